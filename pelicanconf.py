@@ -1,0 +1,93 @@
+"""Local build settings: relative URLs, every plugin on, our theme."""
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+# Plugins share plain modules (site_errors, front_matter) that live beside them.
+if str(ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(ROOT / "plugins"))
+
+AUTHOR = "Northstar Coaching"
+SITENAME = "Northstar Leadership Notes"
+SITE_DESCRIPTION = (
+    "Essays, reader questions and a topic map for people moving from doing the work "
+    "to leading the people who do it."
+)
+SITEURL = ""
+RELATIVE_URLS = True
+PATH = "content"
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+DEFAULT_CATEGORY = "Essays"
+USE_FOLDER_AS_CATEGORY = False
+
+THEME = str(ROOT / "theme")
+JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+
+PLUGIN_PATHS = [str(ROOT / "plugins")]
+PLUGINS = ["authors", "topics", "static_comments", "qa_pages", "article_meta"]
+
+# Folders that hold data for plugins, not articles or pages.
+ARTICLE_EXCLUDES = ["pages", "comments", "authors", "topics"]
+PAGE_PATHS = ["pages"]
+STATIC_PATHS = ["images", "extra"]
+EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
+
+ARTICLE_URL = "{slug}/"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+AUTHOR_URL = "authors/{slug}/"
+AUTHOR_SAVE_AS = "authors/{slug}/index.html"
+AUTHORS_SAVE_AS = "authors/index.html"
+CATEGORY_URL = "section/{slug}/"
+CATEGORY_SAVE_AS = "section/{slug}/index.html"
+CATEGORIES_SAVE_AS = "section/index.html"
+TAG_URL = "topics/{slug}/"
+TAG_SAVE_AS = ""  # topic hubs replace Pelican's tag pages
+TAGS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = "archives/index.html"
+YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
+MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"
+MONTH_ARCHIVE_SAVE_AS = "archives/{date:%Y}/{date:%m}/index.html"
+DIRECT_TEMPLATES = ["index", "archives", "authors", "categories", "404"]
+PAGINATED_TEMPLATES = {"index": 12, "category": 20, "author": None}
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/page/{number}/", "{base_name}/page/{number}/index.html"),
+)
+
+# Feeds are written in production only (publishconf.py); a local build stays fast.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.codehilite": {"css_class": "highlight"},
+        "markdown.extensions.extra": {},
+        "markdown.extensions.meta": {},
+        "markdown.extensions.toc": {"permalink": False},
+    },
+    "output_format": "html5",
+}
+
+# Reader questions and comments arrive by email on a static host; an owner with a
+# form service sets the *_ENDPOINT settings instead.
+QA_SUBMIT_EMAIL = "ask@northstar-coaching.example"
+QA_SUBMIT_ENDPOINT = ""
+COMMENTS_MODERATION_EMAIL = "comments@northstar-coaching.example"
+COMMENTS_ENDPOINT = ""
+NEWSLETTER_ACTION = ""
+
+MENU_LINKS = (
+    ("Essays", "section/essays/"),
+    ("Ask the Coach", "section/ask-the-coach/"),
+    ("Topics", "topics/"),
+    ("Coaches", "authors/"),
+    ("About", "about/"),
+)

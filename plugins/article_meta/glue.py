@@ -1,0 +1,26 @@
+"""Pelican glue for article descriptions."""
+
+from typing import TYPE_CHECKING
+
+from .describe import blog_posting_jsonld, provenance, reading_minutes
+
+if TYPE_CHECKING:
+    from pelican.generators import ArticlesGenerator
+
+
+def describe_articles(generator: "ArticlesGenerator") -> None:
+    """Set reading time, provenance, canonical URL and JSON-LD on every article."""
+    site_url = generator.settings.get("SITEURL", "")
+    for article in generator.articles:
+        article.reading_minutes = reading_minutes(article._content)
+        article.first_published = provenance(getattr(article, "original-source", ""))
+        own_url = f"{site_url}/{article.url}"
+        source_url = article.first_published.url if article.first_published else ""
+        article.canonical_url = source_url or own_url
+        article.jsonld = blog_posting_jsonld(
+            title=article.title,
+            summary=str(getattr(article, "summary", "")),
+            authors=[(a.name, f"{site_url}/{a.url}") for a in getattr(article, "authors", [])],
+            date_iso=article.date.isoformat(),
+            url=own_url,
+        )

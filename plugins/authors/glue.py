@@ -1,0 +1,46 @@
+"""Pelican glue for author profiles: load them, check bylines, hand them to the theme."""
+
+import logging
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from content_paths import data_folder, shown_path
+
+from .profiles import load_profiles
+
+if TYPE_CHECKING:
+    from pelican.generators import ArticlesGenerator
+
+log = logging.getLogger(__name__)
+
+
+def attach_profiles(generator: "ArticlesGenerator") -> None:
+    """Put `author_profiles` and `author_works` in the context; log unknown authors."""
+    started = time.perf_counter()
+    folder = data_folder(generator.settings, "AUTHORS")
+    profiles, errors = load_profiles(folder, shown_path(generator.settings, folder))
+    for error in errors:
+        log.error("authors: %s", error)
+    works: dict[str, dict[str, list[Any]]] = {}
+    for article in generator.articles:
+        for author in getattr(article, "authors", []):
+            kind = "answers" if getattr(article, "type", "") == "qa" else "essays"
+            works.setdefault(author.slug, {"essays": [], "answers": []})[kind].append(article)
+            if profiles and author.slug not in profiles:
+                log.error(
+                    "authors: %s: unknown author '%s'. Fix: add %s/%s.md or use one of: %s",
+                    shown_path(generator.settings, Path(article.source_path)),
+                    author.name,
+                    shown_path(generator.settings, folder),
+                    author.slug,
+                    ", ".join(p.name for p in profiles.values()),
+                )
+    generator.context["author_profiles"] = profiles
+    generator.context["author_works"] = works
+    log.info(
+        "authors: %d profiles, %d authors in %.2fs",
+        len(profiles),
+        len(works),
+        time.perf_counter() - started,
+    )

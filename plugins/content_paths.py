@@ -1,0 +1,45 @@
+"""Where the plugins' data folders are, and how to name a file and line in a message."""
+
+import os
+import re
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+DEFAULT_FOLDERS = {"AUTHORS": "authors", "TOPICS": "topics", "COMMENTS": "comments"}
+
+
+def data_folder(settings: Mapping[str, Any], family: str) -> Path:
+    """Return the folder of `family` data (`<FAMILY>_PATH`, relative to the content folder)."""
+    name = settings.get(f"{family}_PATH", DEFAULT_FOLDERS[family])
+    return Path(settings["PATH"]) / name
+
+
+def shown_path(settings: Mapping[str, Any], path: Path | str) -> str:
+    """Return `path` as the user knows it: relative to the working folder when inside it."""
+    path = Path(path)
+    full = (path if path.is_absolute() else Path(settings["PATH"]) / path).resolve()
+    here = Path.cwd().resolve()
+    return os.path.relpath(full, here) if full.is_relative_to(here) else str(full)
+
+
+def header_line(path: Path | str, key: str) -> int | None:
+    """Return the line of `key:` in the header of the file at `path`, if it is there."""
+    pattern = re.compile(rf"^{re.escape(key)}\s*:", re.IGNORECASE)
+    try:
+        with open(path, encoding="utf-8", errors="replace") as source:
+            for number, line in enumerate(source, start=1):
+                if not line.strip():
+                    return None
+                if pattern.match(line):
+                    return number
+    except OSError:
+        return None
+    return None
+
+
+def located(settings: Mapping[str, Any], path: Path | str, key: str) -> str:
+    """Return `shown/path:line` for the header `key` of a content file."""
+    line = header_line(path, key)
+    shown = shown_path(settings, path)
+    return f"{shown}:{line}" if line else shown

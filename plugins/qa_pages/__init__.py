@@ -1,0 +1,14 @@
+"""Render advice-column Q&As (`Type: qa`) as a letter and an answer.
+
+Sets on each Q&A `article.letter` and `article.answer` (HTML), `article.asker` and
+`article.qa_jsonld` (schema.org QAPage), and files Q&As under the `QA_CATEGORY` section.
+"""
+
+from pelican import signals
+
+from .glue import file_under_section, split_questions
+
+
+def register() -> None:
+    signals.article_generator_pretaxonomy.connect(file_under_section)
+    signals.article_generator_finalized.connect(split_questions)

@@ -1,0 +1,57 @@
+"""Pelican glue for Q&As: file them in their section, then split and describe each one."""
+
+import logging
+from typing import TYPE_CHECKING
+
+from content_paths import shown_path
+from pelican.urlwrappers import Category
+from site_errors import ContentError
+
+from .letters import qa_jsonld, split_letter
+
+if TYPE_CHECKING:
+    from pelican.generators import ArticlesGenerator
+
+log = logging.getLogger(__name__)
+DEFAULT_SECTION = "Ask the Coach"
+
+
+def is_qa(article: object) -> bool:
+    """Return True for advice-column Q&As."""
+    return str(getattr(article, "type", "")).lower() == "qa"
+
+
+def file_under_section(generator: "ArticlesGenerator") -> None:
+    """Put every Q&A in the QA_CATEGORY section, before Pelican groups categories."""
+    section = Category(generator.settings.get("QA_CATEGORY", DEFAULT_SECTION), generator.settings)
+    for article in generator.articles:
+        if is_qa(article):
+            article.category = section
+
+
+def split_questions(generator: "ArticlesGenerator") -> None:
+    """Set letter, answer and JSON-LD on each Q&A; log the ones that cannot be split."""
+    site_url = generator.settings.get("SITEURL", "")
+    for article in generator.articles:
+        if not is_qa(article):
+            continue
+        shown = shown_path(generator.settings, article.source_path)
+        try:
+            letter = split_letter(article._content, shown)
+        except ContentError as error:
+            log.error("qa_pages: %s", error)
+            continue
+        article.letter = letter.letter_html
+        article.answer = letter.answer_html
+        article.asker = getattr(article, "asker", "") or "A reader"
+        article.qa_jsonld = qa_jsonld(
+            title=article.title,
+            letter=letter,
+            asker=article.asker,
+            columnist=article.author.name,
+            date_iso=article.date.isoformat(),
+            url=f"{site_url}/{article.url}",
+        )
+    generator.context["qa_category"] = generator.settings.get("QA_CATEGORY", DEFAULT_SECTION)
+    questions = sorted(filter(is_qa, generator.articles), key=lambda a: a.date, reverse=True)
+    generator.context["latest_questions"] = questions[: generator.settings.get("QA_ON_HOME", 3)]

@@ -1,0 +1,18 @@
+"""Hold articles' `Tags` to the topic vocabulary and publish a hub page per topic.
+
+Reads `content/topics/*.md`; sets context `topics` (slug -> Topic) and `topic_hubs`, and
+writes `topics/<slug>/index.html` and `topics/index.html`.
+"""
+
+from pelican import signals
+
+from .glue import TopicHubGenerator, resolve_article_topics
+
+
+def add_hub_generator(_pelican: object) -> type[TopicHubGenerator]:
+    return TopicHubGenerator
+
+
+def register() -> None:
+    signals.article_generator_pretaxonomy.connect(resolve_article_topics)
+    signals.get_generators.connect(add_hub_generator)

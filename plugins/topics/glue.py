@@ -1,0 +1,87 @@
+"""Pelican glue for topics: canonical tags on articles, and the hub pages."""
+
+import logging
+import time
+from typing import TYPE_CHECKING, Any
+
+from content_paths import data_folder, located, shown_path
+from pelican.generators import Generator
+from pelican.urlwrappers import Tag
+
+from .hubs import TopicHub, build_hubs
+from .vocabulary import Vocabulary, load_vocabulary
+
+if TYPE_CHECKING:
+    from pelican.generators import ArticlesGenerator
+    from pelican.writers import Writer
+
+log = logging.getLogger(__name__)
+
+
+def resolve_article_topics(generator: "ArticlesGenerator") -> None:
+    """Replace each article's tags by its canonical topics; log unknown ones as errors."""
+    settings = generator.settings
+    folder = data_folder(settings, "TOPICS")
+    topics, errors = load_vocabulary(folder, shown_path(settings, folder))
+    for error in errors:
+        log.error("topics: %s", error)
+    vocabulary = Vocabulary(topics)
+    generator.context["topics"] = topics
+    if not vocabulary:
+        return
+    for article in generator.articles:
+        canonical = []
+        for tag in getattr(article, "tags", []):
+            topic = vocabulary.resolve(tag.name)
+            if topic is None:
+                where = located(settings, article.source_path, "tags")
+                log.error("topics: %s: %s", where, vocabulary.unknown_message(tag.name))
+                continue
+            canonical.append(topic_tag(topic.name, topic.slug, settings))
+        article.tags = list(dict.fromkeys(canonical))
+
+
+def topic_tag(name: str, slug: str, settings: dict[str, Any]) -> Tag:
+    """Return a Pelican Tag whose URL is the hub of the topic `slug`."""
+    tag = Tag(name, settings)
+    tag.slug = slug
+    return tag
+
+
+class TopicHubGenerator(Generator):
+    """Write one hub page per topic and the topic index."""
+
+    def generate_output(self, writer: "Writer") -> None:
+        started = time.perf_counter()
+        hubs = build_hubs(
+            topics=self.context.get("topics", {}),
+            articles=self.context.get("articles", []),
+            suggested=self.context.get("suggested_topics", {}),
+            relations=self.context.get("topic_relations", {}),
+            url_pattern=self.settings.get("TAG_URL", "topics/{slug}/"),
+        )
+        self.context["topic_hubs"] = hubs
+        for hub in hubs:
+            self._write_hub(writer, hub)
+        writer.write_file(
+            self.settings.get("TOPICS_SAVE_AS", "topics/index.html"),
+            self.get_template("topics"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=self.settings.get("TOPICS_URL", "topics/"),
+            hubs=hubs,
+            topic_map=self.context.get("topic_map_svg", ""),
+            page_name="topics/index",
+        )
+        log.info("topics: %d hubs in %.2fs", len(hubs), time.perf_counter() - started)
+
+    def _write_hub(self, writer: "Writer", hub: TopicHub) -> None:
+        writer.write_file(
+            self.settings.get("TOPIC_SAVE_AS", "topics/{slug}/index.html").format(slug=hub.slug),
+            self.get_template("topic"),
+            self.context,
+            relative_urls=self.settings["RELATIVE_URLS"],
+            url=hub.url,
+            hub=hub,
+            page_name=f"topics/{hub.slug}/index",
+        )

@@ -1,0 +1,55 @@
+"""Assemble topic hubs: each topic with its essays, Q&As and related topics.
+
+Articles come in as any objects with `tags`, `source_path`, `type` and `date`; the core
+never imports Pelican.
+"""
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from .vocabulary import Topic
+
+
+@dataclass(slots=True)
+class TopicHub:
+    """What a topic's page shows."""
+
+    slug: str
+    name: str
+    url: str
+    description_html: str = ""
+    summary: str = ""
+    essays: list[Any] = field(default_factory=list)
+    answers: list[Any] = field(default_factory=list)
+    related: list["TopicHub"] = field(default_factory=list)
+
+    @property
+    def count(self) -> int:
+        """Return how many articles the hub lists."""
+        return len(self.essays) + len(self.answers)
+
+
+def build_hubs(
+    topics: Mapping[str, Topic],
+    articles: Iterable[Any],
+    suggested: Mapping[str, list[str]],
+    relations: Mapping[str, list[str]],
+    url_pattern: str = "topics/{slug}/",
+) -> list[TopicHub]:
+    """Return one hub per topic (and per tag outside the vocabulary), sorted by name."""
+    hubs: dict[str, TopicHub] = {
+        slug: TopicHub(slug, t.name, url_pattern.format(slug=slug), t.description_html, t.summary)
+        for slug, t in topics.items()
+    }
+    for article in sorted(articles, key=lambda a: a.date, reverse=True):
+        slugs = [(tag.slug, tag.name) for tag in getattr(article, "tags", [])]
+        if not slugs:
+            slugs = [(s, topics[s].name) for s in suggested.get(article.source_path, [])]
+        for slug, name in slugs:
+            hub = hubs.setdefault(slug, TopicHub(slug, name, url_pattern.format(slug=slug)))
+            shelf = hub.answers if getattr(article, "type", "") == "qa" else hub.essays
+            shelf.append(article)
+    for slug, hub in hubs.items():
+        hub.related = [hubs[other] for other in relations.get(slug, []) if other in hubs]
+    return sorted(hubs.values(), key=lambda hub: hub.name.lower())

@@ -1,0 +1,212 @@
+"""Tasks for authors and site owners: build, serve, write, check and moderate.
+
+Each task is a thin wrapper over a function in plugins/; errors a user can fix are printed
+as `path:line: what is wrong. Fix: how`, without a traceback.
+"""
+
+import logging
+import os
+import shutil
+import sys
+from collections.abc import Callable
+from datetime import UTC, datetime
+from functools import wraps
+from pathlib import Path
+from typing import Any
+
+from invoke import Exit, task
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT / "plugins"))
+
+from site_errors import SiteError  # noqa: E402
+
+DEV_SETTINGS = ROOT / "pelicanconf.py"
+PUBLISH_SETTINGS = ROOT / "publishconf.py"
+CONTENT = ROOT / "content"
+OUTPUT = ROOT / "output"
+HOST, PORT = "127.0.0.1", 8000
+
+
+def reports_errors(function: Callable[..., Any]) -> Callable[..., Any]:
+    """Turn a SiteError into its message and exit status 2, with no traceback."""
+
+    @wraps(function)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return function(*args, **kwargs)
+        except SiteError as error:
+            raise Exit(f"error: {error}", code=2) from None
+
+    return wrapper
+
+
+def _log_to_terminal(verbose: bool = False) -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    root = logging.getLogger()
+    root.handlers[:] = [handler]
+    root.setLevel(logging.DEBUG if verbose else logging.INFO)
+    quiet = [] if verbose else ["pelican"]
+    for noisy in ("markdown", "MARKDOWN", "tornado.access", *quiet):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
+
+
+def _build(settings: Path, content: str, output: str, strict: bool, verbose: bool) -> None:
+    from site_build import build_site
+
+    _log_to_terminal(verbose)
+    report = build_site(settings, Path(content), Path(output), strict=strict)
+    problems = len(report.errors) + (len(report.warnings) if strict else 0)
+    if problems:
+        kind = "errors and warnings" if strict else "errors"
+        raise Exit(f"build failed: {problems} {kind} above; {output} was left as it was", 1)
+    print(f"built {output} in {report.seconds:.1f}s")
+
+
+@task(help={"strict": "treat warnings as errors (on by default when CI is set)"})
+@reports_errors
+def build(c, content=str(CONTENT), output=str(OUTPUT), strict=False, verbose=False):
+    """Build the site with development settings into output/."""
+    _build(DEV_SETTINGS, content, output, strict or bool(os.environ.get("CI")), verbose)
+
+
+@task
+@reports_errors
+def publish(c, content=str(CONTENT), output=str(OUTPUT), strict=True):
+    """Build the site with production settings (publishconf.py)."""
+    _build(PUBLISH_SETTINGS, content, output, strict, False)
+
+
+@task
+def clean(c, output=str(OUTPUT)):
+    """Remove the built site."""
+    shutil.rmtree(output, ignore_errors=True)
+
+
+@task(help={"port": "port to serve on (default 8000)"})
+@reports_errors
+def serve(c, port=PORT, output=str(OUTPUT)):
+    """Build once, then serve output/ at http://127.0.0.1:8000 (no rebuilds)."""
+    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+
+    _build(DEV_SETTINGS, str(CONTENT), output, False, False)
+    server = RootedHTTPServer(output, (HOST, int(port)), ComplexHTTPRequestHandler)
+    print(f"serving {output} at http://{HOST}:{port}/ (Ctrl-C stops)")
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        server.server_close()
+
+
+@task(help={"port": "port to serve on (default 8000)"})
+@reports_errors
+def livereload(c, port=PORT, output=str(OUTPUT)):
+    """Serve at http://127.0.0.1:8000 and rebuild and reload on every change."""
+    from livereload import Server
+    from site_build import build_site
+
+    _log_to_terminal()
+
+    def rebuild() -> None:
+        report = build_site(DEV_SETTINGS, CONTENT, Path(output))
+        if report.errors:
+            print(
+                f"build failed: {len(report.errors)} errors above; still showing the last good site"
+            )
+
+    rebuild()
+    server = Server()
+    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
+        server.watch(str(ROOT / watched), rebuild)
+    print(f"serving at http://{HOST}:{port}/ with live reload (Ctrl-C stops)")
+    server.serve(host=HOST, port=int(port), root=output, open_url_delay=None)
+
+
+@task(
+    help={
+        "title": "the post's title",
+        "kind": "essay (default) or qa",
+        "author": "the author's name as in content/authors/",
+        "tags": "comma-separated topics",
+    }
+)
+@reports_errors
+def new(c, title, kind="essay", author="", tags="", content=str(CONTENT)):
+    """Create a draft essay or Q&A with today's date; never overwrites a file."""
+    from scaffold import new_post
+
+    path = new_post(Path(content), kind, title, author, tags)
+    print(f"wrote {path}: write it, set 'Status: published' (or remove the line), then commit")
+
+
+@task(help={"content": "the content folder to check (default content/)"})
+@reports_errors
+def check(c, content=str(CONTENT)):
+    """Check every content file; print path:line: problem. Fix: ... and fail on any."""
+    from content_check.checks import check_folder
+    from site_build import load_settings
+
+    problems = check_folder(load_settings(DEV_SETTINGS, Path(content)))
+    for problem in problems:
+        print(problem)
+    if problems:
+        raise Exit(f"check: {len(problems)} problem{'s' if len(problems) != 1 else ''}", 1)
+    print(f"check: {content} is fine")
+
+
+def _comments_dir(content: str) -> Path:
+    return Path(content) / "comments"
+
+
+@task(
+    name="comment-add",
+    help={
+        "article": "the slug of the article the comment is on",
+        "source": "a file holding the email or text (default: standard input)",
+        "author": "the commenter's name, when the text is not an email",
+    },
+)
+@reports_errors
+def comment_add(c, article, source="-", author="", url="", content=str(CONTENT)):
+    """Write a pending comment from an email or text; approve it to publish."""
+    from static_comments.moderation import add_comment, submission_from_message
+
+    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
+    sent = submission_from_message(text, author=author, url=url)
+    path = add_comment(_comments_dir(content), article, sent, datetime.now(UTC))
+    print(f"wrote {path} (pending)")
+
+
+@task(name="comment-approve", iterable=["path"])
+@reports_errors
+def comment_approve(c, path):
+    """Publish the given comment files (Status: approved)."""
+    from static_comments.moderation import set_status
+
+    for one in path:
+        set_status(Path(one), "approved")
+        print(f"approved {one}")
+
+
+@task(name="comment-spam", iterable=["path"])
+@reports_errors
+def comment_spam(c, path):
+    """Mark the given comment files as spam; they stay in git, unpublished."""
+    from static_comments.moderation import set_status
+
+    for one in path:
+        set_status(Path(one), "spam")
+        print(f"marked {one} as spam")
+
+
+@task(name="comment-triage")
+@reports_errors
+def comment_triage(c, content=str(CONTENT)):
+    """Mark obvious junk among pending comments as spam (never deletes)."""
+    from static_comments.moderation import triage
+
+    marked = triage(_comments_dir(content))
+    for path, reason in marked:
+        print(f"spam ({reason}): {path}")
+    print(f"comment-triage: {len(marked)} marked as spam")

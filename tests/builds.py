@@ -1,0 +1,94 @@
+"""Helpers for tests: where things are, writing content, running tasks, serving a site."""
+
+import functools
+import http.server
+import os
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from textwrap import dedent
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "seeds"
+CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+
+@dataclass
+class Site:
+    """A built site: its folders and the build's report."""
+
+    content: Path
+    output: Path
+    report: Any
+
+    def page(self, relative: str) -> BeautifulSoup:
+        """Return the parsed HTML of the built page at `relative` (a folder gets index.html)."""
+        path = self.output / relative
+        if path.is_dir():
+            path /= "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
+    """Write each relative path's text (dedented) or bytes under `folder`."""
+    for relative, data in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(dedent(data).lstrip("\n"), encoding="utf-8")
+
+
+def run_task(*arguments: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run `invoke <arguments>` in a child process, as a user would; return the result."""
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "-r", str(ROOT), *arguments],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={k: v for k, v in os.environ.items() if k != "CI"},  # CI makes builds strict
+        timeout=300,
+        check=False,
+    )
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` on a free loopback port; yield its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def chromium_path() -> str | None:
+    """Return Debian's (or CHROMIUM_PATH's) Chromium, or None to use Playwright's own."""
+    if os.environ.get("CHROMIUM_PATH"):
+        return os.environ["CHROMIUM_PATH"]
+    return next((p for p in CHROMIUM_PATHS if Path(p).exists()), None)

@@ -1,0 +1,81 @@
+"""Site-building, command-running and browser fixtures shared by every test folder."""
+
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from builds import CHROMIUM_FLAGS, ROOT, Site, chromium_path, run_task, serve, write_files
+
+
+@pytest.fixture
+def build_site(tmp_path: Path) -> Callable[..., Site]:
+    """Build a tiny site from inline files with every plugin, in a temp folder."""
+    from site_build import build_site as run_build
+
+    def build(
+        files: dict[str, str | bytes], settings: str = "pelicanconf.py", **overrides: Any
+    ) -> Site:
+        content = tmp_path / "content"
+        write_files(content, files)
+        content.mkdir(exist_ok=True)
+        output = tmp_path / "output"
+        strict = overrides.pop("strict", False)
+        report = run_build(ROOT / settings, content, output, overrides, strict=strict)
+        return Site(content, output, report)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The sample content in content/, built once for the whole session."""
+    from site_build import build_site as run_build
+
+    output = tmp_path_factory.mktemp("sample") / "output"
+    report = run_build(ROOT / "pelicanconf.py", ROOT / "content", output)
+    assert not report.errors, report.errors
+    return Site(ROOT / "content", output, report)
+
+
+@pytest.fixture
+def task() -> Callable[..., subprocess.CompletedProcess]:
+    return run_task
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site: Site) -> Iterator[str]:
+    """The sample site served over HTTP on loopback."""
+    yield from serve(sample_site.output)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """A headless Chromium driven by Playwright, with no network beyond loopback."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium_path(), args=CHROMIUM_FLAGS, headless=True
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: Any) -> Iterator[Any]:
+    """A fresh browser page that records console errors, dialogs and off-site requests."""
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.dialogs = []
+    tab.offsite_requests = []
+    tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+
+    def note_request(request: Any) -> None:
+        if not request.url.startswith(("http://127.0.0.1", "data:", "about:")):
+            tab.offsite_requests.append(request.url)
+
+    tab.on("request", note_request)
+    yield tab
+    context.close()

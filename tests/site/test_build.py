@@ -1,0 +1,69 @@
+"""Any folder of Markdown builds; a failed build names the problem and keeps the old site."""
+
+from builds import write_files
+
+PLAIN = {
+    "old-post.md": "Title: An imported post\nDate: 2019-08-27\n\nSome text about listening.\n",
+    "another.md": "Title: Another\nDate: 2020-01-01\nTags: anything goes\n\nMore text.\n",
+}
+
+
+def test_folder_without_topics_authors_or_comments_builds(build_site):
+    site = build_site(PLAIN)
+    assert not site.report.errors
+    assert site.page("an-imported-post").find("h1").get_text() == "An imported post"
+    hub = site.page("topics/anything-goes")
+    assert "Another" in hub.get_text()
+
+
+def test_unparsable_date_fails_the_build_and_keeps_the_last_good_site(tmp_path, task):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, PLAIN)
+    assert task("build", "--content", str(content), "--output", str(output)).returncode == 0
+    good = (output / "index.html").read_text()
+    write_files(content, {"broken.md": "Title: Broken\nDate: not a date\n\nText\n"})
+    result = task("build", "--content", str(content), "--output", str(output))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "broken.md" in result.stderr
+    assert "errors above" in result.stderr
+    assert (output / "index.html").read_text() == good
+    assert not list(tmp_path.glob(".output-*"))
+
+
+def test_strict_build_treats_warnings_as_errors(tmp_path, task):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, {"a.md": "Title: A\nDate: 2020-01-01\n\n[x]({filename}nope.md)\n"})
+    assert task("build", "--content", str(content), "--output", str(output)).returncode == 0
+    strict = task("build", "--strict", "--content", str(content), "--output", str(output))
+    assert strict.returncode == 1
+    assert "nope.md" in strict.stderr
+
+
+def test_pelican_command_line_builds_any_folder_with_every_plugin(tmp_path):
+    import subprocess
+    import sys
+
+    from builds import ROOT
+
+    content = tmp_path / "c"
+    write_files(content, PLAIN)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-s",
+            str(ROOT / "pelicanconf.py"),
+            "-o",
+            str(tmp_path / "o"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "o" / "an-imported-post" / "index.html").exists()
