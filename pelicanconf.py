@@ -27,7 +27,7 @@ THEME = str(ROOT / "theme")
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["authors", "topics", "static_comments", "qa_pages", "article_meta"]
+PLUGINS = ["authors", "topics", "static_comments", "related_topics", "qa_pages", "article_meta"]
 
 # Folders that hold data for plugins, not articles or pages.
 ARTICLE_EXCLUDES = ["pages", "comments", "authors", "topics"]

@@ -1,0 +1,103 @@
+"""Link the first mention of each topic in an article's HTML to the topic's hub.
+
+Pure: HTML and topic names in, HTML out. Text inside headings, links, code and pre is never
+touched; each topic is linked at most once, and at most `limit` topics per article.
+"""
+
+import re
+from collections.abc import Mapping, Sequence
+from html import escape
+
+TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+TAG_NAME = re.compile(r"^</?\s*([a-zA-Z][a-zA-Z0-9]*)")
+SKIPPED = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style",
+                     "kbd", "samp", "title", "svg", "button", "label"})  # fmt: skip
+VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col"})
+
+
+def mention_pattern(names_by_topic: Mapping[str, Sequence[str]]) -> re.Pattern[str] | None:
+    """Return one regex matching any topic name as whole words, longest names first."""
+    names = sorted(
+        {n.strip() for names in names_by_topic.values() for n in names if len(n.strip()) > 2},
+        key=lambda n: (-len(n), n),
+    )
+    if not names:
+        return None
+    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in names)
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+
+
+def topic_lookup(names_by_topic: Mapping[str, Sequence[str]]) -> dict[str, str]:
+    """Return the topic slug of each lower-cased name or alias."""
+    return {n.strip().lower(): slug for slug, names in names_by_topic.items() for n in names}
+
+
+def match_key(text: str) -> str:
+    """Return a matched mention folded the way topic_lookup keys are."""
+    return re.sub(r"\s+", " ", text.lower()).replace("’", "'")
+
+
+def mentioned_topics(
+    text: str, pattern: re.Pattern[str] | None, topic_of: Mapping[str, str]
+) -> set[str]:
+    """Return the topics whose name or alias appears in `text`."""
+    if pattern is None:
+        return set()
+    return {topic_of[key] for m in pattern.finditer(text) if (key := match_key(m[0])) in topic_of}
+
+
+def link_mentions(
+    html: str,
+    names_by_topic: Mapping[str, Sequence[str]],
+    href_by_topic: Mapping[str, str],
+    limit: int,
+) -> tuple[str, list[str]]:
+    """Return `html` with first mentions linked, and the topics linked, in order."""
+    pattern = mention_pattern(names_by_topic)
+    if pattern is None or limit <= 0:
+        return html, []
+    topic_of = topic_lookup(names_by_topic)
+    linked: list[str] = []
+    open_skipped = 0
+    pieces = []
+    for piece in TOKEN.split(html):
+        if piece.startswith("<"):
+            open_skipped += tag_depth_change(piece)
+            pieces.append(piece)
+        elif open_skipped > 0 or len(linked) >= limit or not piece.strip():
+            pieces.append(piece)
+        else:
+            pieces.append(link_text(piece, pattern, topic_of, href_by_topic, linked, limit))
+    return "".join(pieces), linked
+
+
+def tag_depth_change(tag: str) -> int:
+    """Return +1 for an opening skipped tag, -1 for its closing tag, else 0."""
+    match = TAG_NAME.match(tag)
+    if not match or tag.startswith("<!--"):
+        return 0
+    name = match[1].lower()
+    if name not in SKIPPED or name in VOID or tag.rstrip().endswith("/>"):
+        return 0
+    return -1 if tag.startswith("</") else 1
+
+
+def link_text(
+    text: str,
+    pattern: re.Pattern[str],
+    topic_of: Mapping[str, str],
+    href_by_topic: Mapping[str, str],
+    linked: list[str],
+    limit: int,
+) -> str:
+    """Return one text run with its first unlinked topic mentions wrapped in links."""
+
+    def replace(match: re.Match[str]) -> str:
+        slug = topic_of.get(match_key(match[0]))
+        if slug is None or slug in linked or len(linked) >= limit or slug not in href_by_topic:
+            return match[0]
+        linked.append(slug)
+        href = escape(href_by_topic[slug], quote=True)
+        return f'<a class="topic-link" href="{href}">{match[0]}</a>'
+
+    return pattern.sub(replace, text)

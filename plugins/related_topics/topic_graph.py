@@ -1,0 +1,134 @@
+"""Relate topics to each other, suggest topics for untagged articles, and draw the topic map.
+
+Pure: article topic sets and vectors in, relations, suggestions and an SVG string out.
+"""
+
+import math
+from collections import defaultdict
+from collections.abc import Mapping, Sequence, Set
+from dataclasses import dataclass
+from html import escape
+
+from .scoring import Doc, Model, Vector, dot, normalise, vector_for
+
+
+@dataclass(frozen=True, slots=True)
+class TopicInfo:
+    """What the graph needs to know about a topic."""
+
+    slug: str
+    name: str
+    url: str
+    text: str  # name, aliases and description, for suggestions and similarity
+
+
+def centroids(docs: Sequence[Doc], model: Model, topics: Sequence[TopicInfo]) -> dict[str, Vector]:
+    """Return each topic's unit vector: its own text plus the articles filed under it."""
+    sums: dict[str, dict[str, float]] = {t.slug: dict(vector_for(t.text, model)) for t in topics}
+    for doc, vector in zip(docs, model.vectors, strict=True):
+        for topic in doc.topics:
+            total = sums.setdefault(topic, {})
+            for term, weight in vector.items():
+                total[term] = total.get(term, 0.0) + weight
+    return {slug: normalise(total) for slug, total in sums.items()}
+
+
+MENTION_BONUS = 0.3  # naming a topic outright is strong evidence the text is about it
+
+
+def suggest(
+    vector: Vector,
+    topic_centroids: Mapping[str, Vector],
+    mentioned: Set[str] = frozenset(),
+    k: int = 3,
+    min_score: float = 0.12,
+) -> list[str]:
+    """Return up to k topics closest to `vector` (named ones helped), best first."""
+    scored = [
+        (dot(vector, c) + (MENTION_BONUS if slug in mentioned else 0.0), slug)
+        for slug, c in topic_centroids.items()
+    ]
+    ranked = sorted((pair for pair in scored if pair[0] >= min_score), key=lambda p: (-p[0], p[1]))
+    return [slug for _, slug in ranked[:k]]
+
+
+def relate(
+    articles_by_topic: Mapping[str, set[str]],
+    topic_centroids: Mapping[str, Vector],
+    k: int = 4,
+) -> dict[str, list[tuple[str, float]]]:
+    """Return each topic's k most related topics (co-occurrence blended with text), best first."""
+    slugs = sorted(set(articles_by_topic) | set(topic_centroids))
+    relations: dict[str, list[tuple[str, float]]] = {}
+    for slug in slugs:
+        mine = articles_by_topic.get(slug, set())
+        scored = []
+        for other in slugs:
+            if other == slug:
+                continue
+            theirs = articles_by_topic.get(other, set())
+            union = len(mine | theirs)
+            together = len(mine & theirs) / union if union else 0.0
+            alike = dot(topic_centroids.get(slug, {}), topic_centroids.get(other, {}))
+            score = 0.5 * together + 0.5 * alike
+            if score > 0.05:
+                scored.append((other, round(score, 4)))
+        relations[slug] = sorted(scored, key=lambda pair: (-pair[1], pair[0]))[:k]
+    return relations
+
+
+def topic_map_svg(
+    topics: Sequence[TopicInfo],
+    counts: Mapping[str, int],
+    relations: Mapping[str, list[tuple[str, float]]],
+    size: int = 640,
+) -> str:
+    """Return a static SVG map: topics round a circle, sized by articles, joined by relatedness."""
+    if not topics:
+        return ""
+    ordered = sorted(topics, key=lambda t: t.name.lower())
+    centre, ring = size / 2, size / 2 - 110
+    spots = {
+        t.slug: (
+            centre + ring * math.cos(2 * math.pi * i / len(ordered) - math.pi / 2),
+            centre + ring * math.sin(2 * math.pi * i / len(ordered) - math.pi / 2),
+        )
+        for i, t in enumerate(ordered)
+    }
+    biggest = max([counts.get(t.slug, 0) for t in ordered] + [1])
+    edges: dict[tuple[str, str], float] = defaultdict(float)
+    for slug, others in relations.items():
+        for other, weight in others:
+            if slug in spots and other in spots:
+                edges[tuple(sorted((slug, other)))] = max(
+                    edges[tuple(sorted((slug, other)))], weight
+                )
+    lines = [
+        f'<line class="topic-map__edge" x1="{spots[a][0]:.1f}" y1="{spots[a][1]:.1f}" '
+        f'x2="{spots[b][0]:.1f}" y2="{spots[b][1]:.1f}" stroke-width="{1 + 6 * w:.1f}"/>'
+        for (a, b), w in sorted(edges.items())
+    ]
+    nodes = []
+    for topic in ordered:
+        x, y = spots[topic.slug]
+        count = counts.get(topic.slug, 0)
+        radius = 8 + 22 * math.sqrt(count / biggest)
+        anchor = "start" if x > centre + 1 else "end" if x < centre - 1 else "middle"
+        label_x = x + (radius + 6) * (1 if anchor == "start" else -1 if anchor == "end" else 0)
+        label_y = y + (radius + 16 if anchor == "middle" and y > centre else 5)
+        label_y = y - radius - 8 if anchor == "middle" and y < centre else label_y
+        nodes.append(
+            f'<a href="{escape(topic.url)}" class="topic-map__node">'
+            f"<title>{escape(topic.name)}: {count} article{'s' if count != 1 else ''}</title>"
+            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/>'
+            f'<text x="{label_x:.1f}" y="{label_y:.1f}" text-anchor="{anchor}">'
+            f"{escape(topic.name)}</text></a>"
+        )
+    return (
+        f'<svg class="topic-map__svg" viewBox="0 0 {size} {size}" '
+        'aria-labelledby="topic-map-title" xmlns="http://www.w3.org/2000/svg">'
+        '<title id="topic-map-title">Map of topics and how they relate</title>'
+        + "".join(lines)
+        + "".join(nodes)
+        + "</svg>"
+    )
