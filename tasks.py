@@ -210,3 +210,37 @@ def comment_triage(c, content=str(CONTENT)):
     for path, reason in marked:
         print(f"spam ({reason}): {path}")
     print(f"comment-triage: {len(marked)} marked as spam")
+
+
+@task(
+    help={
+        "articles": "comma-separated corpus sizes (default 1000,10000)",
+        "runs": "builds per configuration; medians are reported (default 3)",
+    }
+)
+def bench(c, articles="1000,10000", runs=3):
+    """Measure build time and memory by corpus size, and related-list quality."""
+    from bench.suite import run_suite
+
+    sizes = [int(n) for n in articles.split(",") if n.strip()]
+    figures = run_suite(sizes, int(runs), print)
+    print()
+    print("quality (NDCG@5 on tests/related_topics/judgements.json):")
+    q = figures["quality"]
+    ours, baseline = q["ndcg5_plugin"], q["ndcg5_tfidf_baseline"]
+    print(f"  related_topics {ours:.3f}  vs  TF-IDF baseline {baseline:.3f}")
+    print()
+    print("articles  pelican s  ours s  related s (handler / added)  % of pelican", end="")
+    print("  peak MB  related MB")
+    for row in figures["sizes"]:
+        share = 100 * row["related_handler_s"] / row["pelican_s"]
+        print(
+            f"{row['articles']:>8}  {row['pelican_s']:>9.2f}  {row['ours_s']:>6.2f}  "
+            f"{row['related_handler_s']:>9.2f} / {row['related_added_s']:>6.2f}        "
+            f"{share:>6.1f}%  {row['ours_peak_mb']:>7.0f}  {row['related_added_mb']:>10.0f}"
+        )
+    if len(figures["sizes"]) > 1:
+        small, large = figures["sizes"][0], figures["sizes"][-1]
+        growth = large["articles"] / small["articles"]
+        for key in ("pelican_s", "related_handler_s"):
+            print(f"growth of {key} for {growth:.0f}x articles: {large[key] / small[key]:.1f}x")

@@ -6,6 +6,7 @@ touched; each topic is linked at most once, and at most `limit` topics per artic
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from html import escape
 
 TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
@@ -17,10 +18,24 @@ VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "
 
 def mention_pattern(names_by_topic: Mapping[str, Sequence[str]]) -> re.Pattern[str] | None:
     """Return one regex matching any topic name as whole words, longest names first."""
-    names = sorted(
-        {n.strip() for names in names_by_topic.values() for n in names if len(n.strip()) > 2},
-        key=lambda n: (-len(n), n),
-    )
+    names = {n.strip() for names in names_by_topic.values() for n in names if len(n.strip()) > 2}
+    return compiled_pattern(tuple(sorted(names, key=lambda n: (-len(n), n))))
+
+
+def present_names(
+    names_by_topic: Mapping[str, Sequence[str]], text: str
+) -> dict[str, Sequence[str]]:
+    """Return only the names that occur in `text` at all: a cheap filter before the regex."""
+    folded = " ".join(text.lower().replace("’", "'").split())
+    found = {
+        slug: [n for n in names if n.lower() in folded] for slug, names in names_by_topic.items()
+    }
+    return {slug: names for slug, names in found.items() if names}
+
+
+@lru_cache(maxsize=4096)
+def compiled_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
+    """Return the regex for `names` (longest first), compiled once per distinct set."""
     if not names:
         return None
     alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in names)
@@ -38,9 +53,10 @@ def match_key(text: str) -> str:
 
 
 def mentioned_topics(
-    text: str, pattern: re.Pattern[str] | None, topic_of: Mapping[str, str]
+    text: str, names_by_topic: Mapping[str, Sequence[str]], topic_of: Mapping[str, str]
 ) -> set[str]:
-    """Return the topics whose name or alias appears in `text`."""
+    """Return the topics whose name or alias appears in `text` as whole words."""
+    pattern = mention_pattern(present_names(names_by_topic, text))
     if pattern is None:
         return set()
     return {topic_of[key] for m in pattern.finditer(text) if (key := match_key(m[0])) in topic_of}
@@ -53,9 +69,13 @@ def link_mentions(
     limit: int,
 ) -> tuple[str, list[str]]:
     """Return `html` with first mentions linked, and the topics linked, in order."""
-    pattern = mention_pattern(names_by_topic)
-    if pattern is None or limit <= 0:
+    if limit <= 0:
         return html, []
+    present = present_names(names_by_topic, html)
+    pattern = mention_pattern(present)
+    if pattern is None:
+        return html, []
+    wanted = min(limit, len(present))
     topic_of = topic_lookup(names_by_topic)
     linked: list[str] = []
     open_skipped = 0
@@ -64,7 +84,7 @@ def link_mentions(
         if piece.startswith("<"):
             open_skipped += tag_depth_change(piece)
             pieces.append(piece)
-        elif open_skipped > 0 or len(linked) >= limit or not piece.strip():
+        elif open_skipped > 0 or len(linked) >= wanted or not piece.strip():
             pieces.append(piece)
         else:
             pieces.append(link_text(piece, pattern, topic_of, href_by_topic, linked, limit))

@@ -13,7 +13,7 @@ from pelican.generators import Generator
 
 from . import settings as plugin_settings
 from .backlinks import referenced_by
-from .crosslinks import link_mentions, mention_pattern, mentioned_topics, topic_lookup
+from .crosslinks import link_mentions, mentioned_topics, topic_lookup
 from .scoring import Doc, Match, build_model, related
 from .text import surface_forms
 from .topic_graph import TopicInfo, centroids, relate, suggest, topic_map_svg
@@ -84,9 +84,9 @@ def relate_articles(generator: "ArticlesGenerator") -> None:
     by_topic: dict[str, set[str]] = {info.slug: set() for info in infos}
     suggested: dict[str, list[str]] = {}
     names_by_topic = {s: t.names for s, t in generator.context.get("topics", {}).items()}
-    pattern, topic_of = mention_pattern(names_by_topic), topic_lookup(names_by_topic)
+    topic_of = topic_lookup(names_by_topic)
     for article, doc, vector in zip(articles, docs, model.vectors, strict=True):
-        mentioned = set() if doc.topics else mentioned_topics(doc.body, pattern, topic_of)
+        mentioned = set() if doc.topics else mentioned_topics(doc.body, names_by_topic, topic_of)
         article.suggested_topics = [] if doc.topics else suggest(vector, topic_centroids, mentioned)
         if article.suggested_topics:
             suggested[article.source_path] = article.suggested_topics
@@ -94,7 +94,8 @@ def relate_articles(generator: "ArticlesGenerator") -> None:
             by_topic.setdefault(slug, set()).add(doc.key)
     by_key = dict(zip((d.key for d in docs), articles, strict=True))
     for article, doc, found in zip(articles, docs, matches, strict=True):
-        forms = surface_forms(f"{doc.title} {doc.summary} {doc.body}") if found else {}
+        wanted = {t for m in found if not m.shared_topics for t in m.shared_terms}
+        forms = surface_forms(f"{doc.title} {doc.summary} {doc.body}", wanted) if wanted else {}
         article.related = [
             RelatedLink(by_key[m.key], m.score, reason_for(m, names, forms)) for m in found
         ]

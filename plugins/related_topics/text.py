@@ -3,10 +3,13 @@
 import re
 import unicodedata
 from collections import Counter
+from functools import lru_cache
 
 WORD = re.compile(r"[^\W\d_](?:[\w']*[^\W_])?", re.UNICODE)
-TAG = re.compile(r"<[^>]+>")
-ENTITY = re.compile(r"&[#a-zA-Z0-9]+;")
+MARKUP = re.compile(r"<[^>]*>|&#?\w+;")
+ASCII_BREAKS = str.maketrans(
+    {c: " " for c in map(chr, range(128)) if not (c.isalpha() or c == "'")}
+)
 # Chinese and Japanese have no spaces between words; overlapping character pairs stand in.
 CJK_RUN = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 STOP_WORD_TEXT = """
@@ -34,7 +37,10 @@ SUFFIXES = (
 
 def fold(text: str) -> str:
     """Return `text` lower-cased with accents removed from Latin letters."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
+    lowered = text.lower()
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
@@ -53,28 +59,76 @@ def stem(word: str) -> str:
     return word
 
 
-def words(text: str) -> list[str]:
-    """Return the words of `text` (HTML tags and entities removed), folded, stop words kept."""
-    plain = ENTITY.sub(" ", TAG.sub(" ", text))
-    found = []
-    for word in WORD.findall(fold(plain)):
+def raw_words(text: str) -> Counter[str]:
+    """Return how often each lower-cased token occurs in `text` (markup removed).
+
+    ASCII punctuation and digits become spaces in one C-level pass; anything else a token
+    still holds (curly quotes, dashes, other scripts) is sorted out once per distinct token
+    by word_parts.
+    """
+    return Counter(MARKUP.sub(" ", text).lower().translate(ASCII_BREAKS).split())
+
+
+@lru_cache(maxsize=1 << 18)
+def word_parts(token: str) -> tuple[str, ...]:
+    """Return the folded words one token stands for: its words, CJK as character pairs."""
+    parts: list[str] = []
+    for word in WORD.findall(fold(token)):
         runs = CJK_RUN.findall(word)
         if runs:
-            found += [run[i : i + 2] for run in runs for i in range(max(1, len(run) - 1))]
+            parts += [run[i : i + 2] for run in runs for i in range(max(1, len(run) - 1))]
         else:
-            found.append(word.replace("'", ""))
-    return found
+            parts.append(word.replace("'", ""))
+    return tuple(parts)
+
+
+@lru_cache(maxsize=1 << 18)
+def word_terms(word: str) -> tuple[str, ...]:
+    """Return the terms one raw word contributes (empty for stop words), memoised per word."""
+    return tuple(term for term, _ in stemmed_parts(word))
+
+
+def tokens(text: str) -> list[str]:
+    """Return the lower-cased tokens of `text` in order, markup removed."""
+    return MARKUP.sub(" ", text).lower().translate(ASCII_BREAKS).split()
+
+
+def words(text: str) -> list[str]:
+    """Return the words of `text` in order, folded, stop words kept."""
+    return [part for token in tokens(text) for part in word_parts(token)]
 
 
 def terms(text: str) -> list[str]:
     """Return the stemmed content terms of `text`, in order."""
-    return [stem(w) for w in words(text) if w not in STOP_WORDS and len(w) > 1]
+    return [term for token in tokens(text) for term in word_terms(token)]
 
 
-def surface_forms(text: str) -> dict[str, str]:
-    """Return, for each stem in `text`, the word form it appears as most often."""
+def term_counts(text: str) -> Counter[str]:
+    """Return how often each content term occurs in `text`; fast, as each word is seen once."""
+    counts: Counter[str] = Counter()
+    for word, times in raw_words(text).items():
+        found = word_terms(word)
+        if len(found) == 1:  # the common case, kept cheap
+            counts[found[0]] += times
+        else:
+            for term in found:
+                counts[term] += times
+    return counts
+
+
+@lru_cache(maxsize=1 << 18)
+def stemmed_parts(word: str) -> tuple[tuple[str, str], ...]:
+    """Return (term, folded word) for each content part of one raw word, memoised."""
+    return tuple(
+        (stem(part), part) for part in word_parts(word) if part not in STOP_WORDS and len(part) > 1
+    )
+
+
+def surface_forms(text: str, wanted: set[str] | None = None) -> dict[str, str]:
+    """Return, for each stem in `text` (or just the wanted ones), its most frequent word form."""
     forms: dict[str, Counter[str]] = {}
-    for word in words(text):
-        if word not in STOP_WORDS and len(word) > 1:
-            forms.setdefault(stem(word), Counter())[word] += 1
+    for word, times in raw_words(text).items():
+        for term, part in stemmed_parts(word):
+            if wanted is None or term in wanted:
+                forms.setdefault(term, Counter())[part] += times
     return {term: counts.most_common(1)[0][0] for term, counts in forms.items()}

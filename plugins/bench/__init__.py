@@ -1,0 +1,1 @@
+"""Benchmarks behind `invoke bench` (not a Pelican plugin)."""

@@ -1,0 +1,59 @@
+"""Time one build configuration in a fresh process and report its time and peak memory.
+
+Run as `python -m bench.runner CONFIG CONTENT OUTPUT`; prints one JSON line. A fresh process
+per build keeps peak memory (ru_maxrss) honest and signals from leaking between builds.
+"""
+
+import json
+import logging
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+CONFIGS = {
+    # Pelican alone: no plugins of ours, Pelican's own theme.
+    "pelican": {
+        "PLUGINS": [],
+        "THEME": "simple",
+        "JINJA_ENVIRONMENT": {},
+        "DIRECT_TEMPLATES": ["index", "archives", "authors", "categories"],
+    },
+    "ours_without_related": {
+        "PLUGINS": ["authors", "topics", "static_comments", "qa_pages", "article_meta"]
+    },
+    "ours": {},
+}
+TIMING = re.compile(r"^(?P<plugin>\w+): .* in (?P<seconds>[0-9.]+)s$")
+
+
+class _Timings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.seconds: dict[str, float] = {}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if match := TIMING.match(record.getMessage()):
+            self.seconds[match["plugin"]] = float(match["seconds"])
+
+
+def main(config: str, content: str, output: str) -> None:
+    sys.path.insert(0, str(ROOT / "plugins"))
+    from site_build import build_site
+
+    timings = _Timings()
+    logging.getLogger().addHandler(timings)
+    logging.getLogger().setLevel(logging.INFO)
+    logging.getLogger("pelican").setLevel(logging.WARNING)
+    started = time.perf_counter()
+    report = build_site(ROOT / "pelicanconf.py", Path(content), Path(output), CONFIGS[config])
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"config": config, "seconds": round(seconds, 3), "peak_mb": round(peak_mb, 1),
+                      "plugins": timings.seconds, "errors": len(report.errors)}))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])

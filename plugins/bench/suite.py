@@ -1,0 +1,79 @@
+"""Run the benchmark suite: build times and memory by corpus size, and related-list quality."""
+
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .corpus import write_corpus
+from .runner import CONFIGS, ROOT
+
+
+def run_once(config: str, content: Path, output: Path) -> dict:
+    """Build `content` with `config` in a fresh process; return its measurements."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bench.runner", config, str(content), str(output)],
+        capture_output=True, text=True, cwd=ROOT / "plugins", check=False,
+    )  # fmt: skip
+    lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
+    if result.returncode != 0 or not lines:
+        raise RuntimeError(f"bench: {config} build failed:\n{result.stderr[-2000:]}")
+    return json.loads(lines[-1])
+
+
+def median_of(runs: list[dict], pick: Callable[[dict], float]) -> float:
+    """Return the median of one measurement over several runs."""
+    return round(statistics.median(pick(run) for run in runs), 3)
+
+
+def measure_size(count: int, runs: int, work: Path, say: Callable[[str], None]) -> dict:
+    """Return median figures for one corpus size."""
+    content = write_corpus(ROOT / "content", work / f"corpus-{count}", count)
+    results: dict[str, list[dict]] = {config: [] for config in CONFIGS}
+    for number in range(runs):
+        for config in CONFIGS:  # interleaved, so machine noise hits every config alike
+            results[config].append(run_once(config, content, work / f"out-{count}-{config}"))
+        say(f"  n={count} run {number + 1}/{runs} done")
+    ours, without, pelican = results["ours"], results["ours_without_related"], results["pelican"]
+    return {
+        "articles": count,
+        "pelican_s": median_of(pelican, lambda r: r["seconds"]),
+        "ours_s": median_of(ours, lambda r: r["seconds"]),
+        "related_handler_s": median_of(ours, lambda r: r["plugins"].get("related_topics", 0.0)),
+        "related_added_s": median_of(
+            [{"d": o["seconds"] - w["seconds"]} for o, w in zip(ours, without, strict=True)],
+            lambda r: r["d"],
+        ),
+        "pelican_peak_mb": median_of(pelican, lambda r: r["peak_mb"]),
+        "ours_peak_mb": median_of(ours, lambda r: r["peak_mb"]),
+        "related_added_mb": median_of(
+            [{"d": o["peak_mb"] - w["peak_mb"]} for o, w in zip(ours, without, strict=True)],
+            lambda r: r["d"],
+        ),
+    }
+
+
+def quality(work: Path) -> dict:
+    """Return NDCG@5 of our related lists and of the TF-IDF baseline on the sample content."""
+    from related_topics.evaluation import quality_report
+
+    output = work / "sample-output"
+    run_once("ours", ROOT / "content", output)
+    return quality_report(
+        ROOT / "content", output / "related.json", ROOT / "tests/related_topics/judgements.json"
+    )
+
+
+def run_suite(sizes: list[int], runs: int, say: Callable[[str], None]) -> dict:
+    """Return every figure of the suite, saying progress as it goes."""
+    with tempfile.TemporaryDirectory(prefix="bench-") as folder:
+        work = Path(folder)
+        figures = {"quality": quality(work), "sizes": []}
+        say(f"quality: {figures['quality']}")
+        for count in sizes:
+            figures["sizes"].append(measure_size(count, runs, work, say))
+            say(json.dumps(figures["sizes"][-1]))
+    return figures
