@@ -27,7 +27,15 @@ THEME = str(ROOT / "theme")
 JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
-PLUGINS = ["authors", "topics", "static_comments", "related_topics", "qa_pages", "article_meta"]
+PLUGINS = [
+    "authors",
+    "topics",
+    "static_comments",
+    "related_topics",
+    "qa_pages",
+    "article_meta",
+    "search_index",
+]
 
 # Folders that hold data for plugins, not articles or pages.
 ARTICLE_EXCLUDES = ["pages", "comments", "authors", "topics"]
@@ -52,7 +60,9 @@ ARCHIVES_SAVE_AS = "archives/index.html"
 YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"
 MONTH_ARCHIVE_SAVE_AS = "archives/{date:%Y}/{date:%m}/index.html"
-DIRECT_TEMPLATES = ["index", "archives", "authors", "categories", "404"]
+DIRECT_TEMPLATES = ["index", "archives", "authors", "categories", "search", "404"]
+SEARCH_SAVE_AS = "search/index.html"
+SEARCH_URL = "search/"
 PAGINATED_TEMPLATES = {"index": 12, "category": 20, "author": None}
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),

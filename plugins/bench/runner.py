@@ -22,7 +22,14 @@ CONFIGS = {
         "DIRECT_TEMPLATES": ["index", "archives", "authors", "categories"],
     },
     "ours_without_related": {
-        "PLUGINS": ["authors", "topics", "static_comments", "qa_pages", "article_meta"]
+        "PLUGINS": [
+            "authors",
+            "topics",
+            "static_comments",
+            "qa_pages",
+            "article_meta",
+            "search_index",
+        ]
     },
     "ours": {},
 }

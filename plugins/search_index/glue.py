@@ -1,0 +1,29 @@
+"""Pelican glue for search: index the finished site once every page is written."""
+
+import logging
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from site_errors import SiteError
+
+from .indexer import run_pagefind
+
+if TYPE_CHECKING:
+    from pelican import Pelican
+
+log = logging.getLogger(__name__)
+
+
+def index_site(pelican: "Pelican") -> None:
+    """Build the Pagefind bundle for the output folder; log an error if indexing fails."""
+    if not pelican.settings.get("SEARCH_ENABLED", True):
+        return
+    started = time.perf_counter()
+    bundle = pelican.settings.get("SEARCH_BUNDLE_DIR", "pagefind")
+    try:
+        report = run_pagefind(Path(pelican.output_path), bundle)
+    except SiteError as error:
+        log.error("%s", error)
+        return
+    log.info("search_index: %d pages indexed in %.2fs", report.pages, time.perf_counter() - started)
