@@ -239,6 +239,13 @@ def bench(c, articles="1000,10000", runs=3):
             f"{row['related_handler_s']:>9.2f} / {row['related_added_s']:>6.2f}        "
             f"{share:>6.1f}%  {row['ours_peak_mb']:>7.0f}  {row['related_added_mb']:>10.0f}"
         )
+    print()
+    print("articles  index s  bundle KB  first query KB  query ms (median)")
+    for row in figures["sizes"]:
+        print(
+            f"{row['articles']:>8}  {row['search_index_s']:>7.2f}  {row['bundle_kb']:>9.0f}  "
+            f"{row['first_query_kb']:>14.0f}  {row['query_ms_median']:>17.1f}"
+        )
     if len(figures["sizes"]) > 1:
         small, large = figures["sizes"][0], figures["sizes"][-1]
         growth = large["articles"] / small["articles"]

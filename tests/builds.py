@@ -13,19 +13,10 @@ from textwrap import dedent
 from typing import Any
 
 from bs4 import BeautifulSoup
+from chromium import CHROMIUM_FLAGS, chromium_path  # noqa: F401 - re-exported for tests
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
-CHROMIUM_PATHS = ("/usr/bin/chromium", "/usr/bin/chromium-browser")
-CHROMIUM_FLAGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @dataclass
@@ -85,10 +76,3 @@ def serve(folder: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
-
-
-def chromium_path() -> str | None:
-    """Return Debian's (or CHROMIUM_PATH's) Chromium, or None to use Playwright's own."""
-    if os.environ.get("CHROMIUM_PATH"):
-        return os.environ["CHROMIUM_PATH"]
-    return next((p for p in CHROMIUM_PATHS if Path(p).exists()), None)

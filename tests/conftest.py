@@ -6,7 +6,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builds import CHROMIUM_FLAGS, ROOT, Site, chromium_path, run_task, serve, write_files
+from builds import ROOT, Site, run_task, serve, write_files
+from chromium import launch
 
 
 @pytest.fixture
@@ -56,9 +57,7 @@ def browser() -> Iterator[Any]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=chromium_path(), args=CHROMIUM_FLAGS, headless=True
-        )
+        launched = launch(playwright)
         yield launched
         launched.close()
 

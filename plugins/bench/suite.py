@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .corpus import write_corpus
 from .runner import CONFIGS, ROOT
+from .search_figures import search_figures
 
 
 def run_once(config: str, content: Path, output: Path) -> dict:
@@ -38,7 +39,8 @@ def measure_size(count: int, runs: int, work: Path, say: Callable[[str], None]) 
             results[config].append(run_once(config, content, work / f"out-{count}-{config}"))
         say(f"  n={count} run {number + 1}/{runs} done")
     ours, without, pelican = results["ours"], results["ours_without_related"], results["pelican"]
-    return {
+    return search_figures(work / f"out-{count}-ours") | {
+        "search_index_s": median_of(ours, lambda r: r["plugins"].get("search_index", 0.0)),
         "articles": count,
         "pelican_s": median_of(pelican, lambda r: r["seconds"]),
         "ours_s": median_of(ours, lambda r: r["seconds"]),
