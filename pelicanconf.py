@@ -34,14 +34,15 @@ PLUGINS = [
     "related_topics",
     "qa_pages",
     "article_meta",
+    "images",
+    "sitemap",
     "search_index",
 ]
 
 # Folders that hold data for plugins, not articles or pages.
 ARTICLE_EXCLUDES = ["pages", "comments", "authors", "topics"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images", "extra"]
-EXTRA_PATH_METADATA = {"extra/robots.txt": {"path": "robots.txt"}}
+STATIC_PATHS = ["images"]
 
 ARTICLE_URL = "{slug}/"
 ARTICLE_SAVE_AS = "{slug}/index.html"

@@ -11,7 +11,6 @@ SITEURL = os.environ.get("SITEURL", "https://northstar-coaching.example")
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
 
-FEED_DOMAIN = SITEURL
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"
 AUTHOR_FEED_ATOM = "authors/{slug}/feed.atom.xml"

@@ -251,3 +251,24 @@ def bench(c, articles="1000,10000", runs=3):
         growth = large["articles"] / small["articles"]
         for key in ("pelican_s", "related_handler_s"):
             print(f"growth of {key} for {growth:.0f}x articles: {large[key] / small[key]:.1f}x")
+
+
+@task(help={"dest": "folder for the PNGs (default: coaching-kb-screenshots in the temp folder)"})
+@reports_errors
+def screenshots(c, dest=""):
+    """Build the sample site and screenshot every page type at phone and desktop widths."""
+    import tempfile
+
+    from site_build import build_site
+    from site_screenshots import take_screenshots
+
+    _log_to_terminal()
+    target = Path(dest or Path(tempfile.gettempdir()) / "coaching-kb-screenshots").resolve()
+    if target.is_relative_to(ROOT):
+        raise Exit("screenshots: choose a folder outside the repository (--dest)", 2)
+    with tempfile.TemporaryDirectory(prefix="screenshots-site-") as folder:
+        report = build_site(DEV_SETTINGS, CONTENT, Path(folder) / "output")
+        if report.errors:
+            raise Exit(f"screenshots: the build failed with {len(report.errors)} errors", 1)
+        written = take_screenshots(report.output, target)
+    print(f"wrote {len(written)} screenshots to {target}")

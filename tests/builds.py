@@ -1,11 +1,8 @@
 """Helpers for tests: where things are, writing content, running tasks, serving a site."""
 
-import functools
-import http.server
 import os
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +10,7 @@ from textwrap import dedent
 from typing import Any
 
 from bs4 import BeautifulSoup
-from chromium import CHROMIUM_FLAGS, chromium_path  # noqa: F401 - re-exported for tests
+from local_server import serving
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "seeds"
@@ -60,19 +57,7 @@ def run_task(*arguments: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.C
     )
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 def serve(folder: Path) -> Iterator[str]:
-    """Serve `folder` on a free loopback port; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """Serve `folder` on a free loopback port; yield its base URL (for `for base in ...`)."""
+    with serving(folder) as base:
+        yield base

@@ -1,7 +1,8 @@
 """Describe each article for readers and search engines.
 
 Sets `article.reading_minutes`, `article.first_published` (Provenance or None),
-`article.canonical_url` and `article.jsonld` (schema.org BlogPosting, except on Q&As).
+`article.canonical_url`, `article.jsonld` (schema.org BlogPosting) and the chronological
+neighbours `article.prev_article` (older) and `article.next_article` (newer).
 """
 
 from pelican import signals

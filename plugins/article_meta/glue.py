@@ -1,5 +1,6 @@
 """Pelican glue for article descriptions."""
 
+import itertools
 from typing import TYPE_CHECKING
 
 from .describe import blog_posting_jsonld, provenance, reading_minutes
@@ -11,6 +12,9 @@ if TYPE_CHECKING:
 def describe_articles(generator: "ArticlesGenerator") -> None:
     """Set reading time, provenance, canonical URL and JSON-LD on every article."""
     site_url = generator.settings.get("SITEURL", "")
+    by_date = sorted(generator.articles, key=lambda a: (a.date, a.slug))
+    for older, newer in itertools.pairwise(by_date):
+        newer.prev_article, older.next_article = older, newer
     for article in generator.articles:
         article.reading_minutes = reading_minutes(article._content)
         article.first_published = provenance(getattr(article, "original-source", ""))

@@ -11,6 +11,8 @@ from html import escape
 
 from .scoring import Doc, Model, Vector, dot, normalise, vector_for
 
+LABEL_ROOM = 170  # room beside the circle for labels written outwards
+
 
 @dataclass(frozen=True, slots=True)
 class TopicInfo:
@@ -125,7 +127,7 @@ def topic_map_svg(
             f"{escape(topic.name)}</text></a>"
         )
     return (
-        f'<svg class="topic-map__svg" viewBox="0 0 {size} {size}" '
+        f'<svg class="topic-map__svg" viewBox="{-LABEL_ROOM} 0 {size + 2 * LABEL_ROOM} {size}" '
         'aria-labelledby="topic-map-title" xmlns="http://www.w3.org/2000/svg">'
         '<title id="topic-map-title">Map of topics and how they relate</title>'
         + "".join(lines)

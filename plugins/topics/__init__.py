@@ -1,12 +1,13 @@
 """Hold articles' `Tags` to the topic vocabulary and publish a hub page per topic.
 
-Reads `content/topics/*.md`; sets context `topics` (slug -> Topic) and `topic_hubs`, and
-writes `topics/<slug>/index.html` and `topics/index.html`.
+Reads `content/topics/*.md`; sets context `topics` (slug -> Topic), `topic_hubs` and
+`featured_topics` (for the home page), and writes `topics/<slug>/index.html` and
+`topics/index.html`.
 """
 
 from pelican import signals
 
-from .glue import TopicHubGenerator, resolve_article_topics
+from .glue import TopicHubGenerator, assemble_hubs, resolve_article_topics
 
 
 def add_hub_generator(_pelican: object) -> type[TopicHubGenerator]:
@@ -15,4 +16,5 @@ def add_hub_generator(_pelican: object) -> type[TopicHubGenerator]:
 
 def register() -> None:
     signals.article_generator_pretaxonomy.connect(resolve_article_topics)
+    signals.all_generators_finalized.connect(assemble_hubs)
     signals.get_generators.connect(add_hub_generator)

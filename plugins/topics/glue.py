@@ -48,19 +48,31 @@ def topic_tag(name: str, slug: str, settings: dict[str, Any]) -> Tag:
     return tag
 
 
+def assemble_hubs(generators: list[Generator]) -> None:
+    """Put the topic hubs and the featured topics in the context every generator shares."""
+    if not generators:
+        return
+    context, settings = generators[0].context, generators[0].settings
+    hubs = build_hubs(
+        topics=context.get("topics", {}),
+        articles=context.get("articles", []),
+        suggested=context.get("suggested_topics", {}),
+        relations=context.get("topic_relations", {}),
+        url_pattern=settings.get("TAG_URL", "topics/{slug}/"),
+    )
+    context["topic_hubs"] = hubs
+    by_size = sorted(hubs, key=lambda hub: (-hub.count, hub.name.lower()))
+    context["featured_topics"] = [hub for hub in by_size if hub.count][
+        : settings.get("TOPICS_ON_HOME", 6)
+    ]
+
+
 class TopicHubGenerator(Generator):
     """Write one hub page per topic and the topic index."""
 
     def generate_output(self, writer: "Writer") -> None:
         started = time.perf_counter()
-        hubs = build_hubs(
-            topics=self.context.get("topics", {}),
-            articles=self.context.get("articles", []),
-            suggested=self.context.get("suggested_topics", {}),
-            relations=self.context.get("topic_relations", {}),
-            url_pattern=self.settings.get("TAG_URL", "topics/{slug}/"),
-        )
-        self.context["topic_hubs"] = hubs
+        hubs = self.context.get("topic_hubs", [])
         for hub in hubs:
             self._write_hub(writer, hub)
         writer.write_file(
