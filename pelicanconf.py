@@ -39,8 +39,10 @@ PLUGINS = [
     "search_index",
 ]
 
-# Folders that hold data for plugins, not articles or pages.
-ARTICLE_EXCLUDES = ["pages", "comments", "authors", "topics"]
+# Folders that hold data for plugins, not articles or pages, at any depth (an imported
+# folder carries its own authors/ and comments/).
+ARTICLE_EXCLUDES = ["pages"]
+IGNORE_FILES = [".#*", "authors", "comments", "topics"]
 PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images"]
 

@@ -10,9 +10,28 @@ DEFAULT_FOLDERS = {"AUTHORS": "authors", "TOPICS": "topics", "COMMENTS": "commen
 
 
 def data_folder(settings: Mapping[str, Any], family: str) -> Path:
-    """Return the folder of `family` data (`<FAMILY>_PATH`, relative to the content folder)."""
+    """Return the main folder of `family` data (`<FAMILY>_PATH`, inside the content folder)."""
     name = settings.get(f"{family}_PATH", DEFAULT_FOLDERS[family])
     return Path(settings["PATH"]) / name
+
+
+def data_folders(settings: Mapping[str, Any], family: str) -> list[Path]:
+    """Return every folder of `family` data: the main one and any in a subfolder.
+
+    An imported folder carries its own `authors/` and `comments/`, so it builds on its own
+    and merged into the main content folder alike.
+    """
+    main = data_folder(settings, family)
+    root = Path(settings["PATH"])
+    found = [main] if main.is_dir() else []
+    if not root.is_dir():
+        return found
+    for folder, subfolders, _files in os.walk(root):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        here = Path(folder)
+        if here != root and here.name == main.name and here != main and here.parent != main:
+            found.append(here)
+    return sorted(set(found))
 
 
 def shown_path(settings: Mapping[str, Any], path: Path | str) -> str:

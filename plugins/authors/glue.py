@@ -5,7 +5,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from content_paths import data_folder, shown_path
+from content_paths import data_folder, data_folders, shown_path
 
 from .profiles import load_profiles
 
@@ -15,11 +15,22 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def load_all_profiles(settings: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Return the profiles of every authors folder (the main one wins a clash) and errors."""
+    profiles: dict[str, Any] = {}
+    errors: list[str] = []
+    for folder in reversed(data_folders(settings, "AUTHORS")):
+        found, failed = load_profiles(folder, shown_path(settings, folder))
+        profiles.update(found)
+        errors += failed
+    return profiles, errors
+
+
 def attach_profiles(generator: "ArticlesGenerator") -> None:
     """Put `author_profiles` and `author_works` in the context; log unknown authors."""
     started = time.perf_counter()
     folder = data_folder(generator.settings, "AUTHORS")
-    profiles, errors = load_profiles(folder, shown_path(generator.settings, folder))
+    profiles, errors = load_all_profiles(generator.settings)
     for error in errors:
         log.error("authors: %s", error)
     works: dict[str, dict[str, list[Any]]] = {}

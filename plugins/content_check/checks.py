@@ -10,17 +10,19 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from authors.profiles import load_profiles
-from content_paths import data_folder, shown_path
+from authors.glue import load_all_profiles
+from content_paths import data_folder, data_folders, shown_path
 from front_matter import Document, parse, split_list
 from pelican.utils import get_date
 from qa_pages.letters import SEPARATOR
 from site_errors import ContentError
 from slugs import slug_of
-from static_comments.glue import read_folder
-from topics.vocabulary import Vocabulary, load_vocabulary
+from static_comments.glue import comment_folders, read_folder
+from topics.glue import load_all_topics
+from topics.vocabulary import Vocabulary
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
+DATA = ("AUTHORS", "TOPICS", "COMMENTS")
 MAX_ARTICLE_BYTES = 5_000_000
 KNOWN_KEYS = frozenset(
     {
@@ -28,6 +30,7 @@ KNOWN_KEYS = frozenset(
         "summary", "status", "lang", "translation", "save_as", "url", "template",
         "type", "asker", "original-source", "series", "series_index", "comments",
         "image", "image-alt", "featured", "keywords", "description", "og_image",
+        "review", "imported-from",
     }
 )  # fmt: skip
 INTERNAL_LINK = re.compile(r"\{(?:filename|static|attach)\}([^)\s\"'>#?]+)")
@@ -85,7 +88,7 @@ def check_folder(settings: Mapping[str, Any]) -> list[Problem]:
 def content_files(settings: Mapping[str, Any]) -> Iterator[Path]:
     """Yield the Markdown files Pelican will read as articles or pages."""
     content = Path(settings["PATH"])
-    data = [data_folder(settings, f).resolve() for f in ("AUTHORS", "TOPICS", "COMMENTS")]
+    data = [f.resolve() for family in DATA for f in data_folders(settings, family)]
     for path in sorted(content.rglob("*")):
         if path.suffix.lower() not in MARKDOWN_SUFFIXES or not path.is_file():
             continue
@@ -179,9 +182,8 @@ def check_references(sources: list[Source], settings: Mapping[str, Any]) -> Iter
     """Yield problems with links, images, authors, topics and Q&A layout."""
     content = Path(settings["PATH"])
     authors_dir = data_folder(settings, "AUTHORS")
-    profiles, errors = load_profiles(authors_dir, shown_path(settings, authors_dir))
-    topics_dir = data_folder(settings, "TOPICS")
-    topics, topic_errors = load_vocabulary(topics_dir, shown_path(settings, topics_dir))
+    profiles, errors = load_all_profiles(settings)
+    topics, topic_errors = load_all_topics(settings)
     yield from (problem_from(e) for e in [*errors, *topic_errors])
     vocabulary = Vocabulary(topics)
     for source in sources:
@@ -245,9 +247,8 @@ def check_body(doc: Document, file: Path, content: Path) -> Iterator[Problem]:
 
 def check_comments(sources: list[Source], settings: Mapping[str, Any]) -> Iterator[Problem]:
     """Yield problems in comment folders and files."""
-    root = data_folder(settings, "COMMENTS")
     slugs = {source.slug for source in sources if not source.is_page}
-    for folder in sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []:
+    for folder in comment_folders(settings):
         shown = shown_path(settings, folder)
         if folder.name not in slugs:
             near = difflib.get_close_matches(folder.name, slugs, n=1)

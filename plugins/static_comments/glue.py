@@ -3,9 +3,9 @@
 import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from content_paths import data_folder, shown_path
+from content_paths import data_folders, shown_path
 from site_errors import ContentError
 
 from .comments import Comment, comment_from
@@ -41,6 +41,16 @@ def published_threads(comments: list[Comment]) -> list[CommentNode]:
     )
 
 
+def comment_folders(settings: Any) -> list[Path]:
+    """Return each article's comment folder, from every comments folder."""
+    return [
+        folder
+        for root in data_folders(settings, "COMMENTS")
+        for folder in sorted(root.iterdir())
+        if folder.is_dir()
+    ]
+
+
 def attach_comments(generator: "ArticlesGenerator") -> None:
     """Attach threaded comments to every article; log comments that cannot be shown."""
     started = time.perf_counter()
@@ -50,8 +60,7 @@ def attach_comments(generator: "ArticlesGenerator") -> None:
         article.is_comments_closed = str(getattr(article, "comments", "")).lower() == "closed"
         article.comments = []
         article.comment_count = 0
-    root = data_folder(generator.settings, "COMMENTS")
-    folders = sorted(p for p in root.iterdir() if p.is_dir()) if root.is_dir() else []
+    folders = comment_folders(generator.settings)
     published = 0
     for folder in folders:
         shown = shown_path(generator.settings, folder)

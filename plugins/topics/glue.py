@@ -4,7 +4,7 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from content_paths import data_folder, located, shown_path
+from content_paths import data_folders, located, shown_path
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
@@ -18,11 +18,21 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
+def load_all_topics(settings: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Return the topics of every topics folder (the main one wins a clash) and errors."""
+    topics: dict[str, Any] = {}
+    errors: list[str] = []
+    for folder in reversed(data_folders(settings, "TOPICS")):
+        found, failed = load_vocabulary(folder, shown_path(settings, folder))
+        topics.update(found)
+        errors += failed
+    return topics, errors
+
+
 def resolve_article_topics(generator: "ArticlesGenerator") -> None:
     """Replace each article's tags by its canonical topics; log unknown ones as errors."""
     settings = generator.settings
-    folder = data_folder(settings, "TOPICS")
-    topics, errors = load_vocabulary(folder, shown_path(settings, folder))
+    topics, errors = load_all_topics(settings)
     for error in errors:
         log.error("topics: %s", error)
     vocabulary = Vocabulary(topics)
