@@ -272,3 +272,46 @@ def screenshots(c, dest=""):
             raise Exit(f"screenshots: the build failed with {len(report.errors)} errors", 1)
         written = take_screenshots(report.output, target)
     print(f"wrote {len(written)} screenshots to {target}")
+
+
+@task(
+    name="import",
+    iterable=["source"],
+    help={
+        "pages": "a page, a folder of pages, or a quoted glob such as 'old-site/*.txt'",
+        "source": "another page, folder or glob (repeatable)",
+        "dest": "where to write (default content/imported)",
+        "dry-run": "show what would be written; write nothing",
+        "force": "replace files that differ from what the import would write",
+    },
+)
+def import_pages(c, pages, source=None, dest=str(CONTENT / "imported"), dry_run=False, force=False):
+    """Import pages copied from an old site: essays, Q&As, comments and author profiles."""
+    from importer.writing import expand_inputs
+    from importer.writing import import_pages as run_import
+
+    inputs = expand_inputs([pages, *(source or [])])
+    if not inputs:
+        raise Exit("import: no pages given. Fix: invoke import 'old-site/*.txt'", 2)
+    run = run_import(inputs, Path(dest), CONTENT / "topics", force=force, dry_run=dry_run)
+    for report in run.reports:
+        print(
+            f"{report.source}: {report.essays} essays, {report.questions} Q&As, "
+            f"{report.comments} comments ({report.spam} marked spam), "
+            f"authors: {', '.join(report.authors) or 'none'}, "
+            f"{len(report.dropped)} chrome lines dropped"
+        )
+        for line in report.dropped:
+            reason = line.fate.split(":", 1)[1]
+            print(f"  dropped line {line.number} ({reason}): {line.text.strip()[:70]}")
+        for item in report.review:
+            print(f"  review: {item}")
+        for line in report.unaccounted:
+            print(f"  NOT IMPORTED line {line.number}: {line.text.strip()[:70]}")
+    for path, what in run.files:
+        print(f"{what}: {path}")
+    for error in run.errors:
+        print(f"error: {error}", file=sys.stderr)
+    if run.errors:
+        count = len(run.errors)
+        raise Exit(f"import: {count} file(s) could not be read; the others were imported", 1)

@@ -9,7 +9,8 @@ from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from html import escape
 
-from .scoring import Doc, Model, Vector, dot, normalise, vector_for
+from .crosslinks import mentioned_topics, topic_lookup
+from .scoring import Doc, Model, Vector, build_model, dot, normalise, vector_for
 
 LABEL_ROOM = 170  # room beside the circle for labels written outwards
 
@@ -134,3 +135,29 @@ def topic_map_svg(
         + "".join(nodes)
         + "</svg>"
     )
+
+
+def suggest_for_texts(
+    texts: Sequence[str],
+    topics: Sequence[TopicInfo],
+    names_by_topic: Mapping[str, Sequence[str]],
+    k: int = 3,
+) -> list[list[str]]:
+    """Return suggested topic names for each free text (imported pages), best first."""
+    if not topics:
+        return [[] for _ in texts]
+    docs = [Doc(str(i), "", "", text) for i, text in enumerate(texts)]
+    background = [Doc(f"topic:{t.slug}", "", "", t.text) for t in topics]
+    model = build_model([*docs, *background])
+    topic_centroids = centroids([], Model([], model.idf), topics)
+    topic_of = topic_lookup(names_by_topic)
+    names = {t.slug: t.name for t in topics}
+    return [
+        [
+            names[slug]
+            for slug in suggest(
+                vector, topic_centroids, mentioned_topics(text, names_by_topic, topic_of), k
+            )
+        ]
+        for text, vector in zip(texts, model.vectors, strict=False)
+    ]

@@ -9,6 +9,7 @@ TEST_POST = re.compile(
 )
 LINK = re.compile(r"(https?://\S+|www\.\S+|\[[^\]]*\]\([^)]*\)|<https?://[^>]+>)", re.IGNORECASE)
 WORD = re.compile(r"\w", re.UNICODE)
+SHORT_TEST = re.compile(r"\btest(ing)?\b", re.IGNORECASE)  # "testing the comment form"
 
 
 def junk_reason(body: str) -> str | None:
@@ -18,7 +19,7 @@ def junk_reason(body: str) -> str | None:
         return "empty"
     if not WORD.search(text):
         return "punctuation only"
-    if TEST_POST.match(text):
+    if TEST_POST.match(text) or (len(text.split()) <= 5 and SHORT_TEST.search(text)):
         return "test post"
     if not WORD.search(LINK.sub("", text)):
         return "links only"
