@@ -178,26 +178,26 @@ def comment_add(c, article, source="-", author="", url="", content=str(CONTENT))
     print(f"wrote {path} (pending)")
 
 
+def _set_statuses(paths: list[str], status: str) -> None:
+    from static_comments.moderation import set_status
+
+    for one in paths:
+        set_status(Path(one), status)
+        print(f"{one}: {status}")
+
+
 @task(name="comment-approve", iterable=["path"])
 @reports_errors
 def comment_approve(c, path):
     """Publish the given comment files (Status: approved)."""
-    from static_comments.moderation import set_status
-
-    for one in path:
-        set_status(Path(one), "approved")
-        print(f"approved {one}")
+    _set_statuses(path, "approved")
 
 
 @task(name="comment-spam", iterable=["path"])
 @reports_errors
 def comment_spam(c, path):
     """Mark the given comment files as spam; they stay in git, unpublished."""
-    from static_comments.moderation import set_status
-
-    for one in path:
-        set_status(Path(one), "spam")
-        print(f"marked {one} as spam")
+    _set_statuses(path, "spam")
 
 
 @task(name="comment-triage")

@@ -2,9 +2,13 @@
 
 import os
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from site_errors import ContentError
+
+Item = TypeVar("Item")
 
 DEFAULT_FOLDERS = {"AUTHORS": "authors", "TOPICS": "topics", "COMMENTS": "comments"}
 
@@ -62,3 +66,33 @@ def located(settings: Mapping[str, Any], path: Path | str, key: str) -> str:
     line = header_line(path, key)
     shown = shown_path(settings, path)
     return f"{shown}:{line}" if line else shown
+
+
+def load_folder(
+    folder: Path, shown_as: str, make: Callable[[str, str, str], Item]
+) -> tuple[dict[str, Item], list[str]]:
+    """Return `make(text, slug, shown path)` for each Markdown file in `folder`, and errors."""
+    items: dict[str, Item] = {}
+    errors: list[str] = []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        shown = f"{shown_as}/{path.name}"
+        try:
+            items[path.stem] = make(path.read_text(encoding="utf-8"), path.stem, shown)
+        except ContentError as error:
+            errors.append(str(error))
+        except UnicodeDecodeError:
+            errors.append(f"{shown}: is not UTF-8 text. Fix: save it as UTF-8")
+    return items, errors
+
+
+def load_everywhere(
+    settings: Mapping[str, Any], family: str, make: Callable[[str, str, str], Item]
+) -> tuple[dict[str, Item], list[str]]:
+    """Return the items of every `family` data folder (the main one wins a clash), and errors."""
+    items: dict[str, Item] = {}
+    errors: list[str] = []
+    for folder in reversed(data_folders(settings, family)):
+        found, failed = load_folder(folder, shown_path(settings, folder), make)
+        items.update(found)
+        errors += failed
+    return items, errors

@@ -5,9 +5,9 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from content_paths import data_folder, data_folders, shown_path
+from content_paths import data_folder, load_everywhere, shown_path
 
-from .profiles import load_profiles
+from .profiles import profile_from_text
 
 if TYPE_CHECKING:
     from pelican.generators import ArticlesGenerator
@@ -17,13 +17,7 @@ log = logging.getLogger(__name__)
 
 def load_all_profiles(settings: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Return the profiles of every authors folder (the main one wins a clash) and errors."""
-    profiles: dict[str, Any] = {}
-    errors: list[str] = []
-    for folder in reversed(data_folders(settings, "AUTHORS")):
-        found, failed = load_profiles(folder, shown_path(settings, folder))
-        profiles.update(found)
-        errors += failed
-    return profiles, errors
+    return load_everywhere(settings, "AUTHORS", profile_from_text)
 
 
 def attach_profiles(generator: "ArticlesGenerator") -> None:

@@ -3,6 +3,7 @@
 from dataclasses import dataclass
 from pathlib import Path
 
+from content_paths import load_folder
 from front_matter import Document, parse, split_list
 from markdown_text import to_html
 from site_errors import ContentError, where
@@ -62,17 +63,11 @@ def profile_from(doc: Document, slug: str) -> AuthorProfile:
     )
 
 
+def profile_from_text(text: str, slug: str, shown: str) -> AuthorProfile:
+    """Return the profile in one author file's text."""
+    return profile_from(parse(text, shown), slug)
+
+
 def load_profiles(folder: Path, shown_as: str) -> tuple[dict[str, AuthorProfile], list[str]]:
     """Return the profiles in `folder` by slug, and the errors of files that could not load."""
-    profiles: dict[str, AuthorProfile] = {}
-    errors: list[str] = []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        shown = f"{shown_as}/{path.name}"
-        try:
-            doc = parse(path.read_text(encoding="utf-8"), shown)
-            profiles[path.stem] = profile_from(doc, path.stem)
-        except ContentError as error:
-            errors.append(str(error))
-        except UnicodeDecodeError:
-            errors.append(f"{shown}: is not UTF-8 text. Fix: save it as UTF-8")
-    return profiles, errors
+    return load_folder(folder, shown_as, profile_from_text)

@@ -18,6 +18,7 @@ from qa_pages.letters import SEPARATOR
 from site_errors import ContentError
 from slugs import slug_of
 from static_comments.glue import comment_folders, read_folder
+from text_files import decode_text
 from topics.glue import load_all_topics
 from topics.vocabulary import Vocabulary
 
@@ -106,25 +107,14 @@ def is_page(path: Path, settings: Mapping[str, Any]) -> bool:
 
 
 def decode(path: Path, shown: str) -> str:
-    """Return the text of `path`; raise ContentError for empty, binary or non-UTF-8 files."""
+    """Return the text of `path`; raise ContentError for empty, binary, huge or non-UTF-8 files."""
     raw = path.read_bytes()
-    if not raw.strip():
-        raise ContentError(f"{shown}:1: the file is empty. Fix: write a 'Title:' line and text")
     if len(raw) > MAX_ARTICLE_BYTES:
         raise ContentError(
             f"{shown}:1: the file is {len(raw) // 1_000_000} MB, over the "
             f"{MAX_ARTICLE_BYTES // 1_000_000} MB limit. Fix: split it into several articles"
         )
-    if b"\0" in raw[:8192]:
-        raise ContentError(f"{shown}:1: this is a binary file, not Markdown. Fix: remove it")
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError as error:
-        line = raw[: error.start].count(b"\n") + 1
-        raise ContentError(
-            f"{shown}:{line}: the file is not UTF-8 text (byte {error.start}). "
-            "Fix: save it as UTF-8 in your editor"
-        ) from None
+    return decode_text(raw, shown, "write a 'Title:' line and the text, or remove the file")
 
 
 def read_source(path: Path, settings: Mapping[str, Any]) -> Source:

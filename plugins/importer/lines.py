@@ -3,7 +3,7 @@
 import re
 from dataclasses import dataclass
 
-from site_errors import SiteError
+from text_files import decode_text
 
 BULLET = re.compile(r"^\s*([•·▪◦‣§*–-]|\d{1,2}[.)])\s+")
 MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -63,19 +63,8 @@ class Line:
 
 
 def decode(data: bytes, name: str) -> str:
-    """Return the text of an input file; raise SiteError if it is empty, binary or not UTF-8."""
-    if not data.strip():
-        raise SiteError(f"{name}: the file is empty. Fix: export the page's text again")
-    if b"\0" in data[:8192]:
-        raise SiteError(f"{name}: this is a binary file, not text. Fix: copy the page as text")
-    try:
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        raise SiteError(
-            f"{name}:{line}: the file is not UTF-8 text (byte {error.start}). "
-            "Fix: save it as UTF-8 in your editor"
-        ) from None
+    """Return the text of an input page; raise ContentError if it is empty, binary or not UTF-8."""
+    return decode_text(data, name, "copy the page's text again into a UTF-8 text file")
 
 
 def split_lines(text: str) -> list[Line]:

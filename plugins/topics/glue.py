@@ -4,12 +4,12 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from content_paths import data_folders, located, shown_path
+from content_paths import load_everywhere, located
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
 from .hubs import TopicHub, build_hubs
-from .vocabulary import Vocabulary, load_vocabulary
+from .vocabulary import Vocabulary, topic_from
 
 if TYPE_CHECKING:
     from pelican.generators import ArticlesGenerator
@@ -20,13 +20,7 @@ log = logging.getLogger(__name__)
 
 def load_all_topics(settings: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Return the topics of every topics folder (the main one wins a clash) and errors."""
-    topics: dict[str, Any] = {}
-    errors: list[str] = []
-    for folder in reversed(data_folders(settings, "TOPICS")):
-        found, failed = load_vocabulary(folder, shown_path(settings, folder))
-        topics.update(found)
-        errors += failed
-    return topics, errors
+    return load_everywhere(settings, "TOPICS", topic_from)
 
 
 def resolve_article_topics(generator: "ArticlesGenerator") -> None:

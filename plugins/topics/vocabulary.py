@@ -6,6 +6,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+from content_paths import load_folder
 from front_matter import parse, split_list
 from markdown_text import to_html
 from site_errors import ContentError, where
@@ -56,17 +57,7 @@ def topic_from(text: str, slug: str, shown: str) -> Topic:
 
 def load_vocabulary(folder: Path, shown_as: str) -> tuple[dict[str, Topic], list[str]]:
     """Return the topics in `folder` by slug, and the errors of files that could not load."""
-    topics: dict[str, Topic] = {}
-    errors: list[str] = []
-    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
-        shown = f"{shown_as}/{path.name}"
-        try:
-            topics[path.stem] = topic_from(path.read_text(encoding="utf-8"), path.stem, shown)
-        except ContentError as error:
-            errors.append(str(error))
-        except UnicodeDecodeError:
-            errors.append(f"{shown}: is not UTF-8 text. Fix: save it as UTF-8")
-    return topics, errors
+    return load_folder(folder, shown_as, topic_from)
 
 
 class Vocabulary:

@@ -160,8 +160,8 @@ def test_unreadable_pages_are_reported_and_the_rest_import(tmp_path, task):
     result = task("import", str(tmp_path), "--dest", str(tmp_path / "out"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
-    assert "empty.txt: the file is empty" in result.stderr
-    assert "binary.txt: this is a binary file" in result.stderr
+    assert "empty.txt:1: the file is empty" in result.stderr
+    assert "binary.txt:1: this is a binary file" in result.stderr
     assert "latin.txt:1: the file is not UTF-8" in result.stderr
     assert (tmp_path / "out" / "essays" / "why-our-best-engineers-became-coaches.md").exists()
 

@@ -8,7 +8,7 @@ from builds import serve
 pytestmark = pytest.mark.browser
 
 
-def wait_until(page, script, timeout=15.0):
+def wait_until(page, script, timeout=30.0):
     """Poll `script` in the page until it is true (the page's CSP forbids wait_for_function)."""
     for _ in range(int(timeout * 10)):
         if page.evaluate(script):
