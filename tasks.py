@@ -101,7 +101,7 @@ def serve(c, port=PORT, output=str(OUTPUT)):
 
 @task(help={"port": "port to serve on (default 8000)"})
 @reports_errors
-def livereload(c, port=PORT, output=str(OUTPUT)):
+def livereload(c, port=PORT, output=str(OUTPUT), content=str(CONTENT)):
     """Serve at http://127.0.0.1:8000 and rebuild and reload on every change."""
     from livereload import Server
     from site_build import build_site
@@ -109,7 +109,7 @@ def livereload(c, port=PORT, output=str(OUTPUT)):
     _log_to_terminal()
 
     def rebuild() -> None:
-        report = build_site(DEV_SETTINGS, CONTENT, Path(output))
+        report = build_site(DEV_SETTINGS, Path(content), Path(output))
         if report.errors:
             print(
                 f"build failed: {len(report.errors)} errors above; still showing the last good site"
@@ -117,8 +117,8 @@ def livereload(c, port=PORT, output=str(OUTPUT)):
 
     rebuild()
     server = Server()
-    for watched in ("content", "theme", "plugins", "pelicanconf.py"):
-        server.watch(str(ROOT / watched), rebuild)
+    for watched in (Path(content), ROOT / "theme", ROOT / "plugins", DEV_SETTINGS):
+        server.watch(str(watched), rebuild)
     print(f"serving at http://{HOST}:{port}/ with live reload (Ctrl-C stops)")
     server.serve(host=HOST, port=int(port), root=output, open_url_delay=None)
 
