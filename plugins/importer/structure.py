@@ -242,18 +242,25 @@ def read_letter_line(post: Post, line: Line, text: str) -> bool:
         post.asker = (match["name"] or match["signed"]).strip()
         line.fate = "meta:asker"
         return False
-    post.letter.append(text)
+    post.letter.append(as_markdown_text(text))
     line.fate = "body:letter"
     return not text.endswith("?")
 
 
+def as_markdown_text(text: str) -> str:
+    """Return plain text made safe as Markdown: no raw HTML, no link or image syntax."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return escaped.replace("[", "\\[").replace("]", "\\]")
+
+
 def add_block(post: Post, line: Line, text: str, following: Line | None = None) -> None:
     """Add a line to the post's Markdown as a heading, list item or paragraph."""
+    text = as_markdown_text(text)
     bullet = BULLET.match(line.text)
     if is_heading(line, following) and post.blocks:
         post.blocks.append(f"## {text}")
     elif bullet and not NUMBERED.match(line.text):
-        item = f"- {line.text[bullet.end() :].strip()}"
+        item = f"- {as_markdown_text(line.text[bullet.end() :].strip())}"
         if post.blocks and post.blocks[-1].startswith("- "):
             post.blocks[-1] += f"\n{item}"
         else:
