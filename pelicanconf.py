@@ -35,6 +35,7 @@ PLUGINS = [
     "qa_pages",
     "article_meta",
     "images",
+    "navigation",
     "sitemap",
     "search_index",
 ]

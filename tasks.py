@@ -315,3 +315,18 @@ def import_pages(c, pages, source=None, dest=str(CONTENT / "imported"), dry_run=
     if run.errors:
         count = len(run.errors)
         raise Exit(f"import: {count} file(s) could not be read; the others were imported", 1)
+
+
+@task(help={"output": "the built site to check (default output/)", "site-url": "its SITEURL"})
+def verify(c, output=str(OUTPUT), site_url=""):
+    """Check a built site: links, anchors, assets, HTML, feeds, sitemap, no other hosts."""
+    from site_verify import verify_site
+
+    if not Path(output).is_dir():
+        raise Exit(f"verify: {output} does not exist. Fix: run invoke build first", 2)
+    problems = verify_site(Path(output), site_url)
+    for problem in problems:
+        print(problem)
+    if problems:
+        raise Exit(f"verify: {len(problems)} problems in {output}", 1)
+    print(f"verify: {output} is fine")

@@ -1,7 +1,7 @@
 """Pelican glue for Q&As: file them in their section, then split and describe each one."""
 
 import logging
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from content_paths import shown_path
 from pelican.urlwrappers import Category
@@ -14,6 +14,22 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 DEFAULT_SECTION = "Ask the Coach"
+
+
+class PageHtml:
+    """A part of an article's HTML whose {filename}/{tag} links resolve when it is rendered.
+
+    Pelican knows each page's relative base URL only while writing that page, so resolving
+    earlier would give links relative to the site root.
+    """
+
+    def __init__(self, article: Any, html: str) -> None:
+        self.article, self.html = article, html
+
+    def __html__(self) -> str:
+        return self.article._update_content(self.html, self.article.get_siteurl())
+
+    __str__ = __html__
 
 
 def is_qa(article: object) -> bool:
@@ -41,8 +57,8 @@ def split_questions(generator: "ArticlesGenerator") -> None:
         except ContentError as error:
             log.error("qa_pages: %s", error)
             continue
-        article.letter = letter.letter_html
-        article.answer = letter.answer_html
+        article.letter = PageHtml(article, letter.letter_html)
+        article.answer = PageHtml(article, letter.answer_html)
         article.asker = getattr(article, "asker", "") or "A reader"
         article.qa_jsonld = qa_jsonld(
             title=article.title,

@@ -1,13 +1,10 @@
-"""Tell search engines what the site holds: writes `sitemap.xml` and `robots.txt`."""
+"""Tell search engines what the site holds: writes `sitemap.xml` (every page not marked
+noindex, found in the finished output) and `robots.txt`."""
 
 from pelican import signals
 
-from .glue import SitemapGenerator
-
-
-def add_sitemap_generator(_pelican: object) -> type[SitemapGenerator]:
-    return SitemapGenerator
+from .glue import write_sitemap
 
 
 def register() -> None:
-    signals.get_generators.connect(add_sitemap_generator)
+    signals.finalized.connect(write_sitemap)
