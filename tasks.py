@@ -53,9 +53,18 @@ def _log_to_terminal(verbose: bool = False) -> None:
 
 
 def _build(settings: Path, content: str, output: str, strict: bool, verbose: bool) -> None:
-    from site_build import build_site
+    from content_check.checks import check_folder
+    from site_build import build_site, load_settings
 
     _log_to_terminal(verbose)
+    # Pelican only warns about some of these (duplicate slugs, missing link targets).
+    problems = check_folder(load_settings(settings, Path(content)))
+    for problem in problems:
+        print(f"ERROR: {problem}", file=sys.stderr)
+    if problems:
+        raise Exit(
+            f"build failed: {len(problems)} content problems above; {output} was left as it was", 1
+        )
     report = build_site(settings, Path(content), Path(output), strict=strict)
     problems = len(report.errors) + (len(report.warnings) if strict else 0)
     if problems:
