@@ -24,6 +24,7 @@ from topics.vocabulary import Vocabulary
 
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 DATA = ("AUTHORS", "TOPICS", "COMMENTS")
+STATUSES = ("published", "draft", "hidden")
 MAX_ARTICLE_BYTES = 5_000_000
 KNOWN_KEYS = frozenset(
     {
@@ -180,9 +181,23 @@ def check_references(sources: list[Source], settings: Mapping[str, Any]) -> Iter
         doc = source.doc
         yield from check_body(doc, source.file, content)
         yield from check_authors(doc, profiles, shown_path(settings, authors_dir))
-        for tag in split_list(doc.get("tags")) if vocabulary else []:
-            if vocabulary.resolve(tag) is None:
+        for tag in split_list(doc.get("tags")):
+            if not slug_of(tag, settings, kind="TAG"):
+                yield Problem(
+                    doc.path,
+                    doc.line_of("tags") or 1,
+                    f"topic '{tag}' has no letters or digits, so it has no page. Fix: name it",
+                )
+            elif vocabulary and vocabulary.resolve(tag) is None:
                 yield Problem(doc.path, doc.line_of("tags") or 1, vocabulary.unknown_message(tag))
+        status = doc.get("status").lower()
+        if status and status not in STATUSES:
+            yield Problem(
+                doc.path,
+                doc.line_of("status") or 1,
+                f"status '{status}' is not one of {', '.join(STATUSES)}, so the file is skipped. "
+                "Fix: write 'Status: draft', or remove the line to publish",
+            )
         if doc.get("type").lower() == "qa" and not SEPARATOR.search(doc.body):
             yield Problem(
                 doc.path,

@@ -47,6 +47,8 @@ def build_hubs(
         if not slugs:
             slugs = [(s, topics[s].name) for s in suggested.get(article.source_path, [])]
         for slug, name in slugs:
+            if not slug:  # a tag with no letters has no page (`invoke check` says so)
+                continue
             hub = hubs.setdefault(slug, TopicHub(slug, name, url_pattern.format(slug=slug)))
             shelf = hub.answers if getattr(article, "type", "") == "qa" else hub.essays
             shelf.append(article)

@@ -26,18 +26,49 @@ def test_unparsable_date_fails_the_build_and_keeps_the_last_good_site(tmp_path, 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "broken.md" in result.stderr
-    assert "errors above" in result.stderr
+    assert "problems above" in result.stderr
     assert (output / "index.html").read_text() == good
     assert not list(tmp_path.glob(".output-*"))
 
 
-def test_strict_build_treats_warnings_as_errors(tmp_path, task):
-    content, output = tmp_path / "content", tmp_path / "output"
-    write_files(content, {"a.md": "Title: A\nDate: 2020-01-01\n\n[x]({filename}nope.md)\n"})
-    assert task("build", "--content", str(content), "--output", str(output)).returncode == 0
-    strict = task("build", "--strict", "--content", str(content), "--output", str(output))
-    assert strict.returncode == 1
-    assert "nope.md" in strict.stderr
+def test_strict_build_treats_warnings_as_errors(tmp_path):
+    from builds import ROOT
+    from site_build import build_site
+
+    write_files(tmp_path / "plugins", {"warns.py": """
+        import logging
+        from pelican import signals
+        def warn(pelican):
+            logging.getLogger(__name__).warning("warns: something to look at")
+        def register():
+            signals.initialized.connect(warn)
+    """})  # fmt: skip
+    write_files(tmp_path / "content", PLAIN)
+    from pelicanconf import PLUGINS
+
+    plugin_paths = [str(tmp_path / "plugins"), str(ROOT / "plugins")]
+    overrides = {"PLUGIN_PATHS": plugin_paths, "PLUGINS": [*PLUGINS, "warns"]}
+    output = tmp_path / "output"
+    relaxed = build_site(ROOT / "pelicanconf.py", tmp_path / "content", output, overrides)
+    assert not relaxed.failed()
+    assert relaxed.warnings == ["warns: something to look at"]
+    (output / "marker").write_text("last good site")
+    strict = build_site(
+        ROOT / "pelicanconf.py", tmp_path / "content", output, overrides, strict=True
+    )
+    assert strict.failed(strict=True)
+    assert (output / "marker").exists()  # the failed strict build left the good site alone
+
+
+def test_tags_without_letters_and_unknown_statuses_are_caught(tmp_path, task):
+    write_files(tmp_path / "content", {
+        "a.md": "Title: A\nDate: 2020-01-01\nTags: ???\n\nText.\n",
+        "b.md": "Title: B\nDate: 2020-01-01\nStatus: publised\n\nText.\n",
+    })  # fmt: skip
+    result = task("check", "--content", str(tmp_path / "content"))
+    assert result.returncode == 1
+    assert "a.md:3: topic '???' has no letters" in result.stdout
+    assert "b.md:3: status 'publised'" in result.stdout
 
 
 def test_pelican_command_line_builds_any_folder_with_every_plugin(tmp_path):
