@@ -3,6 +3,7 @@ carry script, and the importer never crashes or loses input text."""
 
 import re
 from datetime import date
+from html.parser import HTMLParser
 
 from front_matter import parse
 from hypothesis import HealthCheck, given, settings
@@ -34,7 +35,25 @@ HEADER_LINES = [
     "URL: javascript:x",
 ]
 COMMENT_FILES = st.lists(st.one_of(TEXT, st.sampled_from(HEADER_LINES)), max_size=8).map("\n".join)
-FUZZ = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=300, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.found: list[tuple[str, str, str | None]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [(tag, name, value) for name, value in attrs]
+
+
+def attributes(html: str) -> list[tuple[str, str, str | None]]:
+    """Return (tag, attribute, value) for every attribute of every tag in `html`."""
+    reader = _Attributes()
+    reader.feed(html)
+    return reader.found
 
 
 @FUZZ
@@ -66,8 +85,9 @@ def test_sanitized_comments_never_carry_script(text):
     assert "<script" not in html
     assert "<iframe" not in html
     assert "<style" not in html
-    assert not re.search(r"<[^>]+\son\w+\s*=", html)
-    assert not re.search(r"<[^>]*\shref\s*=\s*[\"']?\s*javascript:", html)
+    for tag, name, value in attributes(html):
+        assert not name.startswith("on"), (tag, name)
+        assert not (value or "").strip().lower().startswith("javascript:"), (tag, value)
 
 
 @FUZZ
@@ -79,7 +99,9 @@ def test_decoding_any_bytes_gives_text_or_a_clear_error(data):
         assert str(error).startswith("page.txt:")
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(
+    max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow]
+)
 @given(PAGES)
 def test_importer_never_crashes_or_loses_text(text):
     files, report = plan_page("fuzz.txt", text, date(2024, 1, 1))
