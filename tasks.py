@@ -154,14 +154,20 @@ def new(c, title, kind="essay", author="", tags="", content=str(CONTENT)):
 def check(c, content=str(CONTENT)):
     """Check every content file; print path:line: problem. Fix: ... and fail on any."""
     from content_check.checks import check_folder
+    from content_check.hints import folder_hints
     from site_build import load_settings
 
-    problems = check_folder(load_settings(DEV_SETTINGS, Path(content)))
+    settings = load_settings(DEV_SETTINGS, Path(content))
+    problems = check_folder(settings)
     for problem in problems:
         print(problem)
     if problems:
         raise Exit(f"check: {len(problems)} problem{'s' if len(problems) != 1 else ''}", 1)
-    print(f"check: {content} is fine")
+    hints = folder_hints(settings)
+    for hint in hints:
+        print(hint)
+    hinted = f" ({len(hints)} hint{'s' if len(hints) != 1 else ''} above)" if hints else ""
+    print(f"check: {content} is fine{hinted}")
 
 
 def _comments_dir(content: str) -> Path:
@@ -239,14 +245,13 @@ def bench(c, articles="1000,10000", runs=3):
     ours, baseline = q["ndcg5_plugin"], q["ndcg5_tfidf_baseline"]
     print(f"  related_topics {ours:.3f}  vs  TF-IDF baseline {baseline:.3f}")
     print()
-    print("articles  pelican s  ours s  related s (handler / added)  % of pelican", end="")
-    print("  peak MB  related MB")
+    print("articles  pelican s  ours s  related: handler s  added s  added %  worker MB  added MB")
     for row in figures["sizes"]:
-        share = 100 * row["related_handler_s"] / row["pelican_s"]
+        share = 100 * row["related_added_s"] / row["pelican_s"]
         print(
             f"{row['articles']:>8}  {row['pelican_s']:>9.2f}  {row['ours_s']:>6.2f}  "
-            f"{row['related_handler_s']:>9.2f} / {row['related_added_s']:>6.2f}        "
-            f"{share:>6.1f}%  {row['ours_peak_mb']:>7.0f}  {row['related_added_mb']:>10.0f}"
+            f"{row['related_handler_s']:>18.2f}  {row['related_added_s']:>7.2f}  {share:>6.1f}%  "
+            f"{row['related_worker_mb']:>9.0f}  {row['related_added_mb']:>8.0f}"
         )
     print()
     print("articles  index s  bundle KB  first query KB  query ms (median)")
@@ -258,7 +263,7 @@ def bench(c, articles="1000,10000", runs=3):
     if len(figures["sizes"]) > 1:
         small, large = figures["sizes"][0], figures["sizes"][-1]
         growth = large["articles"] / small["articles"]
-        for key in ("pelican_s", "related_handler_s"):
+        for key in ("pelican_s", "related_handler_s", "related_added_s"):
             print(f"growth of {key} for {growth:.0f}x articles: {large[key] / small[key]:.1f}x")
 
 

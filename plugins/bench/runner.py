@@ -29,16 +29,20 @@ CONFIGS = {
     "ours": {},
 }
 TIMING = re.compile(r"^(?P<plugin>\w+): .* in (?P<seconds>[0-9.]+)s$")
+WORKER_MEMORY = re.compile(r"^related_topics: worker peak memory (?P<mb>[0-9.]+) MB$")
 
 
 class _Timings(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.INFO)
         self.seconds: dict[str, float] = {}
+        self.worker_mb = 0.0
 
     def emit(self, record: logging.LogRecord) -> None:
         if match := TIMING.match(record.getMessage()):
             self.seconds[match["plugin"]] = float(match["seconds"])
+        elif match := WORKER_MEMORY.match(record.getMessage()):
+            self.worker_mb = float(match["mb"])
 
 
 def main(config: str, content: str, output: str) -> None:
@@ -54,7 +58,8 @@ def main(config: str, content: str, output: str) -> None:
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"config": config, "seconds": round(seconds, 3), "peak_mb": round(peak_mb, 1),
-                      "plugins": timings.seconds, "errors": len(report.errors)}))  # fmt: skip
+                      "worker_mb": timings.worker_mb, "plugins": timings.seconds,
+                      "errors": len(report.errors)}))  # fmt: skip
 
 
 if __name__ == "__main__":

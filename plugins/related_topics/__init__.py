@@ -8,7 +8,14 @@ writes `related.json`.
 
 from pelican import signals
 
-from .glue import RelatedJsonGenerator, relate_articles
+from .glue import (
+    RelatedJsonGenerator,
+    ask_worker,
+    feed_worker,
+    relate_articles,
+    start_worker,
+    stop_worker,
+)
 
 
 def add_json_generator(_pelican: object) -> type[RelatedJsonGenerator]:
@@ -16,5 +23,10 @@ def add_json_generator(_pelican: object) -> type[RelatedJsonGenerator]:
 
 
 def register() -> None:
+    signals.initialized.connect(start_worker)
+    signals.content_object_init.connect(feed_worker)
+    # After the topics plugin's handler, which settles each article's topics.
+    signals.article_generator_pretaxonomy.connect(ask_worker)
     signals.article_generator_finalized.connect(relate_articles)
+    signals.finalized.connect(stop_worker)
     signals.get_generators.connect(add_json_generator)

@@ -6,6 +6,7 @@ touched; each topic is linked at most once, and at most `limit` topics per artic
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
@@ -62,6 +63,49 @@ def mentioned_topics(
     return {topic_of[key] for m in pattern.finditer(text) if (key := match_key(m[0])) in topic_of}
 
 
+@dataclass(frozen=True, slots=True)
+class LinkOptions:
+    """What cross-linking needs: each topic's names, its hub's href, and the per-article cap."""
+
+    names_by_topic: Mapping[str, Sequence[str]]
+    hrefs: Mapping[str, str]
+    limit: int
+    topic_of: Mapping[str, str]
+
+
+def link_options(
+    names_by_topic: Mapping[str, Sequence[str]], hrefs: Mapping[str, str], limit: int
+) -> LinkOptions:
+    """Return LinkOptions with the name -> topic lookup worked out once."""
+    names = {slug: tuple(found) for slug, found in names_by_topic.items()}
+    return LinkOptions(names, dict(hrefs), limit, topic_lookup(names))
+
+
+@dataclass(frozen=True, slots=True)
+class Scan:
+    """One article's HTML with topic mentions linked, the topics linked and those mentioned."""
+
+    html: str
+    topic_links: tuple[str, ...] = ()
+    mentioned: frozenset[str] = frozenset()
+
+
+def scan(html: str, options: LinkOptions) -> Scan:
+    """Return `html` with first topic mentions linked, and which topics it mentions at all."""
+    present = present_names(options.names_by_topic, html)
+    pattern = mention_pattern(present)
+    if pattern is None:
+        return Scan(html)
+    topic_of = options.topic_of
+    mentioned = {
+        topic_of[key] for m in pattern.finditer(html) if (key := match_key(m[0])) in topic_of
+    }
+    if options.limit <= 0:
+        return Scan(html, (), frozenset(mentioned))
+    linked_html, linked = link_present(html, pattern, min(options.limit, len(present)), options)
+    return Scan(linked_html, tuple(linked), frozenset(mentioned))
+
+
 def link_mentions(
     html: str,
     names_by_topic: Mapping[str, Sequence[str]],
@@ -69,14 +113,14 @@ def link_mentions(
     limit: int,
 ) -> tuple[str, list[str]]:
     """Return `html` with first mentions linked, and the topics linked, in order."""
-    if limit <= 0:
-        return html, []
-    present = present_names(names_by_topic, html)
-    pattern = mention_pattern(present)
-    if pattern is None:
-        return html, []
-    wanted = min(limit, len(present))
-    topic_of = topic_lookup(names_by_topic)
+    found = scan(html, link_options(names_by_topic, href_by_topic, limit))
+    return found.html, list(found.topic_links)
+
+
+def link_present(
+    html: str, pattern: re.Pattern[str], wanted: int, options: LinkOptions
+) -> tuple[str, list[str]]:
+    """Return `html` with up to `wanted` topics linked at first mention, outside skipped tags."""
     linked: list[str] = []
     open_skipped = 0
     pieces = []
@@ -87,7 +131,7 @@ def link_mentions(
         elif open_skipped > 0 or len(linked) >= wanted or not piece.strip():
             pieces.append(piece)
         else:
-            pieces.append(link_text(piece, pattern, topic_of, href_by_topic, linked, limit))
+            pieces.append(link_text(piece, pattern, options, linked))
     return "".join(pieces), linked
 
 
@@ -102,22 +146,17 @@ def tag_depth_change(tag: str) -> int:
     return -1 if tag.startswith("</") else 1
 
 
-def link_text(
-    text: str,
-    pattern: re.Pattern[str],
-    topic_of: Mapping[str, str],
-    href_by_topic: Mapping[str, str],
-    linked: list[str],
-    limit: int,
-) -> str:
+def link_text(text: str, pattern: re.Pattern[str], options: LinkOptions, linked: list[str]) -> str:
     """Return one text run with its first unlinked topic mentions wrapped in links."""
 
     def replace(match: re.Match[str]) -> str:
-        slug = topic_of.get(match_key(match[0]))
-        if slug is None or slug in linked or len(linked) >= limit or slug not in href_by_topic:
+        slug = options.topic_of.get(match_key(match[0]))
+        if slug is None or slug in linked or len(linked) >= options.limit:
+            return match[0]
+        if slug not in options.hrefs:
             return match[0]
         linked.append(slug)
-        href = escape(href_by_topic[slug], quote=True)
+        href = escape(options.hrefs[slug], quote=True)
         return f'<a class="topic-link" href="{href}">{match[0]}</a>'
 
     return pattern.sub(replace, text)

@@ -1,22 +1,28 @@
 """Pelican glue for related_topics: articles to plain docs, results back onto articles."""
 
+import gc
 import json
 import logging
 import os
 import posixpath
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pelican.contents import Article
 from pelican.generators import Generator
+from site_errors import SettingsError
 
 from . import settings as plugin_settings
+from .analysis import Analysed, Findings, RelateOptions, find_relations, reason_for
 from .backlinks import referenced_by
-from .crosslinks import link_mentions, mentioned_topics, topic_lookup
-from .scoring import Doc, Match, build_model, related
-from .text import surface_forms
-from .topic_graph import TopicInfo, centroids, relate, suggest, topic_map_svg
+from .crosslinks import LinkOptions, link_options
+from .scoring import Doc, Match
+from .topic_graph import TopicInfo, info_of, topic_map_svg
+from .worker import Worker
 
 if TYPE_CHECKING:
     from pelican.generators import ArticlesGenerator
@@ -27,98 +33,215 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class RelatedLink:
-    """A related article as the theme shows it."""
+    """A related article as the theme shows it (URL and title looked up once)."""
 
     article: Any
+    url: str
+    title: str
     score: float
     reason: str
 
 
-def doc_for(article: Any, root: str) -> Doc:
+_worker: Worker | None = None  # the running build's; Pelican builds one site at a time
+
+
+def doc_for(article: Any, root: str, *, with_topics: bool = True) -> Doc:
     """Return the plain Doc the scorer sees for a Pelican article."""
+    tags = getattr(article, "tags", []) if with_topics else []
     return Doc(
-        key=Path(os.path.relpath(article.source_path, root)).as_posix(),
+        key=content_key(article.source_path, root),
         title=article.title,
         summary=str(article.metadata.get("summary", "")),
         body=article._content,
-        topics=tuple(tag.slug for tag in getattr(article, "tags", [])),
+        topics=tuple(tag.slug for tag in tags),
     )
 
 
-def reason_for(match: Match, topic_names: dict[str, str], forms: dict[str, str]) -> str:
-    """Return why two articles are related, in words a reader understands."""
-    if match.shared_topics:
-        return "Shared topics: " + ", ".join(topic_names.get(t, t) for t in match.shared_topics)
-    return "Both discuss: " + ", ".join(forms.get(t, t) for t in match.shared_terms)
+def content_key(path: str, root: str) -> str:
+    """Return `path` relative to the content folder `root`, with forward slashes."""
+    prefix = os.path.join(root, "")
+    relative = path[len(prefix) :] if path.startswith(prefix) else os.path.relpath(path, root)
+    return relative.replace(os.sep, "/")
 
 
-def topic_infos(generator: "ArticlesGenerator", docs: list[Doc]) -> list[TopicInfo]:
+def link_options_for(settings: dict[str, Any], topics: dict[str, Any]) -> LinkOptions:
+    """Return the cross-link options of a build with these settings and topic vocabulary."""
+    config = plugin_settings.load(settings)
+    names_by_topic = {slug: topic.names for slug, topic in topics.items()}
+    limit = config.topic_links_max if config.topic_links else 0
+    return link_options(names_by_topic, {slug: "{tag}" + slug for slug in names_by_topic}, limit)
+
+
+@dataclass(frozen=True, slots=True)
+class Inputs:
+    """What the text work needs from a build: its articles as docs, and the settings."""
+
+    docs: list[Doc]
+    options: LinkOptions
+    relate_options: RelateOptions
+    topics: list[TopicInfo]
+
+
+def inputs_of(generator: "ArticlesGenerator") -> Inputs:
+    """Return the articles and settings of `generator` as plain data."""
+    config = plugin_settings.load(generator.settings)
+    return Inputs(
+        [doc_for(article, generator.settings["PATH"]) for article in generator.articles],
+        link_options_for(generator.settings, generator.context.get("topics", {})),
+        RelateOptions(config.max_related, config.topic_weight, config.min_score),
+        topic_infos(generator),
+    )
+
+
+def start_worker(pelican: Any) -> None:
+    """Get ready to analyse articles on a second core as Pelican reads them."""
+    global _worker
+    stop_worker()
+    try:
+        from topics.glue import load_all_topics
+
+        options = link_options_for(pelican.settings, load_all_topics(pelican.settings)[0])
+    except Exception as error:  # noqa: BLE001 - only a speed-up; the build reports real errors
+        log.debug("related_topics: no worker: %s", error)
+        return
+    _worker = Worker(options)
+
+
+def feed_worker(content: Any) -> None:
+    """Queue an article Pelican has just read for the worker."""
+    if _worker is not None and isinstance(content, Article):
+        # Without topics: counting and scanning do not need them, and the topics plugin has
+        # yet to settle them (the worker is told them once reading is done).
+        _worker.add(doc_for(content, content.settings["PATH"], with_topics=False))
+
+
+def ask_worker(generator: "ArticlesGenerator") -> None:
+    """Reading is done: let the worker relate the corpus while Pelican sorts its taxonomies."""
+    if _worker is None:
+        return
+    try:
+        inputs = inputs_of(generator)
+    except SettingsError:
+        return  # reported when relate_articles loads the settings again
+    _worker.relate(inputs.docs, inputs.options, inputs.relate_options, inputs.topics)
+
+
+def stop_worker(*_args: Any) -> None:
+    """Stop the worker of a build that ended early."""
+    global _worker
+    if _worker is not None:
+        _worker.close()
+        _worker = None
+
+
+def findings_for(inputs: Inputs) -> tuple[Findings, bool]:
+    """Return the findings about `inputs`, from the worker if it has them; True if it did."""
+    global _worker
+    worker, _worker = _worker, None
+    if worker is not None:
+        found = worker.findings(inputs.docs, inputs.options, inputs.relate_options, inputs.topics)
+        if found is not None:
+            return found, True
+    found = find_relations(
+        inputs.docs, Analysed(), inputs.options, inputs.relate_options, inputs.topics
+    )
+    return found, False
+
+
+def topic_infos(generator: "ArticlesGenerator") -> list[TopicInfo]:
     """Return every topic in the vocabulary or used as a tag."""
     vocabulary = generator.context.get("topics", {})
     url_pattern = generator.settings.get("TAG_URL", "topics/{slug}/")
-    infos = {
-        slug: TopicInfo(
-            slug, t.name, url_pattern.format(slug=slug), " ".join([*t.names, t.summary])
-        )
-        for slug, t in vocabulary.items()
-    }
+    infos = {slug: info_of(t, url_pattern.format(slug=slug)) for slug, t in vocabulary.items()}
     for article in generator.articles:
         for tag in getattr(article, "tags", []):
-            infos.setdefault(tag.slug, TopicInfo(tag.slug, tag.name, tag.url, tag.name))
-    del docs
+            if tag.slug not in infos:
+                infos[tag.slug] = TopicInfo(tag.slug, tag.name, tag.url, tag.name)
     return sorted(infos.values(), key=lambda info: info.slug)
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Pause the cycle collector for a burst of small, acyclic objects.
+
+    On a big site each collection would walk every object Pelican holds, and the burst of
+    lists and dicts made here would trigger many of them.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def relate_articles(generator: "ArticlesGenerator") -> None:
     """Attach related articles, suggestions, cross-links and backlinks; fill the hub context."""
     started = time.perf_counter()
-    config = plugin_settings.load(generator.settings)
-    articles = list(generator.articles)
-    root = generator.settings["PATH"]
-    docs = [doc_for(article, root) for article in articles]
-    model = build_model(docs)
-    matches = related(docs, config.max_related, config.topic_weight, config.min_score, model)
-    infos = topic_infos(generator, docs)
-    topic_centroids = centroids(docs, model, infos)
-    names = {info.slug: info.name for info in infos}
-    by_topic: dict[str, set[str]] = {info.slug: set() for info in infos}
-    suggested: dict[str, list[str]] = {}
-    names_by_topic = {s: t.names for s, t in generator.context.get("topics", {}).items()}
-    topic_of = topic_lookup(names_by_topic)
-    for article, doc, vector in zip(articles, docs, model.vectors, strict=True):
-        mentioned = set() if doc.topics else mentioned_topics(doc.body, names_by_topic, topic_of)
-        article.suggested_topics = [] if doc.topics else suggest(vector, topic_centroids, mentioned)
-        if article.suggested_topics:
-            suggested[article.source_path] = article.suggested_topics
-        for slug in doc.topics or article.suggested_topics:
-            by_topic.setdefault(slug, set()).add(doc.key)
-    by_key = dict(zip((d.key for d in docs), articles, strict=True))
-    for article, doc, found in zip(articles, docs, matches, strict=True):
-        wanted = {t for m in found if not m.shared_topics for t in m.shared_terms}
-        forms = surface_forms(f"{doc.title} {doc.summary} {doc.body}", wanted) if wanted else {}
-        article.related = [
-            RelatedLink(by_key[m.key], m.score, reason_for(m, names, forms)) for m in found
-        ]
-    relations = relate(by_topic, topic_centroids)
-    generator.context["suggested_topics"] = suggested
-    generator.context["topic_relations"] = {s: [o for o, _ in r] for s, r in relations.items()}
-    generator.context["topic_map_svg"] = topic_map_svg(
-        [map_info(info, generator.settings) for info in infos],
-        {slug: len(keys) for slug, keys in by_topic.items()},
-        relations,
-    )
-    link_topics(generator, articles, config)
-    references = referenced_by({d.key: d.body for d in docs})
-    for article, doc in zip(articles, docs, strict=True):
-        article.referenced_by = [by_key[k] for k in references.get(doc.key, [])]
-    generator.context["related_json"] = related_json(articles, docs, matches)
+    with collector_paused():
+        inputs = inputs_of(generator)
+        findings, from_worker = findings_for(inputs)
+        attach(generator, inputs, findings)
     log.info(
-        "related_topics: %d articles, %d topics, %d suggested in %.2fs",
-        len(articles),
-        len(infos),
-        len(suggested),
+        "related_topics: %d articles, %d topics, %d suggested (%s) in %.2fs",
+        len(inputs.docs),
+        len(inputs.topics),
+        sum(1 for s in findings.suggestions if s),
+        "on a second core" if from_worker else "in the build process",
         time.perf_counter() - started,
     )
+
+
+def attach(generator: "ArticlesGenerator", inputs: Inputs, findings: Findings) -> None:
+    """Put the findings on the articles and in the context the theme reads."""
+    articles, docs, infos = list(generator.articles), inputs.docs, inputs.topics
+    generator.context["suggested_topics"] = {
+        article.source_path: suggested
+        for article, suggested in zip(articles, findings.suggestions, strict=True)
+        if suggested
+    }
+    generator.context["topic_relations"] = {
+        slug: [other for other, _ in related] for slug, related in findings.relations.items()
+    }
+    generator.context["topic_map_svg"] = topic_map_svg(
+        [map_info(info, generator.settings) for info in infos],
+        {slug: len(keys) for slug, keys in findings.by_topic.items()},
+        findings.relations,
+    )
+    urls = [article.url for article in articles]  # a computed property: look each up once
+    attach_related(articles, docs, findings, urls, {i.slug: i.name for i in infos})
+    references = referenced_by({d.key: d.body for d in docs})
+    by_key = dict(zip((d.key for d in docs), articles, strict=True))
+    for article, doc, found, suggested in zip(
+        articles, docs, findings.scans, findings.suggestions, strict=True
+    ):
+        article.suggested_topics = suggested
+        article._content, article.topic_links = found.html, list(found.topic_links)
+        article.referenced_by = [by_key[k] for k in references.get(doc.key, [])]
+    generator.context["related_json"] = related_json(articles, docs, findings.matches, urls)
+
+
+def attach_related(
+    articles: list[Any],
+    docs: list[Doc],
+    findings: Findings,
+    urls: list[str],
+    topic_names: dict[str, str],
+) -> None:
+    """Set each article's `related` links, with reasons in words readers know."""
+    row_of = {doc.key: row for row, doc in enumerate(docs)}
+    for article, found in zip(articles, findings.matches, strict=True):
+        article.related = [
+            RelatedLink(
+                articles[row := row_of[m.key]],
+                urls[row],
+                articles[row].title,
+                m.score,
+                reason_for(m, topic_names, findings.forms),
+            )
+            for m in found
+        ]
 
 
 def map_info(info: TopicInfo, settings: dict[str, Any]) -> TopicInfo:
@@ -131,28 +254,16 @@ def map_info(info: TopicInfo, settings: dict[str, Any]) -> TopicInfo:
     return TopicInfo(info.slug, info.name, url, info.text)
 
 
-def link_topics(generator: "ArticlesGenerator", articles: list[Any], config: Any) -> None:
-    """Link first topic mentions in each article's body to the topic hubs."""
-    vocabulary = generator.context.get("topics", {})
-    names_by_topic = {slug: topic.names for slug, topic in vocabulary.items()}
-    hrefs = {slug: "{tag}" + slug for slug in names_by_topic}
-    for article in articles:
-        article.topic_links = []
-        if not config.topic_links or not names_by_topic:
-            continue
-        article._content, article.topic_links = link_mentions(
-            article._content, names_by_topic, hrefs, config.topic_links_max
-        )
-
-
-def related_json(articles: list[Any], docs: list[Doc], matches: list[list[Match]]) -> dict:
+def related_json(
+    articles: list[Any], docs: list[Doc], matches: list[list[Match]], urls: list[str]
+) -> dict:
     """Return the data of related.json."""
-    url_of = {doc.key: article.url for doc, article in zip(docs, articles, strict=True)}
+    url_of = {doc.key: url for doc, url in zip(docs, urls, strict=True)}
     return {
         "articles": [
             {
                 "source_path": doc.key,
-                "url": article.url,
+                "url": url,
                 "title": article.title,
                 "related": [
                     {
@@ -164,7 +275,7 @@ def related_json(articles: list[Any], docs: list[Doc], matches: list[list[Match]
                     for m in found
                 ],
             }
-            for article, doc, found in zip(articles, docs, matches, strict=True)
+            for article, doc, found, url in zip(articles, docs, matches, urls, strict=True)
         ]
     }
 
@@ -179,4 +290,10 @@ class RelatedJsonGenerator(Generator):
             return
         path = Path(self.output_path) / save_as
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data, indent=1, ensure_ascii=False), encoding="utf-8")
+        path.write_text(json_lines(data), encoding="utf-8")
+
+
+def json_lines(data: dict[str, list[dict[str, Any]]]) -> str:
+    """Return the JSON of related.json with one article per line: quick to write and to diff."""
+    entries = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in data["articles"])
+    return '{"articles": [\n' + entries + "\n]}\n"

@@ -8,16 +8,16 @@ pairs of articles.
 
 import heapq
 import math
+from array import array
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
 from scipy import sparse
 
-from .text import term_counts, terms
+from .text import counts_of_words, raw_words, terms
 
 TITLE_WEIGHT, SUMMARY_WEIGHT = 3, 2  # times a title or summary word counts, next to the body
 BM25_K1, BM25_B = 1.2, 0.75
@@ -50,20 +50,72 @@ class Match:
     shared_terms: tuple[str, ...] = ()
 
 
+class TermCounts:
+    """Term counts of a corpus, one row per doc, over a vocabulary that grows as docs are added.
+
+    Filled a doc at a time (in a worker process while Pelican is still reading, on big sites)
+    and turned into a sparse matrix in one step. `words` counts the unstemmed words, so
+    reasons can show a stem the way writers spell it.
+    """
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.columns = array("q")
+        self.values = array("d")
+        self.offsets = array("q", [0])
+        self.words: Counter[str] = Counter()
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def add(self, doc: Doc) -> None:
+        """Count one doc's terms, title and summary counting more than the body."""
+        found = field_words(doc)
+        self.words.update(found)
+        counts = counts_of_words(found)
+        index = self.index
+        self.columns.extend([index.setdefault(term, len(index)) for term in counts])
+        self.values.extend(counts.values())
+        self.offsets.append(len(self.columns))
+
+    def matrix(self) -> sparse.csr_matrix:
+        """Return the counts as a docs-by-terms sparse matrix."""
+        shape = (len(self), max(len(self.index), 1))
+        arrays = (np.frombuffer(self.values), np.frombuffer(self.columns, dtype=np.int64))
+        return sparse.csr_matrix(
+            (*arrays, np.frombuffer(self.offsets, dtype=np.int64)), shape=shape, copy=True
+        )
+
+
 @dataclass(frozen=True, slots=True)
 class Model:
-    """Term vectors of a corpus and the document frequencies they were weighted by."""
+    """Unit BM25 term vectors of a corpus (rows of `matrix`) and the IDF they were weighted by."""
 
-    vectors: list[Vector]
-    idf: dict[str, float]
+    matrix: sparse.csr_matrix
+    terms: list[str]
+    index: dict[str, int]
+    idf: np.ndarray
+
+    def idf_of(self, term: str) -> float:
+        """Return a term's IDF; 0 for a term the corpus never uses."""
+        column = self.index.get(term)
+        return float(self.idf[column]) if column is not None else 0.0
+
+    def vector(self, row: int) -> Vector:
+        """Return one doc's vector as a term -> weight dict."""
+        columns, weights = row_entries(self.matrix, row)
+        return {self.terms[c]: w for c, w in zip(columns.tolist(), weights.tolist(), strict=True)}
+
+    @property
+    def vectors(self) -> list[Vector]:
+        """Return every doc's vector as a dict (small corpora and tests)."""
+        return [self.vector(row) for row in range(self.matrix.shape[0])]
 
 
-def field_counts(doc: Doc) -> Counter[str]:
-    """Return the doc's term counts, title and summary counting more than the body."""
+def field_words(doc: Doc) -> Counter[str]:
+    """Return the doc's raw word counts, title and summary counting more than the body."""
     # Repeating the short fields weights them in a single pass over the text.
-    return term_counts(
-        f"{doc.title} " * TITLE_WEIGHT + f"{doc.summary} " * SUMMARY_WEIGHT + doc.body
-    )
+    return raw_words(f"{doc.title} " * TITLE_WEIGHT + f"{doc.summary} " * SUMMARY_WEIGHT + doc.body)
 
 
 def normalise(vector: Vector) -> Vector:
@@ -74,39 +126,103 @@ def normalise(vector: Vector) -> Vector:
 
 def build_model(docs: Sequence[Doc], max_terms: int = 40) -> Model:
     """Return unit BM25 vectors keeping each doc's `max_terms` heaviest terms."""
-    counts = [field_counts(doc) for doc in docs]
-    frequency: Counter[str] = Counter(t for c in counts for t in c)
-    total = len(docs)
-    idf = {t: math.log(1 + (total - df + 0.5) / (df + 0.5)) for t, df in frequency.items()}
-    average = sum(sum(c.values()) for c in counts) / total if total else 1.0
-    vectors = []
-    for count in counts:
-        length = sum(count.values()) / (average or 1.0)
-        weights = {
-            t: idf[t] * tf * (BM25_K1 + 1) / (tf + BM25_K1 * (1 - BM25_B + BM25_B * length))
-            for t, tf in count.items()
-        }
-        strongest = sorted(weights.items(), key=itemgetter(1), reverse=True)[:max_terms]
-        vectors.append(normalise(dict(strongest)))
-    return Model(vectors, idf)
+    counts = TermCounts()
+    for doc in docs:
+        counts.add(doc)
+    return model_from_counts(counts, max_terms)
+
+
+def model_from_counts(
+    counts: TermCounts, max_terms: int = 40, rows: Sequence[int] | None = None
+) -> Model:
+    """Return the BM25 model of counted docs (or of the given rows, in that order).
+
+    Vectorised, so no Python loop runs per term.
+    """
+    tf, terms, first_seen = alphabetical(counts, rows)
+    total = tf.shape[0]
+    frequency = np.bincount(tf.indices, minlength=tf.shape[1])
+    idf = np.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+    lengths = np.asarray(tf.sum(axis=1)).ravel()
+    relative = lengths / (lengths.mean() or 1.0) if total else lengths
+    row_of = np.repeat(np.arange(total), np.diff(tf.indptr))
+    saturation = BM25_K1 * (1 - BM25_B + BM25_B * relative[row_of])
+    weights = idf[tf.indices] * tf.data * (BM25_K1 + 1) / (tf.data + saturation)
+    keep = strongest_per_row(row_of, first_seen, weights, tf.indptr, max_terms)
+    kept = sparse.csr_matrix(
+        (weights[keep], tf.indices[keep], np.searchsorted(keep, tf.indptr)), shape=tf.shape
+    )
+    index = {term: column for column, term in enumerate(terms)}
+    return Model(unit_rows(kept), terms, index, idf)
+
+
+def alphabetical(
+    counts: TermCounts, rows: Sequence[int] | None
+) -> tuple[sparse.csr_matrix, list[str], np.ndarray]:
+    """Return the counts of `rows` over only the terms they use, in alphabetical order.
+
+    The same docs then give the same matrix whatever order they were counted in, or with
+    whatever else (drafts, stale copies) was counted beside them. The third value gives each
+    entry's place in its doc's order of first use, which breaks ties between equal weights.
+    """
+    tf = counts.matrix()
+    if rows is not None:
+        tf = tf[np.asarray(rows, dtype=np.int64)]
+    names = np.array(list(counts.index), dtype=object)
+    used = np.flatnonzero(np.bincount(tf.indices, minlength=len(names)))
+    ordered = used[np.argsort(names[used], kind="stable")]
+    renumber = np.zeros(max(len(names), 1), dtype=np.int64)
+    renumber[ordered] = np.arange(len(ordered))
+    row_of = np.repeat(np.arange(tf.shape[0]), np.diff(tf.indptr))
+    first_seen = np.arange(tf.nnz) - tf.indptr[row_of]
+    columns = renumber[tf.indices]
+    order = np.lexsort((columns, row_of))
+    shape = (tf.shape[0], max(len(ordered), 1))
+    result = sparse.csr_matrix((tf.data[order], columns[order], tf.indptr), shape=shape)
+    return result, names[ordered].tolist(), first_seen[order]
+
+
+def strongest_per_row(
+    rows: np.ndarray, first_seen: np.ndarray, weights: np.ndarray, indptr: np.ndarray, keep: int
+) -> np.ndarray:
+    """Return the sorted positions of each row's `keep` heaviest entries (ties: first used)."""
+    order = np.lexsort((first_seen, -weights, rows))
+    place = np.arange(len(order)) - indptr[rows[order]]
+    return np.sort(order[place < keep])
+
+
+def unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+    """Return `matrix` with each non-empty row scaled to unit length."""
+    lengths = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    scale = np.divide(1.0, lengths, out=np.zeros_like(lengths), where=lengths > 0)
+    return sparse.csr_matrix(sparse.diags(scale) @ matrix)
 
 
 def vector_for(text: str, model: Model, max_terms: int = 60) -> Vector:
     """Return the unit vector of free text (a topic description) in `model`'s weighting."""
-    weights = {
-        t: (1 + math.log(c)) * model.idf.get(t, 0.0) for t, c in Counter(terms(text)).items()
-    }
+    weights = {t: (1 + math.log(c)) * model.idf_of(t) for t, c in Counter(terms(text)).items()}
     strongest = heapq.nlargest(max_terms, weights.items(), key=lambda item: (item[1], item[0]))
     return normalise({t: w for t, w in strongest if w > 0})
 
 
-def topic_vectors(docs: Sequence[Doc]) -> list[Vector]:
-    """Return unit vectors of each doc's topics, rarer topics weighing more."""
-    frequency = Counter(t for doc in docs for t in set(doc.topics))
-    total = len(docs)
-    return [
-        normalise({t: math.log(1 + total / frequency[t]) for t in set(doc.topics)}) for doc in docs
-    ]
+def topic_membership(docs: Sequence[Doc]) -> tuple[list[str], sparse.csr_matrix]:
+    """Return the topics docs are filed under, and a topics-by-docs 0/1 matrix of who is where."""
+    filed = sorted({topic for doc in docs for topic in doc.topics})
+    row_of = {slug: row for row, slug in enumerate(filed)}
+    pairs = [(row_of[topic], column) for column, doc in enumerate(docs) for topic in {*doc.topics}]
+    rows = np.array([row for row, _ in pairs], dtype=np.int64)
+    columns = np.array([column for _, column in pairs], dtype=np.int64)
+    shape = (len(filed), len(docs))
+    return filed, sparse.csr_matrix((np.ones(len(pairs)), (rows, columns)), shape=shape)
+
+
+def topic_matrix(docs: Sequence[Doc]) -> sparse.csr_matrix:
+    """Return a docs-by-topics matrix of unit rows, rarer topics weighing more."""
+    _, membership = topic_membership(docs)
+    by_doc = membership.T.tocsr()
+    frequency = np.bincount(by_doc.indices, minlength=by_doc.shape[1])
+    by_doc.data = np.log(1 + len(docs) / frequency[by_doc.indices])
+    return unit_rows(by_doc)
 
 
 def dot(a: Vector, b: Vector) -> float:
@@ -114,19 +230,6 @@ def dot(a: Vector, b: Vector) -> float:
     if len(a) > len(b):
         a, b = b, a
     return sum(w * b.get(t, 0.0) for t, w in a.items())
-
-
-def to_matrix(vectors: Sequence[Vector]) -> sparse.csr_matrix:
-    """Return the vectors as rows of a sparse matrix over a shared term index."""
-    index: dict[str, int] = {}
-    columns, values, offsets = [], [], [0]
-    for vector in vectors:
-        for term, weight in vector.items():
-            columns.append(index.setdefault(term, len(index)))
-            values.append(weight)
-        offsets.append(len(columns))
-    shape = (len(vectors), max(len(index), 1))
-    return sparse.csr_matrix((values, columns, offsets), shape=shape, dtype=np.float64)
 
 
 def strongest_postings(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
@@ -161,7 +264,7 @@ def related(
     if len(docs) < 2 or k <= 0:
         return [[] for _ in docs]
     model = model or build_model(docs)
-    text, topical = to_matrix(model.vectors), to_matrix(topic_vectors(docs))
+    text, topical = model.matrix, topic_matrix(docs)
     is_small = len(docs) <= EXACT_UP_TO
     text_t = text.T.tocsr() if is_small else strongest_postings(text, POSTINGS_PER_TERM)
     topical_t = topical.T.tocsr()
@@ -231,8 +334,24 @@ def top_k(
 
 
 def explain(docs: Sequence[Doc], model: Model, index: int, other: int, score: float) -> Match:
-    """Return the Match of `other` for `index`, with the topics and strongest terms they share."""
+    """Return the Match of `other` for `index`, with the topics they share or else their terms."""
     shared_topics = tuple(sorted(set(docs[index].topics) & set(docs[other].topics)))
-    mine, theirs = model.vectors[index], model.vectors[other]
-    overlap = heapq.nlargest(3, ((mine[t] * theirs[t], t) for t in mine.keys() & theirs.keys()))
-    return Match(docs[other].key, round(score, 6), shared_topics, tuple(t for _, t in overlap))
+    return Match(
+        docs[other].key,
+        round(score, 6),
+        shared_topics,
+        () if shared_topics else shared_terms(model, index, other),
+    )
+
+
+def shared_terms(model: Model, index: int, other: int, count: int = 3) -> tuple[str, ...]:
+    """Return the terms adding most to two docs' similarity, strongest first (ties by term)."""
+    mine, my_weights = row_entries(model.matrix, index)
+    theirs, their_weights = row_entries(model.matrix, other)
+    common, at_mine, at_theirs = np.intersect1d(
+        mine, theirs, assume_unique=True, return_indices=True
+    )
+    products = my_weights[at_mine] * their_weights[at_theirs]
+    # Columns are in alphabetical order, so the later column wins a tie, as the term would.
+    best = np.lexsort((common, products))[::-1][:count]
+    return tuple(model.terms[column] for column in common[best].tolist())

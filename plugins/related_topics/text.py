@@ -3,6 +3,7 @@
 import re
 import unicodedata
 from collections import Counter
+from collections.abc import Mapping
 from functools import lru_cache
 
 WORD = re.compile(r"[^\W\d_](?:[\w']*[^\W_])?", re.UNICODE)
@@ -104,9 +105,14 @@ def terms(text: str) -> list[str]:
 
 
 def term_counts(text: str) -> Counter[str]:
-    """Return how often each content term occurs in `text`; fast, as each word is seen once."""
+    """Return how often each content term occurs in `text`."""
+    return counts_of_words(raw_words(text))
+
+
+def counts_of_words(word_counts: Mapping[str, int]) -> Counter[str]:
+    """Return term counts from raw word counts; fast, as each distinct word is seen once."""
     counts: Counter[str] = Counter()
-    for word, times in raw_words(text).items():
+    for word, times in word_counts.items():
         found = word_terms(word)
         if len(found) == 1:  # the common case, kept cheap
             counts[found[0]] += times
@@ -126,9 +132,21 @@ def stemmed_parts(word: str) -> tuple[tuple[str, str], ...]:
 
 def surface_forms(text: str, wanted: set[str] | None = None) -> dict[str, str]:
     """Return, for each stem in `text` (or just the wanted ones), its most frequent word form."""
-    forms: dict[str, Counter[str]] = {}
-    for word, times in raw_words(text).items():
+    return forms_of_words(raw_words(text), wanted)
+
+
+def forms_of_words(
+    word_counts: Mapping[str, int], wanted: set[str] | None = None
+) -> dict[str, str]:
+    """Return, for each stem of the counted words (or just the wanted ones), its commonest form."""
+    totals: Counter[tuple[str, str]] = Counter()
+    for word, times in word_counts.items():
         for term, part in stemmed_parts(word):
             if wanted is None or term in wanted:
-                forms.setdefault(term, Counter())[part] += times
-    return {term: counts.most_common(1)[0][0] for term, counts in forms.items()}
+                totals[term, part] += times
+    best: dict[str, tuple[int, str]] = {}
+    for (term, part), times in totals.items():
+        seen = best.get(term)
+        if seen is None or (times, seen[1]) > (seen[0], part):  # ties go to the first in order
+            best[term] = (times, part)
+    return {term: part for term, (_, part) in best.items()}

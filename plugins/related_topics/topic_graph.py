@@ -8,9 +8,23 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from html import escape
+from typing import Any
+
+import numpy as np
+from scipy import sparse
 
 from .crosslinks import mentioned_topics, topic_lookup
-from .scoring import Doc, Model, Vector, build_model, dot, normalise, vector_for
+from .scoring import (
+    Doc,
+    Model,
+    Vector,
+    build_model,
+    dot,
+    normalise,
+    row_entries,
+    topic_membership,
+    vector_for,
+)
 
 LABEL_ROOM = 170  # room beside the circle for labels written outwards
 
@@ -25,14 +39,22 @@ class TopicInfo:
     text: str  # name, aliases and description, for suggestions and similarity
 
 
+def info_of(topic: Any, url: str) -> TopicInfo:
+    """Return the TopicInfo of a vocabulary topic (anything with slug, name, names, summary)."""
+    return TopicInfo(topic.slug, topic.name, url, " ".join([*topic.names, topic.summary]))
+
+
 def centroids(docs: Sequence[Doc], model: Model, topics: Sequence[TopicInfo]) -> dict[str, Vector]:
     """Return each topic's unit vector: its own text plus the articles filed under it."""
     sums: dict[str, dict[str, float]] = {t.slug: dict(vector_for(t.text, model)) for t in topics}
-    for doc, vector in zip(docs, model.vectors, strict=True):
-        for topic in doc.topics:
-            total = sums.setdefault(topic, {})
-            for term, weight in vector.items():
-                total[term] = total.get(term, 0.0) + weight
+    filed, membership = topic_membership(docs)
+    summed = (membership @ model.matrix[: len(docs)]).tocsr()
+    for row, slug in enumerate(filed):
+        total = sums.setdefault(slug, {})
+        columns, weights = row_entries(summed, row)
+        for column, weight in zip(columns.tolist(), weights.tolist(), strict=True):
+            term = model.terms[column]
+            total[term] = total.get(term, 0.0) + weight
     return {slug: normalise(total) for slug, total in sums.items()}
 
 
@@ -47,9 +69,46 @@ def suggest(
     min_score: float = 0.12,
 ) -> list[str]:
     """Return up to k topics closest to `vector` (named ones helped), best first."""
+    scores = {slug: dot(vector, c) for slug, c in topic_centroids.items()}
+    return best_topics(scores, mentioned, k, min_score)
+
+
+def suggest_rows(
+    model: Model,
+    rows: Sequence[int],
+    topic_centroids: Mapping[str, Vector],
+    mentioned: Sequence[Set[str]],
+    k: int = 3,
+    min_score: float = 0.12,
+) -> list[list[str]]:
+    """Return `suggest` for many of the model's docs at once, with one sparse product."""
+    slugs = list(topic_centroids)
+    if not rows or not slugs:
+        return [[] for _ in rows]
+    centroid_rows = [
+        {model.index[t]: w for t, w in topic_centroids[slug].items() if t in model.index}
+        for slug in slugs
+    ]
+    columns = [c for row in centroid_rows for c in row]
+    weights = [w for row in centroid_rows for w in row.values()]
+    offsets = np.cumsum([0, *(len(row) for row in centroid_rows)])
+    matrix = sparse.csr_matrix(
+        (weights, columns, offsets), shape=(len(slugs), model.matrix.shape[1])
+    )
+    scores = (model.matrix[np.asarray(rows, dtype=np.int64)] @ matrix.T).toarray()
+    return [
+        best_topics(dict(zip(slugs, row.tolist(), strict=True)), named, k, min_score)
+        for row, named in zip(scores, mentioned, strict=True)
+    ]
+
+
+def best_topics(
+    scores: Mapping[str, float], mentioned: Set[str], k: int, min_score: float
+) -> list[str]:
+    """Return the k best-scoring topics at or above min_score, named ones helped (ties by slug)."""
     scored = [
-        (dot(vector, c) + (MENTION_BONUS if slug in mentioned else 0.0), slug)
-        for slug, c in topic_centroids.items()
+        (score + (MENTION_BONUS if slug in mentioned else 0.0), slug)
+        for slug, score in scores.items()
     ]
     ranked = sorted((pair for pair in scored if pair[0] >= min_score), key=lambda p: (-p[0], p[1]))
     return [slug for _, slug in ranked[:k]]
@@ -149,7 +208,7 @@ def suggest_for_texts(
     docs = [Doc(str(i), "", "", text) for i, text in enumerate(texts)]
     background = [Doc(f"topic:{t.slug}", "", "", t.text) for t in topics]
     model = build_model([*docs, *background])
-    topic_centroids = centroids([], Model([], model.idf), topics)
+    topic_centroids = centroids([], model, topics)
     topic_of = topic_lookup(names_by_topic)
     names = {t.slug: t.name for t in topics}
     return [

@@ -87,3 +87,27 @@ def test_invoke_check_prints_path_line_and_fails_without_traceback(broken_folder
 def test_sample_content_passes_check(task):
     result = task("check")
     assert result.returncode == 0, result.stdout + result.stderr
+    assert ": hint: " not in result.stdout  # every sample article has its topics
+
+
+def test_check_hints_topics_for_untagged_articles_and_still_passes(tmp_path, task):
+    from builds import ROOT, write_files
+
+    files = {
+        "handing-over.md": "Title: Handing work to the team\nDate: 2020-01-01\n\n"
+        "Delegate the work: agree the outcome, hand over the decision and let the team "
+        "decide how. Delegating is letting go of the method, not of the result.\n",
+        "tagged.md": "Title: Listening first\nDate: 2020-01-02\nTags: Listening\n\n"
+        "Ask, listen to the whole answer, and summarise it before you suggest anything.\n",
+        "draft.md": "Title: Unfinished\nDate: 2020-01-03\nStatus: draft\n\n"
+        "Delegate, delegate, delegate.\n",
+    }
+    for topic in (ROOT / "content" / "topics").glob("*.md"):
+        files[f"topics/{topic.name}"] = topic.read_text(encoding="utf-8")
+    write_files(tmp_path / "content", files)
+    result = task("check", "--content", str(tmp_path / "content"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    hints = [line for line in result.stdout.splitlines() if ": hint: " in line]
+    assert len(hints) == 1
+    assert "handing-over.md:1: hint: no Tags yet; its text suggests Delegation" in hints[0]
+    assert "(1 hint above)" in result.stdout

@@ -7,7 +7,14 @@ from related_topics.backlinks import link_targets, referenced_by
 from related_topics.crosslinks import link_mentions
 from related_topics.scoring import Doc, build_model
 from related_topics.settings import RelatedSettings, load
-from related_topics.topic_graph import TopicInfo, centroids, relate, suggest, topic_map_svg
+from related_topics.topic_graph import (
+    TopicInfo,
+    centroids,
+    relate,
+    suggest,
+    suggest_rows,
+    topic_map_svg,
+)
 from site_errors import SettingsError
 
 NAMES = {"delegation": ["Delegation", "delegating"], "heros-trap": ["The hero's trap", "hero trap"]}
@@ -83,6 +90,16 @@ def test_suggestions_and_relations_come_from_text_and_co_occurrence():
     relations = relate({"delegation": {"1", "2"}, "trust": {"2"}, "listening": {"3"}}, found)
     assert relations["delegation"][0][0] == "trust"
     assert "listening" not in [slug for slug, _ in relations["trust"][:1]]
+
+
+def test_suggesting_for_many_rows_at_once_agrees_with_one_at_a_time():
+    model = build_model(DOCS)
+    found = centroids(DOCS, model, TOPICS)
+    rows = list(range(len(DOCS)))
+    named = [frozenset({"delegation"}) if row == 3 else frozenset() for row in rows]
+    at_once = suggest_rows(model, rows, found, named)
+    assert at_once == [suggest(model.vector(row), found, named[row]) for row in rows]
+    assert suggest_rows(model, [], found, []) == []
 
 
 def test_topic_map_is_well_formed_svg_with_a_link_per_topic():

@@ -1,7 +1,7 @@
 """The related-articles core: scores, ordering, ties and edge cases. No build."""
 
 import pytest
-from related_topics.scoring import Doc, build_model, related
+from related_topics.scoring import Doc, TermCounts, build_model, model_from_counts, related
 from related_topics.text import stem, terms
 
 DELEGATE = Doc("a", "Delegating work", "", "Delegate the work and let the team decide how.")
@@ -87,6 +87,37 @@ def test_vectors_keep_only_the_strongest_terms():
     long_doc = Doc("x", "t", "", " ".join(f"{w} " * (i % 7 + 1) for i, w in enumerate(distinct)))
     model = build_model([long_doc, BAKING], max_terms=40)
     assert len(model.vectors[0]) == 40
+
+
+def test_equal_weights_keep_the_terms_used_first():
+    words = [f"zq{c}" for c in "abcdefghijklmnopqrstuvwxyz"] + [f"zr{c}" for c in "abcdefghijklmno"]
+    model = build_model([Doc("x", "", "", " ".join(reversed(words))), BAKING], max_terms=40)
+    assert set(model.vectors[0]) == set(words) - {"zqa"}  # used last of 41 equal terms
+
+
+def test_the_model_does_not_depend_on_counting_order_or_other_rows():
+    docs = [DELEGATE, DELEGATE2, BAKING]
+    counts = TermCounts()
+    for doc in [
+        BAKING,
+        Doc("stale", "Old draft", "", "Words nobody else uses"),
+        DELEGATE2,
+        DELEGATE,
+    ]:
+        counts.add(doc)
+    model = model_from_counts(counts, rows=[3, 2, 0])
+    expected = build_model(docs)
+    assert model.terms == expected.terms
+    assert "nobody" not in model.index
+    assert (model.matrix != expected.matrix).nnz == 0
+    assert model.idf.tolist() == expected.idf.tolist()
+
+
+def test_empty_corpus_gives_an_empty_model():
+    model = build_model([])
+    assert model.matrix.shape[0] == 0
+    assert model.vectors == []
+    assert related([]) == []
 
 
 @pytest.mark.parametrize(

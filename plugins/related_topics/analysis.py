@@ -1,0 +1,128 @@
+"""The whole of the plugin's text work on plain data: docs in, related lists, links, topics out.
+
+Two steps, so the first can run while Pelican is still reading: `Analysed.add` counts and
+scans one doc at a time; `find_relations` weighs the counts and relates every doc at the end.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from .crosslinks import LinkOptions, Scan, scan
+from .scoring import Doc, Match, TermCounts, model_from_counts, related
+from .text import forms_of_words
+from .topic_graph import TopicInfo, centroids, relate, suggest_rows
+
+
+@dataclass(frozen=True, slots=True)
+class RelateOptions:
+    """The settings that shape related lists (see settings.RelatedSettings)."""
+
+    max_related: int
+    topic_weight: float
+    min_score: float
+
+
+@dataclass
+class Analysed:
+    """Term counts of docs and their scans; `rows[key]` is a doc's row in `counts`."""
+
+    counts: TermCounts = field(default_factory=TermCounts)
+    rows: dict[str, int] = field(default_factory=dict)
+    scans: dict[str, Scan] = field(default_factory=dict)
+    seen: dict[str, Doc] = field(default_factory=dict)
+    options: dict[str, LinkOptions] = field(default_factory=dict)
+
+    def add(self, doc: Doc, options: LinkOptions) -> None:
+        """Count and scan one doc."""
+        self.rows[doc.key] = len(self.counts)
+        self.counts.add(doc)
+        self.scans[doc.key] = scan(doc.body, options)
+        self.seen[doc.key] = doc
+        self.options[doc.key] = options
+
+    def bring_up_to_date(self, docs: Sequence[Doc], options: LinkOptions) -> list[int]:
+        """Analyse the docs not yet seen as they are now; return every doc's row."""
+        rows = []
+        for doc in docs:
+            if not same_text(self.seen.get(doc.key), doc):
+                self.add(doc, options)
+            elif self.options[doc.key] != options:
+                self.scans[doc.key] = scan(doc.body, options)
+                self.options[doc.key] = options
+            rows.append(self.rows[doc.key])
+        return rows
+
+
+def same_text(seen: Doc | None, doc: Doc) -> bool:
+    """Return True if `seen` has the title, summary and body `doc` has now."""
+    if seen is None:
+        return False
+    return (seen.title, seen.summary, seen.body) == (doc.title, doc.summary, doc.body)
+
+
+@dataclass(frozen=True, slots=True)
+class Findings:
+    """Everything found about a corpus, in the order of the docs it was given."""
+
+    matches: list[list[Match]]
+    scans: list[Scan]
+    suggestions: list[list[str]]  # empty for docs that have topics
+    by_topic: dict[str, set[str]]  # topic -> doc keys, suggested ones included
+    relations: dict[str, list[tuple[str, float]]]
+    forms: dict[str, str]  # the commonest spelling of each stem a reason shows
+
+
+def find_relations(
+    docs: Sequence[Doc],
+    analysed: Analysed,
+    options: LinkOptions,
+    relate_options: RelateOptions,
+    topics: Sequence[TopicInfo],
+) -> Findings:
+    """Return related lists, scans, topic suggestions and topic relations of `docs`."""
+    rows = analysed.bring_up_to_date(docs, options)
+    model = model_from_counts(analysed.counts, rows=rows)
+    matches = related(
+        docs,
+        relate_options.max_related,
+        relate_options.topic_weight,
+        relate_options.min_score,
+        model,
+    )
+    scans = [analysed.scans[doc.key] for doc in docs]
+    topic_centroids = centroids(docs, model, topics)
+    untagged = [row for row, doc in enumerate(docs) if not doc.topics]
+    proposals = suggest_rows(
+        model, untagged, topic_centroids, [scans[row].mentioned for row in untagged]
+    )
+    suggestions: list[list[str]] = [[] for _ in docs]
+    for row, proposal in zip(untagged, proposals, strict=True):
+        suggestions[row] = proposal
+    by_topic = topics_with_docs(docs, suggestions, topics)
+    wanted = {t for found in matches for m in found if not m.shared_topics for t in m.shared_terms}
+    return Findings(
+        matches,
+        scans,
+        suggestions,
+        by_topic,
+        relate(by_topic, topic_centroids),
+        forms_of_words(analysed.counts.words, wanted) if wanted else {},
+    )
+
+
+def topics_with_docs(
+    docs: Sequence[Doc], suggestions: Sequence[Sequence[str]], topics: Sequence[TopicInfo]
+) -> dict[str, set[str]]:
+    """Return each topic's doc keys: the docs filed under it, or suggested for it if untagged."""
+    by_topic: dict[str, set[str]] = {topic.slug: set() for topic in topics}
+    for doc, suggested in zip(docs, suggestions, strict=True):
+        for slug in doc.topics or suggested:
+            by_topic.setdefault(slug, set()).add(doc.key)
+    return by_topic
+
+
+def reason_for(match: Match, topic_names: Mapping[str, str], forms: Mapping[str, str]) -> str:
+    """Return why two articles are related, in words a reader understands."""
+    if match.shared_topics:
+        return "Shared topics: " + ", ".join(topic_names.get(t, t) for t in match.shared_topics)
+    return "Both discuss: " + ", ".join(forms.get(t, t) for t in match.shared_terms)

@@ -1,0 +1,224 @@
+"""Do the plugin's text work on a second core, alongside Pelican's own work.
+
+Pelican reads and renders Markdown on one core. On a big site a worker process is fed each
+article as Pelican reads it (counting terms, finding topic mentions) and, once reading is
+done, relates the whole corpus while Pelican builds its own taxonomies. The glue uses the
+worker's findings only if the articles, topics and settings are still exactly what the worker
+was given, and otherwise does the same work itself, so the site is the same either way. Any
+trouble with the worker just means the main process does the work.
+"""
+
+import logging
+import os
+import pickle
+import queue
+import subprocess
+import sys
+import threading
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .analysis import Analysed, Findings, RelateOptions, find_relations, same_text
+from .crosslinks import LinkOptions
+from .scoring import Doc
+from .topic_graph import TopicInfo
+
+log = logging.getLogger(__name__)
+
+START_AFTER = 300  # articles read before a worker is worth its start-up
+BATCH = 100  # articles sent to the worker at a time
+RESULT_TIMEOUT = 300.0  # seconds to wait for the worker before doing the work here
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """What the worker needs to relate the corpus: docs as they are now, and the settings.
+
+    A doc whose text the worker has already seen is sent without its body (`reuse` is True).
+    """
+
+    docs: list[Doc]
+    reuse: list[bool]
+    options: LinkOptions
+    relate_options: RelateOptions
+    topics: list[TopicInfo]
+
+
+def serve(source: BinaryIO, sink: BinaryIO) -> None:
+    """Worker loop: analyse each batch of docs read; on a Job, send back its findings."""
+    analysed = Analysed()
+    while True:
+        message = pickle.load(source)  # noqa: S301 - our own pipe, from the parent process
+        if not isinstance(message, Job):
+            options, docs = message
+            for doc in docs:
+                analysed.add(doc, options)
+            continue
+        docs = [
+            replace(doc, body=analysed.seen[doc.key].body) if reuse else doc
+            for doc, reuse in zip(message.docs, message.reuse, strict=True)
+        ]
+        findings = find_relations(
+            docs, analysed, message.options, message.relate_options, message.topics
+        )
+        pickle.dump((findings, peak_memory_mb()), sink, protocol=pickle.HIGHEST_PROTOCOL)
+        sink.flush()
+        return
+
+
+# Run with `python -c`, so no module of the build (its __main__) is run again in the worker,
+# and stdout carries only the findings: anything an import prints goes to stderr.
+WORKER_CODE = """
+import os, sys
+sys.path.insert(0, {plugins!r})
+channel = os.fdopen(os.dup(1), "wb")
+os.dup2(2, 1)
+from related_topics.worker import serve
+serve(sys.stdin.buffer, channel)
+"""
+
+
+def peak_memory_mb() -> float:
+    """Return this process's peak resident memory in MB (0 where the OS does not say)."""
+    try:
+        import resource
+    except ImportError:  # Windows
+        return 0.0
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
+
+
+def usable_cores() -> int:
+    """Return how many cores this process may run on."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+class Worker:
+    """A worker process fed docs as Pelican reads them, then given a Job at the end.
+
+    A feeder thread writes to the worker and a reader thread waits for its answer, so Pelican
+    never blocks on the pipe.
+    """
+
+    def __init__(self, options: LinkOptions) -> None:
+        self.options = options
+        self.sent: dict[str, Doc] = {}
+        self.pending: list[Doc] = []
+        self.process: subprocess.Popen[bytes] | None = None
+        self.outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
+        self.threads: list[threading.Thread] = []
+        self.answer: list[Any] = []  # the reader thread's findings, or the error it met
+        self.asked: tuple[Any, ...] | None = None  # what the Job was made from
+        self.failed = usable_cores() < 2
+
+    def add(self, doc: Doc) -> None:
+        """Queue one article for the worker, starting the worker once there are enough."""
+        if self.failed or self.asked is not None:
+            return
+        self.pending.append(doc)
+        if self.process is None and len(self.pending) >= START_AFTER:
+            self._start()
+        if self.process is not None and len(self.pending) >= BATCH:
+            self._flush()
+
+    def relate(
+        self,
+        docs: Sequence[Doc],
+        options: LinkOptions,
+        relate_options: RelateOptions,
+        topics: Sequence[TopicInfo],
+    ) -> None:
+        """Ask the worker to relate `docs` now; `findings` collects the answer."""
+        if self.process is None or self.failed:
+            return
+        self._flush()
+        reuse = [same_text(self.sent.get(doc.key), doc) for doc in docs]
+        light = [
+            replace(doc, body="") if again else doc for doc, again in zip(docs, reuse, strict=True)
+        ]
+        self.outbox.put(Job(light, reuse, options, relate_options, list(topics)))
+        self.asked = (list(docs), options, relate_options, list(topics))
+
+    def findings(
+        self,
+        docs: Sequence[Doc],
+        options: LinkOptions,
+        relate_options: RelateOptions,
+        topics: Sequence[TopicInfo],
+    ) -> Findings | None:
+        """Return the worker's findings if it was asked about exactly these, else None."""
+        asked, self.asked = self.asked, None
+        if asked is None or self.failed:
+            self.close()
+            return None
+        for thread in self.threads:
+            thread.join(RESULT_TIMEOUT)
+        answer = self.answer[0] if self.answer else TimeoutError("no answer in time")
+        self.close()
+        if not (isinstance(answer, tuple) and isinstance(answer[0], Findings)):
+            log.info("related_topics: worker failed (%s); working here instead", answer)
+            return None
+        findings, peak_mb = answer
+        log.info("related_topics: worker peak memory %.1f MB", peak_mb)
+        if asked != (list(docs), options, relate_options, list(topics)):
+            log.info("related_topics: articles changed after reading; relating them here")
+            return None
+        return findings
+
+    def close(self) -> None:
+        """Stop the worker, if one runs."""
+        process, self.process = self.process, None
+        if process is not None:
+            process.kill()
+            process.wait()
+            for stream in (process.stdin, process.stdout):
+                if stream is not None:
+                    stream.close()
+
+    def _start(self) -> None:
+        plugins = str(Path(__file__).resolve().parents[1])
+        try:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", WORKER_CODE.format(plugins=plugins)],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+        except OSError as error:
+            log.info("related_topics: no worker process (%s); working here instead", error)
+            self.failed = True
+            return
+        self.threads = [
+            threading.Thread(target=self._feed, args=(self.process.stdin,), daemon=True),
+            threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True),
+        ]
+        for thread in self.threads:
+            thread.start()
+
+    def _flush(self) -> None:
+        for start in range(0, len(self.pending), BATCH):
+            batch = self.pending[start : start + BATCH]
+            self.outbox.put((self.options, batch))
+            self.sent.update((doc.key, doc) for doc in batch)
+        self.pending = []
+
+    def _feed(self, stream: BinaryIO) -> None:
+        try:
+            while True:
+                message = self.outbox.get()
+                pickle.dump(message, stream, protocol=pickle.HIGHEST_PROTOCOL)
+                stream.flush()
+                if isinstance(message, Job):
+                    return
+        except (OSError, ValueError):
+            return  # the worker went away; the reader reports it
+
+    def _read(self, stream: BinaryIO) -> None:
+        try:
+            self.answer.append(pickle.load(stream))  # noqa: S301 - from our own worker
+        except Exception as error:  # noqa: BLE001 - any failure means: do the work here
+            self.answer.append(error)
