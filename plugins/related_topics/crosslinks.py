@@ -9,6 +9,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
+from typing import Any
 
 TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
 TAG_NAME = re.compile(r"^</?\s*([a-zA-Z][a-zA-Z0-9]*)")
@@ -88,6 +89,10 @@ class Scan:
     html: str
     topic_links: tuple[str, ...] = ()
     mentioned: frozenset[str] = frozenset()
+
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        # Pickled as plain fields, as the worker sends one per article.
+        return (Scan, (self.html, self.topic_links, self.mentioned))
 
 
 def scan(html: str, options: LinkOptions) -> Scan:

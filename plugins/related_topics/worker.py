@@ -69,10 +69,14 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
 
 
 # Run with `python -c`, so no module of the build (its __main__) is run again in the worker,
-# and stdout carries only the findings: anything an import prints goes to stderr.
+# and stdout carries only the findings: anything an import prints goes to stderr. The package
+# is registered bare, as its __init__ would import Pelican and register signals for nothing.
 WORKER_CODE = """
-import os, sys
+import os, sys, types
 sys.path.insert(0, {plugins!r})
+package = types.ModuleType("related_topics")
+package.__path__ = [os.path.join({plugins!r}, "related_topics")]
+sys.modules["related_topics"] = package
 channel = os.fdopen(os.dup(1), "wb")
 os.dup2(2, 1)
 from related_topics.worker import serve
