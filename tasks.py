@@ -245,14 +245,12 @@ def bench(c, articles="1000,10000", runs=3):
     ours, baseline = q["ndcg5_plugin"], q["ndcg5_tfidf_baseline"]
     print(f"  related_topics {ours:.3f}  vs  TF-IDF baseline {baseline:.3f}")
     print()
-    print("articles  pelican s  ours s  related: handler s  added s  added %  worker MB  added MB")
+    print("related_topics by corpus size. handler: its own work in the build process; added: a")
+    print("whole build with it minus one without it (median of paired runs, [lowest-highest])")
+    print("articles  pelican s  ours s  handler s (% pelican)  added s (% pelican) [range]", end="")
+    print("  worker MB  added MB")
     for row in figures["sizes"]:
-        share = 100 * row["related_added_s"] / row["pelican_s"]
-        print(
-            f"{row['articles']:>8}  {row['pelican_s']:>9.2f}  {row['ours_s']:>6.2f}  "
-            f"{row['related_handler_s']:>18.2f}  {row['related_added_s']:>7.2f}  {share:>6.1f}%  "
-            f"{row['related_worker_mb']:>9.0f}  {row['related_added_mb']:>8.0f}"
-        )
+        print(_related_row(row))
     print()
     print("articles  index s  bundle KB  first query KB  query ms (median)")
     for row in figures["sizes"]:
@@ -265,6 +263,18 @@ def bench(c, articles="1000,10000", runs=3):
         growth = large["articles"] / small["articles"]
         for key in ("pelican_s", "related_handler_s", "related_added_s"):
             print(f"growth of {key} for {growth:.0f}x articles: {large[key] / small[key]:.1f}x")
+
+
+def _related_row(row: dict) -> str:
+    """Return one size's related_topics figures as a table row."""
+    pelican, handler, added = row["pelican_s"], row["related_handler_s"], row["related_added_s"]
+    low, high = row["related_added_range_s"]
+    return (
+        f"{row['articles']:>8}  {pelican:>9.2f}  {row['ours_s']:>6.2f}  "
+        f"{handler:>9.2f} ({100 * handler / pelican:>4.1f}%)  "
+        f"{added:>7.2f} ({100 * added / pelican:>4.1f}%) [{low:.2f}-{high:.2f}]  "
+        f"{row['related_worker_mb']:>9.0f}  {row['related_added_mb']:>8.0f}"
+    )
 
 
 @task(help={"dest": "folder for the PNGs (default: coaching-kb-screenshots in the temp folder)"})

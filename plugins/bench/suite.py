@@ -39,16 +39,18 @@ def measure_size(count: int, runs: int, work: Path, say: Callable[[str], None]) 
             results[config].append(run_once(config, content, work / f"out-{count}-{config}"))
         say(f"  n={count} run {number + 1}/{runs} done")
     ours, without, pelican = results["ours"], results["ours_without_related"], results["pelican"]
+    added = [
+        {"d": round(o["seconds"] - w["seconds"], 3)} for o, w in zip(ours, without, strict=True)
+    ]
     return search_figures(work / f"out-{count}-ours") | {
         "search_index_s": median_of(ours, lambda r: r["plugins"].get("search_index", 0.0)),
         "articles": count,
         "pelican_s": median_of(pelican, lambda r: r["seconds"]),
         "ours_s": median_of(ours, lambda r: r["seconds"]),
         "related_handler_s": median_of(ours, lambda r: r["plugins"].get("related_topics", 0.0)),
-        "related_added_s": median_of(
-            [{"d": o["seconds"] - w["seconds"]} for o, w in zip(ours, without, strict=True)],
-            lambda r: r["d"],
-        ),
+        "related_added_s": median_of(added, lambda r: r["d"]),
+        # Paired differences of two ~40 s builds are noisy: show how far they spread.
+        "related_added_range_s": [min(r["d"] for r in added), max(r["d"] for r in added)],
         "pelican_peak_mb": median_of(pelican, lambda r: r["peak_mb"]),
         "ours_peak_mb": median_of(ours, lambda r: r["peak_mb"]),
         # The build's own growth plus the whole of the worker's peak: an upper bound, as the
