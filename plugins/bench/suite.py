@@ -51,6 +51,7 @@ def measure_size(count: int, runs: int, work: Path, say: Callable[[str], None]) 
         "related_added_s": median_of(added, lambda r: r["d"]),
         # Paired differences of two ~40 s builds are noisy: show how far they spread.
         "related_added_range_s": [min(r["d"] for r in added), max(r["d"] for r in added)],
+        "related_added_runs_s": [r["d"] for r in added],
         "pelican_peak_mb": median_of(pelican, lambda r: r["peak_mb"]),
         "ours_peak_mb": median_of(ours, lambda r: r["peak_mb"]),
         # The build's own growth plus the whole of the worker's peak: an upper bound, as the
