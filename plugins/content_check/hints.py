@@ -9,11 +9,11 @@ from typing import Any
 from content_paths import shown_path
 from front_matter import split_list
 from markdown_text import to_html
-from related_topics.analysis import Analysed, RelateOptions, find_relations
+from related_topics.analysis import Analysed, Corpus, find_relations
 from related_topics.crosslinks import link_options
 from related_topics.scoring import Doc
 from related_topics.settings import load as load_related_settings
-from related_topics.topic_graph import info_of
+from related_topics.topic_graph import vocabulary_infos
 from site_errors import ContentError
 from topics.glue import load_all_topics
 from topics.vocabulary import Topic, Vocabulary
@@ -49,26 +49,20 @@ def topic_hints(
     vocabulary = Vocabulary(dict(topics))
     published = [(shown, doc) for shown, doc in articles if doc.get("status") in PUBLISHED]
     docs = [doc_of(shown, doc, vocabulary) for shown, doc in published]
-    config = load_related_settings(settings)
     names = {slug: topic.names for slug, topic in topics.items()}
-    url = settings.get("TAG_URL", "topics/{slug}/")
-    findings = find_relations(
+    corpus = Corpus(
         docs,
-        Analysed(),
-        link_options(names, {slug: slug for slug in names}, 0),
-        RelateOptions(config.max_related, config.topic_weight, config.min_score),
-        sorted((info_of(t, url.format(slug=t.slug)) for t in topics.values()), key=by_slug),
+        link_options(names, {}, 0),  # mentions count towards suggestions; nothing is linked
+        load_related_settings(settings),
+        vocabulary_infos(topics, settings.get("TAG_URL", "topics/{slug}/")),
     )
+    findings = find_relations(corpus, Analysed())
     return [
         f"{doc.key}:1: hint: no Tags yet; its text suggests {shown_names(slugs, topics)}. "
         f"Add 'Tags: {shown_names(slugs, topics)}' if they fit"
         for doc, slugs in zip(docs, findings.suggestions, strict=True)
         if slugs
     ]
-
-
-def by_slug(info: Any) -> str:
-    return info.slug
 
 
 def doc_of(shown: str, doc: Any, vocabulary: Vocabulary) -> Doc:

@@ -9,17 +9,19 @@ from dataclasses import dataclass, field
 
 from .crosslinks import LinkOptions, Scan, scan
 from .scoring import Doc, Match, TermCounts, model_from_counts, related
+from .settings import RelatedSettings
 from .text import forms_of_words
 from .topic_graph import TopicInfo, centroids, relate, suggest_rows
 
 
 @dataclass(frozen=True, slots=True)
-class RelateOptions:
-    """The settings that shape related lists (see settings.RelatedSettings)."""
+class Corpus:
+    """What relating needs, as plain data: the docs, link options, settings and topics."""
 
-    max_related: int
-    topic_weight: float
-    min_score: float
+    docs: list[Doc]
+    options: LinkOptions
+    settings: RelatedSettings
+    topics: list[TopicInfo]
 
 
 @dataclass
@@ -72,23 +74,12 @@ class Findings:
     forms: dict[str, str]  # the commonest spelling of each stem a reason shows
 
 
-def find_relations(
-    docs: Sequence[Doc],
-    analysed: Analysed,
-    options: LinkOptions,
-    relate_options: RelateOptions,
-    topics: Sequence[TopicInfo],
-) -> Findings:
-    """Return related lists, scans, topic suggestions and topic relations of `docs`."""
-    rows = analysed.bring_up_to_date(docs, options)
+def find_relations(corpus: Corpus, analysed: Analysed) -> Findings:
+    """Return related lists, scans, topic suggestions and topic relations of the corpus."""
+    docs, settings, topics = corpus.docs, corpus.settings, corpus.topics
+    rows = analysed.bring_up_to_date(docs, corpus.options)
     model = model_from_counts(analysed.counts, rows=rows)
-    matches = related(
-        docs,
-        relate_options.max_related,
-        relate_options.topic_weight,
-        relate_options.min_score,
-        model,
-    )
+    matches = related(docs, settings.max_related, settings.topic_weight, settings.min_score, model)
     scans = [analysed.scans[doc.key] for doc in docs]
     topic_centroids = centroids(docs, model, topics)
     untagged = [row for row, doc in enumerate(docs) if not doc.topics]

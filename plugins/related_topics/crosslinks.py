@@ -54,16 +54,6 @@ def match_key(text: str) -> str:
     return re.sub(r"\s+", " ", text.lower()).replace("’", "'")
 
 
-def mentioned_topics(
-    text: str, names_by_topic: Mapping[str, Sequence[str]], topic_of: Mapping[str, str]
-) -> set[str]:
-    """Return the topics whose name or alias appears in `text` as whole words."""
-    pattern = mention_pattern(present_names(names_by_topic, text))
-    if pattern is None:
-        return set()
-    return {topic_of[key] for m in pattern.finditer(text) if (key := match_key(m[0])) in topic_of}
-
-
 @dataclass(frozen=True, slots=True)
 class LinkOptions:
     """What cross-linking needs: each topic's names, its hub's href, and the per-article cap."""

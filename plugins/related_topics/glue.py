@@ -17,11 +17,11 @@ from pelican.generators import Generator
 from site_errors import SettingsError
 
 from . import settings as plugin_settings
-from .analysis import Analysed, Findings, RelateOptions, find_relations, reason_for
+from .analysis import Analysed, Corpus, Findings, find_relations, reason_for
 from .backlinks import referenced_by
 from .crosslinks import LinkOptions, link_options
 from .scoring import Doc, Match
-from .topic_graph import TopicInfo, info_of, topic_map_svg
+from .topic_graph import TopicInfo, topic_map_svg, vocabulary_infos
 from .worker import Worker
 
 if TYPE_CHECKING:
@@ -72,23 +72,13 @@ def link_options_for(settings: dict[str, Any], topics: dict[str, Any]) -> LinkOp
     return link_options(names_by_topic, {slug: "{tag}" + slug for slug in names_by_topic}, limit)
 
 
-@dataclass(frozen=True, slots=True)
-class Inputs:
-    """What the text work needs from a build: its articles as docs, and the settings."""
-
-    docs: list[Doc]
-    options: LinkOptions
-    relate_options: RelateOptions
-    topics: list[TopicInfo]
-
-
-def inputs_of(generator: "ArticlesGenerator") -> Inputs:
-    """Return the articles and settings of `generator` as plain data."""
-    config = plugin_settings.load(generator.settings)
-    return Inputs(
-        [doc_for(article, generator.settings["PATH"]) for article in generator.articles],
-        link_options_for(generator.settings, generator.context.get("topics", {})),
-        RelateOptions(config.max_related, config.topic_weight, config.min_score),
+def corpus_of(generator: "ArticlesGenerator") -> Corpus:
+    """Return the articles, topics and settings of `generator` as plain data."""
+    settings = generator.settings
+    return Corpus(
+        [doc_for(article, settings["PATH"]) for article in generator.articles],
+        link_options_for(settings, generator.context.get("topics", {})),
+        plugin_settings.load(settings),
         topic_infos(generator),
     )
 
@@ -120,10 +110,10 @@ def ask_worker(generator: "ArticlesGenerator") -> None:
     if _worker is None:
         return
     try:
-        inputs = inputs_of(generator)
+        corpus = corpus_of(generator)
     except SettingsError:
         return  # reported when relate_articles loads the settings again
-    _worker.relate(inputs.docs, inputs.options, inputs.relate_options, inputs.topics)
+    _worker.relate(corpus)
 
 
 def stop_worker(*_args: Any) -> None:
@@ -134,25 +124,21 @@ def stop_worker(*_args: Any) -> None:
         _worker = None
 
 
-def findings_for(inputs: Inputs) -> tuple[Findings, bool]:
-    """Return the findings about `inputs`, from the worker if it has them; True if it did."""
+def findings_for(corpus: Corpus) -> tuple[Findings, bool]:
+    """Return the findings about the corpus, from the worker if it has them; True if it did."""
     global _worker
     worker, _worker = _worker, None
-    if worker is not None:
-        found = worker.findings(inputs.docs, inputs.options, inputs.relate_options, inputs.topics)
-        if found is not None:
-            return found, True
-    found = find_relations(
-        inputs.docs, Analysed(), inputs.options, inputs.relate_options, inputs.topics
-    )
-    return found, False
+    found = worker.findings(corpus) if worker is not None else None
+    if found is not None:
+        return found, True
+    return find_relations(corpus, Analysed()), False
 
 
 def topic_infos(generator: "ArticlesGenerator") -> list[TopicInfo]:
     """Return every topic in the vocabulary or used as a tag."""
     vocabulary = generator.context.get("topics", {})
     url_pattern = generator.settings.get("TAG_URL", "topics/{slug}/")
-    infos = {slug: info_of(t, url_pattern.format(slug=slug)) for slug, t in vocabulary.items()}
+    infos = {info.slug: info for info in vocabulary_infos(vocabulary, url_pattern)}
     for article in generator.articles:
         for tag in getattr(article, "tags", []):
             if tag.slug not in infos:
@@ -180,22 +166,22 @@ def relate_articles(generator: "ArticlesGenerator") -> None:
     """Attach related articles, suggestions, cross-links and backlinks; fill the hub context."""
     started = time.perf_counter()
     with collector_paused():
-        inputs = inputs_of(generator)
-        findings, from_worker = findings_for(inputs)
-        attach(generator, inputs, findings)
+        corpus = corpus_of(generator)
+        findings, from_worker = findings_for(corpus)
+        attach(generator, corpus, findings)
     log.info(
         "related_topics: %d articles, %d topics, %d suggested (%s) in %.2fs",
-        len(inputs.docs),
-        len(inputs.topics),
+        len(corpus.docs),
+        len(corpus.topics),
         sum(1 for s in findings.suggestions if s),
         "on a second core" if from_worker else "in the build process",
         time.perf_counter() - started,
     )
 
 
-def attach(generator: "ArticlesGenerator", inputs: Inputs, findings: Findings) -> None:
+def attach(generator: "ArticlesGenerator", corpus: Corpus, findings: Findings) -> None:
     """Put the findings on the articles and in the context the theme reads."""
-    articles, docs, infos = list(generator.articles), inputs.docs, inputs.topics
+    articles, docs, infos = list(generator.articles), corpus.docs, corpus.topics
     generator.context["suggested_topics"] = {
         article.source_path: suggested
         for article, suggested in zip(articles, findings.suggestions, strict=True)

@@ -13,7 +13,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from .crosslinks import mentioned_topics, topic_lookup
+from .crosslinks import link_options, scan
 from .scoring import (
     Doc,
     Model,
@@ -39,9 +39,12 @@ class TopicInfo:
     text: str  # name, aliases and description, for suggestions and similarity
 
 
-def info_of(topic: Any, url: str) -> TopicInfo:
-    """Return the TopicInfo of a vocabulary topic (anything with slug, name, names, summary)."""
-    return TopicInfo(topic.slug, topic.name, url, " ".join([*topic.names, topic.summary]))
+def vocabulary_infos(topics: Mapping[str, Any], url_pattern: str) -> list[TopicInfo]:
+    """Return the TopicInfo of each vocabulary topic (with slug, name, names and summary)."""
+    return [
+        TopicInfo(t.slug, t.name, url_pattern.format(slug=t.slug), " ".join([*t.names, t.summary]))
+        for _, t in sorted(topics.items())
+    ]
 
 
 def centroids(docs: Sequence[Doc], model: Model, topics: Sequence[TopicInfo]) -> dict[str, Vector]:
@@ -209,14 +212,12 @@ def suggest_for_texts(
     background = [Doc(f"topic:{t.slug}", "", "", t.text) for t in topics]
     model = build_model([*docs, *background])
     topic_centroids = centroids([], model, topics)
-    topic_of = topic_lookup(names_by_topic)
+    mentions = link_options(names_by_topic, {}, 0)  # limit 0: find mentions, link nothing
     names = {t.slug: t.name for t in topics}
     return [
         [
             names[slug]
-            for slug in suggest(
-                vector, topic_centroids, mentioned_topics(text, names_by_topic, topic_of), k
-            )
+            for slug in suggest(vector, topic_centroids, scan(text, mentions).mentioned, k)
         ]
         for text, vector in zip(texts, model.vectors, strict=False)
     ]

@@ -15,15 +15,13 @@ import queue
 import subprocess
 import sys
 import threading
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from .analysis import Analysed, Findings, RelateOptions, find_relations, same_text
+from .analysis import Analysed, Corpus, Findings, find_relations, same_text
 from .crosslinks import LinkOptions
 from .scoring import Doc
-from .topic_graph import TopicInfo
 
 log = logging.getLogger(__name__)
 
@@ -34,16 +32,10 @@ RESULT_TIMEOUT = 300.0  # seconds to wait for the worker before doing the work h
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """What the worker needs to relate the corpus: docs as they are now, and the settings.
+    """The corpus to relate; a doc whose text the worker has seen comes without its body."""
 
-    A doc whose text the worker has already seen is sent without its body (`reuse` is True).
-    """
-
-    docs: list[Doc]
+    corpus: Corpus
     reuse: list[bool]
-    options: LinkOptions
-    relate_options: RelateOptions
-    topics: list[TopicInfo]
 
 
 def serve(source: BinaryIO, sink: BinaryIO) -> None:
@@ -58,11 +50,9 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
             continue
         docs = [
             replace(doc, body=analysed.seen[doc.key].body) if reuse else doc
-            for doc, reuse in zip(message.docs, message.reuse, strict=True)
+            for doc, reuse in zip(message.corpus.docs, message.reuse, strict=True)
         ]
-        findings = find_relations(
-            docs, analysed, message.options, message.relate_options, message.topics
-        )
+        findings = find_relations(replace(message.corpus, docs=docs), analysed)
         pickle.dump((findings, peak_memory_mb()), sink, protocol=pickle.HIGHEST_PROTOCOL)
         sink.flush()
         return
@@ -116,7 +106,7 @@ class Worker:
         self.outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self.threads: list[threading.Thread] = []
         self.answer: list[Any] = []  # the reader thread's findings, or the error it met
-        self.asked: tuple[Any, ...] | None = None  # what the Job was made from
+        self.asked: Corpus | None = None  # the corpus the worker was asked to relate
         self.failed = usable_cores() < 2
 
     def add(self, doc: Doc) -> None:
@@ -129,32 +119,21 @@ class Worker:
         if self.process is not None and len(self.pending) >= BATCH:
             self._flush()
 
-    def relate(
-        self,
-        docs: Sequence[Doc],
-        options: LinkOptions,
-        relate_options: RelateOptions,
-        topics: Sequence[TopicInfo],
-    ) -> None:
-        """Ask the worker to relate `docs` now; `findings` collects the answer."""
+    def relate(self, corpus: Corpus) -> None:
+        """Ask the worker to relate the corpus now; `findings` collects the answer."""
         if self.process is None or self.failed:
             return
         self._flush()
-        reuse = [same_text(self.sent.get(doc.key), doc) for doc in docs]
+        reuse = [same_text(self.sent.get(doc.key), doc) for doc in corpus.docs]
         light = [
-            replace(doc, body="") if again else doc for doc, again in zip(docs, reuse, strict=True)
+            replace(doc, body="") if again else doc
+            for doc, again in zip(corpus.docs, reuse, strict=True)
         ]
-        self.outbox.put(Job(light, reuse, options, relate_options, list(topics)))
-        self.asked = (list(docs), options, relate_options, list(topics))
+        self.outbox.put(Job(replace(corpus, docs=light), reuse))
+        self.asked = corpus
 
-    def findings(
-        self,
-        docs: Sequence[Doc],
-        options: LinkOptions,
-        relate_options: RelateOptions,
-        topics: Sequence[TopicInfo],
-    ) -> Findings | None:
-        """Return the worker's findings if it was asked about exactly these, else None."""
+    def findings(self, corpus: Corpus) -> Findings | None:
+        """Return the worker's findings if it was asked about exactly this corpus, else None."""
         asked, self.asked = self.asked, None
         if asked is None or self.failed:
             self.close()
@@ -168,7 +147,7 @@ class Worker:
             return None
         findings, peak_mb = answer
         log.info("related_topics: worker peak memory %.1f MB", peak_mb)
-        if asked != (list(docs), options, relate_options, list(topics)):
+        if asked != corpus:
             log.info("related_topics: articles changed after reading; relating them here")
             return None
         return findings

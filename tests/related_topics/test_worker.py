@@ -8,21 +8,22 @@ from pathlib import Path
 import pytest
 from builds import ROOT
 from related_topics import worker
-from related_topics.analysis import Analysed, RelateOptions, find_relations
+from related_topics.analysis import Analysed, Corpus, find_relations
 from related_topics.crosslinks import link_options
 from related_topics.glue import json_lines
 from related_topics.scoring import Doc
+from related_topics.settings import RelatedSettings
 
 OPTIONS = link_options(
     {"delegation": ("Delegation", "delegating")}, {"delegation": "/topics/delegation/"}, 5
 )
-RELATE = RelateOptions(max_related=3, topic_weight=0.3, min_score=0.02)
 DOCS = [
     Doc("a.md", "Delegating work", "", "<p>Delegating work means letting the team decide.</p>"),
     Doc("b.md", "Handing over work", "", "<p>Delegation: agree the outcome, then step back.</p>"),
     Doc("c.md", "Listening", "", "<p>Ask, listen, and summarise before you suggest.</p>"),
     Doc("d.md", "Questions", "", "<p>Listen more than you talk; ask one more question.</p>"),
 ]
+CORPUS = Corpus(DOCS, OPTIONS, RelatedSettings(max_related=3), [])
 
 
 @pytest.fixture
@@ -42,19 +43,19 @@ def fed_worker() -> worker.Worker:
 
 def test_worker_findings_equal_the_build_process_findings(eager_worker):
     running = fed_worker()
-    running.relate(DOCS, OPTIONS, RELATE, [])
-    found = running.findings(DOCS, OPTIONS, RELATE, [])
+    running.relate(CORPUS)
+    found = running.findings(CORPUS)
     assert found is not None
-    assert found == find_relations(DOCS, Analysed(), OPTIONS, RELATE, [])
+    assert found == find_relations(CORPUS, Analysed())
     assert [m.key for m in found.matches[0]][:1] == ["b.md"]
     assert found.scans[1].topic_links == ("delegation",)
 
 
 def test_worker_findings_are_dropped_when_an_article_changed_after_reading(eager_worker):
     running = fed_worker()
-    running.relate(DOCS, OPTIONS, RELATE, [])
+    running.relate(CORPUS)
     changed = [replace(DOCS[0], body="<p>Something else entirely.</p>"), *DOCS[1:]]
-    assert running.findings(changed, OPTIONS, RELATE, []) is None
+    assert running.findings(replace(CORPUS, docs=changed)) is None
     assert running.process is None  # stopped either way
 
 
@@ -62,8 +63,8 @@ def test_a_worker_that_dies_gives_no_findings(eager_worker, monkeypatch, caplog)
     monkeypatch.setattr(worker, "WORKER_CODE", "import sys; sys.exit(3)")
     caplog.set_level(logging.INFO, logger="related_topics")
     running = fed_worker()
-    running.relate(DOCS, OPTIONS, RELATE, [])
-    assert running.findings(DOCS, OPTIONS, RELATE, []) is None
+    running.relate(CORPUS)
+    assert running.findings(CORPUS) is None
     assert "worker failed" in caplog.text
 
 
