@@ -1,12 +1,8 @@
 """Local build settings: relative URLs, every plugin on, our theme."""
 
-import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
-# Plugins share plain modules (site_errors, front_matter) that live beside them.
-if str(ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(ROOT / "plugins"))
 
 AUTHOR = "Northstar Coaching"
 SITENAME = "Northstar Leadership Notes"

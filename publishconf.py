@@ -1,11 +1,15 @@
 """Production settings: what publishing changes on top of pelicanconf.py."""
 
 import os
-import sys
+import runpy
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from pelicanconf import *  # noqa: F403
+# Every setting of pelicanconf.py (Pelican reads only UPPER_CASE names), without sys.path edits.
+globals().update(
+    (name, value)
+    for name, value in runpy.run_path(str(Path(__file__).with_name("pelicanconf.py"))).items()
+    if name.isupper()
+)
 
 SITEURL = os.environ.get("SITEURL", "https://northstar-coaching.example")
 RELATIVE_URLS = False

@@ -1,7 +1,7 @@
 """Tasks for authors and site owners: build, serve, write, check and moderate.
 
-Each task is a thin wrapper over a function in plugins/; errors a user can fix are printed
-as `path:line: what is wrong. Fix: how`, without a traceback.
+Each task is a thin wrapper over a function of the coaching_kb package; errors a user can fix
+are printed as `path:line: what is wrong. Fix: how`, without a traceback.
 """
 
 import logging
@@ -16,15 +16,9 @@ from typing import Any
 
 from invoke import Exit, task
 
-ROOT = Path(__file__).resolve().parent
-sys.path.insert(0, str(ROOT / "plugins"))
+from coaching_kb.errors import SiteError
+from coaching_kb.project import CONTENT, DEV_SETTINGS, OUTPUT, PUBLISH_SETTINGS, ROOT
 
-from site_errors import SiteError  # noqa: E402
-
-DEV_SETTINGS = ROOT / "pelicanconf.py"
-PUBLISH_SETTINGS = ROOT / "publishconf.py"
-CONTENT = ROOT / "content"
-OUTPUT = ROOT / "output"
 HOST, PORT = "127.0.0.1", 8000
 
 
@@ -53,8 +47,8 @@ def _log_to_terminal(verbose: bool = False) -> None:
 
 
 def _build(settings: Path, content: str, output: str, strict: bool, verbose: bool) -> None:
-    from content_check.checks import check_folder
-    from site_build import build_site, load_settings
+    from coaching_kb.build import build_site, load_settings
+    from coaching_kb.check.checks import check_folder
 
     _log_to_terminal(verbose)
     # Pelican only warns about some of these (duplicate slugs, missing link targets).
@@ -113,7 +107,8 @@ def serve(c, port=PORT, output=str(OUTPUT)):
 def livereload(c, port=PORT, output=str(OUTPUT), content=str(CONTENT)):
     """Serve at http://127.0.0.1:8000 and rebuild and reload on every change."""
     from livereload import Server
-    from site_build import build_site
+
+    from coaching_kb.build import build_site
 
     _log_to_terminal()
 
@@ -143,7 +138,7 @@ def livereload(c, port=PORT, output=str(OUTPUT), content=str(CONTENT)):
 @reports_errors
 def new(c, title, kind="essay", author="", tags="", content=str(CONTENT)):
     """Create a draft essay or Q&A with today's date; never overwrites a file."""
-    from scaffold import new_post
+    from coaching_kb.scaffold import new_post
 
     path = new_post(Path(content), kind, title, author, tags)
     print(f"wrote {path}: write it, set 'Status: published' (or remove the line), then commit")
@@ -153,9 +148,9 @@ def new(c, title, kind="essay", author="", tags="", content=str(CONTENT)):
 @reports_errors
 def check(c, content=str(CONTENT)):
     """Check every content file; print path:line: problem. Fix: ... and fail on any."""
-    from content_check.checks import check_folder
-    from content_check.hints import folder_hints
-    from site_build import load_settings
+    from coaching_kb.build import load_settings
+    from coaching_kb.check.checks import check_folder
+    from coaching_kb.check.hints import folder_hints
 
     settings = load_settings(DEV_SETTINGS, Path(content))
     problems = check_folder(settings)
@@ -185,7 +180,7 @@ def _comments_dir(content: str) -> Path:
 @reports_errors
 def comment_add(c, article, source="-", author="", url="", content=str(CONTENT)):
     """Write a pending comment from an email or text; approve it to publish."""
-    from static_comments.moderation import add_comment, submission_from_message
+    from coaching_kb.moderation.files import add_comment, submission_from_message
 
     text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     sent = submission_from_message(text, author=author, url=url)
@@ -194,7 +189,7 @@ def comment_add(c, article, source="-", author="", url="", content=str(CONTENT))
 
 
 def _set_statuses(paths: list[str], status: str) -> None:
-    from static_comments.moderation import set_status
+    from coaching_kb.moderation.files import set_status
 
     for one in paths:
         set_status(Path(one), status)
@@ -219,7 +214,7 @@ def comment_spam(c, path):
 @reports_errors
 def comment_triage(c, content=str(CONTENT)):
     """Mark obvious junk among pending comments as spam (never deletes)."""
-    from static_comments.moderation import triage
+    from coaching_kb.moderation.files import triage
 
     marked = triage(_comments_dir(content))
     for path, reason in marked:
@@ -235,12 +230,12 @@ def comment_triage(c, content=str(CONTENT)):
 )
 def bench(c, articles="1000,10000", runs=3):
     """Measure build time and memory by corpus size, and related-list quality."""
-    from bench.suite import run_suite
+    from coaching_kb.bench.suite import run_suite
 
     sizes = [int(n) for n in articles.split(",") if n.strip()]
     figures = run_suite(sizes, int(runs), print)
     print()
-    print("quality (NDCG@5 on tests/related_topics/judgements.json):")
+    print("quality (NDCG@5 on coaching_kb/bench/judgements.json):")
     q = figures["quality"]
     ours, baseline = q["ndcg5_plugin"], q["ndcg5_tfidf_baseline"]
     print(f"  related_topics {ours:.3f}  vs  TF-IDF baseline {baseline:.3f}")
@@ -283,8 +278,8 @@ def screenshots(c, dest=""):
     """Build the sample site and screenshot every page type at phone and desktop widths."""
     import tempfile
 
-    from site_build import build_site
-    from site_screenshots import take_screenshots
+    from coaching_kb.build import build_site
+    from coaching_kb.screenshots import take_screenshots
 
     _log_to_terminal()
     target = Path(dest or Path(tempfile.gettempdir()) / "coaching-kb-screenshots").resolve()
@@ -311,13 +306,13 @@ def screenshots(c, dest=""):
 )
 def import_pages(c, pages, source=None, dest=str(CONTENT / "imported"), dry_run=False, force=False):
     """Import pages copied from an old site: essays, Q&As, comments and author profiles."""
-    from importer.writing import expand_inputs
-    from importer.writing import import_pages as run_import
+    from coaching_kb.importer.writing import expand_inputs
+    from coaching_kb.importer.writing import import_pages as run_import
 
     inputs = expand_inputs([pages, *(source or [])])
     if not inputs:
         raise Exit("import: no pages given. Fix: invoke import 'old-site/*.txt'", 2)
-    run = run_import(inputs, Path(dest), CONTENT / "topics", force=force, dry_run=dry_run)
+    run = run_import(inputs, Path(dest), force=force, dry_run=dry_run)
     for report in run.reports:
         print(
             f"{report.source}: {report.essays} essays, {report.questions} Q&As, "
@@ -344,7 +339,7 @@ def import_pages(c, pages, source=None, dest=str(CONTENT / "imported"), dry_run=
 @task(help={"output": "the built site to check (default output/)", "site-url": "its SITEURL"})
 def verify(c, output=str(OUTPUT), site_url=""):
     """Check a built site: links, anchors, assets, HTML, feeds, sitemap, no other hosts."""
-    from site_verify import verify_site
+    from coaching_kb.verify import verify_site
 
     if not Path(output).is_dir():
         raise Exit(f"verify: {output} does not exist. Fix: run invoke build first", 2)

@@ -6,14 +6,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from builds import ROOT, Site, run_task, serve, write_files
-from chromium import launch
+
+from coaching_kb.browser import launch
+from coaching_kb.testing import ROOT, Site, run_task, serve, write_files
 
 
 @pytest.fixture
 def build_site(tmp_path: Path) -> Callable[..., Site]:
     """Build a tiny site from inline files with every plugin, in a temp folder."""
-    from site_build import build_site as run_build
+    from coaching_kb.build import build_site as run_build
 
     def build(
         files: dict[str, str | bytes], settings: str = "pelicanconf.py", **overrides: Any
@@ -32,7 +33,7 @@ def build_site(tmp_path: Path) -> Callable[..., Site]:
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The sample content in content/, built once for the whole session."""
-    from site_build import build_site as run_build
+    from coaching_kb.build import build_site as run_build
 
     output = tmp_path_factory.mktemp("sample") / "output"
     report = run_build(ROOT / "pelicanconf.py", ROOT / "content", output)

@@ -5,19 +5,13 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from content_paths import data_folder, load_everywhere, shown_path
-
-from .profiles import profile_from_text
+from coaching_kb.content.authors import load_all_profiles
+from coaching_kb.content.paths import data_folder, shown_path
 
 if TYPE_CHECKING:
     from pelican.generators import ArticlesGenerator
 
 log = logging.getLogger(__name__)
-
-
-def load_all_profiles(settings: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """Return the profiles of every authors folder (the main one wins a clash) and errors."""
-    return load_everywhere(settings, "AUTHORS", profile_from_text)
 
 
 def attach_profiles(generator: "ArticlesGenerator") -> None:

@@ -3,11 +3,13 @@
 import logging
 from typing import TYPE_CHECKING, Any
 
-from content_paths import shown_path
 from pelican.urlwrappers import Category
-from site_errors import ContentError
 
-from .letters import qa_jsonld, split_letter
+from coaching_kb.content.letters import split_letter
+from coaching_kb.content.paths import shown_path
+from coaching_kb.errors import ContentError
+
+from .jsonld import qa_jsonld
 
 if TYPE_CHECKING:
     from pelican.generators import ArticlesGenerator

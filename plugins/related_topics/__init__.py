@@ -6,23 +6,20 @@ Sets `article.related` (RelatedLink list), `article.referenced_by`, `article.top
 writes `related.json`.
 """
 
-from pelican import signals
-
-from .glue import (
-    RelatedJsonGenerator,
-    ask_worker,
-    feed_worker,
-    relate_articles,
-    start_worker,
-    stop_worker,
-)
-
-
-def add_json_generator(_pelican: object) -> type[RelatedJsonGenerator]:
-    return RelatedJsonGenerator
-
 
 def register() -> None:
+    # Imported here, so the worker process can import the plugin's core without Pelican.
+    from pelican import signals
+
+    from .glue import (
+        add_json_generator,
+        ask_worker,
+        feed_worker,
+        relate_articles,
+        start_worker,
+        stop_worker,
+    )
+
     signals.initialized.connect(start_worker)
     signals.content_object_init.connect(feed_worker)
     # After the topics plugin's handler, which settles each article's topics.

@@ -7,10 +7,11 @@ scans one doc at a time; `find_relations` weighs the counts and relates every do
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from coaching_kb.content.words import forms_of_words
+
 from .crosslinks import LinkOptions, Scan, scan
 from .scoring import Doc, Match, TermCounts, model_from_counts, related
 from .settings import RelatedSettings
-from .text import forms_of_words
 from .topic_graph import TopicInfo, centroids, relate, suggest_rows
 
 

@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from pelican.contents import Article
 from pelican.generators import Generator
-from site_errors import SettingsError
+
+from coaching_kb.errors import SettingsError
 
 from . import settings as plugin_settings
 from .analysis import Analysed, Corpus, Findings, find_relations, reason_for
@@ -88,7 +89,7 @@ def start_worker(pelican: Any) -> None:
     global _worker
     stop_worker()
     try:
-        from topics.glue import load_all_topics
+        from coaching_kb.content.topics import load_all_topics
 
         options = link_options_for(pelican.settings, load_all_topics(pelican.settings)[0])
     except Exception as error:  # noqa: BLE001 - only a speed-up; the build reports real errors
@@ -264,6 +265,10 @@ def related_json(
             for article, doc, found, url in zip(articles, docs, matches, urls, strict=True)
         ]
     }
+
+
+def add_json_generator(_pelican: object) -> type["RelatedJsonGenerator"]:
+    return RelatedJsonGenerator
 
 
 class RelatedJsonGenerator(Generator):

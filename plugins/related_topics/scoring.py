@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from .text import counts_of_words, raw_words, terms
+from coaching_kb.content.words import counts_of_words, raw_words, terms
 
 TITLE_WEIGHT, SUMMARY_WEIGHT = 3, 2  # times a title or summary word counts, next to the body
 BM25_K1, BM25_B = 1.2, 0.75

@@ -4,7 +4,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, fields
 from typing import Any
 
-from site_errors import SettingsError
+from coaching_kb.errors import SettingsError
 
 NAMES = {
     "max_related": "RELATED_MAX",

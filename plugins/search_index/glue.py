@@ -5,7 +5,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from site_errors import SiteError
+from coaching_kb.errors import SiteError
 
 from .indexer import run_pagefind
 

@@ -6,7 +6,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from site_errors import SiteError
+from coaching_kb.errors import SiteError
 
 PAGES = re.compile(r"Indexed (\d+) pages?")
 

@@ -3,7 +3,9 @@
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .documents import public_pages, robots_txt, sitemap_xml
+from coaching_kb.output import public_pages
+
+from .documents import robots_txt, sitemap_xml
 
 if TYPE_CHECKING:
     from pelican import Pelican

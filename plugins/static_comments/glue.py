@@ -2,15 +2,13 @@
 
 import logging
 import time
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from content_paths import data_folders, shown_path
-from site_errors import ContentError
+from coaching_kb.content.comments import Comment, comment_folders, read_folder
+from coaching_kb.content.paths import shown_path
 
-from .comments import Comment, comment_from
 from .sanitize import comment_html, safe_url
-from .threads import CommentNode, check_replies, count, thread
+from .threads import CommentNode, count, thread
 
 if TYPE_CHECKING:
     from pelican.generators import ArticlesGenerator
@@ -18,37 +16,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def read_folder(folder: Path, shown: str) -> tuple[list[Comment], list[str]]:
-    """Return the comments of one article's folder and the errors of unreadable files."""
-    comments: list[Comment] = []
-    errors: list[str] = []
-    for path in sorted(folder.glob("*.md")):
-        try:
-            text = path.read_text(encoding="utf-8")
-            comments.append(comment_from(text, folder.name, path.stem, f"{shown}/{path.name}"))
-        except ContentError as error:
-            errors.append(str(error))
-        except UnicodeDecodeError:
-            errors.append(f"{shown}/{path.name}: is not UTF-8 text. Fix: save it as UTF-8")
-    errors += [str(error) for error in check_replies(comments)]
-    return comments, errors
-
-
 def published_threads(comments: list[Comment]) -> list[CommentNode]:
     """Return the approved comments, sanitized and threaded."""
     return thread(
         [CommentNode(c, comment_html(c.body), safe_url(c.url)) for c in comments if c.is_published]
     )
-
-
-def comment_folders(settings: Any) -> list[Path]:
-    """Return each article's comment folder, from every comments folder."""
-    return [
-        folder
-        for root in data_folders(settings, "COMMENTS")
-        for folder in sorted(root.iterdir())
-        if folder.is_dir()
-    ]
 
 
 def attach_comments(generator: "ArticlesGenerator") -> None:

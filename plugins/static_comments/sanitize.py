@@ -4,7 +4,8 @@ Reader input is hostile: the Markdown is rendered, then nh3 keeps only an allow-
 """
 
 import nh3
-from markdown_text import to_html
+
+from coaching_kb.content.rendering import to_html
 
 ALLOWED_TAGS = frozenset(
     {"p", "br", "a", "em", "strong", "code", "pre", "blockquote", "ul", "ol", "li", "hr"}

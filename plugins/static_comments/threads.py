@@ -2,9 +2,7 @@
 
 from dataclasses import dataclass, field
 
-from site_errors import ContentError
-
-from .comments import Comment
+from coaching_kb.content.comments import Comment
 
 
 @dataclass(slots=True)
@@ -15,36 +13,6 @@ class CommentNode:
     html: str
     safe_url: str
     replies: list["CommentNode"] = field(default_factory=list)
-
-
-def check_replies(comments: list[Comment]) -> list[ContentError]:
-    """Return an error for each reply to an unknown comment and for each reply cycle."""
-    by_id = {c.id: c for c in comments}
-    errors = [
-        ContentError(
-            f"{c.path}: Reply-To '{c.reply_to}' names no comment on this article. "
-            f"Fix: use one of {', '.join(sorted(by_id)) or '(none)'} or remove the line"
-        )
-        for c in comments
-        if c.reply_to and c.reply_to not in by_id
-    ]
-    reported: set[str] = set()
-    for start in comments:
-        seen: list[str] = []
-        current: Comment | None = start
-        while current and current.reply_to in by_id and current.id not in seen:
-            seen.append(current.id)
-            current = by_id[current.reply_to]
-        if current and current.id in seen and current.id not in reported:
-            loop = seen[seen.index(current.id) :]
-            reported.update(loop)
-            errors.append(
-                ContentError(
-                    f"{current.path}: replies form a circle ({' -> '.join([*loop, loop[0]])}). "
-                    "Fix: remove 'Reply-To' from the comment that started the conversation"
-                )
-            )
-    return errors
 
 
 def thread(nodes: list[CommentNode]) -> list[CommentNode]:

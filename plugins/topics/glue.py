@@ -4,23 +4,19 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from content_paths import load_everywhere, located
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
+from coaching_kb.content.paths import located
+from coaching_kb.content.topics import Vocabulary, load_all_topics
+
 from .hubs import TopicHub, build_hubs
-from .vocabulary import Vocabulary, topic_from
 
 if TYPE_CHECKING:
     from pelican.generators import ArticlesGenerator
     from pelican.writers import Writer
 
 log = logging.getLogger(__name__)
-
-
-def load_all_topics(settings: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
-    """Return the topics of every topics folder (the main one wins a clash) and errors."""
-    return load_everywhere(settings, "TOPICS", topic_from)
 
 
 def resolve_article_topics(generator: "ArticlesGenerator") -> None:

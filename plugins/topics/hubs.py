@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from .vocabulary import Topic
+from coaching_kb.content.topics import Topic
 
 
 @dataclass(slots=True)

@@ -2,7 +2,8 @@
 traceback, and the last good site stays where it was."""
 
 import pytest
-from builds import write_files
+
+from coaching_kb.testing import write_files
 
 GOOD = {
     "authors/ann-lee.md": "Name: Ann Lee\n\nAnn coaches.\n",

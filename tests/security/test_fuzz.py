@@ -5,14 +5,15 @@ import re
 from datetime import date
 from html.parser import HTMLParser
 
-from front_matter import parse
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from importer.lines import decode
-from importer.planning import plan_page
-from site_errors import ContentError
-from static_comments.comments import comment_from
 from static_comments.sanitize import comment_html
+
+from coaching_kb.content.comments import comment_from
+from coaching_kb.content.front_matter import parse
+from coaching_kb.errors import ContentError
+from coaching_kb.importer.lines import decode
+from coaching_kb.importer.planning import plan_page
 
 TEXT = st.text(st.characters(exclude_categories=("Cs",)), max_size=1500)
 SHAPES = st.sampled_from([

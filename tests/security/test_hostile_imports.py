@@ -4,10 +4,11 @@ from datetime import date
 
 import markdown
 import pytest
-from builds import ROOT, serve
-from front_matter import parse
-from importer.planning import plan_page
-from importer.writing import import_pages
+
+from coaching_kb.content.front_matter import parse
+from coaching_kb.importer.planning import plan_page
+from coaching_kb.importer.writing import import_pages
+from coaching_kb.testing import ROOT, serve
 
 PAYLOADS = [
     "<script>alert('imported')</script>",
@@ -38,8 +39,8 @@ def test_payloads_are_escaped_in_the_markdown():
 def test_imported_payloads_run_nothing_in_chromium(tmp_path, page):
     (tmp_path / "hostile.txt").write_text(PAGE)
     out = tmp_path / "content"
-    assert import_pages([tmp_path / "hostile.txt"], out, ROOT / "content" / "topics").errors == []
-    from site_build import build_site
+    assert import_pages([tmp_path / "hostile.txt"], out).errors == []
+    from coaching_kb.build import build_site
 
     report = build_site(ROOT / "pelicanconf.py", out, tmp_path / "site")
     assert not report.errors

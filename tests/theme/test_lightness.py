@@ -4,8 +4,9 @@ import re
 import struct
 from urllib.parse import urlparse
 
-from builds import ROOT
 from images.sizing import enhance_images, image_size
+
+from coaching_kb.testing import ROOT
 
 # Where a link to another host is the author's or reader's own writing, not a resource.
 TEXT_AREAS = (

@@ -4,7 +4,8 @@ import json
 import xml.etree.ElementTree as ET
 
 import pytest
-from builds import ROOT
+
+from coaching_kb.testing import ROOT
 
 PAGE_TYPES = {
     "": "home",

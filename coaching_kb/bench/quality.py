@@ -1,0 +1,90 @@
+"""Measure related-article quality: NDCG@k against graded judgements, and a plain baseline.
+
+Used by the tests and `invoke bench`; pure, so both compute the same figures.
+"""
+
+import json
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+from coaching_kb.content.front_matter import parse
+from coaching_kb.content.words import words
+
+JUDGEMENTS = Path(__file__).with_name("judgements.json")
+Vector = dict[str, float]
+
+
+def unit(vector: Vector) -> Vector:
+    """Return `vector` scaled to unit length (empty stays empty)."""
+    length = math.sqrt(sum(w * w for w in vector.values()))
+    return {t: w / length for t, w in vector.items()} if length else {}
+
+
+def cosine(a: Vector, b: Vector) -> float:
+    """Return the dot product of two unit sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def ndcg_at(ranked: Sequence[str], grades: Mapping[str, int], k: int = 5) -> float:
+    """Return NDCG@k of one ranked list against graded relevance (unlisted = 0)."""
+    gains = [2 ** grades.get(key, 0) - 1 for key in ranked[:k]]
+    ideal = sorted((2**g - 1 for g in grades.values()), reverse=True)[:k]
+    best = sum(g / math.log2(i + 2) for i, g in enumerate(ideal))
+    return sum(g / math.log2(i + 2) for i, g in enumerate(gains)) / best if best else 0.0
+
+
+def mean_ndcg(
+    ranked_by_query: Mapping[str, Sequence[str]],
+    judgements: Mapping[str, Mapping[str, int]],
+    k: int = 5,
+) -> float:
+    """Return the mean NDCG@k over the judged queries."""
+    scores = [ndcg_at(ranked_by_query.get(q, []), grades, k) for q, grades in judgements.items()]
+    return sum(scores) / len(scores) if scores else 0.0
+
+
+def tfidf_baseline(docs: Mapping[str, str], k: int = 5) -> dict[str, list[str]]:
+    """Return each text's k nearest by plain TF-IDF cosine (no stems, no topics; O(n²))."""
+    keys = sorted(docs)
+    counts = [Counter(words(docs[key])) for key in keys]
+    frequency = Counter(t for c in counts for t in c)
+    total = len(keys)
+    vectors = [
+        unit({t: tf * math.log(total / frequency[t]) for t, tf in c.items()}) for c in counts
+    ]
+    ranked = {}
+    for i, key in enumerate(keys):
+        scored = sorted(
+            ((cosine(vectors[i], vectors[j]), keys[j]) for j in range(total) if j != i),
+            key=lambda pair: (-pair[0], pair[1]),
+        )
+        ranked[key] = [other for _, other in scored[:k]]
+    return ranked
+
+
+def docs_from_folder(content: Path, keys: Sequence[str]) -> dict[str, str]:
+    """Return the title, summary and text of Markdown files (for the baseline), by key."""
+    docs = {}
+    for key in keys:
+        doc = parse((content / key).read_text(encoding="utf-8"), key)
+        docs[key] = f"{doc.get('title')} {doc.get('summary')} {doc.body}"
+    return docs
+
+
+def quality_report(
+    content: Path, related_json: Path, judgements_file: Path = JUDGEMENTS
+) -> dict[str, float]:
+    """Return mean NDCG@5 of the built related lists and of the TF-IDF baseline, same queries."""
+    built = json.loads(related_json.read_text(encoding="utf-8"))
+    ours = {a["source_path"]: [r["source_path"] for r in a["related"]] for a in built["articles"]}
+    judgements = json.loads(judgements_file.read_text(encoding="utf-8"))["judgements"]
+    baseline = tfidf_baseline(docs_from_folder(content, sorted(ours)))
+    return {
+        "queries": float(len(judgements)),
+        "ndcg5_plugin": round(mean_ndcg(ours, judgements), 4),
+        "ndcg5_tfidf_baseline": round(mean_ndcg(baseline, judgements), 4),
+    }

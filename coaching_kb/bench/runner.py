@@ -1,0 +1,72 @@
+"""Time one build configuration in a fresh process and report its time and peak memory.
+
+Run as `python -m coaching_kb.bench.runner CONFIG CONTENT OUTPUT`; prints one JSON line.
+A fresh process per build keeps peak memory (ru_maxrss) honest and signals from leaking
+between builds.
+"""
+
+import json
+import logging
+import re
+import resource
+import sys
+import time
+from pathlib import Path
+
+from coaching_kb.build import build_site, load_settings
+from coaching_kb.project import DEV_SETTINGS
+
+CONFIGS = {
+    # Pelican alone: no plugins of ours, Pelican's own theme.
+    "pelican": {
+        "PLUGINS": [],
+        "THEME": "simple",
+        "JINJA_ENVIRONMENT": {},
+        "DIRECT_TEMPLATES": ["index", "archives", "authors", "categories"],
+    },
+    # Every plugin of ours but related_topics, so the difference is what it adds.
+    "ours_without_related": {"PLUGINS": "all but related_topics"},
+    "ours": {},
+}
+TIMING = re.compile(r"^(?P<plugin>\w+): .* in (?P<seconds>[0-9.]+)s$")
+WORKER_MEMORY = re.compile(r"^related_topics: worker peak memory (?P<mb>[0-9.]+) MB$")
+
+
+class _Timings(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.seconds: dict[str, float] = {}
+        self.worker_mb = 0.0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if match := TIMING.match(record.getMessage()):
+            self.seconds[match["plugin"]] = float(match["seconds"])
+        elif match := WORKER_MEMORY.match(record.getMessage()):
+            self.worker_mb = float(match["mb"])
+
+
+def overrides_for(config: str) -> dict:
+    """Return the settings that differ from pelicanconf.py for one configuration."""
+    overrides = dict(CONFIGS[config])
+    if overrides.get("PLUGINS") == "all but related_topics":
+        plugins = load_settings(DEV_SETTINGS)["PLUGINS"]
+        overrides["PLUGINS"] = [p for p in plugins if p != "related_topics"]
+    return overrides
+
+
+def main(config: str, content: str, output: str) -> None:
+    timings = _Timings()
+    logging.getLogger().addHandler(timings)
+    logging.getLogger().setLevel(logging.INFO)
+    logging.getLogger("pelican").setLevel(logging.WARNING)
+    started = time.perf_counter()
+    report = build_site(DEV_SETTINGS, Path(content), Path(output), overrides_for(config))
+    seconds = time.perf_counter() - started
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(json.dumps({"config": config, "seconds": round(seconds, 3), "peak_mb": round(peak_mb, 1),
+                      "worker_mb": timings.worker_mb, "plugins": timings.seconds,
+                      "errors": len(report.errors)}))  # fmt: skip
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:4])

@@ -1,0 +1,1 @@
+"""Lint a content folder without building it."""

@@ -1,0 +1,79 @@
+"""Author profiles: one `content/authors/<slug>.md` file each. Pure: files in, profiles out."""
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from coaching_kb.content.front_matter import Document, parse, split_list
+from coaching_kb.content.paths import load_everywhere, load_folder
+from coaching_kb.content.rendering import to_html
+from coaching_kb.errors import ContentError, where
+
+KNOWN_KEYS = frozenset({"name", "role", "photo", "photo-alt", "links", "email"})
+
+
+@dataclass(frozen=True, slots=True)
+class AuthorProfile:
+    """One author as readers see them on the profile page and in bylines."""
+
+    slug: str
+    name: str
+    role: str
+    bio_html: str
+    photo: str = ""
+    photo_alt: str = ""
+    links: tuple[tuple[str, str], ...] = ()
+
+
+def parse_links(value: str, path: str, line: int | None) -> tuple[tuple[str, str], ...]:
+    """Return (label, url) pairs from 'Label <url>, Label <url>'."""
+    pairs = []
+    for item in split_list(value):
+        label, _, rest = item.partition("<")
+        url = rest.rstrip(">").strip()
+        if not url.startswith(("https://", "http://", "mailto:")):
+            raise ContentError(
+                f"{where(path, line)}: link '{item}' has no web address. "
+                "Fix: write 'Label <https://example.org>'"
+            )
+        pairs.append((label.strip() or url, url))
+    return tuple(pairs)
+
+
+def profile_from(doc: Document, slug: str) -> AuthorProfile:
+    """Return the profile `doc` describes; raise ContentError when it lacks a name."""
+    name = doc.get("name")
+    if not name:
+        raise ContentError(
+            f"{where(doc.path, 1)}: author profile has no 'Name:'. "
+            "Fix: start the file with 'Name: Their Full Name'"
+        )
+    if doc.get("photo") and not doc.get("photo-alt"):
+        raise ContentError(
+            f"{where(doc.path, doc.line_of('photo'))}: photo has no description. "
+            "Fix: add 'Photo-Alt: what the photo shows'"
+        )
+    return AuthorProfile(
+        slug=slug,
+        name=name,
+        role=doc.get("role"),
+        bio_html=to_html(doc.body),
+        photo=doc.get("photo"),
+        photo_alt=doc.get("photo-alt"),
+        links=parse_links(doc.get("links"), doc.path, doc.line_of("links")),
+    )
+
+
+def profile_from_text(text: str, slug: str, shown: str) -> AuthorProfile:
+    """Return the profile in one author file's text."""
+    return profile_from(parse(text, shown), slug)
+
+
+def load_profiles(folder: Path, shown_as: str) -> tuple[dict[str, AuthorProfile], list[str]]:
+    """Return the profiles in `folder` by slug, and the errors of files that could not load."""
+    return load_folder(folder, shown_as, profile_from_text)
+
+
+def load_all_profiles(settings: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
+    """Return the profiles of every authors folder (the main one wins a clash) and errors."""
+    return load_everywhere(settings, "AUTHORS", profile_from_text)

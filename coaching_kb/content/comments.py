@@ -1,0 +1,155 @@
+"""Comment files: `Author`, `Date`, `Status`, optional `Reply-To`, `Email`, `URL`, then Markdown.
+
+Pure: text in, `Comment` out.
+"""
+
+import difflib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from coaching_kb.content.front_matter import parse
+from coaching_kb.content.paths import data_folders
+from coaching_kb.errors import ContentError, where
+
+STATUSES = ("approved", "pending", "spam")
+KNOWN_KEYS = frozenset({"author", "date", "status", "reply-to", "email", "url"})
+DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d %H:%M", "%Y/%m/%d")
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """One reader comment as stored in git."""
+
+    id: str
+    article_slug: str
+    author: str
+    date: datetime
+    status: str
+    body: str
+    reply_to: str = ""
+    email: str = ""
+    url: str = ""
+    path: str = ""
+
+    @property
+    def is_published(self) -> bool:
+        """Return True when readers may see the comment."""
+        return self.status == "approved"
+
+
+def parse_date(value: str) -> datetime | None:
+    """Return the date `value` names (ISO 8601 or a common layout), or None."""
+    text = value.strip()
+    try:
+        parsed = datetime.fromisoformat(text)
+    except ValueError:
+        parsed = None
+        for layout in DATE_FORMATS:
+            try:
+                parsed = datetime.strptime(text, layout)
+                break
+            except ValueError:
+                continue
+    if parsed is None:
+        return None
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
+def comment_from(text: str, article_slug: str, comment_id: str, shown: str) -> Comment:
+    """Return the comment in `text`; raise ContentError naming the line and the fix."""
+    doc = parse(text, shown)
+    for key in doc.meta:
+        if key not in KNOWN_KEYS:
+            near = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+            fix = f"did you mean '{near[0].title()}:'?" if near else "remove it"
+            raise ContentError(f"{where(shown, doc.line_of(key))}: unknown key '{key}'. Fix: {fix}")
+    if not doc.get("author"):
+        raise ContentError(
+            f"{where(shown, 1)}: comment has no 'Author:'. Fix: add 'Author: the reader's name'"
+        )
+    if not doc.get("date"):
+        raise ContentError(
+            f"{where(shown, 1)}: comment has no 'Date:'. Fix: add 'Date: 2026-01-31 09:30'"
+        )
+    date = parse_date(doc.get("date"))
+    if date is None:
+        raise ContentError(
+            f"{where(shown, doc.line_of('date'))}: date '{doc.get('date')}' is not a date. "
+            "Fix: write it as 2026-01-31 or 2026-01-31 09:30"
+        )
+    status = doc.get("status", "pending").lower()
+    if status not in STATUSES:
+        raise ContentError(
+            f"{where(shown, doc.line_of('status'))}: status '{status}' is not one of "
+            f"{', '.join(STATUSES)}. Fix: write 'Status: approved', 'pending' or 'spam'"
+        )
+    return Comment(
+        id=comment_id,
+        article_slug=article_slug,
+        author=doc.get("author"),
+        date=date,
+        status=status,
+        body=doc.body.strip(),
+        reply_to=doc.get("reply-to").removesuffix(".md"),
+        email=doc.get("email"),
+        url=doc.get("url"),
+        path=shown,
+    )
+
+
+def check_replies(comments: list[Comment]) -> list[ContentError]:
+    """Return an error for each reply to an unknown comment and for each reply cycle."""
+    by_id = {c.id: c for c in comments}
+    errors = [
+        ContentError(
+            f"{c.path}: Reply-To '{c.reply_to}' names no comment on this article. "
+            f"Fix: use one of {', '.join(sorted(by_id)) or '(none)'} or remove the line"
+        )
+        for c in comments
+        if c.reply_to and c.reply_to not in by_id
+    ]
+    reported: set[str] = set()
+    for start in comments:
+        seen: list[str] = []
+        current: Comment | None = start
+        while current and current.reply_to in by_id and current.id not in seen:
+            seen.append(current.id)
+            current = by_id[current.reply_to]
+        if current and current.id in seen and current.id not in reported:
+            loop = seen[seen.index(current.id) :]
+            reported.update(loop)
+            errors.append(
+                ContentError(
+                    f"{current.path}: replies form a circle ({' -> '.join([*loop, loop[0]])}). "
+                    "Fix: remove 'Reply-To' from the comment that started the conversation"
+                )
+            )
+    return errors
+
+
+def read_folder(folder: Path, shown: str) -> tuple[list[Comment], list[str]]:
+    """Return the comments of one article's folder and the errors of unreadable files."""
+    comments: list[Comment] = []
+    errors: list[str] = []
+    for path in sorted(folder.glob("*.md")):
+        try:
+            text = path.read_text(encoding="utf-8")
+            comments.append(comment_from(text, folder.name, path.stem, f"{shown}/{path.name}"))
+        except ContentError as error:
+            errors.append(str(error))
+        except UnicodeDecodeError:
+            errors.append(f"{shown}/{path.name}: is not UTF-8 text. Fix: save it as UTF-8")
+    errors += [str(error) for error in check_replies(comments)]
+    return comments, errors
+
+
+def comment_folders(settings: Any) -> list[Path]:
+    """Return each article's comment folder, from every comments folder."""
+    return [
+        folder
+        for root in data_folders(settings, "COMMENTS")
+        for folder in sorted(root.iterdir())
+        if folder.is_dir()
+    ]

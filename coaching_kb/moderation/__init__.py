@@ -1,0 +1,1 @@
+"""Reader comments after they arrive: comment files, moderation and spam scoring."""

@@ -1,0 +1,100 @@
+"""Moderate comment files from the command line: add from an email, approve, mark spam, triage.
+
+Each function changes only the `Status:` line or writes a new file; nothing is deleted.
+"""
+
+import re
+from dataclasses import dataclass
+from datetime import datetime
+from email import message_from_string, policy
+from email.utils import parseaddr
+from pathlib import Path
+
+from coaching_kb.content.comments import STATUSES, comment_from
+from coaching_kb.content.front_matter import parse, render
+from coaching_kb.content.safe_write import write_text
+from coaching_kb.errors import SiteError
+
+from .spam import junk_reason
+
+STATUS_LINE = re.compile(r"^status\s*:.*$", re.IGNORECASE | re.MULTILINE)
+SLUG_SAFE = re.compile(r"[^a-z0-9]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Submission:
+    """A comment as a reader sent it."""
+
+    author: str
+    body: str
+    email: str = ""
+    url: str = ""
+    reply_to: str = ""
+
+
+def submission_from_message(text: str, author: str = "", url: str = "") -> Submission:
+    """Return the comment in an email (headers and body) or in plain text with `author`."""
+    message = message_from_string(text, policy=policy.default)
+    if message.get("From"):
+        name, address = parseaddr(str(message.get("From", "")))
+        part = message.get_body(preferencelist=("plain",))
+        body = part.get_content() if part is not None else message.get_payload()
+        sent = parse(str(body), "message")  # the form puts URL/Reply-To lines first
+        return Submission(
+            author=author or name or address.split("@")[0],
+            body=sent.body if sent.meta else str(body),
+            email=address,
+            url=url or sent.get("url"),
+            reply_to=sent.get("reply-to"),
+        )
+    return Submission(author=author, body=text, url=url)
+
+
+def add_comment(comments_dir: Path, article_slug: str, sent: Submission, now: datetime) -> Path:
+    """Write `sent` as a pending comment file under the article's folder; return its path."""
+    if not sent.author.strip():
+        raise SiteError("comment-add: the comment has no author. Fix: pass --author 'Name'")
+    if not sent.body.strip():
+        raise SiteError("comment-add: the comment has no text. Fix: pipe the email or text in")
+    folder = comments_dir / article_slug
+    stem = f"{now:%Y%m%d-%H%M%S}-{SLUG_SAFE.sub('-', sent.author.lower()).strip('-')[:30]}"
+    path = folder / f"{stem}.md"
+    meta = {
+        "Author": sent.author.strip(),
+        "Date": f"{now:%Y-%m-%d %H:%M:%S}",
+        "Status": "pending",
+        "Reply-To": sent.reply_to,
+        "Email": sent.email,
+        "URL": sent.url,
+    }
+    write_text(path, render(meta, sent.body))
+    return path
+
+
+def set_status(path: Path, status: str) -> None:
+    """Change the `Status:` of the comment file at `path` to `status`, keeping everything else."""
+    if status not in STATUSES:
+        raise SiteError(f"{path}: '{status}' is not a status. Fix: use {', '.join(STATUSES)}")
+    if not path.is_file():
+        raise SiteError(f"{path}: no such comment file. Fix: give the path of a .md comment file")
+    text = path.read_text(encoding="utf-8")
+    comment_from(text, path.parent.name, path.stem, str(path))  # refuse to edit a broken file
+    head, separator, body = text.partition("\n\n")
+    if STATUS_LINE.search(head):
+        head = STATUS_LINE.sub(f"Status: {status}", head, count=1)
+    else:
+        head = f"{head}\nStatus: {status}"
+    write_text(path, head + separator + body, overwrite=True)
+
+
+def triage(comments_dir: Path) -> list[tuple[Path, str]]:
+    """Mark obvious junk among pending comments as spam; return each file marked and why."""
+    marked = []
+    for path in sorted(comments_dir.glob("*/*.md")):
+        text = path.read_text(encoding="utf-8")
+        comment = comment_from(text, path.parent.name, path.stem, str(path))
+        reason = junk_reason(comment.body)
+        if comment.status == "pending" and reason:
+            set_status(path, "spam")
+            marked.append((path, reason))
+    return marked

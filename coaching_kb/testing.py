@@ -1,0 +1,67 @@
+"""Helpers for the project's tests: where things are, writing content, running tasks, serving.
+
+In the package (as Pelican keeps `pelican.tests.support`), so tests import it like any module.
+"""
+
+import os
+import subprocess
+import sys
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from textwrap import dedent
+from typing import Any
+
+from bs4 import BeautifulSoup
+
+from coaching_kb.project import ROOT
+from coaching_kb.serve import serving
+
+SEEDS = ROOT.parent / "shared" / "seeds"
+
+
+@dataclass
+class Site:
+    """A built site: its folders and the build's report."""
+
+    content: Path
+    output: Path
+    report: Any
+
+    def page(self, relative: str) -> BeautifulSoup:
+        """Return the parsed HTML of the built page at `relative` (a folder gets index.html)."""
+        path = self.output / relative
+        if path.is_dir():
+            path /= "index.html"
+        return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
+    """Write each relative path's text (dedented) or bytes under `folder`."""
+    for relative, data in files.items():
+        path = folder / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(data, bytes):
+            path.write_bytes(data)
+        else:
+            path.write_text(dedent(data).lstrip("\n"), encoding="utf-8")
+
+
+def run_task(*arguments: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """Run `invoke <arguments>` in a child process, as a user would; return the result."""
+    return subprocess.run(
+        [sys.executable, "-m", "invoke", "-r", str(ROOT), *arguments],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=cwd,
+        env={k: v for k, v in os.environ.items() if k != "CI"},  # CI makes builds strict
+        timeout=300,
+        check=False,
+    )
+
+
+def serve(folder: Path) -> Iterator[str]:
+    """Serve `folder` on a free loopback port; yield its base URL (for `for base in ...`)."""
+    with serving(folder) as base:
+        yield base

@@ -1,0 +1,145 @@
+"""Check a built site: links, anchors and assets resolve, HTML is well formed, feeds and the
+sitemap are valid XML and complete, and nothing is loaded from another host."""
+
+import posixpath
+import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from coaching_kb.output import LOCAL_PREVIEW, public_pages
+
+VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
+                  "source", "track", "wbr"})  # fmt: skip
+OPTIONAL_END = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th", "tbody", "thead"})
+TEXT_AREAS = frozenset(
+    {"article__body", "letter__body", "answer__body", "comment__body", "comment__author"}
+    | {"profile__bio", "profile__links", "first-published"}
+)
+SKIPPED_FOLDERS = ("pagefind",)
+
+
+class PageReader(HTMLParser):
+    """Collect a page's references, ids and tag-balance errors."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, bool]] = []  # (tag, inside reader-written text)
+        self.references: list[tuple[str, str, bool]] = []  # (tag, url, inside text)
+        self.ids: set[str] = set()
+        self.errors: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        in_text = bool(self.stack and self.stack[-1][1]) or bool(
+            set((values.get("class") or "").split()) & TEXT_AREAS
+        )
+        for name in ("id", "name") if tag in ("a", "div", "section", "h2", "h3", "li") else ("id",):
+            if values.get(name):
+                self.ids.add(values[name] or "")
+        for name in ("href", "src", "action", "poster", "data"):
+            if values.get(name) and not (tag == "link" and values.get("rel") == "canonical"):
+                self.references.append((tag, values[name] or "", in_text))
+        if tag not in VOID:
+            self.stack.append((tag, in_text))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in VOID:
+            return
+        if tag not in [open_tag for open_tag, _ in self.stack]:
+            self.errors.append(f"unexpected </{tag}> at line {self.getpos()[0]}")
+            return
+        while self.stack:
+            open_tag, _ = self.stack.pop()
+            if open_tag == tag:
+                return
+            if open_tag not in OPTIONAL_END:
+                self.errors.append(
+                    f"<{open_tag}> not closed before </{tag}> (line {self.getpos()[0]})"
+                )
+
+    def close(self) -> None:
+        super().close()
+        left = [tag for tag, _ in self.stack if tag not in OPTIONAL_END | {"html", "body", "head"}]
+        if left:
+            self.errors.append(f"unclosed at the end: {', '.join(left)}")
+
+
+def resolve(output: Path, page: Path, url: str, site_url: str) -> tuple[Path | None, str]:
+    """Return the file a page-relative or site URL points to (None if external) and its anchor."""
+    if site_url and url.startswith(site_url):
+        url = "/" + url[len(site_url) :].lstrip("/")
+    parts = urlsplit(url)
+    if parts.scheme or parts.netloc:
+        return None, ""
+    if not parts.path:
+        return page, parts.fragment
+    base = "/" + page.relative_to(output).parent.as_posix()
+    target = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    path = output / target.lstrip("/")
+    if parts.path.endswith("/") or path.is_dir():
+        path /= "index.html"
+    return path, parts.fragment
+
+
+def verify_site(output: Path, site_url: str = "") -> list[str]:
+    """Return every problem found in the built site at `output` (empty when all is well)."""
+    problems: list[str] = []
+    readers: dict[Path, PageReader] = {}
+    for page in sorted(output.rglob("*.html")):
+        if page.relative_to(output).parts[0] in SKIPPED_FOLDERS:
+            continue
+        reader = PageReader()
+        reader.feed(page.read_text(encoding="utf-8"))
+        reader.close()
+        readers[page] = reader
+        problems += [f"{page.relative_to(output)}: {error}" for error in reader.errors]
+    for page, reader in readers.items():
+        problems += check_references(output, page, reader, readers, site_url)
+    problems += check_xml(output, site_url)
+    return problems
+
+
+def check_references(
+    output: Path, page: Path, reader: PageReader, readers: dict[Path, PageReader], site_url: str
+) -> list[str]:
+    """Return the broken or foreign references of one page."""
+    shown = page.relative_to(output)
+    problems = []
+    for tag, url, in_text in reader.references:
+        if url.startswith(("mailto:", "tel:", "data:")):
+            continue
+        if url.lower().startswith("javascript:"):
+            problems.append(f"{shown}: <{tag}> uses a javascript: URL")
+            continue
+        target, anchor = resolve(output, page, url, site_url)
+        if target is None:
+            if not (tag == "a" and in_text) and not (tag == "form" and in_text):
+                problems.append(f"{shown}: <{tag}> loads {url} from another host")
+            continue
+        if not target.exists():
+            problems.append(f"{shown}: broken link to {url}")
+        elif anchor and target in readers and anchor not in readers[target].ids:
+            problems.append(f"{shown}: link to {url}, but that page has no #{anchor}")
+    return problems
+
+
+def check_xml(output: Path, site_url: str = "") -> list[str]:
+    """Return problems with the feeds, and sitemap entries missing or malformed."""
+    problems = []
+    for feed in [*output.rglob("*.atom.xml"), *output.rglob("*.rss.xml")]:
+        try:
+            ET.parse(feed)  # noqa: S314 - our own output
+        except ET.ParseError as error:
+            problems.append(f"{feed.relative_to(output)}: not well-formed XML ({error})")
+    sitemap = output / "sitemap.xml"
+    if not sitemap.exists():
+        return [*problems, "sitemap.xml: missing"]
+    try:
+        root = ET.parse(sitemap).getroot()  # noqa: S314 - our own output
+    except ET.ParseError as error:
+        return [*problems, f"sitemap.xml: not well-formed XML ({error})"]
+    listed = {urlsplit(loc.text or "").path for loc in root.iter() if loc.tag.endswith("loc")}
+    prefix = urlsplit(site_url or LOCAL_PREVIEW).path.rstrip("/")
+    missing = [url for url, _ in public_pages(output) if f"{prefix}/{url}" not in listed]
+    return problems + [f"sitemap.xml: does not list {url or '(home page)'}" for url in missing]

@@ -1,1 +1,0 @@
-"""Benchmarks behind `invoke bench` (not a Pelican plugin)."""

@@ -1,0 +1,114 @@
+"""`invoke check` on a folder of broken files: each problem with its file and line."""
+
+from pathlib import Path
+
+import pytest
+
+from coaching_kb.build import load_settings
+from coaching_kb.check.checks import check_folder
+from coaching_kb.testing import ROOT, write_files
+
+GOOD_TOPIC = "Name: Delegation\nAliases: delegating\n\nHanding work over.\n"
+GOOD_AUTHOR = "Name: Ann Lee\nRole: Coach\n\nAnn coaches.\n"
+BROKEN = {
+    "topics/delegation.md": GOOD_TOPIC,
+    "authors/ann-lee.md": GOOD_AUTHOR,
+    "essays/good.md": "Title: Good\nDate: 2026-01-01\nAuthor: Ann Lee\nTags: delegation\n\nFine.\n",
+    "essays/no-title.md": "Date: 2026-01-01\nAuthor: Ann Lee\n\nText.\n",
+    "essays/empty-title.md": "Title:\nDate: 2026-01-01\n\nText.\n",
+    "essays/bad-date.md": "Title: Bad date\nAuthor: Ann Lee\nDate: 31st of Smarch\n\nText.\n",
+    "essays/typo.md": "Title: Typo\nDate: 2026-01-01\nAuthor: Ann Lee\nSumary: oops\n\nText.\n",
+    "essays/dupe-one.md": "Title: Same name\nDate: 2026-01-01\nAuthor: Ann Lee\n\nOne.\n",
+    "essays/dupe-two.md": "Title: Same Name\nDate: 2026-01-02\nAuthor: Ann Lee\n\nTwo.\n",
+    "essays/link.md": (
+        "Title: Link\nDate: 2026-01-01\nAuthor: Ann Lee\n\nFine line.\n"
+        "See [this]({filename}missing.md).\n"
+    ),
+    "essays/who.md": "Title: Who\nDate: 2026-01-01\nAuthor: Bob Stranger\n\nText.\n",
+    "essays/topic.md": "Title: Topic\nDate: 2026-01-01\nAuthor: Ann Lee\nTags: delegaton\n\nX.\n",
+    "essays/alt.md": "Title: Alt\nDate: 2026-01-01\nAuthor: Ann Lee\n\n![](photo.png)\n",
+    "essays/qa.md": "Title: Q\nDate: 2026-01-01\nAuthor: Ann Lee\nType: qa\n\nNo separator.\n",
+    "essays/empty.md": "",
+    "essays/binary.md": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+    "essays/latin1.md": "Title: Caf\xe9\nDate: 2026-01-01\n\nline\ncaf\xe9 again\n".encode(
+        "latin-1"
+    ),
+    "comments/no-such-article/a.md": "Author: X\nDate: 2026-01-01\nStatus: approved\n\nHi\n",
+    "comments/good/a.md": "Date: 2026-01-01\nStatus: approved\n\nno author\n",
+    "comments/good/b.md": "Author: Y\nDate: 2026-01-01\nStatus: maybe\n\nbad status\n",
+    "comments/good/c.md": "Author: Z\nDate: 2026-01-01\nStatus: approved\nReply-To: nobody\n\nx\n",
+}
+EXPECTED = [
+    ("essays/no-title.md", 1, "title is missing"),
+    ("essays/empty-title.md", 1, "title is missing"),
+    ("essays/bad-date.md", 3, "does not parse"),
+    ("essays/typo.md", 4, "did you mean 'Summary:'"),
+    ("essays/dupe-two.md", 1, "is already used by"),
+    ("essays/link.md", 6, "link to 'missing.md'"),
+    ("essays/who.md", 3, "unknown author 'Bob Stranger'"),
+    ("essays/topic.md", 4, "did you mean 'Delegation'"),
+    ("essays/alt.md", 5, "no alt text"),
+    ("essays/qa.md", 6, "no '<!-- answer -->' line"),
+    ("essays/empty.md", 1, "the file is empty"),
+    ("essays/binary.md", 1, "binary file"),
+    ("essays/latin1.md", 1, "not UTF-8"),
+    ("comments/no-such-article", 0, "missing article 'no-such-article'"),
+    ("comments/good/a.md", 1, "no 'Author:'"),
+    ("comments/good/b.md", 3, "status 'maybe'"),
+    ("comments/good/c.md", 0, "Reply-To 'nobody'"),
+]
+
+
+@pytest.fixture
+def broken_folder(tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    write_files(content, BROKEN)
+    return content
+
+
+def test_every_problem_is_found_with_its_file_and_line(broken_folder):
+    problems = check_folder(load_settings(ROOT / "pelicanconf.py", broken_folder))
+    found = [(Path(p.path).as_posix(), p.line, p.message) for p in problems]
+    for path, line, text in EXPECTED:
+        matching = [f for f in found if f[0].endswith(path) and text in f[2]]
+        assert matching, f"{path}: no problem mentioning {text!r} in {found}"
+        assert matching[0][1] == line, matching
+        assert "Fix:" in matching[0][2]
+    assert not [f for f in found if f[0].endswith("good.md")]
+
+
+def test_invoke_check_prints_path_line_and_fails_without_traceback(broken_folder, task):
+    result = task("check", "--content", str(broken_folder))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "bad-date.md:3: date '31st of Smarch' does not parse. Fix:" in result.stdout
+    assert f"{len(EXPECTED)} problems" in result.stderr or "problems" in result.stderr
+
+
+def test_sample_content_passes_check(task):
+    result = task("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert ": hint: " not in result.stdout  # every sample article has its topics
+
+
+def test_check_hints_topics_for_untagged_articles_and_still_passes(tmp_path, task):
+    from coaching_kb.testing import ROOT, write_files
+
+    files = {
+        "handing-over.md": "Title: Handing work to the team\nDate: 2020-01-01\n\n"
+        "Delegate the work: agree the outcome, hand over the decision and let the team "
+        "decide how. Delegating is letting go of the method, not of the result.\n",
+        "tagged.md": "Title: Listening first\nDate: 2020-01-02\nTags: Listening\n\n"
+        "Ask, listen to the whole answer, and summarise it before you suggest anything.\n",
+        "draft.md": "Title: Unfinished\nDate: 2020-01-03\nStatus: draft\n\n"
+        "Delegate, delegate, delegate.\n",
+    }
+    for topic in (ROOT / "content" / "topics").glob("*.md"):
+        files[f"topics/{topic.name}"] = topic.read_text(encoding="utf-8")
+    write_files(tmp_path / "content", files)
+    result = task("check", "--content", str(tmp_path / "content"))
+    assert result.returncode == 0, result.stdout + result.stderr
+    hints = [line for line in result.stdout.splitlines() if ": hint: " in line]
+    assert len(hints) == 1
+    assert "handing-over.md:1: hint: no Tags yet; its text suggests Delegation" in hints[0]
+    assert "(1 hint above)" in result.stdout

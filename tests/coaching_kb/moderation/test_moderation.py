@@ -1,0 +1,86 @@
+"""Moderation from the command line, end to end: add, triage, approve, spam, then build."""
+
+from pathlib import Path
+
+from coaching_kb.testing import write_files
+
+SITE = {
+    "essays/one.md": "Title: One\nDate: 2026-01-01\n\nText.\n",
+}
+EMAIL = """From: Jo Reader <jo@example.org>
+Subject: Comment on one
+Content-Type: text/plain; charset=utf-8
+
+URL: https://jo.example
+Reply-To: 01-first
+
+I tried the three questions and they **worked**.
+"""
+
+
+def comment_files(content: Path) -> list[Path]:
+    return sorted((content / "comments" / "one").glob("*.md"))
+
+
+def test_add_triage_approve_spam_round_trip(tmp_path, task):
+    content = tmp_path / "content"
+    write_files(content, SITE)
+    write_files(
+        content,
+        {
+            "comments/one/01-first.md": (
+                "Author: First\nDate: 2026-01-02\nStatus: approved\n\nFirst!\n"
+            )
+        },
+    )
+
+    added = task("comment-add", "--article", "one", "--content", str(content), stdin=EMAIL)
+    assert added.returncode == 0, added.stderr
+    junk = task(
+        "comment-add",
+        "--article",
+        "one",
+        "--author",
+        "bot",
+        "--content",
+        str(content),
+        stdin="this is a test comment",
+    )
+    assert junk.returncode == 0, junk.stderr
+    files = [p for p in comment_files(content) if p.name != "01-first.md"]
+    assert len(files) == 2
+    jo = next(p for p in files if "jo-reader" in p.name)
+    text = jo.read_text()
+    assert "Status: pending" in text
+    assert "Email: jo@example.org" in text
+    assert "Reply-To: 01-first" in text
+    assert "**worked**" in text
+
+    triaged = task("comment-triage", "--content", str(content))
+    assert "1 marked as spam" in triaged.stdout
+    bot = next(p for p in files if p != jo)
+    assert "Status: spam" in bot.read_text()
+    assert "this is a test comment" in bot.read_text()  # never deleted
+
+    output = tmp_path / "output"
+    assert task("build", "--content", str(content), "--output", str(output)).returncode == 0
+    assert "three questions" not in (output / "one" / "index.html").read_text()
+
+    approved = task("comment-approve", "--path", str(jo))
+    assert approved.returncode == 0, approved.stderr
+    assert task("build", "--content", str(content), "--output", str(output)).returncode == 0
+    html = (output / "one" / "index.html").read_text()
+    assert "<strong>worked</strong>" in html
+    assert "jo@example.org" not in html
+    assert 'href="https://jo.example"' in html
+
+    spammed = task("comment-spam", "--path", str(jo))
+    assert spammed.returncode == 0
+    assert "Status: spam" in jo.read_text()
+
+
+def test_moderating_a_missing_file_says_so_without_traceback(tmp_path, task):
+    result = task("comment-approve", "--path", str(tmp_path / "nope.md"))
+    assert result.returncode == 2
+    assert "no such comment file" in result.stderr
+    assert "Traceback" not in result.stderr

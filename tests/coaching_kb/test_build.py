@@ -1,0 +1,99 @@
+"""Any folder of Markdown builds; a failed build names the problem and keeps the old site."""
+
+from coaching_kb.testing import write_files
+
+PLAIN = {
+    "old-post.md": "Title: An imported post\nDate: 2019-08-27\n\nSome text about listening.\n",
+    "another.md": "Title: Another\nDate: 2020-01-01\nTags: anything goes\n\nMore text.\n",
+}
+
+
+def test_folder_without_topics_authors_or_comments_builds(build_site):
+    site = build_site(PLAIN)
+    assert not site.report.errors
+    assert site.page("an-imported-post").find("h1").get_text() == "An imported post"
+    hub = site.page("topics/anything-goes")
+    assert "Another" in hub.get_text()
+
+
+def test_unparsable_date_fails_the_build_and_keeps_the_last_good_site(tmp_path, task):
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, PLAIN)
+    assert task("build", "--content", str(content), "--output", str(output)).returncode == 0
+    good = (output / "index.html").read_text()
+    write_files(content, {"broken.md": "Title: Broken\nDate: not a date\n\nText\n"})
+    result = task("build", "--content", str(content), "--output", str(output))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "broken.md" in result.stderr
+    assert "problems above" in result.stderr
+    assert (output / "index.html").read_text() == good
+    assert not list(tmp_path.glob(".output-*"))
+
+
+def test_strict_build_treats_warnings_as_errors(tmp_path):
+    from coaching_kb.build import build_site, load_settings
+    from coaching_kb.testing import ROOT
+
+    write_files(tmp_path / "plugins", {"warns.py": """
+        import logging
+        from pelican import signals
+        def warn(pelican):
+            logging.getLogger(__name__).warning("warns: something to look at")
+        def register():
+            signals.initialized.connect(warn)
+    """})  # fmt: skip
+    write_files(tmp_path / "content", PLAIN)
+    plugins = load_settings(ROOT / "pelicanconf.py")["PLUGINS"]
+    plugin_paths = [str(tmp_path / "plugins"), str(ROOT / "plugins")]
+    overrides = {"PLUGIN_PATHS": plugin_paths, "PLUGINS": [*plugins, "warns"]}
+    output = tmp_path / "output"
+    relaxed = build_site(ROOT / "pelicanconf.py", tmp_path / "content", output, overrides)
+    assert not relaxed.failed()
+    assert relaxed.warnings == ["warns: something to look at"]
+    (output / "marker").write_text("last good site")
+    strict = build_site(
+        ROOT / "pelicanconf.py", tmp_path / "content", output, overrides, strict=True
+    )
+    assert strict.failed(strict=True)
+    assert (output / "marker").exists()  # the failed strict build left the good site alone
+
+
+def test_tags_without_letters_and_unknown_statuses_are_caught(tmp_path, task):
+    write_files(tmp_path / "content", {
+        "a.md": "Title: A\nDate: 2020-01-01\nTags: ???\n\nText.\n",
+        "b.md": "Title: B\nDate: 2020-01-01\nStatus: publised\n\nText.\n",
+    })  # fmt: skip
+    result = task("check", "--content", str(tmp_path / "content"))
+    assert result.returncode == 1
+    assert "a.md:3: topic '???' has no letters" in result.stdout
+    assert "b.md:3: status 'publised'" in result.stdout
+
+
+def test_pelican_command_line_builds_any_folder_with_every_plugin(tmp_path):
+    import subprocess
+    import sys
+
+    from coaching_kb.testing import ROOT
+
+    content = tmp_path / "c"
+    write_files(content, PLAIN)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pelican",
+            str(content),
+            "-s",
+            str(ROOT / "pelicanconf.py"),
+            "-o",
+            str(tmp_path / "o"),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "o" / "an-imported-post" / "index.html").exists()

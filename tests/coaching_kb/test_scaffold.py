@@ -1,0 +1,58 @@
+"""The author's loop: `invoke new`, then `check`, then `build`."""
+
+import datetime
+
+from coaching_kb.testing import ROOT, write_files
+
+
+def test_new_then_check_then_build_round_trips(tmp_path, task):
+    content = tmp_path / "content"
+    write_files(content, {"authors/ann-lee.md": "Name: Ann Lee\n\nAnn coaches.\n"})
+    made = task(
+        "new", "--title", "Saying no to your boss", "--author", "Ann Lee", "--content", str(content)
+    )
+    assert made.returncode == 0, made.stderr
+    post = content / "essays" / "saying-no-to-your-boss.md"
+    text = post.read_text()
+    assert f"Date: {datetime.date.today().isoformat()}" in text
+    assert "Status: draft" in text
+    post.write_text(text.replace("Status: draft\n", ""))
+    qa = task(
+        "new",
+        "--kind",
+        "qa",
+        "--title",
+        "Should I quit?",
+        "--author",
+        "Ann Lee",
+        "--content",
+        str(content),
+    )
+    assert qa.returncode == 0, qa.stderr
+    qa_post = content / "qa" / "should-i-quit.md"
+    qa_post.write_text(qa_post.read_text().replace("Status: draft\n", ""))
+
+    checked = task("check", "--content", str(content))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    output = tmp_path / "output"
+    built = task("build", "--content", str(content), "--output", str(output))
+    assert built.returncode == 0, built.stderr
+    essay_html = (output / "saying-no-to-your-boss" / "index.html").read_text()
+    assert "Saying no to your boss" in essay_html
+    qa_html = (output / "should-i-quit" / "index.html").read_text()
+    assert 'class="letter"' in qa_html
+    assert 'class="answer"' in qa_html
+
+
+def test_new_refuses_to_overwrite(tmp_path, task):
+    content = tmp_path / "content"
+    first = task("new", "--title", "Same", "--content", str(content))
+    assert first.returncode == 0
+    path = content / "essays" / "same.md"
+    path.write_text("my precious draft")
+    second = task("new", "--title", "Same", "--content", str(content))
+    assert second.returncode == 2
+    assert "already exists" in second.stderr
+    assert "Traceback" not in second.stderr
+    assert path.read_text() == "my precious draft"
+    assert ROOT.exists()

@@ -1,0 +1,72 @@
+"""`invoke serve` and `invoke livereload` really serve the site, and livereload rebuilds."""
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+
+import pytest
+
+from coaching_kb.testing import ROOT, write_files
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 60.0) -> str:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback
+                return response.read().decode()
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.3)
+
+
+@pytest.fixture
+def start_task():
+    started = []
+
+    def start(*arguments: str) -> subprocess.Popen:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "invoke", "-r", str(ROOT), *arguments],
+            cwd=ROOT,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        started.append(process)
+        return process
+
+    yield start
+    for process in started:
+        os.killpg(process.pid, signal.SIGTERM)
+        process.wait(timeout=20)
+
+
+def test_serve_builds_and_serves_the_sample_site(start_task, tmp_path):
+    port = free_port()
+    start_task("serve", "--port", str(port), "--output", str(tmp_path / "site"))
+    home = fetch(f"http://127.0.0.1:{port}/")
+    assert "Northstar Leadership Notes" in home
+    assert "The hero who stays late" in fetch(f"http://127.0.0.1:{port}/the-hero-who-stays-late/")
+
+
+def test_livereload_rebuilds_when_content_changes(start_task, tmp_path):
+    content = tmp_path / "content"
+    write_files(content, {"a.md": "Title: First title\nDate: 2020-01-01\n\nText.\n"})
+    port = free_port()
+    start_task("livereload", "--port", str(port), "--content", str(content),
+               "--output", str(tmp_path / "site"))  # fmt: skip
+    assert "First title" in fetch(f"http://127.0.0.1:{port}/first-title/")
+    assert "livereload.js" in fetch(f"http://127.0.0.1:{port}/first-title/")
+    write_files(content, {"b.md": "Title: Second title\nDate: 2020-01-02\n\nMore.\n"})
+    assert "Second title" in fetch(f"http://127.0.0.1:{port}/second-title/")

@@ -1,0 +1,120 @@
+"""Cross-links, backlinks, topic relations, suggestions and the map. No build."""
+
+import xml.etree.ElementTree as ET
+
+import pytest
+from related_topics.backlinks import link_targets, referenced_by
+from related_topics.crosslinks import link_mentions
+from related_topics.scoring import Doc, build_model
+from related_topics.settings import RelatedSettings, load
+from related_topics.topic_graph import (
+    TopicInfo,
+    centroids,
+    relate,
+    suggest,
+    suggest_rows,
+    topic_map_svg,
+)
+
+from coaching_kb.errors import SettingsError
+
+NAMES = {"delegation": ["Delegation", "delegating"], "heros-trap": ["The hero's trap", "hero trap"]}
+HREFS = {"delegation": "{tag}delegation", "heros-trap": "{tag}heros-trap"}
+
+
+def test_first_mention_of_each_topic_is_linked_once():
+    html = "<p>Delegating is hard. Delegation takes practice; delegating again.</p>"
+    out, linked = link_mentions(html, NAMES, HREFS, limit=5)
+    assert linked == ["delegation"]
+    assert out.count('class="topic-link"') == 1
+    assert '<a class="topic-link" href="{tag}delegation">Delegating</a> is hard' in out
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<h2>Delegation</h2>",
+        '<p><a href="x">delegation</a></p>',
+        "<p><code>delegation</code></p>",
+        "<pre><code>delegating\n</code></pre>",
+        "<p>self-delegation and delegationism</p>",
+    ],
+)
+def test_headings_links_code_and_partial_words_are_left_alone(html):
+    out, linked = link_mentions(html, NAMES, HREFS, limit=5)
+    assert out == html
+    assert linked == []
+
+
+def test_limit_and_apostrophe_variants():
+    html = "<p>The hero’s trap is real. So is delegation.</p>"
+    out, linked = link_mentions(html, NAMES, HREFS, limit=1)
+    assert linked == ["heros-trap"]
+    assert "So is delegation." in out
+    assert link_mentions(html, NAMES, HREFS, limit=0) == (html, [])
+
+
+def test_backlinks_resolve_relative_and_absolute_filename_links():
+    pages = {
+        "essays/a.md": '<a href="{filename}b.md">b</a> <a href="{filename}/qa/c.md">c</a>',
+        "essays/b.md": '<a href="{filename}../essays/a.md#x">a</a> <a href="{filename}b.md">me</a>',
+        "qa/c.md": "no links",
+    }
+    assert link_targets(pages["essays/a.md"], "essays/a.md") == {"essays/b.md", "qa/c.md"}
+    assert referenced_by(pages) == {
+        "essays/b.md": ["essays/a.md"],
+        "qa/c.md": ["essays/a.md"],
+        "essays/a.md": ["essays/b.md"],
+    }
+
+
+DOCS = [
+    Doc("1", "Handing work over", "", "delegate tasks to the team and trust them", ("delegation",)),
+    Doc("2", "Letting go", "", "delegate decisions, trust the team", ("delegation", "trust")),
+    Doc("3", "Listening", "", "ask questions and listen to people", ("listening",)),
+    Doc("4", "Passing tasks on", "", "how to delegate tasks to your team"),
+]
+TOPICS = [
+    TopicInfo("delegation", "Delegation", "topics/delegation/", "Delegation: handing work over"),
+    TopicInfo("trust", "Trust", "topics/trust/", "Trust: keeping promises"),
+    TopicInfo("listening", "Listening", "topics/listening/", "Listening: hearing people out"),
+]
+
+
+def test_suggestions_and_relations_come_from_text_and_co_occurrence():
+    model = build_model(DOCS)
+    found = centroids(DOCS, model, TOPICS)
+    passing_tasks_on = model.vectors[3]
+    assert suggest(passing_tasks_on, found, mentioned={"delegation"})[0] == "delegation"
+    assert "listening" not in suggest(passing_tasks_on, found)
+    assert suggest({}, found) == []
+    relations = relate({"delegation": {"1", "2"}, "trust": {"2"}, "listening": {"3"}}, found)
+    assert relations["delegation"][0][0] == "trust"
+    assert "listening" not in [slug for slug, _ in relations["trust"][:1]]
+
+
+def test_suggesting_for_many_rows_at_once_agrees_with_one_at_a_time():
+    model = build_model(DOCS)
+    found = centroids(DOCS, model, TOPICS)
+    rows = list(range(len(DOCS)))
+    named = [frozenset({"delegation"}) if row == 3 else frozenset() for row in rows]
+    at_once = suggest_rows(model, rows, found, named)
+    assert at_once == [suggest(model.vector(row), found, named[row]) for row in rows]
+    assert suggest_rows(model, [], found, []) == []
+
+
+def test_topic_map_is_well_formed_svg_with_a_link_per_topic():
+    svg = topic_map_svg(TOPICS, {"delegation": 2, "trust": 1}, {"delegation": [("trust", 0.5)]})
+    root = ET.fromstring(svg)  # noqa: S314 - our own output
+    ns = "{http://www.w3.org/2000/svg}"
+    assert len(root.findall(f"{ns}a")) == 3
+    assert len(root.findall(f"{ns}line")) == 1
+    assert topic_map_svg([], {}, {}) == ""
+
+
+def test_settings_reject_typos_and_wrong_types():
+    assert load({"RELATED_MAX": 3}) == RelatedSettings(max_related=3)
+    with pytest.raises(SettingsError, match="unknown setting RELATED_MAXX"):
+        load({"RELATED_MAXX": 3})
+    with pytest.raises(SettingsError, match="TOPIC_LINKS_MAX = '3' is not a int"):
+        load({"TOPIC_LINKS_MAX": "3"})

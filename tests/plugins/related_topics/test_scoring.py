@@ -1,0 +1,136 @@
+"""The related-articles core: scores, ordering, ties and edge cases. No build."""
+
+import pytest
+from related_topics.scoring import Doc, TermCounts, build_model, model_from_counts, related
+
+from coaching_kb.content.words import stem, terms
+
+DELEGATE = Doc("a", "Delegating work", "", "Delegate the work and let the team decide how.")
+DELEGATE2 = Doc("b", "Handing over work", "", "Delegating work means letting the team decide.")
+BAKING = Doc("c", "Sourdough baking", "", "Flour, water, salt and patience make good bread.")
+
+
+def keys(matches):
+    return [m.key for m in matches]
+
+
+def test_text_alone_finds_the_related_article_without_any_topics():
+    result = related([DELEGATE, DELEGATE2, BAKING], k=2)
+    assert keys(result[0])[0] == "b"
+    assert "c" not in keys(result[0])  # nothing shared, below the minimum score
+    assert result[0][0].shared_topics == ()
+    assert "work" in result[0][0].shared_terms
+
+
+def test_shared_topics_raise_a_score_but_text_still_counts():
+    plain = related([DELEGATE, DELEGATE2, BAKING], k=2)
+    tagged = [
+        Doc("a", DELEGATE.title, "", DELEGATE.body, ("delegation",)),
+        Doc("b", DELEGATE2.title, "", DELEGATE2.body, ("delegation",)),
+        Doc("c", BAKING.title, "", BAKING.body, ("delegation",)),
+    ]
+    result = related(tagged, k=2)
+    assert result[0][0].score > plain[0][0].score
+    assert keys(result[0]) == ["b", "c"]  # same topic, but b also shares the text
+    assert result[0][0].score > result[0][1].score
+    assert result[0][1].shared_topics == ("delegation",)
+
+
+def test_ties_are_broken_by_key():
+    twins = [Doc("z", "x", "", "listening well"), Doc("m", "x", "", "listening well"),
+             Doc("a", "x", "", "listening well")]  # fmt: skip
+    result = related(twins, k=2)
+    assert keys(result[0]) == ["a", "m"]
+    assert keys(result[2]) == ["m", "z"]
+
+
+@pytest.mark.parametrize("docs", [[], [DELEGATE]])
+def test_empty_and_single_article_corpora(docs):
+    assert related(docs) == [[] for _ in docs]
+
+
+def test_very_short_and_empty_texts_do_not_crash():
+    docs = [Doc("a", "", "", ""), Doc("b", "Hi", "", ""), Doc("c", "Hi there", "", "")]
+    result = related(docs)
+    assert len(result) == 3
+    assert result[0] == []
+
+
+def test_non_english_text_relates_by_its_own_words():
+    docs = [
+        Doc(
+            "de1", "Delegieren lernen", "", "Führungskräfte müssen Aufgaben abgeben und vertrauen."
+        ),
+        Doc(
+            "de2",
+            "Vertrauen im Team",
+            "",
+            "Vertrauen entsteht, wenn Führungskräfte Aufgaben abgeben.",
+        ),
+        Doc("ja", "傾聴", "", "部下の話を最後まで聞くこと。"),
+        Doc("ja2", "傾聴の練習", "", "話を聞くことは信頼を作る。"),
+    ]
+    result = related(docs, k=1)
+    assert keys(result[0]) == ["de2"]
+    assert keys(result[2]) == ["ja2"]
+
+
+def test_scores_are_between_zero_and_one_and_sorted():
+    docs = [DELEGATE, DELEGATE2, BAKING, Doc("d", "Delegation", "work", "delegate work team")]
+    for matches in related(docs):
+        scores = [m.score for m in matches]
+        assert scores == sorted(scores, reverse=True)
+        assert all(0 < s <= 1.0001 for s in scores)
+
+
+def test_vectors_keep_only_the_strongest_terms():
+    distinct = [a + b + c for a in "bcdfg" for b in "aeiou" for c in "klmnprst"][:300]
+    long_doc = Doc("x", "t", "", " ".join(f"{w} " * (i % 7 + 1) for i, w in enumerate(distinct)))
+    model = build_model([long_doc, BAKING], max_terms=40)
+    assert len(model.vectors[0]) == 40
+
+
+def test_equal_weights_keep_the_terms_used_first():
+    words = [f"zq{c}" for c in "abcdefghijklmnopqrstuvwxyz"] + [f"zr{c}" for c in "abcdefghijklmno"]
+    model = build_model([Doc("x", "", "", " ".join(reversed(words))), BAKING], max_terms=40)
+    assert set(model.vectors[0]) == set(words) - {"zqa"}  # used last of 41 equal terms
+
+
+def test_the_model_does_not_depend_on_counting_order_or_other_rows():
+    docs = [DELEGATE, DELEGATE2, BAKING]
+    counts = TermCounts()
+    for doc in [
+        BAKING,
+        Doc("stale", "Old draft", "", "Words nobody else uses"),
+        DELEGATE2,
+        DELEGATE,
+    ]:
+        counts.add(doc)
+    model = model_from_counts(counts, rows=[3, 2, 0])
+    expected = build_model(docs)
+    assert model.terms == expected.terms
+    assert "nobody" not in model.index
+    assert (model.matrix != expected.matrix).nnz == 0
+    assert model.idf.tolist() == expected.idf.tolist()
+
+
+def test_empty_corpus_gives_an_empty_model():
+    model = build_model([])
+    assert model.matrix.shape[0] == 0
+    assert model.vectors == []
+    assert related([]) == []
+
+
+@pytest.mark.parametrize(
+    ("word", "expected"),
+    [("delegating", "delegat"), ("delegates", "delegat"), ("listening", "listen"),
+     ("stopping", "stop"), ("stories", "story"), ("trust", "trust"), ("führung", "führung")],
+)  # fmt: skip
+def test_stem(word, expected):
+    assert stem(word) == expected
+
+
+def test_terms_drop_stop_words_and_html():
+    assert terms("<p>The <em>team</em> and the leader&rsquo;s feedback</p>") == [
+        "team", "leader", "feedback"
+    ]  # fmt: skip

@@ -1,0 +1,115 @@
+"""The second-core worker: the site is the same whether it runs, dies or is overtaken."""
+
+import json
+import logging
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from related_topics import worker
+from related_topics.analysis import Analysed, Corpus, find_relations
+from related_topics.crosslinks import link_options
+from related_topics.glue import json_lines
+from related_topics.scoring import Doc
+from related_topics.settings import RelatedSettings
+
+from coaching_kb.testing import ROOT
+
+OPTIONS = link_options(
+    {"delegation": ("Delegation", "delegating")}, {"delegation": "/topics/delegation/"}, 5
+)
+DOCS = [
+    Doc("a.md", "Delegating work", "", "<p>Delegating work means letting the team decide.</p>"),
+    Doc("b.md", "Handing over work", "", "<p>Delegation: agree the outcome, then step back.</p>"),
+    Doc("c.md", "Listening", "", "<p>Ask, listen, and summarise before you suggest.</p>"),
+    Doc("d.md", "Questions", "", "<p>Listen more than you talk; ask one more question.</p>"),
+]
+CORPUS = Corpus(DOCS, OPTIONS, RelatedSettings(max_related=3), [])
+
+
+@pytest.fixture
+def eager_worker(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start the worker from the first article, even on a one-core machine."""
+    monkeypatch.setattr(worker, "START_AFTER", 1)
+    monkeypatch.setattr(worker, "BATCH", 3)
+    monkeypatch.setattr(worker, "usable_cores", lambda: 2)
+
+
+def fed_worker() -> worker.Worker:
+    running = worker.Worker(OPTIONS)
+    for doc in DOCS:
+        running.add(doc)
+    return running
+
+
+def test_worker_findings_equal_the_build_process_findings(eager_worker):
+    running = fed_worker()
+    running.relate(CORPUS)
+    found = running.findings(CORPUS)
+    assert found is not None
+    assert found == find_relations(CORPUS, Analysed())
+    assert [m.key for m in found.matches[0]][:1] == ["b.md"]
+    assert found.scans[1].topic_links == ("delegation",)
+
+
+def test_worker_findings_are_dropped_when_an_article_changed_after_reading(eager_worker):
+    running = fed_worker()
+    running.relate(CORPUS)
+    changed = [replace(DOCS[0], body="<p>Something else entirely.</p>"), *DOCS[1:]]
+    assert running.findings(replace(CORPUS, docs=changed)) is None
+    assert running.process is None  # stopped either way
+
+
+def test_a_worker_that_dies_gives_no_findings(eager_worker, monkeypatch, caplog):
+    monkeypatch.setattr(worker, "WORKER_CODE", "import sys; sys.exit(3)")
+    caplog.set_level(logging.INFO, logger="related_topics")
+    running = fed_worker()
+    running.relate(CORPUS)
+    assert running.findings(CORPUS) is None
+    assert "worker failed" in caplog.text
+
+
+def built_pages(output: Path) -> dict[str, bytes]:
+    """Return every page and related.json of a built site (the search bundle aside)."""
+    return {
+        path.relative_to(output).as_posix(): path.read_bytes()
+        for path in output.rglob("*")
+        if path.is_file() and path.suffix in {".html", ".json", ".xml"}
+        and "pagefind" not in path.parts
+    }  # fmt: skip
+
+
+def build_sample(output: Path, caplog: pytest.LogCaptureFixture) -> tuple[dict[str, bytes], str]:
+    from coaching_kb.build import build_site
+
+    caplog.clear()
+    report = build_site(ROOT / "pelicanconf.py", ROOT / "content", output)
+    assert not report.errors, report.errors
+    return built_pages(output), caplog.text
+
+
+def test_the_site_is_the_same_built_with_or_without_the_worker(
+    tmp_path, monkeypatch, caplog, eager_worker
+):
+    caplog.set_level(logging.INFO, logger="related_topics")
+    with_worker, said = build_sample(tmp_path / "with", caplog)
+    assert "(on a second core)" in said
+    monkeypatch.setattr(worker, "START_AFTER", 10**9)
+    alone, said = build_sample(tmp_path / "alone", caplog)
+    assert "(in the build process)" in said
+    monkeypatch.setattr(worker, "START_AFTER", 1)
+    monkeypatch.setattr(worker, "WORKER_CODE", "import sys; sys.exit(3)")
+    after_failure, said = build_sample(tmp_path / "failed", caplog)
+    assert "worker failed" in said
+    assert "(in the build process)" in said
+    assert len(alone) > 50
+    assert with_worker == alone
+    assert after_failure == alone
+
+
+def test_related_json_is_one_article_per_line_and_parses_back():
+    data = {"articles": [{"source_path": "a.md", "related": []}, {"source_path": "b.md"}]}
+    text = json_lines(data)
+    assert json.loads(text) == data
+    assert text.count("\n") == 4
+    assert json.loads(json_lines({"articles": []})) == {"articles": []}

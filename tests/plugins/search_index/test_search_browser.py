@@ -1,0 +1,111 @@
+"""Search in a real Chromium: typing, filters, following results, shared links, no results."""
+
+import shutil
+
+import pytest
+
+from coaching_kb.testing import serve
+
+pytestmark = pytest.mark.browser
+
+
+def wait_until(page, script, timeout=30.0):
+    """Poll `script` in the page until it is true (the page's CSP forbids wait_for_function)."""
+    for _ in range(int(timeout * 10)):
+        if page.evaluate(script):
+            return
+        page.wait_for_timeout(100)
+    raise AssertionError(f"never true: {script}")
+
+
+def results(page):
+    page.wait_for_selector(".search-result", timeout=15000)
+    wait_until(page, "document.getElementById('search-status').textContent !== ''")
+    return page.locator(".search-result__title").all_inner_texts()
+
+
+def test_typing_shows_the_expected_article_first(page, sample_url):
+    page.goto(f"{sample_url}/search/")
+    page.fill("#search-query", "speak last")
+    wait_until(
+        page, "document.querySelector('.search-result__title')?.textContent.includes('quiet')"
+    )
+    assert results(page)[0] == "My team goes quiet when I speak"
+    excerpt = page.locator(".search-result__excerpt").first.inner_html()
+    assert "<mark>" in excerpt
+    assert "q=speak+last" in page.url
+    assert page.offsite_requests == []
+
+
+def test_filter_by_type_and_by_author(page, sample_url):
+    page.goto(f"{sample_url}/search/?q=team")
+    results(page)
+    page.select_option("#filter-type", "Q&A")
+    wait_until(
+        page,
+        "[...document.querySelectorAll('.search-result__meta')]"
+        ".every(m => m.textContent.startsWith('Q&A'))",
+    )
+    assert "type=Q%26A" in page.url
+    page.select_option("#filter-type", "")
+    page.select_option("#filter-author", "Priya Raman")
+    wait_until(
+        page,
+        "[...document.querySelectorAll('.search-result__meta')]"
+        ".every(m => m.textContent.includes('Priya Raman'))",
+    )
+    assert len(results(page)) >= 3
+
+
+def test_opening_a_shared_link_searches_and_results_can_be_followed(page, sample_url):
+    page.goto(f"{sample_url}/search/?q=pairing%20across%20departments")
+    assert results(page)[0] == "What a leadership programme should change on Monday"
+    assert page.input_value("#search-query") == "pairing across departments"
+    page.locator(".search-result__title").first.click()
+    page.wait_for_url("**/what-a-leadership-programme-should-change-on-monday/")
+
+
+def test_no_results_offers_the_topic_index(page, sample_url):
+    page.goto(f"{sample_url}/search/?q=xylophonequartz")
+    page.wait_for_selector("#search-empty:not([hidden])", timeout=15000)
+    assert page.locator("#search-empty a").get_attribute("href") == "../topics/"
+    assert page.locator(".search-result").count() == 0
+
+
+def test_keyboard_slash_arrows_and_enter(page, sample_url):
+    page.goto(f"{sample_url}/the-first-team-meeting/")
+    page.keyboard.press("/")
+    assert page.evaluate("document.activeElement.id") == "site-search-q"
+    page.keyboard.type("delegating")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/search/?q=delegating")
+    assert len(results(page)) >= 3
+    page.focus("#search-query")
+    page.keyboard.press("ArrowDown")
+    first = page.evaluate("document.activeElement.textContent")
+    page.keyboard.press("ArrowDown")
+    second = page.evaluate("document.activeElement.getAttribute('href')")
+    assert page.evaluate("document.activeElement.textContent") != first
+    page.keyboard.press("ArrowUp")
+    assert page.evaluate("document.activeElement.textContent") == first
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{second}")
+
+
+def test_search_works_under_a_sub_path(page, sample_site, tmp_path):
+    shutil.copytree(sample_site.output, tmp_path / "coaching" / "site")
+    for base in serve(tmp_path):
+        page.goto(f"{base}/coaching/site/search/?q=stays%20late")
+        assert results(page)[0] == "The hero who stays late"
+        href = page.locator(".search-result__title").first.get_attribute("href")
+        assert href.startswith("/coaching/site/the-hero-who-stays-late/")
+        assert page.offsite_requests == []
+
+
+def test_without_javascript_the_page_says_so(browser, sample_url):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{sample_url}/search/?q=trust")
+    assert "needs JavaScript" in page.locator("main").inner_text()
+    context.close()
