@@ -29,15 +29,18 @@ def run(*command: str | Path, check: bool = True) -> int:
     return subprocess.run([str(part) for part in command], cwd=ROOT, check=check).returncode
 
 
-def install(extras: str) -> None:
-    """Create .venv and install the project's dependencies, unless already up to date."""
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extras.encode()).hexdigest()
-    if STAMP.exists() and STAMP.read_text() == wanted:
+def install() -> None:
+    """Create .venv and install the project (editable) with its test tools, unless up to date.
+
+    Serving and testing share one install, so switching between them installs nothing.
+    """
+    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
         return
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)
     run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(PYTHON, "-m", "pip", "install", "--quiet", f".{extras}")
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--editable", ".[test]")
     STAMP.write_text(wanted)
 
 
@@ -60,10 +63,14 @@ def ensure_chromium() -> None:
 def main() -> int:
     command = sys.argv[1] if len(sys.argv) > 1 else ""
     if command == "serve":
-        install("")
-        return run(BIN / "invoke", "livereload", check=False)
+        install()
+        # Become the server, so stopping this process (Ctrl-C or its PID) stops the server.
+        invoke = str(BIN / "invoke")
+        print("+", invoke, "livereload", flush=True)
+        os.chdir(ROOT)
+        os.execv(invoke, [invoke, "livereload", *sys.argv[2:]])
     if command == "test":
-        install("[test]")
+        install()
         ensure_chromium()
         if run(BIN / "ruff", "check", ".", check=False) != 0:
             return 1

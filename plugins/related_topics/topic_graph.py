@@ -13,12 +13,10 @@ from typing import Any
 import numpy as np
 from scipy import sparse
 
-from .crosslinks import link_options, scan
 from .scoring import (
     Doc,
     Model,
     Vector,
-    build_model,
     dot,
     normalise,
     row_entries,
@@ -197,27 +195,3 @@ def topic_map_svg(
         + "".join(nodes)
         + "</svg>"
     )
-
-
-def suggest_for_texts(
-    texts: Sequence[str],
-    topics: Sequence[TopicInfo],
-    names_by_topic: Mapping[str, Sequence[str]],
-    k: int = 3,
-) -> list[list[str]]:
-    """Return suggested topic names for each free text (imported pages), best first."""
-    if not topics:
-        return [[] for _ in texts]
-    docs = [Doc(str(i), "", "", text) for i, text in enumerate(texts)]
-    background = [Doc(f"topic:{t.slug}", "", "", t.text) for t in topics]
-    model = build_model([*docs, *background])
-    topic_centroids = centroids([], model, topics)
-    mentions = link_options(names_by_topic, {}, 0)  # limit 0: find mentions, link nothing
-    names = {t.slug: t.name for t in topics}
-    return [
-        [
-            names[slug]
-            for slug in suggest(vector, topic_centroids, scan(text, mentions).mentioned, k)
-        ]
-        for text, vector in zip(texts, model.vectors, strict=False)
-    ]
