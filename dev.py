@@ -68,7 +68,7 @@ def main() -> int:
         invoke = str(BIN / "invoke")
         print("+", invoke, "livereload", flush=True)
         os.chdir(ROOT)
-        os.execv(invoke, [invoke, "livereload", *sys.argv[2:]])
+        os.execv(invoke, [invoke, "livereload", *sys.argv[2:]])  # noqa: S606 - our own venv
     if command == "test":
         install()
         ensure_chromium()
