@@ -35,9 +35,17 @@ def reports_errors(function: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
+class _ProgressOnly(logging.Filter):
+    """Let only progress lines through: warnings and errors come back as the build's problems."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.levelno < logging.WARNING
+
+
 def _log_to_terminal(verbose: bool = False) -> None:
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
+    handler.addFilter(_ProgressOnly())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if verbose else logging.INFO)
@@ -46,25 +54,28 @@ def _log_to_terminal(verbose: bool = False) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
+def _counted(count: int, what: str) -> str:
+    return f"{count} {what}{'' if count == 1 else 's'}"
+
+
+def _print_problems(problems: list[Any], strict: bool) -> int:
+    """Print problems, errors last so they stay in view; return how many fail the run."""
+    for problem in sorted(problems, key=lambda p: (p.is_error, p.path, p.line)):
+        print(problem, file=sys.stderr)
+    return sum(1 for p in problems if p.is_error or strict)
+
+
 def _build(settings: Path, content: str, output: str, strict: bool, verbose: bool) -> None:
-    from coaching_kb.build import build_site, load_settings
-    from coaching_kb.check.checks import check_folder
+    from coaching_kb.build import build_site
 
     _log_to_terminal(verbose)
-    # Pelican only warns about some of these (duplicate slugs, missing link targets).
-    problems = check_folder(load_settings(settings, Path(content)))
-    for problem in problems:
-        print(f"ERROR: {problem}", file=sys.stderr)
-    if problems:
-        raise Exit(
-            f"build failed: {len(problems)} content problems above; {output} was left as it was", 1
-        )
     report = build_site(settings, Path(content), Path(output), strict=strict)
-    problems = len(report.errors) + (len(report.warnings) if strict else 0)
-    if problems:
-        kind = "errors and warnings" if strict else "errors"
-        raise Exit(f"build failed: {problems} {kind} above; {output} was left as it was", 1)
-    print(f"built {output} in {report.seconds:.1f}s")
+    failing = _print_problems(report.problems, strict)
+    if failing:
+        kind = "problem" if strict else "error"
+        raise Exit(f"build failed: {_counted(failing, kind)} above; {output} was left as it was", 1)
+    warned = f" ({_counted(len(report.problems), 'warning')} above)" if report.problems else ""
+    print(f"built {output} in {report.seconds:.1f}s{warned}")
 
 
 @task(help={"strict": "treat warnings as errors (on by default when CI is set)"})
@@ -144,25 +155,31 @@ def new(c, title, kind="essay", author="", tags="", content=str(CONTENT)):
     print(f"wrote {path}: write it, set 'Status: published' (or remove the line), then commit")
 
 
-@task(help={"content": "the content folder to check (default content/)"})
+@task(
+    help={
+        "content": "the content folder to check (default content/)",
+        "strict": "fail on warnings too (on by default when CI is set)",
+    }
+)
 @reports_errors
-def check(c, content=str(CONTENT)):
-    """Check every content file; print path:line: problem. Fix: ... and fail on any."""
+def check(c, content=str(CONTENT), strict=False):
+    """Check every content file as the build reads it; print path:line: problem. Fix: how."""
     from coaching_kb.build import load_settings
-    from coaching_kb.check.checks import check_folder
-    from coaching_kb.check.hints import folder_hints
+    from coaching_kb.check.checks import inspect_folder
 
-    settings = load_settings(DEV_SETTINGS, Path(content))
-    problems = check_folder(settings)
-    for problem in problems:
+    _log_to_terminal()
+    strict = strict or bool(os.environ.get("CI"))
+    found = inspect_folder(load_settings(DEV_SETTINGS, Path(content)))
+    for problem in sorted(found.problems, key=lambda p: (p.is_error, p.path, p.line)):
         print(problem)
-    if problems:
-        raise Exit(f"check: {len(problems)} problem{'s' if len(problems) != 1 else ''}", 1)
-    hints = folder_hints(settings)
-    for hint in hints:
+    failing = sum(1 for p in found.problems if p.is_error or strict)
+    if failing:
+        raise Exit(f"check: {_counted(failing, 'problem')}", 1)
+    for hint in found.hints:
         print(hint)
-    hinted = f" ({len(hints)} hint{'s' if len(hints) != 1 else ''} above)" if hints else ""
-    print(f"check: {content} is fine{hinted}")
+    notes = [_counted(len(found.problems), "warning")] if found.problems else []
+    notes += [_counted(len(found.hints), "hint")] if found.hints else []
+    print(f"check: {content} is fine" + (f" ({', '.join(notes)} above)" if notes else ""))
 
 
 def _comments_dir(content: str) -> Path:

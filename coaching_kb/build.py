@@ -1,81 +1,48 @@
-"""Run one Pelican build safely: count its errors, and replace the output only on success.
+"""Run one build safely: read, check, then write; replace the output only on success.
 
-Pelican logs bad content and still exits 0, so a build is judged by the ERROR (and, when
-strict, WARNING) records it logs. The site is written to a fresh sibling folder and swapped
-in at the end, so a failed build never leaves a half-written site where the good one was.
+The build reads the content once through Pelican, runs `check`'s rules on what it read (so
+`check` and `build` cannot disagree), and writes only if nothing is wrong. Pelican logs bad
+content and still exits 0, so the build is also judged by the ERROR (and, when strict,
+WARNING) records it logs. The site is written to a fresh sibling folder and swapped in at the
+end, so a failed build never leaves a half-written site where the good one was.
 """
 
-import logging
 import shutil
 import tempfile
 import time
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from pelican import Pelican
-from pelican.log import LimitFilter
-from pelican.plugins import signals
 from pelican.settings import read_settings
 
-log = logging.getLogger(__name__)
+from coaching_kb.check.checks import content_problems, logged_problems
+from coaching_kb.check.problems import Problem
+from coaching_kb.pelican_runs import Logged, isolated_signals, read_site, recorded, write_site
 
 
 @dataclass
 class BuildReport:
-    """What one build did: where it wrote, and the problems it logged."""
+    """What one build did: where it wrote, and the problems it found or logged."""
 
     output: Path
     seconds: float = 0.0
-    errors: list[str] = field(default_factory=list)
-    warnings: list[str] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    written: bool = False
+
+    @property
+    def errors(self) -> list[str]:
+        return [p.located for p in self.problems if p.is_error]
+
+    @property
+    def warnings(self) -> list[str]:
+        return [p.located for p in self.problems if not p.is_error]
 
     def failed(self, *, strict: bool = False) -> bool:
-        """Return True when the build logged errors (or warnings, when strict)."""
+        """Return True when the build found errors (or warnings, when strict)."""
         return bool(self.errors or (strict and self.warnings))
-
-
-class _RecordCounter(logging.Handler):
-    def __init__(self, report: BuildReport) -> None:
-        super().__init__(level=logging.WARNING)
-        self.report = report
-
-    def emit(self, record: logging.LogRecord) -> None:
-        target = self.report.errors if record.levelno >= logging.ERROR else self.report.warnings
-        target.append(record.getMessage())
-
-
-@contextmanager
-def isolated_signals() -> Iterator[None]:
-    """Disconnect, on exit, every signal receiver connected inside the block.
-
-    Pelican's signals are process-wide: without this, plugins registered for one build
-    would run again in the next build of the same process (tests, livereload).
-    """
-    every_signal = [s for s in vars(signals).values() if hasattr(s, "receivers")]
-    before = {id(s): set(s.receivers) for s in every_signal}
-    try:
-        yield
-    finally:
-        for sig in every_signal:
-            for key in set(sig.receivers) - before[id(sig)]:
-                sig.receivers.pop(key, None)
-
-
-@contextmanager
-def recorded(report: BuildReport) -> Iterator[BuildReport]:
-    """Collect the warnings and errors logged inside the block into `report`."""
-    counter = _RecordCounter(report)
-    root = logging.getLogger()
-    root.addHandler(counter)
-    LimitFilter._raised_messages.clear()  # else a warning seen in an earlier build is silent
-    LimitFilter._group_count.clear()
-    try:
-        yield report
-    finally:
-        root.removeHandler(counter)
 
 
 def load_settings(
@@ -106,18 +73,33 @@ def build_site(
     report = BuildReport(output=final)
     started = time.perf_counter()
     try:
-        with recorded(report), isolated_signals():
-            Pelican(settings).run()
+        _read_check_write(settings, report, strict=strict)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
     finally:
         report.seconds = time.perf_counter() - started
-    if report.failed(strict=strict):
+    if report.failed(strict=strict) or not report.written:
         shutil.rmtree(staging, ignore_errors=True)
         return report
     _swap_in(staging, final)
     return report
+
+
+def _read_check_write(settings: dict[str, Any], report: BuildReport, *, strict: bool) -> None:
+    """Read the content, check it, and write the site unless a problem stops it."""
+    reading, writing = Logged(), Logged()
+    with isolated_signals():
+        with recorded(reading):
+            read = read_site(Pelican(settings))
+            found = content_problems(read)
+        report.problems = sorted({*found, *logged_problems(reading, found)})
+        if report.failed(strict=strict):
+            return
+        with recorded(writing):
+            write_site(read)
+        report.problems += logged_problems(writing)
+        report.written = True
 
 
 def _swap_in(staging: Path, final: Path) -> None:

@@ -46,24 +46,54 @@ def shown_path(settings: Mapping[str, Any], path: Path | str) -> str:
     return os.path.relpath(full, here) if full.is_relative_to(here) else str(full)
 
 
+KEY_VALUE = re.compile(r"^[A-Za-z][\w-]*\s*:")
+
+
+def header_end(lines: list[str]) -> int:
+    """Return how many lines the metadata header spans (YAML, `Key: value`, or reST fields)."""
+    if lines and lines[0].strip() == "---":
+        closing = (n for n, line in enumerate(lines[1:], start=2) if line.strip() in ("---", "..."))
+        return next(closing, 1)
+    if lines and KEY_VALUE.match(lines[0]):
+        return next(
+            (n - 1 for n, line in enumerate(lines, start=1) if not line.strip()), len(lines)
+        )
+    return min(len(lines), 200)  # reST fields follow the title; search the top of the file
+
+
+def key_line(lines: list[str], key: str) -> int | None:
+    """Return the line of a `key:` (Markdown, YAML front matter) or `:key:` (reST) field."""
+    pattern = re.compile(rf"^\s*(?::{re.escape(key)}:|{re.escape(key)}\s*:)", re.IGNORECASE)
+    region = lines[: header_end(lines)]
+    return next((n for n, line in enumerate(region, start=1) if pattern.match(line)), None)
+
+
+def body_line(lines: list[str]) -> int:
+    """Return the first line of the text after the header (1 when there is no header)."""
+    ends = (
+        header_end(lines)
+        if lines and (lines[0].strip() == "---" or KEY_VALUE.match(lines[0]))
+        else 0
+    )
+    return next((n for n, line in enumerate(lines[ends:], start=ends + 1) if line.strip()), 1)
+
+
+def read_lines(path: Path | str) -> list[str]:
+    """Return the lines of a text file (undecodable bytes replaced), or none if unreadable."""
+    try:
+        return Path(path).read_text(encoding="utf-8", errors="replace").splitlines()
+    except OSError:
+        return []
+
+
 def header_line(path: Path | str, key: str) -> int | None:
     """Return the line of `key:` in the header of the file at `path`, if it is there."""
-    pattern = re.compile(rf"^{re.escape(key)}\s*:", re.IGNORECASE)
-    try:
-        with open(path, encoding="utf-8", errors="replace") as source:
-            for number, line in enumerate(source, start=1):
-                if not line.strip():
-                    return None
-                if pattern.match(line):
-                    return number
-    except OSError:
-        return None
-    return None
+    return key_line(read_lines(path), key)
 
 
 def located(settings: Mapping[str, Any], path: Path | str, key: str) -> str:
-    """Return `shown/path:line` for the header `key` of a content file."""
-    line = header_line(path, key)
+    """Return `shown/path:line` for the header `key` of a content file (the body for '')."""
+    line = header_line(path, key) if key else body_line(read_lines(path))
     shown = shown_path(settings, path)
     return f"{shown}:{line}" if line else shown
 

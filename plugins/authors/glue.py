@@ -2,11 +2,10 @@
 
 import logging
 import time
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coaching_kb.content.authors import load_all_profiles
-from coaching_kb.content.paths import data_folder, shown_path
+from coaching_kb.content.paths import data_folder, located, shown_path
 
 if TYPE_CHECKING:
     from pelican.generators import ArticlesGenerator
@@ -29,7 +28,7 @@ def attach_profiles(generator: "ArticlesGenerator") -> None:
             if profiles and author.slug not in profiles:
                 log.error(
                     "authors: %s: unknown author '%s'. Fix: add %s/%s.md or use one of: %s",
-                    shown_path(generator.settings, Path(article.source_path)),
+                    located(generator.settings, article.source_path, "author"),
                     author.name,
                     shown_path(generator.settings, folder),
                     author.slug,

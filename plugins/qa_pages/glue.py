@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any
 from pelican.urlwrappers import Category
 
 from coaching_kb.content.letters import split_letter
-from coaching_kb.content.paths import shown_path
+from coaching_kb.content.paths import located
 from coaching_kb.errors import ContentError
 
 from .jsonld import qa_jsonld
@@ -53,7 +53,7 @@ def split_questions(generator: "ArticlesGenerator") -> None:
     for article in generator.articles:
         if not is_qa(article):
             continue
-        shown = shown_path(generator.settings, article.source_path)
+        shown = located(generator.settings, article.source_path, "")
         try:
             letter = split_letter(article._content, shown)
         except ContentError as error:

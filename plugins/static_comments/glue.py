@@ -1,5 +1,6 @@
 """Pelican glue for comments: read each article's folder, thread, sanitize, attach."""
 
+import difflib
 import logging
 import time
 from typing import TYPE_CHECKING
@@ -38,11 +39,13 @@ def attach_comments(generator: "ArticlesGenerator") -> None:
         shown = shown_path(generator.settings, folder)
         article = by_slug.get(folder.name)
         if article is None:
+            near = difflib.get_close_matches(folder.name, by_slug, n=1)
+            hint = f"did you mean '{near[0]}'?" if near else "rename it to an article's slug"
             log.error(
-                "static_comments: %s: no article has the slug '%s'. Fix: rename the folder to "
-                "an article's slug (its URL name)",
+                "static_comments: %s: comments for a missing article '%s'. Fix: %s",
                 shown,
                 folder.name,
+                hint,
             )
             continue
         comments, errors = read_folder(folder, shown)

@@ -26,7 +26,7 @@ def test_unparsable_date_fails_the_build_and_keeps_the_last_good_site(tmp_path, 
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "broken.md" in result.stderr
-    assert "problems above" in result.stderr
+    assert "build failed: 1 error above" in result.stderr
     assert (output / "index.html").read_text() == good
     assert not list(tmp_path.glob(".output-*"))
 

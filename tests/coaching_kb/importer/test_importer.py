@@ -121,12 +121,12 @@ def test_check_suggests_topics_for_imported_essays(tmp_path):
     import shutil
 
     from coaching_kb.build import load_settings
-    from coaching_kb.check.hints import folder_hints
+    from coaching_kb.check.checks import inspect_folder
 
     content = tmp_path / "content"
     shutil.copytree(TOPICS, content / "topics")
     import_pages([PAGES / "multi_post.txt"], content / "imported")
-    hints = folder_hints(load_settings(ROOT / "pelicanconf.py", content))
+    hints = inspect_folder(load_settings(ROOT / "pelicanconf.py", content)).hints
     essay = [h for h in hints if "small-promises-kept.md:1: hint:" in h]
     assert essay, hints
     assert "Trust" in essay[0]

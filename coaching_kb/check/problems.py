@@ -1,0 +1,45 @@
+"""A problem `check` and `build` report: `path:line: what is wrong. Fix: how`, error or warning."""
+
+import re
+from dataclasses import dataclass
+
+ERROR, WARNING = "error", "warning"
+LOCATED = re.compile(r"^(?P<path>[^:\n]+?)(?::(?P<line>\d+))?: (?P<text>.*)$", re.DOTALL)
+PLUGIN_PREFIX = re.compile(r"^[a-z_]+: (?=[^:\n]+?(?::\d+)?: )")
+
+
+@dataclass(frozen=True, slots=True, order=True)
+class Problem:
+    """One thing to fix. Errors stop a build; warnings stop it only when strict."""
+
+    path: str
+    line: int
+    message: str
+    severity: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    @property
+    def located(self) -> str:
+        """Return `path:line: message` (the path or line left out when unknown)."""
+        place = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{place}: {self.message}" if place else self.message
+
+    def __str__(self) -> str:
+        return self.located if self.is_error else f"warning: {self.located}"
+
+
+def problem_from(message: str, severity: str = ERROR) -> Problem:
+    """Return a Problem from a `[plugin: ]path:line: text` or `path: text` message."""
+    message = PLUGIN_PREFIX.sub("", message, count=1)
+    match = LOCATED.match(message)
+    if not match or not looks_like_path(match["path"], match["line"]):
+        return Problem("", 0, message, severity)
+    return Problem(match["path"], int(match["line"] or 0), match["text"], severity)
+
+
+def looks_like_path(text: str, line: str | None) -> bool:
+    """Return True when the text before ': ' names a file or folder (spaces allowed)."""
+    return bool(line) or "/" in text or bool(re.search(r"\.\w{1,9}$", text))

@@ -1,0 +1,180 @@
+"""Problems of one content file, as Pelican's own reader sees it (Markdown, reST, any reader).
+
+A file Pelican could not turn into content is read again with metadata left raw, so every
+problem of that file is reported at once (a bad date no longer hides a missing title).
+"""
+
+import copy
+import difflib
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from pelican.utils import get_date
+
+from coaching_kb.content.decoding import decode_text
+from coaching_kb.content.front_matter import split_list
+from coaching_kb.content.paths import key_line as field_line
+from coaching_kb.content.slugs import slug_of
+from coaching_kb.errors import ContentError
+
+from .problems import WARNING, Problem, problem_from
+
+MAX_BYTES = 5_000_000
+ARTICLE_STATUSES = ("published", "draft", "hidden", "skip")
+PAGE_STATUSES = ("published", "draft", "hidden", "skip")
+KNOWN_KEYS = frozenset(
+    {
+        "title", "date", "modified", "author", "authors", "category", "tags", "slug",
+        "summary", "status", "lang", "translation", "save_as", "url", "template",
+        "type", "asker", "original-source", "series", "series_index", "comments",
+        "image", "image-alt", "featured", "keywords", "description", "og_image",
+        "review", "imported-from", "topic_links",
+    }
+)  # fmt: skip
+INTERNAL_LINK = re.compile(r"""(?:href|src)=["']\{(?:filename|static|attach)\}([^"'#?]+)""")
+IMAGE_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+ALT = re.compile(r"""\balt=(["'])(.*?)\1""", re.IGNORECASE | re.DOTALL)
+SRC = re.compile(r"""\bsrc=(["'])(.*?)\1""", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """A file Pelican reads as an article or a page, and what it made of it (None: nothing)."""
+
+    path: Path
+    shown: str
+    is_page: bool
+    content: Any = None
+
+
+def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) -> list[Problem]:
+    """Return every problem of one content file, errors and warnings."""
+    try:
+        text = decode(source.path, source.shown)
+    except ContentError as error:
+        return [problem_from(str(error))]
+    lines = text.splitlines()
+    try:
+        meta = raw_metadata(reader, source.path)
+    except Exception as error:  # noqa: BLE001 - any reader failure is this file's problem
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return [
+            Problem(
+                source.shown, 1, f"Pelican cannot read this file ({first}). Fix: correct the "
+                "markup near the place named, or move the file out of the content folder",
+            )
+        ]  # fmt: skip
+    problems = list(metadata_problems(source, meta, lines, settings))
+    if source.content is not None:
+        problems += body_problems(source, lines, Path(settings["PATH"]))
+    return problems
+
+
+def decode(path: Path, shown: str) -> str:
+    """Return the text of `path`; raise ContentError for empty, binary, huge or non-UTF-8 files."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise ContentError(
+            f"{shown}:1: the file is {len(raw) // 1_000_000} MB, over the "
+            f"{MAX_BYTES // 1_000_000} MB limit. Fix: split it into several articles"
+        )
+    return decode_text(raw, shown, "write a 'Title:' line and the text, or remove the file")
+
+
+def raw_metadata(reader: Any, path: Path) -> dict[str, Any]:
+    """Return the metadata the reader finds in `path`, with no value parsed (dates stay text)."""
+    raw_reader = copy.copy(reader)
+    raw_reader.process_metadata = lambda _name, value: value
+    _content, meta = raw_reader.read(str(path))
+    return {str(key).lower(): value for key, value in meta.items()}
+
+
+def key_line(lines: list[str], key: str) -> int:
+    """Return the line of a metadata field, or 1 when the file does not show one."""
+    return field_line(lines, key) or 1
+
+
+def text_of(value: Any) -> str:
+    """Return a raw metadata value as one string (readers may give lists)."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return str(value).strip()
+
+
+def metadata_problems(
+    source: SourceFile, meta: Mapping[str, Any], lines: list[str], settings: Mapping[str, Any]
+) -> Iterator[Problem]:
+    """Yield problems with the title, date, status and keys of one file."""
+    shown = source.shown
+    if not text_of(meta.get("title", "")):
+        yield Problem(
+            shown, key_line(lines, "title"), "the title is missing or empty. Fix: add "
+            "'Title: Your title' as the first line, or start the text with '# Your title'",
+        )  # fmt: skip
+    date = text_of(meta.get("date", ""))
+    if date:
+        try:
+            get_date(date.replace("_", " "))
+        except (ValueError, OverflowError):
+            yield Problem(
+                shown, key_line(lines, "date"), f"date '{date}' does not parse. "
+                "Fix: write it as 2026-01-31 or 2026-01-31 09:30",
+            )  # fmt: skip
+    elif not source.is_page and not settings.get("DEFAULT_DATE"):
+        yield Problem(shown, 1, "the article has no date. Fix: add 'Date: 2026-01-31'")
+    status = text_of(meta.get("status", "")).lower()
+    allowed = PAGE_STATUSES if source.is_page else ARTICLE_STATUSES
+    if status and status not in allowed:
+        yield Problem(
+            shown, key_line(lines, "status"), f"status '{status}' is not one of "
+            f"{', '.join(allowed[:3])}, so the file is skipped. Fix: write 'Status: draft', "
+            "or remove the line to publish",
+        )  # fmt: skip
+    for tag in split_list(text_of(meta.get("tags", ""))):
+        if not slug_of(tag, settings, kind="TAG"):
+            yield Problem(
+                shown, key_line(lines, "tags"), f"topic '{tag}' has no letters or digits, so it "
+                "has no page. Fix: name it with a word, or remove it",
+            )  # fmt: skip
+    for key in meta:
+        near = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.75)
+        if key not in KNOWN_KEYS and near:
+            yield Problem(
+                shown, key_line(lines, key), f"unknown key '{key}'. "
+                f"Fix: did you mean '{near[0].title()}:'?", WARNING,
+            )  # fmt: skip
+
+
+def body_problems(source: SourceFile, lines: list[str], content_root: Path) -> Iterator[Problem]:
+    """Yield links to missing files (errors) and images without alt text (warnings)."""
+    html = getattr(source.content, "_content", "") or ""
+    here = source.path.parent
+    for target in dict.fromkeys(INTERNAL_LINK.findall(html)):
+        found = content_root / target.lstrip("/") if target.startswith("/") else here / target
+        if not found.exists():
+            yield Problem(
+                source.shown, line_mentioning(lines, target), f"link to '{target}', which does "
+                "not exist. Fix: correct the path (relative to this file, or starting with / "
+                "from the content folder)",
+            )  # fmt: skip
+    for tag in IMAGE_TAG.findall(html):
+        alt = ALT.search(tag)
+        if alt and alt.group(2).strip():
+            continue
+        src = SRC.search(tag)
+        yield Problem(
+            source.shown, line_mentioning(lines, src.group(2) if src else "<img"),
+            "image has no alt text. Fix: describe it: ![what the image shows](...), or "
+            'alt="what the image shows"', WARNING,
+        )  # fmt: skip
+
+
+def line_mentioning(lines: list[str], needle: str) -> int:
+    """Return the first line containing `needle`, or 1."""
+    for number, line in enumerate(lines, start=1):
+        if needle and needle in line:
+            return number
+    return 1

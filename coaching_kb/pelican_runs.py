@@ -1,0 +1,195 @@
+"""Run Pelican's stages in this process, one at a time: read, plan the outputs, write.
+
+`check` stops after reading and planning; `build` goes on to write. Both therefore see a
+content folder exactly as Pelican does (its readers, the site's settings, our plugins), and
+`check` fine means the build will not trip over the same thing.
+"""
+
+import logging
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pelican import Pelican
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
+from pelican.log import LimitFilter
+from pelican.plugins import signals
+from pelican.writers import Writer
+
+
+@dataclass
+class Logged:
+    """The warning and error records a stage logged."""
+
+    records: list[logging.LogRecord] = field(default_factory=list)
+
+
+class _Collector(logging.Handler):
+    def __init__(self, logged: Logged) -> None:
+        super().__init__(level=logging.WARNING)
+        self.logged = logged
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.logged.records.append(record)
+
+
+@contextmanager
+def recorded(logged: Logged) -> Iterator[Logged]:
+    """Collect the warnings and errors logged inside the block into `logged`."""
+    collector = _Collector(logged)
+    root = logging.getLogger()
+    root.addHandler(collector)
+    LimitFilter._raised_messages.clear()  # else a warning seen in an earlier run is silent
+    LimitFilter._group_count.clear()
+    try:
+        yield logged
+    finally:
+        root.removeHandler(collector)
+
+
+@contextmanager
+def isolated_signals() -> Iterator[None]:
+    """Disconnect, on exit, every signal receiver connected inside the block.
+
+    Pelican's signals are process-wide: without this, plugins registered for one build
+    would run again in the next build of the same process (tests, livereload).
+    """
+    every_signal = [s for s in vars(signals).values() if hasattr(s, "receivers")]
+    before = {id(s): set(s.receivers) for s in every_signal}
+    try:
+        yield
+    finally:
+        for sig in every_signal:
+            for key in set(sig.receivers) - before[id(sig)]:
+                sig.receivers.pop(key, None)
+
+
+@dataclass
+class ReadSite:
+    """What Pelican made of a content folder before writing anything."""
+
+    pelican: Pelican
+    generators: list[Any]
+
+    def _generator(self, kind: type) -> Any:
+        return next(g for g in self.generators if isinstance(g, kind))
+
+    @property
+    def articles(self) -> list[Any]:
+        return list(self._generator(ArticlesGenerator).articles)
+
+    @property
+    def contents(self) -> list[Any]:
+        """Every article and page Pelican read, whatever its status or language."""
+        articles, pages = self._generator(ArticlesGenerator), self._generator(PagesGenerator)
+        return [
+            *articles.articles, *articles.translations, *articles.drafts,
+            *articles.drafts_translations, *articles.hidden_articles,
+            *articles.hidden_translations, *pages.pages, *pages.translations,
+            *pages.hidden_pages, *pages.hidden_translations, *pages.draft_pages,
+            *pages.draft_translations,
+        ]  # fmt: skip
+
+    @property
+    def context(self) -> dict[str, Any]:
+        return self._generator(ArticlesGenerator).context
+
+    @property
+    def failed_paths(self) -> list[str]:
+        """Source paths (relative to the content folder) Pelican could not turn into content."""
+        return sorted(p for p, c in self.context["generated_content"].items() if c is None)
+
+
+def read_site(pelican: Pelican) -> ReadSite:
+    """Run Pelican.run() up to, not including, writing: read every file, finish the context."""
+    context = pelican.settings.copy()
+    context.update(generated_content={}, static_links=set(), static_content={})
+    context["localsiteurl"] = pelican.settings["SITEURL"]
+    generators = [
+        cls(
+            context=context,
+            settings=pelican.settings,
+            path=pelican.path,
+            theme=pelican.theme,
+            output_path=pelican.output_path,
+        )
+        for cls in pelican._get_generator_classes()
+    ]
+    for generator in generators:
+        if hasattr(generator, "generate_context"):
+            generator.generate_context()
+        if hasattr(generator, "check_disabled_readers"):
+            generator.check_disabled_readers()
+    signals.all_generators_finalized.send(generators)
+    for generator in generators:
+        if hasattr(generator, "refresh_metadata_intersite_links"):
+            generator.refresh_metadata_intersite_links()
+    return ReadSite(pelican, generators)
+
+
+def write_site(read: ReadSite) -> None:
+    """Finish Pelican.run(): write every generator's output, then send `finalized`."""
+    writer = read.pelican._get_writer()
+    for generator in read.generators:
+        if hasattr(generator, "generate_output"):
+            generator.generate_output(writer)
+    signals.finalized.send(read.pelican)
+
+
+@dataclass(frozen=True, slots=True)
+class Output:
+    """A file the build will write, and the content object it comes from (if any)."""
+
+    save_as: str
+    source: Any = None
+    template: str = ""
+
+
+class _PlanningWriter(Writer):
+    """A Writer that notes what would be written, and renders and writes nothing."""
+
+    def __init__(self, output_path: str, settings: dict[str, Any]) -> None:
+        super().__init__(output_path, settings=settings)
+        self.planned: list[Output] = []
+
+    def write_file(self, name: str, template: Any, context: Any, *args: Any, **kwargs: Any) -> None:
+        source = kwargs.get("article") or kwargs.get("page")
+        self.planned.append(Output(name, source, getattr(template, "name", "")))
+
+    def write_feed(
+        self, elements: Any, context: Any, path: str | None = None, *args: Any, **kwargs: Any
+    ) -> None:
+        if path:
+            self.planned.append(Output(path))
+
+
+def planned_outputs(read: ReadSite) -> list[Output]:
+    """Return every file the writing stage would write, in the order it would write them.
+
+    Runs each generator's writing stage with a writer that writes nothing; static files
+    are listed from the context rather than copied.
+    """
+    scratch = tempfile.mkdtemp(prefix="coaching-kb-plan-")
+    writer = _PlanningWriter(scratch, read.pelican.settings)
+    logging.disable(logging.INFO)  # generators' progress lines belong to the real writing
+    try:
+        for generator in read.generators:
+            if isinstance(generator, StaticGenerator):
+                static = generator.context.get("staticfiles", [])
+                writer.planned += [Output(item.save_as, item) for item in static]
+            elif hasattr(generator, "generate_output"):
+                generator.generate_output(writer)
+    finally:
+        logging.disable(logging.NOTSET)
+        shutil.rmtree(scratch, ignore_errors=True)
+    return writer.planned
+
+
+def settings_with_scratch_output(settings: dict[str, Any]) -> tuple[dict[str, Any], Path]:
+    """Return `settings` writing into a new scratch folder, and that folder."""
+    scratch = Path(tempfile.mkdtemp(prefix="coaching-kb-read-"))
+    return {**settings, "OUTPUT_PATH": str(scratch), "DELETE_OUTPUT_DIRECTORY": False}, scratch
