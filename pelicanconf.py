@@ -4,7 +4,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
 
-AUTHOR = "Northstar Coaching"
 SITENAME = "Northstar Leadership Notes"
 SITE_DESCRIPTION = (
     "Essays, reader questions and a topic map for people moving from doing the work "
@@ -24,6 +23,10 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
+    "heading_titles",
+    "template_fallback",
+    "local_files",
+    "root_files",
     "authors",
     "topics",
     "static_comments",
@@ -41,7 +44,7 @@ PLUGINS = [
 ARTICLE_EXCLUDES = ["pages"]
 IGNORE_FILES = [".#*", "authors", "comments", "topics"]
 PAGE_PATHS = ["pages"]
-STATIC_PATHS = ["images"]
+STATIC_PATHS = ["images", "extra"]  # extra/: favicon, robots.txt... published at the root
 
 ARTICLE_URL = "{slug}/"
 ARTICLE_SAVE_AS = "{slug}/index.html"

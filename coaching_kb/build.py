@@ -19,7 +19,8 @@ from pelican import Pelican
 from pelican.settings import read_settings
 
 from coaching_kb.check.checks import content_problems, logged_problems
-from coaching_kb.check.problems import Problem
+from coaching_kb.check.problems import Problem, problem_from_crash
+from coaching_kb.errors import SiteError
 from coaching_kb.pelican_runs import Logged, isolated_signals, read_site, recorded, write_site
 
 
@@ -90,14 +91,21 @@ def _read_check_write(settings: dict[str, Any], report: BuildReport, *, strict: 
     """Read the content, check it, and write the site unless a problem stops it."""
     reading, writing = Logged(), Logged()
     with isolated_signals():
-        with recorded(reading):
-            read = read_site(Pelican(settings))
-            found = content_problems(read)
-        report.problems = sorted({*found, *logged_problems(reading, found)})
-        if report.failed(strict=strict):
+        try:
+            with recorded(reading):
+                read = read_site(Pelican(settings))
+                found = content_problems(read)
+            report.problems = sorted({*found, *logged_problems(reading, found)})
+            if report.failed(strict=strict):
+                return
+            with recorded(writing):
+                write_site(read)
+        except SiteError:
+            raise
+        except Exception as error:  # noqa: BLE001 - a crash is reported, never a traceback
+            logged = [*logged_problems(reading), *logged_problems(writing)]
+            report.problems = sorted({problem_from_crash(error), *logged})
             return
-        with recorded(writing):
-            write_site(read)
         report.problems += logged_problems(writing)
         report.written = True
 

@@ -14,12 +14,19 @@ def page_url(output: Path, page: Path) -> str:
     return relative.removesuffix("index.html")
 
 
+def html_pages(output: Path) -> list[Path]:
+    """Return every HTML file of the site (a folder named `x.html` is not one), search aside."""
+    return [
+        page
+        for page in sorted(output.rglob("*.html"))
+        if page.is_file() and page.relative_to(output).parts[0] not in SKIPPED_FOLDERS
+    ]
+
+
 def public_pages(output: Path) -> list[tuple[str, str]]:
     """Return (URL, '') for every HTML page in `output` not marked noindex."""
     pages = []
-    for page in sorted(output.rglob("*.html")):
-        if page.relative_to(output).parts[0] in SKIPPED_FOLDERS:
-            continue
+    for page in html_pages(output):
         if NOINDEX.search(page.read_text(encoding="utf-8", errors="replace")[:4000]):
             continue
         pages.append((page_url(output, page), ""))

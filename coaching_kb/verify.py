@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from coaching_kb.output import LOCAL_PREVIEW, public_pages
+from coaching_kb.output import LOCAL_PREVIEW, html_pages, public_pages
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})  # fmt: skip
@@ -16,7 +16,6 @@ TEXT_AREAS = frozenset(
     {"article__body", "letter__body", "answer__body", "comment__body", "comment__author"}
     | {"profile__bio", "profile__links", "first-published"}
 )
-SKIPPED_FOLDERS = ("pagefind",)
 
 
 class PageReader(HTMLParser):
@@ -86,9 +85,7 @@ def verify_site(output: Path, site_url: str = "") -> list[str]:
     """Return every problem found in the built site at `output` (empty when all is well)."""
     problems: list[str] = []
     readers: dict[Path, PageReader] = {}
-    for page in sorted(output.rglob("*.html")):
-        if page.relative_to(output).parts[0] in SKIPPED_FOLDERS:
-            continue
+    for page in html_pages(output):
         reader = PageReader()
         reader.feed(page.read_text(encoding="utf-8"))
         reader.close()

@@ -20,6 +20,7 @@ from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import file_suffix
 
 from coaching_kb.content.paths import shown_path
+from coaching_kb.errors import SiteError
 from coaching_kb.pelican_runs import (
     Logged,
     Output,
@@ -31,7 +32,7 @@ from coaching_kb.pelican_runs import (
     settings_with_scratch_output,
 )
 
-from .problems import ERROR, WARNING, Problem, problem_from
+from .problems import ERROR, WARNING, Problem, problem_from, problem_from_crash
 from .sources import SourceFile, file_problems, key_line
 
 # Pelican's own messages about a file that our per-file checks explain better, with the line.
@@ -67,6 +68,11 @@ def inspect_folder(settings: Mapping[str, Any]) -> Inspection:
         with recorded(logged), isolated_signals():
             read = read_site(Pelican(scratch_settings))
             found = content_problems(read)
+    except SiteError:
+        raise
+    except Exception as error:  # noqa: BLE001 - a crash is reported, never a traceback
+        return Inspection(sorted({problem_from_crash(error), *logged_problems(logged)}))
+    else:
         problems = sorted({*found, *logged_problems(logged, found)})
         return Inspection(problems, topic_hints(read))
     finally:
@@ -133,7 +139,8 @@ def output_problems(read: ReadSite, outputs: list[Output]) -> Iterator[Problem]:
         )
         if len(writers) < 2 or not from_content:
             continue
-        first = writers[0] if not is_content(writers[0].source) else from_content[0]
+        ours = [w for w in writers if not is_content(w.source)]
+        first = ours[0] if ours else from_content[0]  # the theme's own page keeps its place
         for output in from_content:
             if output is first:
                 continue

@@ -1,7 +1,10 @@
 """A problem `check` and `build` report: `path:line: what is wrong. Fix: how`, error or warning."""
 
+import logging
 import re
+import traceback
 from dataclasses import dataclass
+from pathlib import Path
 
 ERROR, WARNING = "error", "warning"
 LOCATED = re.compile(r"^(?P<path>[^:\n]+?)(?::(?P<line>\d+))?: (?P<text>.*)$", re.DOTALL)
@@ -43,3 +46,19 @@ def problem_from(message: str, severity: str = ERROR) -> Problem:
 def looks_like_path(text: str, line: str | None) -> bool:
     """Return True when the text before ': ' names a file or folder (spaces allowed)."""
     return bool(line) or "/" in text or bool(re.search(r"\.\w{1,9}$", text))
+
+
+def problem_from_crash(error: Exception) -> Problem:
+    """Return a crash inside Pelican or a plugin as one error naming where it happened.
+
+    Bad content is reported by the checks; this is the last resort for a bug, so the author
+    still gets a message instead of a traceback (which `--verbose` shows).
+    """
+    logging.getLogger(__name__).debug("the build crashed", exc_info=error)
+    frames = traceback.extract_tb(error.__traceback__)
+    frame = frames[-1] if frames else None
+    place = f" in {Path(frame.filename).name}:{frame.lineno}" if frame else ""
+    return Problem(
+        "", 0, f"the build stopped: {type(error).__name__}: {error}{place}. Fix: this is a bug; "
+        "run again with --verbose and report the traceback it shows",
+    )  # fmt: skip

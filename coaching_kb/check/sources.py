@@ -140,7 +140,7 @@ def metadata_problems(
                 "has no page. Fix: name it with a word, or remove it",
             )  # fmt: skip
     for key in meta:
-        near = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.75)
+        near = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.8)
         if key not in KNOWN_KEYS and near:
             yield Problem(
                 shown, key_line(lines, key), f"unknown key '{key}'. "

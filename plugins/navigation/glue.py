@@ -3,12 +3,16 @@
 from collections.abc import Iterable
 from typing import Any
 
-ALWAYS = ("topics/", "authors/", "archives/", "search/", "")
+ALWAYS = ("archives/", "search/", "")
 
 
 def existing_urls(context: dict[str, Any]) -> set[str]:
     """Return the site-relative URLs of the pages and sections this build writes."""
     urls = set(ALWAYS)
+    if context.get("topic_hubs"):
+        urls.add("topics/")
+    if context.get("authors"):
+        urls.add("authors/")
     urls |= {page.url for page in context.get("pages", [])}
     urls |= {category.url for category, _ in context.get("categories", [])}
     urls |= {author.url for author, _ in context.get("authors", [])}

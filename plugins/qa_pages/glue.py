@@ -62,11 +62,13 @@ def split_questions(generator: "ArticlesGenerator") -> None:
         article.letter = PageHtml(article, letter.letter_html)
         article.answer = PageHtml(article, letter.answer_html)
         article.asker = getattr(article, "asker", "") or "A reader"
+        author = getattr(article, "author", None)
+        article.columnist = author.name if author else generator.settings.get("SITENAME", "")
         article.qa_jsonld = qa_jsonld(
             title=article.title,
             letter=letter,
             asker=article.asker,
-            columnist=article.author.name,
+            columnist=article.columnist,
             date_iso=article.date.isoformat(),
             url=f"{site_url}/{article.url}",
         )

@@ -100,7 +100,8 @@ def start_worker(pelican: Any) -> None:
 
 def feed_worker(content: Any) -> None:
     """Queue an article Pelican has just read for the worker."""
-    if _worker is not None and isinstance(content, Article):
+    # A file without a title is skipped by Pelican after this signal; it is not ours to read.
+    if _worker is not None and isinstance(content, Article) and hasattr(content, "title"):
         # Without topics: counting and scanning do not need them, and the topics plugin has
         # yet to settle them (the worker is told them once reading is done).
         _worker.add(doc_for(content, content.settings["PATH"], with_topics=False))
@@ -191,10 +192,10 @@ def attach(generator: "ArticlesGenerator", corpus: Corpus, findings: Findings) -
     generator.context["topic_relations"] = {
         slug: [other for other, _ in related] for slug, related in findings.relations.items()
     }
+    counts = {slug: len(keys) for slug, keys in findings.by_topic.items()}
+    shown = strongest_topics(infos, counts, corpus.settings.topic_map_max)
     generator.context["topic_map_svg"] = topic_map_svg(
-        [map_info(info, generator.settings) for info in infos],
-        {slug: len(keys) for slug, keys in findings.by_topic.items()},
-        findings.relations,
+        [map_info(info, generator.settings) for info in shown], counts, findings.relations
     )
     urls = [article.url for article in articles]  # a computed property: look each up once
     attach_related(articles, docs, findings, urls, {i.slug: i.name for i in infos})
@@ -207,6 +208,12 @@ def attach(generator: "ArticlesGenerator", corpus: Corpus, findings: Findings) -
         article._content, article.topic_links = found.html, list(found.topic_links)
         article.referenced_by = [by_key[k] for k in references.get(doc.key, [])]
     generator.context["related_json"] = related_json(articles, docs, findings.matches, urls)
+
+
+def strongest_topics(infos: list[TopicInfo], counts: dict[str, int], limit: int) -> list[TopicInfo]:
+    """Return the `limit` topics with the most articles (ties by slug), for the map."""
+    ranked = sorted(infos, key=lambda info: (-counts.get(info.slug, 0), info.slug))
+    return ranked[:limit]
 
 
 def attach_related(

@@ -13,8 +13,9 @@ NAMES = {
     "json_save_as": "RELATED_JSON_SAVE_AS",
     "topic_links": "TOPIC_LINKS",
     "topic_links_max": "TOPIC_LINKS_MAX",
+    "topic_map_max": "TOPIC_MAP_MAX",
 }
-PREFIXES = ("RELATED_", "TOPIC_LINKS")
+PREFIXES = ("RELATED_", "TOPIC_LINKS", "TOPIC_MAP")
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +26,7 @@ class RelatedSettings:
     json_save_as: str = "related.json"  # RELATED_JSON_SAVE_AS: '' writes no JSON
     topic_links: bool = True  # TOPIC_LINKS: link first mentions of topics to their hubs
     topic_links_max: int = 5  # TOPIC_LINKS_MAX: at most this many topic links per article
+    topic_map_max: int = 40  # TOPIC_MAP_MAX: the map shows this many strongest topics
 
 
 def load(raw: Mapping[str, Any]) -> RelatedSettings:

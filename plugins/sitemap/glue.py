@@ -12,8 +12,10 @@ if TYPE_CHECKING:
 
 
 def write_sitemap(pelican: "Pelican") -> None:
-    """Write sitemap.xml and robots.txt at the root of the finished output."""
+    """Write sitemap.xml, and robots.txt unless the site publishes its own, at the root."""
     output = Path(pelican.output_path)
     base = pelican.settings.get("SITEURL", "")
     (output / "sitemap.xml").write_text(sitemap_xml(base, public_pages(output)), encoding="utf-8")
-    (output / "robots.txt").write_text(robots_txt(base), encoding="utf-8")
+    robots = output / "robots.txt"
+    if not robots.exists():  # a robots.txt from the content folder is the owner's choice
+        robots.write_text(robots_txt(base), encoding="utf-8")

@@ -10,7 +10,7 @@ from pelican.urlwrappers import Tag
 from coaching_kb.content.paths import located
 from coaching_kb.content.topics import Vocabulary, load_all_topics
 
-from .hubs import TopicHub, build_hubs
+from .hubs import TopicHub, build_hubs, split_index
 
 if TYPE_CHECKING:
     from pelican.generators import ArticlesGenerator
@@ -75,13 +75,17 @@ class TopicHubGenerator(Generator):
         hubs = self.context.get("topic_hubs", [])
         for hub in hubs:
             self._write_hub(writer, hub)
+        if not hubs:
+            return  # no topics and no tags: an empty index would only be a dead end
+        detailed, compact = split_index(hubs, self.settings.get("TOPICS_INDEX_DETAILED", 60))
         writer.write_file(
             self.settings.get("TOPICS_SAVE_AS", "topics/index.html"),
             self.get_template("topics"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
             url=self.settings.get("TOPICS_URL", "topics/"),
-            hubs=hubs,
+            hubs=detailed,
+            more_hubs=compact,
             topic_map=self.context.get("topic_map_svg", ""),
             page_name="topics/index",
         )

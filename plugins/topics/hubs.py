@@ -42,10 +42,14 @@ def build_hubs(
         slug: TopicHub(slug, t.name, url_pattern.format(slug=slug), t.description_html, t.summary)
         for slug, t in topics.items()
     }
-    for article in sorted(articles, key=lambda a: a.date, reverse=True):
+    articles = sorted(articles, key=lambda a: a.date, reverse=True)
+    # A suggestion may name a tag outside the vocabulary: it is known by the tag's own name.
+    names = {tag.slug: tag.name for a in articles for tag in getattr(a, "tags", [])}
+    names.update((slug, t.name) for slug, t in topics.items())
+    for article in articles:
         slugs = [(tag.slug, tag.name) for tag in getattr(article, "tags", [])]
         if not slugs:
-            slugs = [(s, topics[s].name) for s in suggested.get(article.source_path, [])]
+            slugs = [(s, names.get(s, s)) for s in suggested.get(article.source_path, [])]
         for slug, name in slugs:
             if not slug:  # a tag with no letters has no page (`invoke check` says so)
                 continue
@@ -55,3 +59,15 @@ def build_hubs(
     for slug, hub in hubs.items():
         hub.related = [hubs[other] for other in relations.get(slug, []) if other in hubs]
     return sorted(hubs.values(), key=lambda hub: hub.name.lower())
+
+
+def split_index(hubs: list[TopicHub], detailed: int) -> tuple[list[TopicHub], list[TopicHub]]:
+    """Return the hubs the topic index describes (the biggest) and those it only links to.
+
+    A site with a thousand tags would otherwise get a topic index of several hundred KB.
+    Both lists stay in name order.
+    """
+    if len(hubs) <= detailed:
+        return hubs, []
+    biggest = {id(hub) for hub in sorted(hubs, key=lambda h: (-h.count, h.slug))[:detailed]}
+    return [h for h in hubs if id(h) in biggest], [h for h in hubs if id(h) not in biggest]

@@ -1,6 +1,7 @@
 """Any folder of Markdown builds; a failed build names the problem and keeps the old site."""
 
-from coaching_kb.testing import write_files
+from coaching_kb.build import load_settings
+from coaching_kb.testing import ROOT, write_files
 
 PLAIN = {
     "old-post.md": "Title: An imported post\nDate: 2019-08-27\n\nSome text about listening.\n",
@@ -97,3 +98,31 @@ def test_pelican_command_line_builds_any_folder_with_every_plugin(tmp_path):
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert (tmp_path / "o" / "an-imported-post" / "index.html").exists()
+
+
+def test_a_plugin_crash_is_one_clear_error_not_a_traceback(tmp_path, task):
+    write_files(tmp_path / "plugins", {"crashes.py": """
+        from pelican import signals
+        def crash(generator):
+            raise RuntimeError("boom")
+        def register():
+            signals.article_generator_finalized.connect(crash)
+    """})  # fmt: skip
+    write_files(tmp_path / "content", PLAIN)
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import runpy\nglobals().update(runpy.run_path({str(ROOT / 'pelicanconf.py')!r}))\n"
+        f"PLUGIN_PATHS = [{str(tmp_path / 'plugins')!r}, *PLUGIN_PATHS]\n"
+        "PLUGINS = [*PLUGINS, 'crashes']\n"
+    )
+    from coaching_kb.build import build_site
+    from coaching_kb.check.checks import check_folder
+
+    report = build_site(settings, tmp_path / "content", tmp_path / "output")
+    assert report.errors == [
+        "the build stopped: RuntimeError: boom in crashes.py:3. Fix: this "
+        "is a bug; run again with --verbose and report the traceback it shows"
+    ]
+    assert not (tmp_path / "output").exists()
+    problems = check_folder(load_settings(settings, tmp_path / "content"))
+    assert [p.message for p in problems] == [report.problems[0].message]

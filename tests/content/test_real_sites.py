@@ -1,0 +1,193 @@
+"""Sites shaped like other people's Pelican sites: check, build and verify hold up on each."""
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from coaching_kb.build import build_site, load_settings
+from coaching_kb.check.checks import inspect_folder
+from coaching_kb.testing import ROOT, write_files
+from coaching_kb.verify import verify_site
+
+SITES = ROOT / "tests" / "sites"
+SETTINGS = ROOT / "pelicanconf.py"
+SHAPES = sorted(p.name for p in SITES.iterdir() if p.is_dir())
+
+
+def copy_site(name: str, tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(SITES / name, content)
+    return content
+
+
+def html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.mark.parametrize("shape", SHAPES)
+def test_check_then_build_then_verify_never_crash_and_agree(shape, tmp_path):
+    content = copy_site(shape, tmp_path)
+    found = inspect_folder(load_settings(SETTINGS, content))
+    report = build_site(SETTINGS, content, tmp_path / "output")
+    check_fine = not found.errors
+    assert check_fine == (not report.failed()), (found.problems, report.problems)
+    assert {str(p) for p in found.errors} == {str(p) for p in report.problems if p.is_error}
+    if check_fine:
+        assert verify_site(tmp_path / "output") == []
+
+
+def test_invoke_prints_no_traceback_for_any_shape(tmp_path, task):
+    for shape in SHAPES:
+        content = copy_site(shape, tmp_path / shape)
+        for command in (["check"], ["build", "--output", str(tmp_path / shape / "out")]):
+            result = task(*command, "--content", str(content))
+            said = result.stdout + result.stderr
+            assert "Traceback" not in said, f"{shape}: {command[0]}:\n{said}"
+
+
+def test_yaml_front_matter_is_read_as_pelican_reads_it(tmp_path):
+    content = copy_site("yaml_front_matter", tmp_path)
+    assert not inspect_folder(load_settings(SETTINGS, content)).problems
+    out = tmp_path / "output"
+    assert not build_site(SETTINGS, content, out).failed()
+    page = html(out / "first-steps-as-a-team-lead" / "index.html")
+    assert page.select_one("h1").get_text() == "First steps as a team lead"
+    assert (out / "topics" / "onboarding" / "index.html").exists()
+
+
+def test_restructured_text_articles_get_related_topics_and_search(tmp_path):
+    content = copy_site("restructured_text", tmp_path)
+    out = tmp_path / "output"
+    assert not build_site(SETTINGS, content, out).failed()
+    page = html(out / "keeping-a-weekly-rhythm" / "index.html")
+    related = [a.get_text() for a in page.select(".related a")]
+    assert "Why we stopped estimating in hours" in related
+    assert page.select_one("[data-pagefind-body]") is not None
+    assert (out / "topics" / "planning" / "index.html").exists()
+    assert html(out / "colophon" / "index.html").select_one("[data-pagefind-body]")
+
+
+def test_a_first_heading_becomes_the_missing_title(tmp_path):
+    content = copy_site("heading_titles", tmp_path)
+    out = tmp_path / "output"
+    assert not build_site(SETTINGS, content, out).failed()
+    page = html(out / "feedback-loops-that-close" / "index.html")
+    headings = [h.get_text() for h in page.select("h1")]
+    assert headings == ["Feedback loops that close"]  # once: the heading became the title
+
+
+def test_a_missing_template_falls_back_with_a_warning(tmp_path):
+    content = copy_site("template_lines", tmp_path)
+    out = tmp_path / "output"
+    report = build_site(SETTINGS, content, out)
+    assert not report.failed()
+    warned = " ".join(report.warnings)
+    assert "fancy-post.md:3: the theme has no template 'fancy'" in warned
+    assert "landing.md:2: the theme has no template 'landing-page'" in warned
+    assert (out / "a-fancy-post" / "index.html").exists()
+    assert build_site(SETTINGS, content, tmp_path / "strict", strict=True).failed(strict=True)
+
+
+def test_slugs_ending_in_html_build_and_are_in_the_sitemap(tmp_path):
+    content = copy_site("html_slugs", tmp_path)
+    out = tmp_path / "output"
+    assert not build_site(SETTINGS, content, out).failed()
+    assert (out / "old-post.html" / "index.html").is_file()
+    assert "old-post.html/" in (out / "sitemap.xml").read_text()
+
+
+def test_pages_that_would_replace_ours_are_errors_naming_each_file(tmp_path):
+    content = copy_site("reserved_pages", tmp_path)
+    problems = inspect_folder(load_settings(SETTINGS, content)).errors
+    said = {Path(p.path).name: p.message for p in problems}
+    assert set(said) == {"search.md", "topics.md", "home.md", "not-found.md"}
+    assert (
+        "'search/index.html' is already used by the site's own 'search.html'" in said["search.md"]
+    )
+    assert "'index.html' is already used by the site's own 'index.html'" in said["home.md"]
+    assert all("Fix:" in message for message in said.values())
+
+
+def test_relative_images_and_files_work_from_the_built_page(tmp_path):
+    content = copy_site("relative_images", tmp_path)
+    out = tmp_path / "output"
+    assert not build_site(SETTINGS, content, out).failed()
+    for slug in ("the-whiteboard", "nested"):
+        page_folder = out / slug
+        image = html(page_folder / "index.html").select_one(".article__body img")
+        assert (page_folder / image["src"]).resolve().is_file(), image["src"]
+        assert image["width"] == "1"  # the images plugin still found and sized it
+    link = html(out / "the-whiteboard" / "index.html").select_one("a[href$='handout.pdf']")
+    assert (out / "the-whiteboard" / link["href"]).resolve().is_file()
+
+
+def test_an_untagged_article_mentioning_a_tag_outside_the_vocabulary_builds(tmp_path):
+    content = copy_site("untagged_mentions", tmp_path)
+    out = tmp_path / "output"
+    assert not build_site(SETTINGS, content, out).failed()
+    hub = html(out / "topics" / "remote-work" / "index.html")
+    assert "Working from home" in hub.get_text()
+
+
+def test_unknown_keys_are_warnings_not_errors(tmp_path):
+    content = copy_site("unknown_metadata_keys", tmp_path)
+    found = inspect_folder(load_settings(SETTINGS, content))
+    assert not found.errors
+    assert [p.message for p in found.problems] == [
+        "unknown key 'sumary'. Fix: did you mean 'Summary:'?"
+    ]
+
+
+def test_a_site_without_topics_authors_or_questions_shows_none_of_them(tmp_path):
+    content = copy_site("bare_site", tmp_path)
+    out = tmp_path / "output"
+    assert not build_site(SETTINGS, content, out).failed()
+    home = html(out / "index.html")
+    assert "Ask the Coach" not in home.select_one("main").get_text()
+    assert not (out / "topics" / "index.html").exists()
+    assert not list((out / "authors").glob("*/index.html"))
+    byline = html(out / "just-a-post" / "index.html").select_one(".article__facts")
+    assert "By " not in byline.get_text()
+
+
+def test_file_names_with_spaces_and_accents_build(tmp_path):
+    content = copy_site("names_with_spaces_and_accents", tmp_path)
+    out = tmp_path / "output"
+    assert not build_site(SETTINGS, content, out).failed()
+    for slug in ("uber-mein-cafe", "my-first-post", "resume-tips"):
+        assert (out / slug / "index.html").is_file()
+
+
+def test_extra_files_are_published_at_the_root_and_robots_txt_is_kept(tmp_path):
+    content = copy_site("extra_files", tmp_path)
+    out = tmp_path / "output"
+    assert not build_site(SETTINGS, content, out).failed()
+    assert (out / "favicon.ico").read_bytes() == b"\x00\x00\x01\x00"
+    assert (out / "CNAME").read_text() == "blog.example.org\n"
+    assert "Disallow: /private/" in (out / "robots.txt").read_text()
+
+
+def test_a_file_without_any_title_is_one_clear_error(tmp_path):
+    content = copy_site("missing_titles", tmp_path)
+    report = build_site(SETTINGS, content, tmp_path / "output")
+    assert [p.message.split(".")[0] for p in report.problems] == ["the title is missing or empty"]
+    assert report.problems[0].path.endswith("no-title.md")
+
+
+def test_a_thousand_tags_make_a_small_topic_index_and_a_capped_map(tmp_path):
+    rng = random.Random(20261123)
+    tags = [f"theme {number}" for number in range(1200)]
+    write_files(tmp_path / "content", {
+        f"post-{n}.md": f"Title: Post {n}\nDate: 2020-01-01\nTags: {', '.join(rng.sample(tags, 6))}"
+        "\n\nA few words.\n"
+        for n in range(400)
+    })  # fmt: skip
+    out = tmp_path / "output"
+    assert not build_site(SETTINGS, tmp_path / "content", out).failed()
+    index = out / "topics" / "index.html"
+    assert index.stat().st_size < 100_000
+    assert len(html(index).select(".topic-map__node")) == 40
+    assert len(list((out / "topics").glob("*/index.html"))) > 1000
