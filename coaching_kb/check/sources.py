@@ -52,11 +52,14 @@ class SourceFile:
 
 def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) -> list[Problem]:
     """Return every problem of one content file, errors and warnings."""
+    if source.content is not None:  # Pelican read it: only what it does not check itself
+        if source.path.stat().st_size > MAX_BYTES:
+            return [too_big(source.path, source.shown)]
+        return list(read_file_problems(source, settings))
     try:
         text = decode(source.path, source.shown)
     except ContentError as error:
         return [problem_from(str(error))]
-    lines = text.splitlines()
     try:
         meta = raw_metadata(reader, source.path)
     except Exception as error:  # noqa: BLE001 - any reader failure is this file's problem
@@ -67,20 +70,46 @@ def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) 
                 "markup near the place named, or move the file out of the content folder",
             )
         ]  # fmt: skip
-    problems = list(metadata_problems(source, meta, lines, settings))
-    if source.content is not None:
-        problems += body_problems(source, lines, Path(settings["PATH"]))
-    return problems
+    return list(metadata_problems(source, meta, text.splitlines(), settings))
+
+
+def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Iterator[Problem]:
+    """Yield the problems of a file Pelican read: key typos, broken links, images without alt."""
+    meta = source.content.metadata
+    typos = [(key, near) for key in meta if (near := typo_of(key))]
+    html = getattr(source.content, "_content", "") or ""
+    if not typos and "{" not in html and "<img" not in html:
+        return  # the common case: nothing to look at, so the file is not read again
+    lines = source.path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for key, near in typos:
+        yield Problem(
+            source.shown, key_line(lines, key), f"unknown key '{key}'. "
+            f"Fix: did you mean '{near.title()}:'?", WARNING,
+        )  # fmt: skip
+    yield from body_problems(source, lines, Path(settings["PATH"]))
+
+
+def typo_of(key: str) -> str:
+    """Return the known key `key` is probably a typo of, or ''."""
+    if key in KNOWN_KEYS:
+        return ""
+    near = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.8)
+    return near[0] if near else ""
+
+
+def too_big(path: Path, shown: str) -> Problem:
+    size = path.stat().st_size
+    return Problem(
+        shown, 1, f"the file is {size // 1_000_000} MB, over the {MAX_BYTES // 1_000_000} MB "
+        "limit. Fix: split it into several articles",
+    )  # fmt: skip
 
 
 def decode(path: Path, shown: str) -> str:
     """Return the text of `path`; raise ContentError for empty, binary, huge or non-UTF-8 files."""
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
-        raise ContentError(
-            f"{shown}:1: the file is {len(raw) // 1_000_000} MB, over the "
-            f"{MAX_BYTES // 1_000_000} MB limit. Fix: split it into several articles"
-        )
+        raise ContentError(str(too_big(path, shown)))
     return decode_text(raw, shown, "write a 'Title:' line and the text, or remove the file")
 
 
@@ -140,11 +169,10 @@ def metadata_problems(
                 "has no page. Fix: name it with a word, or remove it",
             )  # fmt: skip
     for key in meta:
-        near = difflib.get_close_matches(key, KNOWN_KEYS, n=1, cutoff=0.8)
-        if key not in KNOWN_KEYS and near:
+        if near := typo_of(key):
             yield Problem(
                 shown, key_line(lines, key), f"unknown key '{key}'. "
-                f"Fix: did you mean '{near[0].title()}:'?", WARNING,
+                f"Fix: did you mean '{near.title()}:'?", WARNING,
             )  # fmt: skip
 
 
