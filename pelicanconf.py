@@ -23,6 +23,7 @@ JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": T
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
+    "fast_markdown",
     "heading_titles",
     "template_fallback",
     "local_files",
