@@ -10,7 +10,8 @@ end, so a failed build never leaves a half-written site where the good one was.
 import shutil
 import tempfile
 import time
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -32,6 +33,7 @@ class BuildReport:
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
     written: bool = False
+    stages: dict[str, float] = field(default_factory=dict)  # seconds: read, check, write
 
     @property
     def errors(self) -> list[str]:
@@ -93,12 +95,14 @@ def _read_check_write(settings: dict[str, Any], report: BuildReport, *, strict: 
     with isolated_signals():
         try:
             with recorded(reading):
-                read = read_site(Pelican(settings))
-                found = content_problems(read)
+                with timed(report.stages, "read"):
+                    read = read_site(Pelican(settings))
+                with timed(report.stages, "check"):
+                    found = content_problems(read)
             report.problems = sorted({*found, *logged_problems(reading, found)})
             if report.failed(strict=strict):
                 return
-            with recorded(writing):
+            with recorded(writing), timed(report.stages, "write"):
                 write_site(read)
         except SiteError:
             raise
@@ -108,6 +112,16 @@ def _read_check_write(settings: dict[str, Any], report: BuildReport, *, strict: 
             return
         report.problems += logged_problems(writing)
         report.written = True
+
+
+@contextmanager
+def timed(stages: dict[str, float], name: str) -> Iterator[None]:
+    """Add the seconds the block takes to `stages[name]`."""
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        stages[name] = round(time.perf_counter() - started, 3)
 
 
 def _swap_in(staging: Path, final: Path) -> None:

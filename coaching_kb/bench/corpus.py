@@ -89,3 +89,27 @@ def write_corpus(sample: Path, target: Path, count: int, seed: int = 20261123) -
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
     return target
+
+
+def write_tag_heavy_corpus(sample: Path, target: Path, count: int = 500, tags: int = 1200,
+                           seed: int = 20261123) -> Path:  # fmt: skip
+    """Write a blog shaped like a long-running one: free tags (no topic files), many of them.
+
+    Every one of `tags` made-up tags is used, and each post has two to six.
+    """
+    rng = random.Random(seed)
+    common, topical = vocabulary(sample)
+    words_pool = [w for w in common if len(w) > 3][:600]
+    names = sorted({" ".join(rng.sample(words_pool, 2)) for _ in range(tags * 2)})[:tags]
+    shutil.rmtree(target, ignore_errors=True)
+    for index in range(count):
+        _folder, text = article(rng, index, common, topical, [""])
+        meta_end = text.index("\n\n")
+        header = [line for line in text[:meta_end].splitlines() if not line.startswith("Tags:")]
+        own = names[index::count]  # every tag is used at least once
+        extra = [name for name in rng.sample(names, rng.randint(0, 3)) if name not in own]
+        header.append("Tags: " + ", ".join([*own, *extra]))
+        path = target / "posts" / f"post-{index:05d}.md"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("\n".join(header) + text[meta_end:], encoding="utf-8")
+    return target

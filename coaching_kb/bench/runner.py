@@ -13,7 +13,10 @@ import sys
 import time
 from pathlib import Path
 
+from pelican import Pelican
+
 from coaching_kb.build import build_site, load_settings
+from coaching_kb.pelican_runs import Logged, isolated_signals, recorded
 from coaching_kb.project import DEV_SETTINGS
 
 CONFIGS = {
@@ -60,12 +63,27 @@ def main(config: str, content: str, output: str) -> None:
     logging.getLogger().setLevel(logging.INFO)
     logging.getLogger("pelican").setLevel(logging.WARNING)
     started = time.perf_counter()
-    report = build_site(DEV_SETTINGS, Path(content), Path(output), overrides_for(config))
+    if config == "pelican":
+        stages, errors = {}, plain_pelican(Path(content), Path(output))
+    else:
+        report = build_site(DEV_SETTINGS, Path(content), Path(output), overrides_for(config))
+        stages, errors = report.stages, len(report.errors)
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(json.dumps({"config": config, "seconds": round(seconds, 3), "peak_mb": round(peak_mb, 1),
                       "worker_mb": timings.worker_mb, "plugins": timings.seconds,
-                      "errors": len(report.errors)}))  # fmt: skip
+                      "stages": stages, "errors": errors}))  # fmt: skip
+
+
+def plain_pelican(content: Path, output: Path) -> int:
+    """Build as the `pelican` command does (no checks, no staging); return errors logged."""
+    settings = load_settings(DEV_SETTINGS, content, overrides_for("pelican"))
+    settings["OUTPUT_PATH"] = str(output)
+    settings["DELETE_OUTPUT_DIRECTORY"] = True
+    logged = Logged()
+    with recorded(logged), isolated_signals():
+        Pelican(settings).run()
+    return sum(1 for record in logged.records if record.levelno >= logging.ERROR)
 
 
 if __name__ == "__main__":

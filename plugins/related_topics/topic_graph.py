@@ -25,6 +25,7 @@ from .scoring import (
 )
 
 LABEL_ROOM = 170  # room beside the circle for labels written outwards
+RELATE_BLOCK = 256  # topics whose relations are scored at once
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,24 +121,46 @@ def relate(
     topic_centroids: Mapping[str, Vector],
     k: int = 4,
 ) -> dict[str, list[tuple[str, float]]]:
-    """Return each topic's k most related topics (co-occurrence blended with text), best first."""
+    """Return each topic's k most related topics (co-occurrence blended with text), best first.
+
+    The score is half the Jaccard overlap of the two topics' articles and half the cosine of
+    their centroids; pairs scoring 0.05 or less are left out. Sparse products a block of
+    rows at a time, so a site with thousands of tags never holds a dense T x T matrix.
+    """
     slugs = sorted(set(articles_by_topic) | set(topic_centroids))
+    members = sparse_rows([dict.fromkeys(articles_by_topic.get(s, ()), 1.0) for s in slugs])
+    centroids = sparse_rows([topic_centroids.get(s, {}) for s in slugs])
+    sizes = np.asarray(members.sum(axis=1)).ravel()
     relations: dict[str, list[tuple[str, float]]] = {}
-    for slug in slugs:
-        mine = articles_by_topic.get(slug, set())
-        scored = []
-        for other in slugs:
-            if other == slug:
-                continue
-            theirs = articles_by_topic.get(other, set())
-            union = len(mine | theirs)
-            together = len(mine & theirs) / union if union else 0.0
-            alike = dot(topic_centroids.get(slug, {}), topic_centroids.get(other, {}))
-            score = 0.5 * together + 0.5 * alike
-            if score > 0.05:
-                scored.append((other, round(score, 4)))
-        relations[slug] = sorted(scored, key=lambda pair: (-pair[1], pair[0]))[:k]
+    for start in range(0, len(slugs), RELATE_BLOCK):
+        stop = min(start + RELATE_BLOCK, len(slugs))
+        together = (members[start:stop] @ members.T).toarray()
+        union = sizes[start:stop, None] + sizes[None, :] - together
+        jaccard = np.divide(together, union, out=np.zeros_like(together), where=union > 0)
+        alike = (centroids[start:stop] @ centroids.T).toarray()
+        scores = 0.5 * jaccard + 0.5 * alike
+        for offset, row in enumerate(scores):
+            index = start + offset
+            row[index] = 0.0
+            candidates = np.flatnonzero(row > 0.05)
+            scored = [(slugs[j], round(float(row[j]), 4)) for j in candidates.tolist()]
+            relations[slugs[index]] = sorted(scored, key=lambda pair: (-pair[1], pair[0]))[:k]
     return relations
+
+
+def sparse_rows(vectors: Sequence[Mapping[str, float]]) -> sparse.csr_matrix:
+    """Return the vectors as rows of one sparse matrix over their shared keys."""
+    columns: dict[str, int] = {}
+    data, indices, offsets = [], [], [0]
+    for vector in vectors:
+        for key, weight in vector.items():
+            indices.append(columns.setdefault(key, len(columns)))
+            data.append(weight)
+        offsets.append(len(indices))
+    return sparse.csr_matrix(
+        (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), offsets),
+        shape=(len(vectors), max(len(columns), 1)),
+    )
 
 
 def topic_map_svg(

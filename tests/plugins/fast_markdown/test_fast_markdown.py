@@ -29,7 +29,8 @@ def test_the_site_is_byte_identical_with_and_without_reuse(tmp_path):
     for content in (tmp_path / "content", ROOT / "content"):
         fast = build_site(SETTINGS, content, tmp_path / "fast", {"SEARCH_ENABLED": False})
         slow = build_site(SETTINGS, content, tmp_path / "slow", without)
-        assert not fast.failed() and not slow.failed()
+        assert not fast.failed()
+        assert not slow.failed()
         assert built_files(tmp_path / "fast") == built_files(tmp_path / "slow")
         if content != ROOT / "content":
             page = (tmp_path / "fast" / "b" / "index.html").read_text()
