@@ -243,49 +243,58 @@ def comment_triage(c, content=str(CONTENT)):
     help={
         "articles": "comma-separated corpus sizes (default 1000,10000)",
         "runs": "builds per configuration; medians are reported (default 3)",
+        "tags": "also measure the tag-heavy corpus: 500 articles, 1,200 tags (default on)",
     }
 )
-def bench(c, articles="1000,10000", runs=3):
-    """Measure build time and memory by corpus size, and related-list quality."""
+def bench(c, articles="1000,10000", runs=3, tags=True):
+    """Measure build time and memory by corpus, against plain Pelican, and related quality."""
     from coaching_kb.bench.suite import run_suite
 
     sizes = [int(n) for n in articles.split(",") if n.strip()]
-    figures = run_suite(sizes, int(runs), print)
+    figures = run_suite(sizes, int(runs), print, tags=tags)
     print()
-    print("quality (NDCG@5 on coaching_kb/bench/judgements.json):")
     q = figures["quality"]
-    ours, baseline = q["ndcg5_plugin"], q["ndcg5_tfidf_baseline"]
-    print(f"  related_topics {ours:.3f}  vs  TF-IDF baseline {baseline:.3f}")
+    print("quality (NDCG@5 on coaching_kb/bench/judgements.json):")
+    print(
+        f"  related_topics {q['ndcg5_plugin']:.3f}  vs  TF-IDF baseline {q['ndcg5_tfidf_baseline']:.3f}"
+    )
     print()
-    print("related_topics by corpus size. handler: its own work in the build process; added: a")
-    print("whole build with it minus one without it (median of paired runs, [lowest-highest])")
-    print("articles  pelican s  ours s  handler s (% pelican)  added s (% pelican) [range]", end="")
-    print("  worker MB  added MB")
+    print("corpus    articles  pelican s  ours s  ours/pelican [range]   read  check  write"
+          "   related  topics  search")  # fmt: skip
+    for row in figures["sizes"]:
+        print(_speed_row(row))
+    print()
+    print("related_topics: handler = its own work in the build process; added = a whole build")
+    print("with it minus one without it (median of paired runs, [lowest-highest])")
     for row in figures["sizes"]:
         print(_related_row(row))
     print()
-    print("articles  index s  bundle KB  first query KB  query ms (median)")
+    print("corpus    bundle KB  first query KB  query ms (median)")
     for row in figures["sizes"]:
-        print(
-            f"{row['articles']:>8}  {row['search_index_s']:>7.2f}  {row['bundle_kb']:>9.0f}  "
-            f"{row['first_query_kb']:>14.0f}  {row['query_ms_median']:>17.1f}"
-        )
-    if len(figures["sizes"]) > 1:
-        small, large = figures["sizes"][0], figures["sizes"][-1]
-        growth = large["articles"] / small["articles"]
-        for key in ("pelican_s", "related_handler_s", "related_added_s"):
-            print(f"growth of {key} for {growth:.0f}x articles: {large[key] / small[key]:.1f}x")
+        print(f"{row['corpus']:<8}  {row['bundle_kb']:>9.0f}  {row['first_query_kb']:>14.0f}  "
+              f"{row['query_ms_median']:>17.1f}")  # fmt: skip
+
+
+def _speed_row(row: dict) -> str:
+    """Return one corpus's whole-build figures as a table row."""
+    low, high = row["ratio_range"]
+    stages, plugins = row["stages_s"], row["plugins_s"]
+    return (
+        f"{row['corpus']:<8}  {row['articles']:>8}  {row['pelican_s']:>9.2f}  {row['ours_s']:>6.2f}"
+        f"  {row['ours_over_pelican']:>5.2f}x [{low:.2f}-{high:.2f}]  {stages['read']:>6.2f}"
+        f"  {stages['check']:>5.2f}  {stages['write']:>5.2f}  {plugins['related_topics']:>8.2f}"
+        f"  {plugins['topics']:>6.2f}  {plugins['search_index']:>6.2f}"
+    )
 
 
 def _related_row(row: dict) -> str:
-    """Return one size's related_topics figures as a table row."""
+    """Return one corpus's related_topics figures as a table row."""
     pelican, handler, added = row["pelican_s"], row["related_handler_s"], row["related_added_s"]
     low, high = row["related_added_range_s"]
     return (
-        f"{row['articles']:>8}  {pelican:>9.2f}  {row['ours_s']:>6.2f}  "
-        f"{handler:>9.2f} ({100 * handler / pelican:>4.1f}%)  "
-        f"{added:>7.2f} ({100 * added / pelican:>4.1f}%) [{low:.2f}-{high:.2f}]  "
-        f"{row['related_worker_mb']:>9.0f}  {row['related_added_mb']:>8.0f}"
+        f"{row['corpus']:<8}  handler {handler:>5.2f}s ({100 * handler / pelican:>4.1f}% Pelican)"
+        f"  added {added:>5.2f}s ({100 * added / pelican:>4.1f}%) [{low:.2f}-{high:.2f}]"
+        f"  worker {row['related_worker_mb']:>4.0f} MB  added {row['related_added_mb']:>4.0f} MB"
     )
 
 

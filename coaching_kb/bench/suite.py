@@ -10,7 +10,7 @@ from pathlib import Path
 
 from coaching_kb.project import CONTENT, ROOT
 
-from .corpus import write_corpus
+from .corpus import write_corpus, write_tag_heavy_corpus
 from .runner import CONFIGS
 from .search_figures import search_figures
 
@@ -32,23 +32,47 @@ def median_of(runs: list[dict], pick: Callable[[dict], float]) -> float:
     return round(statistics.median(pick(run) for run in runs), 3)
 
 
-def measure_size(count: int, runs: int, work: Path, say: Callable[[str], None]) -> dict:
-    """Return median figures for one corpus size."""
-    content = write_corpus(CONTENT, work / f"corpus-{count}", count)
+PLUGINS_TIMED = ("related_topics", "topics", "search_index", "authors", "static_comments")
+
+
+def measure_corpus(name: str, content: Path, runs: int, work: Path,
+                   say: Callable[[str], None]) -> dict:  # fmt: skip
+    """Return median figures for one corpus: times, our build over plain Pelican, where it goes."""
     results: dict[str, list[dict]] = {config: [] for config in CONFIGS}
     for number in range(runs):
         for config in CONFIGS:  # interleaved, so machine noise hits every config alike
-            results[config].append(run_once(config, content, work / f"out-{count}-{config}"))
-        say(f"  n={count} run {number + 1}/{runs} done")
+            results[config].append(run_once(config, content, work / f"out-{name}-{config}"))
+        say(f"  {name} run {number + 1}/{runs} done")
+    ours, pelican = results["ours"], results["pelican"]
+    # Each round's ratio comes from builds run back to back, so noise largely cancels.
+    ratios = [{"r": o["seconds"] / p["seconds"]} for o, p in zip(ours, pelican, strict=True)]
+    return {
+        "corpus": name,
+        "articles": len(list(content.rglob("*.md"))),
+        "pelican_s": median_of(pelican, lambda r: r["seconds"]),
+        "ours_s": median_of(ours, lambda r: r["seconds"]),
+        "ours_over_pelican": median_of(ratios, lambda r: r["r"]),
+        "ratio_range": [
+            round(min(r["r"] for r in ratios), 2),
+            round(max(r["r"] for r in ratios), 2),
+        ],
+        "plugins_s": {
+            p: median_of(ours, lambda r, p=p: r["plugins"].get(p, 0.0)) for p in PLUGINS_TIMED
+        },
+        "stages_s": {
+            s: median_of(ours, lambda r, s=s: r["stages"].get(s, 0.0))
+            for s in ("read", "check", "write")
+        },
+    } | related_figures(results)
+
+
+def related_figures(results: dict[str, list[dict]]) -> dict:
+    """Return what related_topics adds: its handler, and a whole build with it minus without."""
     ours, without, pelican = results["ours"], results["ours_without_related"], results["pelican"]
     added = [
         {"d": round(o["seconds"] - w["seconds"], 3)} for o, w in zip(ours, without, strict=True)
     ]
-    return search_figures(work / f"out-{count}-ours") | {
-        "search_index_s": median_of(ours, lambda r: r["plugins"].get("search_index", 0.0)),
-        "articles": count,
-        "pelican_s": median_of(pelican, lambda r: r["seconds"]),
-        "ours_s": median_of(ours, lambda r: r["seconds"]),
+    return {
         "related_handler_s": median_of(ours, lambda r: r["plugins"].get("related_topics", 0.0)),
         "related_added_s": median_of(added, lambda r: r["d"]),
         # Paired differences of two ~40 s builds are noisy: show how far they spread.
@@ -78,13 +102,18 @@ def quality(work: Path) -> dict:
     return quality_report(CONTENT, output / "related.json")
 
 
-def run_suite(sizes: list[int], runs: int, say: Callable[[str], None]) -> dict:
+def run_suite(sizes: list[int], runs: int, say: Callable[[str], None], tags: bool = True) -> dict:
     """Return every figure of the suite, saying progress as it goes."""
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         work = Path(folder)
         figures = {"quality": quality(work), "sizes": []}
         say(f"quality: {figures['quality']}")
-        for count in sizes:
-            figures["sizes"].append(measure_size(count, runs, work, say))
+        corpora = (
+            [("tags-500", write_tag_heavy_corpus(CONTENT, work / "corpus-tags"))] if tags else []
+        )
+        corpora += [(str(n), write_corpus(CONTENT, work / f"corpus-{n}", n)) for n in sizes]
+        for name, content in corpora:
+            row = measure_corpus(name, content, runs, work, say)
+            figures["sizes"].append(row | search_figures(work / f"out-{name}-ours"))
             say(json.dumps(figures["sizes"][-1]))
     return figures
