@@ -255,9 +255,8 @@ def bench(c, articles="1000,10000", runs=3, tags=True):
     print()
     q = figures["quality"]
     print("quality (NDCG@5 on coaching_kb/bench/judgements.json):")
-    print(
-        f"  related_topics {q['ndcg5_plugin']:.3f}  vs  TF-IDF baseline {q['ndcg5_tfidf_baseline']:.3f}"
-    )
+    ours, baseline = q["ndcg5_plugin"], q["ndcg5_tfidf_baseline"]
+    print(f"  related_topics {ours:.3f}  vs  TF-IDF baseline {baseline:.3f}")
     print()
     print("corpus    articles  pelican s  ours s  ours/pelican [range]   read  check  write"
           "   related  topics  search")  # fmt: skip
