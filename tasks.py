@@ -14,12 +14,29 @@ from functools import wraps
 from pathlib import Path
 from typing import Any
 
-from invoke import Exit, task
+import invoke
+from invoke import Exit
 
 from coaching_kb.errors import SiteError
 from coaching_kb.project import CONTENT, DEV_SETTINGS, OUTPUT, PUBLISH_SETTINGS, ROOT
 
 HOST, PORT = "127.0.0.1", 8000
+CONTENT_HELP = "the content folder (default content/)"
+OUTPUT_HELP = "where the built site is written (default output/)"
+VERBOSE_HELP = "also show Pelican's own progress and debug messages"
+PORT_HELP = "port to serve on at 127.0.0.1 (default 8000)"
+
+
+def task(*args: Any, **kwargs: Any) -> Any:
+    """Return invoke's task decorator with every argument a --flag.
+
+    A positional argument would swallow `--help` as its value (`invoke new --help` wrote a
+    draft titled "--help"); as flags, `--help` always shows the task's help.
+    """
+    kwargs.setdefault("positional", [])
+    if args and callable(args[0]):
+        return invoke.task(**kwargs)(args[0])
+    return invoke.task(*args, **kwargs)
 
 
 def reports_errors(function: Callable[..., Any]) -> Callable[..., Any]:
@@ -78,64 +95,98 @@ def _build(settings: Path, content: str, output: str, strict: bool, verbose: boo
     print(f"built {output} in {report.seconds:.1f}s{warned}")
 
 
-@task(help={"strict": "treat warnings as errors (on by default when CI is set)"})
+@task(
+    help={
+        "content": CONTENT_HELP,
+        "output": OUTPUT_HELP,
+        "strict": "treat warnings as errors too (on by default when CI is set)",
+        "verbose": VERBOSE_HELP,
+    }
+)
 @reports_errors
 def build(c, content=str(CONTENT), output=str(OUTPUT), strict=False, verbose=False):
-    """Build the site with development settings into output/."""
+    """Check, then build the site with development settings into output/."""
     _build(DEV_SETTINGS, content, output, strict or bool(os.environ.get("CI")), verbose)
 
 
-@task
+@task(
+    help={
+        "content": CONTENT_HELP,
+        "output": OUTPUT_HELP,
+        "strict": "fail on warnings too (on by default; --no-strict to publish despite them)",
+        "verbose": VERBOSE_HELP,
+    }
+)
 @reports_errors
-def publish(c, content=str(CONTENT), output=str(OUTPUT), strict=True):
-    """Build the site with production settings (publishconf.py)."""
-    _build(PUBLISH_SETTINGS, content, output, strict, False)
+def publish(c, content=str(CONTENT), output=str(OUTPUT), strict=True, verbose=False):
+    """Check, then build the site with production settings (publishconf.py)."""
+    _build(PUBLISH_SETTINGS, content, output, strict, verbose)
 
 
-@task
+@task(help={"output": "the built site to remove (default output/)"})
 def clean(c, output=str(OUTPUT)):
     """Remove the built site."""
     shutil.rmtree(output, ignore_errors=True)
 
 
-@task(help={"port": "port to serve on (default 8000)"})
+@task(help={"port": PORT_HELP, "content": CONTENT_HELP, "output": OUTPUT_HELP})
 @reports_errors
-def serve(c, port=PORT, output=str(OUTPUT)):
-    """Build once, then serve output/ at http://127.0.0.1:8000 (no rebuilds)."""
-    from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
+def serve(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
+    """Build once, then serve the site at http://127.0.0.1:8000 (no rebuilds)."""
+    from coaching_kb.serve import SiteServer
 
-    _build(DEV_SETTINGS, str(CONTENT), output, False, False)
-    server = RootedHTTPServer(output, (HOST, int(port)), ComplexHTTPRequestHandler)
-    print(f"serving {output} at http://{HOST}:{port}/ (Ctrl-C stops)")
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        server.server_close()
+    _build(DEV_SETTINGS, content, output, False, False)
+    _serve_until_stopped(SiteServer(Path(output), HOST, int(port)), "")
 
 
-@task(help={"port": "port to serve on (default 8000)"})
+@task(help={"port": PORT_HELP, "content": CONTENT_HELP, "output": OUTPUT_HELP})
 @reports_errors
-def livereload(c, port=PORT, output=str(OUTPUT), content=str(CONTENT)):
-    """Serve at http://127.0.0.1:8000 and rebuild and reload on every change."""
-    from livereload import Server
+def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
+    """Serve at http://127.0.0.1:8000; rebuild on every change and reload open pages."""
+    import threading
 
+    from coaching_kb.serve import Reloads, SiteServer
+    from coaching_kb.watch import watch
+
+    reloads = Reloads()
+    server = SiteServer(Path(output), HOST, int(port), reloads)
+    _rebuild_for_livereload(content, output, reloads, [])
+
+    def rebuild(changed: list[str]) -> None:
+        _rebuild_for_livereload(content, output, reloads, changed)
+
+    watched = [Path(content), ROOT / "theme", ROOT / "plugins", DEV_SETTINGS]
+    threading.Thread(
+        target=watch, args=(watched, rebuild, lambda: reloads.stopped), daemon=True
+    ).start()
+    _serve_until_stopped(server, " with live reload")
+
+
+def _rebuild_for_livereload(content: str, output: str, reloads: Any, changed: list[str]) -> None:
+    """Build into `output`; on success tell open pages to reload, else keep the last good site."""
     from coaching_kb.build import build_site
 
     _log_to_terminal()
+    if changed:
+        print(f"changed: {', '.join(Path(p).name for p in changed[:3])}"
+              f"{' and more' if len(changed) > 3 else ''}; rebuilding", flush=True)  # fmt: skip
+    report = build_site(DEV_SETTINGS, Path(content), Path(output))
+    failing = _print_problems(report.problems, strict=False)
+    if failing:
+        print(f"build failed: {_counted(failing, 'error')} above; still serving the last good site")
+        return
+    reloads.bump()
+    print(f"built in {report.seconds:.1f}s", flush=True)
 
-    def rebuild() -> None:
-        report = build_site(DEV_SETTINGS, Path(content), Path(output))
-        if report.errors:
-            print(
-                f"build failed: {len(report.errors)} errors above; still showing the last good site"
-            )
 
-    rebuild()
-    server = Server()
-    for watched in (Path(content), ROOT / "theme", ROOT / "plugins", DEV_SETTINGS):
-        server.watch(str(watched), rebuild)
-    print(f"serving at http://{HOST}:{port}/ with live reload (Ctrl-C stops)")
-    server.serve(host=HOST, port=int(port), root=output, open_url_delay=None)
+def _serve_until_stopped(server: Any, what: str) -> None:
+    print(f"serving at {server.base_url}/{what} (Ctrl-C stops)", flush=True)
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
 
 
 @task(
@@ -144,13 +195,16 @@ def livereload(c, port=PORT, output=str(OUTPUT), content=str(CONTENT)):
         "kind": "essay (default) or qa",
         "author": "the author's name as in content/authors/",
         "tags": "comma-separated topics",
+        "content": CONTENT_HELP,
     }
 )
 @reports_errors
-def new(c, title, kind="essay", author="", tags="", content=str(CONTENT)):
+def new(c, title="", kind="essay", author="", tags="", content=str(CONTENT)):
     """Create a draft essay or Q&A with today's date; never overwrites a file."""
     from coaching_kb.scaffold import new_post
 
+    if not title.strip():
+        raise Exit('new: no title. Fix: invoke new --title "Your title"', 2)
     path = new_post(Path(content), kind, title, author, tags)
     print(f"wrote {path}: write it, set 'Status: published' (or remove the line), then commit")
 
@@ -192,42 +246,59 @@ def _comments_dir(content: str) -> Path:
         "article": "the slug of the article the comment is on",
         "source": "a file holding the email or text (default: standard input)",
         "author": "the commenter's name, when the text is not an email",
+        "url": "the commenter's website, shown with their name (optional)",
+        "content": CONTENT_HELP,
     },
 )
 @reports_errors
-def comment_add(c, article, source="-", author="", url="", content=str(CONTENT)):
+def comment_add(c, article="", source="-", author="", url="", content=str(CONTENT)):
     """Write a pending comment from an email or text; approve it to publish."""
-    from coaching_kb.moderation.files import add_comment, submission_from_message
+    from coaching_kb.moderation.files import add_comment, require_article, submission_from_message
 
+    require_article(_settings_for(content), article)
     text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     sent = submission_from_message(text, author=author, url=url)
     path = add_comment(_comments_dir(content), article, sent, datetime.now(UTC))
     print(f"wrote {path} (pending)")
 
 
+def _settings_for(content: str) -> dict[str, Any]:
+    from coaching_kb.build import load_settings
+
+    return load_settings(DEV_SETTINGS, Path(content))
+
+
 def _set_statuses(paths: list[str], status: str) -> None:
     from coaching_kb.moderation.files import set_status
 
+    if not paths:
+        raise Exit(
+            "no comment given. Fix: name each file with --path, e.g. "
+            "--path content/comments/<article>/<file>.md (repeat --path for more)", 2
+        )  # fmt: skip
     for one in paths:
         set_status(Path(one), status)
         print(f"{one}: {status}")
 
 
-@task(name="comment-approve", iterable=["path"])
+PATH_HELP = "a comment file, e.g. content/comments/<article>/<file>.md (repeat for more)"
+
+
+@task(name="comment-approve", iterable=["path"], help={"path": PATH_HELP})
 @reports_errors
 def comment_approve(c, path):
     """Publish the given comment files (Status: approved)."""
     _set_statuses(path, "approved")
 
 
-@task(name="comment-spam", iterable=["path"])
+@task(name="comment-spam", iterable=["path"], help={"path": PATH_HELP})
 @reports_errors
 def comment_spam(c, path):
     """Mark the given comment files as spam; they stay in git, unpublished."""
     _set_statuses(path, "spam")
 
 
-@task(name="comment-triage")
+@task(name="comment-triage", help={"content": CONTENT_HELP})
 @reports_errors
 def comment_triage(c, content=str(CONTENT)):
     """Mark obvious junk among pending comments as spam (never deletes)."""
@@ -323,20 +394,22 @@ def screenshots(c, dest=""):
     iterable=["source"],
     help={
         "pages": "a page, a folder of pages, or a quoted glob such as 'old-site/*.txt'",
-        "source": "another page, folder or glob (repeatable)",
+        "source": "another page, folder or glob (repeat --source for more)",
         "dest": "where to write (default content/imported)",
         "dry-run": "show what would be written; write nothing",
         "force": "replace files that differ from what the import would write",
     },
 )
-def import_pages(c, pages, source=None, dest=str(CONTENT / "imported"), dry_run=False, force=False):
+def import_pages(
+    c, pages="", source=None, dest=str(CONTENT / "imported"), dry_run=False, force=False
+):
     """Import pages copied from an old site: essays, Q&As, comments and author profiles."""
     from coaching_kb.importer.writing import expand_inputs
     from coaching_kb.importer.writing import import_pages as run_import
 
     inputs = expand_inputs([pages, *(source or [])])
     if not inputs:
-        raise Exit("import: no pages given. Fix: invoke import 'old-site/*.txt'", 2)
+        raise Exit("import: no pages given. Fix: invoke import --pages 'old-site/*.txt'", 2)
     run = run_import(inputs, Path(dest), force=force, dry_run=dry_run)
     for report in run.reports:
         print(
@@ -361,7 +434,12 @@ def import_pages(c, pages, source=None, dest=str(CONTENT / "imported"), dry_run=
         raise Exit(f"import: {count} file(s) could not be read; the others were imported", 1)
 
 
-@task(help={"output": "the built site to check (default output/)", "site-url": "its SITEURL"})
+@task(
+    help={
+        "output": "the built site to check (default output/)",
+        "site-url": "its SITEURL (default: read from the built site's home page)",
+    }
+)
 def verify(c, output=str(OUTPUT), site_url=""):
     """Check a built site: links, anchors, assets, HTML, feeds, sitemap, no other hosts."""
     from coaching_kb.verify import verify_site

@@ -9,6 +9,12 @@ from coaching_kb.content.slugs import slug_of
 from coaching_kb.errors import SiteError
 
 KINDS = {"essay": "essays", "qa": "qa"}
+SUMMARY_PLACEHOLDER = "One or two sentences a reader sees in lists and search results."
+ASKER_PLACEHOLDER = "Name the Letter Writer Chose"
+LETTER_PLACEHOLDER = "(The reader's letter goes here"
+ANSWER_PLACEHOLDER = "(Your answer goes here.)"
+# Text of the template that must be replaced before a post is published (`check` looks).
+PLACEHOLDERS = (SUMMARY_PLACEHOLDER, ASKER_PLACEHOLDER, LETTER_PLACEHOLDER, ANSWER_PLACEHOLDER)
 ESSAY_BODY = """Open with the situation a reader will recognise.
 
 ## What is really going on
@@ -21,11 +27,11 @@ Say what you have seen work, and why.
 """
 QA_BODY = """Dear Coach,
 
-(The reader's letter goes here, in their words, with identifying details changed.)
+{letter}, in their words, with identifying details changed.)
 
 <!-- answer -->
 
-(Your answer goes here.)
+{answer}
 """
 
 
@@ -45,11 +51,13 @@ def new_post(
         "Date": (today or date.today()).isoformat(),
         "Author": author,
         "Tags": tags,
-        "Summary": "One or two sentences a reader sees in lists and search results.",
+        "Summary": SUMMARY_PLACEHOLDER,
         "Type": "qa" if kind == "qa" else "",
-        "Asker": "Name the Letter Writer Chose" if kind == "qa" else "",
+        "Asker": ASKER_PLACEHOLDER if kind == "qa" else "",
         "Status": "draft",
     }
     path = content / KINDS[kind] / f"{slug}.md"
-    write_text(path, render(meta, QA_BODY if kind == "qa" else ESSAY_BODY))
+    fix = "a post with this title exists: choose another title, or edit that file"
+    qa_body = QA_BODY.format(letter=LETTER_PLACEHOLDER, answer=ANSWER_PLACEHOLDER)
+    write_text(path, render(meta, qa_body if kind == "qa" else ESSAY_BODY), fix=fix)
     return path

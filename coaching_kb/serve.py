@@ -1,4 +1,11 @@
-"""Serve a built site on a free loopback port, for tests, benchmarks and screenshots."""
+"""Serve a built site on loopback: for `invoke serve` and `livereload`, tests and screenshots.
+
+Missing pages get the site's own 404 page. With live reload, every HTML page served gets
+one `<script src="/__livereload.js">`: a file from this server, so the pages' CSP
+(`script-src 'self'`, `connect-src 'self'`) allows it; the script listens on
+`/__livereload` (server-sent events) and reloads the page after each successful rebuild.
+Nothing is added to the files on disk.
+"""
 
 import functools
 import http.server
@@ -8,21 +15,141 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+RELOAD_SCRIPT_PATH = "/__livereload.js"
+RELOAD_EVENTS_PATH = "/__livereload"
+RELOAD_SCRIPT = b"""// Added by the development server only: reload when the site is rebuilt.
+new EventSource("/__livereload").addEventListener("reload", () => location.reload());
+"""
+SCRIPT_TAG = b'<script src="/__livereload.js" defer></script>'
+KEEPALIVE_SECONDS = 15
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+
+class Reloads:
+    """The rebuild count the pages wait on; `bump` wakes every waiting page."""
+
+    def __init__(self) -> None:
+        self.version = 0
+        self.changed = threading.Condition()
+        self.stopped = False
+
+    def bump(self) -> None:
+        with self.changed:
+            self.version += 1
+            self.changed.notify_all()
+
+    def stop(self) -> None:
+        with self.changed:
+            self.stopped = True
+            self.changed.notify_all()
+
+    def wait_after(self, version: int, timeout: float) -> int:
+        """Return the version once it is past `version`, or after `timeout` seconds."""
+        with self.changed:
+            self.changed.wait_for(lambda: self.version > version or self.stopped, timeout)
+            return self.version
+
+
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve files from the site folder; the site's 404 page for missing ones; no logging."""
+
+    reloads: Reloads | None = None
+
     def log_message(self, *args: Any) -> None:
-        pass
+        pass  # one line per rebuild is printed by the caller; a line per request is noise
+
+    def do_GET(self) -> None:
+        path = self.path.split("?", 1)[0]
+        if self.reloads is not None and path == RELOAD_SCRIPT_PATH:
+            self._send(200, "text/javascript; charset=utf-8", RELOAD_SCRIPT)
+        elif self.reloads is not None and path == RELOAD_EVENTS_PATH:
+            self._stream_reloads(self.reloads)
+        elif self.reloads is not None and self._is_html(path):
+            self._send_html(Path(self.translate_path(path)))
+        else:
+            super().do_GET()
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        self._send(404, "text/html; charset=utf-8", self._with_script(page.read_bytes()))
+
+    def _is_html(self, path: str) -> bool:
+        target = Path(self.translate_path(path))
+        if target.is_dir():
+            target /= "index.html"
+        return target.suffix == ".html" and target.is_file()
+
+    def _send_html(self, target: Path) -> None:
+        if target.is_dir():
+            if not self.path.split("?", 1)[0].endswith("/"):
+                super().do_GET()  # the standard redirect to the folder's URL with a slash
+                return
+            target /= "index.html"
+        self._send(200, "text/html; charset=utf-8", self._with_script(target.read_bytes()))
+
+    def _with_script(self, page: bytes) -> bytes:
+        if self.reloads is None:
+            return page
+        at = page.rfind(b"</body>")
+        return page + SCRIPT_TAG if at < 0 else page[:at] + SCRIPT_TAG + page[at:]
+
+    def _send(self, code: int, content_type: str, body: bytes) -> None:
+        self.send_response(code)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def _stream_reloads(self, reloads: Reloads) -> None:
+        self.send_response(200)
+        self.send_header("Content-Type", "text/event-stream")
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        seen = reloads.version
+        try:
+            while not reloads.stopped:
+                now = reloads.wait_after(seen, KEEPALIVE_SECONDS)
+                message = b"event: reload\ndata: %d\n\n" % now if now > seen else b": alive\n\n"
+                self.wfile.write(message)
+                self.wfile.flush()
+                seen = now
+        except (BrokenPipeError, ConnectionResetError):
+            return  # the page went away
+
+
+class SiteServer(http.server.ThreadingHTTPServer):
+    """A threaded server of one site folder; pages are answered even while a rebuild runs."""
+
+    daemon_threads = True  # a page waiting for reloads must not keep the process alive
+
+    def __init__(self, folder: Path, host: str, port: int, reloads: Reloads | None = None):
+        handler = type("Handler", (SiteHandler,), {"reloads": reloads})
+        super().__init__((host, port), functools.partial(handler, directory=str(folder)))
+        self.reloads = reloads
+
+    @property
+    def base_url(self) -> str:
+        host, port = self.server_address[:2]
+        return f"http://{host}:{port}"
+
+    def server_close(self) -> None:
+        if self.reloads is not None:
+            self.reloads.stop()
+        super().server_close()
 
 
 @contextmanager
-def serving(folder: Path) -> Iterator[str]:
+def serving(folder: Path, reloads: Reloads | None = None) -> Iterator[str]:
     """Serve `folder` on 127.0.0.1 while the block runs; yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server = SiteServer(folder, "127.0.0.1", 0, reloads)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield server.base_url
     finally:
         server.shutdown()
         server.server_close()

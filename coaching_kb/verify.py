@@ -2,6 +2,7 @@
 sitemap are valid XML and complete, and nothing is loaded from another host."""
 
 import posixpath
+import re
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -81,8 +82,23 @@ def resolve(output: Path, page: Path, url: str, site_url: str) -> tuple[Path | N
     return path, parts.fragment
 
 
+CANONICAL = re.compile(r'<link rel="canonical" href="(?P<url>https?://[^"]+)"')
+
+
+def built_site_url(output: Path) -> str:
+    """Return the SITEURL the site was built with, from its home page's canonical link."""
+    home = output / "index.html"
+    found = CANONICAL.search(home.read_text(encoding="utf-8")) if home.is_file() else None
+    return found["url"].rstrip("/") if found else ""
+
+
 def verify_site(output: Path, site_url: str = "") -> list[str]:
-    """Return every problem found in the built site at `output` (empty when all is well)."""
+    """Return every problem found in the built site at `output` (empty when all is well).
+
+    Without `site_url`, the one the site was built with is read from its home page, so a
+    production build's absolute links count as links within the site.
+    """
+    site_url = site_url or built_site_url(output)
     problems: list[str] = []
     readers: dict[Path, PageReader] = {}
     for page in html_pages(output):

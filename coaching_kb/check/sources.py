@@ -19,8 +19,9 @@ from coaching_kb.content.front_matter import split_list
 from coaching_kb.content.paths import key_line as field_line
 from coaching_kb.content.slugs import slug_of
 from coaching_kb.errors import ContentError
+from coaching_kb.scaffold import PLACEHOLDERS
 
-from .problems import WARNING, Problem, problem_from
+from .problems import ERROR, WARNING, Problem, problem_from
 
 MAX_BYTES = 5_000_000
 ARTICLE_STATUSES = ("published", "draft", "hidden", "skip")
@@ -78,7 +79,8 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     meta = source.content.metadata
     typos = [(key, near) for key in meta if (near := typo_of(key))]
     html = getattr(source.content, "_content", "") or ""
-    if not typos and "{" not in html and "<img" not in html:
+    left = [text for text in PLACEHOLDERS if text in html or text in str(meta.values())]
+    if not typos and not left and "review" not in meta and "{" not in html and "<img" not in html:
         return  # the common case: nothing to look at, so the file is not read again
     lines = source.path.read_text(encoding="utf-8", errors="replace").splitlines()
     for key, near in typos:
@@ -86,7 +88,24 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
             source.shown, key_line(lines, key), f"unknown key '{key}'. "
             f"Fix: did you mean '{near.title()}:'?", WARNING,
         )  # fmt: skip
+    yield from unfinished(source, lines, left)
     yield from body_problems(source, lines, Path(settings["PATH"]))
+
+
+def unfinished(source: SourceFile, lines: list[str], placeholders: list[str]) -> Iterator[Problem]:
+    """Yield the template text and import notes left in a post: errors once it is published."""
+    severity = ERROR if getattr(source.content, "status", "") == "published" else WARNING
+    for text in placeholders:
+        yield Problem(
+            source.shown, line_mentioning(lines, text), f"'{text}' is the template's text. "
+            "Fix: replace it with your own", severity,
+        )  # fmt: skip
+    review = text_of(source.content.metadata.get("review", ""))
+    if review:
+        yield Problem(
+            source.shown, key_line(lines, "review"), f"the importer asks you to review: {review}. "
+            "Fix: check each point, then delete the 'Review:' line", severity,
+        )  # fmt: skip
 
 
 def typo_of(key: str) -> str:

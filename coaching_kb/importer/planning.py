@@ -39,7 +39,6 @@ class PageReport:
 def plan_page(
     name: str,
     text: str,
-    fallback_date: date,
 ) -> tuple[list[PlannedFile], PageReport]:
     """Return the files one page becomes, and its report."""
     lines = split_lines(text)
@@ -53,7 +52,7 @@ def plan_page(
     files: list[PlannedFile] = []
     used_slugs: set[str] = set()
     for post in posts:
-        fill_gaps(post, profiles, owner, fallback_date)
+        fill_gaps(post, profiles, owner)
         slug = unique(slug_of(post.title) or "imported-post", used_slugs)
         files.append(post_file(post, slug, name))
         files += comment_files(post, slug, report)
@@ -76,7 +75,7 @@ def unique(slug: str, used: set[str]) -> str:
     return candidate
 
 
-def fill_gaps(post: Post, profiles: list[Profile], owner: str, fallback_date: date) -> None:
+def fill_gaps(post: Post, profiles: list[Profile], owner: str) -> None:
     """Give a post the title, author and date it lacks, noting each guess for review."""
     if not post.title:
         post.title = proposed_title(post)
@@ -89,11 +88,9 @@ def fill_gaps(post: Post, profiles: list[Profile], owner: str, fallback_date: da
     if not post.author and owner:
         post.author = owner
     if not post.author:
-        post.author = "Imported author"
-        post.review.append("author unknown")
+        post.review.append("author unknown: add an 'Author:' line, or leave it uncredited")
     if post.published is None:
-        post.published = fallback_date
-        post.review.append("date unknown; the file's date was used")
+        post.review.append("date unknown: add a 'Date:' line")
     if post.is_qa and not post.asker:
         post.asker = "A reader"
         post.review.append("the letter was not signed")

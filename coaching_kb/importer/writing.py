@@ -2,7 +2,6 @@
 
 import glob
 from dataclasses import dataclass
-from datetime import UTC, date, datetime
 from pathlib import Path
 
 from coaching_kb.content.safe_write import write_text
@@ -35,11 +34,6 @@ def expand_inputs(patterns: list[str]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def file_date(path: Path) -> date:
-    """Return the day a file was last changed: the date of a page that names none."""
-    return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).date()
-
-
 def import_pages(
     paths: list[Path], dest: Path, *, force: bool = False, dry_run: bool = False
 ) -> ImportRun:
@@ -52,7 +46,7 @@ def import_pages(
         except (SiteError, OSError) as error:
             run.errors.append(str(error) if isinstance(error, SiteError) else f"{path}: {error}")
             continue
-        files, report = plan_page(path.name, text, file_date(path))
+        files, report = plan_page(path.name, text)
         run.reports.append(report)
         for planned_file in files:
             planned.setdefault(planned_file.path, planned_file)  # first page's profile wins

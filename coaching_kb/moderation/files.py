@@ -3,12 +3,16 @@
 Each function changes only the `Status:` line or writes a new file; nothing is deleted.
 """
 
+import difflib
 import re
+import shutil
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from email import message_from_string, policy
 from email.utils import parseaddr
 from pathlib import Path
+from typing import Any
 
 from coaching_kb.content.comments import STATUSES, comment_from
 from coaching_kb.content.front_matter import parse, render
@@ -48,6 +52,32 @@ def submission_from_message(text: str, author: str = "", url: str = "") -> Submi
             reply_to=sent.get("reply-to"),
         )
     return Submission(author=author, body=text, url=url)
+
+
+def article_slugs(settings: Mapping[str, Any]) -> set[str]:
+    """Return the slugs of the published articles, read as the build reads them."""
+    from pelican import Pelican
+
+    from coaching_kb.pelican_runs import isolated_signals, read_site, settings_with_scratch_output
+
+    scratch_settings, scratch = settings_with_scratch_output(dict(settings))
+    try:
+        with isolated_signals():
+            return {article.slug for article in read_site(Pelican(scratch_settings)).articles}
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)
+
+
+def require_article(settings: Mapping[str, Any], slug: str) -> None:
+    """Raise SiteError unless `slug` names a published article (with the nearest ones)."""
+    if not slug.strip():
+        raise SiteError("comment-add: no article given. Fix: pass --article <the article's slug>")
+    slugs = article_slugs(settings)
+    if slug in slugs:
+        return
+    near = difflib.get_close_matches(slug, slugs, n=3)
+    hint = f"did you mean {', '.join(near)}?" if near else "use the last part of its URL"
+    raise SiteError(f"comment-add: no published article has the slug '{slug}'. Fix: {hint}")
 
 
 def add_comment(comments_dir: Path, article_slug: str, sent: Submission, now: datetime) -> Path:

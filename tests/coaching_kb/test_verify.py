@@ -2,7 +2,7 @@
 
 import pytest
 
-from coaching_kb.testing import ROOT, SEEDS, write_files
+from coaching_kb.testing import ROOT, SEEDS, review_imports, write_files
 from coaching_kb.verify import verify_site
 
 PAGE = "<!doctype html><html><head><title>t</title>{head}</head><body>{body}</body></html>"
@@ -22,6 +22,7 @@ def test_imported_seeds_verify_clean(tmp_path):
 
     out = tmp_path / "imported"
     import_pages(sorted(SEEDS.glob("*.txt")), out)
+    review_imports(out)
     report = build_site(ROOT / "pelicanconf.py", out, tmp_path / "site")
     assert not report.errors
     assert verify_site(tmp_path / "site") == []

@@ -1,14 +1,12 @@
 """Hostile text in imported pages stays text: nothing runs, nothing loads from another host."""
 
-from datetime import date
-
 import markdown
 import pytest
 
 from coaching_kb.content.front_matter import parse
 from coaching_kb.importer.planning import plan_page
 from coaching_kb.importer.writing import import_pages
-from coaching_kb.testing import ROOT, serve
+from coaching_kb.testing import ROOT, review_imports, serve
 
 PAYLOADS = [
     "<script>alert('imported')</script>",
@@ -27,7 +25,7 @@ PAGE = "A hostile page title\n\nBJo Tester, Editor\n\n" + "\n\n".join(
 
 
 def test_payloads_are_escaped_in_the_markdown():
-    files, _ = plan_page("hostile.txt", PAGE, date(2024, 1, 1))
+    files, _ = plan_page("hostile.txt", PAGE)
     essay = next(parse(f.text, f.path) for f in files if f.path.startswith("essays/"))
     html = markdown.markdown(essay.body, extensions=["extra"])
     for forbidden in ("<script", "<img", "<iframe", "<a ", "<svg", "<style", "<link"):
@@ -40,6 +38,7 @@ def test_imported_payloads_run_nothing_in_chromium(tmp_path, page):
     (tmp_path / "hostile.txt").write_text(PAGE)
     out = tmp_path / "content"
     assert import_pages([tmp_path / "hostile.txt"], out).errors == []
+    review_imports(out)
     from coaching_kb.build import build_site
 
     report = build_site(ROOT / "pelicanconf.py", out, tmp_path / "site")

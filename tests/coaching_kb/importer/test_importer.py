@@ -1,7 +1,6 @@
 """The importer on our own fixture pages (every rule), its safety, and the seeds when present."""
 
 import re
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -18,7 +17,7 @@ WORD = re.compile(r"[a-z0-9]+")
 
 def plan(name: str):
     text = (PAGES / name).read_text(encoding="utf-8")
-    files, report = plan_page(name, text, date(2024, 5, 6))
+    files, report = plan_page(name, text)
     return {f.path: parse(f.text, f.path) for f in files}, report, text
 
 

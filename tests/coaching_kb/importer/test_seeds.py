@@ -7,7 +7,7 @@ import pytest
 
 from coaching_kb.content.front_matter import parse
 from coaching_kb.importer.writing import import_pages
-from coaching_kb.testing import ROOT, SEEDS
+from coaching_kb.testing import ROOT, SEEDS, review_imports
 
 pytestmark = [
     pytest.mark.seeds,
@@ -89,6 +89,7 @@ def test_imported_seeds_check_build_alone_and_merged_with_related_links(imported
     merged = tmp_path / "content"
     shutil.copytree(ROOT / "content", merged)
     shutil.copytree(out, merged / "imported")
+    review_imports(merged / "imported")
     checked = task("check", "--content", str(merged))
     assert checked.returncode == 0, checked.stdout
     site = tmp_path / "merged"
@@ -112,6 +113,7 @@ def test_search_finds_old_and_new_writing_together(imported, tmp_path, page):
     merged = tmp_path / "content"
     shutil.copytree(ROOT / "content", merged)
     shutil.copytree(imported[0], merged / "imported")
+    review_imports(merged / "imported")
     report = build_site(ROOT / "pelicanconf.py", merged, tmp_path / "site")
     assert not report.errors
     for base in serve(tmp_path / "site"):
