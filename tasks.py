@@ -150,7 +150,8 @@ def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
 
     reloads = Reloads()
     server = SiteServer(Path(output), HOST, int(port), reloads)
-    _rebuild_for_livereload(content, output, reloads, [])
+    _build(DEV_SETTINGS, content, output, False, False)  # the first build indexes search too
+    reloads.bump()
 
     def rebuild(changed: list[str]) -> None:
         _rebuild_for_livereload(content, output, reloads, changed)
@@ -163,20 +164,19 @@ def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
 
 
 def _rebuild_for_livereload(content: str, output: str, reloads: Any, changed: list[str]) -> None:
-    """Build into `output`; on success tell open pages to reload, else keep the last good site."""
-    from coaching_kb.build import build_site
+    """Rebuild after a save; reload open pages, then refresh the search index behind them."""
+    from coaching_kb.build import rebuild_while_writing
 
     _log_to_terminal()
-    if changed:
-        print(f"changed: {', '.join(Path(p).name for p in changed[:3])}"
-              f"{' and more' if len(changed) > 3 else ''}; rebuilding", flush=True)  # fmt: skip
-    report = build_site(DEV_SETTINGS, Path(content), Path(output))
+    names = ", ".join(Path(p).name for p in changed[:3]) + (" and more" if len(changed) > 3 else "")
+    print(f"changed: {names}; rebuilding", flush=True)
+    report = rebuild_while_writing(DEV_SETTINGS, Path(content), Path(output))
     failing = _print_problems(report.problems, strict=False)
     if failing:
         print(f"build failed: {_counted(failing, 'error')} above; still serving the last good site")
         return
     reloads.bump()
-    print(f"built in {report.seconds:.1f}s", flush=True)
+    print(f"built in {report.seconds:.1f}s; search index follows", flush=True)
 
 
 def _serve_until_stopped(server: Any, what: str) -> None:

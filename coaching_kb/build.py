@@ -7,8 +7,10 @@ WARNING) records it logs. The site is written to a fresh sibling folder and swap
 end, so a failed build never leaves a half-written site where the good one was.
 """
 
+import logging
 import shutil
 import tempfile
+import threading
 import time
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
@@ -87,6 +89,56 @@ def build_site(
         return report
     _swap_in(staging, final)
     return report
+
+
+def rebuild_while_writing(
+    settings_file: Path, content: Path, output: Path, cache: Path | None = None
+) -> BuildReport:
+    """Rebuild quickly after an author's save, for the live preview.
+
+    Pelican's content cache (in `.cache/` beside the settings) skips rereading unchanged
+    files, and the search index is rebuilt in the background once the new pages are in place
+    (search shows the previous index until then), so the page is served sooner.
+    """
+    cache = {
+        "CACHE_CONTENT": True,
+        "LOAD_CONTENT_CACHE": True,
+        "CACHE_PATH": str(cache or settings_file.parent / ".cache" / "pelican"),
+        "SEARCH_ENABLED": False,
+    }
+    bundle = output / "pagefind"
+    kept = _keep_aside(bundle)
+    report = build_site(settings_file, content, output, cache)
+    _put_back(kept, bundle if report.written else None)
+    if report.written:
+        threading.Thread(target=_index_quietly, args=(output,), daemon=True).start()
+    return report
+
+
+def _keep_aside(folder: Path) -> Path | None:
+    """Move a folder out of the way of the swap (it comes back with `_put_back`)."""
+    if not folder.is_dir():
+        return None
+    aside = Path(tempfile.mkdtemp(prefix=".search-kept-", dir=folder.parent.parent)) / "bundle"
+    shutil.copytree(folder, aside)
+    return aside
+
+
+def _put_back(kept: Path | None, destination: Path | None) -> None:
+    if kept is None:
+        return
+    if destination is not None and not destination.exists():
+        shutil.copytree(kept, destination)
+    shutil.rmtree(kept.parent, ignore_errors=True)
+
+
+def _index_quietly(output: Path) -> None:
+    from coaching_kb.search import run_pagefind
+
+    try:
+        run_pagefind(output, "pagefind")
+    except SiteError as error:
+        logging.getLogger(__name__).warning("search index not refreshed: %s", error)
 
 
 def _read_check_write(settings: dict[str, Any], report: BuildReport, *, strict: bool) -> None:

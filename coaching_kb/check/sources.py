@@ -80,8 +80,11 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     typos = [(key, near) for key in meta if (near := typo_of(key))]
     html = getattr(source.content, "_content", "") or ""
     left = [text for text in PLACEHOLDERS if text in html or text in str(meta.values())]
-    if not typos and not left and "review" not in meta and "{" not in html and "<img" not in html:
-        return  # the common case: nothing to look at, so the file is not read again
+    missing = missing_targets(source, Path(settings["PATH"]))
+    unlabelled = images_without_alt(html)
+    nameless = [str(t) for t in meta.get("tags", []) if not slug_of(str(t), settings, kind="TAG")]
+    if not (typos or left or missing or unlabelled or nameless or "review" in meta):
+        return  # the common case: nothing wrong, so the file is not read again
     lines = source.path.read_text(encoding="utf-8", errors="replace").splitlines()
     for key, near in typos:
         yield Problem(
@@ -89,7 +92,20 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
             f"Fix: did you mean '{near.title()}:'?", WARNING,
         )  # fmt: skip
     yield from unfinished(source, lines, left)
-    yield from body_problems(source, lines, Path(settings["PATH"]))
+    for tag in nameless:
+        yield nameless_topic(source.shown, key_line(lines, "tags"), tag)
+    for target in missing:
+        yield Problem(
+            source.shown, line_mentioning(lines, target), f"link to '{target}', which does "
+            "not exist. Fix: correct the path (relative to this file, or starting with / "
+            "from the content folder)",
+        )  # fmt: skip
+    for src in unlabelled:
+        yield Problem(
+            source.shown, line_mentioning(lines, src or "<img"),
+            "image has no alt text. Fix: describe it: ![what the image shows](...), or "
+            'alt="what the image shows"', WARNING,
+        )  # fmt: skip
 
 
 def unfinished(source: SourceFile, lines: list[str], placeholders: list[str]) -> Iterator[Problem]:
@@ -100,12 +116,22 @@ def unfinished(source: SourceFile, lines: list[str], placeholders: list[str]) ->
             source.shown, line_mentioning(lines, text), f"'{text}' is the template's text. "
             "Fix: replace it with your own", severity,
         )  # fmt: skip
-    review = text_of(source.content.metadata.get("review", ""))
-    if review:
-        yield Problem(
-            source.shown, key_line(lines, "review"), f"the importer asks you to review: {review}. "
-            "Fix: check each point, then delete the 'Review:' line", severity,
-        )  # fmt: skip
+    if review := text_of(source.content.metadata.get("review", "")):
+        yield review_problem(source.shown, key_line(lines, "review"), review, severity)
+
+
+def nameless_topic(shown: str, line: int, tag: str) -> Problem:
+    return Problem(
+        shown, line, f"topic '{tag}' has no letters or digits, so it has no page. "
+        "Fix: name it with a word, or remove it",
+    )  # fmt: skip
+
+
+def review_problem(shown: str, line: int, review: str, severity: str) -> Problem:
+    return Problem(
+        shown, line, f"the importer asks you to review: {review}. "
+        "Fix: check each point, then delete the 'Review:' line", severity,
+    )  # fmt: skip
 
 
 def typo_of(key: str) -> str:
@@ -181,12 +207,12 @@ def metadata_problems(
             f"{', '.join(allowed[:3])}, so the file is skipped. Fix: write 'Status: draft', "
             "or remove the line to publish",
         )  # fmt: skip
+    if review := text_of(meta.get("review", "")):
+        severity = ERROR if status in ("", "published") else WARNING
+        yield review_problem(shown, key_line(lines, "review"), review, severity)
     for tag in split_list(text_of(meta.get("tags", ""))):
         if not slug_of(tag, settings, kind="TAG"):
-            yield Problem(
-                shown, key_line(lines, "tags"), f"topic '{tag}' has no letters or digits, so it "
-                "has no page. Fix: name it with a word, or remove it",
-            )  # fmt: skip
+            yield nameless_topic(shown, key_line(lines, "tags"), tag)
     for key in meta:
         if near := typo_of(key):
             yield Problem(
@@ -195,28 +221,32 @@ def metadata_problems(
             )  # fmt: skip
 
 
-def body_problems(source: SourceFile, lines: list[str], content_root: Path) -> Iterator[Problem]:
-    """Yield links to missing files (errors) and images without alt text (warnings)."""
+def missing_targets(source: SourceFile, content_root: Path) -> list[str]:
+    """Return the `{filename}`/`{static}`/`{attach}` link targets that name no file."""
     html = getattr(source.content, "_content", "") or ""
+    if "{filename}" not in html and "{static}" not in html and "{attach}" not in html:
+        return []
     here = source.path.parent
-    for target in dict.fromkeys(INTERNAL_LINK.findall(html)):
-        found = content_root / target.lstrip("/") if target.startswith("/") else here / target
-        if not found.exists():
-            yield Problem(
-                source.shown, line_mentioning(lines, target), f"link to '{target}', which does "
-                "not exist. Fix: correct the path (relative to this file, or starting with / "
-                "from the content folder)",
-            )  # fmt: skip
+    return [
+        target
+        for target in dict.fromkeys(INTERNAL_LINK.findall(html))
+        if not (
+            content_root / target.lstrip("/") if target.startswith("/") else here / target
+        ).exists()
+    ]
+
+
+def images_without_alt(html: str) -> list[str]:
+    """Return the src of each image with no (or an empty) alt text."""
+    if "<img" not in html:
+        return []
+    found = []
     for tag in IMAGE_TAG.findall(html):
         alt = ALT.search(tag)
-        if alt and alt.group(2).strip():
-            continue
-        src = SRC.search(tag)
-        yield Problem(
-            source.shown, line_mentioning(lines, src.group(2) if src else "<img"),
-            "image has no alt text. Fix: describe it: ![what the image shows](...), or "
-            'alt="what the image shows"', WARNING,
-        )  # fmt: skip
+        if not (alt and alt.group(2).strip()):
+            src = SRC.search(tag)
+            found.append(src.group(2) if src else "")
+    return found
 
 
 def line_mentioning(lines: list[str], needle: str) -> int:

@@ -156,6 +156,8 @@ def profile_files(
     """Return one author profile per author, from the page's bios where it has them."""
     by_name = {p.name: p for p in profiles}
     for post in posts:
+        if not post.author:
+            continue  # an unknown author gets no made-up profile
         by_name.setdefault(post.author, Profile(post.author, post.role))
         if post.role and not by_name[post.author].role:
             by_name[post.author].role = post.role

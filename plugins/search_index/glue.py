@@ -6,8 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from coaching_kb.errors import SiteError
-
-from .indexer import run_pagefind
+from coaching_kb.search import run_pagefind
 
 if TYPE_CHECKING:
     from pelican import Pelican

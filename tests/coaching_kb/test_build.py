@@ -126,3 +126,34 @@ def test_a_plugin_crash_is_one_clear_error_not_a_traceback(tmp_path, task):
     assert not (tmp_path / "output").exists()
     problems = check_folder(load_settings(settings, tmp_path / "content"))
     assert [p.message for p in problems] == [report.problems[0].message]
+
+
+def test_the_live_preview_rebuild_gives_the_same_site_as_a_full_build(tmp_path):
+    import shutil
+
+    from coaching_kb.build import build_site, rebuild_while_writing
+
+    def pages(output):
+        return {
+            p.relative_to(output).as_posix(): p.read_bytes()
+            for p in output.rglob("*")
+            if p.is_file() and "pagefind" not in p.parts
+        }
+
+    settings, cache = ROOT / "pelicanconf.py", tmp_path / "cache"
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    full = build_site(settings, content, tmp_path / "full")
+    cold = rebuild_while_writing(settings, content, tmp_path / "live", cache)  # fills the cache
+    essay = content / "essays" / "the-hero-who-stays-late.md"
+    essay.write_text(essay.read_text() + "\nOne more line.\n")
+    warm = rebuild_while_writing(settings, content, tmp_path / "live", cache)  # reads from it
+    assert [r.failed() for r in (full, cold, warm)] == [False, False, False]
+    assert list(cache.iterdir())
+    again = build_site(settings, content, tmp_path / "full")
+    assert pages(tmp_path / "live") == pages(tmp_path / "full")
+    assert (
+        b"One more line"
+        in (tmp_path / "live" / "the-hero-who-stays-late" / "index.html").read_bytes()
+    )
+    assert not again.failed()

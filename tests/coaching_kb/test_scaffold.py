@@ -2,6 +2,12 @@
 
 import datetime
 
+from coaching_kb.scaffold import (
+    ANSWER_PLACEHOLDER,
+    ASKER_PLACEHOLDER,
+    LETTER_PLACEHOLDER,
+    SUMMARY_PLACEHOLDER,
+)
 from coaching_kb.testing import ROOT, write_files
 
 
@@ -16,7 +22,6 @@ def test_new_then_check_then_build_round_trips(tmp_path, task):
     text = post.read_text()
     assert f"Date: {datetime.date.today().isoformat()}" in text
     assert "Status: draft" in text
-    post.write_text(text.replace("Status: draft\n", ""))
     qa = task(
         "new",
         "--kind",
@@ -30,8 +35,25 @@ def test_new_then_check_then_build_round_trips(tmp_path, task):
     )
     assert qa.returncode == 0, qa.stderr
     qa_post = content / "qa" / "should-i-quit.md"
-    qa_post.write_text(qa_post.read_text().replace("Status: draft\n", ""))
-
+    drafts = task("check", "--content", str(content))
+    assert drafts.returncode == 0, drafts.stdout  # template text in a draft is only a warning
+    assert "warning: " in drafts.stdout
+    for path in (post, qa_post):
+        path.write_text(path.read_text().replace("Status: draft\n", ""))
+    published = task("check", "--content", str(content))
+    assert published.returncode == 1  # published with the template's text: refused
+    assert (
+        "should-i-quit.md:10: '(The reader's letter goes here' is the template's"
+        in published.stdout
+    )
+    for path in (post, qa_post):
+        path.write_text(
+            path.read_text()
+            .replace(SUMMARY_PLACEHOLDER, "What to say when the answer is no.")
+            .replace(ASKER_PLACEHOLDER, "Tired in Tampere")
+            .replace(LETTER_PLACEHOLDER, "(I have a question about my job")
+            .replace(ANSWER_PLACEHOLDER, "Stay one more quarter, then decide.")
+        )
     checked = task("check", "--content", str(content))
     assert checked.returncode == 0, checked.stdout + checked.stderr
     output = tmp_path / "output"

@@ -6,6 +6,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -67,6 +68,54 @@ def test_livereload_rebuilds_when_content_changes(start_task, tmp_path):
     start_task("livereload", "--port", str(port), "--content", str(content),
                "--output", str(tmp_path / "site"))  # fmt: skip
     assert "First title" in fetch(f"http://127.0.0.1:{port}/first-title/")
-    assert "livereload.js" in fetch(f"http://127.0.0.1:{port}/first-title/")
+    assert '<script src="/__livereload.js" defer>' in fetch(f"http://127.0.0.1:{port}/first-title/")
     write_files(content, {"b.md": "Title: Second title\nDate: 2020-01-02\n\nMore.\n"})
     assert "Second title" in fetch(f"http://127.0.0.1:{port}/second-title/")
+
+
+def test_missing_pages_get_the_sites_own_404_page(start_task, tmp_path):
+    port = free_port()
+    content = tmp_path / "content"
+    write_files(content, {"a.md": "Title: Only page\nDate: 2020-01-01\n\nText.\n"})
+    start_task("serve", "--port", str(port), "--content", str(content),
+               "--output", str(tmp_path / "site"))  # fmt: skip
+    fetch(f"http://127.0.0.1:{port}/only-page/")
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/no-such-page/", timeout=5)
+    assert missing.value.code == 404
+    assert "We could not find that page" in missing.value.read().decode()
+
+
+def test_the_server_stops_with_its_process_and_frees_the_port(tmp_path):
+    content = tmp_path / "content"
+    write_files(content, {"a.md": "Title: A\nDate: 2020-01-01\n\nText.\n"})
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "invoke", "-r", str(ROOT), "livereload", "--port", str(port),
+         "--content", str(content), "--output", str(tmp_path / "site")],
+        cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+    fetch(f"http://127.0.0.1:{port}/a/")
+    server.send_signal(signal.SIGTERM)  # what `kill PID` sends: no Ctrl-C, no process group
+    server.wait(timeout=20)
+    with socket.socket() as probe:
+        assert probe.connect_ex(("127.0.0.1", port)) != 0
+    said = server.stdout.read()
+    assert said.count("search_index: 1 pages indexed") == 1, said  # each line once, not twice
+
+
+@pytest.mark.browser
+def test_an_open_page_reloads_itself_after_a_save(start_task, tmp_path, page):
+    content = tmp_path / "content"
+    write_files(content, {"a.md": "Title: Before the edit\nDate: 2020-01-01\n\nText.\n"})
+    port = free_port()
+    start_task("livereload", "--port", str(port), "--content", str(content),
+               "--output", str(tmp_path / "site"))  # fmt: skip
+    fetch(f"http://127.0.0.1:{port}/before-the-edit/")
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None)
+    page.goto(f"http://127.0.0.1:{port}/before-the-edit/")
+    page.wait_for_load_state("networkidle")
+    write_files(content, {"a.md": "Title: Before the edit\nDate: 2020-01-01\n\nSaved again.\n"})
+    page.get_by_text("Saved again").wait_for(timeout=60000)  # no manual reload
+    assert blocked == []

@@ -8,7 +8,7 @@ import pytest
 from coaching_kb.content.front_matter import parse
 from coaching_kb.importer.planning import plan_page
 from coaching_kb.importer.writing import import_pages
-from coaching_kb.testing import ROOT
+from coaching_kb.testing import ROOT, review_imports
 
 PAGES = Path(__file__).parent / "pages"
 TOPICS = ROOT / "content" / "topics"
@@ -125,6 +125,7 @@ def test_check_suggests_topics_for_imported_essays(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(TOPICS, content / "topics")
     import_pages([PAGES / "multi_post.txt"], content / "imported")
+    review_imports(content / "imported")
     hints = inspect_folder(load_settings(ROOT / "pelicanconf.py", content)).hints
     essay = [h for h in hints if "small-promises-kept.md:1: hint:" in h]
     assert essay, hints
@@ -162,7 +163,7 @@ def test_unreadable_pages_are_reported_and_the_rest_import(tmp_path, task):
     for name, data in bad.items():
         (tmp_path / name).write_bytes(data)
     (tmp_path / "good.txt").write_text((PAGES / "company_post.txt").read_text())
-    result = task("import", str(tmp_path), "--dest", str(tmp_path / "out"))
+    result = task("import", "--pages", str(tmp_path), "--dest", str(tmp_path / "out"))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert "empty.txt:1: the file is empty" in result.stderr
@@ -171,9 +172,16 @@ def test_unreadable_pages_are_reported_and_the_rest_import(tmp_path, task):
     assert (tmp_path / "out" / "essays" / "why-our-best-engineers-became-coaches.md").exists()
 
 
-def test_imported_fixtures_pass_check_and_build_alone(tmp_path, task):
+def test_imported_fixtures_pass_check_and_build_alone_once_reviewed(tmp_path, task):
     out = tmp_path / "imported"
     assert import_pages(sorted(PAGES.glob("*.txt")), out).errors == []
+    unreviewed = task("check", "--content", str(out))
+    assert unreviewed.returncode == 1  # nothing made up: the owner must say what was unknown
+    assert "the importer asks you to review: date unknown" in unreviewed.stdout
+    assert "Imported author" not in unreviewed.stdout + "".join(
+        p.read_text() for p in out.rglob("*.md")
+    )
+    review_imports(out)
     assert task("check", "--content", str(out)).returncode == 0
     built = task("build", "--content", str(out), "--output", str(tmp_path / "site"))
     assert built.returncode == 0, built.stderr

@@ -1,9 +1,9 @@
 """Search indexing in real builds: what is indexed, and a clear error when Pagefind fails."""
 
 import pytest
-from search_index.indexer import run_pagefind
 
 from coaching_kb.errors import SiteError
+from coaching_kb.search import run_pagefind
 
 
 def test_sample_site_has_a_search_bundle_and_page(sample_site):

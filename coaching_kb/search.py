@@ -1,4 +1,5 @@
-"""Run Pagefind (from the `pagefind` package's own binary) over a folder of HTML."""
+"""Index a built site with Pagefind (the binary the `pagefind` package ships): for the build
+and for the live preview, which refreshes the index after serving a rebuilt page."""
 
 import re
 import subprocess
