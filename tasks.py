@@ -170,7 +170,7 @@ def _rebuild_for_livereload(content: str, output: str, reloads: Any, changed: li
     _log_to_terminal()
     names = ", ".join(Path(p).name for p in changed[:3]) + (" and more" if len(changed) > 3 else "")
     print(f"changed: {names}; rebuilding", flush=True)
-    report = rebuild_while_writing(DEV_SETTINGS, Path(content), Path(output))
+    report = rebuild_while_writing(DEV_SETTINGS, Path(content), Path(output), changed=changed)
     failing = _print_problems(report.problems, strict=False)
     if failing:
         print(f"build failed: {_counted(failing, 'error')} above; still serving the last good site")
@@ -328,6 +328,12 @@ def bench(c, articles="1000,10000", runs=3, tags=True):
     print("quality (NDCG@5 on coaching_kb/bench/judgements.json):")
     ours, baseline = q["ndcg5_plugin"], q["ndcg5_tfidf_baseline"]
     print(f"  related_topics {ours:.3f}  vs  TF-IDF baseline {baseline:.3f}")
+    print()
+    print("live preview: from saving one article to its rebuilt page being served (median),")
+    print("plus up to one watch poll to notice the save")
+    for row in figures["preview"]:
+        print(f"  {row['articles']:>5} articles: {row['save_to_served_s']:.2f}s "
+              f"(runs {row['runs_s']}; poll {row['watch_poll_s']}s)")  # fmt: skip
     print()
     print("corpus    articles  pelican s  ours s  ours/pelican [range]   read  check  write"
           "   related  topics  search")  # fmt: skip

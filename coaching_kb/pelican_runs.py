@@ -6,6 +6,7 @@ content folder exactly as Pelican does (its readers, the site's settings, our pl
 """
 
 import logging
+import os
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -131,9 +132,31 @@ def read_site(pelican: Pelican) -> ReadSite:
     return ReadSite(pelican, generators)
 
 
-def write_site(read: ReadSite) -> None:
-    """Finish Pelican.run(): write every generator's output, then send `finalized`."""
-    writer = read.pelican._get_writer()
+class _SelectiveWriter(Writer):
+    """A Writer that writes only the outputs it was given, and no feeds.
+
+    Pelican 4.12 removed its WRITE_SELECTED setting; the live preview needs the same.
+    """
+
+    def __init__(self, output_path: str, settings: dict[str, Any], selected: set[str]) -> None:
+        super().__init__(output_path, settings=settings)
+        self.selected = {os.path.normpath(name) for name in selected}
+
+    def write_file(self, name: str, *args: Any, **kwargs: Any) -> Any:
+        if os.path.normpath(name) in self.selected:
+            return super().write_file(name, *args, **kwargs)
+        return None
+
+    def write_feed(self, *args: Any, **kwargs: Any) -> None:
+        return None
+
+
+def write_site(read: ReadSite, selected: set[str] | None = None) -> None:
+    """Finish Pelican.run(): write every generator's output (or only `selected`), `finalized`."""
+    if selected is None:
+        writer = read.pelican._get_writer()
+    else:
+        writer = _SelectiveWriter(read.pelican.output_path, read.pelican.settings, selected)
     for generator in read.generators:
         if hasattr(generator, "generate_output"):
             generator.generate_output(writer)

@@ -5,10 +5,12 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from coaching_kb.project import CONTENT, ROOT
+from coaching_kb.project import CONTENT, DEV_SETTINGS, ROOT
+from coaching_kb.watch import POLL_SECONDS
 
 from .corpus import write_corpus, write_tag_heavy_corpus
 from .runner import CONFIGS
@@ -102,12 +104,35 @@ def quality(work: Path) -> dict:
     return quality_report(CONTENT, output / "related.json")
 
 
+def preview_figures(count: int, work: Path, edits: int = 5) -> dict:
+    """Return the seconds from saving one edited article to its page being served (medians)."""
+    from coaching_kb.build import rebuild_while_writing
+
+    content = write_corpus(CONTENT, work / f"preview-{count}", count)
+    output, cache = work / f"preview-out-{count}", work / f"preview-cache-{count}"
+    rebuild_while_writing(DEV_SETTINGS, content, output, cache)  # the first, full build
+    article = sorted((content / "essays").glob("*.md"))[0]
+    seconds = []
+    for number in range(edits):
+        article.write_text(article.read_text() + f"\nAn edit, number {number}.\n")
+        started = time.perf_counter()
+        report = rebuild_while_writing(DEV_SETTINGS, content, output, cache, [str(article)])
+        seconds.append(time.perf_counter() - started)
+        if report.failed():
+            raise RuntimeError(f"bench: preview rebuild failed: {report.errors[:3]}")
+    return {"articles": count, "save_to_served_s": round(statistics.median(seconds), 3),
+            "runs_s": [round(s, 3) for s in seconds], "watch_poll_s": POLL_SECONDS}  # fmt: skip
+
+
 def run_suite(sizes: list[int], runs: int, say: Callable[[str], None], tags: bool = True) -> dict:
     """Return every figure of the suite, saying progress as it goes."""
     with tempfile.TemporaryDirectory(prefix="bench-") as folder:
         work = Path(folder)
-        figures = {"quality": quality(work), "sizes": []}
+        figures = {"quality": quality(work), "sizes": [], "preview": []}
         say(f"quality: {figures['quality']}")
+        for count in (100, 1000):
+            figures["preview"].append(preview_figures(count, work))
+            say(json.dumps(figures["preview"][-1]))
         corpora = (
             [("tags-500", write_tag_heavy_corpus(CONTENT, work / "corpus-tags"))] if tags else []
         )

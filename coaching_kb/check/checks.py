@@ -79,9 +79,13 @@ def inspect_folder(settings: Mapping[str, Any]) -> Inspection:
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-def content_problems(read: ReadSite) -> list[Problem]:
-    """Return the problems of every source file and of the outputs they would be written to."""
-    problems = [p for source in source_files(read) for p in file_problems(*source)]
+def content_problems(read: ReadSite, only: set[Path] | None = None) -> list[Problem]:
+    """Return the problems of every source file (or those in `only`) and of their outputs."""
+    sources = source_files(read)
+    if only is not None:  # the live preview: its edits only; the next full build plans all
+        sources = (s for s in sources if s[0].path.resolve() in only)
+        return [p for source in sources for p in file_problems(*source)]
+    problems = [p for source in sources for p in file_problems(*source)]
     problems += output_problems(read, planned_outputs(read))
     return problems
 

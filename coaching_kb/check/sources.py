@@ -6,6 +6,7 @@ problem of that file is reported at once (a bad date no longer hides a missing t
 
 import copy
 import difflib
+import functools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -134,6 +135,7 @@ def review_problem(shown: str, line: int, review: str, severity: str) -> Problem
     )  # fmt: skip
 
 
+@functools.cache  # the same few keys recur in every file; difflib is slow
 def typo_of(key: str) -> str:
     """Return the known key `key` is probably a typo of, or ''."""
     if key in KNOWN_KEYS:

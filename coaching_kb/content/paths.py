@@ -41,8 +41,9 @@ def data_folders(settings: Mapping[str, Any], family: str) -> list[Path]:
 def shown_path(settings: Mapping[str, Any], path: Path | str) -> str:
     """Return `path` as the user knows it: relative to the working folder when inside it."""
     path = Path(path)
-    full = (path if path.is_absolute() else Path(settings["PATH"]) / path).resolve()
-    here = Path.cwd().resolve()
+    # abspath, not resolve(): no file system calls, and this runs for every file of a site
+    full = Path(os.path.abspath(path if path.is_absolute() else Path(settings["PATH"]) / path))
+    here = Path(os.path.abspath(os.getcwd()))
     return os.path.relpath(full, here) if full.is_relative_to(here) else str(full)
 
 

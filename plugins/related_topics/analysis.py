@@ -4,13 +4,14 @@ Two steps, so the first can run while Pelican is still reading: `Analysed.add` c
 scans one doc at a time; `find_relations` weighs the counts and relates every doc at the end.
 """
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 from coaching_kb.content.words import forms_of_words
 
 from .crosslinks import LinkOptions, Scan, scan
-from .scoring import Doc, Match, TermCounts, model_from_counts, related
+from .scoring import Doc, Match, TermCounts, field_words, model_from_counts, related
 from .settings import RelatedSettings
 from .topic_graph import TopicInfo, centroids, relate, suggest_rows
 
@@ -27,33 +28,41 @@ class Corpus:
 
 @dataclass
 class Analysed:
-    """Term counts of docs and their scans; `rows[key]` is a doc's row in `counts`."""
+    """What is costly to find in each doc (its words, its topic mentions), kept by doc key.
 
-    counts: TermCounts = field(default_factory=TermCounts)
-    rows: dict[str, int] = field(default_factory=dict)
+    Term counts are rebuilt from the kept words for each corpus, in the corpus's order, so a
+    build that reuses earlier work (the worker's, or a cache of the last build's) counts
+    exactly what a build from nothing counts.
+    """
+
+    words: dict[str, Counter[str]] = field(default_factory=dict)
     scans: dict[str, Scan] = field(default_factory=dict)
     seen: dict[str, Doc] = field(default_factory=dict)
     options: dict[str, LinkOptions] = field(default_factory=dict)
+    counts: TermCounts = field(default_factory=TermCounts)
 
     def add(self, doc: Doc, options: LinkOptions) -> None:
-        """Count and scan one doc."""
-        self.rows[doc.key] = len(self.counts)
-        self.counts.add(doc)
+        """Find the words and topic mentions of one doc."""
+        self.words[doc.key] = field_words(doc)
         self.scans[doc.key] = scan(doc.body, options)
         self.seen[doc.key] = doc
         self.options[doc.key] = options
 
     def bring_up_to_date(self, docs: Sequence[Doc], options: LinkOptions) -> list[int]:
-        """Analyse the docs not yet seen as they are now; return every doc's row."""
-        rows = []
+        """Analyse the docs not seen as they are now; count the corpus; return its rows."""
+        self.counts = TermCounts()
         for doc in docs:
             if not same_text(self.seen.get(doc.key), doc):
                 self.add(doc, options)
             elif self.options[doc.key] != options:
                 self.scans[doc.key] = scan(doc.body, options)
                 self.options[doc.key] = options
-            rows.append(self.rows[doc.key])
-        return rows
+            self.counts.add_words(self.words[doc.key])
+        current = {doc.key for doc in docs}
+        for key in set(self.seen) - current:  # a cached analysis must not grow without end
+            for table in (self.words, self.scans, self.seen, self.options):
+                table.pop(key, None)
+        return list(range(len(docs)))
 
 
 def same_text(seen: Doc | None, doc: Doc) -> bool:

@@ -4,6 +4,7 @@ import gc
 import json
 import logging
 import os
+import pickle
 import posixpath
 import time
 from collections.abc import Iterator
@@ -126,14 +127,48 @@ def stop_worker(*_args: Any) -> None:
         _worker = None
 
 
-def findings_for(corpus: Corpus) -> tuple[Findings, bool]:
+def findings_for(corpus: Corpus, settings: dict[str, Any]) -> tuple[Findings, bool]:
     """Return the findings about the corpus, from the worker if it has them; True if it did."""
     global _worker
     worker, _worker = _worker, None
     found = worker.findings(corpus) if worker is not None else None
     if found is not None:
         return found, True
-    return find_relations(corpus, Analysed()), False
+    analysed = load_analysed(settings)
+    found = find_relations(corpus, analysed)
+    save_analysed(settings, analysed)
+    return found, False
+
+
+def analysed_cache(settings: dict[str, Any]) -> Path | None:
+    """Return where the per-article analysis is cached, when Pelican caches content."""
+    if not settings.get("CACHE_CONTENT"):
+        return None
+    return Path(settings["CACHE_PATH"]) / "related_topics.pickle"
+
+
+def load_analysed(settings: dict[str, Any]) -> Analysed:
+    """Return the cached analysis of earlier builds (redone for any article whose text
+    changed), or a fresh one."""
+    path = analysed_cache(settings)
+    if path is None or not settings.get("LOAD_CONTENT_CACHE") or not path.is_file():
+        return Analysed()
+    try:
+        with path.open("rb") as cached:
+            analysed = pickle.load(cached)  # noqa: S301 - our own cache file, like Pelican's
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return Analysed()
+    return analysed if isinstance(analysed, Analysed) else Analysed()
+
+
+def save_analysed(settings: dict[str, Any], analysed: Analysed) -> None:
+    """Cache the analysis for the next build (only when Pelican caches content)."""
+    path = analysed_cache(settings)
+    if path is None:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("wb") as cache:
+        pickle.dump(analysed, cache, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def topic_infos(generator: "ArticlesGenerator") -> list[TopicInfo]:
@@ -169,7 +204,7 @@ def relate_articles(generator: "ArticlesGenerator") -> None:
     started = time.perf_counter()
     with collector_paused():
         corpus = corpus_of(generator)
-        findings, from_worker = findings_for(corpus)
+        findings, from_worker = findings_for(corpus, generator.settings)
         attach(generator, corpus, findings)
     log.info(
         "related_topics: %d articles, %d topics, %d suggested (%s) in %.2fs",

@@ -75,7 +75,10 @@ class TermCounts:
 
     def add(self, doc: Doc) -> None:
         """Count one doc's terms, title and summary counting more than the body."""
-        found = field_words(doc)
+        self.add_words(field_words(doc))
+
+    def add_words(self, found: Counter[str]) -> None:
+        """Count one doc from its weighted word counts (`field_words`)."""
         self.words.update(found)
         counts = counts_of_words(found)
         index = self.index
