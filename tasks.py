@@ -311,6 +311,54 @@ def comment_triage(c, content=str(CONTENT)):
 
 
 @task(
+    name="comment-inbox",
+    help={
+        "port": "port to listen on at --host (default 8100)",
+        "host": "address to listen on (default 127.0.0.1; 0.0.0.0 behind a reverse proxy)",
+        "repo": "the git clone it commits to (default: $COMMENTS_REPO, else this project)",
+        "origin": "the site's origin allowed to post from a page's script, e.g. https://example.org",
+    },
+)
+@reports_errors
+def comment_inbox(c, port=8100, host="127.0.0.1", repo="", origin=""):
+    """Run the comment and question inbox: form posts become pending files on a git branch."""
+    import uvicorn
+
+    from coaching_kb.moderation.inbox import InboxSettings, create_app
+
+    env = dict(os.environ)
+    env["COMMENTS_REPO"] = repo or env.get("COMMENTS_REPO") or str(ROOT)
+    if origin:
+        env["COMMENTS_SITE_ORIGIN"] = origin
+    settings = InboxSettings.from_env(env)
+    _log_to_terminal()
+    print(f"comment inbox for {settings.repo} (branch {settings.branch}) at http://{host}:{port}/")
+    uvicorn.run(create_app(settings), host=host, port=int(port), log_level="warning")
+
+
+@task(
+    name="comment-pull",
+    help={
+        "remote": "the remote the inbox pushes to (default origin)",
+        "branch": "the moderation branch (default comments-pending)",
+    },
+)
+@reports_errors
+def comment_pull(c, remote="origin", branch="comments-pending"):
+    """Fetch the comments and questions the inbox received, and merge them here for moderation."""
+    import subprocess
+
+    for command in (["git", "fetch", remote, branch], ["git", "merge", "--no-edit", "FETCH_HEAD"]):
+        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+        if done.returncode != 0:
+            detail = (done.stderr or done.stdout).strip().splitlines()
+            raise Exit(
+                f"comment-pull: {' '.join(command)} failed: {detail[-1] if detail else ''}", 1
+            )
+    print("comment-pull: merged; moderate with invoke comment-triage and comment-approve")
+
+
+@task(
     help={
         "articles": "comma-separated corpus sizes (default 1000,10000)",
         "runs": "builds per configuration; medians are reported (default 3)",

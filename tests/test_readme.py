@@ -22,7 +22,8 @@ import pytest
 from coaching_kb.testing import ROOT
 
 BLOCK = re.compile(r"```sh\n(?P<body>.*?)```", re.DOTALL)
-SERVES = re.compile(r"\b(invoke livereload|dev\.py serve)\b")
+SERVES = re.compile(r"\b(invoke livereload|dev\.py serve|invoke comment-inbox)\b")
+PORT = re.compile(r"--port (\d+)")
 LEFT_OUT = ("python3 dev.py test",)
 EMAIL = """From: Sam Reader <sam@example.org>
 Subject: About the ninety days
@@ -80,7 +81,9 @@ def port_is_free(port: int) -> bool:
 
 
 def serve_then_stop(prefix: str, line: str, copy: Path, env: dict[str, str]) -> None:
-    """Run a serving command until the site answers at :8000, then stop it as Ctrl-C does."""
+    """Run a serving command until it answers on its port, then stop it as Ctrl-C does."""
+    port = int(PORT.search(line)[1]) if PORT.search(line) else 8000
+    probe, expected = ("health", b'"ok"') if "comment-inbox" in line else ("", b"<html")
     server = subprocess.Popen(
         ["bash", "-c", f"{prefix}\n{line}"], cwd=copy, env=env, start_new_session=True,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

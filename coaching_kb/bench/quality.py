@@ -88,3 +88,30 @@ def quality_report(
         "ndcg5_plugin": round(mean_ndcg(ours, judgements), 4),
         "ndcg5_tfidf_baseline": round(mean_ndcg(baseline, judgements), 4),
     }
+
+
+SPAM_LABELS = Path(__file__).parents[1] / "moderation" / "labelled_comments.json"
+
+
+def spam_figures(labelled: Path = SPAM_LABELS) -> dict[str, float]:
+    """Return how the spam scorer does on labelled comments: recall, precision, false alarms."""
+    from coaching_kb.moderation.spam import Context, score
+
+    comments = json.loads(labelled.read_text(encoding="utf-8"))["comments"]
+    caught = {"spam": 0, "real": 0}
+    total = {"spam": 0, "real": 0}
+    for comment in comments:
+        context = Context(
+            title=comment.get("title", ""),
+            honeypot=comment.get("honeypot", ""),
+            blocklist=tuple(comment.get("blocklist", ())),
+        )
+        total[comment["label"]] += 1
+        caught[comment["label"]] += score(comment["body"], context).is_spam
+    flagged = caught["spam"] + caught["real"]
+    return {
+        "comments": float(len(comments)),
+        "spam_recall": round(caught["spam"] / max(total["spam"], 1), 4),
+        "real_filed_as_spam": round(caught["real"] / max(total["real"], 1), 4),
+        "precision": round(caught["spam"] / max(flagged, 1), 4),
+    }

@@ -33,7 +33,7 @@ KNOWN_KEYS = frozenset(
         "summary", "status", "lang", "translation", "save_as", "url", "template",
         "type", "asker", "original-source", "series", "series_index", "comments",
         "image", "image-alt", "featured", "keywords", "description", "og_image",
-        "review", "imported-from", "topic_links",
+        "review", "imported-from", "topic_links", "asker-email",
     }
 )  # fmt: skip
 INTERNAL_LINK = re.compile(r"""(?:href|src)=["']\{(?:filename|static|attach)\}([^"'#?]+)""")

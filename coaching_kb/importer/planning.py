@@ -6,7 +6,7 @@ from datetime import date, timedelta
 
 from coaching_kb.content.front_matter import render
 from coaching_kb.content.slugs import slug_of
-from coaching_kb.moderation.spam import junk_reason
+from coaching_kb.moderation.spam import Context, score
 
 from .lines import Line, mark_chrome, split_lines
 from .structure import Post, Profile, find_profiles, proposed_title, read_post, split_posts
@@ -137,7 +137,7 @@ def comment_files(post: Post, slug: str, report: PageReport) -> list[PlannedFile
     files = []
     start = post.published or date(2000, 1, 1)
     for number, comment in enumerate(post.comments, start=1):
-        status = "spam" if junk_reason(comment.body) else "approved"
+        status = "spam" if score(comment.body, Context(title=post.title)).is_spam else "approved"
         report.comments += 1
         report.spam += status == "spam"
         stamp = start + timedelta(days=1)

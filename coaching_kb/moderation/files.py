@@ -19,7 +19,9 @@ from coaching_kb.content.front_matter import parse, render
 from coaching_kb.content.safe_write import write_text
 from coaching_kb.errors import SiteError
 
-from .spam import junk_reason
+from .spam import Context, read_blocklist, score
+
+BLOCKLIST_NAME = "blocklist.txt"  # in the comments folder: one word, domain or address a line
 
 STATUS_LINE = re.compile(r"^status\s*:.*$", re.IGNORECASE | re.MULTILINE)
 SLUG_SAFE = re.compile(r"[^a-z0-9]+")
@@ -80,24 +82,66 @@ def require_article(settings: Mapping[str, Any], slug: str) -> None:
     raise SiteError(f"comment-add: no published article has the slug '{slug}'. Fix: {hint}")
 
 
-def add_comment(comments_dir: Path, article_slug: str, sent: Submission, now: datetime) -> Path:
-    """Write `sent` as a pending comment file under the article's folder; return its path."""
+def add_comment(
+    comments_dir: Path, article_slug: str, sent: Submission, now: datetime, status: str = "pending"
+) -> Path:
+    """Write `sent` as a comment file (pending, or spam) under the article's folder; return it."""
     if not sent.author.strip():
         raise SiteError("comment-add: the comment has no author. Fix: pass --author 'Name'")
     if not sent.body.strip():
         raise SiteError("comment-add: the comment has no text. Fix: pipe the email or text in")
     folder = comments_dir / article_slug
     stem = f"{now:%Y%m%d-%H%M%S}-{SLUG_SAFE.sub('-', sent.author.lower()).strip('-')[:30]}"
-    path = folder / f"{stem}.md"
+    path = unused_path(folder, stem)
     meta = {
         "Author": sent.author.strip(),
         "Date": f"{now:%Y-%m-%d %H:%M:%S}",
-        "Status": "pending",
+        "Status": status,
         "Reply-To": sent.reply_to,
         "Email": sent.email,
         "URL": sent.url,
     }
     write_text(path, render(meta, sent.body))
+    return path
+
+
+def unused_path(folder: Path, stem: str) -> Path:
+    """Return `folder/stem.md`, or `stem-2.md`, `stem-3.md`... if taken (same second, name)."""
+    path, number = folder / f"{stem}.md", 1
+    while path.exists():
+        number += 1
+        path = folder / f"{stem}-{number}.md"
+    return path
+
+
+@dataclass(frozen=True, slots=True)
+class Question:
+    """A reader's letter to the advice column, as sent."""
+
+    title: str
+    letter: str
+    asker: str
+    email: str = ""
+
+
+def add_question(content: Path, sent: Question, now: datetime) -> Path:
+    """Write a reader's letter as a draft Q&A in content/qa/ (the answer to be written)."""
+    from coaching_kb.content.slugs import slug_of
+    from coaching_kb.scaffold import ANSWER_PLACEHOLDER
+
+    title = sent.title.strip() or " ".join(sent.letter.split()[:8]).rstrip(".,;:") + "…"
+    slug = slug_of(title)[:60].strip("-") or "reader-question"
+    meta = {
+        "Title": title,
+        "Date": f"{now:%Y-%m-%d %H:%M}",
+        "Type": "qa",
+        "Asker": sent.asker.strip() or "A reader",
+        "Asker-Email": sent.email,
+        "Status": "draft",
+    }
+    body = f"{sent.letter.strip()}\n\n<!-- answer -->\n\n{ANSWER_PLACEHOLDER}"
+    path = unused_path(content / "qa", f"{now:%Y%m%d}-{slug}")
+    write_text(path, render(meta, body))
     return path
 
 
@@ -118,13 +162,17 @@ def set_status(path: Path, status: str) -> None:
 
 
 def triage(comments_dir: Path) -> list[tuple[Path, str]]:
-    """Mark obvious junk among pending comments as spam; return each file marked and why."""
+    """File pending comments that score as spam as `spam`; return each file marked and why."""
+    blocklist = read_blocklist(comments_dir / BLOCKLIST_NAME)
     marked = []
     for path in sorted(comments_dir.glob("*/*.md")):
         text = path.read_text(encoding="utf-8")
         comment = comment_from(text, path.parent.name, path.stem, str(path))
-        reason = junk_reason(comment.body)
-        if comment.status == "pending" and reason:
+        if comment.status != "pending":
+            continue
+        context = Context(blocklist=blocklist, author=comment.author, url=comment.url)
+        verdict = score(comment.body, context)
+        if verdict.is_spam:
             set_status(path, "spam")
-            marked.append((path, reason))
+            marked.append((path, verdict.reason))
     return marked

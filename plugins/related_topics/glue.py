@@ -292,6 +292,7 @@ def related_json(
         "articles": [
             {
                 "source_path": doc.key,
+                "slug": article.slug,
                 "url": url,
                 "title": article.title,
                 "related": [

@@ -10,3 +10,28 @@ document.addEventListener("keydown", (event) => {
     box.select();
   }
 });
+
+// Forms that post to the comment inbox: send them in the background and say what happened
+// where the reader is. Without script they post normally and the inbox answers with a page.
+for (const form of document.querySelectorAll("form[data-inbox]")) {
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const result = form.querySelector(".form-result");
+    const button = form.querySelector("button[type=submit]");
+    button.disabled = true;
+    try {
+      const response = await fetch(form.action, {
+        method: "POST",
+        body: new URLSearchParams(new FormData(form)),
+        headers: { Accept: "application/json" },
+      });
+      const answer = await response.json();
+      result.textContent = answer.message;
+      if (response.ok) form.reset();
+    } catch {
+      result.textContent = "Not sent: the comment service could not be reached. Please try again.";
+    } finally {
+      button.disabled = false;
+    }
+  });
+}

@@ -1,0 +1,378 @@
+"""The comment and question inbox: a small ASGI service (Starlette) readers' forms post to.
+
+Each accepted post becomes a file in the same format `invoke check` validates (a `pending`
+or `spam` comment, or a draft Q&A letter), committed to a moderation branch of the site's
+git repository and pushed, and only then acknowledged. Moderation stays in git:
+`invoke comment-pull`, then `comment-approve` / `comment-spam`, then a merge publishes.
+
+Run it with `invoke comment-inbox`, or `uvicorn coaching_kb.moderation.inbox:create_app
+--factory` behind any reverse proxy; it is configured by `COMMENTS_*` environment variables
+(see `InboxSettings`), so no secret ever sits in the repository.
+"""
+
+import asyncio
+import contextlib
+import html
+import json
+import logging
+import os
+import queue
+import subprocess
+import threading
+import time
+from collections import defaultdict, deque
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs
+
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.middleware.cors import CORSMiddleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Route
+
+from coaching_kb.errors import SiteError
+
+from .files import BLOCKLIST_NAME, Question, Submission, add_comment, add_question
+from .spam import Context, read_blocklist, score
+
+log = logging.getLogger(__name__)
+
+LIMITS = {"article": 200, "name": 100, "email": 254, "url": 300, "comment": 5000,
+          "reply_to": 100, "website": 300, "title": 200, "letter": 8000, "asker": 100}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class InboxSettings:
+    """Where and how the inbox writes; every field has a `COMMENTS_<NAME>` variable."""
+
+    repo: Path  # COMMENTS_REPO: a git working copy of the site the inbox may commit to
+    branch: str = "comments-pending"  # COMMENTS_BRANCH: the moderation branch
+    remote: str = "origin"  # COMMENTS_REMOTE: pushed to after each commit ('' for none)
+    site_origin: str = ""  # COMMENTS_SITE_ORIGIN: the site's origin, the only one CORS allows
+    manifest: Path | None = None  # COMMENTS_MANIFEST: the built site's related.json (slugs)
+    content: str = "content"  # COMMENTS_CONTENT: the content folder inside the repository
+    rate_per_minute: int = 6  # COMMENTS_RATE_PER_MINUTE: posts one address may make a minute
+    max_request_bytes: int = 32_768  # COMMENTS_MAX_REQUEST_BYTES: larger posts are refused
+
+    @classmethod
+    def from_env(cls, env: dict[str, str] | None = None) -> "InboxSettings":
+        """Return the settings from COMMENTS_* variables; raise SiteError when one is wrong."""
+        env = dict(os.environ if env is None else env)
+        if not env.get("COMMENTS_REPO"):
+            raise SiteError("comment-inbox: COMMENTS_REPO is not set. Fix: point it at a git "
+                            "clone of the site the inbox may commit to")  # fmt: skip
+        repo = Path(env["COMMENTS_REPO"]).resolve()
+        manifest = env.get("COMMENTS_MANIFEST") or str(repo / "output" / "related.json")
+        try:
+            return cls(
+                repo=repo,
+                branch=env.get("COMMENTS_BRANCH", cls.branch),
+                remote=env.get("COMMENTS_REMOTE", cls.remote),
+                site_origin=env.get("COMMENTS_SITE_ORIGIN", ""),
+                manifest=Path(manifest),
+                content=env.get("COMMENTS_CONTENT", cls.content),
+                rate_per_minute=int(env.get("COMMENTS_RATE_PER_MINUTE", cls.rate_per_minute)),
+                max_request_bytes=int(env.get("COMMENTS_MAX_REQUEST_BYTES", cls.max_request_bytes)),
+            )
+        except ValueError as error:
+            raise SiteError(f"comment-inbox: a COMMENTS_* number is not a number ({error}). "
+                            "Fix: write it in digits") from None  # fmt: skip
+
+
+class Refused(Exception):
+    """A post the inbox will not take: the HTTP status and the reason a person can read."""
+
+    def __init__(self, status: int, reason: str) -> None:
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+@dataclass
+class Job:
+    """One file to write and commit, and the place its outcome is handed back."""
+
+    write: Callable[[], Path]
+    done: threading.Event = field(default_factory=threading.Event)
+    path: Path | None = None
+    error: str = ""
+
+
+class GitQueue:
+    """Writes files one thread at a time and commits and pushes them in batches.
+
+    A request waits for its batch: when it is answered, its file is committed and pushed.
+    After a crash, files written but not committed are swept into the next commit.
+    """
+
+    def __init__(self, settings: InboxSettings) -> None:
+        self.settings = settings
+        self.jobs: queue.Queue[Job] = queue.Queue()
+        self.thread = threading.Thread(target=self._run, daemon=True)
+
+    def start(self) -> None:
+        prepare_branch(self.settings)
+        self.thread.start()
+
+    def submit(self, write: Callable[[], Path], timeout: float = 120) -> Path:
+        """Return the committed file `write` wrote; raise Refused (503) if it could not be."""
+        job = Job(write)
+        self.jobs.put(job)
+        if not job.done.wait(timeout) or job.path is None:
+            raise Refused(503, job.error or "the inbox could not store it in time; try again")
+        return job.path
+
+    def _run(self) -> None:
+        while True:
+            batch = [self.jobs.get()]
+            while not self.jobs.empty() and len(batch) < 200:
+                batch.append(self.jobs.get_nowait())
+            self._write_and_commit(batch)
+
+    def _write_and_commit(self, batch: list[Job]) -> None:
+        written = []
+        for job in batch:
+            try:
+                job.path = job.write()
+                written.append(job)
+            except (SiteError, OSError) as error:
+                job.error = f"could not write it ({error})"
+                job.done.set()
+        if not written:
+            return
+        try:
+            commit_and_push(self.settings, len(written))
+        except SiteError as error:
+            log.error("comment inbox: %s", error)
+            for job in written:
+                job.path, job.error = None, "it could not be saved to the repository; try again"
+        for job in written:
+            job.done.set()
+
+
+def git(settings: InboxSettings, *arguments: str, check: bool = True) -> str:
+    """Run git in the inbox's repository; return its output; raise SiteError on failure."""
+    who = {"NAME": "Comment inbox", "EMAIL": "inbox@localhost"}
+    env = {**os.environ, "GIT_TERMINAL_PROMPT": "0"}
+    env.update({f"GIT_{role}_{key}": value for role in ("AUTHOR", "COMMITTER")
+                for key, value in who.items()})  # fmt: skip
+    if token := os.environ.get("COMMENTS_PUSH_TOKEN"):  # from the environment, never a file
+        env.update(GIT_CONFIG_COUNT="1", GIT_CONFIG_KEY_0="http.extraHeader",
+                   GIT_CONFIG_VALUE_0=f"Authorization: Bearer {token}")  # fmt: skip
+    done = subprocess.run(["git", "-C", str(settings.repo), *arguments], env=env,
+                          capture_output=True, text=True, check=False, timeout=120)  # fmt: skip
+    if check and done.returncode != 0:
+        raise SiteError(f"git {arguments[0]} failed: {(done.stderr or done.stdout).strip()[:300]}")
+    return done.stdout
+
+
+def prepare_branch(settings: InboxSettings) -> None:
+    """Check out the moderation branch (from the remote's, if it has one)."""
+    lock = settings.repo / ".git" / "index.lock"
+    lock.unlink(missing_ok=True)  # left by a crash: the inbox is the only writer here
+    branch, remote = settings.branch, settings.remote
+    has_local = git(settings, "rev-parse", "--verify", "--quiet", branch, check=False).strip()
+    if remote:
+        git(settings, "fetch", "--quiet", remote, check=False)
+    has_remote = (
+        remote
+        and git(
+            settings, "rev-parse", "--verify", "--quiet", f"{remote}/{branch}", check=False
+        ).strip()
+    )
+    if has_local:
+        git(settings, "checkout", "--quiet", branch)
+    elif has_remote:
+        git(settings, "checkout", "--quiet", "-b", branch, f"{remote}/{branch}")
+    else:
+        git(settings, "checkout", "--quiet", "-b", branch)
+
+
+def commit_and_push(settings: InboxSettings, count: int) -> None:
+    """Commit every new file under the content folder, then push the branch."""
+    git(settings, "add", "--", settings.content)
+    staged = git(settings, "diff", "--cached", "--name-only").strip()
+    if staged:
+        git(settings, "commit", "--quiet", "-m", f"Inbox: {count} new item(s) for moderation")
+    if settings.remote:
+        git(settings, "push", "--quiet", settings.remote, f"HEAD:refs/heads/{settings.branch}")
+
+
+class KnownSlugs:
+    """The article slugs of the built site, reread when its related.json changes."""
+
+    def __init__(self, manifest: Path | None) -> None:
+        self.manifest = manifest
+        self.stamp = -1.0
+        self.slugs: dict[str, str] = {}
+
+    def title_of(self, slug: str) -> str | None:
+        """Return the article's title, or None when the site has no such article."""
+        if self.manifest is not None and self.manifest.is_file():
+            stamp = self.manifest.stat().st_mtime
+            if stamp != self.stamp:
+                data = json.loads(self.manifest.read_text(encoding="utf-8"))
+                self.slugs = {a["slug"]: a["title"] for a in data["articles"] if a.get("slug")}
+                self.stamp = stamp
+        return self.slugs.get(slug)
+
+
+class RateLimit:
+    """At most `per_minute` posts from one address in any minute."""
+
+    def __init__(self, per_minute: int) -> None:
+        self.per_minute = per_minute
+        self.seen: dict[str, deque[float]] = defaultdict(deque)
+        self.lock = threading.Lock()
+
+    def allow(self, address: str) -> bool:
+        now = time.monotonic()
+        with self.lock:
+            recent = self.seen[address]
+            while recent and now - recent[0] > 60:
+                recent.popleft()
+            if len(recent) >= self.per_minute:
+                return False
+            recent.append(now)
+            return True
+
+
+async def read_form(request: Request, limit: int) -> dict[str, str]:
+    """Return the posted form fields; refuse oversized, non-UTF-8 or non-form bodies."""
+    kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+    if kind != "application/x-www-form-urlencoded":
+        raise Refused(415, "send the form as application/x-www-form-urlencoded")
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise Refused(413, f"the post is over {limit} bytes; shorten it")
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise Refused(413, f"the post is over {limit} bytes; shorten it")
+    try:
+        text = body.decode("utf-8")
+        fields = parse_qs(text, keep_blank_values=True, errors="strict")
+    except UnicodeDecodeError:
+        raise Refused(400, "the post is not UTF-8 text") from None
+    form = {name: values[0] for name, values in fields.items()}
+    for name, value in form.items():
+        if len(value) > LIMITS.get(name, 300):
+            raise Refused(422, f"the field '{name}' is over {LIMITS.get(name, 300)} characters")
+    return form
+
+
+def wants_json(request: Request) -> bool:
+    return "application/json" in request.headers.get("accept", "")
+
+
+def answer(request: Request, code: int, message: str, **extra: Any) -> Response:
+    """Return the outcome as JSON (for the page's script) or as a short HTML page."""
+    if wants_json(request):
+        return JSONResponse({"message": message, **extra}, status_code=code)
+    back = html.escape(request.headers.get("referer", "") or "javascript:history.back()", True)
+    page = (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{'Thank you' if code < 400 else 'Not sent'}</title></head><body>"
+        f'<main><p role="status">{html.escape(message)}</p>'
+        f'<p><a href="{back}">Back to the article</a></p></main></body></html>'
+    )
+    return HTMLResponse(page, status_code=code)
+
+
+def create_app(settings: InboxSettings | None = None) -> Starlette:
+    """Return the inbox application (the factory uvicorn's `--factory` calls)."""
+    settings = settings or InboxSettings.from_env()
+    git_queue = GitQueue(settings)
+    slugs = KnownSlugs(settings.manifest)
+    limit = RateLimit(settings.rate_per_minute)
+    content = settings.repo / settings.content
+
+    def admit(request: Request) -> None:
+        address = request.client.host if request.client else "unknown"
+        if not limit.allow(address):
+            raise Refused(429, "too many posts from your address; wait a minute and try again")
+
+    async def store(write: Callable[[], Path]) -> Path:
+        return await asyncio.to_thread(git_queue.submit, write)
+
+    async def receive_comment(request: Request) -> Response:
+        try:
+            admit(request)
+            form = await read_form(request, settings.max_request_bytes)
+            slug, name, body = (
+                form.get("article", ""),
+                form.get("name", ""),
+                form.get("comment", ""),
+            )
+            title = slugs.title_of(slug)
+            if title is None:
+                raise Refused(422, f"there is no article '{slug}' on this site")
+            if not name.strip() or not body.strip():
+                raise Refused(422, "a comment needs your name and some text")
+            field = {name: form.get(name, "").strip() for name in ("email", "url", "reply_to")}
+            sent = Submission(name.strip(), body.strip(), **field)
+            blocklist = read_blocklist(content / "comments" / BLOCKLIST_NAME)
+            verdict = score(sent.body, Context(title, form.get("website", ""), blocklist,
+                                               sent.author, sent.url))  # fmt: skip
+            status = "spam" if verdict.is_spam else "pending"
+            now = datetime.now(UTC)
+            path = await store(lambda: add_comment(content / "comments", slug, sent, now, status))
+        except Refused as refused:
+            return answer(request, refused.status, f"Not sent: {refused.reason}.")
+        log.info("comment inbox: %s (%s)", path.relative_to(settings.repo), status)
+        return answer(request, 202, "Thank you. Your comment awaits moderation.",
+                      status="pending", file=path.name)  # fmt: skip
+
+    async def receive_question(request: Request) -> Response:
+        try:
+            admit(request)
+            form = await read_form(request, settings.max_request_bytes)
+            letter = form.get("letter", "")
+            if len(letter.split()) < 5:
+                raise Refused(422, "please write your question in a few sentences")
+            if score(letter, Context(honeypot=form.get("website", ""))).is_spam:
+                raise Refused(422, "this looks like advertising, not a question")
+            sent = Question(form.get("title", ""), letter, form.get("asker", ""),
+                            form.get("email", ""))  # fmt: skip
+            now = datetime.now(UTC)
+            path = await store(lambda: add_question(content, sent, now))
+        except Refused as refused:
+            return answer(request, refused.status, f"Not sent: {refused.reason}.")
+        log.info("comment inbox: %s (question)", path.relative_to(settings.repo))
+        return answer(request, 202, "Thank you. Your question will be read by the columnist.",
+                      status="pending", file=path.name)  # fmt: skip
+
+    async def health(_request: Request) -> Response:
+        return JSONResponse({"ok": git_queue.thread.is_alive()})
+
+    origins = [settings.site_origin] if settings.site_origin else []
+    return Starlette(
+        routes=[
+            Route("/comments", receive_comment, methods=["POST"]),
+            Route("/questions", receive_question, methods=["POST"]),
+            Route("/health", health, methods=["GET"]),
+        ],
+        middleware=[
+            Middleware(
+                CORSMiddleware,
+                allow_origins=origins,
+                allow_methods=["POST"],
+                allow_headers=["Accept"],
+            )
+        ],
+        lifespan=lambda _app: started(git_queue),
+    )
+
+
+@contextlib.asynccontextmanager
+async def started(git_queue: GitQueue) -> AsyncIterator[None]:
+    """Check out the moderation branch and start the writer before the first request."""
+    await asyncio.to_thread(git_queue.start)
+    yield
