@@ -92,8 +92,9 @@ def serve_then_stop(prefix: str, line: str, copy: Path, env: dict[str, str]) -> 
     try:
         while True:
             try:
-                with urllib.request.urlopen("http://127.0.0.1:8000/", timeout=5) as page:
-                    assert b"<html" in page.read()
+                url = f"http://127.0.0.1:{port}/{probe}"
+                with urllib.request.urlopen(url, timeout=5) as page:
+                    assert expected in page.read()
                     break
             except OSError:
                 assert server.poll() is None, f"{line!r} stopped: {server.stdout.read()}"

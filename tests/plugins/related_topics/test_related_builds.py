@@ -25,7 +25,7 @@ def test_related_json_has_one_entry_per_article_best_first(sample_site):
     entries = data["articles"]
     assert len(entries) == 28
     for entry in entries:
-        assert set(entry) == {"source_path", "url", "title", "related"}
+        assert set(entry) == {"source_path", "slug", "url", "title", "related"}
         assert (ROOT / "content" / entry["source_path"]).exists()
         assert 1 <= len(entry["related"]) <= 5
         scores = [r["score"] for r in entry["related"]]
