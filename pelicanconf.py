@@ -98,6 +98,9 @@ COMMENTS_MODERATION_EMAIL = "comments@northstar-coaching.example"
 COMMENTS_ENDPOINT = ""
 NEWSLETTER_ACTION = ""
 
+# Embeddings of articles, by the hash of their text: an unchanged article is embedded once.
+RELATED_CACHE_PATH = str(ROOT / ".cache" / "related")
+
 MENU_LINKS = (
     ("Essays", "section/essays/"),
     ("Ask the Coach", "section/ask-the-coach/"),

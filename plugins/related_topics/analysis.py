@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from coaching_kb.content.words import forms_of_words
 
 from .crosslinks import LinkOptions, Scan, scan
+from .embeddings import EmbeddingCache, backend, meaning_matrix
 from .scoring import Doc, Match, TermCounts, field_words, model_from_counts, related
 from .settings import RelatedSettings
 from .topic_graph import TopicInfo, centroids, relate, suggest_rows
@@ -40,6 +41,18 @@ class Analysed:
     seen: dict[str, Doc] = field(default_factory=dict)
     options: dict[str, LinkOptions] = field(default_factory=dict)
     counts: TermCounts = field(default_factory=TermCounts)
+    embeddings: EmbeddingCache | None = None
+
+    def embeddings_for(self, settings: RelatedSettings) -> EmbeddingCache:
+        """Return the embedding store of these settings (loaded from their cache once)."""
+        if self.embeddings is None:
+            self.embeddings = EmbeddingCache(settings.cache_path, settings.embedding)
+        return self.embeddings
+
+    def embed_early(self, docs: Sequence[Doc], settings: RelatedSettings) -> None:
+        """Embed docs as they are read (the worker does this while Pelican reads)."""
+        if uses_meaning(settings):
+            self.embeddings_for(settings).fill(docs, backend(settings.embedding))
 
     def add(self, doc: Doc, options: LinkOptions) -> None:
         """Find the words and topic mentions of one doc."""
@@ -63,6 +76,10 @@ class Analysed:
             for table in (self.words, self.scans, self.seen, self.options):
                 table.pop(key, None)
         return list(range(len(docs)))
+
+
+def uses_meaning(settings: RelatedSettings) -> bool:
+    return bool(settings.embedding) and settings.meaning_weight > 0
 
 
 def same_text(seen: Doc | None, doc: Doc) -> bool:
@@ -89,7 +106,12 @@ def find_relations(corpus: Corpus, analysed: Analysed) -> Findings:
     docs, settings, topics = corpus.docs, corpus.settings, corpus.topics
     rows = analysed.bring_up_to_date(docs, corpus.options)
     model = model_from_counts(analysed.counts, rows=rows)
-    matches = related(docs, settings.max_related, settings.topic_weight, settings.min_score, model)
+    meaning = None
+    if uses_meaning(settings):
+        store = analysed.embeddings_for(settings)
+        meaning = meaning_matrix(docs, backend(settings.embedding), store)
+    matches = related(docs, settings.max_related, settings.topic_weight, settings.min_score,
+                      model, meaning, settings.meaning_weight)  # fmt: skip
     scans = [analysed.scans[doc.key] for doc in docs]
     topic_centroids = centroids(docs, model, topics)
     untagged = [row for row, doc in enumerate(docs) if not doc.topics]
@@ -126,4 +148,6 @@ def reason_for(match: Match, topic_names: Mapping[str, str], forms: Mapping[str,
     """Return why two articles are related, in words a reader understands."""
     if match.shared_topics:
         return "Shared topics: " + ", ".join(topic_names.get(t, t) for t in match.shared_topics)
-    return "Both discuss: " + ", ".join(forms.get(t, t) for t in match.shared_terms)
+    if match.shared_terms:
+        return "Both discuss: " + ", ".join(forms.get(t, t) for t in match.shared_terms)
+    return "Close in meaning"  # no topic or strong word in common: only the embedding saw it

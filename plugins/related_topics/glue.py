@@ -56,6 +56,7 @@ def doc_for(article: Any, root: str, *, with_topics: bool = True) -> Doc:
         summary=str(article.metadata.get("summary", "")),
         body=article._content,
         topics=tuple(tag.slug for tag in tags),
+        lang=str(getattr(article, "lang", "en") or "en"),
     )
 
 
@@ -93,10 +94,11 @@ def start_worker(pelican: Any) -> None:
         from coaching_kb.content.topics import load_all_topics
 
         options = link_options_for(pelican.settings, load_all_topics(pelican.settings)[0])
+        settings = plugin_settings.load(pelican.settings)
     except Exception as error:  # noqa: BLE001 - only a speed-up; the build reports real errors
         log.debug("related_topics: no worker: %s", error)
         return
-    _worker = Worker(options)
+    _worker = Worker(options, settings)
 
 
 def feed_worker(content: Any) -> None:

@@ -38,6 +38,7 @@ class Doc:
     summary: str = ""
     body: str = ""
     topics: tuple[str, ...] = ()
+    lang: str = "en"
 
 
 @dataclass(frozen=True, slots=True)
@@ -265,10 +266,16 @@ def related(
     docs: Sequence[Doc],
     k: int = 5,
     topic_weight: float = 0.3,
-    min_score: float = 0.02,
+    min_score: float = 0.0,
     model: Model | None = None,
+    meaning: np.ndarray | None = None,
+    meaning_weight: float = 0.5,
 ) -> list[list[Match]]:
-    """Return, for each doc, its k most related docs, best first (ties by key)."""
+    """Return, for each doc, its k most related docs, best first (ties by key).
+
+    The text score is the term model's cosine, blended with the cosine of the docs' meaning
+    vectors (`meaning`, unit rows) when given; the topics they share are blended in last.
+    """
     if len(docs) < 2 or k <= 0:
         return [[] for _ in docs]
     model = model or build_model(docs)
@@ -283,6 +290,8 @@ def related(
     for start in range(0, len(docs), BLOCK_ROWS):
         stop = min(start + BLOCK_ROWS, len(docs))
         text_scores = (text[start:stop] @ text_t).tocsr()
+        if meaning is not None:
+            text_scores = with_meaning(text_scores, meaning, start, stop, meaning_weight, is_small)
         # Small sites: every pair sharing a word or a topic is scored exactly.
         topic_scores = (topical[start:stop] @ topical_t).tocsr() if is_small else None
         for offset in range(stop - start):
@@ -295,6 +304,32 @@ def related(
             best = top_k(others, values, key_rank, k, min_score)
             results.append([explain(docs, model, index, o, v) for o, v in best])
     return results
+
+
+MEANING_CANDIDATES = 60  # large sites: the nearest in meaning added to each row's candidates
+
+
+def with_meaning(
+    text_scores: sparse.csr_matrix,
+    meaning: np.ndarray,
+    start: int,
+    stop: int,
+    weight: float,
+    is_small: bool,
+) -> sparse.csr_matrix:
+    """Return a block's text scores blended with meaning: (1 - weight) terms + weight meaning.
+
+    Small sites keep every pair; large ones each row's strongest term candidates and its
+    nearest in meaning, so the block stays sparse.
+    """
+    near = np.clip(meaning[start:stop] @ meaning.T, 0.0, None)
+    if not is_small and near.shape[1] > MEANING_CANDIDATES:
+        cut = np.argpartition(-near, MEANING_CANDIDATES, axis=1)[:, MEANING_CANDIDATES:]
+        np.put_along_axis(near, cut, 0.0, axis=1)
+        terms = text_scores.toarray()
+        keep = (terms > 0) | (near > 0)
+        return sparse.csr_matrix(np.where(keep, (1 - weight) * terms + weight * near, 0.0))
+    return sparse.csr_matrix((1 - weight) * text_scores.toarray() + weight * near)
 
 
 def blend(

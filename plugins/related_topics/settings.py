@@ -14,6 +14,9 @@ NAMES = {
     "topic_links": "TOPIC_LINKS",
     "topic_links_max": "TOPIC_LINKS_MAX",
     "topic_map_max": "TOPIC_MAP_MAX",
+    "embedding": "RELATED_EMBEDDING",
+    "meaning_weight": "RELATED_MEANING_WEIGHT",
+    "cache_path": "RELATED_CACHE_PATH",
 }
 PREFIXES = ("RELATED_", "TOPIC_LINKS", "TOPIC_MAP")
 
@@ -22,11 +25,16 @@ PREFIXES = ("RELATED_", "TOPIC_LINKS", "TOPIC_MAP")
 class RelatedSettings:
     max_related: int = 5  # RELATED_MAX: related articles listed under each article
     topic_weight: float = 0.3  # RELATED_TOPIC_WEIGHT: share of the score from shared topics
-    min_score: float = 0.02  # RELATED_MIN_SCORE: weaker matches are not listed
+    # RELATED_MIN_SCORE: weaker matches are not listed. 0: lists are always full, as no floor
+    # was measured on text we did not write to hide only links a reader finds absurd.
+    min_score: float = 0.0
     json_save_as: str = "related.json"  # RELATED_JSON_SAVE_AS: '' writes no JSON
     topic_links: bool = True  # TOPIC_LINKS: link first mentions of topics to their hubs
     topic_links_max: int = 5  # TOPIC_LINKS_MAX: at most this many topic links per article
     topic_map_max: int = 40  # TOPIC_MAP_MAX: the map shows this many strongest topics
+    embedding: str = "wordllama"  # RELATED_EMBEDDING: meaning backend; '' for terms alone
+    meaning_weight: float = 0.5  # RELATED_MEANING_WEIGHT: share of meaning in the text score
+    cache_path: str = ""  # RELATED_CACHE_PATH: where embeddings are kept ('' for nowhere)
 
 
 def load(raw: Mapping[str, Any]) -> RelatedSettings:

@@ -21,6 +21,7 @@ from typing import Any, BinaryIO
 from .analysis import Analysed, Corpus, Findings, find_relations, same_text
 from .crosslinks import LinkOptions
 from .scoring import Doc
+from .settings import RelatedSettings
 
 log = logging.getLogger(__name__)
 
@@ -43,9 +44,10 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
     while True:
         message = pickle.load(source)  # noqa: S301 - our own pipe, from the parent process
         if not isinstance(message, Job):
-            options, docs = message
+            options, settings, docs = message
             for doc in docs:
                 analysed.add(doc, options)
+            analysed.embed_early(docs, settings)  # meanwhile Pelican reads the next ones
             continue
         docs = [
             replace(doc, body=analysed.seen[doc.key].body) if reuse else doc
@@ -93,8 +95,9 @@ class Worker:
     never blocks on the pipe.
     """
 
-    def __init__(self, options: LinkOptions) -> None:
+    def __init__(self, options: LinkOptions, settings: RelatedSettings | None = None) -> None:
         self.options = options
+        self.settings = settings or RelatedSettings(embedding="")
         self.sent: dict[str, Doc] = {}
         self.pending: list[Doc] = []
         self.process: subprocess.Popen[bytes] | None = None
@@ -179,7 +182,7 @@ class Worker:
     def _flush(self) -> None:
         for start in range(0, len(self.pending), BATCH):
             batch = self.pending[start : start + BATCH]
-            self.outbox.put((self.options, batch))
+            self.outbox.put((self.options, self.settings, batch))
             self.sent.update((doc.key, doc) for doc in batch)
         self.pending = []
 

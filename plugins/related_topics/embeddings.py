@@ -1,0 +1,108 @@
+"""Embed articles as unit vectors of meaning, behind one small interface; cache them by text.
+
+The default backend is WordLlama: static word embeddings whose weights ship inside its PyPI
+wheel (no model hub, no torch). Another backend plugs in by name (`RELATED_EMBEDDING`).
+Vectors are cached by the SHA-256 of the text embedded, so an unchanged article is never
+embedded twice. No Pelican here.
+"""
+
+import hashlib
+import os
+import re
+from collections.abc import Callable, Sequence
+from functools import cache
+from pathlib import Path
+
+import numpy as np
+
+from coaching_kb.errors import SettingsError
+
+from .scoring import Doc
+
+TAGS = re.compile(r"<[^>]+>")
+MAX_CHARS = 20_000  # the start of a very long article says what it is about
+Embed = Callable[[list[str]], np.ndarray]
+
+
+def text_of(doc: Doc) -> str:
+    """Return what is embedded for a doc: its title, summary and plain text."""
+    return f"{doc.title}. {doc.summary} {TAGS.sub(' ', doc.body)}"[:MAX_CHARS]
+
+
+def covers(doc: Doc) -> bool:
+    """Return True when the backend knows the doc's language (ours are trained on English)."""
+    return doc.lang.lower().startswith("en")
+
+
+@cache
+def backend(name: str) -> Embed:
+    """Return the embedding function called `name`; raise SettingsError for an unknown one."""
+    if name == "wordllama":
+        return wordllama_embed()
+    raise SettingsError(
+        f"pelicanconf.py: RELATED_EMBEDDING = {name!r} is not a backend we have. "
+        "Fix: write 'wordllama', or '' for the term model alone"
+    )
+
+
+def wordllama_embed() -> Embed:
+    """Return WordLlama's embedding function, loaded from the weights in its wheel."""
+    try:
+        import wordllama
+        from wordllama import WordLlama
+    except ImportError:
+        raise SettingsError(
+            "related_topics: the WordLlama package is missing. Fix: pip install "
+            "'wordllama==0.4.0.post1' (or set RELATED_EMBEDDING = '')"
+        ) from None
+    # Its loader looks for its bundled files in a user cache; point it at the package itself.
+    model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
+    return lambda texts: np.asarray(model.embed(texts, norm=True), dtype=np.float32)
+
+
+class EmbeddingCache:
+    """Vectors by the hash of the text they came from, kept in one .npy file pair."""
+
+    def __init__(self, folder: str, name: str) -> None:
+        self.path = Path(folder) / f"embeddings-{name}.npz" if folder else None
+        self.vectors: dict[str, np.ndarray] = {}
+        self.changed = False
+        if self.path is not None and self.path.is_file():
+            try:
+                with np.load(self.path) as stored:
+                    self.vectors = dict(
+                        zip(stored["keys"].tolist(), stored["vectors"], strict=True)
+                    )
+            except (OSError, ValueError, KeyError):
+                self.vectors = {}
+
+    def save(self, keep: set[str]) -> None:
+        """Write the vectors of the texts in `keep` (others are stale) when anything changed."""
+        if self.path is None or not self.changed:
+            return
+        kept = [key for key in self.vectors if key in keep]
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = self.path.with_suffix(".tmp.npz")
+        vectors = np.stack([self.vectors[k] for k in kept]) if kept else np.zeros((0, 1))
+        np.savez(temporary, keys=np.asarray(kept), vectors=vectors)
+        os.replace(temporary, self.path)
+
+    def fill(self, docs: Sequence[Doc], embed: Embed) -> list[str]:
+        """Embed the docs not cached yet; return every doc's key ('' where not covered)."""
+        texts = [text_of(doc) if covers(doc) else "" for doc in docs]
+        keys = [hashlib.sha256(text.encode()).hexdigest() if text else "" for text in texts]
+        wanted = {k: t for k, t in zip(keys, texts, strict=True) if k and k not in self.vectors}
+        if wanted:
+            made = embed(list(wanted.values()))
+            self.vectors.update(zip(wanted, made, strict=True))
+            self.changed = True
+        return keys
+
+
+def meaning_matrix(docs: Sequence[Doc], embed: Embed, store: EmbeddingCache) -> np.ndarray:
+    """Return one unit row per doc (zeros for docs the backend does not cover)."""
+    keys = store.fill(docs, embed)
+    store.save({key for key in keys if key})
+    width = next((len(v) for v in store.vectors.values()), 1)
+    rows = [store.vectors[k] if k else np.zeros(width, dtype=np.float32) for k in keys]
+    return np.vstack(rows).astype(np.float32) if rows else np.zeros((0, width), dtype=np.float32)

@@ -1,0 +1,48 @@
+"""Meaning from WordLlama: cached by text, skipped for languages it does not know, lists full."""
+
+import json
+
+import numpy as np
+from related_topics.embeddings import EmbeddingCache, backend, meaning_matrix
+from related_topics.scoring import Doc
+
+DOCS = [
+    Doc("a.md", "Handing work to your team", body="Delegate the decisions, not only the chores."),
+    Doc("b.md", "Letting others own the outcome", body="Give people the whole problem to solve."),
+    Doc("c.md", "Sourdough at home", body="Flour, water, salt and a patient starter."),
+    Doc("d.md", "Führung ohne Kontrolle", body="Vertrauen statt Kontrolle im Team.", lang="de"),
+]
+
+
+def counting(calls: list[int]):
+    embed = backend("wordllama")
+
+    def wrapped(texts: list[str]) -> np.ndarray:
+        calls.append(len(texts))
+        return embed(texts)
+
+    return wrapped
+
+
+def test_an_unchanged_article_is_never_embedded_twice(tmp_path):
+    calls: list[int] = []
+    first = meaning_matrix(DOCS, counting(calls), EmbeddingCache(str(tmp_path), "wordllama"))
+    again = meaning_matrix(DOCS, counting(calls), EmbeddingCache(str(tmp_path), "wordllama"))
+    assert calls == [3]  # three English docs, embedded once, read back from the cache after
+    assert np.array_equal(first, again)
+
+
+def test_meaning_ranks_by_sense_and_skips_languages_it_does_not_cover(tmp_path):
+    meaning = meaning_matrix(DOCS, backend("wordllama"), EmbeddingCache("", "wordllama"))
+    near = meaning @ meaning.T
+    assert near[0, 1] > near[0, 2]  # delegation is nearer to ownership than to bread
+    assert not meaning[3].any()  # German: the term model alone relates it
+
+
+def test_every_article_gets_the_full_related_list(build_site):
+    files = {
+        f"p{n}.md": f"Title: Post {n}\nDate: 2020-01-0{n}\n\nWords {n} here.\n" for n in range(1, 8)
+    }
+    site = build_site(files)
+    entries = json.loads((site.output / "related.json").read_text())["articles"]
+    assert [len(e["related"]) for e in entries] == [5] * 7
