@@ -287,6 +287,8 @@ def related(
     topical_rows = topical.toarray() if topical.shape[1] <= DENSE_TOPICS_UP_TO else topical
     key_rank = np.argsort(np.argsort(np.array([doc.key for doc in docs], dtype=object)))
     results: list[list[Match]] = []
+    if meaning is not None and is_small:
+        return related_densely(docs, k, topic_weight, min_score, model, meaning, meaning_weight)
     for start in range(0, len(docs), BLOCK_ROWS):
         stop = min(start + BLOCK_ROWS, len(docs))
         text_scores = (text[start:stop] @ text_t).tocsr()
@@ -303,6 +305,34 @@ def related(
             values = np.where(others == index, -1.0, values)
             best = top_k(others, values, key_rank, k, min_score)
             results.append([explain(docs, model, index, o, v) for o, v in best])
+    return results
+
+
+def related_densely(
+    docs: Sequence[Doc],
+    k: int,
+    topic_weight: float,
+    min_score: float,
+    model: Model,
+    meaning: np.ndarray,
+    meaning_weight: float,
+) -> list[list[Match]]:
+    """Return `related` for a small site with meaning vectors: every pair scored, densely."""
+    topical = topic_matrix(docs)
+    key_rank = np.argsort(np.argsort(np.array([doc.key for doc in docs], dtype=object)))
+    everyone = np.arange(len(docs))
+    results: list[list[Match]] = []
+    for start in range(0, len(docs), BLOCK_ROWS):
+        stop = min(start + BLOCK_ROWS, len(docs))
+        terms = (model.matrix[start:stop] @ model.matrix.T).toarray()
+        near = np.clip(meaning[start:stop] @ meaning.T, 0.0, None)
+        topics = (topical[start:stop] @ topical.T).toarray()
+        scores = (1 - topic_weight) * ((1 - meaning_weight) * terms + meaning_weight * near)
+        scores += topic_weight * topics
+        scores[np.arange(stop - start), np.arange(start, stop)] = -1.0  # never itself
+        for offset, row in enumerate(scores):
+            best = top_k(everyone, np.where(row > 0, row, -1.0), key_rank, k, min_score)
+            results.append([explain(docs, model, start + offset, o, v) for o, v in best])
     return results
 
 
