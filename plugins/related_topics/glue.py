@@ -90,6 +90,8 @@ def start_worker(pelican: Any) -> None:
     """Get ready to analyse articles on a second core as Pelican reads them."""
     global _worker
     stop_worker()
+    if pelican.settings.get("CACHE_CONTENT"):
+        return  # repeated builds (the live preview) keep the analysis here, redoing only edits
     try:
         from coaching_kb.content.topics import load_all_topics
 
