@@ -56,3 +56,11 @@ def test_every_fault_in_a_broken_site_is_reported(tmp_path, task):
     result = task("verify", "--output", str(site))
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
+
+
+def test_a_production_build_verifies_with_the_site_url_it_was_built_with(tmp_path, task):
+    output = tmp_path / "published"
+    assert task("publish", "--output", str(output)).returncode == 0
+    result = task("verify", "--output", str(output))  # no --site-url: read from the site
+    assert result.returncode == 0, result.stdout
+    assert "is fine" in result.stdout
