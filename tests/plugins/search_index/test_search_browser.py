@@ -109,3 +109,16 @@ def test_without_javascript_the_page_says_so(browser, sample_url):
     page.goto(f"{sample_url}/search/?q=trust")
     assert "needs JavaScript" in page.locator("main").inner_text()
     context.close()
+
+
+def test_the_search_page_fits_a_phone_once_its_filters_show(browser, sample_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    phone = context.new_page()
+    phone.goto(f"{sample_url}/search/?q=delegation")
+    phone.wait_for_selector(".search-result", timeout=30000)
+    phone.wait_for_selector(".search-filters:not([hidden])", timeout=30000)
+    wide = phone.evaluate("document.documentElement.scrollWidth")
+    box = phone.locator("#filter-topic").bounding_box()
+    context.close()
+    assert wide <= 390, f"the search page is {wide}px wide on a 390px phone"
+    assert box["x"] + box["width"] <= 390
