@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any
 from pelican.contents import Article
 from pelican.generators import Generator
 
+from coaching_kb.content.letters import SEPARATOR
 from coaching_kb.errors import SettingsError
 
 from . import settings as plugin_settings
 from .analysis import Analysed, Corpus, Findings, find_relations, reason_for
 from .backlinks import referenced_by
-from .crosslinks import LinkOptions, link_options
+from .crosslinks import LinkOptions, Scan, link_options, scan
 from .scoring import Doc, Match
 from .topic_graph import TopicInfo, topic_map_svg, vocabulary_infos
 from .worker import Worker
@@ -244,9 +245,27 @@ def attach(generator: "ArticlesGenerator", corpus: Corpus, findings: Findings) -
         articles, docs, findings.scans, findings.suggestions, strict=True
     ):
         article.suggested_topics = suggested
-        article._content, article.topic_links = found.html, list(found.topic_links)
+        article._content, article.topic_links = linked_text(article, found, corpus.options)
         article.referenced_by = [by_key[k] for k in references.get(doc.key, [])]
     generator.context["related_json"] = related_json(articles, docs, findings.matches, urls)
+
+
+OPTED_OUT = ("no", "off", "false", "0")
+
+
+def linked_text(article: Any, found: Scan, options: LinkOptions) -> tuple[str, list[str]]:
+    """Return the article's HTML with topic links, and the topics linked.
+
+    An article with `Topic_Links: no` gets none; in a Q&A only the answer is linked, as the
+    letter is the reader's own words.
+    """
+    if str(article.metadata.get("topic_links", "")).strip().lower() in OPTED_OUT:
+        return article._content, []
+    match = SEPARATOR.search(article._content)
+    if getattr(article, "type", "") != "qa" or match is None:
+        return found.html, list(found.topic_links)
+    answered = scan(article._content[match.end() :], options)
+    return article._content[: match.end()] + answered.html, list(answered.topic_links)
 
 
 def strongest_topics(infos: list[TopicInfo], counts: dict[str, int], limit: int) -> list[TopicInfo]:

@@ -133,3 +133,19 @@ def test_related_lists_beat_the_tfidf_baseline(sample_site):
     report = quality_report(ROOT / "content", sample_site.output / "related.json")
     assert report["queries"] >= 12
     assert report["ndcg5_plugin"] > report["ndcg5_tfidf_baseline"]
+
+
+def test_no_topic_links_in_a_readers_letter_or_an_article_that_opts_out(build_site, tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content" / "topics", content / "topics")
+    site = build_site({
+        "qa.md": "Title: Q\nDate: 2020-01-01\nType: qa\n\nMy manager never gives feedback.\n\n"
+        "<!-- answer -->\n\nAsk for feedback on one thing at a time.\n",
+        "own.md": "Title: Own\nDate: 2020-01-02\nTopic_Links: no\n\nOn delegation and trust.\n",
+        "other.md": "Title: Other\nDate: 2020-01-03\n\nOn delegation and trust.\n",
+    })  # fmt: skip
+    qa = site.page("q")
+    assert not qa.select(".letter a.topic-link")  # the reader's words stay theirs
+    assert qa.select(".answer a.topic-link")
+    assert not site.page("own").select("a.topic-link")
+    assert site.page("other").select("a.topic-link")
