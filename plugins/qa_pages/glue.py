@@ -74,4 +74,15 @@ def split_questions(generator: "ArticlesGenerator") -> None:
         )
     generator.context["qa_category"] = generator.settings.get("QA_CATEGORY", DEFAULT_SECTION)
     questions = sorted(filter(is_qa, generator.articles), key=lambda a: a.date, reverse=True)
-    generator.context["latest_questions"] = questions[: generator.settings.get("QA_ON_HOME", 3)]
+    # The home page's first page already lists the newest articles: feature only other Q&As.
+    shown = set(map(id, generator.articles[: first_page_size(generator.settings)]))
+    earlier = [question for question in questions if id(question) not in shown]
+    generator.context["latest_questions"] = earlier[: generator.settings.get("QA_ON_HOME", 3)]
+
+
+def first_page_size(settings: dict[str, Any]) -> int | None:
+    """Return how many articles the home page's first page lists (None: all of them)."""
+    size = settings.get("PAGINATED_TEMPLATES", {}).get("index") or settings.get(
+        "DEFAULT_PAGINATION"
+    )
+    return int(size) if size else None

@@ -76,8 +76,11 @@ def test_author_page_has_person_jsonld(sample_site):
 def test_home_has_intro_latest_writing_questions_and_topics(sample_site):
     page = sample_site.page("")
     assert page.select_one(".lede")
-    assert len(page.select("section[aria-labelledby=latest-qa] .article-list__item")) == 3
-    assert page.select("section[aria-labelledby=latest-essays] .article-list__item")
+    featured = page.select("section[aria-labelledby=latest-qa] .article-list__item a")
+    latest = page.select("section[aria-labelledby=latest-essays] .article-list__item a")
+    assert 1 <= len(featured) <= 3
+    assert latest
+    assert not {a["href"] for a in featured} & {a["href"] for a in latest}  # never listed twice
     assert len(page.select(".topic-cards__item")) == 6
 
 
