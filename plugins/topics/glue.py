@@ -61,10 +61,21 @@ def assemble_hubs(generators: list[Generator]) -> None:
         url_pattern=settings.get("TAG_URL", "topics/{slug}/"),
     )
     context["topic_hubs"] = hubs
+    give_search_terms(hubs, context.get("topics", {}))
     by_size = sorted(hubs, key=lambda hub: (-hub.count, hub.name.lower()))
     context["featured_topics"] = [hub for hub in by_size if hub.count][
         : settings.get("TOPICS_ON_HOME", 6)
     ]
+
+
+def give_search_terms(hubs: list[TopicHub], topics: dict[str, Any]) -> None:
+    """Set `article.topic_terms`: the names and aliases of every hub that lists the article,
+    so search finds an article by its topics, suggested ones included."""
+    for hub in hubs:
+        names = topics[hub.slug].names if hub.slug in topics else (hub.name,)
+        for article in (*hub.essays, *hub.answers):
+            terms = article.__dict__.setdefault("topic_terms", [])
+            terms.extend(name for name in names if name not in terms)
 
 
 class TopicHubGenerator(Generator):

@@ -122,3 +122,14 @@ def test_the_search_page_fits_a_phone_once_its_filters_show(browser, sample_url)
     context.close()
     assert wide <= 390, f"the search page is {wide}px wide on a 390px phone"
     assert box["x"] + box["width"] <= 390
+
+
+def test_a_topic_finds_every_article_its_hub_lists(page, sample_url, sample_site):
+    hub = sample_site.page("topics/delegation")
+    listed = {a.get_text(strip=True) for a in hub.select("main .article-list__item a")}
+    page.goto(f"{sample_url}/search/?q=delegation")
+    page.wait_for_selector(".search-result", timeout=30000)
+    page.wait_for_timeout(500)  # the results of the whole query, not of its first letters
+    found = set(page.locator(".search-result__title").all_inner_texts())
+    assert listed
+    assert listed <= found, f"not found: {listed - found}"
