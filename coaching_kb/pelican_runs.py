@@ -99,11 +99,6 @@ class ReadSite:
     def context(self) -> dict[str, Any]:
         return self._generator(ArticlesGenerator).context
 
-    @property
-    def failed_paths(self) -> list[str]:
-        """Source paths (relative to the content folder) Pelican could not turn into content."""
-        return sorted(p for p, c in self.context["generated_content"].items() if c is None)
-
 
 def read_site(pelican: Pelican) -> ReadSite:
     """Run Pelican.run() up to, not including, writing: read every file, finish the context."""
