@@ -373,9 +373,10 @@ def bench(c, articles="1000,10000", runs=3, tags=True):
     figures = run_suite(sizes, int(runs), print, tags=tags)
     print()
     q = figures["quality"]
-    print("quality (NDCG@5 on coaching_kb/bench/judgements.json):")
-    ours, baseline = q["ndcg5_plugin"], q["ndcg5_tfidf_baseline"]
-    print(f"  related_topics {ours:.3f}  vs  TF-IDF baseline {baseline:.3f}")
+    print(f"quality: NDCG@5 on coaching_kb/bench/judgements.json ({q['queries']:.0f} queries)")
+    for name, value in q.items():
+        if name not in ("queries", "ndcg5_plugin", "ndcg5_tfidf_baseline"):
+            print(f"  {name:<34} {value:.3f}")
     print()
     print("live preview: from saving one article to its rebuilt page being served (median),")
     print("plus up to one watch poll to notice the save")

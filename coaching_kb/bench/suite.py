@@ -95,13 +95,33 @@ def related_figures(results: dict[str, list[dict]]) -> dict:
     }
 
 
-def quality(work: Path) -> dict:
-    """Return NDCG@5 of our related lists and of the TF-IDF baseline on the sample content."""
-    from coaching_kb.bench.quality import quality_report
+# Scorers compared on the judgements: our lists, and each of their parts alone.
+SCORERS = {
+    "ours (terms + meaning + topics)": {},
+    "term model alone": {"RELATED_EMBEDDING": "", "RELATED_TOPIC_WEIGHT": 0.0},
+    "embedding alone": {"RELATED_MEANING_WEIGHT": 1.0, "RELATED_TOPIC_WEIGHT": 0.0},
+    "terms + meaning, no topics": {"RELATED_TOPIC_WEIGHT": 0.0},
+}
 
-    output = work / "sample-output"
-    run_once("ours", CONTENT, output)
-    return quality_report(CONTENT, output / "related.json")
+
+def quality(work: Path) -> dict:
+    """Return NDCG@5 of each scorer and of the TF-IDF baseline on the sample content."""
+    from coaching_kb.bench.quality import quality_report
+    from coaching_kb.build import build_site
+
+    figures: dict = {}
+    for name, overrides in SCORERS.items():
+        output = work / f"sample-{len(figures)}"
+        report = build_site(DEV_SETTINGS, CONTENT, output, {"SEARCH_ENABLED": False, **overrides})
+        if report.failed():
+            raise RuntimeError(f"bench: the {name} build failed: {report.errors[:3]}")
+        found = quality_report(CONTENT, output / "related.json")
+        figures[name] = found["ndcg5_plugin"]
+        figures["TF-IDF baseline"] = found["ndcg5_tfidf_baseline"]
+        figures["queries"] = found["queries"]
+    figures["ndcg5_plugin"] = figures["ours (terms + meaning + topics)"]
+    figures["ndcg5_tfidf_baseline"] = figures["TF-IDF baseline"]
+    return figures
 
 
 def preview_figures(count: int, work: Path, edits: int = 5) -> dict:
