@@ -153,8 +153,8 @@ def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
     _build(DEV_SETTINGS, content, output, False, False)  # the first build indexes search too
     reloads.bump()
 
-    def rebuild(changed: list[str]) -> None:
-        _rebuild_for_livereload(content, output, reloads, changed)
+    def rebuild(changed: list[str], only_edits: bool) -> None:
+        _rebuild_for_livereload(content, output, reloads, changed, only_edits)
 
     watched = [Path(content), ROOT / "theme", ROOT / "plugins", DEV_SETTINGS]
     threading.Thread(
@@ -163,14 +163,17 @@ def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
     _serve_until_stopped(server, " with live reload")
 
 
-def _rebuild_for_livereload(content: str, output: str, reloads: Any, changed: list[str]) -> None:
+def _rebuild_for_livereload(
+    content: str, output: str, reloads: Any, changed: list[str], only_edits: bool
+) -> None:
     """Rebuild after a save; reload open pages, then refresh the search index behind them."""
     from coaching_kb.build import rebuild_while_writing
 
     _log_to_terminal()
     names = ", ".join(Path(p).name for p in changed[:3]) + (" and more" if len(changed) > 3 else "")
     print(f"changed: {names}; rebuilding", flush=True)
-    report = rebuild_while_writing(DEV_SETTINGS, Path(content), Path(output), changed=changed)
+    edits = changed if only_edits else []  # a new or removed file: the whole site changes
+    report = rebuild_while_writing(DEV_SETTINGS, Path(content), Path(output), changed=edits)
     failing = _print_problems(report.problems, strict=False)
     if failing:
         print(f"build failed: {_counted(failing, 'error')} above; still serving the last good site")

@@ -68,6 +68,10 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         else:
             super().do_GET()
 
+    def list_directory(self, path: Any) -> None:
+        """Answer a folder without index.html with the 404 page: a site has no listings."""
+        self.send_error(404)
+
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(self.directory) / "404.html"
         if code != 404 or not page.is_file():

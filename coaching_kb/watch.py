@@ -38,14 +38,18 @@ def changed_paths(before: dict[str, float], after: dict[str, float]) -> list[str
 
 
 def watch(
-    roots: list[Path], rebuild: Callable[[list[str]], None], stop: Callable[[], bool]
+    roots: list[Path], rebuild: Callable[[list[str], bool], None], stop: Callable[[], bool]
 ) -> None:
-    """Call `rebuild(changed)` after each change under `roots`, until `stop()` is true."""
+    """Call `rebuild(changed, only_edits)` after each change under `roots`, until `stop()`.
+
+    `only_edits` is False when a file was added or removed: the site's structure changed.
+    """
     seen = snapshot(roots)
     while not stop():
         time.sleep(POLL_SECONDS)
         now = snapshot(roots)
         changed = changed_paths(seen, now)
         if changed:
+            only_edits = seen.keys() == now.keys()
             seen = now
-            rebuild(changed)
+            rebuild(changed, only_edits)
