@@ -75,11 +75,21 @@ def _counted(count: int, what: str) -> str:
     return f"{count} {what}{'' if count == 1 else 's'}"
 
 
-def _print_problems(problems: list[Any], strict: bool) -> int:
-    """Print problems, errors last so they stay in view; return how many fail the run."""
-    for problem in sorted(problems, key=lambda p: (p.is_error, p.path, p.line)):
-        print(problem, file=sys.stderr)
+def _ordered(problems: list[Any]) -> list[Any]:
+    """Return problems warnings first, errors last, so the errors stay in view."""
+    return sorted(problems, key=lambda p: (p.is_error, p.path, p.line))
+
+
+def _failing(problems: list[Any], strict: bool) -> int:
+    """Return how many problems fail the run: errors, and warnings too when strict."""
     return sum(1 for p in problems if p.is_error or strict)
+
+
+def _print_problems(problems: list[Any], strict: bool) -> int:
+    """Print problems to stderr; return how many fail the run."""
+    for problem in _ordered(problems):
+        print(problem, file=sys.stderr)
+    return _failing(problems, strict)
 
 
 def _build(settings: Path, content: str, output: str, strict: bool, verbose: bool) -> None:
@@ -227,9 +237,9 @@ def check(c, content=str(CONTENT), strict=False):
     _log_to_terminal()
     strict = strict or bool(os.environ.get("CI"))
     found = inspect_folder(load_settings(DEV_SETTINGS, Path(content)))
-    for problem in sorted(found.problems, key=lambda p: (p.is_error, p.path, p.line)):
+    for problem in _ordered(found.problems):
         print(problem)
-    failing = sum(1 for p in found.problems if p.is_error or strict)
+    failing = _failing(found.problems, strict)
     if failing:
         raise Exit(f"check: {_counted(failing, 'problem')}", 1)
     for hint in found.hints:
@@ -304,7 +314,7 @@ def comment_spam(c, path):
 @task(name="comment-triage", help={"content": CONTENT_HELP})
 @reports_errors
 def comment_triage(c, content=str(CONTENT)):
-    """Mark obvious junk among pending comments as spam (never deletes)."""
+    """File pending comments the spam scorer flags as spam, with why (never deletes)."""
     from coaching_kb.moderation.files import triage
 
     marked = triage(_comments_dir(content))

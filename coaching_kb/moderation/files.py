@@ -17,7 +17,9 @@ from typing import Any
 from coaching_kb.content.comments import STATUSES, comment_from
 from coaching_kb.content.front_matter import parse, render
 from coaching_kb.content.safe_write import write_text
+from coaching_kb.content.slugs import slug_of
 from coaching_kb.errors import SiteError
+from coaching_kb.scaffold import ANSWER_PLACEHOLDER
 
 from .spam import Context, read_blocklist, score
 
@@ -126,9 +128,6 @@ class Question:
 
 def add_question(content: Path, sent: Question, now: datetime) -> Path:
     """Write a reader's letter as a draft Q&A in content/qa/ (the answer to be written)."""
-    from coaching_kb.content.slugs import slug_of
-    from coaching_kb.scaffold import ANSWER_PLACEHOLDER
-
     title = sent.title.strip() or " ".join(sent.letter.split()[:8]).rstrip(".,;:") + "…"
     slug = slug_of(title)[:60].strip("-") or "reader-question"
     meta = {

@@ -61,7 +61,7 @@ def wordllama_embed() -> Embed:
 
 
 class EmbeddingCache:
-    """Vectors by the hash of the text they came from, kept in one .npy file pair."""
+    """Vectors by the hash of the text they came from, kept in one .npz file."""
 
     def __init__(self, folder: str, name: str) -> None:
         self.path = Path(folder) / f"embeddings-{name}.npz" if folder else None
