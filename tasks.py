@@ -391,11 +391,12 @@ def bench(c, articles="1000,10000", runs=3, tags=True):
         if name not in ("queries", "ndcg5_plugin", "ndcg5_tfidf_baseline"):
             print(f"  {name:<34} {value:.3f}")
     print()
-    print("live preview: from saving one article to its rebuilt page being served (median),")
-    print("plus up to one watch poll to notice the save")
+    print("live preview: from saving one article to the open page's reload fetching it (median;")
+    print("the watcher's poll, the rebuild, the reload signal and the page request included)")
     for row in figures["preview"]:
-        print(f"  {row['articles']:>5} articles: {row['save_to_served_s']:.2f}s "
-              f"(runs {row['runs_s']}; poll {row['watch_poll_s']}s)")  # fmt: skip
+        print(f"  {row['articles']:>5} articles: {row['save_to_served_s']:.2f}s, of which "
+              f"rebuild {row['rebuild_s']:.2f}s (runs {row['runs_s']}; poll every "
+              f"{row['watch_poll_s']}s)")  # fmt: skip
     print()
     print("corpus    articles  pelican s  ours s  ours/pelican [range]   read  check  write"
           "   related  topics  search")  # fmt: skip

@@ -8,6 +8,7 @@ end, so a failed build never leaves a half-written site where the good one was.
 """
 
 import logging
+import os
 import shutil
 import tempfile
 import threading
@@ -18,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jinja2 import FileSystemBytecodeCache
 from pelican import Pelican
 from pelican.settings import read_settings
 
@@ -36,6 +38,7 @@ class BuildReport:
     problems: list[Problem] = field(default_factory=list)
     written: bool = False
     stages: dict[str, float] = field(default_factory=dict)  # seconds: read, check, write
+    indexing: threading.Thread | None = None  # the live preview's search reindex, if started
 
     @property
     def errors(self) -> list[str]:
@@ -57,7 +60,15 @@ def load_settings(
     override: dict[str, Any] = dict(overrides or {})
     if content is not None:
         override["PATH"] = str(Path(content).resolve())
-    return read_settings(str(settings_file), override=override)
+    template_cache = override.pop("TEMPLATE_CACHE_PATH", None)
+    settings = read_settings(str(settings_file), override=override)
+    if template_cache:  # compiled templates kept between rebuilds (checked against the source)
+        Path(template_cache).mkdir(parents=True, exist_ok=True)
+        settings["JINJA_ENVIRONMENT"] = {
+            **settings["JINJA_ENVIRONMENT"],
+            "bytecode_cache": FileSystemBytecodeCache(str(template_cache)),
+        }
+    return settings
 
 
 def build_site(
@@ -108,16 +119,22 @@ def rebuild_while_writing(
     other pages catch up at the next full build. The search index is rebuilt in the
     background once the new pages are in place, so the page is served sooner.
     """
+    cache = cache or settings_file.parent / ".cache" / "pelican"
     overrides = {
         "CACHE_CONTENT": True,
         "LOAD_CONTENT_CACHE": True,
         "CONTENT_CACHING_LAYER": "reader",  # fresh objects: cached ones keep a stale context
         "GZIP_CACHE": False,  # compressing the cache took longer than the rest of a rebuild
-        "CACHE_PATH": str(cache or settings_file.parent / ".cache" / "pelican"),
+        "CACHE_PATH": str(cache),
+        "TEMPLATE_CACHE_PATH": str(cache / "templates"),
         "SEARCH_ENABLED": False,
     }
     sources = edited_sources(content, changed)
     if sources and (output / "index.html").is_file():
+        # Plugins may skip work for pages not written. An edit changes no page's address: the
+        # sitemap stays as the last full build wrote it.
+        edited = sorted(str(path) for path in sources)
+        overrides |= {"PREVIEW_EDITS_ONLY": edited, "SITEMAP_ENABLED": False}
         report = build_in_place(settings_file, content, output, overrides, sources)
     else:
         bundle = output / "pagefind"
@@ -125,7 +142,8 @@ def rebuild_while_writing(
         report = build_site(settings_file, content, output, overrides)
         _put_back(kept, bundle if report.written else None)
     if report.written:
-        threading.Thread(target=_index_quietly, args=(output,), daemon=True).start()
+        report.indexing = threading.Thread(target=_index_quietly, args=(output,), daemon=True)
+        report.indexing.start()
     return report
 
 
@@ -220,7 +238,8 @@ def _read_check_write(
 
 def pages_of(read: Any, sources: set[Path]) -> set[str]:
     """Return the output paths of the articles and pages read from `sources`."""
-    return {c.save_as for c in read.contents if Path(c.source_path).resolve() in sources}
+    wanted = {str(path) for path in sources}
+    return {c.save_as for c in read.contents if os.path.realpath(c.source_path) in wanted}
 
 
 @contextmanager

@@ -83,7 +83,8 @@ def content_problems(read: ReadSite, only: set[Path] | None = None) -> list[Prob
     """Return the problems of every source file (or those in `only`) and of their outputs."""
     sources = source_files(read)
     if only is not None:  # the live preview: its edits only; the next full build plans all
-        sources = (s for s in sources if s[0].path.resolve() in only)
+        wanted = {str(path) for path in only}
+        sources = (s for s in sources if os.path.realpath(s[0].path) in wanted)
         return [p for source in sources for p in file_problems(*source)]
     problems = [p for source in sources for p in file_problems(*source)]
     problems += output_problems(read, planned_outputs(read))

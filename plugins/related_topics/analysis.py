@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from coaching_kb.content.words import forms_of_words
+from coaching_kb.content.words import counts_of_words, forms_of_words
 
 from .crosslinks import LinkOptions, Scan, scan
 from .embeddings import EmbeddingCache, backend, meaning_matrix
@@ -25,6 +25,8 @@ class Corpus:
     options: LinkOptions
     settings: RelatedSettings
     topics: list[TopicInfo]
+    # The live preview writes only the pages of its edits: only their doc keys are related.
+    edited: frozenset[str] | None = None
 
 
 @dataclass
@@ -37,6 +39,8 @@ class Analysed:
     """
 
     words: dict[str, Counter[str]] = field(default_factory=dict)
+    terms: dict[str, Counter[str]] = field(default_factory=dict)  # the words, stemmed
+    all_words: Counter[str] = field(default_factory=Counter)  # the sum of `words`
     scans: dict[str, Scan] = field(default_factory=dict)
     seen: dict[str, Doc] = field(default_factory=dict)
     options: dict[str, LinkOptions] = field(default_factory=dict)
@@ -56,13 +60,16 @@ class Analysed:
 
     def add(self, doc: Doc, options: LinkOptions) -> None:
         """Find the words and topic mentions of one doc."""
+        self.forget_words(doc.key)
         self.words[doc.key] = field_words(doc)
+        self.all_words.update(self.words[doc.key])
+        self.terms[doc.key] = counts_of_words(self.words[doc.key])
         self.scans[doc.key] = scan(doc.body, options)
         self.seen[doc.key] = doc
         self.options[doc.key] = options
 
-    def bring_up_to_date(self, docs: Sequence[Doc], options: LinkOptions) -> list[int]:
-        """Analyse the docs not seen as they are now; count the corpus; return its rows."""
+    def bring_up_to_date(self, docs: Sequence[Doc], options: LinkOptions) -> None:
+        """Analyse the docs not seen as they are now, and count the corpus."""
         self.counts = TermCounts()
         for doc in docs:
             if not same_text(self.seen.get(doc.key), doc):
@@ -70,12 +77,22 @@ class Analysed:
             elif self.options[doc.key] != options:
                 self.scans[doc.key] = scan(doc.body, options)
                 self.options[doc.key] = options
-            self.counts.add_words(self.words[doc.key])
+            self.counts.add_terms(self.terms[doc.key])
         current = {doc.key for doc in docs}
         for key in set(self.seen) - current:  # a cached analysis must not grow without end
-            for table in (self.words, self.scans, self.seen, self.options):
+            self.forget_words(key)
+            for table in (self.words, self.terms, self.scans, self.seen, self.options):
                 table.pop(key, None)
-        return list(range(len(docs)))
+        self.counts.words = self.all_words
+
+    def forget_words(self, key: str) -> None:
+        """Take a doc's words out of `all_words` (one doc's worth of work, not the corpus's)."""
+        for word, times in self.words.get(key, {}).items():
+            left = self.all_words[word] - times
+            if left > 0:
+                self.all_words[word] = left
+            else:
+                del self.all_words[word]
 
 
 def uses_meaning(settings: RelatedSettings) -> bool:
@@ -104,14 +121,17 @@ class Findings:
 def find_relations(corpus: Corpus, analysed: Analysed) -> Findings:
     """Return related lists, scans, topic suggestions and topic relations of the corpus."""
     docs, settings, topics = corpus.docs, corpus.settings, corpus.topics
-    rows = analysed.bring_up_to_date(docs, corpus.options)
-    model = model_from_counts(analysed.counts, rows=rows)
+    analysed.bring_up_to_date(docs, corpus.options)
+    model = model_from_counts(analysed.counts)
     meaning = None
     if uses_meaning(settings):
         store = analysed.embeddings_for(settings)
         meaning = meaning_matrix(docs, backend(settings.embedding), store)
+    rows = (
+        None if corpus.edited is None else [i for i, d in enumerate(docs) if d.key in corpus.edited]
+    )
     matches = related(docs, settings.max_related, settings.topic_weight, settings.min_score,
-                      model, meaning, settings.meaning_weight)  # fmt: skip
+                      model, meaning, settings.meaning_weight, rows)  # fmt: skip
     scans = [analysed.scans[doc.key] for doc in docs]
     topic_centroids = centroids(docs, model, topics)
     untagged = [row for row, doc in enumerate(docs) if not doc.topics]

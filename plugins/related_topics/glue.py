@@ -84,7 +84,16 @@ def corpus_of(generator: "ArticlesGenerator") -> Corpus:
         link_options_for(settings, generator.context.get("topics", {})),
         plugin_settings.load(settings),
         topic_infos(generator),
+        edited_keys(settings),
     )
+
+
+def edited_keys(settings: dict[str, Any]) -> frozenset[str] | None:
+    """Return the doc keys of the live preview's edits, or None in a full build."""
+    edited = settings.get("PREVIEW_EDITS_ONLY")
+    if edited is None:
+        return None
+    return frozenset(content_key(os.path.realpath(path), settings["PATH"]) for path in edited)
 
 
 def start_worker(pelican: Any) -> None:
@@ -141,22 +150,30 @@ def findings_for(corpus: Corpus, settings: dict[str, Any]) -> tuple[Findings, bo
         return found, True
     analysed = load_analysed(settings)
     found = find_relations(corpus, analysed)
-    save_analysed(settings, analysed)
+    # A preview's edits reach the disk with the next full build: the kept copy serves till then.
+    save_analysed(settings, analysed, to_disk=corpus.edited is None)
     return found, False
+
+
+_kept: tuple[Path, Analysed] | None = None  # the last analysis saved, and where
 
 
 def analysed_cache(settings: dict[str, Any]) -> Path | None:
     """Return where the per-article analysis is cached, when Pelican caches content."""
     if not settings.get("CACHE_CONTENT"):
         return None
-    return Path(settings["CACHE_PATH"]) / "related_topics.pickle"
+    return Path(settings["CACHE_PATH"]) / "related_topics-2.pickle"  # 2: with stemmed terms
 
 
 def load_analysed(settings: dict[str, Any]) -> Analysed:
     """Return the cached analysis of earlier builds (redone for any article whose text
     changed), or a fresh one."""
     path = analysed_cache(settings)
-    if path is None or not settings.get("LOAD_CONTENT_CACHE") or not path.is_file():
+    if path is None or not settings.get("LOAD_CONTENT_CACHE"):
+        return Analysed()
+    if _kept is not None and _kept[0] == path:
+        return _kept[1]
+    if not path.is_file():
         return Analysed()
     try:
         with path.open("rb") as cached:
@@ -166,10 +183,15 @@ def load_analysed(settings: dict[str, Any]) -> Analysed:
     return analysed if isinstance(analysed, Analysed) else Analysed()
 
 
-def save_analysed(settings: dict[str, Any], analysed: Analysed) -> None:
-    """Cache the analysis for the next build (only when Pelican caches content)."""
+def save_analysed(settings: dict[str, Any], analysed: Analysed, *, to_disk: bool = True) -> None:
+    """Cache the analysis for the next build (only when Pelican caches content): kept in
+    this process for the next rebuild, and on disk for the next process."""
+    global _kept
     path = analysed_cache(settings)
     if path is None:
+        return
+    _kept = (path, analysed)  # only the last site's, so a long test run does not grow
+    if not to_disk:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as cache:

@@ -10,7 +10,7 @@ import heapq
 import math
 from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,7 +81,10 @@ class TermCounts:
     def add_words(self, found: Counter[str]) -> None:
         """Count one doc from its weighted word counts (`field_words`)."""
         self.words.update(found)
-        counts = counts_of_words(found)
+        self.add_terms(counts_of_words(found))
+
+    def add_terms(self, counts: Counter[str]) -> None:
+        """Count one doc from its term counts (`counts_of_words`); `words` is left alone."""
         index = self.index
         self.columns.extend([index.setdefault(term, len(index)) for term in counts])
         self.values.extend(counts.values())
@@ -270,42 +273,50 @@ def related(
     model: Model | None = None,
     meaning: np.ndarray | None = None,
     meaning_weight: float = 0.5,
+    rows: Sequence[int] | None = None,
 ) -> list[list[Match]]:
     """Return, for each doc, its k most related docs, best first (ties by key).
 
     The text score is the term model's cosine, blended with the cosine of the docs' meaning
     vectors (`meaning`, unit rows) when given; the topics they share are blended in last.
+    Given `rows`, only those docs are related (against every doc); the others get no list.
     """
     if len(docs) < 2 or k <= 0:
         return [[] for _ in docs]
     model = model or build_model(docs)
+    wanted = np.arange(len(docs)) if rows is None else np.asarray(sorted(rows), dtype=np.int64)
     text, topical = model.matrix, topic_matrix(docs)
     is_small = len(docs) <= EXACT_UP_TO
+    if meaning is not None and is_small:
+        return related_densely(docs, k, topic_weight, min_score, model, meaning, meaning_weight,
+                               wanted)  # fmt: skip
     text_t = text.T.tocsr() if is_small else strongest_postings(text, POSTINGS_PER_TERM)
     topical_t = topical.T.tocsr()
     # A dense copy makes per-row topic lookups cheap; topics are few next to documents.
     topical_rows = topical.toarray() if topical.shape[1] <= DENSE_TOPICS_UP_TO else topical
     key_rank = np.argsort(np.argsort(np.array([doc.key for doc in docs], dtype=object)))
-    results: list[list[Match]] = []
-    if meaning is not None and is_small:
-        return related_densely(docs, k, topic_weight, min_score, model, meaning, meaning_weight)
-    for start in range(0, len(docs), BLOCK_ROWS):
-        stop = min(start + BLOCK_ROWS, len(docs))
-        text_scores = (text[start:stop] @ text_t).tocsr()
+    results: list[list[Match]] = [[] for _ in docs]
+    for block in blocks_of(wanted):
+        text_scores = (text[block] @ text_t).tocsr()
         if meaning is not None:
-            text_scores = with_meaning(text_scores, meaning, start, stop, meaning_weight, is_small)
+            text_scores = with_meaning(text_scores, meaning, block, meaning_weight, is_small)
         # Small sites: every pair sharing a word or a topic is scored exactly.
-        topic_scores = (topical[start:stop] @ topical_t).tocsr() if is_small else None
-        for offset in range(stop - start):
-            index = start + offset
+        topic_scores = (topical[block] @ topical_t).tocsr() if is_small else None
+        for offset, index in enumerate(block.tolist()):
             if topic_scores is not None:
                 others, values = blend(text_scores, topic_scores, offset, topic_weight)
             else:
                 others, values = rescore(text_scores, offset, topical_rows, index, topic_weight)
             values = np.where(others == index, -1.0, values)
             best = top_k(others, values, key_rank, k, min_score)
-            results.append([explain(docs, model, index, o, v) for o, v in best])
+            results[index] = [explain(docs, model, index, o, v) for o, v in best]
     return results
+
+
+def blocks_of(rows: np.ndarray) -> Iterator[np.ndarray]:
+    """Yield the rows in blocks of BLOCK_ROWS, so each block's scores fit in memory."""
+    for start in range(0, len(rows), BLOCK_ROWS):
+        yield rows[start : start + BLOCK_ROWS]
 
 
 def related_densely(
@@ -316,23 +327,23 @@ def related_densely(
     model: Model,
     meaning: np.ndarray,
     meaning_weight: float,
+    rows: np.ndarray,
 ) -> list[list[Match]]:
     """Return `related` for a small site with meaning vectors: every pair scored, densely."""
     topical = topic_matrix(docs)
     key_rank = np.argsort(np.argsort(np.array([doc.key for doc in docs], dtype=object)))
     everyone = np.arange(len(docs))
-    results: list[list[Match]] = []
-    for start in range(0, len(docs), BLOCK_ROWS):
-        stop = min(start + BLOCK_ROWS, len(docs))
-        terms = (model.matrix[start:stop] @ model.matrix.T).toarray()
-        near = np.clip(meaning[start:stop] @ meaning.T, 0.0, None)
-        topics = (topical[start:stop] @ topical.T).toarray()
+    results: list[list[Match]] = [[] for _ in docs]
+    for block in blocks_of(rows):
+        terms = (model.matrix[block] @ model.matrix.T).toarray()
+        near = np.clip(meaning[block] @ meaning.T, 0.0, None)
+        topics = (topical[block] @ topical.T).toarray()
         scores = (1 - topic_weight) * ((1 - meaning_weight) * terms + meaning_weight * near)
         scores += topic_weight * topics
-        scores[np.arange(stop - start), np.arange(start, stop)] = -1.0  # never itself
-        for offset, row in enumerate(scores):
+        scores[np.arange(len(block)), block] = -1.0  # never itself
+        for index, row in zip(block.tolist(), scores, strict=True):
             best = top_k(everyone, np.where(row > 0, row, -1.0), key_rank, k, min_score)
-            results.append([explain(docs, model, start + offset, o, v) for o, v in best])
+            results[index] = [explain(docs, model, index, o, v) for o, v in best]
     return results
 
 
@@ -342,8 +353,7 @@ MEANING_CANDIDATES = 60  # large sites: the nearest in meaning added to each row
 def with_meaning(
     text_scores: sparse.csr_matrix,
     meaning: np.ndarray,
-    start: int,
-    stop: int,
+    block: np.ndarray,
     weight: float,
     is_small: bool,
 ) -> sparse.csr_matrix:
@@ -352,7 +362,7 @@ def with_meaning(
     Small sites keep every pair; large ones each row's strongest term candidates and its
     nearest in meaning, so the block stays sparse.
     """
-    near = np.clip(meaning[start:stop] @ meaning.T, 0.0, None)
+    near = np.clip(meaning[block] @ meaning.T, 0.0, None)
     if not is_small and near.shape[1] > MEANING_CANDIDATES:
         cut = np.argpartition(-near, MEANING_CANDIDATES, axis=1)[:, MEANING_CANDIDATES:]
         np.put_along_axis(near, cut, 0.0, axis=1)

@@ -13,6 +13,8 @@ if TYPE_CHECKING:
 
 def write_sitemap(pelican: "Pelican") -> None:
     """Write sitemap.xml, and robots.txt unless the site publishes its own, at the root."""
+    if not pelican.settings.get("SITEMAP_ENABLED", True):
+        return
     output = Path(pelican.output_path)
     base = pelican.settings.get("SITEURL", "")
     (output / "sitemap.xml").write_text(sitemap_xml(base, public_pages(output)), encoding="utf-8")

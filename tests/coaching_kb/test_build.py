@@ -1,5 +1,7 @@
 """Any folder of Markdown builds; a failed build names the problem and keeps the old site."""
 
+from pathlib import Path
+
 from coaching_kb.build import load_settings
 from coaching_kb.testing import ROOT, write_files
 
@@ -157,3 +159,28 @@ def test_the_live_preview_rebuild_gives_the_same_site_as_a_full_build(tmp_path):
         in (tmp_path / "live" / "the-hero-who-stays-late" / "index.html").read_bytes()
     )
     assert not again.failed()
+
+
+def test_an_edited_page_from_the_live_preview_matches_the_full_build(tmp_path):
+    """The preview relates and rewrites only the edited article: that page must still be the
+    page a full build writes, related list and all."""
+    import shutil
+
+    from coaching_kb.build import build_site, rebuild_while_writing
+
+    settings, cache = ROOT / "pelicanconf.py", tmp_path / "cache"
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    assert not rebuild_while_writing(settings, content, tmp_path / "live", cache).failed()
+    essay = content / "essays" / "the-hero-who-stays-late.md"
+    essay.write_text(
+        essay.read_text().replace("\n\n", "\n\nA short line, added while previewing.\n\n", 1)
+    )
+    edit = rebuild_while_writing(settings, content, tmp_path / "live", cache, [str(essay)])
+    assert not edit.failed()
+    assert not build_site(settings, content, tmp_path / "full").failed()
+    page = Path("the-hero-who-stays-late", "index.html")
+    live, full = (tmp_path / site / page for site in ("live", "full"))
+    assert b"A short line, added while previewing." in live.read_bytes()
+    assert b'class="related' in full.read_bytes()
+    assert live.read_bytes() == full.read_bytes()

@@ -134,3 +134,20 @@ def test_terms_drop_stop_words_and_html():
     assert terms("<p>The <em>team</em> and the leader&rsquo;s feedback</p>") == [
         "team", "leader", "feedback"
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("with_meaning", [False, True])
+def test_relating_some_rows_gives_exactly_their_lists(with_meaning):
+    """The live preview relates only its edits: their lists must be the full run's."""
+    import numpy as np
+
+    docs = [DELEGATE, DELEGATE2, BAKING, Doc("d", "Trust", "", "Trust the team with the work.")]
+    meaning = None
+    if with_meaning:
+        meaning = np.random.default_rng(7).normal(size=(len(docs), 8))
+        meaning /= np.linalg.norm(meaning, axis=1, keepdims=True)
+    everything = related(docs, k=2, meaning=meaning)
+    some = related(docs, k=2, meaning=meaning, rows=[3, 1])
+    assert some[1] == everything[1] and some[3] == everything[3]
+    assert some[0] == some[2] == []
+    assert everything[1] and everything[3]
