@@ -24,7 +24,8 @@ from .analysis import Analysed, Corpus, Findings, find_relations, reason_for
 from .backlinks import referenced_by
 from .crosslinks import LinkOptions, Scan, link_options, scan
 from .scoring import Doc, Match
-from .topic_graph import TopicInfo, topic_map_svg, vocabulary_infos
+from .topic_graph import TopicInfo, vocabulary_infos
+from .topic_map import topic_map_svg
 from .worker import Worker
 
 if TYPE_CHECKING:

@@ -3,11 +3,8 @@
 Pure: article topic sets and vectors in, relations, suggestions and an SVG string out.
 """
 
-import math
-from collections import defaultdict
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
 import numpy as np
@@ -24,7 +21,6 @@ from .scoring import (
     vector_for,
 )
 
-LABEL_ROOM = 170  # room beside the circle for labels written outwards
 RELATE_BLOCK = 256  # topics whose relations are scored at once
 
 
@@ -160,61 +156,4 @@ def sparse_rows(vectors: Sequence[Mapping[str, float]]) -> sparse.csr_matrix:
     return sparse.csr_matrix(
         (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), offsets),
         shape=(len(vectors), max(len(columns), 1)),
-    )
-
-
-def topic_map_svg(
-    topics: Sequence[TopicInfo],
-    counts: Mapping[str, int],
-    relations: Mapping[str, list[tuple[str, float]]],
-    size: int = 640,
-) -> str:
-    """Return a static SVG map: topics round a circle, sized by articles, joined by relatedness."""
-    if not topics:
-        return ""
-    ordered = sorted(topics, key=lambda t: t.name.lower())
-    centre, ring = size / 2, size / 2 - 110
-    spots = {
-        t.slug: (
-            centre + ring * math.cos(2 * math.pi * i / len(ordered) - math.pi / 2),
-            centre + ring * math.sin(2 * math.pi * i / len(ordered) - math.pi / 2),
-        )
-        for i, t in enumerate(ordered)
-    }
-    biggest = max([counts.get(t.slug, 0) for t in ordered] + [1])
-    edges: dict[tuple[str, str], float] = defaultdict(float)
-    for slug, others in relations.items():
-        for other, weight in others:
-            if slug in spots and other in spots:
-                edges[tuple(sorted((slug, other)))] = max(
-                    edges[tuple(sorted((slug, other)))], weight
-                )
-    lines = [
-        f'<line class="topic-map__edge" x1="{spots[a][0]:.1f}" y1="{spots[a][1]:.1f}" '
-        f'x2="{spots[b][0]:.1f}" y2="{spots[b][1]:.1f}" stroke-width="{1 + 6 * w:.1f}"/>'
-        for (a, b), w in sorted(edges.items())
-    ]
-    nodes = []
-    for topic in ordered:
-        x, y = spots[topic.slug]
-        count = counts.get(topic.slug, 0)
-        radius = 8 + 22 * math.sqrt(count / biggest)
-        anchor = "start" if x > centre + 1 else "end" if x < centre - 1 else "middle"
-        label_x = x + (radius + 6) * (1 if anchor == "start" else -1 if anchor == "end" else 0)
-        label_y = y + (radius + 16 if anchor == "middle" and y > centre else 5)
-        label_y = y - radius - 8 if anchor == "middle" and y < centre else label_y
-        nodes.append(
-            f'<a href="{escape(topic.url)}" class="topic-map__node">'
-            f"<title>{escape(topic.name)}: {count} article{'s' if count != 1 else ''}</title>"
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/>'
-            f'<text x="{label_x:.1f}" y="{label_y:.1f}" text-anchor="{anchor}">'
-            f"{escape(topic.name)}</text></a>"
-        )
-    return (
-        f'<svg class="topic-map__svg" viewBox="{-LABEL_ROOM} 0 {size + 2 * LABEL_ROOM} {size}" '
-        'aria-labelledby="topic-map-title" xmlns="http://www.w3.org/2000/svg">'
-        '<title id="topic-map-title">Map of topics and how they relate</title>'
-        + "".join(lines)
-        + "".join(nodes)
-        + "</svg>"
     )

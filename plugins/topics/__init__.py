@@ -1,8 +1,8 @@
 """Hold articles' `Tags` to the topic vocabulary and publish a hub page per topic.
 
 Reads `content/topics/*.md`; sets context `topics` (slug -> Topic), `topic_hubs` and
-`featured_topics` (for the home page), sets `article.topic_terms` (names and aliases of the
-topics an article is filed under, for search), and writes `topics/<slug>/index.html` and
+`featured_topics` (for the home page), sets `article.topic_terms` (a line per topic the
+article is filed under, with its aliases, for search), and writes `topics/<slug>/index.html` and
 `topics/index.html`.
 """
 

@@ -69,13 +69,19 @@ def assemble_hubs(generators: list[Generator]) -> None:
 
 
 def give_search_terms(hubs: list[TopicHub], topics: dict[str, Any]) -> None:
-    """Set `article.topic_terms`: the names and aliases of every hub that lists the article,
-    so search finds an article by its topics, suggested ones included."""
+    """Set `article.topic_terms`: a line per hub that lists the article, with the topic's name
+    and aliases, so search finds an article by its topics (suggested ones included). Written
+    as a sentence, because a search result may quote it."""
     for hub in hubs:
         names = topics[hub.slug].names if hub.slug in topics else (hub.name,)
+        line = filed_under(hub.name, [n for n in names if n.casefold() != hub.name.casefold()])
         for article in (*hub.essays, *hub.answers):
-            terms = article.__dict__.setdefault("topic_terms", [])
-            terms.extend(name for name in names if name not in terms)
+            article.__dict__.setdefault("topic_terms", []).append(line)
+
+
+def filed_under(name: str, aliases: list[str]) -> str:
+    """Return e.g. 'Filed under Confidence: self-doubt, impostor syndrome.'"""
+    return f"Filed under {name}: {', '.join(aliases)}." if aliases else f"Filed under {name}."
 
 
 class TopicHubGenerator(Generator):

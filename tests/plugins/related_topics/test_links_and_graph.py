@@ -13,8 +13,8 @@ from related_topics.topic_graph import (
     relate,
     suggest,
     suggest_rows,
-    topic_map_svg,
 )
+from related_topics.topic_map import FONT, label_width, topic_map_svg
 
 from coaching_kb.errors import SettingsError
 
@@ -110,6 +110,61 @@ def test_topic_map_is_well_formed_svg_with_a_link_per_topic():
     assert len(root.findall(f"{ns}a")) == 3
     assert len(root.findall(f"{ns}line")) == 1
     assert topic_map_svg([], {}, {}) == ""
+
+
+def map_spots(svg):
+    """Return each topic's dot centre and label box from the map's SVG."""
+    root = ET.fromstring(svg)  # noqa: S314 - our own output
+    ns = "{http://www.w3.org/2000/svg}"
+    spots = {}
+    for node in root.findall(f"{ns}a"):
+        circle, text = node.find(f"{ns}circle"), node.find(f"{ns}text")
+        x, y = float(circle.get("cx")), float(circle.get("cy"))
+        width = label_width(text.text)
+        left, baseline = float(text.get("x")) - width / 2, float(text.get("y"))
+        spots[text.text] = (x, y, (left, baseline - FONT, left + width, baseline))
+    return root, spots
+
+
+def two_clusters(size=6):
+    """Two groups of topics, strongly related inside each group, not at all across."""
+    topics = [TopicInfo(f"{group}{i}", f"{group} topic {i}", f"/{group}{i}/", "")
+              for group in ("north", "south") for i in range(size)]  # fmt: skip
+    relations = {
+        t.slug: [(o.slug, 0.9) for o in topics if o.slug[:5] == t.slug[:5] and o is not t][:3]
+        for t in topics
+    }
+    return topics, {t.slug: 3 for t in topics}, relations
+
+
+def test_the_topic_map_puts_related_topics_near_each_other():
+    topics, counts, relations = two_clusters()
+    _, spots = map_spots(topic_map_svg(topics, counts, relations))
+    centre = {g: [sum(v[i] for k, v in spots.items() if k.startswith(g)) / 6 for i in (0, 1)]
+              for g in ("north", "south")}  # fmt: skip
+
+    def nearest(name):
+        x, y, _ = spots[name]
+        return min(centre, key=lambda g: (centre[g][0] - x) ** 2 + (centre[g][1] - y) ** 2)
+
+    assert all(nearest(name) == name.split()[0] for name in spots)
+
+
+def test_the_topic_map_is_deterministic_and_no_label_overlaps_another_or_the_edge():
+    topics = [TopicInfo(f"t{i}", f"A fairly long topic name {i}", f"/t{i}/", "") for i in range(40)]
+    relations = {t.slug: [(topics[(i * 7 + 3) % 40].slug, 0.4)] for i, t in enumerate(topics)}
+    counts = {t.slug: 1 + i % 9 for i, t in enumerate(topics)}
+    svg = topic_map_svg(topics, counts, relations)
+    assert svg == topic_map_svg(list(reversed(topics)), counts, relations)
+    root, spots = map_spots(svg)
+    boxes = [box for _, _, box in spots.values()]
+    width = float(root.get("viewBox").split()[2])
+    assert all(left >= 0 and right <= width for left, _, right, _ in boxes)
+    for i, (l1, t1, r1, b1) in enumerate(boxes):
+        for l2, t2, r2, b2 in boxes[i + 1 :]:
+            assert r1 <= l2 or r2 <= l1 or b1 <= t2 or b2 <= t1, "two labels overlap"
+    assert root.get("font-size") == str(FONT)
+    assert FONT >= 15
 
 
 def test_settings_reject_typos_and_wrong_types():

@@ -148,6 +148,8 @@ def test_relating_some_rows_gives_exactly_their_lists(with_meaning):
         meaning /= np.linalg.norm(meaning, axis=1, keepdims=True)
     everything = related(docs, k=2, meaning=meaning)
     some = related(docs, k=2, meaning=meaning, rows=[3, 1])
-    assert some[1] == everything[1] and some[3] == everything[3]
+    assert some[1] == everything[1]
+    assert some[3] == everything[3]
     assert some[0] == some[2] == []
-    assert everything[1] and everything[3]
+    assert everything[1]
+    assert everything[3]

@@ -1,5 +1,6 @@
 """Search in a real Chromium: typing, filters, following results, shared links, no results."""
 
+import re
 import shutil
 
 import pytest
@@ -133,3 +134,44 @@ def test_a_topic_finds_every_article_its_hub_lists(page, sample_url, sample_site
     found = set(page.locator(".search-result__title").all_inner_texts())
     assert listed
     assert listed <= found, f"not found: {listed - found}"
+
+
+def shown_for(page, sample_url, query):
+    """Return the result titles and excerpts for `query`, or None when the empty state shows."""
+    page.goto(f"{sample_url}/search/?q={query}")
+    wait_until(
+        page,
+        "document.getElementById('search-status').textContent !== ''"
+        " || !document.getElementById('search-empty').hidden",
+    )
+    page.wait_for_timeout(300)
+    if page.locator("#search-empty").is_visible():
+        return None
+    return (
+        page.locator(".search-result__title").all_inner_texts(),
+        page.locator(".search-result__excerpt").all_inner_texts(),
+        page.locator(".search-result__excerpt").evaluate_all("es => es.map(e => e.innerHTML)"),
+    )
+
+
+def test_a_word_the_site_never_uses_shows_the_empty_state(page, sample_url):
+    assert shown_for(page, sample_url, "burnout") is None
+
+
+def test_a_misspelt_alias_finds_its_topic_not_every_letter_i(page, sample_url, sample_site):
+    """'imposter' is not on the site; the Confidence topic's alias 'impostor syndrome' is."""
+    hub = sample_site.page("topics/confidence")
+    filed = {a.get_text(strip=True) for a in hub.select("main .article-list__item a")}
+    titles, _, excerpts = shown_for(page, sample_url, "imposter")
+    marked = {m.lower() for html in excerpts for m in re.findall(r"<mark>(.*?)</mark>", html)}
+    assert set(titles) <= filed
+    assert marked
+    assert all(word.startswith("impost") for word in marked), marked
+
+
+def test_excerpts_say_where_they_cut_into_a_sentence(page, sample_url):
+    _, excerpts, _ = shown_for(page, sample_url, "meeting")
+    assert excerpts
+    for text in excerpts:
+        assert text[0].isupper() or text.startswith("…"), text
+        assert text.rstrip()[-1] in '.!?…”’)"', text

@@ -49,8 +49,17 @@ function resultItem(data) {
   excerpt.className = "search-result__excerpt";
   // Pagefind escapes the page text and adds only <mark> around matched words.
   excerpt.innerHTML = data.excerpt;
+  markCut(excerpt);
   item.append(link, facts, excerpt);
   return item;
+}
+
+// An excerpt is a window on the page: say so where it cuts into a sentence.
+function markCut(excerpt) {
+  const text = excerpt.textContent.trim();
+  if (!text) return;
+  if (!/^[\p{Lu}\p{N}"'“‘(]/u.test(text)) excerpt.prepend("…");
+  if (!/[.!?…"”’)]$/u.test(text)) excerpt.append("…");
 }
 
 let latest = 0;
