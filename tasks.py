@@ -388,8 +388,11 @@ def bench(c, articles="1000,10000", runs=3, tags=True):
     q = figures["quality"]
     print(f"quality: NDCG@5 on coaching_kb/bench/judgements.json ({q['queries']:.0f} queries)")
     for name, value in q.items():
-        if name not in ("queries", "ndcg5_plugin", "ndcg5_tfidf_baseline"):
+        if name not in ("queries", "ndcg5_plugin", "ndcg5_tfidf_baseline", *REREAD):
             print(f"  {name:<34} {value:.3f}")
+    print(f"  second reading of {q['reread_queries']:.0f} queries ({q['reread_pairs']:.0f} pairs): "
+          f"same grade {q['same_grade']:.0%}, within one grade {q['within_one']:.0%}")  # fmt: skip
+    _print_lee(figures.get("lee", {}))
     print()
     print("live preview: from saving one article to the open page's reload fetching it (median;")
     print("the watcher's poll, the rebuild, the reload signal and the page request included)")
@@ -412,6 +415,26 @@ def bench(c, articles="1000,10000", runs=3, tags=True):
     for row in figures["sizes"]:
         print(f"{row['corpus']:<8}  {row['bundle_kb']:>9.0f}  {row['first_query_kb']:>14.0f}  "
               f"{row['query_ms_median']:>17.1f}")  # fmt: skip
+
+
+REREAD = ("reread_queries", "reread_pairs", "same_grade", "within_one")
+
+
+def _print_lee(lee: dict) -> None:
+    """Print NDCG@5 and Pearson r on the public Lee set, by method and half."""
+    print()
+    if not lee:
+        print("Lee similarity set: not measured (pip install gensim, which ships it)")
+        return
+    print("Lee similarity set (50 texts rated by people; gensim's copy): NDCG@5 / Pearson r")
+    halves = list(next(iter(lee.values())))
+    print(f"  {'method':<42}" + "".join(f"{h:>24}" for h in halves))
+    for name, by_half in lee.items():
+        cells = [
+            f"{f['ndcg5']:.3f} / {f['pearson_r']:.3f}" if "pearson_r" in f else f"{f['ndcg5']:.3f}"
+            for f in by_half.values()
+        ]
+        print(f"  {name:<42}" + "".join(f"{c:>24}" for c in cells))
 
 
 def _speed_row(row: dict) -> str:

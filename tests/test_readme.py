@@ -103,7 +103,11 @@ def serve_then_stop(prefix: str, line: str, copy: Path, env: dict[str, str]) -> 
     finally:
         if server.poll() is None:
             os.killpg(server.pid, signal.SIGINT)
-        server.wait(timeout=30)
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)  # never leave a server holding the port
+            raise AssertionError(f"{line!r} did not stop on Ctrl-C") from None
 
 
 @pytest.mark.skipif(not port_is_free(8000), reason="port 8000, the README's, is in use")

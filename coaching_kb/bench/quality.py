@@ -90,6 +90,24 @@ def quality_report(
     }
 
 
+def reading_agreement(judgements_file: Path = JUDGEMENTS) -> dict[str, float]:
+    """Return how far the second reading of some queries agrees with the first: the share of
+    graded pairs given the same grade, and the share within one grade (unlisted = 0)."""
+    data = json.loads(judgements_file.read_text(encoding="utf-8"))
+    same = close = total = 0
+    for query, again in data.get("second_reading", {}).items():
+        first = data["judgements"][query]
+        for other in first.keys() | again.keys():
+            gap = abs(first.get(other, 0) - again.get(other, 0))
+            same, close, total = same + (gap == 0), close + (gap <= 1), total + 1
+    return {
+        "reread_queries": float(len(data.get("second_reading", {}))),
+        "reread_pairs": float(total),
+        "same_grade": round(same / max(total, 1), 3),
+        "within_one": round(close / max(total, 1), 3),
+    }
+
+
 SPAM_LABELS = Path(__file__).parents[1] / "moderation" / "labelled_comments.json"
 
 

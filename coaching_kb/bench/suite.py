@@ -11,12 +11,14 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from coaching_kb.build import BuildReport, rebuild_while_writing
+from coaching_kb.build import BuildReport, build_site, rebuild_while_writing
 from coaching_kb.project import CONTENT, DEV_SETTINGS, ROOT
 from coaching_kb.serve import Reloads, serving
 from coaching_kb.watch import POLL_SECONDS, watch
 
 from .corpus import write_corpus, write_tag_heavy_corpus
+from .lee import lee_figures
+from .quality import reading_agreement
 from .runner import CONFIGS
 from .search_figures import search_figures
 
@@ -111,7 +113,6 @@ SCORERS = {
 def quality(work: Path) -> dict:
     """Return NDCG@5 of each scorer and of the TF-IDF baseline on the sample content."""
     from coaching_kb.bench.quality import quality_report
-    from coaching_kb.build import build_site
 
     figures: dict = {}
     for name, overrides in SCORERS.items():
@@ -123,9 +124,27 @@ def quality(work: Path) -> dict:
         figures[name] = found["ndcg5_plugin"]
         figures["TF-IDF baseline"] = found["ndcg5_tfidf_baseline"]
         figures["queries"] = found["queries"]
+    figures |= reading_agreement()
     figures["ndcg5_plugin"] = figures["ours (terms + meaning + topics)"]
     figures["ndcg5_tfidf_baseline"] = figures["TF-IDF baseline"]
     return figures
+
+
+def lee_lists(content: Path) -> dict[str, dict[int, list[int]]]:
+    """Build the Lee texts with each scorer and return its related lists, by text number."""
+    lists = {}
+    for name, overrides in SCORERS.items():
+        output = content.parent / f"lee-out-{len(lists)}"
+        report = build_site(DEV_SETTINGS, content, output, {"SEARCH_ENABLED": False, **overrides})
+        if report.failed():
+            raise RuntimeError(f"bench: the Lee build ({name}) failed: {report.errors[:3]}")
+        built = json.loads((output / "related.json").read_text(encoding="utf-8"))
+        number = {a["source_path"]: int(a["source_path"][4:6]) for a in built["articles"]}
+        lists[name] = {
+            number[a["source_path"]]: [number[r["source_path"]] for r in a["related"]]
+            for a in built["articles"]
+        }
+    return lists
 
 
 def preview_figures(count: int, work: Path, edits: int = 5) -> dict:
@@ -199,6 +218,8 @@ def run_suite(sizes: list[int], runs: int, say: Callable[[str], None], tags: boo
         work = Path(folder)
         figures = {"quality": quality(work), "sizes": [], "preview": []}
         say(f"quality: {figures['quality']}")
+        figures["lee"] = lee_figures(lee_lists, work)
+        say(f"lee: {json.dumps(figures['lee'])}")
         for count in (100, 1000):
             figures["preview"].append(preview_figures(count, work))
             say(json.dumps(figures["preview"][-1]))

@@ -12,6 +12,7 @@ from coaching_kb.content.words import counts_of_words, forms_of_words
 
 from .crosslinks import LinkOptions, Scan, scan
 from .embeddings import EmbeddingCache, backend, meaning_matrix
+from .meaning_words import explain_meaning
 from .scoring import Doc, Match, TermCounts, field_words, model_from_counts, related
 from .settings import RelatedSettings
 from .topic_graph import TopicInfo, centroids, relate, suggest_rows
@@ -142,7 +143,11 @@ def find_relations(corpus: Corpus, analysed: Analysed) -> Findings:
     for row, proposal in zip(untagged, proposals, strict=True):
         suggestions[row] = proposal
     by_topic = topics_with_docs(docs, suggestions, topics)
-    wanted = {t for found in matches for m in found if not m.shared_topics for t in m.shared_terms}
+    if meaning is not None:
+        embed = backend(settings.embedding)
+        matches = explain_meaning(matches, docs, model, analysed.counts.words, embed)
+    wanted = {t for found in matches for m in found if not m.shared_topics
+              for t in (*m.shared_terms, *m.meaning_terms)}  # fmt: skip
     return Findings(
         matches,
         scans,
@@ -170,4 +175,7 @@ def reason_for(match: Match, topic_names: Mapping[str, str], forms: Mapping[str,
         return "Shared topics: " + ", ".join(topic_names.get(t, t) for t in match.shared_topics)
     if match.shared_terms:
         return "Both discuss: " + ", ".join(forms.get(t, t) for t in match.shared_terms)
-    return "Close in meaning"  # no topic or strong word in common: only the embedding saw it
+    if match.meaning_terms:  # no topic or strong word in common: the embedding saw these
+        here, there = (forms.get(t, t) for t in match.meaning_terms)
+        return f"Close in meaning: “{here}” here, “{there}” there"
+    return "Close in meaning"

@@ -49,11 +49,13 @@ class Match:
     score: float
     shared_topics: tuple[str, ...] = ()
     shared_terms: tuple[str, ...] = ()
+    meaning_terms: tuple[str, ...] = ()  # with neither: a word of each, nearest in meaning
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         # Pickled as plain fields: twice as quick to load as a slotted dataclass's default,
         # and the worker sends one per related link.
-        return (Match, (self.key, self.score, self.shared_topics, self.shared_terms))
+        fields = (self.key, self.score, self.shared_topics, self.shared_terms, self.meaning_terms)
+        return (Match, fields)
 
 
 class TermCounts:

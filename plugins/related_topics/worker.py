@@ -8,6 +8,7 @@ was given, and otherwise does the same work itself, so the site is the same eith
 trouble with the worker just means the main process does the work.
 """
 
+import contextlib
 import logging
 import os
 import pickle
@@ -158,7 +159,9 @@ class Worker:
             process.wait()
             for stream in (process.stdin, process.stdout):
                 if stream is not None:
-                    stream.close()
+                    # Unsent input to a worker that died fails to flush: nothing to keep.
+                    with contextlib.suppress(OSError):
+                        stream.close()
 
     def _start(self) -> None:
         try:

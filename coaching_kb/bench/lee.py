@@ -1,0 +1,142 @@
+"""A public, human-rated test of related lists: the Lee document similarity set.
+
+Lee, Pincombe and Welsh (2005) had people rate the similarity of every pair of 50 short news
+texts. The texts and the mean ratings ship inside gensim's wheel (its test data), so no
+download is needed; gensim itself is never imported.
+
+The set is split once, by document number: queries 0-24 may be looked at while developing,
+queries 25-49 are never tuned on. Both halves are reported, so a gap between them shows.
+"""
+
+import importlib.util
+import math
+from collections import Counter
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from coaching_kb.content.words import words
+
+from .quality import cosine, unit
+
+SPLITS = {"looked at (0-24)": range(25), "untouched (25-49)": range(25, 50)}
+
+
+@dataclass(frozen=True)
+class LeeSet:
+    texts: list[str]  # the 50 documents
+    ratings: np.ndarray  # 50 x 50 mean human similarity, 0 to 1
+
+
+def find_lee() -> LeeSet | None:
+    """Return the Lee set from an installed gensim, or None when gensim is not installed."""
+    spec = importlib.util.find_spec("gensim")
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    data = Path(next(iter(spec.submodule_search_locations))) / "test" / "test_data"
+    texts = (data / "lee.cor").read_bytes().decode("latin-1").splitlines()
+    upper = np.triu(np.loadtxt(data / "similarities0-1.txt"), 1)  # the file fills one triangle
+    ratings = upper + upper.T + np.eye(len(upper))
+    return LeeSet([t.strip() for t in texts if t.strip()], ratings)
+
+
+def key_of(number: int) -> str:
+    return f"lee-{number:02d}.md"
+
+
+def write_site(lee: LeeSet, content: Path) -> Path:
+    """Write the 50 texts as untagged Markdown articles, as a site owner's import would."""
+    content.mkdir(parents=True, exist_ok=True)
+    for number, text in enumerate(lee.texts):
+        head = f"Title: Text {number:02d}\nDate: 2026-01-01 00:{number:02d}\n"
+        (content / key_of(number)).write_text(f"{head}\n{text}\n", encoding="utf-8")
+    return content
+
+
+def ndcg(ranked: Sequence[int], ratings: np.ndarray, query: int, k: int = 5) -> float:
+    """Return NDCG@k of a ranked list, the human ratings (0 to 1) as gains."""
+    others = np.delete(ratings[query], query)
+    ideal = sorted(others, reverse=True)[:k]
+    best = sum(g / math.log2(i + 2) for i, g in enumerate(ideal))
+    got = sum(ratings[query, other] / math.log2(i + 2) for i, other in enumerate(ranked[:k]))
+    return got / best if best else 0.0
+
+
+def pearson(scores: np.ndarray, ratings: np.ndarray, queries: Sequence[int]) -> float:
+    """Return Pearson's r between a method's pair scores and the ratings, over each pair
+    that has a query of the split in it."""
+    pairs = {(min(q, o), max(q, o)) for q in queries for o in range(len(ratings)) if o != q}
+    rows, cols = zip(*sorted(pairs), strict=True)
+    return float(np.corrcoef(scores[rows, cols], ratings[rows, cols])[0, 1])
+
+
+def split_figures(
+    lists: Mapping[int, Sequence[int]], scores: np.ndarray | None, ratings: np.ndarray
+) -> dict[str, dict[str, float]]:
+    """Return NDCG@5 (and Pearson r when pair scores are known) for each half of the set."""
+    figures = {}
+    for name, queries in SPLITS.items():
+        found = {"ndcg5": round(float(np.mean([ndcg(lists[q], ratings, q) for q in queries])), 3)}
+        if scores is not None:
+            found["pearson_r"] = round(pearson(scores, ratings, queries), 3)
+        figures[name] = found
+    return figures
+
+
+def ranked_by(scores: np.ndarray, k: int = 5) -> dict[int, list[int]]:
+    """Return each document's k highest-scoring others (ties by number)."""
+    lists = {}
+    for query, row in enumerate(scores):
+        order = sorted((o for o in range(len(row)) if o != query), key=lambda o: (-row[o], o))
+        lists[query] = order[:k]
+    return lists
+
+
+def tfidf_scores(texts: Sequence[str]) -> np.ndarray:
+    """Return plain TF-IDF cosine for every pair (no stemming, no stop words)."""
+    counts = [Counter(words(text)) for text in texts]
+    frequency = Counter(term for c in counts for term in c)
+    vectors = [
+        unit({t: tf * math.log(len(texts) / frequency[t]) for t, tf in c.items()}) for c in counts
+    ]
+    return np.array([[cosine(a, b) for b in vectors] for a in vectors])
+
+
+def core_scores(texts: Sequence[str], meaning_weight: float, embedding: str) -> np.ndarray:
+    """Return the related-articles core's text score for every pair (no topics: none here)."""
+    from related_topics.embeddings import EmbeddingCache, backend, meaning_matrix
+    from related_topics.scoring import Doc, build_model
+
+    docs = [Doc(key_of(n), f"Text {n:02d}", "", text) for n, text in enumerate(texts)]
+    model = build_model(docs)
+    terms = (model.matrix @ model.matrix.T).toarray()
+    if not embedding or meaning_weight == 0:
+        return terms
+    meaning = meaning_matrix(docs, backend(embedding), EmbeddingCache("", embedding))
+    near = np.clip(meaning @ meaning.T, 0.0, None)
+    return (1 - meaning_weight) * terms + meaning_weight * near
+
+
+def lee_figures(build_lists: Callable[[Path], dict[str, dict[int, list[int]]]], work: Path) -> dict:
+    """Return NDCG@5 and Pearson r on both halves for our lists, TF-IDF and the core's parts.
+
+    `build_lists(content)` builds the site for real and returns each scorer's related lists.
+    """
+    lee = find_lee()
+    if lee is None:
+        return {}
+    built = build_lists(write_site(lee, work / "lee-content"))
+    methods: dict[str, tuple[dict[int, list[int]], np.ndarray | None]] = {}
+    pair_scores = {
+        "TF-IDF baseline": tfidf_scores(lee.texts),
+        "term model alone": core_scores(lee.texts, 0.0, ""),
+        "embedding alone": core_scores(lee.texts, 1.0, "wordllama"),
+        "terms + meaning, no topics": core_scores(lee.texts, 0.5, "wordllama"),
+    }
+    for name, lists in built.items():
+        methods[f"{name}, built"] = (lists, None)
+    for name, scores in pair_scores.items():
+        methods[name] = (ranked_by(scores), scores)
+    return {name: split_figures(lists, s, lee.ratings) for name, (lists, s) in methods.items()}
