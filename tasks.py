@@ -7,6 +7,7 @@ are printed as `path:line: what is wrong. Fix: how`, without a traceback.
 import logging
 import os
 import shutil
+import signal
 import sys
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -193,6 +194,8 @@ def _rebuild_for_livereload(
 
 
 def _serve_until_stopped(server: Any, what: str) -> None:
+    # A shell starting us in the background may have set Ctrl-C to be ignored: take it back.
+    signal.signal(signal.SIGINT, signal.default_int_handler)
     print(f"serving at {server.base_url}/{what} (Ctrl-C stops)", flush=True)
     try:
         server.serve_forever()
@@ -407,7 +410,8 @@ def bench(c, articles="1000,10000", runs=3, tags=True):
         print(_speed_row(row))
     print()
     print("related_topics: handler = its own work in the build process; added = a whole build")
-    print("with it minus one without it (median of paired runs, [lowest-highest])")
+    print("with it minus one without it (median of paired runs, [lowest-highest]); cold = the")
+    print("first run, which embeds every article, warm = the median of the runs after it")
     for row in figures["sizes"]:
         print(_related_row(row))
     print()
@@ -457,6 +461,7 @@ def _related_row(row: dict) -> str:
         f"{row['corpus']:<8}  handler {handler:>5.2f}s ({100 * handler / pelican:>4.1f}% Pelican)"
         f"  added {added:>5.2f}s ({100 * added / pelican:>4.1f}%) [{low:.2f}-{high:.2f}]"
         f"  worker {row['related_worker_mb']:>4.0f} MB  added {row['related_added_mb']:>4.0f} MB"
+        f"  cold cache {row['related_added_cold_pct']}%, warm {row['related_added_warm_pct']}%"
     )
 
 

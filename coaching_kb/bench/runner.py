@@ -1,6 +1,7 @@
 """Time one build configuration in a fresh process and report its time and peak memory.
 
-Run as `python -m coaching_kb.bench.runner CONFIG CONTENT OUTPUT`; prints one JSON line.
+Run as `python -m coaching_kb.bench.runner CONFIG CONTENT OUTPUT [CACHE]`; prints one JSON
+line. CACHE is where related_topics keeps its embeddings (cold when the folder is new).
 A fresh process per build keeps peak memory (ru_maxrss) honest and signals from leaking
 between builds.
 """
@@ -57,7 +58,7 @@ def overrides_for(config: str) -> dict:
     return overrides
 
 
-def main(config: str, content: str, output: str) -> None:
+def main(config: str, content: str, output: str, cache: str = "") -> None:
     timings = _Timings()
     logging.getLogger().addHandler(timings)
     logging.getLogger().setLevel(logging.INFO)
@@ -66,7 +67,8 @@ def main(config: str, content: str, output: str) -> None:
     if config == "pelican":
         stages, errors = {}, plain_pelican(Path(content), Path(output))
     else:
-        report = build_site(DEV_SETTINGS, Path(content), Path(output), overrides_for(config))
+        overrides = overrides_for(config) | ({"RELATED_CACHE_PATH": cache} if cache else {})
+        report = build_site(DEV_SETTINGS, Path(content), Path(output), overrides)
         stages, errors = report.stages, len(report.errors)
     seconds = time.perf_counter() - started
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
@@ -87,4 +89,4 @@ def plain_pelican(content: Path, output: Path) -> int:
 
 
 if __name__ == "__main__":
-    main(*sys.argv[1:4])
+    main(*sys.argv[1:5])

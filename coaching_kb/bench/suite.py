@@ -23,10 +23,11 @@ from .runner import CONFIGS
 from .search_figures import search_figures
 
 
-def run_once(config: str, content: Path, output: Path) -> dict:
+def run_once(config: str, content: Path, output: Path, cache: Path | None = None) -> dict:
     """Build `content` with `config` in a fresh process; return its measurements."""
+    where = [str(content), str(output)] + ([str(cache)] if cache else [])
     result = subprocess.run(
-        [sys.executable, "-m", "coaching_kb.bench.runner", config, str(content), str(output)],
+        [sys.executable, "-m", "coaching_kb.bench.runner", config, *where],
         capture_output=True, text=True, cwd=ROOT, check=False,
     )  # fmt: skip
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
@@ -49,7 +50,10 @@ def measure_corpus(name: str, content: Path, runs: int, work: Path,
     results: dict[str, list[dict]] = {config: [] for config in CONFIGS}
     for number in range(runs):
         for config in CONFIGS:  # interleaved, so machine noise hits every config alike
-            results[config].append(run_once(config, content, work / f"out-{name}-{config}"))
+            output = work / f"out-{name}-{config}"
+            # A new folder: the first run embeds every article (cold), later runs reuse them.
+            cache = work / f"related-cache-{name}"
+            results[config].append(run_once(config, content, output, cache))
         say(f"  {name} run {number + 1}/{runs} done")
     ours, pelican = results["ours"], results["pelican"]
     # Each round's ratio comes from builds run back to back, so noise largely cancels.
@@ -80,7 +84,13 @@ def related_figures(results: dict[str, list[dict]]) -> dict:
     added = [
         {"d": round(o["seconds"] - w["seconds"], 3)} for o, w in zip(ours, without, strict=True)
     ]
+    share = [a["d"] / p["seconds"] for a, p in zip(added, pelican, strict=True)]
     return {
+        # Run 1 embeds every article (a cold cache); later runs find them cached (warm).
+        "related_added_cold_pct": round(100 * share[0], 1),
+        "related_added_warm_pct": round(100 * statistics.median(share[1:]), 1)
+        if share[1:]
+        else None,
         "related_handler_s": median_of(ours, lambda r: r["plugins"].get("related_topics", 0.0)),
         "related_added_s": median_of(added, lambda r: r["d"]),
         # Paired differences of two ~40 s builds are noisy: show how far they spread.
