@@ -150,7 +150,9 @@ def shown_for(page, sample_url, query):
     return (
         page.locator(".search-result__title").all_inner_texts(),
         page.locator(".search-result__excerpt").all_inner_texts(),
-        page.locator(".search-result__excerpt").evaluate_all("es => es.map(e => e.innerHTML)"),
+        page.locator(".search-result__excerpt, .search-result__topic").evaluate_all(
+            "es => es.map(e => e.innerHTML)"
+        ),
     )
 
 
@@ -167,6 +169,10 @@ def test_a_misspelt_alias_finds_its_topic_not_every_letter_i(page, sample_url, s
     assert set(titles) <= filed
     assert marked
     assert all(word.startswith("impost") for word in marked), marked
+    # The match is in the topic line: the result shows the summary, and the topic that matched.
+    topics = page.locator(".search-result__topic").all_inner_texts()
+    assert topics
+    assert all(t.startswith("Filed under Confidence") for t in topics)
 
 
 def test_excerpts_say_where_they_cut_into_a_sentence(page, sample_url):

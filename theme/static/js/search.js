@@ -51,7 +51,26 @@ function resultItem(data) {
   excerpt.innerHTML = data.excerpt;
   markCut(excerpt);
   item.append(link, facts, excerpt);
+  const topic = matchedTopicLine(data.excerpt);
+  if (topic !== null && data.meta.summary) {
+    // The match is in the article's topic line, not its text: show what the article is
+    // about, and which of its topics matched.
+    excerpt.textContent = data.meta.summary;
+    const note = document.createElement("p");
+    note.className = "search-result__topic";
+    note.innerHTML = topic;
+    item.append(note);
+  }
   return item;
+}
+
+// The "Filed under <topic>: <aliases>." sentence holding a match, if the excerpt quotes one
+// (still Pagefind's escaped HTML: only split, never built from page text).
+function matchedTopicLine(html) {
+  const line = html.split(/(?=Filed under )/).find((part) => part.startsWith("Filed under ") && part.includes("<mark>"));
+  if (line === undefined) return null;
+  const end = line.indexOf(". ");
+  return end === -1 ? line.trim() : line.slice(0, end + 1);
 }
 
 // An excerpt is a window on the page: say so where it cuts into a sentence.
