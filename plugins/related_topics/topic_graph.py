@@ -134,12 +134,15 @@ def relate(
         union = sizes[start:stop, None] + sizes[None, :] - together
         jaccard = np.divide(together, union, out=np.zeros_like(together), where=union > 0)
         alike = (centroids[start:stop] @ centroids.T).toarray()
-        scores = 0.5 * jaccard + 0.5 * alike
+        scores = np.round(0.5 * jaccard + 0.5 * alike, 4)
         for offset, row in enumerate(scores):
             index = start + offset
             row[index] = 0.0
             candidates = np.flatnonzero(row > 0.05)
-            scored = [(slugs[j], round(float(row[j]), 4)) for j in candidates.tolist()]
+            if len(candidates) > k:  # only the k best (and any tied with the k-th) are sorted
+                kth = np.partition(row[candidates], -k)[-k]
+                candidates = candidates[row[candidates] >= kth]
+            scored = [(slugs[j], float(row[j])) for j in candidates.tolist()]
             relations[slugs[index]] = sorted(scored, key=lambda pair: (-pair[1], pair[0]))[:k]
     return relations
 
