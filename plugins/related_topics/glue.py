@@ -9,7 +9,7 @@ import posixpath
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -163,7 +163,9 @@ def analysed_cache(settings: dict[str, Any]) -> Path | None:
     """Return where the per-article analysis is cached, when Pelican caches content."""
     if not settings.get("CACHE_CONTENT"):
         return None
-    return Path(settings["CACHE_PATH"]) / "related_topics-2.pickle"  # 2: with stemmed terms
+    return (
+        Path(settings["CACHE_PATH"]) / "related_topics-3.pickle"
+    )  # a new name whenever `Analysed` changes shape
 
 
 def load_analysed(settings: dict[str, Any]) -> Analysed:
@@ -195,8 +197,8 @@ def save_analysed(settings: dict[str, Any], analysed: Analysed, *, to_disk: bool
     if not to_disk:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as cache:
-        pickle.dump(analysed, cache, protocol=pickle.HIGHEST_PROTOCOL)
+    with path.open("wb") as cache:  # embeddings have their own file (RELATED_CACHE_PATH)
+        pickle.dump(replace(analysed, embeddings=None), cache, protocol=pickle.HIGHEST_PROTOCOL)
 
 
 def topic_infos(generator: "ArticlesGenerator") -> list[TopicInfo]:
