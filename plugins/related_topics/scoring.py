@@ -366,12 +366,22 @@ def with_meaning(
     """
     near = np.clip(meaning[block] @ meaning.T, 0.0, None)
     if not is_small and near.shape[1] > MEANING_CANDIDATES:
-        cut = np.argpartition(-near, MEANING_CANDIDATES, axis=1)[:, MEANING_CANDIDATES:]
-        np.put_along_axis(near, cut, 0.0, axis=1)
-        terms = text_scores.toarray()
-        keep = (terms > 0) | (near > 0)
-        return sparse.csr_matrix(np.where(keep, (1 - weight) * terms + weight * near, 0.0))
+        return sparse_blend(text_scores, near, weight)
     return sparse.csr_matrix((1 - weight) * text_scores.toarray() + weight * near)
+
+
+def sparse_blend(text_scores: sparse.csr_matrix, near: np.ndarray, weight: float):
+    """Return (1 - weight) terms + weight meaning, the meaning counted only for each row's
+    MEANING_CANDIDATES nearest, without ever making the block's scores dense."""
+    rows = np.repeat(np.arange(near.shape[0]), MEANING_CANDIDATES)
+    nearest = np.argpartition(-near, MEANING_CANDIDATES, axis=1)[:, :MEANING_CANDIDATES].ravel()
+    in_meaning = sparse.csr_matrix(
+        (weight * near[rows, nearest], (rows, nearest)), shape=near.shape
+    )
+    blended = (1 - weight) * text_scores + in_meaning
+    blended.eliminate_zeros()
+    blended.sort_indices()
+    return blended
 
 
 def blend(

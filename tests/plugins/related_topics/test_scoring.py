@@ -153,3 +153,33 @@ def test_relating_some_rows_gives_exactly_their_lists(with_meaning):
     assert some[0] == some[2] == []
     assert everything[1]
     assert everything[3]
+
+
+def dense_with_meaning(text_scores, meaning, block, weight, candidates):
+    """The large-site blend written plainly, densely: the reference for the sparse one."""
+    import numpy as np
+    from scipy import sparse
+
+    near = np.clip(meaning[block] @ meaning.T, 0.0, None)
+    cut = np.argpartition(-near, candidates, axis=1)[:, candidates:]
+    np.put_along_axis(near, cut, 0.0, axis=1)
+    terms = text_scores.toarray()
+    keep = (terms > 0) | (near > 0)
+    return sparse.csr_matrix(np.where(keep, (1 - weight) * terms + weight * near, 0.0))
+
+
+def test_the_large_site_blend_keeps_term_candidates_and_the_nearest_in_meaning():
+    import numpy as np
+    from related_topics import scoring
+    from scipy import sparse
+
+    rng = np.random.default_rng(11)
+    meaning = rng.normal(size=(300, 16))
+    meaning /= np.linalg.norm(meaning, axis=1, keepdims=True)
+    text = sparse.random(40, 300, density=0.05, random_state=3, format="csr")
+    block = np.arange(100, 140)
+    got = scoring.with_meaning(text, meaning, block, 0.5, is_small=False)
+    want = dense_with_meaning(text, meaning, block, 0.5, scoring.MEANING_CANDIDATES)
+    assert got.shape == want.shape
+    assert (abs(got - want) > 1e-12).nnz == 0
+    assert got.nnz == want.nnz
