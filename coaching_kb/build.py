@@ -39,6 +39,7 @@ class BuildReport:
     written: bool = False
     stages: dict[str, float] = field(default_factory=dict)  # seconds: read, check, write
     indexing: threading.Thread | None = None  # the live preview's search reindex, if started
+    moved: bool = False  # the live preview found an edit that changed its page's address
 
     @property
     def errors(self) -> list[str]:
@@ -130,13 +131,15 @@ def rebuild_while_writing(
         "SEARCH_ENABLED": False,
     }
     sources = edited_sources(content, changed)
+    report = None
     if sources and (output / "index.html").is_file():
-        # Plugins may skip work for pages not written. An edit changes no page's address: the
-        # sitemap stays as the last full build wrote it.
+        # Plugins may skip work for pages not written. An edit that keeps its page's address
+        # changes no other address: the sitemap stays as the last full build wrote it.
         edited = sorted(str(path) for path in sources)
         overrides |= {"PREVIEW_EDITS_ONLY": edited, "SITEMAP_ENABLED": False}
         report = build_in_place(settings_file, content, output, overrides, sources)
-    else:
+    if report is None or report.moved:  # a new address (a title edit renamed the slug): all
+        overrides = {k: v for k, v in overrides.items() if k not in EDITS_ONLY}
         bundle = output / "pagefind"
         kept = _keep_aside(bundle)
         report = build_site(settings_file, content, output, overrides)
@@ -145,6 +148,9 @@ def rebuild_while_writing(
         report.indexing = threading.Thread(target=_index_quietly, args=(output,), daemon=True)
         report.indexing.start()
     return report
+
+
+EDITS_ONLY = ("PREVIEW_EDITS_ONLY", "SITEMAP_ENABLED")
 
 
 def edited_sources(content: Path, changed: Sequence[str]) -> set[Path]:
@@ -224,8 +230,14 @@ def _read_check_write(
             report.problems = sorted({*found, *logged_problems(reading, found)})
             if report.failed(strict=strict):
                 return
+            selected = pages_of(read, sources) if sources else None
+            if selected is not None and not all(
+                (Path(read.pelican.output_path) / page).is_file() for page in selected
+            ):
+                report.moved = True  # its old page would be left behind: a full build instead
+                return
             with recorded(writing), timed(report.stages, "write"):
-                write_site(read, pages_of(read, sources) if sources else None)
+                write_site(read, selected)
         except SiteError:
             raise
         except Exception as error:  # noqa: BLE001 - a crash is reported, never a traceback

@@ -184,3 +184,22 @@ def test_an_edited_page_from_the_live_preview_matches_the_full_build(tmp_path):
     assert b"A short line, added while previewing." in live.read_bytes()
     assert b'class="related' in full.read_bytes()
     assert live.read_bytes() == full.read_bytes()
+
+
+def test_an_edit_that_moves_its_page_gets_a_full_build(tmp_path):
+    """A title edit renames the slug: writing only the new page would leave the old one
+    (and every list linking to it) behind, so the preview builds the whole site."""
+    from coaching_kb.build import rebuild_while_writing
+
+    content = tmp_path / "content"
+    write_files(content, {"a.md": "Title: First title\nDate: 2020-01-01\n\nText.\n",
+                          "b.md": "Title: Other\nDate: 2020-01-02\n\nMore.\n"})  # fmt: skip
+    settings, site, cache = ROOT / "pelicanconf.py", tmp_path / "site", tmp_path / "cache"
+    assert not rebuild_while_writing(settings, content, site, cache).failed()
+    assert (site / "first-title" / "index.html").is_file()
+    (content / "a.md").write_text("Title: Better title\nDate: 2020-01-01\n\nText.\n")
+    report = rebuild_while_writing(settings, content, site, cache, [str(content / "a.md")])
+    assert not report.failed()
+    assert (site / "better-title" / "index.html").is_file()
+    assert not (site / "first-title").exists()
+    assert b"Better title" in (site / "index.html").read_bytes()
