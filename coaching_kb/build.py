@@ -136,10 +136,9 @@ def rebuild_while_writing(
         # Plugins may skip work for pages not written. An edit that keeps its page's address
         # changes no other address: the sitemap stays as the last full build wrote it.
         edited = sorted(str(path) for path in sources)
-        overrides |= {"PREVIEW_EDITS_ONLY": edited, "SITEMAP_ENABLED": False}
-        report = build_in_place(settings_file, content, output, overrides, sources)
+        in_place = overrides | {"PREVIEW_EDITS_ONLY": edited, "SITEMAP_ENABLED": False}
+        report = build_in_place(settings_file, content, output, in_place, sources)
     if report is None or report.moved:  # a new address (a title edit renamed the slug): all
-        overrides = {k: v for k, v in overrides.items() if k not in EDITS_ONLY}
         bundle = output / "pagefind"
         kept = _keep_aside(bundle)
         report = build_site(settings_file, content, output, overrides)
@@ -148,9 +147,6 @@ def rebuild_while_writing(
         report.indexing = threading.Thread(target=_index_quietly, args=(output,), daemon=True)
         report.indexing.start()
     return report
-
-
-EDITS_ONLY = ("PREVIEW_EDITS_ONLY", "SITEMAP_ENABLED")
 
 
 def edited_sources(content: Path, changed: Sequence[str]) -> set[Path]:

@@ -163,9 +163,8 @@ def analysed_cache(settings: dict[str, Any]) -> Path | None:
     """Return where the per-article analysis is cached, when Pelican caches content."""
     if not settings.get("CACHE_CONTENT"):
         return None
-    return (
-        Path(settings["CACHE_PATH"]) / "related_topics-3.pickle"
-    )  # a new name whenever `Analysed` changes shape
+    # A new name whenever `Analysed` changes shape, so an older cache is never misread.
+    return Path(settings["CACHE_PATH"]) / "related_topics-3.pickle"
 
 
 def load_analysed(settings: dict[str, Any]) -> Analysed:

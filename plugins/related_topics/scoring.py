@@ -146,14 +146,12 @@ def build_model(docs: Sequence[Doc], max_terms: int = 40) -> Model:
     return model_from_counts(counts, max_terms)
 
 
-def model_from_counts(
-    counts: TermCounts, max_terms: int = 40, rows: Sequence[int] | None = None
-) -> Model:
-    """Return the BM25 model of counted docs (or of the given rows, in that order).
+def model_from_counts(counts: TermCounts, max_terms: int = 40) -> Model:
+    """Return the BM25 model of counted docs.
 
     Vectorised, so no Python loop runs per term.
     """
-    tf, terms, first_seen = alphabetical(counts, rows)
+    tf, terms, first_seen = alphabetical(counts)
     total = tf.shape[0]
     frequency = np.bincount(tf.indices, minlength=tf.shape[1])
     idf = np.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
@@ -170,18 +168,14 @@ def model_from_counts(
     return Model(unit_rows(kept), terms, index, idf)
 
 
-def alphabetical(
-    counts: TermCounts, rows: Sequence[int] | None
-) -> tuple[sparse.csr_matrix, list[str], np.ndarray]:
-    """Return the counts of `rows` over only the terms they use, in alphabetical order.
+def alphabetical(counts: TermCounts) -> tuple[sparse.csr_matrix, list[str], np.ndarray]:
+    """Return the counts over only the terms they use, in alphabetical order.
 
-    The same docs then give the same matrix whatever order they were counted in, or with
-    whatever else (drafts, stale copies) was counted beside them. The third value gives each
-    entry's place in its doc's order of first use, which breaks ties between equal weights.
+    The same docs then give the same matrix whatever order their terms were first seen in.
+    The third value gives each entry's place in its doc's order of first use, which breaks
+    ties between equal weights.
     """
     tf = counts.matrix()
-    if rows is not None:
-        tf = tf[np.asarray(rows, dtype=np.int64)]
     names = np.array(list(counts.index), dtype=object)
     used = np.flatnonzero(np.bincount(tf.indices, minlength=len(names)))
     ordered = used[np.argsort(names[used], kind="stable")]
@@ -370,7 +364,9 @@ def with_meaning(
     return sparse.csr_matrix((1 - weight) * text_scores.toarray() + weight * near)
 
 
-def sparse_blend(text_scores: sparse.csr_matrix, near: np.ndarray, weight: float):
+def sparse_blend(
+    text_scores: sparse.csr_matrix, near: np.ndarray, weight: float
+) -> sparse.csr_matrix:
     """Return (1 - weight) terms + weight meaning, the meaning counted only for each row's
     MEANING_CANDIDATES nearest, without ever making the block's scores dense."""
     rows = np.repeat(np.arange(near.shape[0]), MEANING_CANDIDATES)

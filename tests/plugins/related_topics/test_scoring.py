@@ -1,7 +1,7 @@
 """The related-articles core: scores, ordering, ties and edge cases. No build."""
 
 import pytest
-from related_topics.scoring import Doc, TermCounts, build_model, model_from_counts, related
+from related_topics.scoring import Doc, build_model, model_from_counts, related
 
 from coaching_kb.content.words import stem, terms
 
@@ -96,20 +96,20 @@ def test_equal_weights_keep_the_terms_used_first():
     assert set(model.vectors[0]) == set(words) - {"zqa"}  # used last of 41 equal terms
 
 
-def test_the_model_does_not_depend_on_counting_order_or_other_rows():
-    docs = [DELEGATE, DELEGATE2, BAKING]
-    counts = TermCounts()
-    for doc in [
-        BAKING,
-        Doc("stale", "Old draft", "", "Words nobody else uses"),
-        DELEGATE2,
-        DELEGATE,
-    ]:
-        counts.add(doc)
-    model = model_from_counts(counts, rows=[3, 2, 0])
-    expected = build_model(docs)
+def test_a_cached_analysis_gives_the_model_a_fresh_one_gives():
+    """Docs analysed earlier, in another order, beside a stale draft: the same model."""
+    from related_topics.analysis import Analysed
+    from related_topics.crosslinks import link_options
+
+    docs, options = [DELEGATE, DELEGATE2, BAKING], link_options({}, {}, 0)
+    analysed = Analysed()
+    for doc in [BAKING, Doc("stale", "Old draft", "", "Words nobody else uses"), DELEGATE2]:
+        analysed.add(doc, options)
+    analysed.bring_up_to_date(docs, options)
+    model, expected = model_from_counts(analysed.counts), build_model(docs)
     assert model.terms == expected.terms
     assert "nobody" not in model.index
+    assert "nobody" not in analysed.all_words
     assert (model.matrix != expected.matrix).nnz == 0
     assert model.idf.tolist() == expected.idf.tolist()
 
