@@ -10,16 +10,13 @@ queries 25-49 are never tuned on. Both halves are reported, so a gap between the
 
 import importlib.util
 import math
-from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
 
-from coaching_kb.content.words import words
-
-from .quality import cosine, unit
+from .quality import cosine, tfidf_vectors
 
 SPLITS = {"looked at (0-24)": range(25), "untouched (25-49)": range(25, 50)}
 
@@ -95,12 +92,8 @@ def ranked_by(scores: np.ndarray, k: int = 5) -> dict[int, list[int]]:
 
 
 def tfidf_scores(texts: Sequence[str]) -> np.ndarray:
-    """Return plain TF-IDF cosine for every pair (no stemming, no stop words)."""
-    counts = [Counter(words(text)) for text in texts]
-    frequency = Counter(term for c in counts for term in c)
-    vectors = [
-        unit({t: tf * math.log(len(texts) / frequency[t]) for t, tf in c.items()}) for c in counts
-    ]
+    """Return the bench's plain TF-IDF cosine for every pair."""
+    vectors = tfidf_vectors(texts)
     return np.array([[cosine(a, b) for b in vectors] for a in vectors])
 
 

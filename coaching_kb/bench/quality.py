@@ -47,15 +47,19 @@ def mean_ndcg(
     return sum(scores) / len(scores) if scores else 0.0
 
 
+def tfidf_vectors(texts: Sequence[str]) -> list[Vector]:
+    """Return each text's unit TF-IDF vector: plain words, no stems, no stop list."""
+    counts = [Counter(words(text)) for text in texts]
+    frequency = Counter(t for c in counts for t in c)
+    total = len(texts)
+    return [unit({t: tf * math.log(total / frequency[t]) for t, tf in c.items()}) for c in counts]
+
+
 def tfidf_baseline(docs: Mapping[str, str], k: int = 5) -> dict[str, list[str]]:
     """Return each text's k nearest by plain TF-IDF cosine (no stems, no topics; O(n²))."""
     keys = sorted(docs)
-    counts = [Counter(words(docs[key])) for key in keys]
-    frequency = Counter(t for c in counts for t in c)
+    vectors = tfidf_vectors([docs[key] for key in keys])
     total = len(keys)
-    vectors = [
-        unit({t: tf * math.log(total / frequency[t]) for t, tf in c.items()}) for c in counts
-    ]
     ranked = {}
     for i, key in enumerate(keys):
         scored = sorted(
