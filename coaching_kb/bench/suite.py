@@ -17,7 +17,7 @@ from coaching_kb.serve import Reloads, serving
 from coaching_kb.watch import POLL_SECONDS, watch
 
 from .corpus import write_corpus, write_tag_heavy_corpus
-from .lee import lee_figures
+from .lee import key_of, lee_figures
 from .quality import reading_agreement
 from .runner import CONFIGS
 from .search_figures import search_figures
@@ -149,7 +149,7 @@ def lee_lists(content: Path) -> dict[str, dict[int, list[int]]]:
         if report.failed():
             raise RuntimeError(f"bench: the Lee build ({name}) failed: {report.errors[:3]}")
         built = json.loads((output / "related.json").read_text(encoding="utf-8"))
-        number = {a["source_path"]: int(a["source_path"][4:6]) for a in built["articles"]}
+        number = {key_of(n): n for n in range(len(built["articles"]))}
         lists[name] = {
             number[a["source_path"]]: [number[r["source_path"]] for r in a["related"]]
             for a in built["articles"]

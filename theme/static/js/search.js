@@ -47,25 +47,27 @@ function resultItem(data) {
   facts.textContent = [data.meta.type, data.meta.author, data.meta.date].filter(Boolean).join(" · ");
   const excerpt = document.createElement("p");
   excerpt.className = "search-result__excerpt";
-  // Pagefind escapes the page text and adds only <mark> around matched words.
-  excerpt.innerHTML = data.excerpt;
-  markCut(excerpt);
   item.append(link, facts, excerpt);
   const topic = matchedTopicLine(data.excerpt);
-  if (topic !== null && data.meta.summary) {
-    // The match is in the article's topic line, not its text: show what the article is
-    // about, and which of its topics matched.
-    excerpt.textContent = data.meta.summary;
-    const note = document.createElement("p");
-    note.className = "search-result__topic";
-    note.innerHTML = topic;
-    item.append(note);
+  if (topic === null || !data.meta.summary) {
+    // Pagefind escapes the page text and adds only <mark> around matched words.
+    excerpt.innerHTML = data.excerpt;
+    markCut(excerpt);
+    return item;
   }
+  // The match is in the article's topic line, not its text: show what the article is
+  // about, and which of its topics matched.
+  excerpt.textContent = data.meta.summary;
+  const note = document.createElement("p");
+  note.className = "search-result__topic";
+  note.innerHTML = topic;
+  item.append(note);
   return item;
 }
 
-// The "Filed under <topic>: <aliases>." sentence holding a match, if the excerpt quotes one
-// (still Pagefind's escaped HTML: only split, never built from page text).
+// The "Filed under <topic>: <aliases>." sentence (written by the topics plugin's
+// filed_under) holding a match, if the excerpt quotes one. Still Pagefind's escaped HTML:
+// only split, never built from page text.
 function matchedTopicLine(html) {
   const line = html.split(/(?=Filed under )/).find((part) => part.startsWith("Filed under ") && part.includes("<mark>"));
   if (line === undefined) return null;
