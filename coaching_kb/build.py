@@ -60,6 +60,11 @@ def load_settings(
     """Return Pelican's settings from `settings_file`, with the content folder and overrides."""
     override: dict[str, Any] = dict(overrides or {})
     if content is not None:
+        if not Path(content).is_dir():  # Pelican's own message is a traceback naming no folder
+            raise SiteError(
+                f"{content}: no such content folder. Fix: pass --content with the folder that "
+                "holds your Markdown, e.g. --content content"
+            )
         override["PATH"] = str(Path(content).resolve())
     template_cache = override.pop("TEMPLATE_CACHE_PATH", None)
     settings = read_settings(str(settings_file), override=override)

@@ -2,6 +2,8 @@
 
 from pathlib import Path
 
+import pytest
+
 from coaching_kb.build import load_settings
 from coaching_kb.testing import ROOT, write_files
 
@@ -203,3 +205,12 @@ def test_an_edit_that_moves_its_page_gets_a_full_build(tmp_path):
     assert (site / "better-title" / "index.html").is_file()
     assert not (site / "first-title").exists()
     assert b"Better title" in (site / "index.html").read_bytes()
+
+
+@pytest.mark.parametrize("name", ["check", "build"])
+def test_a_missing_content_folder_is_named_with_its_fix(tmp_path, task, name):
+    missing = tmp_path / "no-such-folder"
+    result = task(name, "--content", str(missing))
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr + result.stdout
+    assert f"{missing}: no such content folder. Fix: pass --content" in result.stderr
