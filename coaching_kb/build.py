@@ -92,6 +92,7 @@ def build_site(
     staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-building-", dir=final.parent))
     settings["OUTPUT_PATH"] = str(staging)
     settings["DELETE_OUTPUT_DIRECTORY"] = False  # staging starts empty; never delete elsewhere
+    settings["PREVIOUS_OUTPUT_PATH"] = str(final)  # what plugins may reuse from the last build
     report = BuildReport(output=final)
     started = time.perf_counter()
     try:
@@ -191,7 +192,7 @@ def _keep_aside(folder: Path) -> Path | None:
     if not folder.is_dir():
         return None
     aside = Path(tempfile.mkdtemp(prefix=".search-kept-", dir=folder.parent.parent)) / "bundle"
-    shutil.copytree(folder, aside)
+    shutil.copytree(folder, aside, copy_function=link_or_copy)
     return aside
 
 
@@ -199,8 +200,20 @@ def _put_back(kept: Path | None, destination: Path | None) -> None:
     if kept is None:
         return
     if destination is not None and not destination.exists():
-        shutil.copytree(kept, destination)
+        shutil.copytree(kept, destination, copy_function=link_or_copy)
     shutil.rmtree(kept.parent, ignore_errors=True)
+
+
+def link_or_copy(source: str, destination: str) -> None:
+    """Hard-link a file, else copy it.
+
+    Safe for the search bundle: by the time Pagefind reindexes the put-back bundle in place,
+    the other names of its files (the old output, the kept copy) are gone.
+    """
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
 
 
 def _index_quietly(output: Path) -> None:

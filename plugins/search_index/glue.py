@@ -20,8 +20,11 @@ def index_site(pelican: "Pelican") -> None:
         return
     started = time.perf_counter()
     bundle = pelican.settings.get("SEARCH_BUNDLE_DIR", "pagefind")
+    # A build into a staging folder starts from the bundle of the site it will replace.
+    previous = pelican.settings.get("PREVIOUS_OUTPUT_PATH")
+    reuse = Path(previous) / bundle if previous else None
     try:
-        report = run_pagefind(Path(pelican.output_path), bundle)
+        report = run_pagefind(Path(pelican.output_path), bundle, reuse=reuse)
     except SiteError as error:
         log.error("%s", error)
         return

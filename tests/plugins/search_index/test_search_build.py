@@ -1,9 +1,11 @@
 """Search indexing in real builds: what is indexed, and a clear error when Pagefind fails."""
 
+import shutil
+
 import pytest
 
 from coaching_kb.errors import SiteError
-from coaching_kb.search import run_pagefind
+from coaching_kb.search import prune_bundle, run_pagefind
 
 
 def test_sample_site_has_a_search_bundle_and_page(sample_site):
@@ -49,3 +51,32 @@ def test_pagefind_failure_is_a_clear_error(tmp_path):
 def test_search_can_be_turned_off(build_site):
     site = build_site({"a.md": "Title: A\nDate: 2020-01-01\n\nText.\n"}, SEARCH_ENABLED=False)
     assert not (site.output / "pagefind").exists()
+
+
+def hashed_files(bundle):
+    return {p.relative_to(bundle): p.stat().st_ino for p in bundle.rglob("*.pf_*")}
+
+
+def test_a_rebuild_shares_unchanged_search_files_and_drops_the_stale_ones(build_site, tmp_path):
+    steady = "Title: Steady\nDate: 2020-01-01\n\nDelegation needs a clear owner.\n"
+    site = build_site({"a.md": steady, "b.md": "Title: B\nDate: 2020-01-02\n\nFirst words.\n"})
+    before = hashed_files(site.output / "pagefind")
+    site = build_site({"b.md": "Title: B\nDate: 2020-01-02\n\nSecond words entirely.\n"})
+    after = hashed_files(site.output / "pagefind")
+
+    fresh = tmp_path / "fresh"
+    shutil.copytree(site.output, fresh, ignore=shutil.ignore_patterns("pagefind"))
+    run_pagefind(fresh, "pagefind")
+    assert set(after) == set(hashed_files(fresh / "pagefind"))  # nothing stale, nothing missing
+    shared = [name for name in after if before.get(name) == after[name]]
+    assert any(name.parts[0] == "fragment" for name in shared)  # the steady page: a hard link
+    assert set(before) - set(after)  # the old text of b is gone
+
+
+def test_a_bundle_this_code_cannot_read_is_left_whole(tmp_path):
+    bundle = tmp_path / "pagefind"
+    (bundle / "fragment").mkdir(parents=True)
+    (bundle / "fragment" / "en_0000000.pf_fragment").write_bytes(b"kept")
+    (bundle / "pagefind-entry.json").write_text('{"languages": {"en": {"hash": "en_1"}}}')
+    prune_bundle(bundle)
+    assert (bundle / "fragment" / "en_0000000.pf_fragment").exists()
