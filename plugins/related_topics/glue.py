@@ -19,6 +19,7 @@ from pelican.generators import Generator
 from coaching_kb.content.letters import SEPARATOR
 from coaching_kb.errors import SettingsError
 
+from . import findings_cache
 from . import settings as plugin_settings
 from .analysis import Analysed, Corpus, Findings, find_relations, reason_for
 from .backlinks import referenced_by
@@ -111,7 +112,11 @@ def start_worker(pelican: Any) -> None:
     except Exception as error:  # noqa: BLE001 - only a speed-up; the build reports real errors
         log.debug("related_topics: no worker: %s", error)
         return
-    _worker = Worker(options, settings)
+    expected = None
+    if settings.cache_path:
+        setup = findings_cache.setup_digest(options, settings)
+        expected = findings_cache.load_index(settings.cache_path, setup)
+    _worker = Worker(options, settings, expected)
 
 
 def feed_worker(content: Any) -> None:
@@ -131,7 +136,7 @@ def ask_worker(generator: "ArticlesGenerator") -> None:
         corpus = corpus_of(generator)
     except SettingsError:
         return  # reported when relate_articles loads the settings again
-    _worker.relate(corpus)
+    _worker.relate(corpus, keep=findings_folder(corpus))
 
 
 def stop_worker(*_args: Any) -> None:
@@ -142,18 +147,32 @@ def stop_worker(*_args: Any) -> None:
         _worker = None
 
 
-def findings_for(corpus: Corpus, settings: dict[str, Any]) -> tuple[Findings, bool]:
-    """Return the findings about the corpus, from the worker if it has them; True if it did."""
+def findings_for(corpus: Corpus, settings: dict[str, Any]) -> tuple[Findings, str]:
+    """Return the findings about the corpus, and where they were found: the last build's if
+    it related the very same corpus, else the worker's if it has them, else worked out here."""
     global _worker
     worker, _worker = _worker, None
+    folder = findings_folder(corpus)
+    cached = findings_cache.load(folder, findings_cache.corpus_digest(corpus)) if folder else None
+    if cached is not None:
+        if worker is not None:
+            worker.close()
+        return cached, "kept from the last build"
     found = worker.findings(corpus) if worker is not None else None
     if found is not None:
-        return found, True
+        return found, "on a second core"  # the worker keeps them for the next build
     analysed = load_analysed(settings)
     found = find_relations(corpus, analysed)
     # A preview's edits reach the disk with the next full build: the kept copy serves till then.
     save_analysed(settings, analysed, to_disk=corpus.edited is None)
-    return found, False
+    if folder:
+        findings_cache.save(folder, corpus, found)
+    return found, "in the build process"
+
+
+def findings_folder(corpus: Corpus) -> str:
+    """Return where a full build keeps its findings for the next ('' for nowhere)."""
+    return corpus.settings.cache_path if corpus.edited is None else ""
 
 
 _kept: tuple[Path, Analysed] | None = None  # the last analysis saved, and where
@@ -233,14 +252,14 @@ def relate_articles(generator: "ArticlesGenerator") -> None:
     started = time.perf_counter()
     with collector_paused():
         corpus = corpus_of(generator)
-        findings, from_worker = findings_for(corpus, generator.settings)
+        findings, where = findings_for(corpus, generator.settings)
         attach(generator, corpus, findings)
     log.info(
         "related_topics: %d articles, %d topics, %d suggested (%s) in %.2fs",
         len(corpus.docs),
         len(corpus.topics),
         sum(1 for s in findings.suggestions if s),
-        "on a second core" if from_worker else "in the build process",
+        where,
         time.perf_counter() - started,
     )
 

@@ -16,9 +16,11 @@ import queue
 import subprocess
 import sys
 import threading
+from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
+from . import findings_cache
 from .analysis import Analysed, Corpus, Findings, find_relations, same_text
 from .crosslinks import LinkOptions
 from .scoring import Doc
@@ -33,10 +35,15 @@ RESULT_TIMEOUT = 300.0  # seconds to wait for the worker before doing the work h
 
 @dataclass(frozen=True, slots=True)
 class Job:
-    """The corpus to relate; a doc whose text the worker has seen comes without its body."""
+    """The corpus to relate; a doc whose text the worker has seen comes without its body.
+
+    With `keep`, a folder, the worker keeps the findings there for the next build once it has
+    sent them (so the build does not wait for the writing).
+    """
 
     corpus: Corpus
     reuse: list[bool]
+    keep: str = ""
 
 
 def serve(source: BinaryIO, sink: BinaryIO) -> None:
@@ -54,9 +61,12 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
             replace(doc, body=analysed.seen[doc.key].body) if reuse else doc
             for doc, reuse in zip(message.corpus.docs, message.reuse, strict=True)
         ]
-        findings = find_relations(replace(message.corpus, docs=docs), analysed)
+        corpus = replace(message.corpus, docs=docs)
+        findings = find_relations(corpus, analysed)
         pickle.dump((findings, peak_memory_mb()), sink, protocol=pickle.HIGHEST_PROTOCOL)
         sink.flush()
+        if message.keep:
+            findings_cache.save(message.keep, corpus, findings)
         return
 
 
@@ -96,9 +106,17 @@ class Worker:
     never blocks on the pipe.
     """
 
-    def __init__(self, options: LinkOptions, settings: RelatedSettings | None = None) -> None:
+    def __init__(
+        self,
+        options: LinkOptions,
+        settings: RelatedSettings | None = None,
+        expected: Mapping[str, str] | None = None,
+    ) -> None:
         self.options = options
         self.settings = settings or RelatedSettings(embedding="")
+        # The last build's doc digests: while every doc read matches, the worker is not
+        # started, as that build's findings will most likely serve again.
+        self.expected = expected
         self.sent: dict[str, Doc] = {}
         self.pending: list[Doc] = []
         self.process: subprocess.Popen[bytes] | None = None
@@ -113,13 +131,20 @@ class Worker:
         if self.failed or self.asked is not None:
             return
         self.pending.append(doc)
+        if self.expected is not None:
+            if findings_cache.matches_so_far(self.expected, doc):
+                return
+            self.expected = None  # a doc changed: relating is needed after all
         if self.process is None and len(self.pending) >= START_AFTER:
             self._start()
         if self.process is not None and len(self.pending) >= BATCH:
             self._flush()
 
-    def relate(self, corpus: Corpus) -> None:
-        """Ask the worker to relate the corpus now; `findings` collects the answer."""
+    def relate(self, corpus: Corpus, keep: str = "") -> None:
+        """Ask the worker to relate the corpus now; `findings` collects the answer.
+
+        With `keep`, the worker then keeps its findings in that folder for the next build.
+        """
         if self.process is None or self.failed:
             return
         self._flush()
@@ -128,7 +153,7 @@ class Worker:
             replace(doc, body="") if again else doc
             for doc, again in zip(corpus.docs, reuse, strict=True)
         ]
-        self.outbox.put(Job(replace(corpus, docs=light), reuse))
+        self.outbox.put(Job(replace(corpus, docs=light), reuse, keep))
         self.asked = corpus
 
     def findings(self, corpus: Corpus) -> Findings | None:
@@ -140,6 +165,8 @@ class Worker:
         for thread in self.threads:
             thread.join(RESULT_TIMEOUT)
         answer = self.answer[0] if self.answer else TimeoutError("no answer in time")
+        if self.answer and not isinstance(answer, Exception):
+            self.release()  # it may still be keeping the findings for the next build
         self.close()
         if not (isinstance(answer, tuple) and isinstance(answer[0], Findings)):
             log.info("related_topics: worker failed (%s); working here instead", answer)
@@ -150,6 +177,15 @@ class Worker:
             log.info("related_topics: articles changed after reading; relating them here")
             return None
         return findings
+
+    def release(self) -> None:
+        """Let a worker that has answered finish on its own (it exits once its work is kept)."""
+        process, self.process = self.process, None
+        if process is not None:
+            for stream in (process.stdin, process.stdout):
+                if stream is not None:
+                    with contextlib.suppress(OSError):
+                        stream.close()
 
     def close(self) -> None:
         """Stop the worker, if one runs."""

@@ -2,6 +2,10 @@
 
 import json
 import logging
+import os
+import shutil
+import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -9,9 +13,11 @@ import pytest
 from related_topics import worker
 from related_topics.analysis import Analysed, Corpus, find_relations
 from related_topics.crosslinks import link_options
+from related_topics.findings_cache import corpus_digest
 from related_topics.glue import json_lines
 from related_topics.scoring import Doc
 from related_topics.settings import RelatedSettings
+from related_topics.topic_graph import TopicInfo
 
 from coaching_kb.testing import ROOT
 
@@ -25,6 +31,7 @@ DOCS = [
     Doc("d.md", "Questions", "", "<p>Listen more than you talk; ask one more question.</p>"),
 ]
 CORPUS = Corpus(DOCS, OPTIONS, RelatedSettings(max_related=3), [])
+TOPIC = TopicInfo("delegation", "Delegation", "/topics/delegation/", "Delegation")
 
 
 @pytest.fixture
@@ -79,11 +86,15 @@ def built_pages(output: Path) -> dict[str, bytes]:
     }  # fmt: skip
 
 
-def build_sample(output: Path, caplog: pytest.LogCaptureFixture) -> tuple[dict[str, bytes], str]:
+def build_sample(
+    output: Path, caplog: pytest.LogCaptureFixture, content: Path = ROOT / "content"
+) -> tuple[dict[str, bytes], str]:
+    """Build `content` with a cache of its own beside `output` (kept between two builds)."""
     from coaching_kb.build import build_site
 
     caplog.clear()
-    report = build_site(ROOT / "pelicanconf.py", ROOT / "content", output)
+    cache = {"RELATED_CACHE_PATH": str(output.parent / f"cache-{output.name}")}
+    report = build_site(ROOT / "pelicanconf.py", content, output, cache)
     assert not report.errors, report.errors
     return built_pages(output), caplog.text
 
@@ -113,3 +124,52 @@ def test_related_json_is_one_article_per_line_and_parses_back():
     assert json.loads(text) == data
     assert text.count("\n") == 4
     assert json.loads(json_lines({"articles": []})) == {"articles": []}
+
+
+def test_a_build_of_the_same_corpus_reuses_the_last_findings_exactly(
+    tmp_path, monkeypatch, caplog, eager_worker
+):
+    caplog.set_level(logging.INFO, logger="related_topics")
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    first, said = build_sample(tmp_path / "site", caplog, content)
+    assert "(on a second core)" in said
+    started = []
+    monkeypatch.setattr(worker.Worker, "_start", lambda self: started.append(self))
+    again, said = build_sample(tmp_path / "site", caplog, content)
+    assert "(kept from the last build)" in said
+    assert not started  # every article read as before: no worker was needed
+    assert again == first
+
+    monkeypatch.undo()
+    monkeypatch.setattr(worker, "START_AFTER", 1)
+    monkeypatch.setattr(worker, "usable_cores", lambda: 2)
+    essay = next((content / "essays").glob("*.md"))
+    essay.write_text(essay.read_text(encoding="utf-8") + "\nDelegation, again.\n")
+    edited, said = build_sample(tmp_path / "site", caplog, content)
+    assert "(on a second core)" in said  # one article changed: related again
+    assert edited != first
+    from_nothing, _ = build_sample(tmp_path / "fresh", caplog, content)
+    assert edited == from_nothing
+
+
+def test_the_corpus_digest_is_the_same_in_every_process():
+    code = (
+        "from tests.plugins.related_topics.test_worker import CORPUS;"
+        "from related_topics.findings_cache import corpus_digest;"
+        "print(corpus_digest(CORPUS))"
+    )
+    digests = {run_with_hash_seed(code, seed) for seed in ("1", "2")}
+    assert len(digests) == 1
+    assert len(digests.pop()) == 41
+    assert corpus_digest(CORPUS) != corpus_digest(replace(CORPUS, topics=[TOPIC]))
+
+
+def run_with_hash_seed(code: str, seed: str) -> str:
+    """Run Python `code` with string hashing seeded by `seed`; return what it printed."""
+    environment = {**os.environ, "PYTHONHASHSEED": seed}
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT,
+        env=environment,
+    )  # fmt: skip
+    return done.stdout

@@ -1,0 +1,113 @@
+"""Keep the last full build's findings, so a build that would relate exactly the same corpus
+(a theme, CSS or other plugin's change; a CI rebuild with the cache restored) reuses them.
+
+Exact, not approximate: findings are reused only when the digest of everything relating reads
+is the same: every doc's text, topics and language, the topic vocabulary and link options,
+the plugin's settings, and this plugin's own code. One changed article relates them all again.
+No Pelican here.
+"""
+
+import hashlib
+import os
+import pickle
+import tempfile
+from collections.abc import Iterable, Mapping
+from functools import cache
+from pathlib import Path
+
+from .analysis import Corpus, Findings
+from .crosslinks import LinkOptions
+from .scoring import Doc
+from .settings import RelatedSettings
+
+FINDINGS = "related-findings.pickle"
+INDEX = "related-findings-index.pickle"  # the cached corpus's doc digests, small to load
+
+
+def doc_digest(doc: Doc) -> str:
+    """Return a digest of the doc's text as read (its topics are settled later)."""
+    return _digest_of((doc.key, doc.title, doc.summary, doc.body, doc.lang))
+
+
+def setup_digest(options: LinkOptions, settings: RelatedSettings) -> str:
+    """Return a digest of what relating reads besides the docs: known before reading starts."""
+    # Dicts and tuples repr in their (deterministic) order; no sets, whose order is not.
+    return _digest_of((code_digest(), repr(options), repr(settings)))
+
+
+def corpus_digest(corpus: Corpus) -> str:
+    """Return a digest of everything relating reads, stable from one process to the next."""
+    hasher = hashlib.blake2b(digest_size=20)
+    hasher.update(setup_digest(corpus.options, corpus.settings).encode())
+    hasher.update(repr((corpus.topics, sorted(corpus.edited or ()))).encode())
+    for doc in corpus.docs:
+        hasher.update(doc_digest(doc).encode())
+        hasher.update(repr(doc.topics).encode())
+    return hasher.hexdigest()
+
+
+@cache
+def code_digest() -> str:
+    """Return a digest of this plugin's code and the word counting it uses."""
+    from coaching_kb.content import words
+
+    here = Path(__file__).parent
+    sources = [*sorted(here.glob("*.py")), Path(words.__file__)]
+    return _digest_of(path.read_text(encoding="utf-8") for path in sources)
+
+
+def _digest_of(parts: Iterable[str]) -> str:
+    hasher = hashlib.blake2b(digest_size=20)
+    for part in parts:
+        hasher.update(part.encode("utf-8", "surrogatepass"))
+        hasher.update(b"\0")
+    return hasher.hexdigest()
+
+
+def load_index(folder: str, setup: str) -> dict[str, str] | None:
+    """Return the doc digests of the cached corpus, by doc key, if it had this setup."""
+    found = _load(Path(folder) / INDEX)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == setup:
+        return found[1] if isinstance(found[1], dict) else None
+    return None
+
+
+def load(folder: str, digest: str) -> Findings | None:
+    """Return the cached findings if they are those of the corpus with `digest`."""
+    found = _load(Path(folder) / FINDINGS)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == digest:
+        return found[1] if isinstance(found[1], Findings) else None
+    return None
+
+
+def save(folder: str, corpus: Corpus, findings: Findings) -> None:
+    """Keep the corpus's findings, and its doc digests, for the next build."""
+    digests = {doc.key: doc_digest(doc) for doc in corpus.docs}
+    _dump(Path(folder) / FINDINGS, (corpus_digest(corpus), findings))
+    _dump(Path(folder) / INDEX, (setup_digest(corpus.options, corpus.settings), digests))
+
+
+def _load(path: Path) -> object:
+    try:
+        with path.open("rb") as cached:
+            return pickle.load(cached)  # noqa: S301 - our own cache file
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
+        return None
+
+
+def _dump(path: Path, data: object) -> None:
+    """Write `data` to `path` whole or not at all (a build reading it sees one or the other)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}-", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            pickle.dump(data, out, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+def matches_so_far(expected: Mapping[str, str] | None, doc: Doc) -> bool:
+    """Return True if the doc reads as it did in the cached corpus."""
+    return expected is not None and expected.get(doc.key) == doc_digest(doc)
