@@ -411,7 +411,9 @@ def bench(c, articles="1000,10000", runs=3, tags=True):
     print()
     print("related_topics: handler = its own work in the build process; added = a whole build")
     print("with it minus one without it (median of paired runs, [lowest-highest]); cold = the")
-    print("first run, which embeds every article, warm = the median of the runs after it")
+    print("first run, which embeds every article, warm = the median of the runs after it (the")
+    print("same articles: the last run's findings serve); edited = one more pair of builds after")
+    print("one article changed, which relates every article again")
     for row in figures["sizes"]:
         print(_related_row(row))
     print()
@@ -462,6 +464,8 @@ def _related_row(row: dict) -> str:
         f"  added {added:>5.2f}s ({100 * added / pelican:>4.1f}%) [{low:.2f}-{high:.2f}]"
         f"  worker {row['related_worker_mb']:>4.0f} MB  added {row['related_added_mb']:>4.0f} MB"
         f"  cold cache {row['related_added_cold_pct']}%, warm {row['related_added_warm_pct']}%"
+        f", one article edited {row['related_added_edit_pct']}% (whole build"
+        f" {row['ours_over_pelican_edit']:.2f}x Pelican)"
     )
 
 
