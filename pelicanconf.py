@@ -38,6 +38,7 @@ PLUGINS = [
     "navigation",
     "sitemap",
     "search_index",
+    "fast_listings",  # last: after every plugin that changes tags, categories or authors
 ]
 
 # Folders that hold data for plugins, not articles or pages, at any depth (an imported

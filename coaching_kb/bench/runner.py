@@ -2,19 +2,22 @@
 
 Run as `python -m coaching_kb.bench.runner CONFIG CONTENT OUTPUT [CACHE]`; prints one JSON
 line. CACHE is where related_topics keeps its embeddings (cold when the folder is new).
-A fresh process per build keeps peak memory (ru_maxrss) honest and signals from leaking
-between builds.
+A fresh process per build keeps peak memory honest and signals from leaking between builds;
+it waits for any process the build left working (the related worker keeping its findings),
+so that work does not slow the next build measured.
 """
 
+import contextlib
 import json
 import logging
+import os
 import re
-import resource
 import sys
 import time
 from pathlib import Path
 
 from pelican import Pelican
+from related_topics.memory import peak_memory_mb
 
 from coaching_kb.build import build_site, load_settings
 from coaching_kb.pelican_runs import Logged, isolated_signals, recorded
@@ -71,10 +74,18 @@ def main(config: str, content: str, output: str, cache: str = "") -> None:
         report = build_site(DEV_SETTINGS, Path(content), Path(output), overrides)
         stages, errors = report.stages, len(report.errors)
     seconds = time.perf_counter() - started
-    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    peak_mb = peak_memory_mb()
     print(json.dumps({"config": config, "seconds": round(seconds, 3), "peak_mb": round(peak_mb, 1),
                       "worker_mb": timings.worker_mb, "plugins": timings.seconds,
-                      "stages": stages, "errors": errors}))  # fmt: skip
+                      "stages": stages, "errors": errors}), flush=True)  # fmt: skip
+    wait_for_children()
+
+
+def wait_for_children() -> None:
+    """Return once every child process has exited."""
+    with contextlib.suppress(ChildProcessError):
+        while True:
+            os.wait()
 
 
 def plain_pelican(content: Path, output: Path) -> int:

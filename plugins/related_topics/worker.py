@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 from . import findings_cache
 from .analysis import Analysed, Corpus, Findings, find_relations, same_text
 from .crosslinks import LinkOptions
+from .memory import peak_memory_mb
 from .scoring import Doc
 from .settings import RelatedSettings
 
@@ -80,16 +81,6 @@ os.dup2(2, 1)
 from related_topics.worker import serve
 serve(sys.stdin.buffer, channel)
 """
-
-
-def peak_memory_mb() -> float:
-    """Return this process's peak resident memory in MB (0 where the OS does not say)."""
-    try:
-        import resource
-    except ImportError:  # Windows
-        return 0.0
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
 
 
 def usable_cores() -> int:

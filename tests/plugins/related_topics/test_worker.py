@@ -15,6 +15,7 @@ from related_topics.analysis import Analysed, Corpus, find_relations
 from related_topics.crosslinks import link_options
 from related_topics.findings_cache import corpus_digest
 from related_topics.glue import json_lines
+from related_topics.memory import peak_memory_mb
 from related_topics.scoring import Doc
 from related_topics.settings import RelatedSettings
 from related_topics.topic_graph import TopicInfo
@@ -173,3 +174,13 @@ def run_with_hash_seed(code: str, seed: str) -> str:
         env=environment,
     )  # fmt: skip
     return done.stdout
+
+
+def test_a_process_reports_its_own_peak_memory_not_its_parents():
+    ballast = bytearray(400 * 1024 * 1024)
+    ballast[::4096] = b"\1" * len(range(0, len(ballast), 4096))  # touch every page
+    child = run_with_hash_seed(
+        "from related_topics.memory import peak_memory_mb; print(peak_memory_mb())", "0"
+    )
+    assert peak_memory_mb() > 400
+    assert 0 < float(child) < 200
