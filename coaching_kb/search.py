@@ -7,14 +7,18 @@ copies) writes only what changed: creating ten thousand files is most of Pagefin
 a fresh folder. Files the new index no longer names are then removed.
 """
 
+import base64
 import gzip
 import json
 import os
+import queue
 import re
 import subprocess
 import sys
+import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO, cast
 
 from coaching_kb.errors import SiteError
 
@@ -91,6 +95,15 @@ def prune_bundle(bundle: Path) -> None:
             meta.unlink()
 
 
+def pages_in(bundle: Path) -> int:
+    """Return how many pages the bundle's index holds (0 if it cannot tell)."""
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(int(language["page_count"]) for language in entry["languages"].values())
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0
+
+
 def names_in_index(bundle: Path) -> set[str] | None:
     """Return every hashed name the bundle's index refers to, or None if it cannot tell.
 
@@ -121,4 +134,124 @@ def cbor_texts_starting(data: bytes, prefix: bytes) -> set[str]:
     for match in re.finditer(rb"[\x60-\x77](?=" + re.escape(prefix) + rb")", data):
         length = match.group()[0] - 0x60
         found.add(data[match.end() : match.end() + length].decode("utf-8", "replace"))
+    return found
+
+
+class LiveIndex:
+    """Pagefind's service, fed each page as Pelican writes it, then asked for the bundle.
+
+    Pelican writes on one core while Pagefind reads the pages on another, so at the end only
+    the index itself is left to build. A feeder thread writes requests (Pelican never waits on
+    the pipe) and a reader thread collects answers. Any trouble, and `finish` returns None: the
+    caller indexes the written site with the command line instead.
+    """
+
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self.sent: set[str] = set()
+        self.outbox: queue.SimpleQueue[str | None] = queue.SimpleQueue()
+        self.answers: dict[int, dict] = {}
+        self.answered = threading.Condition()
+        self.next_id = 0
+        self.failed = ""
+        self.index_id: int | None = None
+        self.process = subprocess.Popen(
+            [str(pagefind_binary()), "--service"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        threading.Thread(target=self._read, daemon=True).start()
+        self.feeder = threading.Thread(target=self._feed, daemon=True)
+        self.feeder.start()
+
+    def add(self, page: str) -> None:
+        """Queue a written page (a path in the site) for indexing."""
+        if page.endswith(".html") and page not in self.sent:
+            self.sent.add(page)
+            self.outbox.put(page)
+
+    def finish(self, bundle: Path, timeout: float = 600) -> bool:
+        """Index the pages not yet sent and write the bundle; return False if that failed."""
+        for page in sorted(self.site.rglob("*.html")):
+            self.add(str(page))
+        self.outbox.put(None)
+        self.feeder.join(timeout)
+        try:
+            if self.failed or self.index_id is None:
+                return False
+            request = {"type": "WriteFiles", "index_id": self.index_id, "output_path": str(bundle)}
+            return self._ask(request, timeout).get("type") == "WriteFiles"
+        except (OSError, TimeoutError, ValueError) as error:
+            self.failed = self.failed or f"{type(error).__name__}: {error}"
+            return False
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+            self.process.wait()
+
+    def _feed(self) -> None:
+        try:
+            self.index_id = self._ask({"type": "NewIndex", "config": None}, 60)["index_id"]
+            while (page := self.outbox.get()) is not None:
+                relative = Path(page).relative_to(self.site).as_posix()
+                contents = Path(page).read_text(encoding="utf-8", errors="replace")
+                request = {"type": "AddFile", "index_id": self.index_id, "file_path": relative}
+                self._send(request | {"url": None, "file_contents": contents})
+        except (OSError, KeyError, TimeoutError, ValueError) as error:
+            self.failed = self.failed or f"{type(error).__name__}: {error}"
+
+    def _send(self, payload: dict) -> int:
+        self.next_id += 1
+        message = {"message_id": self.next_id, "payload": payload}
+        stdin = cast(BinaryIO, self.process.stdin)
+        stdin.write(base64.b64encode(json.dumps(message).encode()) + b",")
+        stdin.flush()
+        return self.next_id
+
+    def _ask(self, payload: dict, timeout: float) -> dict:
+        """Send a request and wait for its answer."""
+        number = self._send(payload)
+        with self.answered:
+            if not self.answered.wait_for(lambda: number in self.answers or self.failed, timeout):
+                raise TimeoutError("Pagefind did not answer")
+        if self.failed:
+            raise ValueError(self.failed)
+        answer = self.answers[number]
+        if answer.get("type") == "Error":
+            raise ValueError(answer.get("message", "Pagefind error"))
+        return answer
+
+    def _read(self) -> None:
+        stdout = cast(BinaryIO, self.process.stdout)
+        buffered = b""
+        try:
+            while chunk := stdout.read1(1 << 16):
+                buffered += chunk
+                *messages, buffered = buffered.split(b",")
+                for message in messages:
+                    self._receive(json.loads(base64.b64decode(message)))
+        except (OSError, ValueError) as error:
+            self.failed = self.failed or f"{type(error).__name__}: {error}"
+        with self.answered:
+            self.failed = self.failed or "Pagefind stopped"
+            self.answered.notify_all()
+
+    def _receive(self, response: dict) -> None:
+        payload = response.get("payload", {})
+        with self.answered:
+            if payload.get("type") == "Error" and response.get("message_id") is None:
+                self.failed = payload.get("message", "Pagefind error")
+            self.answers[response.get("message_id") or 0] = payload
+            self.answered.notify_all()
+
+
+def pagefind_binary() -> Path:
+    """Return the Pagefind binary the `pagefind[extended]` package ships."""
+    from pagefind.service import get_executable
+
+    found = get_executable()
+    if found is None:
+        raise OSError("no Pagefind binary")
     return found

@@ -1,31 +1,66 @@
-"""Pelican glue for search: index the finished site once every page is written."""
+"""Pelican glue for search: feed Pagefind each page as it is written, then write the bundle."""
 
 import logging
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from coaching_kb.errors import SiteError
-from coaching_kb.search import run_pagefind
+from coaching_kb.search import LiveIndex, link_hashed_files, pages_in, prune_bundle, run_pagefind
 
 if TYPE_CHECKING:
     from pelican import Pelican
 
 log = logging.getLogger(__name__)
 
+_live: LiveIndex | None = None  # the running build's; Pelican builds one site at a time
+
+
+def feed_page(path: str, context: dict[str, Any]) -> None:
+    """Hand a page Pelican has just written to Pagefind (started with the first page)."""
+    global _live
+    if not context.get("SEARCH_ENABLED", True) or not path.endswith(".html"):
+        return
+    site = Path(context["OUTPUT_PATH"])
+    if _live is not None and _live.site != site:  # left by a build that failed
+        _live.close()
+        _live = None
+    if _live is None:
+        try:
+            _live = LiveIndex(site)
+        except OSError as error:
+            log.debug("search_index: no Pagefind service (%s); indexing at the end", error)
+            return
+    _live.add(path)
+
 
 def index_site(pelican: "Pelican") -> None:
-    """Build the Pagefind bundle for the output folder; log an error if indexing fails."""
+    """Write the Pagefind bundle for the output folder; log an error if indexing fails."""
+    global _live
+    live, _live = _live, None
     if not pelican.settings.get("SEARCH_ENABLED", True):
         return
     started = time.perf_counter()
+    site = Path(pelican.output_path)
     bundle = pelican.settings.get("SEARCH_BUNDLE_DIR", "pagefind")
     # A build into a staging folder starts from the bundle of the site it will replace.
     previous = pelican.settings.get("PREVIOUS_OUTPUT_PATH")
     reuse = Path(previous) / bundle if previous else None
     try:
-        report = run_pagefind(Path(pelican.output_path), bundle, reuse=reuse)
+        if live is not None and live.site == site:
+            if reuse is not None:
+                link_hashed_files(reuse, site / bundle)
+            if live.finish(site / bundle):
+                prune_bundle(site / bundle)
+                log.info("search_index: %d pages indexed in %.2fs (fed as written)",
+                         pages_in(site / bundle), time.perf_counter() - started)  # fmt: skip
+                return
+            log.info("search_index: Pagefind's service failed (%s); indexing again", live.failed)
+        report = run_pagefind(site, bundle, reuse=reuse)
     except SiteError as error:
         log.error("%s", error)
         return
+    finally:
+        if live is not None:
+            live.close()
     log.info("search_index: %d pages indexed in %.2fs", report.pages, time.perf_counter() - started)

@@ -1,11 +1,15 @@
 """Search indexing in real builds: what is indexed, and a clear error when Pagefind fails."""
 
+import logging
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 
+from coaching_kb import search
 from coaching_kb.errors import SiteError
-from coaching_kb.search import prune_bundle, run_pagefind
+from coaching_kb.search import pages_in, prune_bundle, run_pagefind
 
 
 def test_sample_site_has_a_search_bundle_and_page(sample_site):
@@ -80,3 +84,36 @@ def test_a_bundle_this_code_cannot_read_is_left_whole(tmp_path):
     (bundle / "pagefind-entry.json").write_text('{"languages": {"en": {"hash": "en_1"}}}')
     prune_bundle(bundle)
     assert (bundle / "fragment" / "en_0000000.pf_fragment").exists()
+
+
+SMALL_SITE = {
+    f"a{n}.md": f"Title: Article {n}\nDate: 2020-01-{n + 1:02d}\nTags: delegation\n\n"
+    f"Words about feedback and delegation, number {n}.\n"
+    for n in range(6)
+}
+
+
+def fragments(bundle):
+    return sorted(p.name for p in (bundle / "fragment").iterdir())
+
+
+def test_pages_fed_while_written_index_as_the_command_line_does(build_site, tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="search_index")
+    site = build_site(SMALL_SITE)
+    assert "Pagefind's service failed" not in caplog.text
+    assert re.search(r"search_index: \d+ pages indexed in [0-9.]+s \(fed as written\)", caplog.text)
+    by_command = tmp_path / "by-command"
+    shutil.copytree(site.output, by_command, ignore=shutil.ignore_patterns("pagefind"))
+    run_pagefind(by_command, "pagefind")
+    assert pages_in(site.output / "pagefind") == pages_in(by_command / "pagefind") > 6
+    assert fragments(site.output / "pagefind") == fragments(by_command / "pagefind")
+
+
+def test_a_failed_service_falls_back_to_the_command_line(build_site, monkeypatch, caplog):
+    monkeypatch.setattr(search, "pagefind_binary", lambda: Path(shutil.which("false")))
+    caplog.set_level(logging.INFO, logger="search_index")
+    site = build_site(SMALL_SITE)
+    assert "Pagefind's service failed" in caplog.text
+    assert "(fed as written)" not in caplog.text
+    assert not site.report.errors
+    assert pages_in(site.output / "pagefind") > 6
