@@ -52,7 +52,7 @@ def index_site(pelican: "Pelican") -> None:
                 link_hashed_files(reuse, site / bundle)
             if live.finish(site / bundle):
                 prune_bundle(site / bundle)
-                log.info("search_index: %d pages indexed in %.2fs (fed as written)",
+                log.info("search_index: %d pages indexed (fed as written) in %.2fs",
                          pages_in(site / bundle), time.perf_counter() - started)  # fmt: skip
                 return
             log.info("search_index: Pagefind's service failed (%s); indexing again", live.failed)
