@@ -6,14 +6,22 @@ from pelican.generators import ArticlesGenerator
 
 from .listing import IndexedList
 
+# Shorter lists stay lists: scanning a few items in C beats a Python-level `in`.
+SHORTEST_INDEXED = 32
+
+
+def indexed(articles: list[Any]) -> list[Any]:
+    """Return `articles` as an IndexedList if it is long enough to gain from one."""
+    return IndexedList(articles) if len(articles) >= SHORTEST_INDEXED else articles
+
 
 def index_listings(generators: list[Any]) -> None:
-    """Replace the article lists of every tag, category and author with IndexedLists."""
+    """Make the long article lists of tags, categories and authors IndexedLists."""
     for generator in generators:
         if not isinstance(generator, ArticlesGenerator):
             continue
         for tag, articles in list(generator.tags.items()):
-            generator.tags[tag] = IndexedList(articles)
+            generator.tags[tag] = indexed(articles)
         # In place: the context holds these very lists.
-        generator.categories[:] = [(c, IndexedList(a)) for c, a in generator.categories]
-        generator.authors[:] = [(a, IndexedList(found)) for a, found in generator.authors]
+        generator.categories[:] = [(c, indexed(a)) for c, a in generator.categories]
+        generator.authors[:] = [(a, indexed(found)) for a, found in generator.authors]
