@@ -22,26 +22,34 @@ from typing import BinaryIO, cast
 
 from coaching_kb.errors import SiteError
 
-PAGES = re.compile(r"Indexed (\d+) pages?")
-
 
 @dataclass(frozen=True, slots=True)
 class IndexReport:
-    """What Pagefind did."""
+    """What Pagefind did: pages indexed, and whether they were fed as Pelican wrote them."""
 
     pages: int
-    output: str
+    fed: bool = False
 
 
-def run_pagefind(
-    site: Path, bundle_dir: str, timeout: float = 600, reuse: Path | None = None
+def index_bundle(
+    site: Path, bundle_dir: str, reuse: Path | None = None, live: "LiveIndex | None" = None
 ) -> IndexReport:
-    """Index `site` into `site/bundle_dir`; raise SiteError with Pagefind's words if it fails.
-
-    `reuse` is an earlier bundle whose unchanged files the new one may share.
-    """
+    """Write the search bundle of `site` into `site/bundle_dir`, sharing the unchanged files
+    of the earlier bundle `reuse`: from the pages `live` was fed if it can, else with
+    Pagefind's command line. Raise SiteError with Pagefind's words if that fails too."""
+    bundle = site / bundle_dir
     if reuse is not None:
-        link_hashed_files(reuse, site / bundle_dir)
+        link_hashed_files(reuse, bundle)
+    fed = live is not None and live.finish(bundle)
+    if fed:
+        prune_bundle(bundle)
+    else:
+        run_pagefind(site, bundle_dir)  # which prunes too
+    return IndexReport(pages_in(bundle), fed)
+
+
+def run_pagefind(site: Path, bundle_dir: str, timeout: float = 600) -> None:
+    """Index `site` into `site/bundle_dir`; raise SiteError with Pagefind's words if it fails."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", bundle_dir]
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
@@ -50,16 +58,13 @@ def run_pagefind(
             f"search_index: Pagefind could not run ({error}). "
             "Fix: reinstall it with: pip install 'pagefind[extended]'"
         ) from None
-    output = done.stdout + done.stderr
     if done.returncode != 0:
-        last = " ".join(output.strip().splitlines()[-3:])
+        last = " ".join((done.stdout + done.stderr).strip().splitlines()[-3:])
         raise SiteError(
             f"search_index: Pagefind failed on {site} (exit {done.returncode}): {last}. "
             "Fix: check that the package pagefind[extended] is installed and the output is HTML"
         )
-    found = PAGES.search(output)
     prune_bundle(site / bundle_dir)
-    return IndexReport(int(found[1]) if found else 0, output)
 
 
 HASHED = ("fragment", "index", "filter")  # Pagefind's folders of content-hashed files
@@ -95,12 +100,21 @@ def prune_bundle(bundle: Path) -> None:
             meta.unlink()
 
 
+def languages_of(bundle: Path) -> dict[str, dict]:
+    """Return the languages the bundle's entry file lists (none if there is no such file)."""
+    try:
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    languages = entry.get("languages") if isinstance(entry, dict) else None
+    return languages if isinstance(languages, dict) else {}
+
+
 def pages_in(bundle: Path) -> int:
     """Return how many pages the bundle's index holds (0 if it cannot tell)."""
     try:
-        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-        return sum(int(language["page_count"]) for language in entry["languages"].values())
-    except (OSError, ValueError, KeyError, TypeError):
+        return sum(int(language["page_count"]) for language in languages_of(bundle).values())
+    except (KeyError, TypeError, ValueError):
         return 0
 
 
@@ -110,10 +124,12 @@ def names_in_index(bundle: Path) -> set[str] | None:
     The entry file names each language's metadata file; that file (gzip, then CBOR) holds the
     hashes of the language's pages, word index chunks and filters as CBOR text strings.
     """
+    languages = languages_of(bundle)
+    if not languages:
+        return None
     try:
-        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
         names: set[str] = set()
-        for code, language in entry["languages"].items():
+        for code, language in languages.items():
             meta = gzip.decompress((bundle / f"pagefind.{language['hash']}.pf_meta").read_bytes())
             if not meta.startswith(META_SIGNATURE):
                 return None
@@ -142,8 +158,8 @@ class LiveIndex:
 
     Pelican writes on one core while Pagefind reads the pages on another, so at the end only
     the index itself is left to build. A feeder thread writes requests (Pelican never waits on
-    the pipe) and a reader thread collects answers. Any trouble, and `finish` returns None: the
-    caller indexes the written site with the command line instead.
+    the pipe) and a reader thread collects answers. Any trouble, and `finish` returns False
+    (with the reason in `failed`): the caller indexes the written site with the command line.
     """
 
     def __init__(self, site: Path) -> None:

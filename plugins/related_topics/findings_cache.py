@@ -108,6 +108,6 @@ def _dump(path: Path, data: object) -> None:
         raise
 
 
-def matches_so_far(expected: Mapping[str, str] | None, doc: Doc) -> bool:
-    """Return True if the doc reads as it did in the cached corpus."""
-    return expected is not None and expected.get(doc.key) == doc_digest(doc)
+def reads_as_before(expected: Mapping[str, str], doc: Doc) -> bool:
+    """Return True if the doc reads as it did in the cached corpus (`load_index`)."""
+    return expected.get(doc.key) == doc_digest(doc)

@@ -123,7 +123,7 @@ class Worker:
             return
         self.pending.append(doc)
         if self.expected is not None:
-            if findings_cache.matches_so_far(self.expected, doc):
+            if findings_cache.reads_as_before(self.expected, doc):
                 return
             self.expected = None  # a doc changed: relating is needed after all
         if self.process is None and len(self.pending) >= START_AFTER:
@@ -171,24 +171,21 @@ class Worker:
 
     def release(self) -> None:
         """Let a worker that has answered finish on its own (it exits once its work is kept)."""
-        process, self.process = self.process, None
-        if process is not None:
-            for stream in (process.stdin, process.stdout):
-                if stream is not None:
-                    with contextlib.suppress(OSError):
-                        stream.close()
+        self.close(kill=False)
 
-    def close(self) -> None:
-        """Stop the worker, if one runs."""
+    def close(self, *, kill: bool = True) -> None:
+        """Stop the worker, if one runs (or with `kill=False`, just let go of it)."""
         process, self.process = self.process, None
-        if process is not None:
+        if process is None:
+            return
+        if kill:
             process.kill()
             process.wait()
-            for stream in (process.stdin, process.stdout):
-                if stream is not None:
-                    # Unsent input to a worker that died fails to flush: nothing to keep.
-                    with contextlib.suppress(OSError):
-                        stream.close()
+        for stream in (process.stdin, process.stdout):
+            if stream is not None:
+                # Unsent input to a worker that died fails to flush: nothing to keep.
+                with contextlib.suppress(OSError):
+                    stream.close()
 
     def _start(self) -> None:
         try:

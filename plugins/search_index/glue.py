@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from coaching_kb.errors import SiteError
-from coaching_kb.search import LiveIndex, link_hashed_files, pages_in, prune_bundle, run_pagefind
+from coaching_kb.search import LiveIndex, index_bundle
 
 if TYPE_CHECKING:
     from pelican import Pelican
@@ -45,22 +45,17 @@ def index_site(pelican: "Pelican") -> None:
     bundle = pelican.settings.get("SEARCH_BUNDLE_DIR", "pagefind")
     # A build into a staging folder starts from the bundle of the site it will replace.
     previous = pelican.settings.get("PREVIOUS_OUTPUT_PATH")
-    reuse = Path(previous) / bundle if previous else None
     try:
-        if live is not None and live.site == site:
-            if reuse is not None:
-                link_hashed_files(reuse, site / bundle)
-            if live.finish(site / bundle):
-                prune_bundle(site / bundle)
-                log.info("search_index: %d pages indexed (fed as written) in %.2fs",
-                         pages_in(site / bundle), time.perf_counter() - started)  # fmt: skip
-                return
-            log.info("search_index: Pagefind's service failed (%s); indexing again", live.failed)
-        report = run_pagefind(site, bundle, reuse=reuse)
+        report = index_bundle(site, bundle, Path(previous) / bundle if previous else None,
+                              live if live is not None and live.site == site else None)  # fmt: skip
     except SiteError as error:
         log.error("%s", error)
         return
     finally:
         if live is not None:
             live.close()
-    log.info("search_index: %d pages indexed in %.2fs", report.pages, time.perf_counter() - started)
+    if live is not None and not report.fed:
+        log.info("search_index: Pagefind's service failed (%s); indexed again", live.failed)
+    how = " (fed as written)" if report.fed else ""
+    log.info("search_index: %d pages indexed%s in %.2fs", report.pages, how,
+             time.perf_counter() - started)  # fmt: skip
