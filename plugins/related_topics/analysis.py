@@ -65,7 +65,7 @@ class Analysed:
         self.words[doc.key] = field_words(doc)
         self.all_words.update(self.words[doc.key])
         self.terms[doc.key] = counts_of_words(self.words[doc.key])
-        self.scans[doc.key] = scan(doc.body, options)
+        self.scans[doc.key] = scan(doc.body, options, doc.links_from)
         self.seen[doc.key] = doc
         self.options[doc.key] = options
 
@@ -76,7 +76,7 @@ class Analysed:
             if not same_text(self.seen.get(doc.key), doc):
                 self.add(doc, options)
             elif self.options[doc.key] != options:
-                self.scans[doc.key] = scan(doc.body, options)
+                self.scans[doc.key] = scan(doc.body, options, doc.links_from)
                 self.options[doc.key] = options
             self.counts.add_terms(self.terms[doc.key])
         current = {doc.key for doc in docs}
@@ -101,10 +101,15 @@ def uses_meaning(settings: RelatedSettings) -> bool:
 
 
 def same_text(seen: Doc | None, doc: Doc) -> bool:
-    """Return True if `seen` has the title, summary and body `doc` has now."""
+    """Return True if `seen` has the title, summary, body and link start `doc` has now."""
     if seen is None:
         return False
-    return (seen.title, seen.summary, seen.body) == (doc.title, doc.summary, doc.body)
+    return (seen.title, seen.summary, seen.body, seen.links_from) == (
+        doc.title,
+        doc.summary,
+        doc.body,
+        doc.links_from,
+    )
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,8 +85,11 @@ class Scan:
         return (Scan, (self.html, self.topic_links, self.mentioned))
 
 
-def scan(html: str, options: LinkOptions) -> Scan:
-    """Return `html` with first topic mentions linked, and which topics it mentions at all."""
+def scan(html: str, options: LinkOptions, links_from: int = 0) -> Scan:
+    """Return `html` with first topic mentions linked, and which topics it mentions at all.
+
+    Links go only after the first `links_from` characters (none when it is negative).
+    """
     present = present_names(options.names_by_topic, html)
     pattern = mention_pattern(present)
     if pattern is None:
@@ -95,10 +98,11 @@ def scan(html: str, options: LinkOptions) -> Scan:
     mentioned = {
         topic_of[key] for m in pattern.finditer(html) if (key := match_key(m[0])) in topic_of
     }
-    if options.limit <= 0:
+    if options.limit <= 0 or links_from < 0:
         return Scan(html, (), frozenset(mentioned))
-    linked_html, linked = link_present(html, pattern, min(options.limit, len(present)), options)
-    return Scan(linked_html, tuple(linked), frozenset(mentioned))
+    wanted = min(options.limit, len(present))
+    linked_html, linked = link_present(html[links_from:], pattern, wanted, options)
+    return Scan(html[:links_from] + linked_html, tuple(linked), frozenset(mentioned))
 
 
 def link_mentions(

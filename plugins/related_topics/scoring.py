@@ -6,6 +6,8 @@ time, and only the top k per row are kept, so memory stays flat and no Python lo
 pairs of articles.
 """
 
+from __future__ import annotations
+
 import heapq
 import math
 from array import array
@@ -15,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy import sparse
+import scipy  # its `sparse` loads on first use: a build reusing its findings never needs it
 
 from coaching_kb.content.words import counts_of_words, raw_words, terms
 
@@ -39,6 +41,7 @@ class Doc:
     body: str = ""
     topics: tuple[str, ...] = ()
     lang: str = "en"
+    links_from: int = 0  # where in `body` topic links may start; -1 for nowhere
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,11 +95,11 @@ class TermCounts:
         self.values.extend(counts.values())
         self.offsets.append(len(self.columns))
 
-    def matrix(self) -> sparse.csr_matrix:
+    def matrix(self) -> scipy.sparse.csr_matrix:
         """Return the counts as a docs-by-terms sparse matrix."""
         shape = (len(self), max(len(self.index), 1))
         arrays = (np.frombuffer(self.values), np.frombuffer(self.columns, dtype=np.int64))
-        return sparse.csr_matrix(
+        return scipy.sparse.csr_matrix(
             (*arrays, np.frombuffer(self.offsets, dtype=np.int64)), shape=shape, copy=True
         )
 
@@ -105,7 +108,7 @@ class TermCounts:
 class Model:
     """Unit BM25 term vectors of a corpus (rows of `matrix`) and the IDF they were weighted by."""
 
-    matrix: sparse.csr_matrix
+    matrix: scipy.sparse.csr_matrix
     terms: list[str]
     index: dict[str, int]
     idf: np.ndarray
@@ -161,14 +164,14 @@ def model_from_counts(counts: TermCounts, max_terms: int = 40) -> Model:
     saturation = BM25_K1 * (1 - BM25_B + BM25_B * relative[row_of])
     weights = idf[tf.indices] * tf.data * (BM25_K1 + 1) / (tf.data + saturation)
     keep = strongest_per_row(row_of, first_seen, weights, tf.indptr, max_terms)
-    kept = sparse.csr_matrix(
+    kept = scipy.sparse.csr_matrix(
         (weights[keep], tf.indices[keep], np.searchsorted(keep, tf.indptr)), shape=tf.shape
     )
     index = {term: column for column, term in enumerate(terms)}
     return Model(unit_rows(kept), terms, index, idf)
 
 
-def alphabetical(counts: TermCounts) -> tuple[sparse.csr_matrix, list[str], np.ndarray]:
+def alphabetical(counts: TermCounts) -> tuple[scipy.sparse.csr_matrix, list[str], np.ndarray]:
     """Return the counts over only the terms they use, in alphabetical order.
 
     The same docs then give the same matrix whatever order their terms were first seen in.
@@ -186,7 +189,7 @@ def alphabetical(counts: TermCounts) -> tuple[sparse.csr_matrix, list[str], np.n
     columns = renumber[tf.indices]
     order = np.lexsort((columns, row_of))
     shape = (tf.shape[0], max(len(ordered), 1))
-    result = sparse.csr_matrix((tf.data[order], columns[order], tf.indptr), shape=shape)
+    result = scipy.sparse.csr_matrix((tf.data[order], columns[order], tf.indptr), shape=shape)
     return result, names[ordered].tolist(), first_seen[order]
 
 
@@ -199,11 +202,11 @@ def strongest_per_row(
     return np.sort(order[place < keep])
 
 
-def unit_rows(matrix: sparse.csr_matrix) -> sparse.csr_matrix:
+def unit_rows(matrix: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
     """Return `matrix` with each non-empty row scaled to unit length."""
     lengths = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     scale = np.divide(1.0, lengths, out=np.zeros_like(lengths), where=lengths > 0)
-    return sparse.csr_matrix(sparse.diags(scale) @ matrix)
+    return scipy.sparse.csr_matrix(scipy.sparse.diags(scale) @ matrix)
 
 
 def vector_for(text: str, model: Model, max_terms: int = 60) -> Vector:
@@ -213,7 +216,7 @@ def vector_for(text: str, model: Model, max_terms: int = 60) -> Vector:
     return normalise({t: w for t, w in strongest if w > 0})
 
 
-def topic_membership(docs: Sequence[Doc]) -> tuple[list[str], sparse.csr_matrix]:
+def topic_membership(docs: Sequence[Doc]) -> tuple[list[str], scipy.sparse.csr_matrix]:
     """Return the topics docs are filed under, and a topics-by-docs 0/1 matrix of who is where."""
     filed = sorted({topic for doc in docs for topic in doc.topics})
     row_of = {slug: row for row, slug in enumerate(filed)}
@@ -221,10 +224,10 @@ def topic_membership(docs: Sequence[Doc]) -> tuple[list[str], sparse.csr_matrix]
     rows = np.array([row for row, _ in pairs], dtype=np.int64)
     columns = np.array([column for _, column in pairs], dtype=np.int64)
     shape = (len(filed), len(docs))
-    return filed, sparse.csr_matrix((np.ones(len(pairs)), (rows, columns)), shape=shape)
+    return filed, scipy.sparse.csr_matrix((np.ones(len(pairs)), (rows, columns)), shape=shape)
 
 
-def topic_matrix(docs: Sequence[Doc]) -> sparse.csr_matrix:
+def topic_matrix(docs: Sequence[Doc]) -> scipy.sparse.csr_matrix:
     """Return a docs-by-topics matrix of unit rows, rarer topics weighing more."""
     _, membership = topic_membership(docs)
     by_doc = membership.T.tocsr()
@@ -240,7 +243,7 @@ def dot(a: Vector, b: Vector) -> float:
     return sum(w * b.get(t, 0.0) for t, w in a.items())
 
 
-def strongest_postings(matrix: sparse.csr_matrix, keep: int) -> sparse.csr_matrix:
+def strongest_postings(matrix: scipy.sparse.csr_matrix, keep: int) -> scipy.sparse.csr_matrix:
     """Return the term-by-doc transpose keeping each term's `keep` heaviest postings.
 
     Candidates then cost at most keep per shared term, instead of every doc using a common
@@ -347,12 +350,12 @@ MEANING_CANDIDATES = 60  # large sites: the nearest in meaning added to each row
 
 
 def with_meaning(
-    text_scores: sparse.csr_matrix,
+    text_scores: scipy.sparse.csr_matrix,
     meaning: np.ndarray,
     block: np.ndarray,
     weight: float,
     is_small: bool,
-) -> sparse.csr_matrix:
+) -> scipy.sparse.csr_matrix:
     """Return a block's text scores blended with meaning: (1 - weight) terms + weight meaning.
 
     Small sites keep every pair; large ones each row's strongest term candidates and its
@@ -361,17 +364,17 @@ def with_meaning(
     near = np.clip(meaning[block] @ meaning.T, 0.0, None)
     if not is_small and near.shape[1] > MEANING_CANDIDATES:
         return sparse_blend(text_scores, near, weight)
-    return sparse.csr_matrix((1 - weight) * text_scores.toarray() + weight * near)
+    return scipy.sparse.csr_matrix((1 - weight) * text_scores.toarray() + weight * near)
 
 
 def sparse_blend(
-    text_scores: sparse.csr_matrix, near: np.ndarray, weight: float
-) -> sparse.csr_matrix:
+    text_scores: scipy.sparse.csr_matrix, near: np.ndarray, weight: float
+) -> scipy.sparse.csr_matrix:
     """Return (1 - weight) terms + weight meaning, the meaning counted only for each row's
     MEANING_CANDIDATES nearest, without ever making the block's scores dense."""
     rows = np.repeat(np.arange(near.shape[0]), MEANING_CANDIDATES)
     nearest = np.argpartition(-near, MEANING_CANDIDATES, axis=1)[:, :MEANING_CANDIDATES].ravel()
-    in_meaning = sparse.csr_matrix(
+    in_meaning = scipy.sparse.csr_matrix(
         (weight * near[rows, nearest], (rows, nearest)), shape=near.shape
     )
     blended = (1 - weight) * text_scores + in_meaning
@@ -381,7 +384,10 @@ def sparse_blend(
 
 
 def blend(
-    text_scores: sparse.csr_matrix, topic_scores: sparse.csr_matrix, row: int, weight: float
+    text_scores: scipy.sparse.csr_matrix,
+    topic_scores: scipy.sparse.csr_matrix,
+    row: int,
+    weight: float,
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return every column of one row with its blended text and topic score."""
     text_cols, text_values = row_entries(text_scores, row)
@@ -394,7 +400,7 @@ def blend(
 
 
 def rescore(
-    text_scores: sparse.csr_matrix, row: int, topical: Any, index: int, weight: float
+    text_scores: scipy.sparse.csr_matrix, row: int, topical: Any, index: int, weight: float
 ) -> tuple[np.ndarray, np.ndarray]:
     """Return the row's best text candidates with topic similarity added (large sites)."""
     columns, values = row_entries(text_scores, row)
@@ -402,11 +408,11 @@ def rescore(
         keep = np.argpartition(-values, RESCORED_PER_ROW)[:RESCORED_PER_ROW]
         columns, values = columns[keep], values[keep]
     topic = topical[columns] @ topical[index].T
-    topic = np.asarray(topic.todense() if sparse.issparse(topic) else topic).ravel()
+    topic = np.asarray(topic.todense() if scipy.sparse.issparse(topic) else topic).ravel()
     return columns, (1 - weight) * values + weight * topic
 
 
-def row_entries(matrix: sparse.csr_matrix, row: int) -> tuple[np.ndarray, np.ndarray]:
+def row_entries(matrix: scipy.sparse.csr_matrix, row: int) -> tuple[np.ndarray, np.ndarray]:
     """Return the column indices and values stored in one row of a CSR matrix."""
     span = slice(matrix.indptr[row], matrix.indptr[row + 1])
     return matrix.indices[span], matrix.data[span]

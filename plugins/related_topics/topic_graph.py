@@ -3,12 +3,14 @@
 Pure: article topic sets and vectors in, relations, suggestions and an SVG string out.
 """
 
+from __future__ import annotations
+
 from collections.abc import Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from scipy import sparse
+import scipy  # its `sparse` loads on first use: a build reusing its findings never needs it
 
 from .scoring import (
     Doc,
@@ -90,7 +92,7 @@ def suggest_rows(
     columns = [c for row in centroid_rows for c in row]
     weights = [w for row in centroid_rows for w in row.values()]
     offsets = np.cumsum([0, *(len(row) for row in centroid_rows)])
-    matrix = sparse.csr_matrix(
+    matrix = scipy.sparse.csr_matrix(
         (weights, columns, offsets), shape=(len(slugs), model.matrix.shape[1])
     )
     scores = (model.matrix[np.asarray(rows, dtype=np.int64)] @ matrix.T).toarray()
@@ -147,7 +149,7 @@ def relate(
     return relations
 
 
-def sparse_rows(vectors: Sequence[Mapping[str, float]]) -> sparse.csr_matrix:
+def sparse_rows(vectors: Sequence[Mapping[str, float]]) -> scipy.sparse.csr_matrix:
     """Return the vectors as rows of one sparse matrix over their shared keys."""
     columns: dict[str, int] = {}
     data, indices, offsets = [], [], [0]
@@ -156,7 +158,7 @@ def sparse_rows(vectors: Sequence[Mapping[str, float]]) -> sparse.csr_matrix:
             indices.append(columns.setdefault(key, len(columns)))
             data.append(weight)
         offsets.append(len(indices))
-    return sparse.csr_matrix(
+    return scipy.sparse.csr_matrix(
         (np.asarray(data, dtype=np.float64), np.asarray(indices, dtype=np.int64), offsets),
         shape=(len(vectors), max(len(columns), 1)),
     )

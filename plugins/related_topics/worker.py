@@ -131,12 +131,17 @@ class Worker:
         if self.process is not None and len(self.pending) >= BATCH:
             self._flush()
 
+    @property
+    def started(self) -> bool:
+        """Return True once the worker process runs (it waits for a changed article)."""
+        return self.process is not None and not self.failed
+
     def relate(self, corpus: Corpus, keep: str = "") -> None:
         """Ask the worker to relate the corpus now; `findings` collects the answer.
 
         With `keep`, the worker then keeps its findings in that folder for the next build.
         """
-        if self.process is None or self.failed:
+        if not self.started:
             return
         self._flush()
         reuse = [same_text(self.sent.get(doc.key), doc) for doc in corpus.docs]

@@ -1,9 +1,10 @@
 """Meaning from WordLlama: cached by text, skipped for languages it does not know, lists full."""
 
 import json
+from pathlib import Path
 
 import numpy as np
-from related_topics.embeddings import EmbeddingCache, backend, meaning_matrix
+from related_topics.embeddings import EmbeddingCache, backend, meaning_matrix, text_of
 from related_topics.scoring import Doc
 
 DOCS = [
@@ -46,3 +47,30 @@ def test_every_article_gets_the_full_related_list(build_site):
     site = build_site(files)
     entries = json.loads((site.output / "related.json").read_text())["articles"]
     assert [len(e["related"]) for e in entries] == [5] * 7
+
+
+def test_pooling_equals_wordllamas_own_embed():
+    import wordllama
+
+    model = wordllama.WordLlama.load(
+        cache_dir=Path(wordllama.__file__).parent, disable_download=True
+    )
+    texts = [  # one space between words, as text_of writes them
+        "One.",
+        " ".join(["Trust grows when the team sees you keep small promises."] * 60),
+        "Ünïcode — “fine” naïve café 日本語",
+        "Words met before: trust grows.",
+        "",
+        "\u2581odd \u2581\u2581 spaces",
+    ]
+    embed = backend("wordllama")
+    ours = np.vstack([embed(texts[:3]), embed(texts[3:])])  # the second batch reuses words
+    theirs = model.embed(texts, norm=True)  # pads to the longest text and pools with a mask
+    assert np.allclose(ours[:4], theirs[:4], atol=1e-5)
+    assert np.allclose(ours[5], theirs[5], atol=1e-5)
+    assert not ours[4].any()  # nothing to mean (WordLlama divides by zero)
+
+
+def test_embedded_text_has_single_spaces():
+    doc = Doc("a.md", "Title", summary="Short  one", body="<p>Line one\n\n  two</p>\n<p>x</p>")
+    assert text_of(doc) == "Title. Short one Line one two x"

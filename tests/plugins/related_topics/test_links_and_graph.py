@@ -4,7 +4,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from related_topics.backlinks import link_targets, referenced_by
-from related_topics.crosslinks import link_mentions
+from related_topics.crosslinks import link_mentions, link_options, scan
 from related_topics.scoring import Doc, build_model
 from related_topics.settings import RelatedSettings, load
 from related_topics.topic_graph import (
@@ -173,3 +173,18 @@ def test_settings_reject_typos_and_wrong_types():
         load({"RELATED_MAXX": 3})
     with pytest.raises(SettingsError, match="TOPIC_LINKS_MAX = '3' is not a int"):
         load({"TOPIC_LINKS_MAX": "3"})
+
+
+def test_links_start_where_the_doc_says_and_mentions_count_everywhere():
+    options = link_options({"delegation": ["delegation"], "trust": ["trust"]},
+                           {"delegation": "/d/", "trust": "/t/"}, 3)  # fmt: skip
+    html = "<p>My delegation fails.</p><!-- answer --><p>Trust, then delegation.</p>"
+    start = html.index("<!-- answer -->") + len("<!-- answer -->")
+    answered = scan(html, options, start)
+    assert answered.html[:start] == html[:start]  # the reader's letter is left as written
+    assert answered.topic_links == ("trust", "delegation")
+    assert answered.mentioned == {"delegation", "trust"}
+    opted_out = scan(html, options, -1)
+    assert opted_out.html == html
+    assert opted_out.topic_links == ()
+    assert opted_out.mentioned == {"delegation", "trust"}

@@ -3,6 +3,7 @@
 import json
 import logging
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -184,3 +185,18 @@ def test_a_process_reports_its_own_peak_memory_not_its_parents():
     )
     assert peak_memory_mb() > 400
     assert 0 < float(child) < 200
+
+
+def test_an_analysis_kept_by_other_code_is_never_read(tmp_path):
+    from related_topics.glue import analysed_cache, load_analysed, save_analysed
+
+    settings = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path)}
+    kept = Analysed()
+    kept.add(Doc("a.md", "A title", body="Words."), link_options({}, {}, 0))
+    older = tmp_path / "related_topics-0123456789abcdef.pickle"
+    older.write_bytes(pickle.dumps(kept))  # as if written by an earlier version
+    assert analysed_cache(settings) != older
+    assert load_analysed(settings).seen == {}
+    save_analysed(settings, Analysed())
+    assert not older.exists()
+    assert analysed_cache(settings).is_file()
