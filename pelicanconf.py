@@ -19,7 +19,14 @@ DEFAULT_CATEGORY = "Essays"
 USE_FOLDER_AS_CATEGORY = False
 
 THEME = str(ROOT / "theme")
-JINJA_ENVIRONMENT = {"autoescape": True, "trim_blocks": True, "lstrip_blocks": True}
+# Each build makes new template environments, so checking every include's file for changes
+# (a stat per include per page) finds nothing new.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+    "auto_reload": False,
+}
 
 PLUGIN_PATHS = [str(ROOT / "plugins")]
 PLUGINS = [
