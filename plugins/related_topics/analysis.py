@@ -102,14 +102,7 @@ def uses_meaning(settings: RelatedSettings) -> bool:
 
 def same_text(seen: Doc | None, doc: Doc) -> bool:
     """Return True if `seen` has the title, summary, body and link start `doc` has now."""
-    if seen is None:
-        return False
-    return (seen.title, seen.summary, seen.body, seen.links_from) == (
-        doc.title,
-        doc.summary,
-        doc.body,
-        doc.links_from,
-    )
+    return seen is not None and seen.as_read() == doc.as_read()
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,7 +26,7 @@ INDEX = "related-findings-index.pickle"  # the cached corpus's doc digests, smal
 
 def doc_digest(doc: Doc) -> str:
     """Return a digest of the doc's text as read (its topics are settled later)."""
-    return _digest_of((doc.key, doc.title, doc.summary, doc.body, doc.lang, str(doc.links_from)))
+    return _digest_of((doc.key, doc.lang, *map(str, doc.as_read())))
 
 
 def setup_digest(options: LinkOptions, settings: RelatedSettings) -> str:

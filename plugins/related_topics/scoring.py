@@ -43,6 +43,10 @@ class Doc:
     lang: str = "en"
     links_from: int = 0  # where in `body` topic links may start; -1 for nowhere
 
+    def as_read(self) -> tuple[str, str, str, int]:
+        """Return what analysing the doc reads (its topics are settled after reading)."""
+        return (self.title, self.summary, self.body, self.links_from)
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
