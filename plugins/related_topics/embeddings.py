@@ -185,6 +185,8 @@ class EmbeddingCache:
         self.path = Path(folder) / f"embeddings-{name}.npz" if folder else None
         self.vectors: dict[str, np.ndarray] = {}
         self.changed = False
+        # Each doc's text key, by what it is made from: a build asks twice (read, relate).
+        self.keys: dict[tuple[str, str, str, str], str] = {}
         if self.path is not None and self.path.is_file():
             try:
                 with np.load(self.path) as stored:
@@ -196,6 +198,7 @@ class EmbeddingCache:
 
     def save(self, keep: set[str]) -> None:
         """Write the vectors of the texts in `keep` (others are stale) when anything changed."""
+        self.keys = {made_of: key for made_of, key in self.keys.items() if key in keep}
         if self.path is None or not self.changed:
             return
         kept = [key for key in self.vectors if key in keep]
@@ -207,14 +210,25 @@ class EmbeddingCache:
 
     def fill(self, docs: Sequence[Doc], embed: Embed) -> list[str]:
         """Embed the docs not cached yet; return every doc's key ('' where not covered)."""
-        texts = [text_of(doc) if covers(doc, self.name) else "" for doc in docs]
-        keys = [hashlib.sha256(text.encode()).hexdigest() if text else "" for text in texts]
-        wanted = {k: t for k, t in zip(keys, texts, strict=True) if k and k not in self.vectors}
+        keys = [self.key_of(doc) for doc in docs]
+        wanted = {
+            key: text_of(doc)
+            for key, doc in zip(keys, docs, strict=True)
+            if key and key not in self.vectors
+        }
         if wanted:
             made = embed(list(wanted.values()))
             self.vectors.update(zip(wanted, made, strict=True))
             self.changed = True
         return keys
+
+    def key_of(self, doc: Doc) -> str:
+        """Return the SHA-256 of the text embedded for the doc ('' where not covered)."""
+        made_of = (doc.lang, doc.title, doc.summary, doc.body)
+        if (key := self.keys.get(made_of)) is None:
+            text = text_of(doc) if covers(doc, self.name) else ""
+            key = self.keys[made_of] = hashlib.sha256(text.encode()).hexdigest() if text else ""
+        return key
 
 
 def meaning_matrix(docs: Sequence[Doc], embed: Embed, store: EmbeddingCache) -> np.ndarray:

@@ -12,10 +12,11 @@ import os
 import pickle
 import tempfile
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from .analysis import Corpus, Findings
+from .analysis import Analysed, Corpus, Findings
 from .crosslinks import LinkOptions
 from .scoring import Doc
 from .settings import RelatedSettings
@@ -85,6 +86,28 @@ def save(folder: str, corpus: Corpus, findings: Findings) -> None:
     digests = {doc.key: doc_digest(doc) for doc in corpus.docs}
     _dump(Path(folder) / FINDINGS, (corpus_digest(corpus), findings))
     _dump(Path(folder) / INDEX, (setup_digest(corpus.options, corpus.settings), digests))
+
+
+def analysis_file(folder: str) -> Path:
+    """Return where the per-doc analysis is kept in `folder`.
+
+    Named by the plugin's code, so an analysis written by other code is never misread.
+    """
+    return Path(folder) / f"related_topics-{code_digest()[:16]}.pickle"
+
+
+def load_analysis(path: Path) -> Analysed | None:
+    """Return the analysis kept at `path`, if there is one."""
+    found = _load(path)
+    return found if isinstance(found, Analysed) else None
+
+
+def save_analysis(path: Path, analysed: Analysed) -> None:
+    """Keep the analysis (not its embeddings: they have their own file) at `path`."""
+    _dump(path, replace(analysed, embeddings=None))
+    for older in path.parent.glob("related_topics-*.pickle"):
+        if older != path:
+            older.unlink(missing_ok=True)  # written by other code: never read again
 
 
 def _load(path: Path) -> object:

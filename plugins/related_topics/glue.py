@@ -4,12 +4,11 @@ import gc
 import json
 import logging
 import os
-import pickle
 import posixpath
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -196,49 +195,36 @@ _kept: tuple[Path, Analysed] | None = None  # the last analysis saved, and where
 
 
 def analysed_cache(settings: dict[str, Any]) -> Path | None:
-    """Return where the per-article analysis is cached, when Pelican caches content."""
-    if not settings.get("CACHE_CONTENT"):
-        return None
-    # Named by the plugin's code, so a cache written by other code is never misread.
-    return (
-        Path(settings["CACHE_PATH"]) / f"related_topics-{findings_cache.code_digest()[:16]}.pickle"
-    )
+    """Return where the per-article analysis is kept between builds: beside Pelican's content
+    cache for the live preview, else in RELATED_CACHE_PATH (None: nowhere)."""
+    if settings.get("CACHE_CONTENT"):
+        folder = settings["CACHE_PATH"]
+    else:
+        folder = plugin_settings.load(settings).cache_path
+    return findings_cache.analysis_file(folder) if folder else None
 
 
 def load_analysed(settings: dict[str, Any]) -> Analysed:
-    """Return the cached analysis of earlier builds (redone for any article whose text
+    """Return the kept analysis of earlier builds (redone for any article whose text
     changed), or a fresh one."""
     path = analysed_cache(settings)
-    if path is None or not settings.get("LOAD_CONTENT_CACHE"):
+    if path is None or (settings.get("CACHE_CONTENT") and not settings.get("LOAD_CONTENT_CACHE")):
         return Analysed()
     if _kept is not None and _kept[0] == path:
         return _kept[1]
-    if not path.is_file():
-        return Analysed()
-    try:
-        with path.open("rb") as cached:
-            analysed = pickle.load(cached)  # noqa: S301 - our own cache file, like Pelican's
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        return Analysed()
-    return analysed if isinstance(analysed, Analysed) else Analysed()
+    return findings_cache.load_analysis(path) or Analysed()
 
 
 def save_analysed(settings: dict[str, Any], analysed: Analysed, *, to_disk: bool = True) -> None:
-    """Cache the analysis for the next build (only when Pelican caches content): kept in
-    this process for the next rebuild, and on disk for the next process."""
+    """Keep the analysis for the next build: in this process for the next rebuild, and on
+    disk for the next process."""
     global _kept
     path = analysed_cache(settings)
     if path is None:
         return
     _kept = (path, analysed)  # only the last site's, so a long test run does not grow
-    if not to_disk:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with path.open("wb") as cache:  # embeddings have their own file (RELATED_CACHE_PATH)
-        pickle.dump(replace(analysed, embeddings=None), cache, protocol=pickle.HIGHEST_PROTOCOL)
-    for older in path.parent.glob("related_topics-*.pickle"):
-        if older != path:
-            older.unlink(missing_ok=True)  # written by other code: never read again
+    if to_disk:
+        findings_cache.save_analysis(path, analysed)
 
 
 def topic_infos(generator: "ArticlesGenerator") -> list[TopicInfo]:

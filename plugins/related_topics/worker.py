@@ -48,27 +48,47 @@ class Job:
 
 
 def serve(source: BinaryIO, sink: BinaryIO) -> None:
-    """Worker loop: analyse each batch of docs read; on a Job, send back its findings."""
-    analysed = Analysed()
+    """Worker loop: analyse each batch of docs read; on a Job, send back its findings.
+
+    The last build's analysis, when kept, is picked up, so only docs whose text changed since
+    are analysed again.
+    """
+    analysed: Analysed | None = None
+    fresh = 0  # docs analysed here, not found as they are in the kept analysis
     while True:
         message = pickle.load(source)  # noqa: S301 - our own pipe, from the parent process
         if not isinstance(message, Job):
             options, settings, docs = message
+            if analysed is None:
+                analysed = kept_analysis(settings)
             for doc in docs:
-                analysed.add(doc, options)
+                if not same_text(analysed.seen.get(doc.key), doc):
+                    analysed.add(doc, options)
+                    fresh += 1
             analysed.embed_early(docs, settings)  # meanwhile Pelican reads the next ones
             continue
+        analysed = analysed or Analysed()
         docs = [
             replace(doc, body=analysed.seen[doc.key].body) if reuse else doc
             for doc, reuse in zip(message.corpus.docs, message.reuse, strict=True)
         ]
         corpus = replace(message.corpus, docs=docs)
         findings = find_relations(corpus, analysed)
-        pickle.dump((findings, peak_memory_mb()), sink, protocol=pickle.HIGHEST_PROTOCOL)
+        pickle.dump((findings, peak_memory_mb(), fresh), sink, protocol=pickle.HIGHEST_PROTOCOL)
         sink.flush()
         if message.keep:
             findings_cache.save(message.keep, corpus, findings)
+            findings_cache.save_analysis(findings_cache.analysis_file(message.keep), analysed)
         return
+
+
+def kept_analysis(settings: RelatedSettings) -> Analysed:
+    """Return the analysis the last full build kept, or a fresh one."""
+    if not settings.cache_path:
+        return Analysed()
+    return findings_cache.load_analysis(findings_cache.analysis_file(settings.cache_path)) or (
+        Analysed()
+    )
 
 
 # Run with `python -c`, so no module of the build (its __main__) is run again in the worker,
@@ -167,8 +187,9 @@ class Worker:
         if not (isinstance(answer, tuple) and isinstance(answer[0], Findings)):
             log.info("related_topics: worker failed (%s); working here instead", answer)
             return None
-        findings, peak_mb = answer
+        findings, peak_mb, fresh = answer
         log.info("related_topics: worker peak memory %.1f MB", peak_mb)
+        log.info("related_topics: worker analysed %d of %d articles", fresh, len(corpus.docs))
         if asked != corpus:
             log.info("related_topics: articles changed after reading; relating them here")
             return None

@@ -1,5 +1,6 @@
 """Any folder of Markdown builds; a failed build names the problem and keeps the old site."""
 
+import gc
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,8 @@ def test_folder_without_topics_authors_or_comments_builds(build_site):
     assert site.page("an-imported-post").find("h1").get_text() == "An imported post"
     hub = site.page("topics/anything-goes")
     assert "Another" in hub.get_text()
+    # What was read is kept out of the collector's passes only while the build runs.
+    assert gc.get_freeze_count() == 0
 
 
 def test_unparsable_date_fails_the_build_and_keeps_the_last_good_site(tmp_path, task):
@@ -128,6 +131,7 @@ def test_a_plugin_crash_is_one_clear_error_not_a_traceback(tmp_path, task):
         "is a bug; run again with --verbose and report the traceback it shows"
     ]
     assert not (tmp_path / "output").exists()
+    assert gc.get_freeze_count() == 0
     problems = check_folder(load_settings(settings, tmp_path / "content"))
     assert [p.message for p in problems] == [report.problems[0].message]
 

@@ -150,6 +150,9 @@ def test_a_build_of_the_same_corpus_reuses_the_last_findings_exactly(
     essay.write_text(essay.read_text(encoding="utf-8") + "\nDelegation, again.\n")
     edited, said = build_sample(tmp_path / "site", caplog, content)
     assert "(on a second core)" in said  # one article changed: related again
+    articles = len(json.loads(edited["related.json"])["articles"])
+    # The first build's worker kept its analysis: only the edited article is analysed again.
+    assert f"worker analysed 1 of {articles} articles" in said
     assert edited != first
     from_nothing, _ = build_sample(tmp_path / "fresh", caplog, content)
     assert edited == from_nothing
