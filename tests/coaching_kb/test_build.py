@@ -1,6 +1,7 @@
 """Any folder of Markdown builds; a failed build names the problem and keeps the old site."""
 
 import gc
+import time
 from pathlib import Path
 
 import pytest
@@ -218,3 +219,23 @@ def test_a_missing_content_folder_is_named_with_its_fix(tmp_path, task, name):
     assert result.returncode != 0
     assert "Traceback" not in result.stderr + result.stdout
     assert f"{missing}: no such content folder. Fix: pass --content" in result.stderr
+
+
+def test_a_rebuild_removes_the_old_site_and_copies_stopped_builds_left(tmp_path):
+    from coaching_kb.build import build_site
+
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, PLAIN)
+    assert build_site(ROOT / "pelicanconf.py", content, output).written
+    left = tmp_path / ".output-old-x1y2z3"  # as a build stopped during its clean-up leaves it
+    write_files(left, {"index.html": "<p>An old page</p>"})
+    write_files(content, {"new.md": "Title: A new post\nDate: 2021-02-03\n\nNew text.\n"})
+    report = build_site(ROOT / "pelicanconf.py", content, output)
+    assert report.written
+    assert (output / "a-new-post" / "index.html").is_file()  # in place once the build returns
+    # The old copies are removed by a process of their own, after the build.
+    deadline = time.monotonic() + 30
+    while list(tmp_path.glob(".output-*")) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not list(tmp_path.glob(".output-*"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
