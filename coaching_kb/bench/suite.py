@@ -267,6 +267,16 @@ def run_suite(sizes: list[int], runs: int, say: Callable[[str], None], tags: boo
         corpora += [(str(n), write_corpus(CONTENT, work / f"corpus-{n}", n)) for n in sizes]
         for name, content in corpora:
             row = measure_corpus(name, content, runs, work, say)
-            figures["sizes"].append(row | search_figures(work / f"out-{name}-ours"))
+            figures["sizes"].append(row | searched(work / f"out-{name}-ours", say))
             say(json.dumps(figures["sizes"][-1]))
     return figures
+
+
+def searched(site: Path, say: Callable[[str], None]) -> dict[str, float]:
+    """Return the search figures of a built site; NaN for each if the browser failed, so one
+    browser hiccup does not lose a whole run's build figures."""
+    try:
+        return search_figures(site)
+    except Exception as error:  # noqa: BLE001 - reported, and the run goes on
+        say(f"  search figures failed on {site.name}: {str(error).splitlines()[0]}")
+        return dict.fromkeys(("bundle_kb", "first_query_kb", "query_ms_median"), float("nan"))
