@@ -413,7 +413,7 @@ def bench(c, articles="1000,10000", runs=3, tags=True):
     print("with it minus one without it (median of paired runs, [lowest-highest]); cold = the")
     print("first run, which embeds every article, warm = the median of the runs after it (the")
     print("same articles: the last run's findings serve); edited = one more pair of builds after")
-    print("one article changed, which relates every article again")
+    print("one article changed, which relates every article again (analysing only that one)")
     for row in figures["sizes"]:
         print(_related_row(row))
     print()

@@ -96,10 +96,10 @@ def analysis_file(folder: str) -> Path:
     return Path(folder) / f"related_topics-{code_digest()[:16]}.pickle"
 
 
-def load_analysis(path: Path) -> Analysed | None:
-    """Return the analysis kept at `path`, if there is one."""
+def load_analysis(path: Path) -> Analysed:
+    """Return the analysis kept at `path`, or a fresh one if none is kept there."""
     found = _load(path)
-    return found if isinstance(found, Analysed) else None
+    return found if isinstance(found, Analysed) else Analysed()
 
 
 def save_analysis(path: Path, analysed: Analysed) -> None:

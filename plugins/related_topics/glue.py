@@ -212,7 +212,7 @@ def load_analysed(settings: dict[str, Any]) -> Analysed:
         return Analysed()
     if _kept is not None and _kept[0] == path:
         return _kept[1]
-    return findings_cache.load_analysis(path) or Analysed()
+    return findings_cache.load_analysis(path)
 
 
 def save_analysed(settings: dict[str, Any], analysed: Analysed, *, to_disk: bool = True) -> None:

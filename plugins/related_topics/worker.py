@@ -23,6 +23,7 @@ from typing import Any, BinaryIO
 from . import findings_cache
 from .analysis import Analysed, Corpus, Findings, find_relations, same_text
 from .crosslinks import LinkOptions
+from .findings_cache import analysis_file
 from .memory import peak_memory_mb
 from .scoring import Doc
 from .settings import RelatedSettings
@@ -59,8 +60,9 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
         message = pickle.load(source)  # noqa: S301 - our own pipe, from the parent process
         if not isinstance(message, Job):
             options, settings, docs = message
-            if analysed is None:
-                analysed = kept_analysis(settings)
+            if analysed is None:  # the first batch: pick up the last build's analysis
+                kept = analysis_file(settings.cache_path) if settings.cache_path else None
+                analysed = findings_cache.load_analysis(kept) if kept else Analysed()
             for doc in docs:
                 if not same_text(analysed.seen.get(doc.key), doc):
                     analysed.add(doc, options)
@@ -78,17 +80,8 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
         sink.flush()
         if message.keep:
             findings_cache.save(message.keep, corpus, findings)
-            findings_cache.save_analysis(findings_cache.analysis_file(message.keep), analysed)
+            findings_cache.save_analysis(analysis_file(message.keep), analysed)
         return
-
-
-def kept_analysis(settings: RelatedSettings) -> Analysed:
-    """Return the analysis the last full build kept, or a fresh one."""
-    if not settings.cache_path:
-        return Analysed()
-    return findings_cache.load_analysis(findings_cache.analysis_file(settings.cache_path)) or (
-        Analysed()
-    )
 
 
 # Run with `python -c`, so no module of the build (its __main__) is run again in the worker,
