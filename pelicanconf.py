@@ -46,6 +46,7 @@ PLUGINS = [
     "sitemap",
     "search_index",
     "fast_listings",  # last: after every plugin that changes tags, categories or authors
+    "fixed_urls",  # last: after every plugin that changes slugs, dates or categories
 ]
 
 # Folders that hold data for plugins, not articles or pages, at any depth (an imported

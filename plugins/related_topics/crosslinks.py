@@ -72,37 +72,53 @@ def link_options(
     return LinkOptions(names, dict(hrefs), limit, topic_lookup(names))
 
 
+Span = tuple[int, int, str]  # a mention's start and end in the HTML, and its link's href
+
+
 @dataclass(frozen=True, slots=True)
 class Scan:
-    """One article's HTML with topic mentions linked, the topics linked and those mentioned."""
+    """Where an article's HTML gets topic links, the topics linked and those mentioned.
 
-    html: str
+    Kept as spans, not as the linked HTML: the cache of findings then holds no second copy of
+    every article.
+    """
+
+    links: tuple[Span, ...] = ()
     topic_links: tuple[str, ...] = ()
     mentioned: frozenset[str] = frozenset()
 
     def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
         # Pickled as plain fields, as the worker sends one per article.
-        return (Scan, (self.html, self.topic_links, self.mentioned))
+        return (Scan, (self.links, self.topic_links, self.mentioned))
+
+    def linked(self, html: str) -> str:
+        """Return `html` (the HTML scanned) with the topic links in place."""
+        pieces, done = [], 0
+        for start, end, href in self.links:
+            mention = html[start:end]
+            pieces += [html[done:start], f'<a class="topic-link" href="{href}">{mention}</a>']
+            done = end
+        return "".join(pieces) + html[done:] if pieces else html
 
 
 def scan(html: str, options: LinkOptions, links_from: int = 0) -> Scan:
-    """Return `html` with first topic mentions linked, and which topics it mentions at all.
+    """Return where first topic mentions in `html` get linked, and which topics it mentions.
 
     Links go only after the first `links_from` characters (none when it is negative).
     """
     present = present_names(options.names_by_topic, html)
     pattern = mention_pattern(present)
     if pattern is None:
-        return Scan(html)
+        return Scan()
     topic_of = options.topic_of
     mentioned = {
         topic_of[key] for m in pattern.finditer(html) if (key := match_key(m[0])) in topic_of
     }
     if options.limit <= 0 or links_from < 0:
-        return Scan(html, (), frozenset(mentioned))
+        return Scan((), (), frozenset(mentioned))
     wanted = min(options.limit, len(present))
-    linked_html, linked = link_present(html[links_from:], pattern, wanted, options)
-    return Scan(html[:links_from] + linked_html, tuple(linked), frozenset(mentioned))
+    spans, linked = link_spans(html, links_from, pattern, wanted, options)
+    return Scan(tuple(spans), tuple(linked), frozenset(mentioned))
 
 
 def link_mentions(
@@ -113,25 +129,25 @@ def link_mentions(
 ) -> tuple[str, list[str]]:
     """Return `html` with first mentions linked, and the topics linked, in order."""
     found = scan(html, link_options(names_by_topic, href_by_topic, limit))
-    return found.html, list(found.topic_links)
+    return found.linked(html), list(found.topic_links)
 
 
-def link_present(
-    html: str, pattern: re.Pattern[str], wanted: int, options: LinkOptions
-) -> tuple[str, list[str]]:
-    """Return `html` with up to `wanted` topics linked at first mention, outside skipped tags."""
+def link_spans(
+    html: str, start: int, pattern: re.Pattern[str], wanted: int, options: LinkOptions
+) -> tuple[list[Span], list[str]]:
+    """Return the spans of up to `wanted` topics' first mentions after `start`, outside
+    skipped tags, and the topics they link, in order."""
+    spans: list[Span] = []
     linked: list[str] = []
     open_skipped = 0
-    pieces = []
-    for piece in TOKEN.split(html):
+    offset = start
+    for piece in TOKEN.split(html[start:]):
         if piece.startswith("<"):
             open_skipped += tag_depth_change(piece)
-            pieces.append(piece)
-        elif open_skipped > 0 or len(linked) >= wanted or not piece.strip():
-            pieces.append(piece)
-        else:
-            pieces.append(link_text(piece, pattern, options, linked))
-    return "".join(pieces), linked
+        elif open_skipped == 0 and len(linked) < wanted and piece.strip():
+            spans += text_spans(piece, offset, pattern, options, linked)
+        offset += len(piece)
+    return spans, linked
 
 
 def tag_depth_change(tag: str) -> int:
@@ -145,17 +161,19 @@ def tag_depth_change(tag: str) -> int:
     return -1 if tag.startswith("</") else 1
 
 
-def link_text(text: str, pattern: re.Pattern[str], options: LinkOptions, linked: list[str]) -> str:
-    """Return one text run with its first unlinked topic mentions wrapped in links."""
-
-    def replace(match: re.Match[str]) -> str:
+def text_spans(
+    text: str, offset: int, pattern: re.Pattern[str], options: LinkOptions, linked: list[str]
+) -> list[Span]:
+    """Return the spans of one text run's first unlinked topic mentions (it starts at
+    `offset`), adding their topics to `linked`."""
+    spans = []
+    for match in pattern.finditer(text):
+        if len(linked) >= options.limit:
+            break
         slug = options.topic_of.get(match_key(match[0]))
-        if slug is None or slug in linked or len(linked) >= options.limit:
-            return match[0]
-        if slug not in options.hrefs:
-            return match[0]
+        if slug is None or slug in linked or slug not in options.hrefs:
+            continue
         linked.append(slug)
         href = escape(options.hrefs[slug], quote=True)
-        return f'<a class="topic-link" href="{href}">{match[0]}</a>'
-
-    return pattern.sub(replace, text)
+        spans.append((offset + match.start(), offset + match.end(), href))
+    return spans

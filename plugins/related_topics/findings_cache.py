@@ -15,6 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 from .analysis import Analysed, Corpus, Findings
 from .crosslinks import LinkOptions
@@ -27,7 +28,26 @@ INDEX = "related-findings-index.pickle"  # the cached corpus's doc digests, smal
 
 def doc_digest(doc: Doc) -> str:
     """Return a digest of the doc's text as read (its topics are settled later)."""
-    return _digest_of((doc.key, doc.lang, *map(str, doc.as_read())))
+    read = (doc.lang, *doc.as_read())
+    known = _digested.get(doc.key)
+    # Asked about the same article's doc as it is read and again once reading is done: the
+    # text is the very same string then, so the comparison costs next to nothing.
+    if known is not None and known[0] == read:
+        return known[1]
+    digest = _digest_of((doc.key, *map(str, read)))
+    if len(_digested) >= MEMO_LIMIT:  # a long-lived process building many sites
+        _digested.clear()
+    _digested[doc.key] = (read, digest)
+    return digest
+
+
+_digested: dict[str, tuple[tuple[Any, ...], str]] = {}  # the last digest of each doc key
+MEMO_LIMIT = 100_000
+
+
+def forget_digests() -> None:
+    """Let go of the texts the digests were worked out from (a build's worth of HTML)."""
+    _digested.clear()
 
 
 def setup_digest(options: LinkOptions, settings: RelatedSettings) -> str:

@@ -261,6 +261,7 @@ def relate_articles(generator: "ArticlesGenerator") -> None:
     with collector_paused():
         corpus = corpus_of(generator)
         findings, where = findings_for(corpus, generator.settings)
+        findings_cache.forget_digests()
         attach(generator, corpus, findings)
     log.info(
         "related_topics: %d articles, %d topics, %d suggested (%s) in %.2fs",
@@ -296,7 +297,7 @@ def attach(generator: "ArticlesGenerator", corpus: Corpus, findings: Findings) -
         articles, docs, findings.scans, findings.suggestions, strict=True
     ):
         article.suggested_topics = suggested
-        article._content, article.topic_links = found.html, list(found.topic_links)
+        article._content, article.topic_links = found.linked(doc.body), list(found.topic_links)
         article.referenced_by = [by_key[k] for k in references.get(doc.key, [])]
     generator.context["related_json"] = related_json(articles, docs, findings.matches, urls)
 

@@ -1,5 +1,6 @@
 """Cross-links, backlinks, topic relations, suggestions and the map. No build."""
 
+import pickle
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -181,10 +182,18 @@ def test_links_start_where_the_doc_says_and_mentions_count_everywhere():
     html = "<p>My delegation fails.</p><!-- answer --><p>Trust, then delegation.</p>"
     start = html.index("<!-- answer -->") + len("<!-- answer -->")
     answered = scan(html, options, start)
-    assert answered.html[:start] == html[:start]  # the reader's letter is left as written
+    assert answered.linked(html)[:start] == html[:start]  # the reader's letter is left as written
     assert answered.topic_links == ("trust", "delegation")
     assert answered.mentioned == {"delegation", "trust"}
     opted_out = scan(html, options, -1)
-    assert opted_out.html == html
+    assert opted_out.linked(html) == html
     assert opted_out.topic_links == ()
     assert opted_out.mentioned == {"delegation", "trust"}
+
+
+def test_a_scan_keeps_where_links_go_not_a_second_copy_of_the_article():
+    options = link_options({"trust": ["trust"]}, {"trust": "/t/"}, 3)
+    html = "<p>Trust is earned in small moments, " + "again and again, " * 200 + "</p>"
+    found = scan(html, options)
+    assert found.linked(html).startswith('<p><a class="topic-link" href="/t/">Trust</a> is')
+    assert len(pickle.dumps(found)) < 200  # kept for every article in the findings cache

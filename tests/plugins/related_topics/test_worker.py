@@ -14,7 +14,7 @@ import pytest
 from related_topics import worker
 from related_topics.analysis import Analysed, Corpus, find_relations
 from related_topics.crosslinks import link_options
-from related_topics.findings_cache import corpus_digest
+from related_topics.findings_cache import corpus_digest, doc_digest, forget_digests
 from related_topics.glue import json_lines
 from related_topics.memory import peak_memory_mb
 from related_topics.scoring import Doc
@@ -168,6 +168,17 @@ def test_the_corpus_digest_is_the_same_in_every_process():
     assert len(digests) == 1
     assert len(digests.pop()) == 41
     assert corpus_digest(CORPUS) != corpus_digest(replace(CORPUS, topics=[TOPIC]))
+
+
+def test_a_doc_digest_worked_out_while_reading_is_never_stale():
+    doc = Doc("a.md", "A", body="<p>" + "word " * 50 + "</p>")
+    first = doc_digest(doc)
+    assert doc_digest(replace(doc, topics=("trust",))) == first  # topics settle later
+    edited = replace(doc, body=doc.body.replace("word", "verb", 1))
+    assert doc_digest(edited) != first
+    forget_digests()
+    assert doc_digest(edited) == doc_digest(replace(edited, body=str(edited.body)))
+    assert doc_digest(doc) == first
 
 
 def run_with_hash_seed(code: str, seed: str) -> str:
