@@ -9,7 +9,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -86,18 +86,27 @@ class ReadSite:
     @property
     def contents(self) -> list[Any]:
         """Every article and page Pelican read, whatever its status or language."""
-        articles, pages = self._generator(ArticlesGenerator), self._generator(PagesGenerator)
-        return [
-            *articles.articles, *articles.translations, *articles.drafts,
-            *articles.drafts_translations, *articles.hidden_articles,
-            *articles.hidden_translations, *pages.pages, *pages.translations,
-            *pages.hidden_pages, *pages.hidden_translations, *pages.draft_pages,
-            *pages.draft_translations,
-        ]  # fmt: skip
+        return list(contents_of(self.generators))
 
     @property
     def context(self) -> dict[str, Any]:
         return self._generator(ArticlesGenerator).context
+
+
+# Every list of content an articles or pages generator keeps, whatever its status or language.
+CONTENT_LISTS = (
+    "articles", "translations", "drafts", "drafts_translations", "hidden_articles",
+    "hidden_translations", "pages", "hidden_pages", "draft_pages", "draft_translations",
+)  # fmt: skip
+
+
+def contents_of(generators: Iterable[Any]) -> Iterator[Any]:
+    """Yield each article and page the generators hold (none for other generators)."""
+    for generator in generators:
+        if not isinstance(generator, (ArticlesGenerator, PagesGenerator)):
+            continue
+        for name in CONTENT_LISTS:
+            yield from getattr(generator, name, None) or ()
 
 
 def read_site(pelican: Pelican) -> ReadSite:

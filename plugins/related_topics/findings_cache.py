@@ -26,23 +26,21 @@ FINDINGS = "related-findings.pickle"
 INDEX = "related-findings-index.pickle"  # the cached corpus's doc digests, small to load
 
 
+# The last digest of each doc key, with what it was worked out from: a build asks about
+# each doc as it is read and again once reading is done, with the very same strings, so the
+# comparison costs next to nothing.
+_digested: dict[str, tuple[tuple[Any, ...], str]] = {}
+
+
 def doc_digest(doc: Doc) -> str:
     """Return a digest of the doc's text as read (its topics are settled later)."""
     read = (doc.lang, *doc.as_read())
     known = _digested.get(doc.key)
-    # Asked about the same article's doc as it is read and again once reading is done: the
-    # text is the very same string then, so the comparison costs next to nothing.
     if known is not None and known[0] == read:
         return known[1]
     digest = _digest_of((doc.key, *map(str, read)))
-    if len(_digested) >= MEMO_LIMIT:  # a long-lived process building many sites
-        _digested.clear()
     _digested[doc.key] = (read, digest)
     return digest
-
-
-_digested: dict[str, tuple[tuple[Any, ...], str]] = {}  # the last digest of each doc key
-MEMO_LIMIT = 100_000
 
 
 def forget_digests() -> None:

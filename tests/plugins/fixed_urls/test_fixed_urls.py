@@ -2,7 +2,6 @@
 
 from pathlib import Path
 
-from fixed_urls.glue import fix_urls
 from pelican import signals
 
 from coaching_kb.build import load_settings
@@ -40,25 +39,6 @@ def test_a_site_writes_the_same_with_its_urls_fixed(build_site):
     assert set(urls) == {"One", "Two", "Deux", "Moved", "About"}
     assert [title for title, url in urls.items() if not url] == []  # all pinned ...
     assert urls["Moved"] == "elsewhere/moved.html"  # ... and an author's URL left as written
-
-
-def test_only_content_without_a_url_of_its_own_is_pinned():
-    class Content:
-        def __init__(self, url, override=None):
-            self.url = url
-            if override:
-                self.override_url = override
-
-    class Generator:
-        def __init__(self, **lists):
-            self.__dict__.update(lists)
-
-    plain, overridden = Content("a/"), Content("b/", override="custom/")
-    shared = Content("c/")
-    fix_urls([Generator(articles=[plain, shared], translations=[shared]),
-              Generator(pages=[overridden])])  # fmt: skip
-    assert (plain.override_url, overridden.override_url, shared.override_url) == (
-        "a/", "custom/", "c/")  # fmt: skip
 
 
 def _pages(output: Path) -> dict[str, bytes]:
