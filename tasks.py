@@ -136,8 +136,11 @@ def publish(c, content=str(CONTENT), output=str(OUTPUT), strict=True, verbose=Fa
 
 @task(help={"output": "the built site to remove (default output/)"})
 def clean(c, output=str(OUTPUT)):
-    """Remove the built site."""
+    """Remove the built site (and the copy before it, kept for the next build)."""
+    from coaching_kb.build import spare_folder
+
     shutil.rmtree(output, ignore_errors=True)
+    shutil.rmtree(spare_folder(Path(output).resolve()), ignore_errors=True)
 
 
 @task(help={"port": PORT_HELP, "content": CONTENT_HELP, "output": OUTPUT_HELP})

@@ -3,10 +3,13 @@
 The build reads the content once through Pelican, runs `check`'s rules on what it read (so
 `check` and `build` cannot disagree), and writes only if nothing is wrong. Pelican logs bad
 content and still exits 0, so the build is also judged by the ERROR (and, when strict,
-WARNING) records it logs. The site is written to a fresh sibling folder and swapped in at the
-end, so a failed build never leaves a half-written site where the good one was.
+WARNING) records it logs. The site is written to a sibling folder and swapped in at the end,
+so a failed build never leaves a half-written site where the good one was. The site the swap
+retires is kept as the next build's folder: rewriting a file that exists costs a fraction of
+creating it (a third of a 1,200-topic site's build went to creating folders and files).
 """
 
+import contextlib
 import gc
 import logging
 import os
@@ -16,7 +19,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +32,16 @@ from pelican.settings import read_settings
 from coaching_kb.check.checks import content_problems, logged_problems
 from coaching_kb.check.problems import Problem, problem_from_crash
 from coaching_kb.errors import SiteError
-from coaching_kb.pelican_runs import Logged, isolated_signals, read_site, recorded, write_site
+from coaching_kb.pelican_runs import (
+    Logged,
+    Output,
+    ReadSite,
+    isolated_signals,
+    planned_outputs,
+    read_site,
+    recorded,
+    write_site,
+)
 
 
 @dataclass
@@ -92,24 +104,73 @@ def build_site(
     settings = load_settings(settings_file, content, overrides)
     final = Path(output or settings["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-building-", dir=final.parent))
+    staging, recycled = _staging_folder(final)
     settings["OUTPUT_PATH"] = str(staging)
-    settings["DELETE_OUTPUT_DIRECTORY"] = False  # staging starts empty; never delete elsewhere
+    settings["DELETE_OUTPUT_DIRECTORY"] = False  # never delete outside the staging folder
     settings["PREVIOUS_OUTPUT_PATH"] = str(final)  # what plugins may reuse from the last build
     report = BuildReport(output=final)
     started = time.perf_counter()
+    tidy = (lambda read: keep_only(staging, planned_outputs(read))) if recycled else None
     try:
-        _read_check_write(settings, report, strict=strict)
+        _read_check_write(settings, report, strict=strict, before_writing=tidy)
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        _set_aside(staging, final, recycled)
         raise
     finally:
         report.seconds = time.perf_counter() - started
     if report.failed(strict=strict) or not report.written:
-        shutil.rmtree(staging, ignore_errors=True)
+        _set_aside(staging, final, recycled)
         return report
     _swap_in(staging, final)
     return report
+
+
+def spare_folder(final: Path) -> Path:
+    """Return where the site a build replaced is kept, for the next build to write into."""
+    return final.with_name(f".{final.name}-spare")
+
+
+def _staging_folder(final: Path) -> tuple[Path, bool]:
+    """Return the folder to build in, and whether it holds an earlier build (the spare)."""
+    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-building-", dir=final.parent))
+    try:
+        spare_folder(final).rename(staging)  # atomic: of two builds at once, only one takes it
+    except OSError:  # no spare (a first build), or another build took it
+        return staging, False
+    return staging, True
+
+
+def keep_only(folder: Path, outputs: list[Output]) -> None:
+    """Delete from `folder` every file the build will not write again, and every folder that
+    will hold none of its files: what is left, the build overwrites; nothing stale survives.
+
+    A file with a second name (a hard link) or a symbolic link goes too, so that writing it
+    never changes a file outside this folder.
+    """
+    keep = {os.path.normpath(output.save_as) for output in outputs}
+    folders = {str(parent) for name in keep for parent in Path(name).parents}
+    stack = [""]
+    while stack:
+        relative = stack.pop()
+        with os.scandir(folder / relative) as entries:
+            for entry in entries:
+                name = os.path.join(relative, entry.name)
+                if entry.is_dir(follow_symlinks=False):
+                    if name in folders:
+                        stack.append(name)
+                    else:
+                        shutil.rmtree(entry.path)
+                elif name not in keep or entry.is_symlink() or entry.stat().st_nlink > 1:
+                    os.unlink(entry.path)
+
+
+def _set_aside(staging: Path, final: Path, recycled: bool) -> None:
+    """After a failed build, give back the spare it took (the next build tidies it again)."""
+    if recycled:
+        with contextlib.suppress(OSError):
+            staging.rename(spare_folder(final))
+            return
+    shutil.rmtree(staging, ignore_errors=True)
 
 
 CONTENT_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
@@ -234,6 +295,7 @@ def _read_check_write(
     *,
     strict: bool,
     sources: set[Path] | None = None,
+    before_writing: Callable[[ReadSite], None] | None = None,
 ) -> None:
     """Read the content, check it, and write the site (or the pages of `sources` only)."""
     reading, writing = Logged(), Logged()
@@ -257,6 +319,8 @@ def _read_check_write(
                 report.moved = True  # its old page would be left behind: a full build instead
                 return
             with recorded(writing), timed(report.stages, "write"):
+                if before_writing is not None:
+                    before_writing(read)
                 write_site(read, selected)
         except SiteError:
             raise
@@ -287,11 +351,13 @@ def timed(stages: dict[str, float], name: str) -> Iterator[None]:
 
 
 def _swap_in(staging: Path, final: Path) -> None:
-    """Move the finished site into place; the old one is removed only after the move."""
+    """Move the finished site into place; the old one becomes the spare after the move."""
     retired = final.with_name(f".{final.name}-old-{staging.name.rsplit('-', 1)[-1]}")
     if final.exists():
         final.rename(retired)
     staging.rename(final)
+    with contextlib.suppress(OSError):  # a spare already there: this one is removed
+        retired.rename(spare_folder(final))
     # With any old copy a stopped build left behind.
     remove_in_background(sorted(final.parent.glob(f".{final.name}-old-*")))
 

@@ -5,6 +5,8 @@ content folder exactly as Pelican does (its readers, the site's settings, our pl
 `check` fine means the build will not trip over the same thing.
 """
 
+import io
+import locale
 import logging
 import os
 import shutil
@@ -19,7 +21,7 @@ from pelican import Pelican
 from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 from pelican.log import LimitFilter
 from pelican.plugins import signals
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 
 @dataclass
@@ -75,6 +77,7 @@ class ReadSite:
 
     pelican: Pelican
     generators: list[Any]
+    planned: "list[Output] | None" = None  # what writing will write, once planned
 
     def _generator(self, kind: type) -> Any:
         return next(g for g in self.generators if isinstance(g, kind))
@@ -136,7 +139,60 @@ def read_site(pelican: Pelican) -> ReadSite:
     return ReadSite(pelican, generators)
 
 
-class _SelectiveWriter(Writer):
+class _UnchangedKept(io.StringIO):
+    """A file being written, stored on close unless the file already holds that text."""
+
+    def __init__(self, path: str, encoding: str) -> None:
+        super().__init__()
+        self.target, self.target_encoding = path, encoding
+
+    def close(self) -> None:
+        if not self.closed:
+            text = self.getvalue()
+            data = (text if os.linesep == "\n" else text.replace("\n", os.linesep)).encode(
+                self.target_encoding
+            )
+            if not _holds(self.target, data):
+                with open(self.target, "wb") as stored:
+                    stored.write(data)
+        super().close()
+
+
+def _holds(path: str, data: bytes) -> bool:
+    try:
+        with open(path, "rb") as existing:
+            return existing.read(len(data) + 1) == data
+    except OSError:
+        return False
+
+
+class _KeepingWriter(Writer):
+    """Pelican's Writer, leaving a file that would be written with the text it already holds.
+
+    A full build writes into the site before last, where most pages are already what they
+    will be: reading a file costs the disk a fraction of rewriting it.
+    """
+
+    def _open_w(self, filename: str, encoding: str, override: bool = False) -> Any:
+        # Pelican's own guard against writing one file twice, as Writer._open_w has it.
+        if filename in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(
+                    f'Failed to overwrite "{filename}" a second time (was previously overwritten)'
+                )
+            return open(os.devnull, "w", encoding=encoding)
+        if filename in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{filename}" as Pelican has already written to it '
+                "previously (set `override=True` if intended)"
+            )
+        if override:
+            self._overridden_files.add(filename)
+        self._written_files.add(filename)
+        return _UnchangedKept(filename, encoding or locale.getpreferredencoding(False))
+
+
+class _SelectiveWriter(_KeepingWriter):
     """A Writer that writes only the outputs it was given, and no feeds.
 
     Pelican 4.12 removed its WRITE_SELECTED setting; the live preview needs the same.
@@ -159,6 +215,8 @@ def write_site(read: ReadSite, selected: set[str] | None = None) -> None:
     """Finish Pelican.run(): write every generator's output (or only `selected`), `finalized`."""
     if selected is None:
         writer = read.pelican._get_writer()
+        if type(writer) is Writer:  # no plugin brought a writer of its own
+            writer = _KeepingWriter(read.pelican.output_path, read.pelican.settings)
     else:
         writer = _SelectiveWriter(read.pelican.output_path, read.pelican.settings, selected)
     for generator in read.generators:
@@ -198,8 +256,15 @@ def planned_outputs(read: ReadSite) -> list[Output]:
     """Return every file the writing stage would write, in the order it would write them.
 
     Runs each generator's writing stage with a writer that writes nothing; static files
-    are listed from the context rather than copied.
+    are listed from the context rather than copied. Planned once per read: `check` and the
+    build's staging folder ask the same question.
     """
+    if read.planned is None:
+        read.planned = _plan(read)
+    return read.planned
+
+
+def _plan(read: ReadSite) -> list[Output]:
     scratch = tempfile.mkdtemp(prefix="coaching-kb-plan-")
     writer = _PlanningWriter(scratch, read.pelican.settings)
     logging.disable(logging.INFO)  # generators' progress lines belong to the real writing

@@ -1,6 +1,8 @@
 """Any folder of Markdown builds; a failed build names the problem and keeps the old site."""
 
 import gc
+import os
+import shutil
 import time
 from pathlib import Path
 
@@ -221,7 +223,7 @@ def test_a_missing_content_folder_is_named_with_its_fix(tmp_path, task, name):
     assert f"{missing}: no such content folder. Fix: pass --content" in result.stderr
 
 
-def test_a_rebuild_removes_the_old_site_and_copies_stopped_builds_left(tmp_path):
+def test_a_rebuild_keeps_the_site_it_replaced_and_removes_copies_stopped_builds_left(tmp_path):
     from coaching_kb.build import build_site
 
     content, output = tmp_path / "content", tmp_path / "output"
@@ -233,9 +235,63 @@ def test_a_rebuild_removes_the_old_site_and_copies_stopped_builds_left(tmp_path)
     report = build_site(ROOT / "pelicanconf.py", content, output)
     assert report.written
     assert (output / "a-new-post" / "index.html").is_file()  # in place once the build returns
-    # The old copies are removed by a process of their own, after the build.
+    # The replaced site is kept for the next build to write into; what a stopped build left
+    # is removed by a process of its own, after the build.
+    assert not (tmp_path / ".output-spare" / "a-new-post").exists()
     deadline = time.monotonic() + 30
-    while list(tmp_path.glob(".output-*")) and time.monotonic() < deadline:
+    while left.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert not list(tmp_path.glob(".output-*"))
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output-spare", "content", "output"]
+
+
+def site_files(folder: Path) -> dict[str, bytes]:
+    """Return every file of a built site but the search bundle (its file names vary)."""
+    files = (p for p in folder.rglob("*") if p.is_file() and "pagefind" not in p.parts)
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in files}
+
+
+def test_a_build_into_the_site_before_last_leaves_nothing_stale_and_writes_nothing_outside(
+    tmp_path,
+):
+    from coaching_kb.build import build_site
+
+    settings, content, output = ROOT / "pelicanconf.py", tmp_path / "content", tmp_path / "output"
+    write_files(content, PLAIN)
+    for _ in range(2):
+        assert build_site(settings, content, output).written
+    spare = tmp_path / ".output-spare"
+    # The kept copy turned as hostile as it can get: a page nobody writes any more, a file
+    # where a folder goes, a folder where a file goes, and pages that are other names of a
+    # file outside the site (a hard link, a symbolic link).
+    mine = tmp_path / "mine.html"
+    mine.write_text("the owner's own file")
+    write_files(spare, {"gone/index.html": "a stale page"})
+    shutil.rmtree(spare / "archives")
+    (spare / "archives").write_text("a file where a folder goes")
+    (spare / "index.html").unlink()
+    write_files(spare, {"index.html/stale.html": "a folder where a file goes"})
+    for page, link in (("another", os.link), ("an-imported-post", os.symlink)):
+        (spare / page / "index.html").unlink()
+        link(mine, spare / page / "index.html")
+    (content / "old-post.md").unlink()  # and the content changed: a post gone, one new
+    write_files(content, {"new.md": "Title: A new post\nDate: 2021-02-03\n\nNew text.\n"})
+
+    assert build_site(settings, content, output).written
+    assert build_site(settings, content, tmp_path / "fresh" / "output").written
+    assert site_files(output) == site_files(tmp_path / "fresh" / "output")
+    assert mine.read_text() == "the owner's own file"
+
+
+def test_a_page_the_build_would_write_unchanged_is_left_as_it_is(tmp_path):
+    from coaching_kb.build import build_site
+
+    settings, content, output = ROOT / "pelicanconf.py", tmp_path / "content", tmp_path / "output"
+    write_files(content, PLAIN)
+    assert build_site(settings, content, output).written
+    pages = sorted(output.rglob("*.html"))
+    first = {page: page.stat() for page in pages if "pagefind" not in page.parts}
+    assert len(first) > 10
+    for _ in range(2):  # the second build writes into the first one's folder
+        assert build_site(settings, content, output).written
+    for page, stat in first.items():  # the very same file, not written since
+        assert (page.stat().st_ino, page.stat().st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
