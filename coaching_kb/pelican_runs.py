@@ -166,7 +166,7 @@ def _holds(path: str, data: bytes) -> bool:
         return False
 
 
-class _KeepingWriter(Writer):
+class KeepingWriter(Writer):
     """Pelican's Writer, leaving a file that would be written with the text it already holds.
 
     A full build writes into the site before last, where most pages are already what they
@@ -192,7 +192,7 @@ class _KeepingWriter(Writer):
         return _UnchangedKept(filename, encoding or locale.getpreferredencoding(False))
 
 
-class _SelectiveWriter(_KeepingWriter):
+class _SelectiveWriter(KeepingWriter):
     """A Writer that writes only the outputs it was given, and no feeds.
 
     Pelican 4.12 removed its WRITE_SELECTED setting; the live preview needs the same.
@@ -216,7 +216,7 @@ def write_site(read: ReadSite, selected: set[str] | None = None) -> None:
     if selected is None:
         writer = read.pelican._get_writer()
         if type(writer) is Writer:  # no plugin brought a writer of its own
-            writer = _KeepingWriter(read.pelican.output_path, read.pelican.settings)
+            writer = KeepingWriter(read.pelican.output_path, read.pelican.settings)
     else:
         writer = _SelectiveWriter(read.pelican.output_path, read.pelican.settings, selected)
     for generator in read.generators:

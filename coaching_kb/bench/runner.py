@@ -24,8 +24,20 @@ from coaching_kb.pelican_runs import Logged, isolated_signals, recorded
 from coaching_kb.project import DEV_SETTINGS
 
 CONFIGS = {
-    # Pelican alone: no plugins of ours, Pelican's own theme.
+    # Pelican alone: no plugins of ours, Pelican's own theme, and Pelican's own page for each
+    # tag (our settings turn those off, as topic hubs replace them).
     "pelican": {
+        "PLUGINS": [],
+        "THEME": "simple",
+        "JINJA_ENVIRONMENT": {},
+        "DIRECT_TEMPLATES": ["index", "tags", "archives", "authors", "categories"],
+        "TAG_URL": "tag/{slug}.html",
+        "TAG_SAVE_AS": "tag/{slug}.html",
+        "TAGS_SAVE_AS": "tags.html",
+        "PAGINATED_TEMPLATES": {"index": 12, "category": 20, "author": None, "tag": None},
+    },
+    # As before 2026-11-24: no tag pages at all, so a tag-heavy site's Pelican wrote less.
+    "pelican_without_tag_pages": {
         "PLUGINS": [],
         "THEME": "simple",
         "JINJA_ENVIRONMENT": {},
@@ -67,8 +79,8 @@ def main(config: str, content: str, output: str, cache: str = "") -> None:
     logging.getLogger().setLevel(logging.INFO)
     logging.getLogger("pelican").setLevel(logging.WARNING)
     started = time.perf_counter()
-    if config == "pelican":
-        stages, errors = {}, plain_pelican(Path(content), Path(output))
+    if config.startswith("pelican"):
+        stages, errors = {}, plain_pelican(Path(content), Path(output), config)
     else:
         overrides = overrides_for(config) | ({"RELATED_CACHE_PATH": cache} if cache else {})
         report = build_site(DEV_SETTINGS, Path(content), Path(output), overrides)
@@ -88,9 +100,9 @@ def wait_for_children() -> None:
             os.wait()
 
 
-def plain_pelican(content: Path, output: Path) -> int:
+def plain_pelican(content: Path, output: Path, config: str = "pelican") -> int:
     """Build as the `pelican` command does (no checks, no staging); return errors logged."""
-    settings = load_settings(DEV_SETTINGS, content, overrides_for("pelican"))
+    settings = load_settings(DEV_SETTINGS, content, overrides_for(config))
     settings["OUTPUT_PATH"] = str(output)
     settings["DELETE_OUTPUT_DIRECTORY"] = True
     logged = Logged()

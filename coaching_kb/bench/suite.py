@@ -59,6 +59,8 @@ def measure_corpus(name: str, content: Path, runs: int, work: Path,
     ours, pelican = results["ours"], results["pelican"]
     # Each round's ratio comes from builds run back to back, so noise largely cancels.
     ratios = [{"r": o["seconds"] / p["seconds"]} for o, p in zip(ours, pelican, strict=True)]
+    untagged = zip(ours, results["pelican_without_tag_pages"], strict=True)
+    ratios_untagged = [{"r": o["seconds"] / p["seconds"]} for o, p in untagged]
     return (
         {
             "corpus": name,
@@ -70,6 +72,7 @@ def measure_corpus(name: str, content: Path, runs: int, work: Path,
                 round(min(r["r"] for r in ratios), 2),
                 round(max(r["r"] for r in ratios), 2),
             ],
+            "ours_over_pelican_without_tag_pages": median_of(ratios_untagged, lambda r: r["r"]),
             "plugins_s": {
                 p: median_of(ours, lambda r, p=p: r["plugins"].get(p, 0.0)) for p in PLUGINS_TIMED
             },

@@ -295,3 +295,18 @@ def test_a_page_the_build_would_write_unchanged_is_left_as_it_is(tmp_path):
         assert build_site(settings, content, output).written
     for page, stat in first.items():  # the very same file, not written since
         assert (page.stat().st_ino, page.stat().st_mtime_ns) == (stat.st_ino, stat.st_mtime_ns)
+
+
+def test_the_writer_keeping_unchanged_files_still_refuses_to_write_a_file_twice(tmp_path):
+    from jinja2 import Template
+    from pelican.writers import FileOverwriteFailedError
+
+    from coaching_kb.pelican_runs import KeepingWriter
+
+    writer = KeepingWriter(str(tmp_path), settings=load_settings(ROOT / "pelicanconf.py"))
+    page = tmp_path / "page.html"
+    writer.write_file("page.html", Template("first"), {})
+    with pytest.raises(FileOverwriteFailedError):
+        writer.write_file("page.html", Template("second"), {})
+    writer.write_file("page.html", Template("third"), {}, override_output=True)
+    assert page.read_text() == "third"

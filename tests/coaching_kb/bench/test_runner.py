@@ -38,3 +38,16 @@ def test_a_failed_search_measurement_does_not_lose_the_run(tmp_path, monkeypatch
     assert all(math.isnan(value) for value in figures.values())
     assert said == ["  search figures failed on out-10000-ours: Page.wait_for_selector: "
                     "Timeout 60000ms exceeded."]  # fmt: skip
+
+
+def test_plain_pelican_writes_a_page_per_tag_as_pelican_does_for_a_tagged_blog(tmp_path):
+    from coaching_kb.bench.runner import plain_pelican
+    from coaching_kb.testing import write_files
+
+    write_files(tmp_path / "content", FILES)
+    assert plain_pelican(tmp_path / "content", tmp_path / "plain") == 0
+    assert "Article 3" in (tmp_path / "plain" / "tag" / "delegation.html").read_text()
+    assert (tmp_path / "plain" / "tags.html").is_file()
+    untagged = tmp_path / "untagged"
+    assert plain_pelican(tmp_path / "content", untagged, "pelican_without_tag_pages") == 0
+    assert (untagged / "index.html").is_file() and not (untagged / "tag").exists()
