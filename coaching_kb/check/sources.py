@@ -63,7 +63,7 @@ def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) 
     except ContentError as error:
         return [problem_from(str(error))]
     try:
-        meta = raw_metadata(reader, source.path)
+        html, meta = raw_read(reader, source.path)
     except Exception as error:  # noqa: BLE001 - any reader failure is this file's problem
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         return [
@@ -72,7 +72,11 @@ def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) 
                 "markup near the place named, or move the file out of the content folder",
             )
         ]  # fmt: skip
-    return list(metadata_problems(source, meta, text.splitlines(), settings))
+    lines = text.splitlines()
+    # Pelican gave up on the file (a bad date, say): its text is still checked, so that one
+    # problem does not hide the others.
+    return [*metadata_problems(source, meta, lines, settings),
+            *body_problems(source, html, lines, Path(settings["PATH"]))]  # fmt: skip
 
 
 def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Iterator[Problem]:
@@ -81,7 +85,7 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     typos = [(key, near) for key in meta if (near := typo_of(key))]
     html = getattr(source.content, "_content", "") or ""
     left = [text for text in PLACEHOLDERS if text in html or text in str(meta.values())]
-    missing = missing_targets(source, Path(settings["PATH"]))
+    missing = missing_targets(source.path, html, Path(settings["PATH"]))
     unlabelled = images_without_alt(html)
     nameless = [str(t) for t in meta.get("tags", []) if not slug_of(str(t), settings, kind="TAG")]
     if not (typos or left or missing or unlabelled or nameless or "review" in meta):
@@ -95,15 +99,29 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     yield from unfinished(source, lines, left)
     for tag in nameless:
         yield nameless_topic(source.shown, key_line(lines, "tags"), tag)
+    yield from link_and_image_problems(source.shown, lines, missing, unlabelled)
+
+
+def body_problems(
+    source: SourceFile, html: str, lines: list[str], content_root: Path
+) -> Iterator[Problem]:
+    """Yield the broken internal links and images without alt text of one file's HTML."""
+    missing = missing_targets(source.path, html, content_root)
+    yield from link_and_image_problems(source.shown, lines, missing, images_without_alt(html))
+
+
+def link_and_image_problems(
+    shown: str, lines: list[str], missing: list[str], unlabelled: list[str]
+) -> Iterator[Problem]:
     for target in missing:
         yield Problem(
-            source.shown, line_mentioning(lines, target), f"link to '{target}', which does "
+            shown, line_mentioning(lines, target), f"link to '{target}', which does "
             "not exist. Fix: correct the path (relative to this file, or starting with / "
             "from the content folder)",
         )  # fmt: skip
     for src in unlabelled:
         yield Problem(
-            source.shown, line_mentioning(lines, src or "<img"),
+            shown, line_mentioning(lines, src or "<img"),
             "image has no alt text. Fix: describe it: ![what the image shows](...), or "
             'alt="what the image shows"', WARNING,
         )  # fmt: skip
@@ -160,12 +178,13 @@ def decode(path: Path, shown: str) -> str:
     return decode_text(raw, shown, "write a 'Title:' line and the text, or remove the file")
 
 
-def raw_metadata(reader: Any, path: Path) -> dict[str, Any]:
-    """Return the metadata the reader finds in `path`, with no value parsed (dates stay text)."""
+def raw_read(reader: Any, path: Path) -> tuple[str, dict[str, Any]]:
+    """Return the HTML and the metadata the reader makes of `path`, with no metadata value
+    parsed (dates stay text)."""
     raw_reader = copy.copy(reader)
     raw_reader.process_metadata = lambda _name, value: value
-    _content, meta = raw_reader.read(str(path))
-    return {str(key).lower(): value for key, value in meta.items()}
+    html, meta = raw_reader.read(str(path))
+    return html or "", {str(key).lower(): value for key, value in meta.items()}
 
 
 def key_line(lines: list[str], key: str) -> int:
@@ -223,12 +242,11 @@ def metadata_problems(
             )  # fmt: skip
 
 
-def missing_targets(source: SourceFile, content_root: Path) -> list[str]:
-    """Return the `{filename}`/`{static}`/`{attach}` link targets that name no file."""
-    html = getattr(source.content, "_content", "") or ""
+def missing_targets(path: Path, html: str, content_root: Path) -> list[str]:
+    """Return the `{filename}`/`{static}`/`{attach}` link targets of `path` that name no file."""
     if "{filename}" not in html and "{static}" not in html and "{attach}" not in html:
         return []
-    here = source.path.parent
+    here = path.parent
     return [
         target
         for target in dict.fromkeys(INTERNAL_LINK.findall(html))

@@ -50,4 +50,5 @@ def test_plain_pelican_writes_a_page_per_tag_as_pelican_does_for_a_tagged_blog(t
     assert (tmp_path / "plain" / "tags.html").is_file()
     untagged = tmp_path / "untagged"
     assert plain_pelican(tmp_path / "content", untagged, "pelican_without_tag_pages") == 0
-    assert (untagged / "index.html").is_file() and not (untagged / "tag").exists()
+    assert (untagged / "index.html").is_file()
+    assert not (untagged / "tag").exists()

@@ -112,3 +112,25 @@ def test_check_hints_topics_for_untagged_articles_and_still_passes(tmp_path, tas
     assert len(hints) == 1
     assert "handing-over.md:1: hint: no Tags yet; its text suggests Delegation" in hints[0]
     assert "(1 hint above)" in result.stdout
+
+
+def test_a_bad_date_does_not_hide_the_other_problems_of_its_file(tmp_path):
+    write_files(tmp_path, {
+        "topics/delegation.md": GOOD_TOPIC,
+        "authors/ann-lee.md": GOOD_AUTHOR,
+        "essays/many.md": "Title: Many\nDate: someday\nAuthor: Ann Lee\nSumary: x\n\n![](a.png)\n",
+    })  # fmt: skip
+    problems = check_folder(load_settings(ROOT / "pelicanconf.py", tmp_path))
+    found = {(p.line, p.message.split(".")[0]) for p in problems if p.path.endswith("many.md")}
+    lines = sorted(line for line, _ in found)
+    assert lines == [2, 4, 6], found  # the date, the misspelt key, the image without alt text
+
+
+def test_link_syntax_inside_code_is_text_not_a_broken_link(tmp_path):
+    code = (
+        "Title: Code\nDate: 2026-01-01\n\n```\nSee [it]({filename}missing.md)\n```\n\n"
+        "    {static}x.png\n"
+    )
+    write_files(tmp_path, {"essays/code.md": code})
+    problems = check_folder(load_settings(ROOT / "pelicanconf.py", tmp_path))
+    assert not [p for p in problems if p.is_error], problems
