@@ -136,11 +136,12 @@ def publish(c, content=str(CONTENT), output=str(OUTPUT), strict=True, verbose=Fa
 
 @task(help={"output": "the built site to remove (default output/)"})
 def clean(c, output=str(OUTPUT)):
-    """Remove the built site (and the copy before it, kept for the next build)."""
-    from coaching_kb.build import spare_folder
+    """Remove the built site, the copy before it and the reader cache kept for the next build."""
+    from coaching_kb.build import cache_folder, spare_folder
 
-    shutil.rmtree(output, ignore_errors=True)
-    shutil.rmtree(spare_folder(Path(output).resolve()), ignore_errors=True)
+    final = Path(output).resolve()
+    for folder in (final, spare_folder(final), cache_folder(final)):
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 @task(help={"port": PORT_HELP, "content": CONTENT_HELP, "output": OUTPUT_HELP})

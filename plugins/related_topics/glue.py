@@ -118,8 +118,8 @@ def start_worker(pelican: Any) -> None:
     """Get ready to analyse articles on a second core as Pelican reads them."""
     global _worker
     stop_worker()
-    if pelican.settings.get("CACHE_CONTENT"):
-        return  # repeated builds (the live preview) keep the analysis here, redoing only edits
+    if pelican.settings.get("LIVE_PREVIEW"):
+        return  # repeated builds keep the analysis in this process, redoing only edits
     try:
         from coaching_kb.content.topics import load_all_topics
 
@@ -197,7 +197,7 @@ _kept: tuple[Path, Analysed] | None = None  # the last analysis saved, and where
 def analysed_cache(settings: dict[str, Any]) -> Path | None:
     """Return where the per-article analysis is kept between builds: beside Pelican's content
     cache for the live preview, else in RELATED_CACHE_PATH (None: nowhere)."""
-    if settings.get("CACHE_CONTENT"):
+    if settings.get("LIVE_PREVIEW"):
         folder = settings["CACHE_PATH"]
     else:
         folder = plugin_settings.load(settings).cache_path
@@ -208,7 +208,7 @@ def load_analysed(settings: dict[str, Any]) -> Analysed:
     """Return the kept analysis of earlier builds (redone for any article whose text
     changed), or a fresh one."""
     path = analysed_cache(settings)
-    if path is None or (settings.get("CACHE_CONTENT") and not settings.get("LOAD_CONTENT_CACHE")):
+    if path is None or (settings.get("LIVE_PREVIEW") and not settings.get("LOAD_CONTENT_CACHE")):
         return Analysed()
     if _kept is not None and _kept[0] == path:
         return _kept[1]

@@ -39,7 +39,8 @@ def test_unparsable_date_fails_the_build_and_keeps_the_last_good_site(tmp_path, 
     assert "broken.md" in result.stderr
     assert "build failed: 1 error above" in result.stderr
     assert (output / "index.html").read_text() == good
-    assert not list(tmp_path.glob(".output-*"))
+    # Nothing half-built is left; Pelican's reader cache is kept for the next build.
+    assert [p.name for p in tmp_path.glob(".output-*")] == [".output-cache"]
 
 
 def test_strict_build_treats_warnings_as_errors(tmp_path):
@@ -241,7 +242,8 @@ def test_a_rebuild_keeps_the_site_it_replaced_and_removes_copies_stopped_builds_
     deadline = time.monotonic() + 30
     while left.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".output-spare", "content", "output"]
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names == [".output-cache", ".output-spare", "content", "output"]
 
 
 def site_files(folder: Path) -> dict[str, bytes]:
@@ -310,3 +312,34 @@ def test_the_writer_keeping_unchanged_files_still_refuses_to_write_a_file_twice(
         writer.write_file("page.html", Template("second"), {})
     writer.write_file("page.html", Template("third"), {}, override_output=True)
     assert page.read_text() == "third"
+
+
+def test_an_unchanged_file_is_read_from_pelicans_cache_and_an_edited_one_again(tmp_path):
+    from coaching_kb.build import build_site, cache_folder
+
+    settings, content, output = ROOT / "pelicanconf.py", tmp_path / "content", tmp_path / "output"
+    write_files(content, PLAIN)
+    assert build_site(settings, content, output).written
+    kept = list(cache_folder(output).glob("*/ArticlesGenerator-Readers"))
+    assert len(kept) == 1  # Pelican's reader cache, in a folder named after what shapes it
+    first = kept[0].read_bytes()
+    assert b"Some text about listening." in first
+    write_files(content, {"old-post.md": PLAIN["old-post.md"].replace("listening", "silence")})
+    assert build_site(settings, content, output).written
+    assert "about silence" in (output / "an-imported-post" / "index.html").read_text()
+    assert b"about silence" in kept[0].read_bytes()
+
+
+def test_a_change_to_the_settings_starts_a_fresh_reader_cache(tmp_path):
+    from coaching_kb.build import build_site, cache_folder, reading_fingerprint
+
+    settings, content, output = ROOT / "pelicanconf.py", tmp_path / "content", tmp_path / "output"
+    write_files(content, PLAIN)
+    same = [reading_fingerprint(load_settings(settings, content), settings) for _ in range(2)]
+    changed = load_settings(settings, content, {"TYPOGRIFY": True})
+    assert same[0] == same[1] != reading_fingerprint(changed, settings)
+    assert build_site(settings, content, output).written
+    assert build_site(settings, content, output, {"TYPOGRIFY": True}).written
+    assert [p.name for p in cache_folder(output).iterdir()] == [
+        reading_fingerprint(changed, settings)
+    ]

@@ -204,7 +204,7 @@ def test_a_process_reports_its_own_peak_memory_not_its_parents():
 def test_an_analysis_kept_by_other_code_is_never_read(tmp_path):
     from related_topics.glue import analysed_cache, load_analysed, save_analysed
 
-    settings = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path)}
+    settings = {"LIVE_PREVIEW": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path)}
     kept = Analysed()
     kept.add(Doc("a.md", "A title", body="Words."), link_options({}, {}, 0))
     older = tmp_path / "related_topics-0123456789abcdef.pickle"
