@@ -416,6 +416,10 @@ def bench(c, articles="1000,10000", runs=3, tags=True):
     print(" over Pelican writing no tag pages, as this bench measured before 2026-11-24: "
           + ", ".join(f"{row['corpus']} {row['ours_over_pelican_without_tag_pages']:.2f}x"
                       for row in figures["sizes"]) + ")")  # fmt: skip
+    print(
+        "ours/pelican by round (round 1: the site's first build, nothing cached or kept): "
+        + ", ".join(f"{row['corpus']} {row['ratio_runs']}" for row in figures["sizes"])
+    )
     print()
     print("related_topics: handler = its own work in the build process; added = a whole build")
     print("with it minus one without it (median of paired runs, [lowest-highest]); cold = the")

@@ -17,6 +17,7 @@ import importlib.util
 import json
 import logging
 import os
+import pickle
 import shutil
 import subprocess
 import sys
@@ -140,6 +141,8 @@ def reader_cache(settings: Mapping[str, Any], final: Path, settings_file: Path) 
     a reader returns (the settings, our code, the versions of Pelican and its readers), so a
     change to any of them starts a fresh cache; older folders are removed.
     """
+    if not _picklable(settings):  # Pelican's cache pickles the settings with each file
+        return {}
     root = cache_folder(final)
     folder = root / reading_fingerprint(settings, settings_file)
     if root.is_dir():
@@ -154,6 +157,14 @@ def reader_cache(settings: Mapping[str, Any], final: Path, settings_file: Path) 
         "GZIP_CACHE": False,  # compressing took longer than the reading it saves
         "CACHE_PATH": str(folder),
     }
+
+
+def _picklable(settings: Mapping[str, Any]) -> bool:
+    try:
+        pickle.dumps(dict(settings))
+    except Exception:  # noqa: BLE001 - whatever pickle refuses (a local function, say)
+        return False
+    return True
 
 
 def cache_folder(final: Path) -> Path:

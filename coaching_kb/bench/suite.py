@@ -73,6 +73,8 @@ def measure_corpus(name: str, content: Path, runs: int, work: Path,
                 round(max(r["r"] for r in ratios), 2),
             ],
             "ours_over_pelican_without_tag_pages": median_of(ratios_untagged, lambda r: r["r"]),
+            # Round 1 is a site's first build (no reader cache, no spare, embeddings cold).
+            "ratio_runs": [round(r["r"], 2) for r in ratios],
             "plugins_s": {
                 p: median_of(ours, lambda r, p=p: r["plugins"].get(p, 0.0)) for p in PLUGINS_TIMED
             },

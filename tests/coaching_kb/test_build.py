@@ -343,3 +343,18 @@ def test_a_change_to_the_settings_starts_a_fresh_reader_cache(tmp_path):
     assert [p.name for p in cache_folder(output).iterdir()] == [
         reading_fingerprint(changed, settings)
     ]
+
+
+def test_settings_pickle_cannot_hold_turn_only_the_reader_cache_off(tmp_path):
+    from coaching_kb.build import build_site, cache_folder
+
+    def shout(text: str) -> str:  # a local function: pickle refuses it, and Pelican's
+        return text.upper()  # cache pickles the settings with every file it keeps
+
+    settings, content, output = ROOT / "pelicanconf.py", tmp_path / "content", tmp_path / "output"
+    write_files(content, PLAIN)
+    for _ in range(2):
+        report = build_site(settings, content, output, {"SITE_HOOK": shout})
+        assert report.written
+        assert not report.problems, report.problems
+    assert not cache_folder(output).exists()
