@@ -137,7 +137,8 @@ def publish(c, content=str(CONTENT), output=str(OUTPUT), strict=True, verbose=Fa
 @task(help={"output": "the built site to remove (default output/)"})
 def clean(c, output=str(OUTPUT)):
     """Remove the built site, the copy before it and the reader cache kept for the next build."""
-    from coaching_kb.build import cache_folder, spare_folder
+    from coaching_kb.reader_cache import cache_folder
+    from coaching_kb.staging import spare_folder
 
     final = Path(output).resolve()
     for folder in (final, spare_folder(final), cache_folder(final)):

@@ -4,30 +4,19 @@ The build reads the content once through Pelican, runs `check`'s rules on what i
 `check` and `build` cannot disagree), and writes only if nothing is wrong. Pelican logs bad
 content and still exits 0, so the build is also judged by the ERROR (and, when strict,
 WARNING) records it logs. The site is written to a sibling folder and swapped in at the end,
-so a failed build never leaves a half-written site where the good one was. The site the swap
-retires is kept as the next build's folder: rewriting a file that exists costs a fraction of
-creating it (a third of a 1,200-topic site's build went to creating folders and files).
+so a failed build never leaves a half-written site where the good one was (`staging`).
 """
 
-import contextlib
-import datetime
 import gc
-import hashlib
-import importlib.util
-import json
 import logging
 import os
-import pickle
 import shutil
-import subprocess
-import sys
 import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
@@ -40,7 +29,6 @@ from coaching_kb.check.problems import Problem, problem_from_crash
 from coaching_kb.errors import SiteError
 from coaching_kb.pelican_runs import (
     Logged,
-    Output,
     ReadSite,
     isolated_signals,
     planned_outputs,
@@ -48,6 +36,8 @@ from coaching_kb.pelican_runs import (
     recorded,
     write_site,
 )
+from coaching_kb.reader_cache import reader_cache
+from coaching_kb.staging import keep_only, set_aside, staging_folder, swap_in
 
 
 @dataclass
@@ -112,7 +102,7 @@ def build_site(
     final.parent.mkdir(parents=True, exist_ok=True)
     if not settings.get("CACHE_CONTENT"):  # the owner's (or the preview's) own cache wins
         settings.update(reader_cache(settings, final, Path(settings_file)))
-    staging, recycled = _staging_folder(final)
+    staging, recycled = staging_folder(final)
     settings["OUTPUT_PATH"] = str(staging)
     settings["DELETE_OUTPUT_DIRECTORY"] = False  # never delete outside the staging folder
     settings["PREVIOUS_OUTPUT_PATH"] = str(final)  # what plugins may reuse from the last build
@@ -122,153 +112,15 @@ def build_site(
     try:
         _read_check_write(settings, report, strict=strict, before_writing=tidy)
     except BaseException:
-        _set_aside(staging, final, recycled)
+        set_aside(staging, final, recycled)
         raise
     finally:
         report.seconds = time.perf_counter() - started
     if report.failed(strict=strict) or not report.written:
-        _set_aside(staging, final, recycled)
+        set_aside(staging, final, recycled)
         return report
-    _swap_in(staging, final)
+    swap_in(staging, final)
     return report
-
-
-def reader_cache(settings: Mapping[str, Any], final: Path, settings_file: Path) -> dict[str, Any]:
-    """Return the settings for Pelican's own reader cache, kept beside the output.
-
-    A file whose text is unchanged is not converted again (at 500 articles, reading fell
-    from 0.7 s to 0.3 s). The cache's folder is named after everything else that shapes what
-    a reader returns (the settings, our code, the versions of Pelican and its readers), so a
-    change to any of them starts a fresh cache; older folders are removed.
-    """
-    if not _picklable(settings):  # Pelican's cache pickles the settings with each file
-        return {}
-    root = cache_folder(final)
-    folder = root / reading_fingerprint(settings, settings_file)
-    if root.is_dir():
-        for other in root.iterdir():
-            if other != folder:
-                shutil.rmtree(other, ignore_errors=True)
-    return {
-        "CACHE_CONTENT": True,
-        "LOAD_CONTENT_CACHE": True,
-        "CONTENT_CACHING_LAYER": "reader",  # fresh objects each build, from cached text
-        "CHECK_MODIFIED_METHOD": "sha256",  # the text itself, not its file's time
-        "GZIP_CACHE": False,  # compressing took longer than the reading it saves
-        "CACHE_PATH": str(folder),
-    }
-
-
-def _picklable(settings: Mapping[str, Any]) -> bool:
-    try:
-        pickle.dumps(dict(settings))
-    except Exception:  # noqa: BLE001 - whatever pickle refuses (a local function, say)
-        return False
-    return True
-
-
-def cache_folder(final: Path) -> Path:
-    """Return where Pelican's reader cache for the site built into `final` is kept."""
-    return final.with_name(f".{final.name}-cache")
-
-
-VOLATILE_SETTINGS = ("OUTPUT_PATH", "PREVIOUS_OUTPUT_PATH", "CACHE_PATH")
-
-
-def reading_fingerprint(settings: Mapping[str, Any], settings_file: Path) -> str:
-    """Return a digest of what, besides a file's text, shapes what Pelican's readers make of it:
-    the settings (and the file they come from), our code and the plugins', and versions."""
-    digest = hashlib.sha256()
-    for key in sorted(set(settings) - set(VOLATILE_SETTINGS)):
-        digest.update(f"{key}={_as_text(settings[key])}\n".encode())
-    for package in ("pelican", "markdown", "docutils", "pygments", "jinja2"):
-        with contextlib.suppress(metadata.PackageNotFoundError):
-            digest.update(f"{package} {metadata.version(package)}\n".encode())
-    for source in [settings_file, *code_files(settings.get("PLUGINS") or [])]:
-        with contextlib.suppress(OSError):
-            digest.update(source.read_bytes())
-    return digest.hexdigest()[:16]
-
-
-def _as_text(value: Any) -> str:
-    try:
-        return json.dumps(value, sort_keys=True, default=_type_name)
-    except (TypeError, ValueError):  # keys JSON cannot sort, say
-        return _type_name(value)
-
-
-def code_files(plugins: Sequence[Any]) -> list[Path]:
-    """Return the Python files of this package and of each plugin, in a steady order."""
-    files = sorted(Path(__file__).parent.rglob("*.py"))
-    for plugin in plugins:
-        name = plugin if isinstance(plugin, str) else getattr(plugin, "__name__", "")
-        spec = importlib.util.find_spec(name) if name else None
-        if spec is None:
-            continue
-        if spec.submodule_search_locations:
-            for folder in spec.submodule_search_locations:
-                files += sorted(Path(folder).rglob("*.py"))
-        elif spec.origin:
-            files.append(Path(spec.origin))
-    return files
-
-
-def _type_name(value: Any) -> Any:
-    """Return what JSON can hold of a setting: a set's items, a date's text, else the name of
-    its type or function, never its address in memory."""
-    if isinstance(value, set | frozenset):
-        return sorted(value, key=repr)
-    if isinstance(value, datetime.date):
-        return value.isoformat()
-    return getattr(value, "__qualname__", type(value).__qualname__)
-
-
-def spare_folder(final: Path) -> Path:
-    """Return where the site a build replaced is kept, for the next build to write into."""
-    return final.with_name(f".{final.name}-spare")
-
-
-def _staging_folder(final: Path) -> tuple[Path, bool]:
-    """Return the folder to build in, and whether it holds an earlier build (the spare)."""
-    staging = Path(tempfile.mkdtemp(prefix=f".{final.name}-building-", dir=final.parent))
-    try:
-        spare_folder(final).rename(staging)  # atomic: of two builds at once, only one takes it
-    except OSError:  # no spare (a first build), or another build took it
-        return staging, False
-    return staging, True
-
-
-def keep_only(folder: Path, outputs: list[Output]) -> None:
-    """Delete from `folder` every file the build will not write again, and every folder that
-    will hold none of its files: what is left, the build overwrites; nothing stale survives.
-
-    A file with a second name (a hard link) or a symbolic link goes too, so that writing it
-    never changes a file outside this folder.
-    """
-    keep = {os.path.normpath(output.save_as) for output in outputs}
-    folders = {str(parent) for name in keep for parent in Path(name).parents}
-    stack = [""]
-    while stack:
-        relative = stack.pop()
-        with os.scandir(folder / relative) as entries:
-            for entry in entries:
-                name = os.path.join(relative, entry.name)
-                if entry.is_dir(follow_symlinks=False):
-                    if name in folders:
-                        stack.append(name)
-                    else:
-                        shutil.rmtree(entry.path)
-                elif name not in keep or entry.is_symlink() or entry.stat().st_nlink > 1:
-                    os.unlink(entry.path)
-
-
-def _set_aside(staging: Path, final: Path, recycled: bool) -> None:
-    """After a failed build, give back the spare it took (the next build tidies it again)."""
-    if recycled:
-        with contextlib.suppress(OSError):
-            staging.rename(spare_folder(final))
-            return
-    shutil.rmtree(staging, ignore_errors=True)
 
 
 CONTENT_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
@@ -447,36 +299,3 @@ def timed(stages: dict[str, float], name: str) -> Iterator[None]:
         yield
     finally:
         stages[name] = round(time.perf_counter() - started, 3)
-
-
-def _swap_in(staging: Path, final: Path) -> None:
-    """Move the finished site into place; the old one becomes the spare after the move."""
-    retired = final.with_name(f".{final.name}-old-{staging.name.rsplit('-', 1)[-1]}")
-    if final.exists():
-        final.rename(retired)
-    staging.rename(final)
-    with contextlib.suppress(OSError):  # a spare already there: this one is removed
-        retired.rename(spare_folder(final))
-    # With any old copy a stopped build left behind.
-    remove_in_background(sorted(final.parent.glob(f".{final.name}-old-*")))
-
-
-REMOVE = "import shutil, sys\nfor path in sys.argv[1:]: shutil.rmtree(path, ignore_errors=True)"
-
-
-def remove_in_background(folders: list[Path]) -> None:
-    """Delete folders in a process of their own, so the build is done once the new site is in
-    place: removing the old copy of a 10,000-article site took over a second."""
-    if not folders:
-        return
-    try:
-        subprocess.Popen(  # not waited for: it exits once the folders are gone
-            [sys.executable, "-c", REMOVE, *map(str, folders)],
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-            start_new_session=True,  # a Ctrl-C meant for the build does not stop it halfway
-        )
-    except OSError:
-        for folder in folders:
-            shutil.rmtree(folder, ignore_errors=True)

@@ -23,13 +23,13 @@ from coaching_kb.build import build_site, load_settings
 from coaching_kb.pelican_runs import Logged, isolated_signals, recorded
 from coaching_kb.project import DEV_SETTINGS
 
+# Pelican alone: no plugins of ours, Pelican's own theme.
+PLAIN = {"PLUGINS": [], "THEME": "simple", "JINJA_ENVIRONMENT": {}}
 CONFIGS = {
-    # Pelican alone: no plugins of ours, Pelican's own theme, and Pelican's own page for each
-    # tag (our settings turn those off, as topic hubs replace them).
+    # With Pelican's own page for each tag (our settings turn those off: topic hubs replace
+    # them), as `pelican` builds a tagged blog.
     "pelican": {
-        "PLUGINS": [],
-        "THEME": "simple",
-        "JINJA_ENVIRONMENT": {},
+        **PLAIN,
         "DIRECT_TEMPLATES": ["index", "tags", "archives", "authors", "categories"],
         "TAG_URL": "tag/{slug}.html",
         "TAG_SAVE_AS": "tag/{slug}.html",
@@ -38,9 +38,7 @@ CONFIGS = {
     },
     # As before 2026-11-24: no tag pages at all, so a tag-heavy site's Pelican wrote less.
     "pelican_without_tag_pages": {
-        "PLUGINS": [],
-        "THEME": "simple",
-        "JINJA_ENVIRONMENT": {},
+        **PLAIN,
         "DIRECT_TEMPLATES": ["index", "archives", "authors", "categories"],
     },
     # Every plugin of ours but related_topics, so the difference is what it adds.

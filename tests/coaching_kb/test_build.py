@@ -315,7 +315,8 @@ def test_the_writer_keeping_unchanged_files_still_refuses_to_write_a_file_twice(
 
 
 def test_an_unchanged_file_is_read_from_pelicans_cache_and_an_edited_one_again(tmp_path):
-    from coaching_kb.build import build_site, cache_folder
+    from coaching_kb.build import build_site
+    from coaching_kb.reader_cache import cache_folder
 
     settings, content, output = ROOT / "pelicanconf.py", tmp_path / "content", tmp_path / "output"
     write_files(content, PLAIN)
@@ -331,7 +332,8 @@ def test_an_unchanged_file_is_read_from_pelicans_cache_and_an_edited_one_again(t
 
 
 def test_a_change_to_the_settings_starts_a_fresh_reader_cache(tmp_path):
-    from coaching_kb.build import build_site, cache_folder, reading_fingerprint
+    from coaching_kb.build import build_site
+    from coaching_kb.reader_cache import cache_folder, reading_fingerprint
 
     settings, content, output = ROOT / "pelicanconf.py", tmp_path / "content", tmp_path / "output"
     write_files(content, PLAIN)
@@ -346,7 +348,8 @@ def test_a_change_to_the_settings_starts_a_fresh_reader_cache(tmp_path):
 
 
 def test_settings_pickle_cannot_hold_turn_only_the_reader_cache_off(tmp_path):
-    from coaching_kb.build import build_site, cache_folder
+    from coaching_kb.build import build_site
+    from coaching_kb.reader_cache import cache_folder
 
     def shout(text: str) -> str:  # a local function: pickle refuses it, and Pelican's
         return text.upper()  # cache pickles the settings with every file it keeps
