@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_date
 
 from coaching_kb.content.decoding import decode_text
@@ -84,10 +85,11 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     meta = source.content.metadata
     typos = [(key, near) for key in meta if (near := typo_of(key))]
     html = getattr(source.content, "_content", "") or ""
-    left = [text for text in PLACEHOLDERS if text in html or text in str(meta.values())]
+    values = str(meta.values())
+    left = [text for text in PLACEHOLDERS if text in html or text in values]
     missing = missing_targets(source.path, html, Path(settings["PATH"]))
     unlabelled = images_without_alt(html)
-    nameless = [str(t) for t in meta.get("tags", []) if not slug_of(str(t), settings, kind="TAG")]
+    nameless = [str(t) for t in meta.get("tags", []) if not tag_slug(t, settings)]
     if not (typos or left or missing or unlabelled or nameless or "review" in meta):
         return  # the common case: nothing wrong, so the file is not read again
     lines = source.path.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -240,6 +242,11 @@ def metadata_problems(
                 shown, key_line(lines, key), f"unknown key '{key}'. "
                 f"Fix: did you mean '{near.title()}:'?", WARNING,
             )  # fmt: skip
+
+
+def tag_slug(tag: Any, settings: Mapping[str, Any]) -> str:
+    """Return a tag's slug: the one Pelican's Tag holds, else worked out by Pelican's rules."""
+    return tag.slug if isinstance(tag, URLWrapper) else slug_of(str(tag), settings, kind="TAG")
 
 
 def missing_targets(path: Path, html: str, content_root: Path) -> list[str]:

@@ -8,12 +8,14 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from coaching_kb.content.words import counts_of_words, forms_of_words
 
 from .crosslinks import LinkOptions, Scan, scan
 from .embeddings import EmbeddingCache, backend, meaning_matrix
 from .meaning_words import explain_meaning
-from .scoring import Doc, Match, TermCounts, field_words, model_from_counts, related
+from .scoring import Doc, Match, TermCounts, field_words, model_from_counts, related, term_row
 from .settings import RelatedSettings
 from .topic_graph import TopicInfo, centroids, relate, suggest_rows
 
@@ -40,7 +42,10 @@ class Analysed:
     """
 
     words: dict[str, Counter[str]] = field(default_factory=dict)
-    terms: dict[str, Counter[str]] = field(default_factory=dict)  # the words, stemmed
+    # The words stemmed, as term numbers in `vocabulary` and counts: a corpus is then counted
+    # by joining arrays, with no Python work per term.
+    terms: dict[str, tuple[bytes, bytes]] = field(default_factory=dict)
+    vocabulary: dict[str, int] = field(default_factory=dict)
     all_words: Counter[str] = field(default_factory=Counter)  # the sum of `words`
     scans: dict[str, Scan] = field(default_factory=dict)
     seen: dict[str, Doc] = field(default_factory=dict)
@@ -64,27 +69,46 @@ class Analysed:
         self.forget_words(doc.key)
         self.words[doc.key] = field_words(doc)
         self.all_words.update(self.words[doc.key])
-        self.terms[doc.key] = counts_of_words(self.words[doc.key])
+        self.terms[doc.key] = term_row(counts_of_words(self.words[doc.key]), self.vocabulary)
         self.scans[doc.key] = scan(doc.body, options, doc.links_from)
         self.seen[doc.key] = doc
         self.options[doc.key] = options
 
     def bring_up_to_date(self, docs: Sequence[Doc], options: LinkOptions) -> None:
         """Analyse the docs not seen as they are now, and count the corpus."""
-        self.counts = TermCounts()
         for doc in docs:
             if not same_text(self.seen.get(doc.key), doc):
                 self.add(doc, options)
             elif self.options[doc.key] != options:
                 self.scans[doc.key] = scan(doc.body, options, doc.links_from)
                 self.options[doc.key] = options
-            self.counts.add_terms(self.terms[doc.key])
         current = {doc.key for doc in docs}
         for key in set(self.seen) - current:  # a cached analysis must not grow without end
             self.forget_words(key)
             for table in (self.words, self.terms, self.scans, self.seen, self.options):
                 table.pop(key, None)
+        self.compact_vocabulary()
+        self.counts = TermCounts()
+        self.counts.index = self.vocabulary
+        for doc in docs:
+            self.counts.add_row(*self.terms[doc.key])
         self.counts.words = self.all_words
+
+    def compact_vocabulary(self) -> None:
+        """Renumber the terms once most of the vocabulary is no longer used by any doc."""
+        # The model drops unused terms anyway: this only bounds the kept analysis's size. A doc
+        # has no more terms than words, so the words in use bound the terms in use.
+        if len(self.vocabulary) <= 2 * len(self.all_words) + 1000:
+            return
+        used = np.unique(np.frombuffer(b"".join(r[0] for r in self.terms.values()), np.int64))
+        names = list(self.vocabulary)
+        renumber = np.zeros(len(names), dtype=np.int64)
+        renumber[used] = np.arange(len(used))
+        self.vocabulary = {names[column]: number for number, column in enumerate(used.tolist())}
+        self.terms = {
+            key: (renumber[np.frombuffer(ids, dtype=np.int64)].tobytes(), counts)
+            for key, (ids, counts) in self.terms.items()
+        }
 
     def forget_words(self, key: str) -> None:
         """Take a doc's words out of `all_words` (one doc's worth of work, not the corpus's)."""

@@ -223,11 +223,15 @@ class EmbeddingCache:
         return keys
 
     def key_of(self, doc: Doc) -> str:
-        """Return the SHA-256 of the text embedded for the doc ('' where not covered)."""
+        """Return the SHA-256 of what the doc's embedding is made from ('' where not covered).
+
+        The doc's fields, not the plain text made of them: hashing is quick next to taking the
+        markup out, and a change to the markup alone only means one text is embedded again.
+        """
         made_of = (doc.lang, doc.title, doc.summary, doc.body)
         if (key := self.keys.get(made_of)) is None:
-            text = text_of(doc) if covers(doc, self.name) else ""
-            key = self.keys[made_of] = hashlib.sha256(text.encode()).hexdigest() if text else ""
+            fields = "\0".join(made_of).encode() if covers(doc, self.name) else b""
+            key = self.keys[made_of] = hashlib.sha256(fields).hexdigest() if fields else ""
         return key
 
 

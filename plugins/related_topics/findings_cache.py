@@ -19,7 +19,7 @@ from typing import Any
 
 from .analysis import Analysed, Corpus, Findings
 from .crosslinks import LinkOptions
-from .scoring import Doc
+from .scoring import Doc, TermCounts
 from .settings import RelatedSettings
 
 FINDINGS = "related-findings.pickle"
@@ -121,8 +121,9 @@ def load_analysis(path: Path) -> Analysed:
 
 
 def save_analysis(path: Path, analysed: Analysed) -> None:
-    """Keep the analysis (not its embeddings: they have their own file) at `path`."""
-    _dump(path, replace(analysed, embeddings=None))
+    """Keep the analysis at `path`: not its embeddings (they have their own file), nor the
+    counts of the last corpus (the next is counted afresh)."""
+    _dump(path, replace(analysed, embeddings=None, counts=TermCounts()))
     for older in path.parent.glob("related_topics-*.pickle"):
         if older != path:
             older.unlink(missing_ok=True)  # written by other code: never read again

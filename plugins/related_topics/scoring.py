@@ -47,6 +47,11 @@ class Doc:
         """Return what analysing the doc reads (its topics are settled after reading)."""
         return (self.title, self.summary, self.body, self.links_from)
 
+    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
+        # As Match: the worker is sent every doc as it is read, and all of them again at the end.
+        fields = (self.key, self.title, self.summary, self.body, self.topics, self.lang)
+        return (Doc, (*fields, self.links_from))
+
 
 @dataclass(frozen=True, slots=True)
 class Match:
@@ -94,9 +99,12 @@ class TermCounts:
 
     def add_terms(self, counts: Counter[str]) -> None:
         """Count one doc from its term counts (`counts_of_words`); `words` is left alone."""
-        index = self.index
-        self.columns.extend([index.setdefault(term, len(index)) for term in counts])
-        self.values.extend(counts.values())
+        self.add_row(*term_row(counts, self.index))
+
+    def add_row(self, columns: bytes, values: bytes) -> None:
+        """Count one doc from its `term_row`, numbered in this `index`."""
+        self.columns.frombytes(columns)
+        self.values.frombytes(values)
         self.offsets.append(len(self.columns))
 
     def matrix(self) -> scipy.sparse.csr_matrix:
@@ -106,6 +114,13 @@ class TermCounts:
         return scipy.sparse.csr_matrix(
             (*arrays, np.frombuffer(self.offsets, dtype=np.int64)), shape=shape, copy=True
         )
+
+
+def term_row(counts: Counter[str], index: dict[str, int]) -> tuple[bytes, bytes]:
+    """Return a doc's term numbers in `index` (new terms are added to it) and their counts,
+    as the bytes of int64 and float64 arrays: kept per doc, bytes pickle quickest."""
+    columns = [index.setdefault(term, len(index)) for term in counts]
+    return array("q", columns).tobytes(), array("d", counts.values()).tobytes()
 
 
 @dataclass(frozen=True, slots=True)

@@ -114,6 +114,24 @@ def test_a_cached_analysis_gives_the_model_a_fresh_one_gives():
     assert model.idf.tolist() == expected.idf.tolist()
 
 
+def test_a_kept_analysis_forgets_the_terms_of_docs_long_gone():
+    """Drafts come and go, each with words no other doc uses: the kept vocabulary is renumbered
+    instead of growing without end, and the model stays the one built from nothing."""
+    from related_topics.analysis import Analysed
+    from related_topics.crosslinks import link_options
+
+    docs, options = [DELEGATE, DELEGATE2, BAKING], link_options({}, {}, 0)
+    analysed = Analysed()
+    for draft in range(40):
+        words = " ".join(f"draft{draft}word{n}" for n in range(60))
+        analysed.bring_up_to_date([*docs, Doc(f"draft-{draft}", "Draft", "", words)], options)
+    assert len(analysed.vocabulary) < 2 * len(analysed.all_words) + 1000 + 60
+    analysed.bring_up_to_date(docs, options)
+    model, expected = model_from_counts(analysed.counts), build_model(docs)
+    assert model.terms == expected.terms
+    assert (model.matrix != expected.matrix).nnz == 0
+
+
 def test_empty_corpus_gives_an_empty_model():
     model = build_model([])
     assert model.matrix.shape[0] == 0
