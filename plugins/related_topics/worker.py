@@ -129,11 +129,6 @@ class Worker:
         self.answer: list[Any] = []  # the reader thread's findings, or the error it met
         self.asked: Corpus | None = None  # the corpus the worker was asked to relate
         self.failed = usable_cores() < 2
-        if expected is not None and len(expected) >= START_AFTER and not self.failed:
-            # A big site built before: start now and load the last build's analysis, so that
-            # if an article turns out to be edited, the worker is ready for it.
-            self._start()
-            self.outbox.put((self.options, self.settings, []))
 
     def add(self, doc: Doc) -> None:
         """Queue one article for the worker, starting the worker once there are enough."""
@@ -146,14 +141,13 @@ class Worker:
             self.expected = None  # a doc changed: relating is needed after all
         if self.process is None and len(self.pending) >= START_AFTER:
             self._start()
-        if self.started and len(self.pending) >= BATCH:
+        if self.process is not None and len(self.pending) >= BATCH:
             self._flush()
 
     @property
     def started(self) -> bool:
-        """Return True once the worker works on this build's articles (not before one is read
-        that differs from the last build's)."""
-        return self.process is not None and not self.failed and self.expected is None
+        """Return True once the worker process runs (it waits for a changed article)."""
+        return self.process is not None and not self.failed
 
     def relate(self, corpus: Corpus, keep: str = "") -> None:
         """Ask the worker to relate the corpus now; `findings` collects the answer.
