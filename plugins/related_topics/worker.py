@@ -36,6 +36,14 @@ RESULT_TIMEOUT = 300.0  # seconds to wait for the worker before doing the work h
 
 
 @dataclass(frozen=True, slots=True)
+class Known:
+    """A doc that reads as in the last build (`digest`): the worker has its text already."""
+
+    key: str
+    digest: str
+
+
+@dataclass(frozen=True, slots=True)
 class Job:
     """The corpus to relate; a doc whose text the worker has seen comes without its body.
 
@@ -52,7 +60,9 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
     """Worker loop: analyse each batch of docs read; on a Job, send back its findings.
 
     The last build's analysis, when kept, is picked up, so only docs whose text changed since
-    are analysed again.
+    are analysed again; a doc that reads as in the last build comes as `Known`, without its
+    text. Should the kept analysis not hold it after all, the worker stops, and the build does
+    the work itself.
     """
     analysed: Analysed | None = None
     fresh = 0  # docs analysed here, not found as they are in the kept analysis
@@ -64,10 +74,15 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
                 kept = analysis_file(settings.cache_path) if settings.cache_path else None
                 analysed = findings_cache.load_analysis(kept) if kept else Analysed()
             for doc in docs:
-                if not same_text(analysed.seen.get(doc.key), doc):
+                if isinstance(doc, Known):
+                    kept_doc = analysed.seen.get(doc.key)
+                    if kept_doc is None or findings_cache.doc_digest(kept_doc) != doc.digest:
+                        raise LookupError(f"the kept analysis lacks {doc.key} as it reads now")
+                elif not same_text(analysed.seen.get(doc.key), doc):
                     analysed.add(doc, options)
                     fresh += 1
-            analysed.embed_early(docs, settings)  # meanwhile Pelican reads the next ones
+            # Meanwhile Pelican reads the next ones.
+            analysed.embed_early([doc for doc in docs if isinstance(doc, Doc)], settings)
             continue
         analysed = analysed or Analysed()
         docs = [
@@ -96,11 +111,27 @@ serve(sys.stdin.buffer, channel)
 """
 
 
+# The worker is the build's second core: its matrix products must not take the first from
+# Pelican (numpy's OpenBLAS starts a thread per core by default).
+ONE_THREAD = {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1", "MKL_NUM_THREADS": "1"}
+
+
 def usable_cores() -> int:
     """Return how many cores this process may run on."""
     if hasattr(os, "sched_getaffinity"):
         return len(os.sched_getaffinity(0))
     return os.cpu_count() or 1
+
+
+def widen_pipe(stream: BinaryIO | None) -> None:
+    """Let the pipe to the worker hold 1 MB (Linux), not 64 KB: the feeder thread then waits
+    for the GIL after each megabyte, not after every 64 KB, while Pelican holds it."""
+    try:
+        import fcntl
+
+        fcntl.fcntl(stream.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)  # type: ignore[union-attr]
+    except (ImportError, AttributeError, OSError):
+        pass  # another system, or a lower limit: the default pipe works, a little slower
 
 
 class Worker:
@@ -119,10 +150,12 @@ class Worker:
         self.options = options
         self.settings = settings or RelatedSettings(embedding="")
         # The last build's doc digests: while every doc read matches, the worker is not
-        # started, as that build's findings will most likely serve again.
+        # started, as that build's findings will most likely serve again; once one does not,
+        # the docs that match are sent without their text, which the worker has kept.
         self.expected = expected
-        self.sent: dict[str, Doc] = {}
-        self.pending: list[Doc] = []
+        self.changed = expected is None
+        self.sent: dict[str, Doc | Known] = {}
+        self.pending: list[Doc | Known] = []
         self.process: subprocess.Popen[bytes] | None = None
         self.outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self.threads: list[threading.Thread] = []
@@ -134,11 +167,13 @@ class Worker:
         """Queue one article for the worker, starting the worker once there are enough."""
         if self.failed or self.asked is not None:
             return
-        self.pending.append(doc)
-        if self.expected is not None:
-            if findings_cache.reads_as_before(self.expected, doc):
-                return
-            self.expected = None  # a doc changed: relating is needed after all
+        if self.expected is not None and findings_cache.reads_as_before(self.expected, doc):
+            self.pending.append(Known(doc.key, self.expected[doc.key]))
+        else:
+            self.pending.append(doc)
+            self.changed = True  # relating is needed after all
+        if not self.changed:
+            return
         if self.process is None and len(self.pending) >= START_AFTER:
             self._start()
         if self.process is not None and len(self.pending) >= BATCH:
@@ -157,13 +192,20 @@ class Worker:
         if not self.started:
             return
         self._flush()
-        reuse = [same_text(self.sent.get(doc.key), doc) for doc in corpus.docs]
+        reuse = [self._has_text_of(doc) for doc in corpus.docs]
         light = [
             replace(doc, body="") if again else doc
             for doc, again in zip(corpus.docs, reuse, strict=True)
         ]
         self.outbox.put(Job(replace(corpus, docs=light), reuse, keep))
         self.asked = corpus
+
+    def _has_text_of(self, doc: Doc) -> bool:
+        """Return True if the worker holds the doc's text as it reads now."""
+        sent = self.sent.get(doc.key)
+        if isinstance(sent, Known):
+            return findings_cache.doc_digest(doc) == sent.digest
+        return same_text(sent, doc)
 
     def findings(self, corpus: Corpus) -> Findings | None:
         """Return the worker's findings if it was asked about exactly this corpus, else None."""
@@ -213,11 +255,13 @@ class Worker:
                 stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE,
                 stderr=subprocess.DEVNULL,
+                env=os.environ | ONE_THREAD,
             )
         except OSError as error:
             log.info("related_topics: no worker process (%s); working here instead", error)
             self.failed = True
             return
+        widen_pipe(self.process.stdin)
         self.threads = [
             threading.Thread(target=self._feed, args=(self.process.stdin,), daemon=True),
             threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True),

@@ -158,6 +158,26 @@ def test_a_build_of_the_same_corpus_reuses_the_last_findings_exactly(
     assert edited == from_nothing
 
 
+def test_an_edit_after_the_kept_analysis_was_lost_is_related_in_the_build_process(
+    tmp_path, caplog, eager_worker
+):
+    """Docs that read as before go to the worker without their text; if its kept analysis
+    does not have them after all, the build relates them itself, to the same site."""
+    caplog.set_level(logging.INFO, logger="related_topics")
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    build_sample(tmp_path / "site", caplog, content)
+    for kept in (tmp_path / "cache-site").glob("related_topics-*.pickle"):
+        kept.unlink()
+    essay = sorted((content / "essays").glob("*.md"))[-1]
+    essay.write_text(essay.read_text(encoding="utf-8") + "\nDelegation, once more.\n")
+    edited, said = build_sample(tmp_path / "site", caplog, content)
+    assert "worker failed" in said
+    assert "(in the build process)" in said
+    from_nothing, _ = build_sample(tmp_path / "fresh", caplog, content)
+    assert edited == from_nothing
+
+
 def test_the_corpus_digest_is_the_same_in_every_process():
     code = (
         "from tests.plugins.related_topics.test_worker import CORPUS;"
