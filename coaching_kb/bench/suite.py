@@ -277,11 +277,13 @@ def run_suite(sizes: list[int], runs: int, say: Callable[[str], None], tags: boo
     return figures
 
 
-def searched(site: Path, say: Callable[[str], None]) -> dict[str, float]:
-    """Return the search figures of a built site; NaN for each if the browser failed, so one
-    browser hiccup does not lose a whole run's build figures."""
-    try:
-        return search_figures(site)
-    except Exception as error:  # noqa: BLE001 - reported, and the run goes on
-        say(f"  search figures failed on {site.name}: {str(error).splitlines()[0]}")
-        return dict.fromkeys(("bundle_kb", "first_query_kb", "query_ms_median"), float("nan"))
+def searched(site: Path, say: Callable[[str], None], tries: int = 2) -> dict[str, float]:
+    """Return the search figures of a built site; NaN for each if the browser failed twice,
+    so one browser hiccup does not lose a whole run's build figures."""
+    for attempt in range(1, tries + 1):
+        try:
+            return search_figures(site)
+        except Exception as error:  # noqa: BLE001 - reported, and the run goes on
+            say(f"  search figures failed on {site.name} ({attempt}/{tries}): "
+                f"{str(error).splitlines()[0]}")  # fmt: skip
+    return dict.fromkeys(("bundle_kb", "first_query_kb", "query_ms_median"), float("nan"))
