@@ -94,6 +94,9 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
         pickle.dump((findings, peak_memory_mb(), fresh), sink, protocol=pickle.HIGHEST_PROTOCOL)
         sink.flush()
         if message.keep:
+            # Keeping is for the next build: let this one's writing and indexing go first.
+            with contextlib.suppress(AttributeError, OSError):
+                os.nice(19)
             findings_cache.save(message.keep, corpus, findings)
             findings_cache.save_analysis(analysis_file(message.keep), analysed)
         return
