@@ -169,6 +169,7 @@ class LiveIndex:
         self.answers: dict[int, dict] = {}
         self.answered = threading.Condition()
         self.next_id = 0
+        self.added: list[int] = []  # the message ids of the pages sent
         self.failed = ""
         self.index_id: int | None = None
         self.process = subprocess.Popen(
@@ -192,7 +193,7 @@ class LiveIndex:
         self.outbox.put(None)
         self.feeder.join(timeout)
         try:
-            if self.failed or self.index_id is None:
+            if self.failed or self.index_id is None or not self._all_added(timeout):
                 return False
             request = {"type": "WriteFiles", "index_id": self.index_id, "output_path": str(bundle)}
             return self._ask(request, timeout).get("type") == "WriteFiles"
@@ -214,9 +215,32 @@ class LiveIndex:
                 relative = Path(page).relative_to(self.site).as_posix()
                 contents = Path(page).read_text(encoding="utf-8", errors="replace")
                 request = {"type": "AddFile", "index_id": self.index_id, "file_path": relative}
-                self._send(request | {"url": None, "file_contents": contents})
+                self.added.append(self._send(request | {"url": None, "file_contents": contents}))
         except (OSError, KeyError, TimeoutError, ValueError) as error:
             self.failed = self.failed or f"{type(error).__name__}: {error}"
+
+    def _all_added(self, timeout: float) -> bool:
+        """Wait until Pagefind has indexed every page sent; return False if one failed.
+
+        Pagefind answers each page when it has indexed it, and may still be indexing the last
+        ones when asked to write the bundle: that bundle would lack them.
+        """
+        unanswered = self.added[::-1]  # the oldest last: answers mostly come in order
+
+        def indexed() -> bool:
+            while unanswered and unanswered[-1] in self.answers:
+                unanswered.pop()
+            return not unanswered
+
+        with self.answered:
+            done = self.answered.wait_for(lambda: self.failed or indexed(), timeout)
+        if not done or self.failed:
+            self.failed = self.failed or "Pagefind did not index every page in time"
+            return False
+        refused = [n for n in self.added if self.answers[n].get("type") == "Error"]
+        if refused:
+            self.failed = str(self.answers[refused[0]].get("message", "Pagefind error"))
+        return not refused
 
     def _send(self, payload: dict) -> int:
         self.next_id += 1

@@ -118,3 +118,27 @@ def test_a_failed_service_falls_back_to_the_command_line(build_site, monkeypatch
     assert "(fed as written)" not in caplog.text
     assert not site.report.errors
     assert pages_in(site.output / "pagefind") > 6
+
+
+def test_the_bundle_is_written_only_once_pagefind_has_indexed_every_page(tmp_path):
+    """Pagefind answers each page once indexed; asked to write before the last answer, its
+    bundle could lack pages (a one-page site once got an empty index)."""
+    asked_to_write_after: list[set[int]] = []
+
+    class Watched(search.LiveIndex):
+        def _ask(self, payload: dict, timeout: float) -> dict:
+            if payload["type"] == "WriteFiles":
+                asked_to_write_after.append({n for n in self.added if n in self.answers})
+            return super()._ask(payload, timeout)
+
+    live = Watched(tmp_path)
+    for number in range(5):
+        page = tmp_path / f"p{number}.html"
+        words = " ".join(f"word{number}x{i}" for i in range(3000 if number == 4 else 30))
+        page.write_text(f"<html lang='en'><body><main><h1>Page {number}</h1><p>{words}</p>"
+                        "</main></body></html>", encoding="utf-8")  # fmt: skip
+        live.add(str(page))
+    assert live.finish(tmp_path / "pagefind")
+    assert asked_to_write_after == [set(live.added)]
+    assert len(live.added) == 5
+    assert pages_in(tmp_path / "pagefind") == 5
