@@ -80,3 +80,14 @@ def review_imports(folder: Path, day: str = "2020-01-01") -> None:
         if not any(line.startswith("Date:") for line in lines):
             lines.insert(1, f"Date: {day}")
         path.write_text("\n".join(lines) + "\n\n" + body, encoding="utf-8")
+
+
+def wait_for_results(page: Any, timeout: float = 30000) -> None:
+    """Wait for the search page to list results; if it does not, fail saying what the page
+    met (its console errors, failed requests, status line)."""
+    try:
+        page.wait_for_selector(".search-result", timeout=timeout)
+    except Exception as error:  # Playwright's TimeoutError
+        status = page.locator("#search-status").inner_text()
+        met = getattr(page, "errors", [])
+        raise AssertionError(f"no search result; status {status!r}; the page met {met}") from error

@@ -70,7 +70,11 @@ def page(browser: Any) -> Iterator[Any]:
     tab = context.new_page()
     tab.dialogs = []
     tab.offsite_requests = []
+    tab.errors = []  # console errors and uncaught exceptions, for a failing test to show
     tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
+    tab.on("console", lambda m: tab.errors.append(m.text) if m.type == "error" else None)
+    tab.on("pageerror", lambda error: tab.errors.append(str(error)))
+    tab.on("requestfailed", lambda r: tab.errors.append(f"{r.url}: {r.failure}"))
 
     def note_request(request: Any) -> None:
         if not request.url.startswith(("http://127.0.0.1", "data:", "about:")):

@@ -110,7 +110,7 @@ def test_imported_seeds_check_build_alone_and_merged_with_related_links(imported
 @pytest.mark.browser
 def test_search_finds_old_and_new_writing_together(imported, tmp_path, page):
     from coaching_kb.build import build_site
-    from coaching_kb.testing import serve
+    from coaching_kb.testing import serve, wait_for_results
 
     merged = tmp_path / "content"
     shutil.copytree(ROOT / "content", merged)
@@ -120,7 +120,7 @@ def test_search_finds_old_and_new_writing_together(imported, tmp_path, page):
     assert not report.errors
     for base in serve(tmp_path / "site"):
         page.goto(f"{base}/search/?q=hero")
-        page.wait_for_selector(".search-result", timeout=15000)
+        wait_for_results(page)
         titles = page.locator(".search-result__title").all_inner_texts()
         assert "Roadblocks to Success - Part 3" in titles  # imported
         assert "The hero who stays late" in titles  # ours

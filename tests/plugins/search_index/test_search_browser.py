@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from coaching_kb.testing import serve
+from coaching_kb.testing import serve, wait_for_results
 
 pytestmark = pytest.mark.browser
 
@@ -20,7 +20,7 @@ def wait_until(page, script, timeout=30.0):
 
 
 def results(page):
-    page.wait_for_selector(".search-result", timeout=15000)
+    wait_for_results(page)
     wait_until(page, "document.getElementById('search-status').textContent !== ''")
     return page.locator(".search-result__title").all_inner_texts()
 
