@@ -234,7 +234,7 @@ def metadata_problems(
         severity = ERROR if status in ("", "published") else WARNING
         yield review_problem(shown, key_line(lines, "review"), review, severity)
     for tag in split_list(text_of(meta.get("tags", ""))):
-        if not slug_of(tag, settings, kind="TAG"):
+        if not tag_slug(tag, settings):
             yield nameless_topic(shown, key_line(lines, "tags"), tag)
     for key in meta:
         if near := typo_of(key):

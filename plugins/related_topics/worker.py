@@ -73,14 +73,7 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
             if analysed is None:  # the first batch: pick up the last build's analysis
                 kept = analysis_file(settings.cache_path) if settings.cache_path else None
                 analysed = findings_cache.load_analysis(kept) if kept else Analysed()
-            for doc in docs:
-                if isinstance(doc, Known):
-                    kept_doc = analysed.seen.get(doc.key)
-                    if kept_doc is None or findings_cache.doc_digest(kept_doc) != doc.digest:
-                        raise LookupError(f"the kept analysis lacks {doc.key} as it reads now")
-                elif not same_text(analysed.seen.get(doc.key), doc):
-                    analysed.add(doc, options)
-                    fresh += 1
+            fresh += analyse_batch(analysed, docs, options)
             # Meanwhile Pelican reads the next ones.
             analysed.embed_early([doc for doc in docs if isinstance(doc, Doc)], settings)
             continue
@@ -100,6 +93,23 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
             findings_cache.save(message.keep, corpus, findings)
             findings_cache.save_analysis(analysis_file(message.keep), analysed)
         return
+
+
+def analyse_batch(analysed: Analysed, docs: list["Doc | Known"], options: LinkOptions) -> int:
+    """Analyse the batch's docs not kept as they read now; return how many that was.
+
+    Raise LookupError for a `Known` doc the kept analysis does not hold as it reads now.
+    """
+    fresh = 0
+    for doc in docs:
+        if isinstance(doc, Known):
+            kept = analysed.seen.get(doc.key)
+            if kept is None or findings_cache.doc_digest(kept) != doc.digest:
+                raise LookupError(f"the kept analysis lacks {doc.key} as it reads now")
+        elif not same_text(analysed.seen.get(doc.key), doc):
+            analysed.add(doc, options)
+            fresh += 1
+    return fresh
 
 
 # Run with `python -c`, so no module of the build (its __main__) is run again in the worker,
@@ -129,12 +139,11 @@ def usable_cores() -> int:
 def widen_pipe(stream: BinaryIO | None) -> None:
     """Let the pipe to the worker hold 1 MB (Linux), not 64 KB: the feeder thread then waits
     for the GIL after each megabyte, not after every 64 KB, while Pelican holds it."""
-    try:
+    # Elsewhere, or above the system's limit, the default pipe works, a little slower.
+    with contextlib.suppress(ImportError, AttributeError, OSError):
         import fcntl
 
         fcntl.fcntl(stream.fileno(), fcntl.F_SETPIPE_SZ, 1 << 20)  # type: ignore[union-attr]
-    except (ImportError, AttributeError, OSError):
-        pass  # another system, or a lower limit: the default pipe works, a little slower
 
 
 class Worker:
