@@ -8,6 +8,7 @@ a fresh folder. Files the new index no longer names are then removed.
 """
 
 import base64
+import contextlib
 import gzip
 import json
 import os
@@ -40,7 +41,8 @@ def index_bundle(
     bundle = site / bundle_dir
     if reuse is not None:
         link_hashed_files(reuse, bundle)
-    fed = live is not None and live.finish(bundle)
+    # Once in 25 builds Pagefind's service left the entry file empty: then it is indexed anew.
+    fed = live is not None and live.finish(bundle) and entry_of(bundle) is not None
     if fed:
         prune_bundle(bundle)
     else:
@@ -100,13 +102,18 @@ def prune_bundle(bundle: Path) -> None:
             meta.unlink()
 
 
-def languages_of(bundle: Path) -> dict[str, dict]:
-    """Return the languages the bundle's entry file lists (none if there is no such file)."""
+def entry_of(bundle: Path) -> dict | None:
+    """Return the bundle's entry file (what the browser loads first), or None if unreadable."""
     try:
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    languages = entry.get("languages") if isinstance(entry, dict) else None
+        return None
+    return entry if isinstance(entry, dict) else None
+
+
+def languages_of(bundle: Path) -> dict[str, dict]:
+    """Return the languages the bundle's entry file lists (none if there is no such file)."""
+    languages = (entry_of(bundle) or {}).get("languages")
     return languages if isinstance(languages, dict) else {}
 
 
@@ -203,7 +210,14 @@ class LiveIndex:
         finally:
             self.close()
 
-    def close(self) -> None:
+    def close(self, wait: float = 10) -> None:
+        """Stop the service: told by the end of its input, so it finishes what it writes;
+        killed only if it has not stopped within `wait` seconds."""
+        if self.process.poll() is None:
+            with contextlib.suppress(OSError, ValueError):
+                cast(BinaryIO, self.process.stdin).close()
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(wait)
         if self.process.poll() is None:
             self.process.kill()
             self.process.wait()

@@ -142,3 +142,24 @@ def test_the_bundle_is_written_only_once_pagefind_has_indexed_every_page(tmp_pat
     assert asked_to_write_after == [set(live.added)]
     assert len(live.added) == 5
     assert pages_in(tmp_path / "pagefind") == 5
+
+
+def test_a_bundle_left_without_its_entry_file_is_indexed_again(tmp_path):
+    """Once in 25 builds Pagefind's service wrote an empty entry file, and search found
+    nothing: the build must not ship such a bundle."""
+
+    class EmptyEntry(search.LiveIndex):
+        def finish(self, bundle: Path, timeout: float = 600) -> bool:
+            written = super().finish(bundle, timeout)
+            (bundle / "pagefind-entry.json").write_text("", encoding="utf-8")
+            return written
+
+    page = tmp_path / "a.html"
+    page.write_text("<html lang='en'><body><main><h1>Delegation</h1><p>Hand work over.</p>"
+                    "</main></body></html>", encoding="utf-8")  # fmt: skip
+    live = EmptyEntry(tmp_path)
+    live.add(str(page))
+    report = search.index_bundle(tmp_path, "pagefind", live=live)
+    assert not report.fed  # indexed again with Pagefind's command line
+    assert report.pages == 1
+    assert search.entry_of(tmp_path / "pagefind") is not None
