@@ -4,16 +4,19 @@ and for the live preview, which refreshes the index after serving a rebuilt page
 Pagefind names most bundle files by a hash of their content and does not rewrite one that
 already exists, so a rebuild that starts from the last bundle's files (hard links, not
 copies) writes only what changed: creating ten thousand files is most of Pagefind's time on
-a fresh folder. Files the new index no longer names are then removed.
+a fresh folder. Files the new index no longer names are then removed. A rebuild whose every
+page reads as the last site has them keeps that site's bundle, and Pagefind does not run.
 """
 
 import base64
 import contextlib
 import gzip
+import importlib.metadata
 import json
 import os
 import queue
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -30,6 +33,7 @@ class IndexReport:
 
     pages: int
     fed: bool = False
+    kept: bool = False  # every page read as in the last site, whose bundle was kept
 
 
 def index_bundle(
@@ -39,15 +43,16 @@ def index_bundle(
     of the earlier bundle `reuse`: from the pages `live` was fed if it can, else with
     Pagefind's command line. Raise SiteError with Pagefind's words if that fails too."""
     bundle = site / bundle_dir
-    if reuse is not None:
-        link_hashed_files(reuse, bundle)
     # Once in 25 builds Pagefind's service left the entry file empty: then it is indexed anew.
-    fed = live is not None and live.finish(bundle) and entry_of(bundle) is not None
-    if fed:
+    fed = live is not None and live.finish(bundle, reuse) and entry_of(bundle) is not None
+    kept = fed and live is not None and live.kept
+    if fed and not kept:
         prune_bundle(bundle)
-    else:
+    elif not fed:
+        if reuse is not None:
+            link_hashed_files(reuse, bundle)
         run_pagefind(site, bundle_dir)  # which prunes too
-    return IndexReport(pages_in(bundle), fed)
+    return IndexReport(pages_in(bundle), fed, kept)
 
 
 def run_pagefind(site: Path, bundle_dir: str, timeout: float = 600) -> None:
@@ -86,6 +91,68 @@ def link_hashed_files(previous: Path, bundle: Path) -> None:
                 os.link(file, bundle / folder / file.name)
             except OSError:  # another disk, or no hard links here: Pagefind writes the rest
                 return
+
+
+def copy_bundle(source: Path, bundle: Path) -> None:
+    """Make `bundle` a copy of `source`: hashed files hard-linked, as Pagefind never rewrites
+    one, and the rest copied, as it does rewrite those in place."""
+    shutil.rmtree(bundle, ignore_errors=True)
+    bundle.mkdir(parents=True)
+    for item in source.iterdir():
+        if item.name in HASHED and item.is_dir():
+            shutil.copytree(item, bundle / item.name, copy_function=link_or_copy)
+        elif item.is_dir():
+            shutil.copytree(item, bundle / item.name)
+        else:
+            shutil.copyfile(item, bundle / item.name)  # a fresh time: see `indexed_at`
+
+
+def link_or_copy(source: str, destination: str) -> None:
+    """Hard-link a file, else copy it."""
+    try:
+        os.link(source, destination)
+    except OSError:
+        shutil.copy2(source, destination)
+
+
+def indexed_at(site: Path, bundle_dir: str) -> float | None:
+    """Return when the site's bundle was written, if it is whole and this Pagefind's.
+
+    Pages changed after that (the live preview rewrites them, then indexes again in the
+    background) may not be in it: a page is taken as indexed only if it is older.
+    """
+    bundle = site / bundle_dir
+    entry = entry_of(bundle)
+    if entry is None or entry.get("version") != pagefind_version():
+        return None
+    languages = languages_of(bundle)
+    metas = [bundle / f"pagefind.{language.get('hash')}.pf_meta" for language in languages.values()]
+    if not all(meta.is_file() for meta in metas):
+        return None
+    return (bundle / "pagefind-entry.json").stat().st_mtime
+
+
+def html_pages(site: Path) -> set[str]:
+    """Return the HTML files of a site, as paths relative to it."""
+    found = set()
+    for folder, _dirs, files in os.walk(site):
+        relative = os.path.relpath(folder, site).replace(os.sep, "/")
+        for name in files:
+            if name.endswith(".html"):
+                found.add(name if relative == "." else f"{relative}/{name}")
+    return found
+
+
+def reads_as_indexed(page: Path, before: Path, since: float) -> bool:
+    """Return True if `page` holds what `before` held when its site was indexed at `since`."""
+    try:
+        with open(before, "rb") as old, open(page, "rb") as new:
+            stat = os.fstat(old.fileno())
+            if stat.st_mtime > since or stat.st_size != os.fstat(new.fileno()).st_size:
+                return False
+            return old.read() == new.read()
+    except OSError:
+        return False
 
 
 def prune_bundle(bundle: Path) -> None:
@@ -169,7 +236,7 @@ class LiveIndex:
     (with the reason in `failed`): the caller indexes the written site with the command line.
     """
 
-    def __init__(self, site: Path) -> None:
+    def __init__(self, site: Path, previous: Path | None = None, bundle_dir: str = "") -> None:
         self.site = site
         self.sent: set[str] = set()
         self.outbox: queue.SimpleQueue[str | None] = queue.SimpleQueue()
@@ -179,11 +246,13 @@ class LiveIndex:
         self.added: list[int] = []  # the message ids of the pages sent
         self.failed = ""
         self.index_id: int | None = None
-        self.process = subprocess.Popen(
-            [str(pagefind_binary()), "--service"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        threading.Thread(target=self._read, daemon=True).start()
+        self.process: subprocess.Popen | None = None
+        # While every page reads as in the previous site, whose bundle indexes it, the pages
+        # are held back: if all do, that bundle is kept and Pagefind never starts.
+        since = indexed_at(previous, bundle_dir) if previous and bundle_dir else None
+        self.previous, self.since = (previous, since) if since is not None else (None, 0.0)
+        self.held: list[str] = []
+        self.kept = False
         self.feeder = threading.Thread(target=self._feed, daemon=True)
         self.feeder.start()
 
@@ -193,18 +262,28 @@ class LiveIndex:
             self.sent.add(page)
             self.outbox.put(page)
 
-    def finish(self, bundle: Path, timeout: float = 600) -> bool:
-        """Index the pages not yet sent and write the bundle; return False if that failed."""
-        for page in sorted(self.site.rglob("*.html")):
-            self.add(str(page))
+    def finish(self, bundle: Path, reuse: Path | None = None, timeout: float = 600) -> bool:
+        """Index the pages not yet sent and write the bundle, starting from the hashed files
+        of the earlier bundle `reuse`; return False if that failed."""
+        pages = html_pages(self.site)
+        for page in sorted(pages):
+            self.add(str(self.site / page))
         self.outbox.put(None)
         self.feeder.join(timeout)
         try:
-            if self.failed or self.index_id is None or not self._all_added(timeout):
+            if self.previous is not None and not self.failed and pages == html_pages(self.previous):
+                copy_bundle(self.previous / bundle.relative_to(self.site), bundle)
+                self.kept = True
+                return True
+            if not self.failed:
+                self._send_held()  # pages held back (some came or went), or none at all
+            if self.failed or not self._all_added(timeout):
                 return False
+            if reuse is not None:
+                link_hashed_files(reuse, bundle)
             request = {"type": "WriteFiles", "index_id": self.index_id, "output_path": str(bundle)}
             return self._ask(request, timeout).get("type") == "WriteFiles"
-        except (OSError, TimeoutError, ValueError) as error:
+        except (OSError, KeyError, TimeoutError, ValueError) as error:
             self.failed = self.failed or f"{type(error).__name__}: {error}"
             return False
         finally:
@@ -213,6 +292,8 @@ class LiveIndex:
     def close(self, wait: float = 10) -> None:
         """Stop the service: told by the end of its input, so it finishes what it writes;
         killed only if it has not stopped within `wait` seconds."""
+        if self.process is None:
+            return
         if self.process.poll() is None:
             with contextlib.suppress(OSError, ValueError):
                 cast(BinaryIO, self.process.stdin).close()
@@ -222,16 +303,44 @@ class LiveIndex:
             self.process.kill()
             self.process.wait()
 
+    def _start(self) -> None:
+        """Start Pagefind's service and open an index."""
+        self.process = subprocess.Popen(
+            [str(pagefind_binary()), "--service"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
+        threading.Thread(target=self._read, daemon=True).start()
+        self.index_id = self._ask({"type": "NewIndex", "config": None}, 60)["index_id"]
+
     def _feed(self) -> None:
         try:
-            self.index_id = self._ask({"type": "NewIndex", "config": None}, 60)["index_id"]
             while (page := self.outbox.get()) is not None:
-                relative = Path(page).relative_to(self.site).as_posix()
-                contents = Path(page).read_text(encoding="utf-8", errors="replace")
-                request = {"type": "AddFile", "index_id": self.index_id, "file_path": relative}
-                self.added.append(self._send(request | {"url": None, "file_contents": contents}))
+                if self.previous is not None and self._reads_as_before(page):
+                    self.held.append(page)
+                    continue
+                self._send_held()
+                self._send_page(page)
         except (OSError, KeyError, TimeoutError, ValueError) as error:
             self.failed = self.failed or f"{type(error).__name__}: {error}"
+
+    def _reads_as_before(self, page: str) -> bool:
+        before = cast(Path, self.previous) / Path(page).relative_to(self.site)
+        return reads_as_indexed(Path(page), before, self.since)
+
+    def _send_held(self) -> None:
+        """A page differs from the last site's: index every page, starting with those held."""
+        if self.process is None:
+            self._start()
+        self.previous = None
+        held, self.held = self.held, []
+        for page in held:
+            self._send_page(page)
+
+    def _send_page(self, page: str) -> None:
+        relative = Path(page).relative_to(self.site).as_posix()
+        contents = Path(page).read_text(encoding="utf-8", errors="replace")
+        request = {"type": "AddFile", "index_id": self.index_id, "file_path": relative}
+        self.added.append(self._send(request | {"url": None, "file_contents": contents}))
 
     def _all_added(self, timeout: float) -> bool:
         """Wait until Pagefind has indexed every page sent; return False if one failed.
@@ -259,7 +368,7 @@ class LiveIndex:
     def _send(self, payload: dict) -> int:
         self.next_id += 1
         message = {"message_id": self.next_id, "payload": payload}
-        stdin = cast(BinaryIO, self.process.stdin)
+        stdin = cast(BinaryIO, cast(subprocess.Popen, self.process).stdin)
         stdin.write(base64.b64encode(json.dumps(message).encode()) + b",")
         stdin.flush()
         return self.next_id
@@ -278,7 +387,7 @@ class LiveIndex:
         return answer
 
     def _read(self) -> None:
-        stdout = cast(BinaryIO, self.process.stdout)
+        stdout = cast(BinaryIO, cast(subprocess.Popen, self.process).stdout)
         buffered = b""
         try:
             while chunk := stdout.read1(1 << 16):
@@ -309,3 +418,11 @@ def pagefind_binary() -> Path:
     if found is None:
         raise OSError("no Pagefind binary")
     return found
+
+
+def pagefind_version() -> str:
+    """Return the version of the installed Pagefind, as its bundles' entry files state it."""
+    try:
+        return importlib.metadata.version("pagefind")
+    except importlib.metadata.PackageNotFoundError:
+        return ""

@@ -26,8 +26,10 @@ def feed_page(path: str, context: dict[str, Any]) -> None:
         _live.close()
         _live = None
     if _live is None:
+        previous = context.get("PREVIOUS_OUTPUT_PATH")
+        bundle = context.get("SEARCH_BUNDLE_DIR", "pagefind")
         try:
-            _live = LiveIndex(site)
+            _live = LiveIndex(site, Path(previous) if previous else None, bundle)
         except OSError as error:
             log.debug("search_index: no Pagefind service (%s); indexing at the end", error)
             return
@@ -57,5 +59,7 @@ def index_site(pelican: "Pelican") -> None:
     if live is not None and not report.fed:
         log.info("search_index: Pagefind's service failed (%s); indexed again", live.failed)
     how = " (fed as written)" if report.fed else ""
+    if report.kept:
+        how = " (every page as in the last build: its bundle kept)"
     log.info("search_index: %d pages indexed%s in %.2fs", report.pages, how,
              time.perf_counter() - started)  # fmt: skip

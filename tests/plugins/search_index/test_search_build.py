@@ -149,8 +149,8 @@ def test_a_bundle_left_without_its_entry_file_is_indexed_again(tmp_path):
     nothing: the build must not ship such a bundle."""
 
     class EmptyEntry(search.LiveIndex):
-        def finish(self, bundle: Path, timeout: float = 600) -> bool:
-            written = super().finish(bundle, timeout)
+        def finish(self, bundle: Path, reuse: Path | None = None, timeout: float = 600) -> bool:
+            written = super().finish(bundle, reuse, timeout)
             (bundle / "pagefind-entry.json").write_text("", encoding="utf-8")
             return written
 
@@ -163,3 +163,89 @@ def test_a_bundle_left_without_its_entry_file_is_indexed_again(tmp_path):
     assert not report.fed  # indexed again with Pagefind's command line
     assert report.pages == 1
     assert search.entry_of(tmp_path / "pagefind") is not None
+
+
+def test_a_rebuild_with_every_page_unchanged_keeps_the_bundle_without_pagefind(
+    build_site, monkeypatch, caplog
+):
+    site = build_site(SMALL_SITE)
+    before = hashed_files(site.output / "pagefind")
+    contents = bundle_bytes(site.output / "pagefind")
+    # Pagefind's service cannot start: had the build needed it, it would say so.
+    monkeypatch.setattr(search, "pagefind_binary", lambda: Path(shutil.which("false")))
+    caplog.set_level(logging.INFO, logger="search_index")
+    site = build_site(SMALL_SITE)
+    assert "its bundle kept" in caplog.text
+    assert "Pagefind's service failed" not in caplog.text
+    assert bundle_bytes(site.output / "pagefind") == contents
+    linked = {name for name, inode in hashed_files(site.output / "pagefind").items()
+              if before.get(name) == inode}  # fmt: skip
+    assert {name.parts[0] for name in linked} >= {"fragment", "index"}
+
+
+def bundle_bytes(bundle):
+    return {p.relative_to(bundle): p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+
+
+def test_a_rebuild_with_an_edited_page_indexes_the_site_again(build_site, tmp_path, caplog):
+    build_site(SMALL_SITE)
+    caplog.set_level(logging.INFO, logger="search_index")
+    edited = SMALL_SITE["a3.md"].replace("number 3", "number 3, now with zeppelins")
+    site = build_site({**SMALL_SITE, "a3.md": edited})
+    assert "(fed as written)" in caplog.text
+    assert "its bundle kept" not in caplog.text
+    by_command = tmp_path / "by-command"
+    shutil.copytree(site.output, by_command, ignore=shutil.ignore_patterns("pagefind"))
+    run_pagefind(by_command, "pagefind")
+    assert fragments(site.output / "pagefind") == fragments(by_command / "pagefind")
+
+
+def indexed_site(folder: Path, pages: dict[str, str]) -> Path:
+    for name, words in pages.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        (folder / name).write_text(f"<html lang='en'><body><main><h1>{name}</h1><p>{words}</p>"
+                                   "</main></body></html>", encoding="utf-8")  # fmt: skip
+    run_pagefind(folder, "pagefind")
+    return folder
+
+
+def index_like_a_build(site: Path, previous: Path) -> search.LiveIndex:
+    live = search.LiveIndex(site, previous, "pagefind")
+    for page in sorted(search.html_pages(site)):
+        live.add(str(site / page))
+    assert live.finish(site / "pagefind", previous / "pagefind")
+    return live
+
+
+PAGES = {"a.html": "Delegation needs an owner.", "b/index.html": "Feedback lands late."}
+
+
+def test_unchanged_pages_with_one_gone_are_indexed_again(tmp_path):
+    previous = indexed_site(tmp_path / "previous", PAGES | {"c.html": "Silence in meetings."})
+    site = indexed_site(tmp_path / "site", PAGES)
+    shutil.rmtree(site / "pagefind")
+    live = index_like_a_build(site, previous)
+    assert not live.kept
+    assert pages_in(site / "pagefind") == 2
+
+
+def test_a_page_rewritten_after_its_site_was_indexed_is_indexed_again(tmp_path):
+    """The live preview rewrites pages in place, then indexes in the background: until that
+    is done, the bundle does not hold what the pages say."""
+    previous = indexed_site(tmp_path / "previous", PAGES)
+    site = indexed_site(tmp_path / "site", PAGES | {"a.html": "Delegation, rewritten."})
+    shutil.rmtree(site / "pagefind")
+    (previous / "a.html").write_bytes((site / "a.html").read_bytes())  # newer than its bundle
+    live = index_like_a_build(site, previous)
+    assert not live.kept
+    assert fragments(site / "pagefind") != fragments(previous / "pagefind")
+
+
+def test_a_bundle_of_another_pagefind_version_is_not_kept(tmp_path):
+    previous = indexed_site(tmp_path / "previous", PAGES)
+    entry = previous / "pagefind" / "pagefind-entry.json"
+    entry.write_text(entry.read_text().replace(search.pagefind_version(), "0.0.1"))
+    site = indexed_site(tmp_path / "site", PAGES)
+    shutil.rmtree(site / "pagefind")
+    assert not index_like_a_build(site, previous).kept
+    assert index_like_a_build(tmp_path / "site", indexed_site(tmp_path / "again", PAGES)).kept
