@@ -24,6 +24,7 @@ from .settings import RelatedSettings
 
 FINDINGS = "related-findings.pickle"
 INDEX = "related-findings-index.pickle"  # the cached corpus's doc digests, small to load
+TEXT = "related-json.pickle"  # the last related.json, with the digest of what it says
 
 
 # The last digest of each doc key, with what it was worked out from: a build asks about
@@ -104,6 +105,19 @@ def save(folder: str, corpus: Corpus, findings: Findings) -> None:
     digests = {doc.key: doc_digest(doc) for doc in corpus.docs}
     _dump(Path(folder) / FINDINGS, (corpus_digest(corpus), findings))
     _dump(Path(folder) / INDEX, (setup_digest(corpus.options, corpus.settings), digests))
+
+
+def load_text(folder: str, key: str) -> str | None:
+    """Return the kept text of related.json if it was kept under `key`."""
+    found = _load(Path(folder) / TEXT)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
+        return found[1] if isinstance(found[1], str) else None
+    return None
+
+
+def save_text(folder: str, key: str, text: str) -> None:
+    """Keep the text of related.json under `key` for the next build."""
+    _dump(Path(folder) / TEXT, (key, text))
 
 
 def analysis_file(folder: str) -> Path:

@@ -1,6 +1,7 @@
 """Pelican glue for related_topics: articles to plain docs, results back onto articles."""
 
 import gc
+import hashlib
 import json
 import logging
 import os
@@ -37,13 +38,21 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True, slots=True)
 class RelatedLink:
-    """A related article as the theme shows it (URL and title looked up once)."""
+    """A related article as the theme shows it."""
 
     article: Any
-    url: str
-    title: str
     score: float
     reason: str
+
+    # Looked up when the page is written: by then the fixed_urls plugin has pinned each URL,
+    # which Pelican otherwise works out afresh on every use.
+    @property
+    def url(self) -> str:
+        return self.article.url
+
+    @property
+    def title(self) -> str:
+        return self.article.title
 
 
 _worker: Worker | None = None  # the running build's; Pelican builds one site at a time
@@ -163,13 +172,14 @@ def stop_worker(*_args: Any) -> None:
         _worker = None
 
 
-def findings_for(corpus: Corpus, settings: dict[str, Any]) -> tuple[Findings, str]:
+def findings_for(corpus: Corpus, settings: dict[str, Any], digest: str) -> tuple[Findings, str]:
     """Return the findings about the corpus, and where they were found: the last build's if
-    it related the very same corpus, else the worker's if it has them, else worked out here."""
+    it related the very same corpus (whose `digest` is given), else the worker's if it has
+    them, else worked out here."""
     global _worker
     worker, _worker = _worker, None
     folder = findings_folder(corpus)
-    cached = findings_cache.load(folder, findings_cache.corpus_digest(corpus)) if folder else None
+    cached = findings_cache.load(folder, digest) if folder and digest else None
     if cached is not None:
         if worker is not None:
             worker.close()
@@ -260,9 +270,14 @@ def relate_articles(generator: "ArticlesGenerator") -> None:
     started = time.perf_counter()
     with collector_paused():
         corpus = corpus_of(generator)
-        findings, where = findings_for(corpus, generator.settings)
+        folder = findings_folder(corpus)
+        digest = findings_cache.corpus_digest(corpus) if folder else ""
+        findings, where = findings_for(corpus, generator.settings, digest)
         findings_cache.forget_digests()
         attach(generator, corpus, findings)
+        generator.context["related_json"] = RelatedJson(
+            generator.articles, corpus.docs, findings.matches, folder, digest
+        )
     log.info(
         "related_topics: %d articles, %d topics, %d suggested (%s) in %.2fs",
         len(corpus.docs),
@@ -289,8 +304,7 @@ def attach(generator: "ArticlesGenerator", corpus: Corpus, findings: Findings) -
     generator.context["topic_map_svg"] = topic_map_svg(
         [map_info(info, generator.settings) for info in shown], counts, findings.relations
     )
-    urls = [article.url for article in articles]  # a computed property: look each up once
-    attach_related(articles, docs, findings, urls, {i.slug: i.name for i in infos})
+    attach_related(articles, docs, findings, {i.slug: i.name for i in infos})
     references = referenced_by({d.key: d.body for d in docs})
     by_key = dict(zip((d.key for d in docs), articles, strict=True))
     for article, doc, found, suggested in zip(
@@ -299,7 +313,6 @@ def attach(generator: "ArticlesGenerator", corpus: Corpus, findings: Findings) -
         article.suggested_topics = suggested
         article._content, article.topic_links = found.linked(doc.body), list(found.topic_links)
         article.referenced_by = [by_key[k] for k in references.get(doc.key, [])]
-    generator.context["related_json"] = related_json(articles, docs, findings.matches, urls)
 
 
 def strongest_topics(infos: list[TopicInfo], counts: dict[str, int], limit: int) -> list[TopicInfo]:
@@ -312,20 +325,13 @@ def attach_related(
     articles: list[Any],
     docs: list[Doc],
     findings: Findings,
-    urls: list[str],
     topic_names: dict[str, str],
 ) -> None:
     """Set each article's `related` links, with reasons in words readers know."""
-    row_of = {doc.key: row for row, doc in enumerate(docs)}
+    by_key = {doc.key: article for doc, article in zip(docs, articles, strict=True)}
     for article, found in zip(articles, findings.matches, strict=True):
         article.related = [
-            RelatedLink(
-                articles[row := row_of[m.key]],
-                urls[row],
-                articles[row].title,
-                m.score,
-                reason_for(m, topic_names, findings.forms),
-            )
+            RelatedLink(by_key[m.key], m.score, reason_for(m, topic_names, findings.forms))
             for m in found
         ]
 
@@ -340,31 +346,55 @@ def map_info(info: TopicInfo, settings: dict[str, Any]) -> TopicInfo:
     return TopicInfo(info.slug, info.name, url, info.text)
 
 
-def related_json(
-    articles: list[Any], docs: list[Doc], matches: list[list[Match]], urls: list[str]
-) -> dict:
-    """Return the data of related.json."""
-    url_of = {doc.key: url for doc, url in zip(docs, urls, strict=True)}
-    return {
-        "articles": [
-            {
-                "source_path": doc.key,
-                "slug": article.slug,
-                "url": url,
-                "title": article.title,
-                "related": [
-                    {
-                        "source_path": m.key,
-                        "url": url_of[m.key],
-                        "score": m.score,
-                        "shared_topics": list(m.shared_topics),
-                    }
-                    for m in found
-                ],
-            }
-            for article, doc, found, url in zip(articles, docs, matches, urls, strict=True)
-        ]
-    }
+@dataclass(frozen=True, slots=True)
+class RelatedJson:
+    """What related.json says, worked out when it is written (once every URL is pinned)."""
+
+    articles: list[Any]
+    docs: list[Doc]
+    matches: list[list[Match]]
+    folder: str = ""  # where the last text is kept for the next build ('' for nowhere)
+    corpus_digest: str = ""  # of the corpus the matches were found in
+
+    def text(self) -> str:
+        """Return the text of related.json: the last build's, if it would be the same."""
+        if not self.folder or not self.corpus_digest:
+            return json_lines(self.data())
+        # The findings follow from the corpus; the file adds each article's slug and URL.
+        key = hashlib.blake2b(self.corpus_digest.encode(), digest_size=20)
+        for article in self.articles:
+            key.update(f"{article.slug}\0{article.url}\0".encode())
+        kept = findings_cache.load_text(self.folder, key.hexdigest())
+        if kept is None:
+            kept = json_lines(self.data())
+            findings_cache.save_text(self.folder, key.hexdigest(), kept)
+        return kept
+
+    def data(self) -> dict:
+        urls = [article.url for article in self.articles]
+        url_of = {doc.key: url for doc, url in zip(self.docs, urls, strict=True)}
+        return {
+            "articles": [
+                {
+                    "source_path": doc.key,
+                    "slug": article.slug,
+                    "url": url,
+                    "title": article.title,
+                    "related": [
+                        {
+                            "source_path": m.key,
+                            "url": url_of[m.key],
+                            "score": m.score,
+                            "shared_topics": list(m.shared_topics),
+                        }
+                        for m in found
+                    ],
+                }
+                for article, doc, found, url in zip(
+                    self.articles, self.docs, self.matches, urls, strict=True
+                )
+            ]
+        }
 
 
 def add_json_generator(_pelican: object) -> type["RelatedJsonGenerator"]:
@@ -374,7 +404,7 @@ def add_json_generator(_pelican: object) -> type["RelatedJsonGenerator"]:
 class RelatedJsonGenerator(Generator):
     """Write related.json for tooling and the theme."""
 
-    _written: tuple[dict, str] | None = None  # the data last written, and its text
+    _written: tuple["RelatedJson", str] | None = None  # the data last written, and its text
 
     def generate_output(self, writer: "Writer") -> None:
         save_as = self.settings.get("RELATED_JSON_SAVE_AS", "related.json")
@@ -383,7 +413,7 @@ class RelatedJsonGenerator(Generator):
             return
         # Written again by the same build when `check` plans its outputs: serialize once.
         if self._written is None or self._written[0] is not data:
-            self._written = (data, json_lines(data))
+            self._written = (data, data.text())
         path = Path(self.output_path) / save_as
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(self._written[1], encoding="utf-8")

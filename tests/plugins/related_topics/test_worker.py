@@ -234,3 +234,26 @@ def test_an_analysis_kept_by_other_code_is_never_read(tmp_path):
     save_analysed(settings, Analysed())
     assert not older.exists()
     assert analysed_cache(settings).is_file()
+
+
+def test_kept_findings_still_give_related_json_the_new_address_of_a_renamed_article(
+    tmp_path, caplog
+):
+    """related.json is kept with the findings, but it also names each article's slug and URL,
+    which a `Slug:` line changes without changing what relating reads."""
+    caplog.set_level(logging.INFO, logger="related_topics")
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    build_sample(tmp_path / "site", caplog, content)
+    commented = {folder.name for folder in (content / "comments").iterdir()}
+    essay = next(e for e in sorted((content / "essays").glob("*.md")) if e.stem not in commented)
+    essay.write_text("Slug: a-renamed-essay\n" + essay.read_text(encoding="utf-8"))
+    renamed, said = build_sample(tmp_path / "site", caplog, content)
+    assert "(kept from the last build)" in said
+    entries = {e["source_path"]: e for e in json.loads(renamed["related.json"])["articles"]}
+    entry = entries[essay.relative_to(content).as_posix()]
+    assert (entry["slug"], entry["url"]) == ("a-renamed-essay", "a-renamed-essay/")
+    listed = [r["url"] for e in entries.values() for r in e["related"]]
+    assert "a-renamed-essay/" in listed
+    from_nothing, _ = build_sample(tmp_path / "fresh", caplog, content)
+    assert renamed["related.json"] == from_nothing["related.json"]
