@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from .analysis import Analysed, Corpus, Findings
 from .crosslinks import LinkOptions
@@ -25,6 +25,7 @@ from .settings import RelatedSettings
 FINDINGS = "related-findings.pickle"
 INDEX = "related-findings-index.pickle"  # the cached corpus's doc digests, small to load
 TEXT = "related-json.pickle"  # the last related.json, with the digest of what it says
+Kept = TypeVar("Kept")
 
 
 # The last digest of each doc key, with what it was worked out from: a build asks about
@@ -86,18 +87,12 @@ def _digest_of(parts: Iterable[str]) -> str:
 
 def load_index(folder: str, setup: str) -> dict[str, str] | None:
     """Return the doc digests of the cached corpus, by doc key, if it had this setup."""
-    found = _load(Path(folder) / INDEX)
-    if isinstance(found, tuple) and len(found) == 2 and found[0] == setup:
-        return found[1] if isinstance(found[1], dict) else None
-    return None
+    return _load_keyed(Path(folder) / INDEX, setup, dict)
 
 
 def load(folder: str, digest: str) -> Findings | None:
     """Return the cached findings if they are those of the corpus with `digest`."""
-    found = _load(Path(folder) / FINDINGS)
-    if isinstance(found, tuple) and len(found) == 2 and found[0] == digest:
-        return found[1] if isinstance(found[1], Findings) else None
-    return None
+    return _load_keyed(Path(folder) / FINDINGS, digest, Findings)
 
 
 def save(folder: str, corpus: Corpus, findings: Findings) -> None:
@@ -109,10 +104,7 @@ def save(folder: str, corpus: Corpus, findings: Findings) -> None:
 
 def load_text(folder: str, key: str) -> str | None:
     """Return the kept text of related.json if it was kept under `key`."""
-    found = _load(Path(folder) / TEXT)
-    if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
-        return found[1] if isinstance(found[1], str) else None
-    return None
+    return _load_keyed(Path(folder) / TEXT, key, str)
 
 
 def save_text(folder: str, key: str, text: str) -> None:
@@ -149,6 +141,14 @@ def _load(path: Path) -> object:
             return pickle.load(cached)  # noqa: S301 - our own cache file
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         return None
+
+
+def _load_keyed(path: Path, key: str, kind: type[Kept]) -> Kept | None:
+    """Return what was kept at `path` with `key` (see `_dump`), if it is a `kind`."""
+    found = _load(path)
+    if isinstance(found, tuple) and len(found) == 2 and found[0] == key:
+        return found[1] if isinstance(found[1], kind) else None
+    return None
 
 
 def _dump(path: Path, data: object) -> None:

@@ -276,7 +276,7 @@ def relate_articles(generator: "ArticlesGenerator") -> None:
         findings_cache.forget_digests()
         attach(generator, corpus, findings)
         generator.context["related_json"] = RelatedJson(
-            generator.articles, corpus.docs, findings.matches, folder, digest
+            list(generator.articles), corpus.docs, findings.matches, folder, digest
         )
     log.info(
         "related_topics: %d articles, %d topics, %d suggested (%s) in %.2fs",
