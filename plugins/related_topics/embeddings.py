@@ -101,9 +101,8 @@ class MeanPooled:
     """
 
     def __init__(self, tokenizer: Any, table: np.ndarray) -> None:
-        from tokenizers import Tokenizer
-
-        self.tokenizer = Tokenizer.from_str(tokenizer.to_str())  # a copy: the model's pads
+        # The model's own tokenizer, set not to pad: the model is not used again.
+        self.tokenizer = tokenizer
         self.tokenizer.no_padding()
         self.tokenizer.no_truncation()
         self.table = table
