@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from coaching_kb.content.front_matter import parse, split_list
-from coaching_kb.content.paths import load_everywhere, load_folder
+from coaching_kb.content.paths import data_folders, load_everywhere, load_folder
 from coaching_kb.content.rendering import to_html
 from coaching_kb.errors import ContentError, where
 
@@ -95,3 +95,17 @@ class Vocabulary:
 def load_all_topics(settings: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Return the topics of every topics folder (the main one wins a clash) and errors."""
     return load_everywhere(settings, "TOPICS", topic_from)
+
+
+def topic_files(settings: dict[str, Any]) -> dict[str, str]:
+    """Return each topic's file by slug, relative to the content folder (as Pelican names a
+    source in `{filename}` links); the main folder's wins a clash, as in `load_all_topics`."""
+    root = Path(settings["PATH"])
+    files: dict[str, str] = {}
+    for folder in reversed(data_folders(settings, "TOPICS")):
+        for path in sorted(folder.glob("*.md")):
+            try:
+                files[path.stem] = path.relative_to(root).as_posix()
+            except ValueError:  # a topics folder outside the content folder: no such link
+                continue
+    return files

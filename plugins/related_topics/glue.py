@@ -7,16 +7,18 @@ import logging
 import os
 import posixpath
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from pelican.contents import Article
 from pelican.generators import Generator
 
 from coaching_kb.content.letters import SEPARATOR
+from coaching_kb.content.topics import topic_files
 from coaching_kb.errors import SettingsError
 
 from . import findings_cache
@@ -100,7 +102,17 @@ def link_options_for(settings: dict[str, Any], topics: dict[str, Any]) -> LinkOp
     config = plugin_settings.load(settings)
     names_by_topic = {slug: topic.names for slug, topic in topics.items()}
     limit = config.topic_links_max if config.topic_links else 0
-    return link_options(names_by_topic, {slug: "{tag}" + slug for slug in names_by_topic}, limit)
+    return link_options(names_by_topic, topic_hrefs(settings, names_by_topic), limit)
+
+
+def topic_hrefs(settings: dict[str, Any], slugs: Iterable[str]) -> dict[str, str]:
+    """Return the href of each topic's hub: its file's, as the topics plugin has Pelican
+    resolve it (a dictionary lookup, where a `{tag}` link builds and slugifies a Tag)."""
+    files = topic_files(settings)
+    return {
+        slug: f"{{filename}}/{quote(files[slug])}" if slug in files else "{tag}" + slug
+        for slug in slugs
+    }
 
 
 def corpus_of(generator: "ArticlesGenerator") -> Corpus:

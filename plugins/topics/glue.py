@@ -8,7 +8,7 @@ from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
 from coaching_kb.content.paths import located
-from coaching_kb.content.topics import Vocabulary, load_all_topics
+from coaching_kb.content.topics import Vocabulary, load_all_topics, topic_files
 
 from .hubs import TopicHub, build_hubs, split_index
 
@@ -61,11 +61,24 @@ def assemble_hubs(generators: list[Generator]) -> None:
         url_pattern=settings.get("TAG_URL", "topics/{slug}/"),
     )
     context["topic_hubs"] = hubs
+    link_hub_sources(context, hubs, topic_files(settings))
     give_search_terms(hubs, context.get("topics", {}))
     by_size = sorted(hubs, key=lambda hub: (-hub.count, hub.name.lower()))
     context["featured_topics"] = [hub for hub in by_size if hub.count][
         : settings.get("TOPICS_ON_HOME", 6)
     ]
+
+
+def link_hub_sources(context: dict[str, Any], hubs: list[TopicHub], files: dict[str, str]) -> None:
+    """Let a `{filename}` link to a topic's file reach its hub, as a link to an article's
+    file reaches the article (Pelican looks the file up among the content it generated)."""
+    generated = context.get("generated_content")
+    if generated is None:
+        return
+    by_slug = {hub.slug: hub for hub in hubs}
+    for slug, path in files.items():
+        if slug in by_slug:
+            generated.setdefault(path, by_slug[slug])
 
 
 def give_search_terms(hubs: list[TopicHub], topics: dict[str, Any]) -> None:

@@ -191,3 +191,23 @@ def test_a_thousand_tags_make_a_small_topic_index_and_a_capped_map(tmp_path):
     assert index.stat().st_size < 100_000
     assert len(html(index).select(".topic-map__node")) == 40
     assert len(list((out / "topics").glob("*/index.html"))) > 1000
+
+
+def test_a_filename_link_to_a_topic_file_reaches_its_hub(tmp_path):
+    """`check` finds the topic's file, so the build must link to the page made from it, as
+    for an article's file (the link was left as written, dead, with no word said)."""
+    content = tmp_path / "content"
+    write_files(content, {
+        "topics/delegation.md": (ROOT / "content" / "topics" / "delegation.md").read_text(),
+        "a.md": "Title: A\nDate: 2020-01-01\n\nRead [the hub]({filename}/topics/delegation.md).\n",
+        "b.md": "Title: B\nDate: 2020-01-02\n\nHanding work over is delegation.\n",
+    })  # fmt: skip
+    assert not inspect_folder(load_settings(SETTINGS, content)).problems
+    out = tmp_path / "output"
+    report = build_site(SETTINGS, content, out)
+    assert not report.problems, report.problems
+    hub_link = html(out / "a" / "index.html").find("a", string="the hub")
+    assert hub_link["href"] == "../topics/delegation/"
+    topic_link = html(out / "b" / "index.html").select_one("a.topic-link")
+    assert topic_link["href"] == "../topics/delegation/"
+    assert verify_site(out) == []
