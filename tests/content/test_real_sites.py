@@ -211,3 +211,20 @@ def test_a_filename_link_to_a_topic_file_reaches_its_hub(tmp_path):
     topic_link = html(out / "b" / "index.html").select_one("a.topic-link")
     assert topic_link["href"] == "../topics/delegation/"
     assert verify_site(out) == []
+
+
+def test_topic_links_reach_a_hub_whose_file_name_is_not_a_slug(tmp_path):
+    """A topic's hub is named after its file; a `{tag}` link would have slugified the name
+    again and pointed elsewhere (`Delegation.md` -> topics/delegation/, a missing page)."""
+    content = tmp_path / "content"
+    topic = (ROOT / "content" / "topics" / "delegation.md").read_text()
+    write_files(content, {
+        "topics/Delegation.md": topic,
+        "a.md": "Title: A\nDate: 2020-01-01\n\nHanding work over is delegation.\n",
+        "b.md": "Title: B\nDate: 2020-01-02\n\nMore about delegation.\n",
+    })  # fmt: skip
+    out = tmp_path / "output"
+    assert not build_site(SETTINGS, content, out).failed()
+    href = html(out / "a" / "index.html").select_one("a.topic-link")["href"]
+    assert (out / "a" / href / "index.html").resolve().is_file()
+    assert verify_site(out) == []
