@@ -37,6 +37,7 @@ from coaching_kb.pelican_runs import (
     write_site,
 )
 from coaching_kb.reader_cache import reader_cache
+from coaching_kb.search import link_or_copy, run_pagefind
 from coaching_kb.staging import keep_only, set_aside, staging_folder, swap_in
 
 
@@ -219,21 +220,7 @@ def _put_back(kept: Path | None, destination: Path | None) -> None:
     shutil.rmtree(kept.parent, ignore_errors=True)
 
 
-def link_or_copy(source: str, destination: str) -> None:
-    """Hard-link a file, else copy it.
-
-    Safe for the search bundle: by the time Pagefind reindexes the put-back bundle in place,
-    the other names of its files (the old output, the kept copy) are gone.
-    """
-    try:
-        os.link(source, destination)
-    except OSError:
-        shutil.copy2(source, destination)
-
-
 def _index_quietly(output: Path) -> None:
-    from coaching_kb.search import run_pagefind
-
     try:
         run_pagefind(output, "pagefind")
     except SiteError as error:

@@ -95,7 +95,7 @@ def link_hashed_files(previous: Path, bundle: Path) -> None:
 
 def copy_bundle(source: Path, bundle: Path) -> None:
     """Make `bundle` a copy of `source`: hashed files hard-linked, as Pagefind never rewrites
-    one, and the rest copied, as it does rewrite those in place."""
+    one, and the rest copied, as it may rewrite those in place (through every link)."""
     shutil.rmtree(bundle, ignore_errors=True)
     bundle.mkdir(parents=True)
     for item in source.iterdir():
@@ -108,7 +108,12 @@ def copy_bundle(source: Path, bundle: Path) -> None:
 
 
 def link_or_copy(source: str, destination: str) -> None:
-    """Hard-link a file, else copy it."""
+    """Hard-link a file, else copy it.
+
+    Safe for a bundle's hashed files, which Pagefind never rewrites, and for the live
+    preview's put-back bundle: by the time Pagefind reindexes it in place, the other names of
+    its files (the old output, the kept copy) are gone.
+    """
     try:
         os.link(source, destination)
     except OSError:
