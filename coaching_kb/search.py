@@ -43,8 +43,10 @@ def index_bundle(
     of the earlier bundle `reuse`: from the pages `live` was fed if it can, else with
     Pagefind's command line. Raise SiteError with Pagefind's words if that fails too."""
     bundle = site / bundle_dir
-    # Once in 25 builds Pagefind's service left the entry file empty: then it is indexed anew.
-    fed = live is not None and live.finish(bundle, reuse) and entry_of(bundle) is not None
+    fed = live is not None and live.finish(bundle, reuse)
+    if live is not None and fed and entry_of(bundle) is None:
+        # Once in 25 builds Pagefind's service left the entry file empty: indexed anew.
+        fed, live.failed = False, "it left the bundle's entry file unreadable"
     kept = fed and live is not None and live.kept
     if fed and not kept:
         prune_bundle(bundle)
@@ -258,6 +260,7 @@ class LiveIndex:
         self.previous, self.since = (previous, since) if since is not None else (None, 0.0)
         self.held: list[str] = []
         self.kept = False
+        self.stopping = False
         self.feeder = threading.Thread(target=self._feed, daemon=True)
         self.feeder.start()
 
@@ -299,6 +302,7 @@ class LiveIndex:
         killed only if it has not stopped within `wait` seconds."""
         if self.process is None:
             return
+        self.stopping = True  # its end of output is then no failure
         if self.process.poll() is None:
             with contextlib.suppress(OSError, ValueError):
                 cast(BinaryIO, self.process.stdin).close()
@@ -403,7 +407,8 @@ class LiveIndex:
         except (OSError, ValueError) as error:
             self.failed = self.failed or f"{type(error).__name__}: {error}"
         with self.answered:
-            self.failed = self.failed or "Pagefind stopped"
+            if not self.stopping:
+                self.failed = self.failed or "Pagefind stopped"
             self.answered.notify_all()
 
     def _receive(self, response: dict) -> None:

@@ -97,10 +97,26 @@ def fragments(bundle):
     return sorted(p.name for p in (bundle / "fragment").iterdir())
 
 
+# Pagefind's service stops on its own about once in 40 builds, which then index the site with
+# Pagefind's command line (tested below); a test of the service itself tries again.
+TRIES = 3
+
+
+def built_by_the_service(build_site, tmp_path, caplog):
+    """Build SMALL_SITE from nothing until Pagefind's service indexed it (TRIES at most)."""
+    for _ in range(TRIES):
+        for left in ("output", ".output-spare"):
+            shutil.rmtree(tmp_path / left, ignore_errors=True)
+        caplog.clear()
+        site = build_site(SMALL_SITE)
+        if "Pagefind's service failed" not in caplog.text:
+            return site
+    pytest.fail(f"Pagefind's service failed {TRIES} times: {caplog.text}")
+
+
 def test_pages_fed_while_written_index_as_the_command_line_does(build_site, tmp_path, caplog):
     caplog.set_level(logging.INFO, logger="search_index")
-    site = build_site(SMALL_SITE)
-    assert "Pagefind's service failed" not in caplog.text
+    site = built_by_the_service(build_site, tmp_path, caplog)
     said = r"search_index: \d+ pages indexed \(fed as written\) in [0-9.]+s$"
     assert re.search(said, caplog.text, re.MULTILINE)
     by_command = tmp_path / "by-command"
@@ -131,14 +147,19 @@ def test_the_bundle_is_written_only_once_pagefind_has_indexed_every_page(tmp_pat
                 asked_to_write_after.append({n for n in self.added if n in self.answers})
             return super()._ask(payload, timeout)
 
-    live = Watched(tmp_path)
     for number in range(5):
         page = tmp_path / f"p{number}.html"
         words = " ".join(f"word{number}x{i}" for i in range(3000 if number == 4 else 30))
         page.write_text(f"<html lang='en'><body><main><h1>Page {number}</h1><p>{words}</p>"
                         "</main></body></html>", encoding="utf-8")  # fmt: skip
-        live.add(str(page))
-    assert live.finish(tmp_path / "pagefind")
+    for _ in range(TRIES):  # see TRIES
+        asked_to_write_after.clear()
+        live = Watched(tmp_path)
+        for number in range(5):
+            live.add(str(tmp_path / f"p{number}.html"))
+        if written := live.finish(tmp_path / "pagefind"):
+            break
+    assert written, live.failed
     assert asked_to_write_after == [set(live.added)]
     assert len(live.added) == 5
     assert pages_in(tmp_path / "pagefind") == 5
@@ -174,6 +195,7 @@ def test_a_rebuild_with_every_page_unchanged_keeps_the_bundle_without_pagefind(
     # Pagefind's service cannot start: had the build needed it, it would say so.
     monkeypatch.setattr(search, "pagefind_binary", lambda: Path(shutil.which("false")))
     caplog.set_level(logging.INFO, logger="search_index")
+    caplog.clear()
     site = build_site(SMALL_SITE)
     assert "its bundle kept" in caplog.text
     assert "Pagefind's service failed" not in caplog.text
@@ -191,9 +213,9 @@ def test_a_rebuild_with_an_edited_page_indexes_the_site_again(build_site, tmp_pa
     build_site(SMALL_SITE)
     caplog.set_level(logging.INFO, logger="search_index")
     edited = SMALL_SITE["a3.md"].replace("number 3", "number 3, now with zeppelins")
+    caplog.clear()
     site = build_site({**SMALL_SITE, "a3.md": edited})
-    assert "(fed as written)" in caplog.text
-    assert "its bundle kept" not in caplog.text
+    assert re.search(r"search_index: \d+ pages indexed( \(fed as written\))? in", caplog.text)
     by_command = tmp_path / "by-command"
     shutil.copytree(site.output, by_command, ignore=shutil.ignore_patterns("pagefind"))
     run_pagefind(by_command, "pagefind")
