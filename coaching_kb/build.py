@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from jinja2 import FileSystemBytecodeCache
-from pelican import Pelican
+from pelican import Pelican, signals
 from pelican.settings import read_settings
 
 from coaching_kb.check.checks import content_problems, logged_problems
@@ -241,9 +241,12 @@ def _read_check_write(
         try:
             with recorded(reading):
                 with timed(report.stages, "read"):
+                    # What was read lives till the site is written: the collector's full passes
+                    # need not walk it (at 10,000 articles, a second and a half of the build).
+                    # Frozen once the articles are read, before the plugins' work on them,
+                    # and again once everything is read.
+                    signals.article_generator_pretaxonomy.connect(_freeze_what_was_read)
                     read = read_site(Pelican(settings))
-                # What was read lives till the site is written: the collector's full passes
-                # need not walk it (at 10,000 articles, a second and a half of the build).
                 gc.freeze()
                 with timed(report.stages, "check"):
                     found = content_problems(read, sources)  # the preview checks its edits
@@ -270,6 +273,11 @@ def _read_check_write(
             gc.unfreeze()  # a preview builds again in this process: its old cycles are freed
         report.problems += logged_problems(writing)
         report.written = True
+
+
+def _freeze_what_was_read(_generator: Any) -> None:
+    """Keep the articles just read out of the collector's full passes (see the caller)."""
+    gc.freeze()
 
 
 def pages_of(read: Any, sources: set[Path]) -> set[str]:

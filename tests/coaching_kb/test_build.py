@@ -361,3 +361,36 @@ def test_settings_pickle_cannot_hold_turn_only_the_reader_cache_off(tmp_path):
         assert report.written
         assert not report.problems, report.problems
     assert not cache_folder(output).exists()
+
+
+def test_the_articles_read_are_out_of_the_collectors_passes_while_plugins_work_on_them(
+    tmp_path,
+):
+    # Plugins' handlers make bursts of objects after reading: a full pass over every
+    # article then costs a tenth of a second or more on a big site.
+    write_files(tmp_path / "plugins", {"frozen.py": """
+        import gc
+        from pelican import signals
+        SEEN = []
+        def note(generator):
+            SEEN.append((len(generator.articles), gc.get_freeze_count()))
+        def register():
+            signals.article_generator_finalized.connect(note)
+    """})  # fmt: skip
+    write_files(tmp_path / "content", PLAIN)
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import runpy\nglobals().update(runpy.run_path({str(ROOT / 'pelicanconf.py')!r}))\n"
+        f"PLUGIN_PATHS = [{str(tmp_path / 'plugins')!r}, *PLUGIN_PATHS]\n"
+        "PLUGINS = [*PLUGINS, 'frozen']\n"
+    )
+    from coaching_kb.build import build_site
+
+    report = build_site(settings, tmp_path / "content", tmp_path / "output")
+    assert not report.errors
+    import frozen
+
+    ((articles, frozen_objects),) = frozen.SEEN
+    assert articles == 2
+    assert frozen_objects > 0
+    assert gc.get_freeze_count() == 0
