@@ -111,6 +111,19 @@ def test_pelican_command_line_builds_any_folder_with_every_plugin(tmp_path):
     assert (tmp_path / "o" / "an-imported-post" / "index.html").exists()
 
 
+def plain_site_with_plugin(tmp_path: Path, plugin: str) -> Path:
+    """Write PLAIN content and a settings file adding `plugin` (from tmp_path/plugins) to
+    ours; return the settings file."""
+    write_files(tmp_path / "content", PLAIN)
+    settings = tmp_path / "conf.py"
+    settings.write_text(
+        f"import runpy\nglobals().update(runpy.run_path({str(ROOT / 'pelicanconf.py')!r}))\n"
+        f"PLUGIN_PATHS = [{str(tmp_path / 'plugins')!r}, *PLUGIN_PATHS]\n"
+        f"PLUGINS = [*PLUGINS, {plugin!r}]\n"
+    )
+    return settings
+
+
 def test_a_plugin_crash_is_one_clear_error_not_a_traceback(tmp_path, task):
     write_files(tmp_path / "plugins", {"crashes.py": """
         from pelican import signals
@@ -119,13 +132,7 @@ def test_a_plugin_crash_is_one_clear_error_not_a_traceback(tmp_path, task):
         def register():
             signals.article_generator_finalized.connect(crash)
     """})  # fmt: skip
-    write_files(tmp_path / "content", PLAIN)
-    settings = tmp_path / "conf.py"
-    settings.write_text(
-        f"import runpy\nglobals().update(runpy.run_path({str(ROOT / 'pelicanconf.py')!r}))\n"
-        f"PLUGIN_PATHS = [{str(tmp_path / 'plugins')!r}, *PLUGIN_PATHS]\n"
-        "PLUGINS = [*PLUGINS, 'crashes']\n"
-    )
+    settings = plain_site_with_plugin(tmp_path, "crashes")
     from coaching_kb.build import build_site
     from coaching_kb.check.checks import check_folder
 
@@ -377,13 +384,7 @@ def test_the_articles_read_are_out_of_the_collectors_passes_while_plugins_work_o
         def register():
             signals.article_generator_finalized.connect(note)
     """})  # fmt: skip
-    write_files(tmp_path / "content", PLAIN)
-    settings = tmp_path / "conf.py"
-    settings.write_text(
-        f"import runpy\nglobals().update(runpy.run_path({str(ROOT / 'pelicanconf.py')!r}))\n"
-        f"PLUGIN_PATHS = [{str(tmp_path / 'plugins')!r}, *PLUGIN_PATHS]\n"
-        "PLUGINS = [*PLUGINS, 'frozen']\n"
-    )
+    settings = plain_site_with_plugin(tmp_path, "frozen")
     from coaching_kb.build import build_site
 
     report = build_site(settings, tmp_path / "content", tmp_path / "output")
