@@ -43,17 +43,19 @@ def index_bundle(
     of the earlier bundle `reuse`: from the pages `live` was fed if it can, else with
     Pagefind's command line. Raise SiteError with Pagefind's words if that fails too."""
     bundle = site / bundle_dir
-    fed = live is not None and live.finish(bundle, reuse)
-    if live is not None and fed and entry_of(bundle) is None:
-        # Once in 25 builds Pagefind's service left the entry file empty: indexed anew.
-        fed, live.failed = False, "it left the bundle's entry file unreadable"
-    kept = fed and live is not None and live.kept
-    if fed and not kept:
-        prune_bundle(bundle)
-    elif not fed:
+    fed = kept = False
+    if live is not None and live.finish(bundle, reuse):
+        if entry_of(bundle) is None:
+            # Once in 25 builds Pagefind's service left the entry file empty: indexed anew.
+            live.failed = "it left the bundle's entry file unreadable"
+        else:
+            fed, kept = True, live.kept
+    if not fed:
         if reuse is not None:
             link_hashed_files(reuse, bundle)
         run_pagefind(site, bundle_dir)  # which prunes too
+    elif not kept:
+        prune_bundle(bundle)
     return IndexReport(pages_in(bundle), fed, kept)
 
 

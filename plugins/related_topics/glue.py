@@ -373,13 +373,14 @@ class RelatedJson:
         if not self.folder or not self.corpus_digest:
             return json_lines(self.data())
         # The findings follow from the corpus; the file adds each article's slug and URL.
-        key = hashlib.blake2b(self.corpus_digest.encode(), digest_size=20)
+        hasher = hashlib.blake2b(self.corpus_digest.encode(), digest_size=20)
         for article in self.articles:
-            key.update(f"{article.slug}\0{article.url}\0".encode())
-        kept = findings_cache.load_text(self.folder, key.hexdigest())
+            hasher.update(f"{article.slug}\0{article.url}\0".encode())
+        key = hasher.hexdigest()
+        kept = findings_cache.load_text(self.folder, key)
         if kept is None:
             kept = json_lines(self.data())
-            findings_cache.save_text(self.folder, key.hexdigest(), kept)
+            findings_cache.save_text(self.folder, key, kept)
         return kept
 
     def data(self) -> dict:
@@ -416,7 +417,7 @@ def add_json_generator(_pelican: object) -> type["RelatedJsonGenerator"]:
 class RelatedJsonGenerator(Generator):
     """Write related.json for tooling and the theme."""
 
-    _written: tuple["RelatedJson", str] | None = None  # the data last written, and its text
+    _written: tuple[RelatedJson, str] | None = None  # the data last written, and its text
 
     def generate_output(self, writer: "Writer") -> None:
         save_as = self.settings.get("RELATED_JSON_SAVE_AS", "related.json")
