@@ -12,6 +12,7 @@ from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_date
@@ -264,15 +265,24 @@ def missing_targets(
     """
     if "{filename}" not in html and "{static}" not in html and "{attach}" not in html:
         return []
-    here = path.parent
     missing = []
     for target in dict.fromkeys(internal_targets(html)):
-        if target.startswith("/") and any(target[1:] in found for found in known):
-            continue
-        file = content_root / target.lstrip("/") if target.startswith("/") else here / target
-        if not file.exists():
+        # As Pelican does: the target as written, else with its %-escapes undone.
+        if not any(
+            names_a_source(written, path.parent, content_root, known)
+            for written in dict.fromkeys((target, unquote(target)))
+        ):
             missing.append(target)
     return missing
+
+
+def names_a_source(
+    target: str, here: Path, content_root: Path, known: Sequence[Container[str]]
+) -> bool:
+    """Return True if a link target names a source Pelican read or copied, or a file."""
+    if target.startswith("/") and any(target[1:] in found for found in known):
+        return True
+    return (content_root / target.lstrip("/") if target.startswith("/") else here / target).exists()
 
 
 def internal_targets(html: str) -> Iterator[str]:

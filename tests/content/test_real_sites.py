@@ -213,13 +213,15 @@ def test_a_filename_link_to_a_topic_file_reaches_its_hub(tmp_path):
     assert verify_site(out) == []
 
 
-def test_topic_links_reach_a_hub_whose_file_name_is_not_a_slug(tmp_path):
+@pytest.mark.parametrize("file_name", ["Delegation.md", "Hand off.md"])
+def test_topic_links_reach_a_hub_whose_file_name_is_not_a_slug(tmp_path, file_name):
     """A topic's hub is named after its file; a `{tag}` link would have slugified the name
-    again and pointed elsewhere (`Delegation.md` -> topics/delegation/, a missing page)."""
+    again and pointed elsewhere (`Delegation.md` -> topics/delegation/, a missing page).
+    A space is %-escaped in the link, which Pelican and `check` both undo."""
     content = tmp_path / "content"
     topic = (ROOT / "content" / "topics" / "delegation.md").read_text()
     write_files(content, {
-        "topics/Delegation.md": topic,
+        f"topics/{file_name}": topic,
         "a.md": "Title: A\nDate: 2020-01-01\n\nHanding work over is delegation.\n",
         "b.md": "Title: B\nDate: 2020-01-02\n\nMore about delegation.\n",
     })  # fmt: skip

@@ -134,3 +134,16 @@ def test_link_syntax_inside_code_is_text_not_a_broken_link(tmp_path):
     write_files(tmp_path, {"essays/code.md": code})
     problems = check_folder(load_settings(ROOT / "pelicanconf.py", tmp_path))
     assert not [p for p in problems if p.is_error], problems
+
+
+def test_a_link_with_an_escaped_space_names_the_file_as_pelican_reads_it(tmp_path):
+    # Pelican tries a target as written, then with its %-escapes undone: check does the same.
+    write_files(tmp_path, {
+        "essays/Team notes.md": "Title: Notes\nDate: 2026-01-01\n\nNotes.\n",
+        "essays/a.md": "Title: A\nDate: 2026-01-02\n\n[n]({filename}Team%20notes.md)\n",
+        "essays/b.md": "Title: B\nDate: 2026-01-03\n\n[n]({filename}Team%20nots.md)\n",
+    })  # fmt: skip
+    problems = check_folder(load_settings(ROOT / "pelicanconf.py", tmp_path))
+    errors = [(Path(p.path).name, p.message) for p in problems if p.is_error]
+    assert [name for name, _ in errors] == ["b.md"], errors
+    assert "Team%20nots.md" in errors[0][1]
