@@ -16,9 +16,12 @@ from pathlib import Path
 
 import numpy as np
 
+from coaching_kb.errors import SettingsError
+
 from .quality import cosine, tfidf_vectors
 
 SPLITS = {"looked at (0-24)": range(25), "untouched (25-49)": range(25, 50)}
+COLUMNS = SPLITS | {"all 50": range(50)}  # the halves, then the whole set the goals name
 
 
 @dataclass(frozen=True)
@@ -72,9 +75,9 @@ def pearson(scores: np.ndarray, ratings: np.ndarray, queries: Sequence[int]) -> 
 def split_figures(
     lists: Mapping[int, Sequence[int]], scores: np.ndarray | None, ratings: np.ndarray
 ) -> dict[str, dict[str, float]]:
-    """Return NDCG@5 (and Pearson r when pair scores are known) for each half of the set."""
+    """Return NDCG@5 (and Pearson r when pair scores are known) for each half and in all."""
     figures = {}
-    for name, queries in SPLITS.items():
+    for name, queries in COLUMNS.items():
         found = {"ndcg5": round(float(np.mean([ndcg(lists[q], ratings, q) for q in queries])), 3)}
         if scores is not None:
             found["pearson_r"] = round(pearson(scores, ratings, queries), 3)
@@ -112,6 +115,20 @@ def core_scores(texts: Sequence[str], meaning_weight: float, embedding: str) -> 
     return (1 - meaning_weight) * terms + meaning_weight * near
 
 
+def extra_backends() -> list[str]:
+    """Return the optional meaning backends whose extra is installed here."""
+    from related_topics.embeddings import backend
+
+    found = []
+    for name in ("mpnet", "use-multilingual"):
+        try:
+            backend(name)
+        except SettingsError:
+            continue
+        found.append(name)
+    return found
+
+
 def lee_figures(build_lists: Callable[[Path], dict[str, dict[int, list[int]]]], work: Path) -> dict:
     """Return NDCG@5 and Pearson r on both halves for our lists, TF-IDF and the core's parts.
 
@@ -128,6 +145,9 @@ def lee_figures(build_lists: Callable[[Path], dict[str, dict[int, list[int]]]], 
         "embedding alone": core_scores(lee.texts, 1.0, "wordllama"),
         "terms + meaning, no topics": core_scores(lee.texts, 0.5, "wordllama"),
     }
+    for name in extra_backends():
+        pair_scores[f"{name} alone"] = core_scores(lee.texts, 1.0, name)
+        pair_scores[f"terms + {name}"] = core_scores(lee.texts, 0.5, name)
     for name, lists in built.items():
         methods[f"{name}, built"] = (lists, None)
     for name, scores in pair_scores.items():

@@ -17,7 +17,7 @@ from coaching_kb.serve import Reloads, serving
 from coaching_kb.watch import POLL_SECONDS, watch
 
 from .corpus import write_corpus, write_tag_heavy_corpus
-from .lee import key_of, lee_figures
+from .lee import extra_backends, key_of, lee_figures
 from .quality import reading_agreement
 from .runner import CONFIGS
 from .search_figures import search_figures
@@ -153,12 +153,18 @@ SCORERS = {
 }
 
 
+def scorers() -> dict[str, dict]:
+    """Return SCORERS, and our lists with each optional backend whose extra is installed."""
+    extra = {f"ours with {name}": {"RELATED_EMBEDDING": name} for name in extra_backends()}
+    return SCORERS | extra
+
+
 def quality(work: Path) -> dict:
     """Return NDCG@5 of each scorer and of the TF-IDF baseline on the sample content."""
     from coaching_kb.bench.quality import quality_report
 
     figures: dict = {}
-    for name, overrides in SCORERS.items():
+    for name, overrides in scorers().items():
         output = work / f"sample-{len(figures)}"
         report = build_site(DEV_SETTINGS, CONTENT, output, {"SEARCH_ENABLED": False, **overrides})
         if report.failed():
@@ -176,7 +182,7 @@ def quality(work: Path) -> dict:
 def lee_lists(content: Path) -> dict[str, dict[int, list[int]]]:
     """Build the Lee texts with each scorer and return its related lists, by text number."""
     lists = {}
-    for name, overrides in SCORERS.items():
+    for name, overrides in scorers().items():
         output = content.parent / f"lee-out-{len(lists)}"
         report = build_site(DEV_SETTINGS, content, output, {"SEARCH_ENABLED": False, **overrides})
         if report.failed():

@@ -55,8 +55,10 @@ class Analysed:
 
     def embeddings_for(self, settings: RelatedSettings) -> EmbeddingCache:
         """Return the embedding store of these settings (loaded from their cache once)."""
-        if self.embeddings is None:
-            self.embeddings = EmbeddingCache(settings.cache_path, settings.embedding)
+        # Vectors are keyed by text alone: another backend's, or another folder's, must not serve.
+        wanted = (settings.cache_path, settings.embedding)
+        if self.embeddings is None or self.embeddings.made_for != wanted:
+            self.embeddings = EmbeddingCache(*wanted)
         return self.embeddings
 
     def embed_early(self, docs: Sequence[Doc], settings: RelatedSettings) -> None:

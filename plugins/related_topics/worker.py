@@ -16,6 +16,7 @@ import queue
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
@@ -32,7 +33,11 @@ log = logging.getLogger(__name__)
 
 START_AFTER = 300  # articles read before a worker is worth its start-up
 BATCH = 100  # articles sent to the worker at a time
-RESULT_TIMEOUT = 300.0  # seconds to wait for the worker before doing the work here
+# Seconds the build waits for the worker to say anything (it says so after each batch), before
+# doing the work itself: a slow backend that keeps going (a sentence model embedding a cold
+# cache) is waited for; a worker that is stuck is not.
+RESULT_TIMEOUT = 300.0
+BATCH_DONE = "batch done"
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,6 +81,8 @@ def serve(source: BinaryIO, sink: BinaryIO) -> None:
             fresh += analyse_batch(analysed, docs, options)
             # Meanwhile Pelican reads the next ones.
             analysed.embed_early([doc for doc in docs if isinstance(doc, Doc)], settings)
+            pickle.dump(BATCH_DONE, sink)  # the build waits for a worker that keeps going
+            sink.flush()
             continue
         analysed = analysed or Analysed()
         docs = [
@@ -172,6 +179,7 @@ class Worker:
         self.outbox: queue.SimpleQueue[Any] = queue.SimpleQueue()
         self.threads: list[threading.Thread] = []
         self.answer: list[Any] = []  # the reader thread's findings, or the error it met
+        self.heard_at = time.monotonic()  # when the worker last said something, or was asked
         self.asked: Corpus | None = None  # the corpus the worker was asked to relate
         self.failed = usable_cores() < 2
 
@@ -211,6 +219,7 @@ class Worker:
         ]
         self.outbox.put(Job(replace(corpus, docs=light), reuse, keep))
         self.asked = corpus
+        self.heard_at = time.monotonic()
 
     def _has_text_of(self, doc: Doc) -> bool:
         """Return True if the worker holds the doc's text as it reads now."""
@@ -225,8 +234,9 @@ class Worker:
         if asked is None or self.failed:
             self.close()
             return None
-        for thread in self.threads:
-            thread.join(RESULT_TIMEOUT)
+        reader = self.threads[1]
+        while reader.is_alive() and time.monotonic() - self.heard_at < RESULT_TIMEOUT:
+            reader.join(1.0)
         answer = self.answer[0] if self.answer else TimeoutError("no answer in time")
         if self.answer and not isinstance(answer, Exception):
             self.release()  # it may still be keeping the findings for the next build
@@ -301,6 +311,8 @@ class Worker:
 
     def _read(self, stream: BinaryIO) -> None:
         try:
-            self.answer.append(pickle.load(stream))  # noqa: S301 - from our own worker
+            while (said := pickle.load(stream)) == BATCH_DONE:  # noqa: S301 - our own worker
+                self.heard_at = time.monotonic()
+            self.answer.append(said)
         except Exception as error:  # noqa: BLE001 - any failure means: do the work here
             self.answer.append(error)

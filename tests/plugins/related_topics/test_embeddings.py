@@ -4,8 +4,10 @@ import json
 from pathlib import Path
 
 import numpy as np
+from related_topics.analysis import Analysed
 from related_topics.embeddings import EmbeddingCache, backend, meaning_matrix, text_of
 from related_topics.scoring import Doc
+from related_topics.settings import RelatedSettings
 
 DOCS = [
     Doc("a.md", "Handing work to your team", body="Delegate the decisions, not only the chores."),
@@ -75,3 +77,13 @@ def test_pooling_equals_wordllamas_own_embed():
 def test_embedded_text_has_single_spaces():
     doc = Doc("a.md", "Title", summary="Short  one", body="<p>Line one\n\n  two</p>\n<p>x</p>")
     assert text_of(doc) == "Title. Short one Line one two x"
+
+
+def test_one_backends_vectors_never_serve_another():
+    analysed = Analysed()
+    analysed.embed_early(DOCS, RelatedSettings(embedding="wordllama"))
+    assert analysed.embeddings_for(RelatedSettings(embedding="wordllama")).vectors
+    # The same texts for another backend: vectors are keyed by text, so they must start over.
+    other = analysed.embeddings_for(RelatedSettings(embedding="use-multilingual"))
+    assert other.name == "use-multilingual"
+    assert not other.vectors

@@ -78,6 +78,43 @@ def test_a_worker_that_dies_gives_no_findings(eager_worker, monkeypatch, caplog)
     assert "worker failed" in caplog.text
 
 
+def slowed_worker(where: str, seconds: float) -> str:
+    """Return worker code whose `where` (a function of the worker module) first sleeps."""
+    return f"""
+import os, sys, time
+channel = os.fdopen(os.dup(1), "wb")
+os.dup2(2, 1)
+from related_topics import worker
+slowed = worker.{where}
+def slow(*args):
+    time.sleep({seconds})
+    return slowed(*args)
+worker.{where} = slow
+worker.serve(sys.stdin.buffer, channel)
+"""
+
+
+def test_a_slow_worker_that_keeps_going_is_waited_for(eager_worker, monkeypatch):
+    # Each batch takes longer than the build waits for word, and all of them far longer.
+    monkeypatch.setattr(worker, "BATCH", 1)
+    monkeypatch.setattr(worker, "RESULT_TIMEOUT", 2.0)
+    monkeypatch.setattr(worker, "WORKER_CODE", slowed_worker("analyse_batch", 1.0))
+    running = fed_worker()
+    running.relate(CORPUS)
+    assert running.findings(CORPUS) == find_relations(CORPUS, Analysed())
+
+
+def test_a_worker_that_stops_saying_anything_is_given_up(eager_worker, monkeypatch, caplog):
+    monkeypatch.setattr(worker, "RESULT_TIMEOUT", 1.0)
+    monkeypatch.setattr(worker, "WORKER_CODE", slowed_worker("find_relations", 60))
+    caplog.set_level(logging.INFO, logger="related_topics")
+    running = fed_worker()
+    running.relate(CORPUS)
+    assert running.findings(CORPUS) is None
+    assert "no answer in time" in caplog.text
+    assert running.process is None  # stopped, not left sleeping
+
+
 def built_pages(output: Path) -> dict[str, bytes]:
     """Return every page and related.json of a built site (the search bundle aside)."""
     return {
