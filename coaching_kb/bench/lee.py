@@ -130,7 +130,8 @@ def extra_backends() -> list[str]:
 
 
 def lee_figures(build_lists: Callable[[Path], dict[str, dict[int, list[int]]]], work: Path) -> dict:
-    """Return NDCG@5 and Pearson r on both halves for our lists, TF-IDF and the core's parts.
+    """Return NDCG@5 and Pearson r, by half and in all, for our lists, TF-IDF and the core's
+    parts (and each optional backend whose extra is installed).
 
     `build_lists(content)` builds the site for real and returns each scorer's related lists.
     """
