@@ -75,7 +75,7 @@ def test_a_site_built_with_it_relates_by_sense(build_site, tmp_path):
 @needs_extra
 def test_weights_are_stored_as_bfloat16_once(tmp_path):
     import torch
-    from related_topics.embeddings import in_bfloat16
+    from related_topics.model_parts import in_bfloat16
     from safetensors.torch import load_file, save_file
 
     weights = tmp_path / "model.safetensors"
