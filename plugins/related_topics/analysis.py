@@ -140,7 +140,7 @@ class Findings:
     suggestions: list[list[str]]  # empty for docs that have topics
     by_topic: dict[str, set[str]]  # topic -> doc keys, suggested ones included
     relations: dict[str, list[tuple[str, float]]]
-    forms: dict[str, str]  # the commonest spelling of each stem a reason shows
+    reasons: list[list[str]]  # why each match is related, in words readers know
 
 
 def find_relations(corpus: Corpus, analysed: Analysed) -> Findings:
@@ -172,14 +172,28 @@ def find_relations(corpus: Corpus, analysed: Analysed) -> Findings:
         matches = explain_meaning(matches, docs, model, analysed.counts.words, embed)
     wanted = {t for found in matches for m in found if not m.shared_topics
               for t in (*m.shared_terms, *m.meaning_terms)}  # fmt: skip
+    forms = forms_of_words(analysed.counts.words, wanted) if wanted else {}
     return Findings(
         matches,
         scans,
         suggestions,
         by_topic,
         relate(by_topic, topic_centroids),
-        forms_of_words(analysed.counts.words, wanted) if wanted else {},
+        reasons_for(matches, {topic.slug: topic.name for topic in topics}, forms),
     )
+
+
+def reasons_for(
+    matches: list[list[Match]], topic_names: Mapping[str, str], forms: Mapping[str, str]
+) -> list[list[str]]:
+    """Return the reason of every match; a reason given twice is the same string, so the
+    kept findings hold (and load) each once."""
+    said: dict[str, str] = {}
+
+    def once(reason: str) -> str:
+        return said.setdefault(reason, reason)
+
+    return [[once(reason_for(m, topic_names, forms)) for m in found] for found in matches]
 
 
 def topics_with_docs(

@@ -23,7 +23,7 @@ from coaching_kb.errors import SettingsError
 
 from . import findings_cache
 from . import settings as plugin_settings
-from .analysis import Analysed, Corpus, Findings, find_relations, reason_for
+from .analysis import Analysed, Corpus, Findings, find_relations
 from .backlinks import referenced_by
 from .crosslinks import LinkOptions, link_options
 from .scoring import Doc, Match
@@ -316,7 +316,7 @@ def attach(generator: "ArticlesGenerator", corpus: Corpus, findings: Findings) -
     generator.context["topic_map_svg"] = topic_map_svg(
         [map_info(info, generator.settings) for info in shown], counts, findings.relations
     )
-    attach_related(articles, docs, findings, {i.slug: i.name for i in infos})
+    attach_related(articles, docs, findings)
     references = referenced_by({d.key: d.body for d in docs})
     by_key = dict(zip((d.key for d in docs), articles, strict=True))
     for article, doc, found, suggested in zip(
@@ -333,18 +333,13 @@ def strongest_topics(infos: list[TopicInfo], counts: dict[str, int], limit: int)
     return ranked[:limit]
 
 
-def attach_related(
-    articles: list[Any],
-    docs: list[Doc],
-    findings: Findings,
-    topic_names: dict[str, str],
-) -> None:
+def attach_related(articles: list[Any], docs: list[Doc], findings: Findings) -> None:
     """Set each article's `related` links, with reasons in words readers know."""
     by_key = {doc.key: article for doc, article in zip(docs, articles, strict=True)}
-    for article, found in zip(articles, findings.matches, strict=True):
+    for article, found, reasons in zip(articles, findings.matches, findings.reasons, strict=True):
         article.related = [
-            RelatedLink(by_key[m.key], m.score, reason_for(m, topic_names, findings.forms))
-            for m in found
+            RelatedLink(by_key[m.key], m.score, reason)
+            for m, reason in zip(found, reasons, strict=True)
         ]
 
 
@@ -417,19 +412,24 @@ def add_json_generator(_pelican: object) -> type["RelatedJsonGenerator"]:
 class RelatedJsonGenerator(Generator):
     """Write related.json for tooling and the theme."""
 
-    _written: tuple[RelatedJson, str] | None = None  # the data last written, and its text
-
     def generate_output(self, writer: "Writer") -> None:
         save_as = self.settings.get("RELATED_JSON_SAVE_AS", "related.json")
         data = self.context.get("related_json")
-        if not save_as or data is None:
-            return
-        # Written again by the same build when `check` plans its outputs: serialize once.
-        if self._written is None or self._written[0] is not data:
-            self._written = (data, data.text())
-        path = Path(self.output_path) / save_as
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(self._written[1], encoding="utf-8")
+        if save_as and data is not None:
+            # Through the writer, as a page is: `check` plans it without making its text, and
+            # a build leaves it alone when it already holds that text.
+            writer.write_file(save_as, JsonText(data), self.context)
+
+
+@dataclass(frozen=True, slots=True)
+class JsonText:
+    """related.json as Pelican's writer renders a template: its text, made when written."""
+
+    data: RelatedJson
+    name: str = "related.json"
+
+    def render(self, _context: dict[str, Any]) -> str:
+        return self.data.text()
 
 
 def json_lines(data: dict[str, list[dict[str, Any]]]) -> str:

@@ -6,7 +6,6 @@ is the honest reason to show: "“deadline” here, “schedule” there". Plain
 """
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import replace
 
 import numpy as np
 
@@ -73,5 +72,5 @@ def explain_meaning(
         pair = nearest_pair(candidates[row], candidates[row_of[match.key]], by_stem)
         if pair is not None:
             position = explained[row].index(match)
-            explained[row][position] = replace(match, meaning_terms=pair)
+            explained[row][position] = match._replace(meaning_terms=pair)
     return explained

@@ -1,7 +1,9 @@
-"""Reasons for matches only the embedding saw: the nearest pair of words, or no pair at all."""
+"""Reasons for matches: shared topics or terms, else the nearest pair of words, or none."""
+
+import pickle
 
 import numpy as np
-from related_topics.analysis import reason_for
+from related_topics.analysis import reason_for, reasons_for
 from related_topics.meaning_words import explain_meaning
 from related_topics.scoring import Doc, Match, build_model
 
@@ -47,3 +49,14 @@ def test_matches_with_shared_terms_are_left_as_they_are():
     model = build_model(DOCS)
     matches = [[Match("b", 0.4, shared_terms=("kept",))], []]
     assert explain_meaning(matches, DOCS, model, {}, fake_embed) == matches
+
+
+def test_reasons_said_twice_are_one_string_and_matches_pickle_back():
+    matches = [[Match("b", 0.5, ("delegation",))], [Match("a", 0.5, ("delegation",))]]
+    reasons = reasons_for(matches, {"delegation": "Delegation"}, {})
+    assert reasons == [["Shared topics: Delegation"], ["Shared topics: Delegation"]]
+    assert reasons[0][0] is reasons[1][0]  # kept, and loaded, once
+    again = pickle.loads(pickle.dumps(matches))  # noqa: S301 - our own bytes
+    assert again == matches
+    assert type(again[0][0]) is Match
+    assert again[0][0].shared_topics == ("delegation",)

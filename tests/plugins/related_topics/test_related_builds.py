@@ -149,3 +149,14 @@ def test_no_topic_links_in_a_readers_letter_or_an_article_that_opts_out(build_si
     assert qa.select(".answer a.topic-link")
     assert not site.page("own").select("a.topic-link")
     assert site.page("other").select("a.topic-link")
+
+
+def test_a_page_saved_as_related_json_is_an_error_check_names(build_site):
+    """related.json goes through Pelican's writer, so the plan `check` makes includes it."""
+    files = dict(UNTAGGED) | {
+        "pages/data.md": "Title: Data\nSave_as: related.json\n\nOur own related.json.\n"
+    }
+    site = build_site(files)
+    clash = [error for error in site.report.errors if "data.md" in error]
+    assert clash, site.report.errors
+    assert "its output 'related.json' is already used by the site's own" in clash[0]
