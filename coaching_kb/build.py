@@ -244,12 +244,13 @@ def _read_check_write(
                     # What was read lives till the site is written: the collector's full passes
                     # need not walk it (at 10,000 articles, a second and a half of the build).
                     # Frozen once the plugins are loaded (numpy and scipy are big), once the
-                    # articles are read, before the plugins' work on them, and again once
-                    # everything is read.
+                    # articles are read, before the plugins' work on them, once each generator
+                    # has made its context (else the collector's next passes walk all that a
+                    # generator made), and again once everything is read.
                     signals.article_generator_pretaxonomy.connect(_freeze_what_was_read)
                     pelican = Pelican(settings)
                     gc.freeze()
-                    read = read_site(pelican)
+                    read = read_site(pelican, after_each=gc.freeze)
                 gc.freeze()
                 with timed(report.stages, "check"):
                     found = content_problems(read, sources)  # the preview checks its edits

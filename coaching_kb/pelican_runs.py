@@ -11,7 +11,7 @@ import logging
 import os
 import shutil
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,8 +112,11 @@ def contents_of(generators: Iterable[Any]) -> Iterator[Any]:
             yield from getattr(generator, name, None) or ()
 
 
-def read_site(pelican: Pelican) -> ReadSite:
-    """Run Pelican.run() up to, not including, writing: read every file, finish the context."""
+def read_site(pelican: Pelican, after_each: Callable[[], None] | None = None) -> ReadSite:
+    """Run Pelican.run() up to, not including, writing: read every file, finish the context.
+
+    `after_each` is called once each generator has made its context.
+    """
     context = pelican.settings.copy()
     context.update(generated_content={}, static_links=set(), static_content={})
     context["localsiteurl"] = pelican.settings["SITEURL"]
@@ -132,6 +135,8 @@ def read_site(pelican: Pelican) -> ReadSite:
             generator.generate_context()
         if hasattr(generator, "check_disabled_readers"):
             generator.check_disabled_readers()
+        if after_each is not None:
+            after_each()
     signals.all_generators_finalized.send(generators)
     for generator in generators:
         if hasattr(generator, "refresh_metadata_intersite_links"):

@@ -11,7 +11,7 @@ from functools import lru_cache
 from html import escape
 from typing import Any
 
-TOKEN = re.compile(r"(<!--.*?-->|<[^>]*>)", re.DOTALL)
+TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)  # a comment or a tag
 TAG_NAME = re.compile(r"^</?\s*([a-zA-Z][a-zA-Z0-9]*)")
 SKIPPED = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style",
                      "kbd", "samp", "title", "svg", "button", "label"})  # fmt: skip
@@ -111,13 +111,12 @@ def scan(html: str, options: LinkOptions, links_from: int = 0) -> Scan:
     if pattern is None:
         return Scan()
     topic_of = options.topic_of
-    mentioned = {
-        topic_of[key] for m in pattern.finditer(html) if (key := match_key(m[0])) in topic_of
-    }
+    mentions = list(pattern.finditer(html))  # a name has no "<": none spans text and a tag
+    mentioned = {topic_of[key] for m in mentions if (key := match_key(m[0])) in topic_of}
     if options.limit <= 0 or links_from < 0:
         return Scan((), (), frozenset(mentioned))
     wanted = min(options.limit, len(present))
-    spans, linked = link_spans(html, links_from, pattern, wanted, options)
+    spans, linked = link_spans(html, links_from, mentions, wanted, options)
     return Scan(tuple(spans), tuple(linked), frozenset(mentioned))
 
 
@@ -133,20 +132,34 @@ def link_mentions(
 
 
 def link_spans(
-    html: str, start: int, pattern: re.Pattern[str], wanted: int, options: LinkOptions
+    html: str, start: int, mentions: list[re.Match[str]], wanted: int, options: LinkOptions
 ) -> tuple[list[Span], list[str]]:
-    """Return the spans of up to `wanted` topics' first mentions after `start`, outside
-    skipped tags, and the topics they link, in order."""
+    """Return the spans of up to `wanted` topics' first mentions after `start`, in text outside
+    skipped tags, and the topics they link, in order.
+
+    The tags are walked only as far as the mentions go, alongside them.
+    """
     spans: list[Span] = []
     linked: list[str] = []
+    tags = TAG.finditer(html, start)
+    tag = next(tags, None)
     open_skipped = 0
-    offset = start
-    for piece in TOKEN.split(html[start:]):
-        if piece.startswith("<"):
-            open_skipped += tag_depth_change(piece)
-        elif open_skipped == 0 and len(linked) < wanted and piece.strip():
-            spans += text_spans(piece, offset, pattern, options, linked)
-        offset += len(piece)
+    for mention in mentions:
+        if len(linked) >= wanted:
+            break
+        if mention.start() < start:
+            continue
+        while tag is not None and tag.end() <= mention.start():
+            open_skipped += tag_depth_change(tag[0])
+            tag = next(tags, None)
+        inside_tag = tag is not None and tag.start() < mention.end()
+        if open_skipped != 0 or inside_tag:
+            continue
+        slug = options.topic_of.get(match_key(mention[0]))
+        if slug is None or slug in linked or slug not in options.hrefs:
+            continue
+        linked.append(slug)
+        spans.append((mention.start(), mention.end(), escape(options.hrefs[slug], quote=True)))
     return spans, linked
 
 
@@ -159,21 +172,3 @@ def tag_depth_change(tag: str) -> int:
     if name not in SKIPPED or name in VOID or tag.rstrip().endswith("/>"):
         return 0
     return -1 if tag.startswith("</") else 1
-
-
-def text_spans(
-    text: str, offset: int, pattern: re.Pattern[str], options: LinkOptions, linked: list[str]
-) -> list[Span]:
-    """Return the spans of one text run's first unlinked topic mentions (it starts at
-    `offset`), adding their topics to `linked`."""
-    spans = []
-    for match in pattern.finditer(text):
-        if len(linked) >= options.limit:
-            break
-        slug = options.topic_of.get(match_key(match[0]))
-        if slug is None or slug in linked or slug not in options.hrefs:
-            continue
-        linked.append(slug)
-        href = escape(options.hrefs[slug], quote=True)
-        spans.append((offset + match.start(), offset + match.end(), href))
-    return spans

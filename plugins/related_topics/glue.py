@@ -266,13 +266,18 @@ def collector_paused() -> Iterator[None]:
     """Pause the cycle collector for a burst of small, acyclic objects.
 
     On a big site each collection would walk every object Pelican holds, and the burst of
-    lists and dicts made here would trigger many of them.
+    lists and dicts made here would trigger many of them. In a build that keeps what it read
+    out of the collector (gc.freeze, as coaching_kb's build does till the site is written),
+    what was made here, which lives as long, is kept out too: else the collector's next two
+    passes walk it all (at 10,000 articles, 280,000 objects and 0.07 s).
     """
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         yield
     finally:
+        if gc.get_freeze_count():
+            gc.freeze()
         if was_enabled:
             gc.enable()
 

@@ -39,12 +39,21 @@ def test_first_mention_of_each_topic_is_linked_once():
         "<p><code>delegation</code></p>",
         "<pre><code>delegating\n</code></pre>",
         "<p>self-delegation and delegationism</p>",
+        '<p><img alt="delegation" src="d.png"> <!-- delegation --></p>',
+        "<h3>On <em>delegating</em> well</h3>",
     ],
 )
 def test_headings_links_code_and_partial_words_are_left_alone(html):
     out, linked = link_mentions(html, NAMES, HREFS, limit=5)
     assert out == html
     assert linked == []
+
+
+def test_a_mention_after_a_skipped_element_or_a_tag_naming_it_is_linked():
+    html = '<h2>Delegation</h2><p><abbr title="delegation">Delegating</abbr> pays.</p>'
+    out, linked = link_mentions(html, NAMES, HREFS, limit=5)
+    assert linked == ["delegation"]
+    assert 'title="delegation"><a class="topic-link" href="{tag}delegation">Delegating</a>' in out
 
 
 def test_limit_and_apostrophe_variants():

@@ -160,3 +160,23 @@ def test_a_page_saved_as_related_json_is_an_error_check_names(build_site):
     clash = [error for error in site.report.errors if "data.md" in error]
     assert clash, site.report.errors
     assert "its output 'related.json' is already used by the site's own" in clash[0]
+
+
+def test_what_relating_makes_is_kept_out_of_the_collector_only_in_a_build_that_freezes():
+    import gc
+
+    from related_topics.glue import collector_paused
+
+    assert gc.get_freeze_count() == 0  # as in a plain `pelican` run: the collector as it was
+    with collector_paused():
+        made = [[number] for number in range(100)]
+    assert gc.get_freeze_count() == 0
+    gc.freeze()  # as coaching_kb's build does with what it has read
+    try:
+        frozen = gc.get_freeze_count()
+        with collector_paused():
+            made += [[number] for number in range(100)]
+        assert gc.get_freeze_count() >= frozen + 100
+    finally:
+        gc.unfreeze()
+    assert gc.isenabled()
