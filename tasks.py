@@ -481,7 +481,7 @@ def _related_row(row: dict) -> str:
     low, high = row["related_added_range_s"]
     return (
         f"{row['corpus']:<8}  handler {handler:>5.2f}s ({100 * handler / pelican:>4.1f}% Pelican)"
-        f"  added {added:>5.2f}s ({100 * added / pelican:>4.1f}%) [{low:.2f}-{high:.2f}]"
+        f"  added warm {added:>5.2f}s [{low:.2f}-{high:.2f}]"
         f"  worker {row['related_worker_mb']:>4.0f} MB  added {row['related_added_mb']:>4.0f} MB"
         f"\n          cold {row['related_added_cold_pct']}%, own cache cold"
         f" {row['related_added_own_cache_cold_pct']}%, warm {row['related_added_warm_pct']}%"
