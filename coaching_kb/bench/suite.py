@@ -56,7 +56,7 @@ def measure_corpus(name: str, content: Path, runs: int, work: Path,
     """
     cold_runs = max(1, min(cold_runs, runs - 1)) if runs > 1 else 1
     results: dict[str, list[dict]] = {config: [] for config in CONFIGS}
-    cache = work / f"related-cache-{name}"  # where related_topics keeps its embeddings
+    cache = related_cache(work, name)
     for number in range(runs):
         if number < cold_runs:
             forget_builds(work, name)
@@ -73,7 +73,7 @@ def measure_corpus(name: str, content: Path, runs: int, work: Path,
     ratios = [{"r": o["seconds"] / p["seconds"]} for o, p in zip(ours, pelican, strict=True)]
     untagged = zip(ours, results["pelican_without_tag_pages"], strict=True)
     ratios_untagged = [{"r": o["seconds"] / p["seconds"]} for o, p in untagged]
-    warm = slice(cold_runs, None) if runs > cold_runs else slice(None)
+    warm = warm_rounds(runs, cold_runs)
     return (
         {
             "corpus": name,
@@ -112,15 +112,30 @@ def forget_builds(work: Path, name: str) -> None:
         output = work / f"out-{name}-{config}"
         for folder in (output, spare_folder(output), cache_folder(output)):
             shutil.rmtree(folder, ignore_errors=True)
-    shutil.rmtree(work / f"related-cache-{name}", ignore_errors=True)
+    shutil.rmtree(related_cache(work, name), ignore_errors=True)
+
+
+def related_cache(work: Path, name: str) -> Path:
+    """Return where related_topics keeps the corpus's embeddings and findings."""
+    return work / f"related-cache-{name}"
+
+
+def warm_rounds(runs: int, cold_runs: int) -> slice:
+    """Return which rounds are warm: those after the cold ones (all, if every one is cold)."""
+    return slice(cold_runs, None) if runs > cold_runs else slice(None)
+
+
+def built_with_and_without(content: Path, work: Path, name: str) -> dict[str, dict]:
+    """Build with and without related_topics, each over its own last build."""
+    configs = ("ours", "ours_without_related")
+    cache = related_cache(work, name)
+    return {c: run_once(c, content, work / f"out-{name}-{c}", cache) for c in configs}
 
 
 def related_cache_cold(content: Path, work: Path, name: str) -> dict[str, dict]:
     """Build with and without related_topics once its cache is removed (the rest kept)."""
-    cache = work / f"related-cache-{name}"
-    shutil.rmtree(cache, ignore_errors=True)
-    configs = ("ours", "ours_without_related")
-    return {c: run_once(c, content, work / f"out-{name}-{c}", cache) for c in configs}
+    shutil.rmtree(related_cache(work, name), ignore_errors=True)
+    return built_with_and_without(content, work, name)
 
 
 def cache_cold_figures(pairs: list[dict[str, dict]], pelican: list[dict]) -> dict:
@@ -139,9 +154,7 @@ def edited_build(content: Path, work: Path, name: str) -> dict[str, dict]:
     articles = sorted(content.rglob("*.md"))
     article = articles[len(articles) // 2]
     article.write_text(article.read_text(encoding="utf-8") + "\nA sentence added.\n")
-    cache = work / f"related-cache-{name}"
-    configs = ("ours", "ours_without_related")
-    return {c: run_once(c, content, work / f"out-{name}-{c}", cache) for c in configs}
+    return built_with_and_without(content, work, name)
 
 
 def edit_figures(edited: dict[str, dict], pelican: list[dict]) -> dict:
@@ -162,22 +175,22 @@ def related_figures(results: dict[str, list[dict]], cold_runs: int = 1) -> dict:
         {"d": round(o["seconds"] - w["seconds"], 3)} for o, w in zip(ours, without, strict=True)
     ]
     share = [a["d"] / p["seconds"] for a, p in zip(added, pelican, strict=True)]
-    warm = share[cold_runs:]
+    warm = warm_rounds(len(ours), cold_runs)
     return {
         # The cold rounds are first builds, which embed every article; the rounds after them
         # find the embeddings kept (warm), and relate the very same corpus, so they reuse the
         # last round's findings.
         "related_added_cold_pct": round(100 * statistics.median(share[:cold_runs]), 1),
-        "related_added_warm_pct": round(100 * statistics.median(warm), 1) if warm else None,
+        "related_added_warm_pct": round(100 * statistics.median(share[warm]), 1),
         "related_added_share_runs_pct": [round(100 * s, 1) for s in share],
         "related_handler_s": median_of(
-            ours[cold_runs:] or ours, lambda r: r["plugins"].get("related_topics", 0.0)
+            ours[warm], lambda r: r["plugins"].get("related_topics", 0.0)
         ),
-        "related_added_s": median_of(added[cold_runs:] or added, lambda r: r["d"]),
+        "related_added_s": median_of(added[warm], lambda r: r["d"]),
         # Paired differences of two builds are noisy: show how far the warm ones spread.
         "related_added_range_s": [
-            min(r["d"] for r in added[cold_runs:] or added),
-            max(r["d"] for r in added[cold_runs:] or added),
+            min(r["d"] for r in added[warm]),
+            max(r["d"] for r in added[warm]),
         ],
         "related_added_runs_s": [r["d"] for r in added],
         "pelican_peak_mb": median_of(pelican, lambda r: r["peak_mb"]),
