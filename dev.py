@@ -34,13 +34,16 @@ def install() -> None:
 
     Serving and testing share one install, so switching between them installs nothing.
     """
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    projects = [*sorted(ROOT.glob("plugins/*/pyproject.toml")), ROOT / "pyproject.toml"]
+    wanted = hashlib.sha256(b"".join(p.read_bytes() for p in projects)).hexdigest()
     if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
         return
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)
     run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
-    run(PYTHON, "-m", "pip", "install", "--quiet", "--editable", ".[test]")
+    # One pip command, so the toolkit's dependencies on its plugins resolve to these folders.
+    editables = [f"--editable={p.parent.relative_to(ROOT)}" for p in projects[:-1]]
+    run(PYTHON, "-m", "pip", "install", "--quiet", *editables, "--editable=.[test]")
     STAMP.write_text(wanted)
 
 

@@ -28,25 +28,27 @@ JINJA_ENVIRONMENT = {
     "auto_reload": False,
 }
 
-PLUGIN_PATHS = [str(ROOT / "plugins")]
+# Full names: Pelican finds plugins by short name only when they are installed as files, and
+# dev.py installs ours editable (from plugins/<name>/pelican/plugins/<name>/).
 PLUGINS = [
-    "fast_markdown",
-    "heading_titles",
-    "template_fallback",
-    "local_files",
-    "root_files",
-    "authors",
-    "topics",
-    "static_comments",
-    "related_topics",
-    "qa_pages",
-    "article_meta",
-    "images",
-    "navigation",
-    "sitemap",
-    "search_index",
-    "fast_listings",  # last: after every plugin that changes tags, categories or authors
-    "fixed_urls",  # last: after every plugin that changes slugs, dates or categories
+    "pelican.plugins.fast_markdown",
+    "pelican.plugins.heading_titles",
+    "pelican.plugins.template_fallback",
+    "pelican.plugins.local_files",
+    "pelican.plugins.root_files",
+    "pelican.plugins.authors",
+    "pelican.plugins.topics",
+    "pelican.plugins.static_comments",
+    "pelican.plugins.related_topics",
+    "pelican.plugins.qa_pages",
+    "pelican.plugins.article_meta",
+    "pelican.plugins.images",
+    "pelican.plugins.navigation",
+    "pelican.plugins.sitemap",
+    "pelican.plugins.search_index",
+    # Last: after every plugin that changes tags, categories, authors, slugs or dates.
+    "pelican.plugins.fast_listings",
+    "pelican.plugins.fixed_urls",
 ]
 
 # Folders that hold data for plugins, not articles or pages, at any depth (an imported

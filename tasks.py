@@ -70,6 +70,8 @@ def _log_to_terminal(verbose: bool = False) -> None:
     quiet = [] if verbose else ["pelican"]
     for noisy in ("markdown", "MARKDOWN", "tornado.access", *quiet):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    # Plugins log under pelican.plugins: their one summary line a build stays in view.
+    logging.getLogger("pelican.plugins").setLevel(logging.DEBUG if verbose else logging.INFO)
 
 
 def _counted(count: int, what: str) -> str:

@@ -102,8 +102,8 @@ def tfidf_scores(texts: Sequence[str]) -> np.ndarray:
 
 def core_scores(texts: Sequence[str], meaning_weight: float, embedding: str) -> np.ndarray:
     """Return the related-articles core's text score for every pair (no topics: none here)."""
-    from related_topics.embeddings import EmbeddingCache, backend, meaning_matrix
-    from related_topics.scoring import Doc, build_model
+    from pelican.plugins.related_topics.embeddings import EmbeddingCache, backend, meaning_matrix
+    from pelican.plugins.related_topics.scoring import Doc, build_model
 
     docs = [Doc(key_of(n), f"Text {n:02d}", "", text) for n, text in enumerate(texts)]
     model = build_model(docs)
@@ -117,7 +117,7 @@ def core_scores(texts: Sequence[str], meaning_weight: float, embedding: str) -> 
 
 def extra_backends() -> list[str]:
     """Return the optional meaning backends whose extra is installed here."""
-    from related_topics.embeddings import backend
+    from pelican.plugins.related_topics.embeddings import backend
 
     found = []
     for name in ("mpnet", "use-multilingual"):

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from pelican import Pelican
-from related_topics.memory import peak_memory_mb
+from pelican.plugins.related_topics.memory import peak_memory_mb
 
 from coaching_kb.build import build_site, load_settings
 from coaching_kb.pelican_runs import Logged, isolated_signals, recorded
@@ -67,7 +67,7 @@ def overrides_for(config: str) -> dict:
     overrides = dict(CONFIGS[config])
     if overrides.get("PLUGINS") == "all but related_topics":
         plugins = load_settings(DEV_SETTINGS)["PLUGINS"]
-        overrides["PLUGINS"] = [p for p in plugins if p != "related_topics"]
+        overrides["PLUGINS"] = [p for p in plugins if p != "pelican.plugins.related_topics"]
     return overrides
 
 
@@ -76,6 +76,7 @@ def main(config: str, content: str, output: str, cache: str = "") -> None:
     logging.getLogger().addHandler(timings)
     logging.getLogger().setLevel(logging.INFO)
     logging.getLogger("pelican").setLevel(logging.WARNING)
+    logging.getLogger("pelican.plugins").setLevel(logging.INFO)
     started = time.perf_counter()
     if config.startswith("pelican"):
         stages, errors = {}, plain_pelican(Path(content), Path(output), config)

@@ -7,6 +7,7 @@ would write are planned, so two files (or a file and one of the theme's pages) t
 write to the same place are caught here, not by a crash halfway through writing.
 """
 
+import logging
 import os
 import re
 import shutil
@@ -103,7 +104,7 @@ def logged_problems(logged: Logged, explained: list[Problem] = ()) -> list[Probl
         message = record.getMessage()
         if SUPERSEDED.match(message):
             continue
-        if record.name.startswith("pelican") and any(path in message for path in broken):
+        if is_pelicans(record) and any(path in message for path in broken):
             continue
         severity = ERROR if record.levelname in ("ERROR", "CRITICAL") else WARNING
         problems.append(problem_from(message.split("\n", 1)[0], severity))
@@ -189,3 +190,8 @@ def topic_hints(read: ReadSite) -> list[str]:
             f"suggests {names}. Add 'Tags: {names}' if they fit"
         )
     return sorted(hints)
+
+
+def is_pelicans(record: logging.LogRecord) -> bool:
+    """Return whether Pelican itself (not one of the plugins in its namespace) logged `record`."""
+    return record.name.startswith("pelican") and not record.name.startswith("pelican.plugins.")

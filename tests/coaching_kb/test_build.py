@@ -57,8 +57,7 @@ def test_strict_build_treats_warnings_as_errors(tmp_path):
     """})  # fmt: skip
     write_files(tmp_path / "content", PLAIN)
     plugins = load_settings(ROOT / "pelicanconf.py")["PLUGINS"]
-    plugin_paths = [str(tmp_path / "plugins"), str(ROOT / "plugins")]
-    overrides = {"PLUGIN_PATHS": plugin_paths, "PLUGINS": [*plugins, "warns"]}
+    overrides = {"PLUGIN_PATHS": [str(tmp_path / "plugins")], "PLUGINS": [*plugins, "warns"]}
     output = tmp_path / "output"
     relaxed = build_site(ROOT / "pelicanconf.py", tmp_path / "content", output, overrides)
     assert not relaxed.failed()
@@ -118,7 +117,7 @@ def plain_site_with_plugin(tmp_path: Path, plugin: str) -> Path:
     settings = tmp_path / "conf.py"
     settings.write_text(
         f"import runpy\nglobals().update(runpy.run_path({str(ROOT / 'pelicanconf.py')!r}))\n"
-        f"PLUGIN_PATHS = [{str(tmp_path / 'plugins')!r}, *PLUGIN_PATHS]\n"
+        f"PLUGIN_PATHS = [{str(tmp_path / 'plugins')!r}]\n"
         f"PLUGINS = [*PLUGINS, {plugin!r}]\n"
     )
     return settings

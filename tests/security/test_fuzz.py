@@ -6,7 +6,7 @@ from html.parser import HTMLParser
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from static_comments.sanitize import comment_html
+from pelican.plugins.static_comments.sanitize import comment_html
 
 from coaching_kb.content.comments import comment_from
 from coaching_kb.content.front_matter import parse

@@ -4,7 +4,7 @@ import re
 import struct
 from urllib.parse import urlparse
 
-from images.sizing import enhance_images, image_size
+from pelican.plugins.images.sizing import enhance_images, image_size
 
 from coaching_kb.testing import ROOT
 

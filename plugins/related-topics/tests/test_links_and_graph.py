@@ -1,0 +1,208 @@
+"""Cross-links, backlinks, topic relations, suggestions and the map. No build."""
+
+import pickle
+import xml.etree.ElementTree as ET
+
+import pytest
+from pelican.plugins.related_topics.backlinks import link_targets, referenced_by
+from pelican.plugins.related_topics.crosslinks import link_mentions, link_options, scan
+from pelican.plugins.related_topics.scoring import Doc, build_model
+from pelican.plugins.related_topics.settings import RelatedSettings, load
+from pelican.plugins.related_topics.topic_graph import (
+    TopicInfo,
+    centroids,
+    relate,
+    suggest,
+    suggest_rows,
+)
+from pelican.plugins.related_topics.topic_map import FONT, label_width, topic_map_svg
+
+from coaching_kb.errors import SettingsError
+
+NAMES = {"delegation": ["Delegation", "delegating"], "heros-trap": ["The hero's trap", "hero trap"]}
+HREFS = {"delegation": "{tag}delegation", "heros-trap": "{tag}heros-trap"}
+
+
+def test_first_mention_of_each_topic_is_linked_once():
+    html = "<p>Delegating is hard. Delegation takes practice; delegating again.</p>"
+    out, linked = link_mentions(html, NAMES, HREFS, limit=5)
+    assert linked == ["delegation"]
+    assert out.count('class="topic-link"') == 1
+    assert '<a class="topic-link" href="{tag}delegation">Delegating</a> is hard' in out
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        "<h2>Delegation</h2>",
+        '<p><a href="x">delegation</a></p>',
+        "<p><code>delegation</code></p>",
+        "<pre><code>delegating\n</code></pre>",
+        "<p>self-delegation and delegationism</p>",
+        '<p><img alt="delegation" src="d.png"> <!-- delegation --></p>',
+        "<h3>On <em>delegating</em> well</h3>",
+    ],
+)
+def test_headings_links_code_and_partial_words_are_left_alone(html):
+    out, linked = link_mentions(html, NAMES, HREFS, limit=5)
+    assert out == html
+    assert linked == []
+
+
+def test_a_mention_after_a_skipped_element_or_a_tag_naming_it_is_linked():
+    html = '<h2>Delegation</h2><p><abbr title="delegation">Delegating</abbr> pays.</p>'
+    out, linked = link_mentions(html, NAMES, HREFS, limit=5)
+    assert linked == ["delegation"]
+    assert 'title="delegation"><a class="topic-link" href="{tag}delegation">Delegating</a>' in out
+
+
+def test_limit_and_apostrophe_variants():
+    html = "<p>The hero’s trap is real. So is delegation.</p>"
+    out, linked = link_mentions(html, NAMES, HREFS, limit=1)
+    assert linked == ["heros-trap"]
+    assert "So is delegation." in out
+    assert link_mentions(html, NAMES, HREFS, limit=0) == (html, [])
+
+
+def test_backlinks_resolve_relative_and_absolute_filename_links():
+    pages = {
+        "essays/a.md": '<a href="{filename}b.md">b</a> <a href="{filename}/qa/c.md">c</a>',
+        "essays/b.md": '<a href="{filename}../essays/a.md#x">a</a> <a href="{filename}b.md">me</a>',
+        "qa/c.md": "no links",
+    }
+    assert link_targets(pages["essays/a.md"], "essays/a.md") == {"essays/b.md", "qa/c.md"}
+    assert referenced_by(pages) == {
+        "essays/b.md": ["essays/a.md"],
+        "qa/c.md": ["essays/a.md"],
+        "essays/a.md": ["essays/b.md"],
+    }
+
+
+DOCS = [
+    Doc("1", "Handing work over", "", "delegate tasks to the team and trust them", ("delegation",)),
+    Doc("2", "Letting go", "", "delegate decisions, trust the team", ("delegation", "trust")),
+    Doc("3", "Listening", "", "ask questions and listen to people", ("listening",)),
+    Doc("4", "Passing tasks on", "", "how to delegate tasks to your team"),
+]
+TOPICS = [
+    TopicInfo("delegation", "Delegation", "topics/delegation/", "Delegation: handing work over"),
+    TopicInfo("trust", "Trust", "topics/trust/", "Trust: keeping promises"),
+    TopicInfo("listening", "Listening", "topics/listening/", "Listening: hearing people out"),
+]
+
+
+def test_suggestions_and_relations_come_from_text_and_co_occurrence():
+    model = build_model(DOCS)
+    found = centroids(DOCS, model, TOPICS)
+    passing_tasks_on = model.vectors[3]
+    assert suggest(passing_tasks_on, found, mentioned={"delegation"})[0] == "delegation"
+    assert "listening" not in suggest(passing_tasks_on, found)
+    assert suggest({}, found) == []
+    relations = relate({"delegation": {"1", "2"}, "trust": {"2"}, "listening": {"3"}}, found)
+    assert relations["delegation"][0][0] == "trust"
+    assert "listening" not in [slug for slug, _ in relations["trust"][:1]]
+
+
+def test_suggesting_for_many_rows_at_once_agrees_with_one_at_a_time():
+    model = build_model(DOCS)
+    found = centroids(DOCS, model, TOPICS)
+    rows = list(range(len(DOCS)))
+    named = [frozenset({"delegation"}) if row == 3 else frozenset() for row in rows]
+    at_once = suggest_rows(model, rows, found, named)
+    assert at_once == [suggest(model.vector(row), found, named[row]) for row in rows]
+    assert suggest_rows(model, [], found, []) == []
+
+
+def test_topic_map_is_well_formed_svg_with_a_link_per_topic():
+    svg = topic_map_svg(TOPICS, {"delegation": 2, "trust": 1}, {"delegation": [("trust", 0.5)]})
+    root = ET.fromstring(svg)  # noqa: S314 - our own output
+    ns = "{http://www.w3.org/2000/svg}"
+    assert len(root.findall(f"{ns}a")) == 3
+    assert len(root.findall(f"{ns}line")) == 1
+    assert topic_map_svg([], {}, {}) == ""
+
+
+def map_spots(svg):
+    """Return each topic's dot centre and label box from the map's SVG."""
+    root = ET.fromstring(svg)  # noqa: S314 - our own output
+    ns = "{http://www.w3.org/2000/svg}"
+    spots = {}
+    for node in root.findall(f"{ns}a"):
+        circle, text = node.find(f"{ns}circle"), node.find(f"{ns}text")
+        x, y = float(circle.get("cx")), float(circle.get("cy"))
+        width = label_width(text.text)
+        left, baseline = float(text.get("x")) - width / 2, float(text.get("y"))
+        spots[text.text] = (x, y, (left, baseline - FONT, left + width, baseline))
+    return root, spots
+
+
+def two_clusters(size=6):
+    """Two groups of topics, strongly related inside each group, not at all across."""
+    topics = [TopicInfo(f"{group}{i}", f"{group} topic {i}", f"/{group}{i}/", "")
+              for group in ("north", "south") for i in range(size)]  # fmt: skip
+    relations = {
+        t.slug: [(o.slug, 0.9) for o in topics if o.slug[:5] == t.slug[:5] and o is not t][:3]
+        for t in topics
+    }
+    return topics, {t.slug: 3 for t in topics}, relations
+
+
+def test_the_topic_map_puts_related_topics_near_each_other():
+    topics, counts, relations = two_clusters()
+    _, spots = map_spots(topic_map_svg(topics, counts, relations))
+    centre = {g: [sum(v[i] for k, v in spots.items() if k.startswith(g)) / 6 for i in (0, 1)]
+              for g in ("north", "south")}  # fmt: skip
+
+    def nearest(name):
+        x, y, _ = spots[name]
+        return min(centre, key=lambda g: (centre[g][0] - x) ** 2 + (centre[g][1] - y) ** 2)
+
+    assert all(nearest(name) == name.split()[0] for name in spots)
+
+
+def test_the_topic_map_is_deterministic_and_no_label_overlaps_another_or_the_edge():
+    topics = [TopicInfo(f"t{i}", f"A fairly long topic name {i}", f"/t{i}/", "") for i in range(40)]
+    relations = {t.slug: [(topics[(i * 7 + 3) % 40].slug, 0.4)] for i, t in enumerate(topics)}
+    counts = {t.slug: 1 + i % 9 for i, t in enumerate(topics)}
+    svg = topic_map_svg(topics, counts, relations)
+    assert svg == topic_map_svg(list(reversed(topics)), counts, relations)
+    root, spots = map_spots(svg)
+    boxes = [box for _, _, box in spots.values()]
+    width = float(root.get("viewBox").split()[2])
+    assert all(left >= 0 and right <= width for left, _, right, _ in boxes)
+    for i, (l1, t1, r1, b1) in enumerate(boxes):
+        for l2, t2, r2, b2 in boxes[i + 1 :]:
+            assert r1 <= l2 or r2 <= l1 or b1 <= t2 or b2 <= t1, "two labels overlap"
+    assert root.get("font-size") == str(FONT)
+    assert FONT >= 15
+
+
+def test_settings_reject_typos_and_wrong_types():
+    assert load({"RELATED_MAX": 3}) == RelatedSettings(max_related=3)
+    with pytest.raises(SettingsError, match="unknown setting RELATED_MAXX"):
+        load({"RELATED_MAXX": 3})
+    with pytest.raises(SettingsError, match="TOPIC_LINKS_MAX = '3' is not a int"):
+        load({"TOPIC_LINKS_MAX": "3"})
+
+
+def test_links_start_where_the_doc_says_and_mentions_count_everywhere():
+    options = link_options({"delegation": ["delegation"], "trust": ["trust"]},
+                           {"delegation": "/d/", "trust": "/t/"}, 3)  # fmt: skip
+    html = "<p>My delegation fails.</p><!-- answer --><p>Trust, then delegation.</p>"
+    start = html.index("<!-- answer -->") + len("<!-- answer -->")
+    answered = scan(html, options, start)
+    assert answered.linked(html)[:start] == html[:start]  # the reader's letter is left as written
+    assert answered.topic_links == ("trust", "delegation")
+    assert answered.mentioned == {"delegation", "trust"}
+    opted_out = scan(html, options, -1)
+    assert opted_out.linked(html) == html
+    assert opted_out.topic_links == ()
+    assert opted_out.mentioned == {"delegation", "trust"}
+
+
+def test_a_scan_keeps_where_links_go_not_a_second_copy_of_the_article():
+    options = link_options({"trust": ["trust"]}, {"trust": "/t/"}, 3)
+    html = "<p>Trust is earned in small moments, " + "again and again, " * 200 + "</p>"
+    found = scan(html, options)
+    assert found.linked(html).startswith('<p><a class="topic-link" href="/t/">Trust</a> is')
+    assert len(pickle.dumps(found)) < 200  # kept for every article in the findings cache
