@@ -8,7 +8,10 @@ from pelican.plugins.heading_titles.headings import title_from_heading
     ("content", "expected"),
     [
         ("<h1>Hello</h1>\n<p>Text</p>", ("Hello", "<p>Text</p>")),
-        ('  <h1 id="x">Say <em>no</em> &amp; mean it</h1><p>T</p>', ("Say no & mean it", "<p>T</p>")),
+        (
+            '<h1 id="x">Say <em>no</em> &amp; mean it</h1>\n<p>T</p>',
+            ("Say no & mean it", "<p>T</p>"),
+        ),
         ("<H1>Upper</H1>", ("Upper", "")),
         ("<h1>Two\nlines</h1>", ("Two\nlines", "")),
         ("<p>Intro</p><h1>Later</h1>", None),  # only a heading that opens the text
