@@ -4,6 +4,7 @@ import struct
 import zlib
 
 import pytest
+from pelican.plugins.images.glue import image_file
 from pelican.plugins.images.sizing import enhance_images, image_size
 
 
@@ -82,8 +83,31 @@ def test_enhance_images(html, expected):
     assert enhance_images(html, known) == (expected or html)
 
 
+@pytest.mark.parametrize(
+    ("src", "found"),
+    [
+        ("{static}/images/a%20b.png", "images/a b.png"),
+        ("{attach}../images/a b.png", "images/a b.png"),
+        ("/images/a%20b.png?v=2#top", "images/a b.png"),
+        ("beside.png", "essays/beside.png"),
+        ("../../outside.png", None),  # outside the content folder
+        ("missing.png", None),
+        ("https://example.org/images/a%20b.png", None),
+        ("data:image/png;base64,iVBORw0KGgo=", None),
+    ],
+)
+def test_image_file(tmp_path, src, found):
+    content = tmp_path / "content"
+    for name in ("images/a b.png", "essays/beside.png", "../outside.png"):
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_bytes(b"")
+    source = str(content / "essays" / "post.md")
+    assert image_file(src, source, content) == (content / found if found else None)
+
+
 FILES = {
     "images/wide.png": png(40, 30),
+    "images/team photo.png": png(12, 8),
     "post.md": """\
         Title: With pictures
         Date: 2024-05-01
@@ -93,6 +117,8 @@ FILES = {
         ![Far away](https://example.org/far.png)
 
         ![Not there]({static}/images/missing.png)
+
+        ![The team]({static}/images/team%20photo.png)
         """,
     "pages/about.md": "Title: About\n\n![Same chart](../images/wide.png)\n",
 }
@@ -105,6 +131,13 @@ def test_images_are_lazy_and_sized_from_their_file(build_alone):
     assert all(img["loading"] == "lazy" for img in images.values())
     assert "width" not in images["Far away"].attrs
     assert "width" not in images["Not there"].attrs
+
+
+def test_an_image_named_with_a_space_is_sized_too(build_alone):
+    # Editors write the space as %20, and Pelican finds the file either way.
+    site = build_alone("images", FILES)
+    team = site.page("with-pictures.html").find("img", alt="The team")
+    assert (team["width"], team["height"]) == ("12", "8")
 
 
 def test_a_pages_image_is_sized_from_a_path_relative_to_its_file(build_alone):
