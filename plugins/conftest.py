@@ -58,6 +58,7 @@ def build_alone(tmp_path: Path) -> Callable[..., Site]:
                 "TIMEZONE": "UTC",
                 "FEED_ALL_ATOM": None,  # feeds are not what these tests are about
                 "CATEGORY_FEED_ATOM": None,
+                "TRANSLATION_FEED_ATOM": None,
                 **overrides,
             },
         )

@@ -25,6 +25,7 @@ FILES = {
     "extra/robots.txt": "User-agent: *\nDisallow: /drafts/\n",
     "extra/favicon.ico": b"\x00\x00\x01\x00 an icon",
     "extra/keys/keybase.txt": "proof\n",
+    "extra/.well-known/security.txt": "Contact: mailto:owner@coach.example\n",
     "images/photo.png": b"\x89PNG a photo",
 }
 
@@ -35,6 +36,7 @@ def test_extra_files_are_published_at_the_root_and_nowhere_else(build_alone):
     assert (out / "robots.txt").read_text() == FILES["extra/robots.txt"]
     assert (out / "favicon.ico").read_bytes() == FILES["extra/favicon.ico"]
     assert (out / "keys" / "keybase.txt").read_text() == "proof\n"
+    assert (out / ".well-known" / "security.txt").exists()
     assert not (out / "extra").exists()
     assert (out / "images" / "photo.png").exists()  # other static files stay where they were
 
