@@ -138,12 +138,9 @@ def publish(c, content=str(CONTENT), output=str(OUTPUT), strict=True, verbose=Fa
 
 @task(help={"output": "the built site to remove (default output/)"})
 def clean(c, output=str(OUTPUT)):
-    """Remove the built site, the copy before it and the reader cache kept for the next build."""
-    from coaching_kb.reader_cache import cache_folder
-    from coaching_kb.staging import spare_folder
-
+    """Remove the built site and every cache the project keeps (.cache/ beside it and ours)."""
     final = Path(output).resolve()
-    for folder in (final, spare_folder(final), cache_folder(final)):
+    for folder in {final, final.parent / ".cache", ROOT / ".cache"}:
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -184,20 +181,19 @@ def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
 def _rebuild_for_livereload(
     content: str, output: str, reloads: Any, changed: list[str], only_edits: bool
 ) -> None:
-    """Rebuild after a save; reload open pages, then refresh the search index behind them."""
-    from coaching_kb.build import rebuild_while_writing
+    """Rebuild after a save; reload open pages once the new site is in place."""
+    from coaching_kb.build import build_site
 
     _log_to_terminal()
     names = ", ".join(Path(p).name for p in changed[:3]) + (" and more" if len(changed) > 3 else "")
     print(f"changed: {names}; rebuilding", flush=True)
-    edits = changed if only_edits else []  # a new or removed file: the whole site changes
-    report = rebuild_while_writing(DEV_SETTINGS, Path(content), Path(output), changed=edits)
+    report = build_site(DEV_SETTINGS, Path(content), Path(output))
     failing = _print_problems(report.problems, strict=False)
     if failing:
         print(f"build failed: {_counted(failing, 'error')} above; still serving the last good site")
         return
     reloads.bump()
-    print(f"built in {report.seconds:.1f}s; search index follows", flush=True)
+    print(f"built in {report.seconds:.1f}s", flush=True)
 
 
 def _serve_until_stopped(server: Any, what: str) -> None:
