@@ -160,34 +160,31 @@ def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
     """Serve at http://127.0.0.1:8000; rebuild on every change and reload open pages."""
     import threading
 
+    from coaching_kb.preview import Preview
     from coaching_kb.serve import Reloads, SiteServer
     from coaching_kb.watch import watch
 
     reloads = Reloads()
     server = SiteServer(Path(output), HOST, int(port), reloads)
-    _build(DEV_SETTINGS, content, output, False, False)  # the first build indexes search too
-    reloads.bump()
+    preview = Preview(DEV_SETTINGS, Path(content), Path(output))
+    _log_to_terminal()
+    _report_rebuild(preview.rebuild(), reloads)
 
-    def rebuild(changed: list[str], only_edits: bool) -> None:
-        _rebuild_for_livereload(content, output, reloads, changed, only_edits)
+    def rebuild(changed: list[str], _only_edits: bool) -> None:
+        names = ", ".join(Path(p).name for p in changed[:3])
+        print(f"changed: {names}{' and more' if len(changed) > 3 else ''}; rebuilding", flush=True)
+        _report_rebuild(preview.rebuild(changed), reloads)
 
     watched = [Path(content), ROOT / "theme", ROOT / "plugins", DEV_SETTINGS]
     threading.Thread(
         target=watch, args=(watched, rebuild, lambda: reloads.stopped), daemon=True
     ).start()
-    _serve_until_stopped(server, " with live reload")
+    with preview:
+        _serve_until_stopped(server, " with live reload")
 
 
-def _rebuild_for_livereload(
-    content: str, output: str, reloads: Any, changed: list[str], only_edits: bool
-) -> None:
-    """Rebuild after a save; reload open pages once the new site is in place."""
-    from coaching_kb.build import build_site
-
-    _log_to_terminal()
-    names = ", ".join(Path(p).name for p in changed[:3]) + (" and more" if len(changed) > 3 else "")
-    print(f"changed: {names}; rebuilding", flush=True)
-    report = build_site(DEV_SETTINGS, Path(content), Path(output))
+def _report_rebuild(report: Any, reloads: Any) -> None:
+    """Print a preview build's problems; reload open pages if it succeeded."""
     failing = _print_problems(report.problems, strict=False)
     if failing:
         print(f"build failed: {_counted(failing, 'error')} above; still serving the last good site")
