@@ -76,7 +76,7 @@ def explained_names(run: Run, found: Iterable[Problem]) -> set[str]:
     are about: Pelican's own record naming one of them says the same, without line or fix."""
     shown = {p.path for p in found}
     names = {p.subject for p in found if p.subject}
-    for source, _reader, settings in source_files(run):
+    for source, _reader, settings in source_files(run) if shown else ():
         if source.shown in shown:
             names.add(str(source.path))
             names.add(Path(source.path).relative_to(settings["PATH"]).as_posix())
