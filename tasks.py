@@ -427,6 +427,11 @@ def bench(c, articles="1000,10000", runs=3, tags=True, cold_runs=1):
         f"{row['corpus']} {row['first_without_related_over_pelican_then_pagefind']:.2f}x"
         for row in figures["sizes"]
     ))  # fmt: skip
+    print("the same in processor seconds (steadier on a shared machine): " + ", ".join(
+        f"{row['corpus']} warm {row['warm_over_pelican_cached_cpu']:.2f}x, first "
+        f"{row['first_without_related_over_pelican_then_pagefind_cpu']:.2f}x"
+        for row in figures["sizes"]
+    ))  # fmt: skip
     print()
     print("related_topics: handler = its own work in the build process; added = a whole build")
     print("with it minus one without it, as a share of Pelican's build (median of paired runs);")
