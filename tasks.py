@@ -4,7 +4,6 @@ Each task is a thin wrapper over a function of the coaching_kb package; errors a
 are printed as `path:line: what is wrong. Fix: how`, without a traceback.
 """
 
-import logging
 import os
 import shutil
 import signal
@@ -53,25 +52,10 @@ def reports_errors(function: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-class _ProgressOnly(logging.Filter):
-    """Let only progress lines through: warnings and errors come back as the build's problems."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno < logging.WARNING
-
-
 def _log_to_terminal(verbose: bool = False) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    handler.addFilter(_ProgressOnly())
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    quiet = [] if verbose else ["pelican"]
-    for noisy in ("markdown", "MARKDOWN", "tornado.access", *quiet):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    # Plugins log under pelican.plugins: their one summary line a build stays in view.
-    logging.getLogger("pelican.plugins").setLevel(logging.DEBUG if verbose else logging.INFO)
+    from coaching_kb.terminal import log_progress
+
+    log_progress(verbose)
 
 
 def _counted(count: int, what: str) -> str:
@@ -196,6 +180,8 @@ def _report_rebuild(report: Any, reloads: Any) -> None:
 def _serve_until_stopped(server: Any, what: str) -> None:
     # A shell starting us in the background may have set Ctrl-C to be ignored: take it back.
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    # `kill PID` stops us as Ctrl-C does, so the live preview's build process stops too.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     print(f"serving at {server.base_url}/{what} (Ctrl-C stops)", flush=True)
     try:
         server.serve_forever()
