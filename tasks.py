@@ -4,7 +4,6 @@ Each task is a thin wrapper over a function of the coaching_kb package; errors a
 are printed as `path:line: what is wrong. Fix: how`, without a traceback.
 """
 
-import logging
 import os
 import shutil
 import signal
@@ -53,25 +52,10 @@ def reports_errors(function: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-class _ProgressOnly(logging.Filter):
-    """Let only progress lines through: warnings and errors come back as the build's problems."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno < logging.WARNING
-
-
 def _log_to_terminal(verbose: bool = False) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    handler.addFilter(_ProgressOnly())
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    quiet = [] if verbose else ["pelican"]
-    for noisy in ("markdown", "MARKDOWN", "tornado.access", *quiet):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    # Plugins log under pelican.plugins: their one summary line a build stays in view.
-    logging.getLogger("pelican.plugins").setLevel(logging.DEBUG if verbose else logging.INFO)
+    from coaching_kb.terminal import log_progress
+
+    log_progress(verbose)
 
 
 def _counted(count: int, what: str) -> str:
@@ -138,12 +122,9 @@ def publish(c, content=str(CONTENT), output=str(OUTPUT), strict=True, verbose=Fa
 
 @task(help={"output": "the built site to remove (default output/)"})
 def clean(c, output=str(OUTPUT)):
-    """Remove the built site, the copy before it and the reader cache kept for the next build."""
-    from coaching_kb.reader_cache import cache_folder
-    from coaching_kb.staging import spare_folder
-
+    """Remove the built site and every cache the project keeps (.cache/ beside it and ours)."""
     final = Path(output).resolve()
-    for folder in (final, spare_folder(final), cache_folder(final)):
+    for folder in {final, final.parent / ".cache", ROOT / ".cache"}:
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -163,46 +144,44 @@ def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
     """Serve at http://127.0.0.1:8000; rebuild on every change and reload open pages."""
     import threading
 
+    from coaching_kb.preview import Preview
     from coaching_kb.serve import Reloads, SiteServer
     from coaching_kb.watch import watch
 
     reloads = Reloads()
     server = SiteServer(Path(output), HOST, int(port), reloads)
-    _build(DEV_SETTINGS, content, output, False, False)  # the first build indexes search too
-    reloads.bump()
+    preview = Preview(DEV_SETTINGS, Path(content), Path(output))
+    _log_to_terminal()
+    _report_rebuild(preview.rebuild(), reloads)
 
     def rebuild(changed: list[str], only_edits: bool) -> None:
-        _rebuild_for_livereload(content, output, reloads, changed, only_edits)
+        names = ", ".join(Path(p).name for p in changed[:3])
+        print(f"changed: {names}{' and more' if len(changed) > 3 else ''}; rebuilding", flush=True)
+        _report_rebuild(preview.rebuild(changed, only_edits), reloads)
 
     watched = [Path(content), ROOT / "theme", ROOT / "plugins", DEV_SETTINGS]
     threading.Thread(
         target=watch, args=(watched, rebuild, lambda: reloads.stopped), daemon=True
     ).start()
-    _serve_until_stopped(server, " with live reload")
+    with preview:
+        _serve_until_stopped(server, " with live reload")
 
 
-def _rebuild_for_livereload(
-    content: str, output: str, reloads: Any, changed: list[str], only_edits: bool
-) -> None:
-    """Rebuild after a save; reload open pages, then refresh the search index behind them."""
-    from coaching_kb.build import rebuild_while_writing
-
-    _log_to_terminal()
-    names = ", ".join(Path(p).name for p in changed[:3]) + (" and more" if len(changed) > 3 else "")
-    print(f"changed: {names}; rebuilding", flush=True)
-    edits = changed if only_edits else []  # a new or removed file: the whole site changes
-    report = rebuild_while_writing(DEV_SETTINGS, Path(content), Path(output), changed=edits)
+def _report_rebuild(report: Any, reloads: Any) -> None:
+    """Print a preview build's problems; reload open pages if it succeeded."""
     failing = _print_problems(report.problems, strict=False)
     if failing:
         print(f"build failed: {_counted(failing, 'error')} above; still serving the last good site")
         return
     reloads.bump()
-    print(f"built in {report.seconds:.1f}s; search index follows", flush=True)
+    print(f"built in {report.seconds:.1f}s", flush=True)
 
 
 def _serve_until_stopped(server: Any, what: str) -> None:
     # A shell starting us in the background may have set Ctrl-C to be ignored: take it back.
     signal.signal(signal.SIGINT, signal.default_int_handler)
+    # `kill PID` stops us as Ctrl-C does, so the live preview's build process stops too.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     print(f"serving at {server.base_url}/{what} (Ctrl-C stops)", flush=True)
     try:
         server.serve_forever()
@@ -412,7 +391,7 @@ def bench(c, articles="1000,10000", runs=3, tags=True, cold_runs=1):
               f"rebuild {row['rebuild_s']:.2f}s (runs {row['runs_s']}; poll every "
               f"{row['watch_poll_s']}s)")  # fmt: skip
     print()
-    print("corpus    articles  pelican s  ours s  ours/pelican [range]   read  check  write"
+    print("corpus    articles  pelican s  ours s  ours/pelican [range]  pelican  check"
           "   related  topics  search")  # fmt: skip
     for row in figures["sizes"]:
         print(_speed_row(row))
@@ -427,6 +406,17 @@ def bench(c, articles="1000,10000", runs=3, tags=True, cold_runs=1):
     )
     print("first build (median of the cold rounds): " + ", ".join(
         f"{row['corpus']} {row['ours_over_pelican_first_build']:.2f}x" for row in figures["sizes"]
+    ))  # fmt: skip
+    print("targets (paired medians): warm over plain Pelican with its reader cache: " + ", ".join(
+        f"{row['corpus']} {row['warm_over_pelican_cached']:.2f}x" for row in figures["sizes"]
+    ) + "; first build without related_topics over Pelican then Pagefind's CLI: " + ", ".join(
+        f"{row['corpus']} {row['first_without_related_over_pelican_then_pagefind']:.2f}x"
+        for row in figures["sizes"]
+    ))  # fmt: skip
+    print("the same in processor seconds (steadier on a shared machine): " + ", ".join(
+        f"{row['corpus']} warm {row['warm_over_pelican_cached_cpu']:.2f}x, first "
+        f"{row['first_without_related_over_pelican_then_pagefind_cpu']:.2f}x"
+        for row in figures["sizes"]
     ))  # fmt: skip
     print()
     print("related_topics: handler = its own work in the build process; added = a whole build")
@@ -471,8 +461,8 @@ def _speed_row(row: dict) -> str:
     stages, plugins = row["stages_s"], row["plugins_s"]
     return (
         f"{row['corpus']:<8}  {row['articles']:>8}  {row['pelican_s']:>9.2f}  {row['ours_s']:>6.2f}"
-        f"  {row['ours_over_pelican']:>5.2f}x [{low:.2f}-{high:.2f}]  {stages['read']:>6.2f}"
-        f"  {stages['check']:>5.2f}  {stages['write']:>5.2f}  {plugins['related_topics']:>8.2f}"
+        f"  {row['ours_over_pelican']:>5.2f}x [{low:.2f}-{high:.2f}]  {stages['pelican']:>7.2f}"
+        f"  {stages['check']:>5.2f}  {plugins['related_topics']:>8.2f}"
         f"  {plugins['topics']:>6.2f}  {plugins['search_index']:>6.2f}"
     )
 

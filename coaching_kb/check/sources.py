@@ -8,7 +8,7 @@ import copy
 import difflib
 import functools
 import re
-from collections.abc import Container, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -87,12 +87,11 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     """Yield the problems of a file Pelican read: key typos, broken links, images without alt."""
     meta = source.content.metadata
     typos = [(key, near) for key in meta if (near := typo_of(key))]
-    html = getattr(source.content, "_content", "") or ""
+    # Pelican's HTML with its links resolved: a `{filename}` link still there found no source.
+    html = source.content.get_content(settings["SITEURL"]) or ""
     values = str(meta.values())
     left = [text for text in PLACEHOLDERS if text in html or text in values]
-    context = getattr(source.content, "_context", None) or {}
-    known = [context.get("generated_content", {}), context.get("static_content", {})]
-    missing = missing_targets(source.path, html, Path(settings["PATH"]), known)
+    missing = missing_targets(source.path, html, Path(settings["PATH"]))
     unlabelled = images_without_alt(html)
     nameless = [str(t) for t in meta.get("tags", []) if not tag_slug(t, settings)]
     if not (typos or left or missing or unlabelled or nameless or "review" in meta):
@@ -124,7 +123,7 @@ def link_and_image_problems(
         yield Problem(
             shown, line_mentioning(lines, target), f"link to '{target}', which does "
             "not exist. Fix: correct the path (relative to this file, or starting with / "
-            "from the content folder)",
+            "from the content folder)", subject=target,
         )  # fmt: skip
     for src in unlabelled:
         yield Problem(
@@ -254,34 +253,23 @@ def tag_slug(tag: Any, settings: Mapping[str, Any]) -> str:
     return tag.slug if isinstance(tag, URLWrapper) else slug_of(str(tag), settings, kind="TAG")
 
 
-def missing_targets(
-    path: Path, html: str, content_root: Path, known: Sequence[Container[str]] = ()
-) -> list[str]:
-    """Return the `{filename}`/`{static}`/`{attach}` link targets of `path` that name no file.
-
-    `known` holds the sources Pelican read or copied, by path in the content folder: a target
-    from the content folder's root among them needs no look at the disk (every topic link is
-    one, to its topic's file).
-    """
+def missing_targets(path: Path, html: str, content_root: Path) -> list[str]:
+    """Return the `{filename}`/`{static}`/`{attach}` link targets of `path` that name no file."""
     if "{filename}" not in html and "{static}" not in html and "{attach}" not in html:
         return []
     missing = []
     for target in dict.fromkeys(internal_targets(html)):
         # As Pelican does: the target as written, else with its %-escapes undone.
         if not any(
-            names_a_source(written, path.parent, content_root, known)
+            names_a_file(written, path.parent, content_root)
             for written in dict.fromkeys((target, unquote(target)))
         ):
             missing.append(target)
     return missing
 
 
-def names_a_source(
-    target: str, here: Path, content_root: Path, known: Sequence[Container[str]]
-) -> bool:
-    """Return True if a link target names a source Pelican read or copied, or a file."""
-    if target.startswith("/") and any(target[1:] in found for found in known):
-        return True
+def names_a_file(target: str, here: Path, content_root: Path) -> bool:
+    """Return True if a link target names a file (from the content folder if it starts with /)."""
     return (content_root / target.lstrip("/") if target.startswith("/") else here / target).exists()
 
 

@@ -1,0 +1,110 @@
+"""The live preview reloads what changed: an edited plugin, an edited setting."""
+
+from pathlib import Path
+
+from coaching_kb.preview import Preview
+from coaching_kb.testing import ROOT, write_files
+
+ARTICLE = "Title: Ready\nDate: 2020-01-01\n\n## A heading\n\nSome text.\n"
+PROBE = """
+    from pelican import signals
+    from pelican.generators import Generator
+
+    class Probe(Generator):
+        def generate_output(self, writer):
+            with open(self.output_path + "/probe.txt", "w") as out:
+                out.write("{version}")
+
+    def add_probe(_pelican):
+        return Probe
+
+    def register():
+        signals.get_generators.connect(add_probe)
+"""
+
+
+def settings_file(folder: Path, markdown_permalinks: bool = False) -> Path:
+    """Write a small settings file using the probe plugin; return its path."""
+    path = folder / "siteconf.py"
+    path.write_text(
+        f"PATH = {str(folder / 'content')!r}\n"
+        f"PLUGIN_PATHS = [{str(folder / 'plugins')!r}]\n"
+        "PLUGINS = ['probe']\n"
+        "MARKDOWN = {'extension_configs': {'markdown.extensions.toc': "
+        f"{{'permalink': {markdown_permalinks}}}}}, 'output_format': 'html5'}}\n",
+        encoding="utf-8",
+    )
+    return path
+
+
+def site(tmp_path: Path, version: str) -> Path:
+    write_files(
+        tmp_path, {"content/ready.md": ARTICLE, "plugins/probe.py": PROBE.format(version=version)}
+    )
+    return settings_file(tmp_path)
+
+
+def test_an_edited_plugin_is_loaded_afresh(tmp_path):
+    settings, output = site(tmp_path, "first"), tmp_path / "output"
+    with Preview(settings, tmp_path / "content", output) as preview:
+        assert not preview.rebuild().failed()
+        assert (output / "probe.txt").read_text() == "first"
+        site(tmp_path, "second")
+        assert not preview.rebuild([str(tmp_path / "plugins" / "probe.py")]).failed()
+        assert (output / "probe.txt").read_text() == "second"
+
+
+def test_a_changed_markdown_setting_is_applied_to_unchanged_articles(tmp_path):
+    settings, output = site(tmp_path, "first"), tmp_path / "output"
+    page = output / "ready.html"
+    with Preview(settings, tmp_path / "content", output) as preview:
+        assert not preview.rebuild().failed()
+        assert "headerlink" not in page.read_text()
+        settings_file(tmp_path, markdown_permalinks=True)
+        assert not preview.rebuild([str(settings)]).failed()
+        assert "headerlink" in page.read_text()
+    # And after the preview is stopped and started again, as an owner would.
+    settings_file(tmp_path, markdown_permalinks=False)
+    with Preview(settings, tmp_path / "content", output) as preview:
+        assert not preview.rebuild().failed()
+        assert "headerlink" not in page.read_text()
+
+
+def test_a_content_edit_reuses_the_build_process(tmp_path):
+    settings, output = site(tmp_path, "first"), tmp_path / "output"
+    with Preview(settings, tmp_path / "content", output) as preview:
+        assert not preview.rebuild().failed()
+        write_files(tmp_path, {"content/ready.md": ARTICLE.replace("Some text", "New text")})
+        assert not preview.rebuild([str(tmp_path / "content" / "ready.md")]).failed()
+        assert "New text" in (output / "ready.html").read_text()
+        assert preview.restarts == 1
+
+
+def test_an_edited_page_matches_the_full_build_and_a_moved_one_gets_a_full_build(tmp_path):
+    """The quick rebuild writes only the edited article's page: it must be the page a full
+    build writes, related list and all; a title edit that renames the page builds it all."""
+    import shutil
+
+    from coaching_kb.build import build_site
+
+    settings, content = ROOT / "pelicanconf.py", tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    essay = content / "essays" / "the-hero-who-stays-late.md"
+    page = Path("the-hero-who-stays-late", "index.html")
+    with Preview(settings, content, tmp_path / "live") as preview:
+        assert not preview.rebuild().failed()
+        home = (tmp_path / "live" / "index.html").stat().st_ino
+        essay.write_text(essay.read_text().replace("\n\n", "\n\nA line added in preview.\n\n", 1))
+        edit = preview.rebuild([str(essay)], only_edits=True)
+        assert not edit.failed()
+        assert (tmp_path / "live" / "index.html").stat().st_ino == home  # only its page written
+        assert not build_site(settings, content, tmp_path / "full").failed()
+        live, full = (tmp_path / site / page for site in ("live", "full"))
+        assert b"A line added in preview." in live.read_bytes()
+        assert b'class="related' in full.read_bytes()
+        assert live.read_bytes() == full.read_bytes()
+        other = content / "essays" / "giving-feedback-upwards.md"  # one without comments
+        other.write_text(other.read_text().replace("Title: ", "Title: Renamed: ", 1))
+        assert not preview.rebuild([str(other)], only_edits=True).failed()
+        assert not (tmp_path / "live" / "giving-feedback-upwards").exists()
+        assert b"Renamed: " in (tmp_path / "live" / "index.html").read_bytes()
