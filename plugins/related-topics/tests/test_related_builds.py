@@ -2,8 +2,6 @@
 
 import json
 
-import pytest
-
 from coaching_kb.bench.quality import quality_report
 from coaching_kb.testing import ROOT
 
@@ -67,24 +65,6 @@ def test_folder_with_no_topics_at_all_still_relates(build_site):
     assert not site.page("letting-go-of-tasks").select("a.topic-link")
 
 
-def test_unknown_related_setting_fails_with_its_name(tmp_path, task):
-    from coaching_kb.testing import write_files
-
-    write_files(tmp_path / "content", UNTAGGED)
-    settings = tmp_path / "conf.py"
-    settings.write_text(
-        f"import runpy\nglobals().update(runpy.run_path({str(ROOT / 'pelicanconf.py')!r}))\n"
-        "RELATED_MAXIMUM = 3\n"
-    )
-    result = task("build", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "o"))
-    assert result.returncode == 0  # the task uses pelicanconf.py, where nothing is wrong
-    from coaching_kb.build import build_site
-    from coaching_kb.errors import SettingsError
-
-    with pytest.raises(SettingsError, match=r"RELATED_MAXIMUM\. Fix: use one of RELATED_MAX"):
-        build_site(settings, tmp_path / "content", tmp_path / "out")
-
-
 def test_related_lists_beat_the_tfidf_baseline(sample_site):
     report = quality_report(ROOT / "content", sample_site.output / "related.json")
     assert report["queries"] >= 12
@@ -100,23 +80,3 @@ def test_a_page_saved_as_related_json_is_an_error_check_names(build_site):
     clash = [error for error in site.report.errors if "data.md" in error]
     assert clash, site.report.errors
     assert "its output 'related.json' is already used by the site's own" in clash[0]
-
-
-def test_what_relating_makes_is_kept_out_of_the_collector_only_in_a_build_that_freezes():
-    import gc
-
-    from pelican.plugins.related_topics.glue import collector_paused
-
-    assert gc.get_freeze_count() == 0  # as in a plain `pelican` run: the collector as it was
-    with collector_paused():
-        made = [[number] for number in range(100)]
-    assert gc.get_freeze_count() == 0
-    gc.freeze()  # as coaching_kb's build does with what it has read
-    try:
-        frozen = gc.get_freeze_count()
-        with collector_paused():
-            made += [[number] for number in range(100)]
-        assert gc.get_freeze_count() >= frozen + 100
-    finally:
-        gc.unfreeze()
-    assert gc.isenabled()
