@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from scipy.special import erf
 
 from .terms import TermModel, term_model
 from .text import term_counts
@@ -45,7 +46,7 @@ class Match:
     """One related article, and what carried the match."""
 
     key: str
-    score: float  # 0 to 1: the pair's similarity, terms and meaning blended as they are fused
+    score: float  # 0 to 1: how far above the article's average match (0.5) this one is
     shared_topics: tuple[str, ...] = ()
     shared_terms: tuple[str, ...] = ()  # when the words the two share carried it
     passage: str = ""  # when meaning carried it: the other's passage nearest to this one
@@ -71,17 +72,17 @@ def relate(
         fused = standardised(by_terms, rows) + weight * standardised(by_meaning, rows)
         shared = topics[rows] @ topics.T
         fused += TOPIC_WEIGHT * shared
-        # What is shown and held to min_score: the pair's similarity, 0 to 1, or the share of
-        # their topics in common when that is higher.
-        similarity = np.clip((by_terms + weight * by_meaning) / (1 + weight), 0.0, 1.0)
-        similarity = np.maximum(similarity, shared)
+        # Shown and held to min_score: how far above the article's average match the pair is,
+        # as the share of a normal distribution below it (0.5: average, 0.98: two deviations).
+        score = 0.5 * (1 + erf(fused / np.sqrt(2 * (1 + weight**2))))
+        # A pair with nothing in common is no match, however the rest of the row scores.
+        has_something = (by_terms > 0) | (by_meaning > 0) | (shared > 0)
         for offset, row in enumerate(rows.tolist()):
-            chosen = top_k(fused[offset], similarity[offset], key_rank, k, min_score, row)
+            chosen = top_k(score[offset], has_something[offset], key_rank, k, min_score, row)
             said = [carried_by(other, by_terms[offset], weight * by_meaning[offset], row)
                     for other in chosen]  # fmt: skip
             results.append([
-                explain(docs, row, other, similarity[offset, other], carrier, terms, forms,
-                        meaning)
+                explain(docs, row, other, score[offset, other], carrier, terms, forms, meaning)
                 for other, carrier in zip(chosen, said, strict=True)
             ])  # fmt: skip
     return results
@@ -111,13 +112,13 @@ def standardised(scores: np.ndarray, rows: np.ndarray) -> np.ndarray:
 
 
 def top_k(
-    fused: np.ndarray, similarity: np.ndarray, key_rank: np.ndarray, k: int, floor: float, row: int
+    score: np.ndarray, allowed: np.ndarray, key_rank: np.ndarray, k: int, floor: float, row: int
 ) -> list[int]:
-    """Return the k best docs by fused score (ties by key) whose similarity is above 0 and at
-    or above `floor`, never the row itself."""
-    eligible = np.flatnonzero((similarity > 0) & (similarity >= floor))
+    """Return the k best allowed docs by score (ties by key) at or above `floor`, never the
+    row itself."""
+    eligible = np.flatnonzero(allowed & (score >= floor))
     eligible = eligible[eligible != row]
-    order = np.lexsort((key_rank[eligible], -fused[eligible]))
+    order = np.lexsort((key_rank[eligible], -score[eligible]))
     return eligible[order][:k].tolist()
 
 

@@ -15,10 +15,10 @@ PREFIX = "RELATED_TOPICS_"
 @dataclass(frozen=True, slots=True)
 class RelatedSettings:
     max: int = 5  # related articles listed under each article
-    min_score: float = 0.0  # 0 to 1: weaker matches are not listed (0: lists are always full)
+    min_score: float = 0.0  # 0 to 1 (0.5: an article's average match): weaker ones not listed
     model: str = "minilm"  # the sentence model fused with the terms; '' relates by terms alone
-    passage_words: int = 180  # long articles are embedded in passages of this many words
-    max_passages: int = 8  # at most this many passages of an article are embedded
+    passage_words: int = 120  # the sentence model reads passages of this many words
+    max_passages: int = 1  # passages embedded per article: its opening (cost grows with each)
     cache_path: str = ""  # where embeddings are kept; '' for CACHE_PATH/related_topics
     auto_insert: bool = (
         True  # add the list to each article's HTML, for themes that know nothing of it
