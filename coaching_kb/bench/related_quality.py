@@ -53,7 +53,8 @@ def split_of(query: str) -> str:
 def load_corpus(folder: Path) -> tuple[list[Doc], dict[str, dict[str, int]]]:
     """Return a corpus's posts as Docs (title, summary and body) and its graded relevance."""
     docs = []
-    for line in (folder / "posts.jsonl").read_text(encoding="utf-8").splitlines():
+    # split("\n"), not splitlines(): the texts hold Unicode line separators inside strings.
+    for line in (folder / "posts.jsonl").read_text(encoding="utf-8").split("\n"):
         if line.strip():
             post = json.loads(line)
             text = f"{post['title']}. {post['summary']} {post['body']}"

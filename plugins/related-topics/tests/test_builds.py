@@ -121,7 +121,8 @@ def test_pip_install_into_a_fresh_virtualenv_is_the_whole_set_up(tmp_path):
     environment = tmp_path / "venv"
     venv.create(environment, with_pip=True, system_site_packages=False)
     python = str(environment / "bin" / "python")
-    install = [python, "-m", "pip", "install", "--quiet", str(PLUGIN)]
+    # Markdown too, as any Pelican site written in Markdown has it (Pelican does not require it).
+    install = [python, "-m", "pip", "install", "--quiet", str(PLUGIN), "markdown"]
     installed = subprocess.run(install, capture_output=True, text=True, check=False)
     assert installed.returncode == 0, installed.stderr
     # No PLUGINS setting: Pelican finds the installed namespace plugin by itself.
