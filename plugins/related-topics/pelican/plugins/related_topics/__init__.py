@@ -7,12 +7,12 @@ themes that do not show it (RELATED_TOPICS_AUTO_INSERT), and writes `related.jso
 
 from pelican import signals
 
-from .glue import TEMPLATES, add_json_generator, insert_list, relate_articles
+from .glue import TEMPLATES, add_json_generator, insert_list, relate_all_articles
 
 __all__ = ["TEMPLATES", "register"]
 
 
 def register() -> None:
-    signals.article_generator_finalized.connect(relate_articles)
+    signals.all_generators_finalized.connect(relate_all_articles)
     signals.content_written.connect(insert_list)
     signals.get_generators.connect(add_json_generator)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pelican.generators import Generator
+from pelican.generators import ArticlesGenerator, Generator
 
 from . import settings as plugin_settings
 from .meaning import EmbeddingCache, MiniLM, MissingModelError, model_id
@@ -19,7 +19,6 @@ from .settings import RelatedSettings
 from .text import passages, plain_text
 
 if TYPE_CHECKING:
-    from pelican.generators import ArticlesGenerator
     from pelican.writers import Writer
 
 log = logging.getLogger(__name__)
@@ -56,7 +55,18 @@ def settings_of(generator: Generator) -> RelatedSettings:
     return found
 
 
-def relate_articles(generator: "ArticlesGenerator") -> None:
+def relate_all_articles(generators: list[Generator]) -> None:
+    """Relate the articles of each articles generator.
+
+    Once every generator has read its content: an article's HTML (`article.content`) then has
+    its links to pages resolved, as Pelican keeps the first HTML it makes.
+    """
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            relate_articles(generator)
+
+
+def relate_articles(generator: ArticlesGenerator) -> None:
     """Set `article.related` on every article; keep the lists for related.json."""
     started = time.perf_counter()
     config = settings_of(generator)
@@ -84,8 +94,7 @@ def relate_articles(generator: "ArticlesGenerator") -> None:
 def doc_for(article: Any, root: str) -> Doc:
     """Return the plain Doc the ranking sees for a Pelican article."""
     summary = plain_text(str(article.metadata.get("summary", "")))
-    # Pelican's own HTML of the article, before any theme: what every plugin reads.
-    text = f"{article.title}. {summary} {plain_text(article._content)}"
+    text = f"{article.title}. {summary} {plain_text(article.content)}"
     return Doc(
         key=content_key(article.source_path, root),
         title=article.title,
