@@ -159,10 +159,14 @@ def figures_by_split(
 
 
 def corpus_figures(
-    docs: list[Doc], gains: Mapping[str, Mapping[str, float]], split: Callable[[str], str]
+    name: str,
+    docs: list[Doc],
+    gains: Mapping[str, Mapping[str, float]],
+    split: Callable[[str], str],
 ) -> dict[str, dict[str, float]]:
     """Return each method's NDCG@5 by split on one corpus."""
-    settings = RelatedSettings(cache_path=str(CACHE))
+    # A cache per set: the plugin's keeps only the passages of the site it last related.
+    settings = RelatedSettings(cache_path=str(CACHE / name))
     meaning = meaning_of(docs, settings, {})
     return {name: figures_by_split(r, gains, split) for name, r in methods(docs, meaning).items()}
 
@@ -186,7 +190,7 @@ def quality_figures() -> dict[str, dict[str, dict[str, float]]]:
     folder = eval_folder()
     for corpus in CORPORA if folder else ():
         docs, gains = load_corpus(folder / corpus)
-        figures[corpus] = corpus_figures(docs, gains, split_of)
+        figures[corpus] = corpus_figures(corpus, docs, gains, split_of)
     if (lee := lee_gains()) is not None:
-        figures["Lee"] = corpus_figures(*lee, lambda q: "dev" if int(q) < 25 else "held-out")
+        figures["Lee"] = corpus_figures("lee", *lee, lambda q: "dev" if int(q) < 25 else "held-out")
     return figures

@@ -1,6 +1,7 @@
 """Pelican glue for related_topics: articles to plain docs, related links back onto them,
 the list into pages of themes that do not show it, and related.json."""
 
+import functools
 import json
 import logging
 import os
@@ -179,11 +180,16 @@ def insert_list(path: str, context: dict[str, Any]) -> None:
 
 def list_html(links: list[RelatedLink], siteurl: str) -> str:
     """Return the list as the plugin's own template renders it."""
+    return str(list_macro()(links, siteurl))
+
+
+@functools.cache
+def list_macro() -> Any:
+    """Return the plugin's template macro, compiled once per process (it never changes)."""
     environment = Environment(
         loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"])
     )
-    macro = environment.get_template("related_topics.html").module.related_topics
-    return str(macro(links, siteurl))
+    return environment.get_template("related_topics.html").module.related_topics
 
 
 def inserted(page: str, content: str, listed: str) -> str:

@@ -28,10 +28,18 @@ class TermModel:
 
     def shared_terms(self, row: int, other: int, count: int = 3) -> list[str]:
         """Return the terms adding most to two articles' similarity, strongest first."""
-        mine, theirs = self.matrix[row], self.matrix[other]
-        product = mine.multiply(theirs).tocsr()
-        order = np.lexsort((product.indices, -product.data))[:count]
-        return [self.terms[product.indices[i]] for i in order.tolist()]
+        mine, my_weights = self.row(row)
+        theirs, their_weights = self.row(other)
+        common, at_mine, at_theirs = np.intersect1d(
+            mine, theirs, assume_unique=True, return_indices=True
+        )
+        order = np.lexsort((common, -(my_weights[at_mine] * their_weights[at_theirs])))
+        return [self.terms[column] for column in common[order[:count]].tolist()]
+
+    def row(self, row: int) -> tuple[np.ndarray, np.ndarray]:
+        """Return the columns and weights stored in one row."""
+        span = slice(self.matrix.indptr[row], self.matrix.indptr[row + 1])
+        return self.matrix.indices[span], self.matrix.data[span]
 
 
 def term_model(counts: Sequence[Counter[str]]) -> TermModel:
