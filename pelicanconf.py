@@ -105,8 +105,9 @@ COMMENTS_MODERATION_EMAIL = "comments@northstar-coaching.example"
 COMMENTS_ENDPOINT = ""
 NEWSLETTER_ACTION = ""
 
-# Embeddings of articles, by the hash of their text: an unchanged article is embedded once.
-RELATED_CACHE_PATH = str(ROOT / ".cache" / "related")
+# Embeddings of article passages, by the hash of their text: an unchanged one is embedded once.
+RELATED_TOPICS_CACHE_PATH = str(ROOT / ".cache" / "related_topics")
+RELATED_TOPICS_AUTO_INSERT = False  # the theme shows article.related itself
 
 MENU_LINKS = (
     ("Essays", "section/essays/"),

@@ -8,6 +8,7 @@ import os
 import shutil
 import signal
 import sys
+import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import wraps
@@ -366,12 +367,21 @@ def comment_pull(c, remote="origin", branch="comments-pending"):
         "runs": "builds per configuration; medians are reported (default 3)",
         "tags": "also measure the tag-heavy corpus: 500 articles, 1,200 tags (default on)",
         "cold-runs": "of those runs, how many are a site's first build, nothing cached (default 1)",
+        "quality": "only related-list quality: NDCG@5 on the blog sets and Lee, by method",
+        "related-cost": "only what related_topics adds to `pelican` builds of --articles",
     }
 )
-def bench(c, articles="1000,10000", runs=3, tags=True, cold_runs=1):
+def bench(c, articles="1000,10000", runs=3, tags=True, cold_runs=1, quality=False,
+          related_cost=False):  # fmt: skip
     """Measure build time and memory by corpus, against plain Pelican, and related quality."""
     from coaching_kb.bench.suite import run_suite
 
+    if quality or related_cost:
+        if quality:
+            _print_related_quality()
+        if related_cost:
+            _print_related_cost([int(n) for n in articles.split(",") if n.strip()], int(runs))
+        return
     sizes = [int(n) for n in articles.split(",") if n.strip()]
     figures = run_suite(sizes, int(runs), print, tags=tags, cold_runs=int(cold_runs))
     print()
@@ -436,6 +446,33 @@ def bench(c, articles="1000,10000", runs=3, tags=True, cold_runs=1):
 
 
 REREAD = ("reread_queries", "reread_pairs", "same_grade", "within_one")
+
+
+def _print_related_cost(sizes: list[int], runs: int) -> None:
+    """Print what related_topics adds to plain `pelican` builds, cold and warm."""
+    from coaching_kb.bench.related_cost import related_cost
+
+    print(f"related_topics with `pelican` on its default theme (medians of {runs} rounds):")
+    with tempfile.TemporaryDirectory() as work:
+        for size in sizes:
+            f = related_cost(Path(work), size, runs)
+            print(f"  {size} articles: without {f['without']:.1f}s, first build {f['cold']:.1f}s "
+                  f"(embedding {f.get('embed', 0):.1f}s), warm {f['warm']:.1f}s: "
+                  f"+{f['warm_added_share']:.1%} warm")  # fmt: skip
+
+
+def _print_related_quality() -> None:
+    """Print NDCG@5 of our related lists, each of their models and two baselines, by set."""
+    from coaching_kb.bench.related_quality import quality_figures
+
+    figures = quality_figures()
+    print("related lists: NDCG@5 (dev: tuned on; held-out: never tuned on)")
+    columns = [(name, split) for name, by in figures.items() for split in next(iter(by.values()))]
+    print(f"  {'method':<24}" + "".join(f"{f'{n} {s}':>18}" for n, s in columns))
+    for method in next(iter(figures.values())):
+        cells = [figures[n].get(method, {}).get(s) for n, s in columns]
+        print(f"  {method:<24}" + "".join(f"{c:>18.3f}" if c is not None else f"{'-':>18}"
+                                          for c in cells))  # fmt: skip
 
 
 def _print_lee(lee: dict) -> None:

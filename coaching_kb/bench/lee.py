@@ -16,8 +16,6 @@ from pathlib import Path
 
 import numpy as np
 
-from coaching_kb.errors import SettingsError
-
 from .quality import cosine, tfidf_vectors
 
 SPLITS = {"looked at (0-24)": range(25), "untouched (25-49)": range(25, 50)}
@@ -100,38 +98,9 @@ def tfidf_scores(texts: Sequence[str]) -> np.ndarray:
     return np.array([[cosine(a, b) for b in vectors] for a in vectors])
 
 
-def core_scores(texts: Sequence[str], meaning_weight: float, embedding: str) -> np.ndarray:
-    """Return the related-articles core's text score for every pair (no topics: none here)."""
-    from pelican.plugins.related_topics.embeddings import EmbeddingCache, backend, meaning_matrix
-    from pelican.plugins.related_topics.scoring import Doc, build_model
-
-    docs = [Doc(key_of(n), f"Text {n:02d}", "", text) for n, text in enumerate(texts)]
-    model = build_model(docs)
-    terms = (model.matrix @ model.matrix.T).toarray()
-    if not embedding or meaning_weight == 0:
-        return terms
-    meaning = meaning_matrix(docs, backend(embedding), EmbeddingCache("", embedding))
-    near = np.clip(meaning @ meaning.T, 0.0, None)
-    return (1 - meaning_weight) * terms + meaning_weight * near
-
-
-def extra_backends() -> list[str]:
-    """Return the optional meaning backends whose extra is installed here."""
-    from pelican.plugins.related_topics.embeddings import backend
-
-    found = []
-    for name in ("mpnet", "use-multilingual"):
-        try:
-            backend(name)
-        except SettingsError:
-            continue
-        found.append(name)
-    return found
-
-
 def lee_figures(build_lists: Callable[[Path], dict[str, dict[int, list[int]]]], work: Path) -> dict:
-    """Return NDCG@5 and Pearson r, by half and in all, for our lists, TF-IDF and the core's
-    parts (and each optional backend whose extra is installed).
+    """Return NDCG@5 and Pearson r, by half and in all, for our built lists and TF-IDF
+    (related_quality.py compares each of our models alone).
 
     `build_lists(content)` builds the site for real and returns each scorer's related lists.
     """
@@ -140,15 +109,7 @@ def lee_figures(build_lists: Callable[[Path], dict[str, dict[int, list[int]]]], 
         return {}
     built = build_lists(write_site(lee, work / "lee-content"))
     methods: dict[str, tuple[dict[int, list[int]], np.ndarray | None]] = {}
-    pair_scores = {
-        "TF-IDF baseline": tfidf_scores(lee.texts),
-        "term model alone": core_scores(lee.texts, 0.0, ""),
-        "embedding alone": core_scores(lee.texts, 1.0, "wordllama"),
-        "terms + meaning, no topics": core_scores(lee.texts, 0.5, "wordllama"),
-    }
-    for name in extra_backends():
-        pair_scores[f"{name} alone"] = core_scores(lee.texts, 1.0, name)
-        pair_scores[f"terms + {name}"] = core_scores(lee.texts, 0.5, name)
+    pair_scores = {"TF-IDF baseline": tfidf_scores(lee.texts)}
     for name, lists in built.items():
         methods[f"{name}, built"] = (lists, None)
     for name, scores in pair_scores.items():

@@ -18,8 +18,8 @@ import time
 from pathlib import Path
 
 from pelican import Pelican
-from pelican.plugins.related_topics.memory import peak_memory_mb
 
+from coaching_kb.bench.memory import peak_memory_mb
 from coaching_kb.build import build_site, load_settings
 from coaching_kb.project import DEV_SETTINGS
 from coaching_kb.run import isolated_signals, recorded
@@ -87,7 +87,7 @@ def main(config: str, content: str, output: str, cache: str = "") -> None:
     if config.startswith("pelican"):
         stages, errors = {}, plain_pelican(Path(content), Path(output), config)
     else:
-        overrides = overrides_for(config) | ({"RELATED_CACHE_PATH": cache} if cache else {})
+        overrides = overrides_for(config) | ({"RELATED_TOPICS_CACHE_PATH": cache} if cache else {})
         report = build_site(DEV_SETTINGS, Path(content), Path(output), overrides)
         stages, errors = report.stages, len(report.errors)
     seconds = time.perf_counter() - started

@@ -20,7 +20,7 @@ from coaching_kb.serve import Reloads, serving
 from coaching_kb.watch import POLL_SECONDS, watch
 
 from .corpus import write_corpus, write_tag_heavy_corpus
-from .lee import extra_backends, key_of, lee_figures
+from .lee import key_of, lee_figures
 from .quality import reading_agreement
 from .runner import CONFIGS
 from .search_figures import search_figures
@@ -236,16 +236,13 @@ def related_figures(results: dict[str, list[dict]], cold_runs: int = 1) -> dict:
 # Scorers compared on the judgements: our lists, and each of their parts alone.
 SCORERS = {
     "ours (terms + meaning + topics)": {},
-    "term model alone": {"RELATED_EMBEDDING": "", "RELATED_TOPIC_WEIGHT": 0.0},
-    "embedding alone": {"RELATED_MEANING_WEIGHT": 1.0, "RELATED_TOPIC_WEIGHT": 0.0},
-    "terms + meaning, no topics": {"RELATED_TOPIC_WEIGHT": 0.0},
+    "terms + topics, no model": {"RELATED_TOPICS_MODEL": ""},
 }
 
 
 def scorers() -> dict[str, dict]:
-    """Return SCORERS, and our lists with each optional backend whose extra is installed."""
-    extra = {f"ours with {name}": {"RELATED_EMBEDDING": name} for name in extra_backends()}
-    return SCORERS | extra
+    """Return SCORERS (related_quality.py compares each model alone, on more sets)."""
+    return SCORERS
 
 
 def quality(work: Path) -> dict:

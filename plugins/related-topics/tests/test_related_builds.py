@@ -1,9 +1,6 @@
 """related_topics in real builds: the sample site, untagged folders, settings, quality."""
 
 import json
-import shutil
-
-import pytest
 
 from coaching_kb.bench.quality import quality_report
 from coaching_kb.testing import ROOT
@@ -42,36 +39,6 @@ def test_article_page_lists_related_reading_with_reasons(sample_site):
     assert items[0].select_one(".related__reason").get_text().startswith(("Shared", "Both"))
 
 
-def test_backlinks_show_referenced_by(sample_site):
-    page = sample_site.page("rescuing-is-not-helping")
-    section = page.select_one("section.backlinks")
-    assert "The hero who stays late" in section.get_text()
-    assert not sample_site.page("the-first-team-meeting").select_one("section.backlinks")
-
-
-def test_first_topic_mentions_link_to_hubs_but_not_in_headings(sample_site):
-    page = sample_site.page("delegating-the-work-you-love")
-    links = page.select(".article__body a.topic-link")
-    assert links
-    assert len(links) == len({a["href"] for a in links}) <= 5
-    assert all(a["href"].startswith("../topics/") for a in links)
-    assert not page.select(".article__body h2 a.topic-link")
-
-
-def test_topic_hub_lists_related_topics_and_index_has_a_map(sample_site):
-    hub = sample_site.page("topics/delegation")
-    related = hub.select("section[aria-labelledby=hub-related] a")
-    assert related
-    assert all(a["href"].startswith("../../topics/") for a in related)
-    index = sample_site.page("topics")
-    svg = index.select_one("figure.topic-map svg")
-    assert len(svg.find_all("a")) == 12
-    assert svg.find("a")["href"].endswith("/")
-    assert not index.select("figure.topic-map script")
-    code = index.select("script:not([type='application/ld+json'])")
-    assert all(script.get("src") for script in code)  # no inline script
-
-
 def test_untagged_folder_gets_related_lists_and_suggested_topics(build_site):
     files = dict(UNTAGGED)
     for topic in (ROOT / "content" / "topics").glob("*.md"):
@@ -98,57 +65,10 @@ def test_folder_with_no_topics_at_all_still_relates(build_site):
     assert not site.page("letting-go-of-tasks").select("a.topic-link")
 
 
-def test_topic_links_can_be_turned_off_and_limited(build_site, tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content" / "topics", content / "topics")
-    essay = {
-        "a.md": "Title: A\nDate: 2020-01-01\n\nDelegation, listening, feedback and trust.\n",
-        "b.md": "Title: B\nDate: 2020-01-02\n\nMore on delegation.\n",
-    }
-    site = build_site(essay, TOPIC_LINKS_MAX=2)
-    assert len(site.page("a").select("a.topic-link")) == 2
-    site = build_site(essay, TOPIC_LINKS=False)
-    assert not site.page("a").select("a.topic-link")
-
-
-def test_unknown_related_setting_fails_with_its_name(tmp_path, task):
-    from coaching_kb.testing import write_files
-
-    write_files(tmp_path / "content", UNTAGGED)
-    settings = tmp_path / "conf.py"
-    settings.write_text(
-        f"import runpy\nglobals().update(runpy.run_path({str(ROOT / 'pelicanconf.py')!r}))\n"
-        "RELATED_MAXIMUM = 3\n"
-    )
-    result = task("build", "--content", str(tmp_path / "content"), "--output", str(tmp_path / "o"))
-    assert result.returncode == 0  # the task uses pelicanconf.py, where nothing is wrong
-    from coaching_kb.build import build_site
-    from coaching_kb.errors import SettingsError
-
-    with pytest.raises(SettingsError, match=r"RELATED_MAXIMUM\. Fix: use one of RELATED_MAX"):
-        build_site(settings, tmp_path / "content", tmp_path / "out")
-
-
 def test_related_lists_beat_the_tfidf_baseline(sample_site):
     report = quality_report(ROOT / "content", sample_site.output / "related.json")
     assert report["queries"] >= 12
     assert report["ndcg5_plugin"] > report["ndcg5_tfidf_baseline"]
-
-
-def test_no_topic_links_in_a_readers_letter_or_an_article_that_opts_out(build_site, tmp_path):
-    content = tmp_path / "content"
-    shutil.copytree(ROOT / "content" / "topics", content / "topics")
-    site = build_site({
-        "qa.md": "Title: Q\nDate: 2020-01-01\nType: qa\n\nMy manager never gives feedback.\n\n"
-        "<!-- answer -->\n\nAsk for feedback on one thing at a time.\n",
-        "own.md": "Title: Own\nDate: 2020-01-02\nTopic_Links: no\n\nOn delegation and trust.\n",
-        "other.md": "Title: Other\nDate: 2020-01-03\n\nOn delegation and trust.\n",
-    })  # fmt: skip
-    qa = site.page("q")
-    assert not qa.select(".letter a.topic-link")  # the reader's words stay theirs
-    assert qa.select(".answer a.topic-link")
-    assert not site.page("own").select("a.topic-link")
-    assert site.page("other").select("a.topic-link")
 
 
 def test_a_page_saved_as_related_json_is_an_error_check_names(build_site):
@@ -160,23 +80,3 @@ def test_a_page_saved_as_related_json_is_an_error_check_names(build_site):
     clash = [error for error in site.report.errors if "data.md" in error]
     assert clash, site.report.errors
     assert "its output 'related.json' is already used by the site's own" in clash[0]
-
-
-def test_what_relating_makes_is_kept_out_of_the_collector_only_in_a_build_that_freezes():
-    import gc
-
-    from pelican.plugins.related_topics.glue import collector_paused
-
-    assert gc.get_freeze_count() == 0  # as in a plain `pelican` run: the collector as it was
-    with collector_paused():
-        made = [[number] for number in range(100)]
-    assert gc.get_freeze_count() == 0
-    gc.freeze()  # as coaching_kb's build does with what it has read
-    try:
-        frozen = gc.get_freeze_count()
-        with collector_paused():
-            made += [[number] for number in range(100)]
-        assert gc.get_freeze_count() >= frozen + 100
-    finally:
-        gc.unfreeze()
-    assert gc.isenabled()

@@ -18,7 +18,7 @@ def test_every_timed_plugin_says_its_time_in_words_the_runner_reads(build_site, 
     timings = _Timings()
     logging.getLogger().addHandler(timings)
     try:
-        build_site(FILES, RELATED_CACHE_PATH=str(tmp_path / "cache"))
+        build_site(FILES, RELATED_TOPICS_CACHE_PATH=str(tmp_path / "cache"))
     finally:
         logging.getLogger().removeHandler(timings)
     missing = [p for p in PLUGINS_TIMED if p not in timings.seconds]

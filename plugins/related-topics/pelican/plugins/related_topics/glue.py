@@ -1,53 +1,40 @@
-"""Pelican glue for related_topics: articles to plain docs, results back onto articles."""
+"""Pelican glue for related_topics: articles to plain docs, related links back onto them,
+the list into pages of themes that do not show it, and related.json."""
 
-import gc
-import hashlib
+import functools
 import json
 import logging
 import os
-import posixpath
 import time
-from collections.abc import Iterable, Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote
 
-from pelican.contents import Article
-from pelican.generators import Generator
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from pelican.generators import ArticlesGenerator, Generator
 
-from coaching_kb.content.letters import SEPARATOR
-from coaching_kb.content.topics import topic_files
-from coaching_kb.errors import SettingsError
-
-from . import findings_cache
 from . import settings as plugin_settings
-from .analysis import Analysed, Corpus, Findings, find_relations
-from .backlinks import referenced_by
-from .crosslinks import LinkOptions, link_options
-from .scoring import Doc, Match
-from .topic_graph import TopicInfo, vocabulary_infos
-from .topic_map import topic_map_svg
-from .worker import Worker
+from .meaning import EmbeddingCache, MiniLM, MissingModelError, model_id
+from .ranking import Doc, Match, Meaning, relate
+from .settings import RelatedSettings
+from .text import passages, plain_text
 
 if TYPE_CHECKING:
-    from pelican.generators import ArticlesGenerator
     from pelican.writers import Writer
 
 log = logging.getLogger(__name__)
+TEMPLATES = Path(__file__).with_name("templates")
 
 
 @dataclass(frozen=True, slots=True)
 class RelatedLink:
-    """A related article as the theme shows it."""
+    """A related article as a theme shows it: `article.related` is a list of these."""
 
     article: Any
-    score: float
-    reason: str
+    score: float  # 0 to 1
+    reason: str  # why it is related, in words a reader knows
 
-    # Looked up when the page is written: by then the fixed_urls plugin has pinned each URL,
-    # which Pelican otherwise works out afresh on every use.
+    # Read when the page is written: a later plugin may still pin an article's URL.
     @property
     def url(self) -> str:
         return self.article.url
@@ -56,306 +43,163 @@ class RelatedLink:
     def title(self) -> str:
         return self.article.title
 
-
-_worker: Worker | None = None  # the running build's; Pelican builds one site at a time
-
-
-def doc_for(article: Any, root: str, *, with_topics: bool = True) -> Doc:
-    """Return the plain Doc the scorer sees for a Pelican article."""
-    tags = getattr(article, "tags", []) if with_topics else []
-    return Doc(
-        key=content_key(article.source_path, root),
-        title=article.title,
-        summary=str(article.metadata.get("summary", "")),
-        body=article._content,
-        topics=tuple(tag.slug for tag in tags),
-        lang=str(getattr(article, "lang", "en") or "en"),
-        links_from=links_from(article),
-    )
+    @property
+    def summary(self) -> str:
+        return self.article.summary
 
 
-OPTED_OUT = ("no", "off", "false", "0")
+def settings_of(generator: Generator) -> RelatedSettings:
+    """Return the plugin's settings, warning about each one set wrong."""
+    found, problems = plugin_settings.load(generator.settings)
+    for problem in problems:
+        log.warning("%s", problem)
+    return found
 
 
-def links_from(article: Any) -> int:
-    """Return where topic links may start in the article's HTML (-1: nowhere).
+def relate_all_articles(generators: list[Generator]) -> None:
+    """Relate the articles of each articles generator.
 
-    An article with `Topic_Links: no` gets none; in a Q&A only the answer is linked, as the
-    letter is the reader's own words.
+    Once every generator has read its content: an article's HTML (`article.content`) then has
+    its links to pages resolved, as Pelican keeps the first HTML it makes.
     """
-    if str(article.metadata.get("topic_links", "")).strip().lower() in OPTED_OUT:
-        return -1
-    if getattr(article, "type", "") == "qa" and (match := SEPARATOR.search(article._content)):
-        return match.end()
-    return 0
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            relate_articles(generator)
 
 
-def content_key(path: str, root: str) -> str:
-    """Return `path` relative to the content folder `root`, with forward slashes."""
-    prefix = os.path.join(root, "")
-    relative = path[len(prefix) :] if path.startswith(prefix) else os.path.relpath(path, root)
-    return relative.replace(os.sep, "/")
-
-
-def link_options_for(settings: dict[str, Any], topics: dict[str, Any]) -> LinkOptions:
-    """Return the cross-link options of a build with these settings and topic vocabulary."""
-    config = plugin_settings.load(settings)
-    names_by_topic = {slug: topic.names for slug, topic in topics.items()}
-    limit = config.topic_links_max if config.topic_links else 0
-    return link_options(names_by_topic, topic_hrefs(settings, names_by_topic), limit)
-
-
-def topic_hrefs(settings: dict[str, Any], slugs: Iterable[str]) -> dict[str, str]:
-    """Return the href of each topic's hub: its file's, as the topics plugin has Pelican
-    resolve it (a dictionary lookup, where a `{tag}` link builds and slugifies a Tag)."""
-    files = topic_files(settings)
-    return {
-        slug: f"{{filename}}/{quote(files[slug])}" if slug in files else "{tag}" + slug
-        for slug in slugs
-    }
-
-
-def corpus_of(generator: "ArticlesGenerator") -> Corpus:
-    """Return the articles, topics and settings of `generator` as plain data."""
-    settings = generator.settings
-    return Corpus(
-        [doc_for(article, settings["PATH"]) for article in generator.articles],
-        link_options_for(settings, generator.context.get("topics", {})),
-        plugin_settings.load(settings),
-        topic_infos(generator),
-        edited_keys(settings),
-    )
-
-
-def edited_keys(settings: dict[str, Any]) -> frozenset[str] | None:
-    """Return the doc keys of the live preview's edits, or None in a full build."""
-    edited = settings.get("PREVIEW_EDITS_ONLY")
-    if edited is None:
-        return None
-    return frozenset(content_key(os.path.realpath(path), settings["PATH"]) for path in edited)
-
-
-def start_worker(pelican: Any) -> None:
-    """Get ready to analyse articles on a second core as Pelican reads them."""
-    global _worker
-    stop_worker()
-    if pelican.settings.get("LIVE_PREVIEW"):
-        return  # repeated builds keep the analysis in this process, redoing only edits
-    try:
-        from coaching_kb.content.topics import load_all_topics
-
-        options = link_options_for(pelican.settings, load_all_topics(pelican.settings)[0])
-        settings = plugin_settings.load(pelican.settings)
-    except Exception as error:  # noqa: BLE001 - only a speed-up; the build reports real errors
-        log.debug("related_topics: no worker: %s", error)
-        return
-    expected = None
-    if settings.cache_path:
-        setup = findings_cache.setup_digest(options, settings)
-        expected = findings_cache.load_index(settings.cache_path, setup)
-    _worker = Worker(options, settings, expected)
-
-
-def feed_worker(content: Any) -> None:
-    """Queue an article Pelican has just read for the worker."""
-    # A file without a title is skipped by Pelican after this signal; it is not ours to read.
-    if _worker is not None and isinstance(content, Article) and hasattr(content, "title"):
-        # Without topics: counting and scanning do not need them, and the topics plugin has
-        # yet to settle them (the worker is told them once reading is done).
-        _worker.add(doc_for(content, content.settings["PATH"], with_topics=False))
-
-
-def ask_worker(generator: "ArticlesGenerator") -> None:
-    """Reading is done: let the worker relate the corpus while Pelican sorts its taxonomies."""
-    if _worker is None or not _worker.started:
-        return  # every article read as in the last build: its findings will most likely do
-    try:
-        corpus = corpus_of(generator)
-    except SettingsError:
-        return  # reported when relate_articles loads the settings again
-    _worker.relate(corpus, keep=findings_folder(corpus))
-
-
-def stop_worker(*_args: Any) -> None:
-    """Stop the worker of a build that ended early."""
-    global _worker
-    if _worker is not None:
-        _worker.close()
-        _worker = None
-
-
-def findings_for(corpus: Corpus, settings: dict[str, Any], digest: str) -> tuple[Findings, str]:
-    """Return the findings about the corpus, and where they were found: the last build's if
-    it related the very same corpus (whose `digest` is given), else the worker's if it has
-    them, else worked out here."""
-    global _worker
-    worker, _worker = _worker, None
-    folder = findings_folder(corpus)
-    cached = findings_cache.load(folder, digest) if folder and digest else None
-    if cached is not None:
-        if worker is not None:
-            worker.close()
-        return cached, "kept from the last build"
-    found = worker.findings(corpus) if worker is not None else None
-    if found is not None:
-        return found, "on a second core"  # the worker keeps them for the next build
-    analysed = load_analysed(settings)
-    found = find_relations(corpus, analysed)
-    # A preview's edits reach the disk with the next full build: the kept copy serves till then.
-    save_analysed(settings, analysed, to_disk=corpus.edited is None)
-    if folder:
-        findings_cache.save(folder, corpus, found)
-    return found, "in the build process"
-
-
-def findings_folder(corpus: Corpus) -> str:
-    """Return where a full build keeps its findings for the next ('' for nowhere)."""
-    return corpus.settings.cache_path if corpus.edited is None else ""
-
-
-_kept: tuple[Path, Analysed] | None = None  # the last analysis saved, and where
-
-
-def analysed_cache(settings: dict[str, Any]) -> Path | None:
-    """Return where the per-article analysis is kept between builds: beside Pelican's content
-    cache for the live preview, else in RELATED_CACHE_PATH (None: nowhere)."""
-    if settings.get("LIVE_PREVIEW"):
-        folder = settings["CACHE_PATH"]
-    else:
-        folder = plugin_settings.load(settings).cache_path
-    return findings_cache.analysis_file(folder) if folder else None
-
-
-def load_analysed(settings: dict[str, Any]) -> Analysed:
-    """Return the kept analysis of earlier builds (redone for any article whose text
-    changed), or a fresh one."""
-    path = analysed_cache(settings)
-    if path is None or (settings.get("LIVE_PREVIEW") and not settings.get("LOAD_CONTENT_CACHE")):
-        return Analysed()
-    if _kept is not None and _kept[0] == path:
-        return _kept[1]
-    return findings_cache.load_analysis(path)
-
-
-def save_analysed(settings: dict[str, Any], analysed: Analysed, *, to_disk: bool = True) -> None:
-    """Keep the analysis for the next build: in this process for the next rebuild, and on
-    disk for the next process."""
-    global _kept
-    path = analysed_cache(settings)
-    if path is None:
-        return
-    _kept = (path, analysed)  # only the last site's, so a long test run does not grow
-    if to_disk:
-        findings_cache.save_analysis(path, analysed)
-
-
-def topic_infos(generator: "ArticlesGenerator") -> list[TopicInfo]:
-    """Return every topic in the vocabulary or used as a tag."""
-    vocabulary = generator.context.get("topics", {})
-    url_pattern = generator.settings.get("TAG_URL", "topics/{slug}/")
-    infos = {info.slug: info for info in vocabulary_infos(vocabulary, url_pattern)}
-    for article in generator.articles:
-        for tag in getattr(article, "tags", []):
-            if tag.slug not in infos:
-                infos[tag.slug] = TopicInfo(tag.slug, tag.name, tag.url, tag.name)
-    return sorted(infos.values(), key=lambda info: info.slug)
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cycle collector for a burst of small, acyclic objects.
-
-    On a big site each collection would walk every object Pelican holds, and the burst of
-    lists and dicts made here would trigger many of them. In a build that keeps what it read
-    out of the collector (gc.freeze, as coaching_kb's build does till the site is written),
-    what was made here, which lives as long, is kept out too: else the collector's next two
-    passes walk it all (at 10,000 articles, 280,000 objects and 0.07 s).
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if gc.get_freeze_count():
-            gc.freeze()
-        if was_enabled:
-            gc.enable()
-
-
-def relate_articles(generator: "ArticlesGenerator") -> None:
-    """Attach related articles, suggestions, cross-links and backlinks; fill the hub context."""
+def relate_articles(generator: ArticlesGenerator) -> None:
+    """Set `article.related` on every article; keep the lists for related.json."""
     started = time.perf_counter()
-    with collector_paused():
-        corpus = corpus_of(generator)
-        folder = findings_folder(corpus)
-        digest = findings_cache.corpus_digest(corpus) if folder else ""
-        findings, where = findings_for(corpus, generator.settings, digest)
-        findings_cache.forget_digests()
-        attach(generator, corpus, findings)
-        generator.context["related_json"] = RelatedJson(
-            list(generator.articles), corpus.docs, findings.matches, folder, digest
-        )
+    config = settings_of(generator)
+    articles = list(generator.articles)
+    docs = [doc_for(article, generator.settings["PATH"]) for article in articles]
+    meaning = meaning_of(docs, config, generator.settings)
+    found = relate(docs, config.max, config.min_score, meaning)
+    by_key = {doc.key: article for doc, article in zip(docs, articles, strict=True)}
+    names = {tag.slug: tag.name for a in articles for tag in getattr(a, "tags", [])}
+    reasons = [[reason_for(m, names) for m in matches] for matches in found]
+    for article, matches, said in zip(articles, found, reasons, strict=True):
+        article.related = [
+            RelatedLink(by_key[m.key], m.score, reason)
+            for m, reason in zip(matches, said, strict=True)
+        ]
+    generator.context["related_topics"] = RelatedJson(articles, docs, found, reasons)
     log.info(
-        "related_topics: %d articles, %d topics, %d suggested (%s) in %.2fs",
-        len(corpus.docs),
-        len(corpus.topics),
-        sum(1 for s in findings.suggestions if s),
-        where,
+        "related_topics: %d articles related (%s) in %.2fs",
+        len(docs),
+        "terms and meaning" if meaning else "terms",
         time.perf_counter() - started,
     )
 
 
-def attach(generator: "ArticlesGenerator", corpus: Corpus, findings: Findings) -> None:
-    """Put the findings on the articles and in the context the theme reads."""
-    articles, docs, infos = list(generator.articles), corpus.docs, corpus.topics
-    generator.context["suggested_topics"] = {
-        article.source_path: suggested
-        for article, suggested in zip(articles, findings.suggestions, strict=True)
-        if suggested
-    }
-    generator.context["topic_relations"] = {
-        slug: [other for other, _ in related] for slug, related in findings.relations.items()
-    }
-    counts = {slug: len(keys) for slug, keys in findings.by_topic.items()}
-    shown = strongest_topics(infos, counts, corpus.settings.topic_map_max)
-    generator.context["topic_map_svg"] = topic_map_svg(
-        [map_info(info, generator.settings) for info in shown], counts, findings.relations
+def doc_for(article: Any, root: str) -> Doc:
+    """Return the plain Doc the ranking sees for a Pelican article."""
+    summary = plain_text(str(article.metadata.get("summary", "")))
+    text = f"{article.title}. {summary} {plain_text(article.content)}"
+    return Doc(
+        key=content_key(article.source_path, root),
+        title=article.title,
+        text=text,
+        topics=tuple(tag.slug for tag in getattr(article, "tags", [])),
+        lang=str(getattr(article, "lang", "en") or "en"),
     )
-    attach_related(articles, docs, findings)
-    references = referenced_by({d.key: d.body for d in docs})
-    by_key = dict(zip((d.key for d in docs), articles, strict=True))
-    for article, doc, found, suggested in zip(
-        articles, docs, findings.scans, findings.suggestions, strict=True
-    ):
-        article.suggested_topics = suggested
-        article._content, article.topic_links = found.linked(doc.body), list(found.topic_links)
-        article.referenced_by = [by_key[k] for k in references.get(doc.key, [])]
 
 
-def strongest_topics(infos: list[TopicInfo], counts: dict[str, int], limit: int) -> list[TopicInfo]:
-    """Return the `limit` topics with the most articles (ties by slug), for the map."""
-    ranked = sorted(infos, key=lambda info: (-counts.get(info.slug, 0), info.slug))
-    return ranked[:limit]
+def content_key(path: str, root: str) -> str:
+    """Return `path` relative to the content folder `root`, with forward slashes."""
+    return os.path.relpath(path, root).replace(os.sep, "/")
 
 
-def attach_related(articles: list[Any], docs: list[Doc], findings: Findings) -> None:
-    """Set each article's `related` links, with reasons in words readers know."""
-    by_key = {doc.key: article for doc, article in zip(docs, articles, strict=True)}
-    for article, found, reasons in zip(articles, findings.matches, findings.reasons, strict=True):
-        article.related = [
-            RelatedLink(by_key[m.key], m.score, reason)
-            for m, reason in zip(found, reasons, strict=True)
-        ]
+def meaning_of(
+    docs: list[Doc], config: RelatedSettings, settings: dict[str, Any]
+) -> Meaning | None:
+    """Return the sentence model's vectors of the docs, from the cache where it has them."""
+    if not config.model or len(docs) < 2:
+        return None
+    cut = [passages(doc.text, config.passage_words, config.max_passages) for doc in docs]
+    setup = f"{model_id()}\0{config.passage_words}\0{config.max_passages}"
+    cache = EmbeddingCache(cache_folder(config, settings), setup)
+    flat = [passage for found in cut for passage in found]
+    try:
+        vectors = cache.vectors_of(flat, MiniLM())
+    except MissingModelError as error:
+        log.error("%s", error)
+        return None
+    cache.save({cache.key(passage) for passage in flat})
+    per_doc, start = [], 0
+    for found in cut:
+        per_doc.append(vectors[start : start + len(found)])
+        start += len(found)
+    means = [rows.mean(axis=0) for rows in per_doc]
+    return Meaning(unit(means), cut, per_doc)
 
 
-def map_info(info: TopicInfo, settings: dict[str, Any]) -> TopicInfo:
-    """Return `info` with a URL that works from the topic index page, where the map is shown."""
-    if settings.get("RELATIVE_URLS"):
-        index_folder = posixpath.dirname(settings.get("TOPICS_SAVE_AS", "topics/index.html"))
-        url = posixpath.relpath(info.url, index_folder) + "/"
-    else:
-        url = f"{settings.get('SITEURL', '')}/{info.url}"
-    return TopicInfo(info.slug, info.name, url, info.text)
+def unit(rows: list[Any]) -> Any:
+    import numpy as np
+
+    matrix = np.vstack(rows)
+    lengths = np.linalg.norm(matrix, axis=1, keepdims=True)
+    return matrix / np.where(lengths > 0, lengths, 1.0)
+
+
+def cache_folder(config: RelatedSettings, settings: dict[str, Any]) -> str:
+    """Return where embeddings are kept: the setting, else under Pelican's CACHE_PATH."""
+    return config.cache_path or os.path.join(settings.get("CACHE_PATH", "cache"), "related_topics")
+
+
+PASSAGE_WORDS_SHOWN = 12
+
+
+def reason_for(match: Match, topic_names: dict[str, str]) -> str:
+    """Return why two articles are related, in words a reader understands."""
+    if match.shared_topics:
+        return "Shared topics: " + ", ".join(topic_names.get(t, t) for t in match.shared_topics)
+    if match.shared_terms:
+        return "Both discuss: " + ", ".join(match.shared_terms)
+    if match.passage:
+        words = match.passage.split()
+        more = "…" if len(words) > PASSAGE_WORDS_SHOWN else ""
+        return f"Close in meaning: “{' '.join(words[:PASSAGE_WORDS_SHOWN])}{more}”"
+    return "Close in meaning"
+
+
+def insert_list(path: str, context: dict[str, Any]) -> None:
+    """Add the related list after the article's text in its written page, in a theme that
+    does not show it itself (RELATED_TOPICS_AUTO_INSERT)."""
+    article = context.get("article")
+    if article is None or not getattr(article, "related", None):
+        return
+    config, _ = plugin_settings.load(context)
+    if not config.auto_insert or not path.endswith((".html", ".htm")):
+        return
+    page = Path(path)
+    markup = page.read_text(encoding="utf-8")
+    listed = list_html(article.related, context.get("SITEURL", ""))
+    page.write_text(inserted(markup, article.content, listed), encoding="utf-8")
+
+
+def list_html(links: list[RelatedLink], siteurl: str) -> str:
+    """Return the list as the plugin's own template renders it."""
+    return str(list_macro()(links, siteurl))
+
+
+@functools.cache
+def list_macro() -> Any:
+    """Return the plugin's template macro, compiled once per process (it never changes)."""
+    environment = Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=select_autoescape(["html"])
+    )
+    return environment.get_template("related_topics.html").module.related_topics
+
+
+def inserted(page: str, content: str, listed: str) -> str:
+    """Return `page` with `listed` after the article's text (else before the article's or the
+    body's end, for a theme that changed the text)."""
+    at = page.rfind(content) + len(content) if content and content in page else -1
+    for end in ("</article>", "</body>"):
+        if at < 0:
+            at = page.rfind(end)
+    return page + listed if at < 0 else page[:at] + listed + page[at:]
 
 
 @dataclass(frozen=True, slots=True)
@@ -365,49 +209,34 @@ class RelatedJson:
     articles: list[Any]
     docs: list[Doc]
     matches: list[list[Match]]
-    folder: str = ""  # where the last text is kept for the next build ('' for nowhere)
-    corpus_digest: str = ""  # of the corpus the matches were found in
+    reasons: list[list[str]]
 
     def text(self) -> str:
-        """Return the text of related.json: the last build's, if it would be the same."""
-        if not self.folder or not self.corpus_digest:
-            return json_lines(self.data())
-        # The findings follow from the corpus; the file adds each article's slug and URL.
-        hasher = hashlib.blake2b(self.corpus_digest.encode(), digest_size=20)
-        for article in self.articles:
-            hasher.update(f"{article.slug}\0{article.url}\0".encode())
-        key = hasher.hexdigest()
-        kept = findings_cache.load_text(self.folder, key)
-        if kept is None:
-            kept = json_lines(self.data())
-            findings_cache.save_text(self.folder, key, kept)
-        return kept
-
-    def data(self) -> dict:
-        urls = [article.url for article in self.articles]
-        url_of = {doc.key: url for doc, url in zip(self.docs, urls, strict=True)}
-        return {
-            "articles": [
-                {
-                    "source_path": doc.key,
-                    "slug": article.slug,
-                    "url": url,
-                    "title": article.title,
-                    "related": [
-                        {
-                            "source_path": m.key,
-                            "url": url_of[m.key],
-                            "score": m.score,
-                            "shared_topics": list(m.shared_topics),
-                        }
-                        for m in found
-                    ],
-                }
-                for article, doc, found, url in zip(
-                    self.articles, self.docs, self.matches, urls, strict=True
-                )
-            ]
-        }
+        """Return related.json with one article per line: quick to write and to diff."""
+        url_of = {doc.key: a.url for doc, a in zip(self.docs, self.articles, strict=True)}
+        entries = [
+            {
+                "source_path": doc.key,
+                "slug": article.slug,
+                "url": article.url,
+                "title": article.title,
+                "related": [
+                    {
+                        "source_path": m.key,
+                        "url": url_of[m.key],
+                        "score": m.score,
+                        "shared_topics": list(m.shared_topics),
+                        "reason": reason,
+                    }
+                    for m, reason in zip(found, reasons, strict=True)
+                ],
+            }
+            for article, doc, found, reasons in zip(
+                self.articles, self.docs, self.matches, self.reasons, strict=True
+            )
+        ]
+        lines = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries)
+        return '{"articles": [\n' + lines + "\n]}\n"
 
 
 def add_json_generator(_pelican: object) -> type["RelatedJsonGenerator"]:
@@ -415,15 +244,14 @@ def add_json_generator(_pelican: object) -> type["RelatedJsonGenerator"]:
 
 
 class RelatedJsonGenerator(Generator):
-    """Write related.json for tooling and the theme."""
+    """Write related.json for tooling."""
 
     def generate_output(self, writer: "Writer") -> None:
-        save_as = self.settings.get("RELATED_JSON_SAVE_AS", "related.json")
-        data = self.context.get("related_json")
-        if save_as and data is not None:
-            # Through the writer, as a page is: `check` plans it without making its text, and
-            # a build leaves it alone when it already holds that text.
-            writer.write_file(save_as, JsonText(data), self.context)
+        config, _ = plugin_settings.load(self.settings)
+        data = self.context.get("related_topics")
+        if config.json_save_as and data is not None:
+            # Through the writer, as a page is: a site's own file saved there is reported.
+            writer.write_file(config.json_save_as, JsonText(data), self.context)
 
 
 @dataclass(frozen=True, slots=True)
@@ -435,9 +263,3 @@ class JsonText:
 
     def render(self, _context: dict[str, Any]) -> str:
         return self.data.text()
-
-
-def json_lines(data: dict[str, list[dict[str, Any]]]) -> str:
-    """Return the JSON of related.json with one article per line: quick to write and to diff."""
-    entries = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in data["articles"])
-    return '{"articles": [\n' + entries + "\n]}\n"

@@ -1,4 +1,4 @@
-"""How much memory this process has used at most: for the worker's report and the bench."""
+"""How much memory this process has used at most: for the bench."""
 
 import sys
 from pathlib import Path

@@ -1,0 +1,131 @@
+"""related_topics in real builds: Pelican's own command on its default theme, as a user runs it.
+
+Each build runs `pelican` in a fresh process, so no signal receiver or cached module of one
+build leaks into the next.
+"""
+
+import json
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+PLUGIN = Path(__file__).resolve().parents[1]
+ARTICLES = {
+    "deadline.md": "Title: The deadline slipped\nDate: 2024-01-01\n\n"
+    "The release missed its date again; the schedule was too optimistic.\n",
+    "late.md": "Title: Running late\nDate: 2024-01-02\n\n"
+    "Our launch is overdue because the timeline ignored holidays.\n",
+    "garden.md": "Title: Spring garden\nDate: 2024-01-03\n\n"
+    "Tomatoes, roses and basil grow well in a sunny corner.\n",
+    "flowers.md": "Title: Flowers in pots\nDate: 2024-01-04\n\n"
+    "Tulips and daisies bloom on a balcony facing south.\n",
+}
+
+
+def build(
+    site: Path, python: str = sys.executable, **settings: object
+) -> subprocess.CompletedProcess:
+    """Build `site`/content with `pelican` and `settings`, on Pelican's default theme."""
+    for name, text in ARTICLES.items():
+        (site / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / "content" / name).write_text(text, encoding="utf-8")
+    lines = [f"{key} = {value!r}" for key, value in settings.items()]
+    conf = site / "conf.py"
+    conf.write_text("\n".join(["SITEURL = ''", "TIMEZONE = 'UTC'", *lines]) + "\n")
+    command = [python, "-m", "pelican", "content", "-s", "conf.py", "-o", "output"]
+    wide = os.environ | {"COLUMNS": "500"}  # Pelican's log wraps lines at the terminal's width
+    return subprocess.run(command, cwd=site, capture_output=True, text=True, check=False, env=wide)
+
+
+def related_json(site: Path) -> dict:
+    return json.loads((site / "output" / "related.json").read_text(encoding="utf-8"))
+
+
+def listed(site: Path, page: str) -> list[str]:
+    """Return the titles the automatic list shows on an article page."""
+    html = BeautifulSoup((site / "output" / page).read_text(encoding="utf-8"), "html.parser")
+    return [a.get_text() for a in html.select("aside.related-topics li a")]
+
+
+FULL_NAME = {"PLUGINS": ["pelican.plugins.related_topics"]}  # editable installs: by full name
+
+
+def test_default_theme_shows_related_lists_that_link_to_real_pages(tmp_path):
+    result = build(tmp_path, **FULL_NAME)
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr + result.stdout
+    assert listed(tmp_path, "the-deadline-slipped.html")[0] == "Running late"
+    assert listed(tmp_path, "spring-garden.html")[0] == "Flowers in pots"
+    page = BeautifulSoup((tmp_path / "output" / "spring-garden.html").read_text(), "html.parser")
+    for link in page.select("aside.related-topics a"):
+        assert (tmp_path / "output" / link["href"].lstrip("/")).is_file()
+    reason = page.select_one(".related-topics__reason").get_text()
+    assert reason.startswith(("Close in meaning", "Both discuss"))
+    assert (tmp_path / "cache" / "related_topics" / "keys.npy").is_file()  # under CACHE_PATH
+
+
+def test_a_theme_that_shows_the_list_itself_turns_the_automatic_one_off(tmp_path):
+    result = build(tmp_path, RELATED_TOPICS_AUTO_INSERT=False, **FULL_NAME)
+    assert result.returncode == 0, result.stderr
+    assert listed(tmp_path, "spring-garden.html") == []
+    assert related_json(tmp_path)["articles"][0]["related"]
+
+
+def test_changing_how_text_is_prepared_gives_the_lists_a_cold_cache_gives(tmp_path):
+    cache = str(tmp_path / "shared-cache")
+    build(tmp_path / "a", RELATED_TOPICS_CACHE_PATH=cache, **FULL_NAME)
+    before = related_json(tmp_path / "a")
+    build(tmp_path / "a", RELATED_TOPICS_CACHE_PATH=cache, RELATED_TOPICS_PASSAGE_WORDS=3,
+          **FULL_NAME)  # fmt: skip
+    warm = related_json(tmp_path / "a")
+    build(tmp_path / "b", RELATED_TOPICS_PASSAGE_WORDS=3, **FULL_NAME)
+    assert warm == related_json(tmp_path / "b")
+    assert warm != before  # the quoted passages are now three words long
+
+
+def test_unknown_and_other_plugins_settings_are_warnings_not_tracebacks(tmp_path):
+    result = build(tmp_path, RELATED_TOPICS_MAXX=3, RELATED_POSTS_MAX=2, RELATED_MAX=1,
+                   **FULL_NAME)  # fmt: skip
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert "Traceback" not in said
+    assert "RELATED_TOPICS_MAXX" in said
+    assert "did you mean RELATED_TOPICS_MAX?" in said
+    assert "RELATED_MAX, now called RELATED_TOPICS_MAX" in said
+    assert "RELATED_POSTS_MAX" not in said
+
+
+def test_the_standalone_plugin_and_the_toolkit_give_the_same_lists(build_site, tmp_path):
+    result = build(tmp_path / "standalone", **FULL_NAME)
+    assert result.returncode == 0, result.stderr
+    toolkit = build_site(ARTICLES)  # the toolkit's build, settings and theme
+    assert not toolkit.report.errors, toolkit.report.errors
+
+    def lists(data: dict) -> dict[str, list[str]]:
+        return {
+            a["source_path"]: [r["source_path"] for r in a["related"]] for a in data["articles"]
+        }
+
+    ours = json.loads((toolkit.output / "related.json").read_text(encoding="utf-8"))
+    assert lists(ours) == lists(related_json(tmp_path / "standalone"))
+    assert all(lists(ours).values())
+
+
+@pytest.mark.slow
+def test_pip_install_into_a_fresh_virtualenv_is_the_whole_set_up(tmp_path):
+    environment = tmp_path / "venv"
+    venv.create(environment, with_pip=True, system_site_packages=False)
+    python = str(environment / "bin" / "python")
+    # Markdown too, as any Pelican site written in Markdown has it (Pelican does not require it).
+    install = [python, "-m", "pip", "install", "--quiet", str(PLUGIN), "markdown"]
+    installed = subprocess.run(install, capture_output=True, text=True, check=False)
+    assert installed.returncode == 0, installed.stderr
+    # No PLUGINS setting: Pelican finds the installed namespace plugin by itself.
+    result = build(tmp_path / "site", python=python)
+    assert result.returncode == 0, result.stderr
+    assert listed(tmp_path / "site", "the-deadline-slipped.html")[0] == "Running late"

@@ -1,0 +1,105 @@
+"""The ranking, text and settings cores on plain data: no Pelican, no model."""
+
+import numpy as np
+import pytest
+from pelican.plugins.related_topics.ranking import Doc, Meaning, relate
+from pelican.plugins.related_topics.settings import RelatedSettings, load
+from pelican.plugins.related_topics.text import passages, plain_text, term_counts
+
+DOCS = [
+    Doc("a.md", "Delegating", "Delegate the tasks to the team and trust the team with them."),
+    Doc("b.md", "Letting go", "When you delegate tasks, trust your team to decide."),
+    Doc("c.md", "Listening", "Ask questions, listen to the answer, summarise before advice."),
+    Doc("d.md", "Questions", "Listen more than you talk; ask one more question first."),
+]
+
+
+def keys(found):
+    return [match.key for match in found]
+
+
+def test_text_alone_finds_the_article_on_the_same_subject():
+    found = relate(DOCS, k=1)
+    assert [keys(f) for f in found] == [["b.md"], ["a.md"], ["d.md"], ["c.md"]]
+    assert found[0][0].shared_terms[:2] == ("team", "delegate")
+
+
+def test_shared_topics_lift_a_match_and_are_its_reason():
+    tagged = [*DOCS[:3], Doc("d.md", "Questions", DOCS[3].text, topics=("delegation",))]
+    tagged[0] = Doc("a.md", "Delegating", DOCS[0].text, topics=("delegation",))
+    found = relate(tagged, k=2)
+    assert keys(found[0]) == ["b.md", "d.md"]  # a shared topic counts as a first place
+    assert found[0][1].shared_topics == ("delegation",)
+    assert "d.md" not in keys(relate(DOCS, k=2)[0])
+
+
+def test_ties_are_broken_by_key_and_nothing_lists_itself():
+    same = [Doc(k, "Same", "identical words here") for k in ("z.md", "m.md", "a.md")]
+    found = relate(same, k=2)
+    assert keys(found[0]) == ["a.md", "m.md"]
+    assert all(doc.key not in keys(f) for doc, f in zip(same, found, strict=True))
+
+
+@pytest.mark.parametrize("docs", [[], [DOCS[0]]])
+def test_empty_and_single_article_sites(docs):
+    assert relate(docs) == [[] for _ in docs]
+
+
+def test_empty_texts_and_min_score():
+    found = relate([Doc("a.md", "", ""), Doc("b.md", "", ""), *DOCS], k=5, min_score=0.3)
+    assert found[0] == []
+    assert all(m.score >= 0.3 for f in found for m in f)
+    assert all(0 < m.score <= 1 for f in relate(DOCS) for m in f)
+
+
+def test_non_english_articles_relate_by_their_own_words():
+    docs = [
+        Doc("pt1.md", "Delegar", "Delegar tarefas à equipa exige confiança na equipa.", lang="pt"),
+        Doc("pt2.md", "Confiar", "A confiança na equipa cresce quando delegar tarefas.", lang="pt"),
+        Doc("pt3.md", "Ouvir", "Ouvir com atenção e fazer perguntas abertas.", lang="pt"),
+        *DOCS,
+    ]
+    assert relate(docs, k=1)[0][0].key == "pt2.md"
+
+
+def unit_rows(rows):
+    matrix = np.array(rows, dtype=np.float32)
+    return matrix / np.linalg.norm(matrix, axis=1, keepdims=True)
+
+
+def test_meaning_finds_what_shares_no_word_and_says_which_passage():
+    docs = [
+        Doc("a.md", "Deadline", "the deadline slipped"),
+        Doc("b.md", "Schedule", "a late schedule"),
+        Doc("c.md", "Garden", "tomatoes and roses"),
+    ]
+    vectors = unit_rows([[1, 0.1], [0.9, 0.2], [0, 1]])
+    meaning = Meaning(vectors, [["the deadline slipped"], ["a late schedule"], ["roses"]],
+                      [vectors[i : i + 1] for i in range(3)])  # fmt: skip
+    found = relate(docs, k=1, meaning=meaning)
+    assert found[0][0].key == "b.md"
+    assert found[0][0].passage == "a late schedule"
+    assert not found[0][0].shared_terms
+
+
+def test_plain_text_passages_and_terms():
+    assert plain_text("<p>Trust &amp; <em>teams</em></p>\n<!-- x -->") == "Trust & teams"
+    assert passages("one two three four five", 2, 2) == ["one two", "three four"]
+    assert passages("", 2, 2) == [""]
+    counts, forms = term_counts("The teams' team: it's the team’s call. 2024", "en")
+    assert counts == {"team": 3, "call": 1}
+    assert forms["team"] == "team"
+
+
+def test_settings_warn_and_keep_defaults_never_raise():
+    settings, problems = load({"RELATED_TOPICS_MAX": 3, "RELATED_POSTS_MAX": 9})
+    assert settings == RelatedSettings(max=3)
+    assert problems == []
+    settings, problems = load(
+        {"RELATED_TOPICS_MAXX": 3, "RELATED_TOPICS_MIN_SCORE": 2, "RELATED_MAX": 4}, "conf.py"
+    )
+    assert settings == RelatedSettings()
+    assert "conf.py set RELATED_TOPICS_MAXX" in problems[0]
+    assert "did you mean RELATED_TOPICS_MAX?" in problems[0]
+    assert any("RELATED_MAX, now called RELATED_TOPICS_MAX" in p for p in problems)
+    assert any("RELATED_TOPICS_MIN_SCORE = 2" in p for p in problems)
