@@ -45,7 +45,7 @@ PLUGINS = [
     "pelican.plugins.images",
     "pelican.plugins.navigation",
     "pelican.plugins.sitemap",
-    "pelican.plugins.search_index",
+    "pelican.plugins.pagefind_search",
     # Last: after every plugin that changes tags, categories, authors, slugs or dates.
     "pelican.plugins.fast_listings",
     "pelican.plugins.fixed_urls",

@@ -11,6 +11,8 @@ import gc
 import logging
 import os
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 import time
@@ -37,7 +39,6 @@ from coaching_kb.pelican_runs import (
     write_site,
 )
 from coaching_kb.reader_cache import reader_cache
-from coaching_kb.search import link_or_copy, run_pagefind
 from coaching_kb.staging import keep_only, set_aside, staging_folder, swap_in
 
 
@@ -208,7 +209,7 @@ def _keep_aside(folder: Path) -> Path | None:
     if not folder.is_dir():
         return None
     aside = Path(tempfile.mkdtemp(prefix=".search-kept-", dir=folder.parent.parent)) / "bundle"
-    shutil.copytree(folder, aside, copy_function=link_or_copy)
+    shutil.copytree(folder, aside)
     return aside
 
 
@@ -216,15 +217,18 @@ def _put_back(kept: Path | None, destination: Path | None) -> None:
     if kept is None:
         return
     if destination is not None and not destination.exists():
-        shutil.copytree(kept, destination, copy_function=link_or_copy)
+        shutil.copytree(kept, destination)
     shutil.rmtree(kept.parent, ignore_errors=True)
 
 
 def _index_quietly(output: Path) -> None:
-    try:
-        run_pagefind(output, "pagefind")
-    except SiteError as error:
-        logging.getLogger(__name__).warning("search index not refreshed: %s", error)
+    """Refresh the search bundle with Pagefind's command line (pagefind_search does it in a
+    full build; the preview's quick rebuild turns that plugin off to serve the page sooner)."""
+    command = [sys.executable, "-m", "pagefind", "--site", str(output), "--output-subdir", "pagefind"]
+    done = subprocess.run(command, capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        last = (done.stdout + done.stderr).strip().splitlines()[-1:]
+        logging.getLogger(__name__).warning("search index not refreshed: %s", " ".join(last))
 
 
 def _read_check_write(
