@@ -224,7 +224,7 @@ def _put_back(kept: Path | None, destination: Path | None) -> None:
 def _index_quietly(output: Path) -> None:
     """Refresh the search bundle with Pagefind's command line (pagefind_search does it in a
     full build; the preview's quick rebuild turns that plugin off to serve the page sooner)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(output), "--output-subdir", "pagefind"]
+    command = [sys.executable, "-m", "pagefind", "--site", str(output)]
     done = subprocess.run(command, capture_output=True, text=True, check=False)
     if done.returncode != 0:
         last = (done.stdout + done.stderr).strip().splitlines()[-1:]
