@@ -255,3 +255,14 @@ def test_pages_matched_only_through_a_topic_come_last_under_one_label(page, samp
     assert len(filed) >= 5  # each shows its summary, not its topic line
     own = page.locator("#search-results .search-result__title").all_inner_texts()
     assert own[0] == "Confidence"  # the hub of the topic the query names (by an alias)
+
+
+@pytest.mark.parametrize("query", ["xylophonequartz", "imposter+syndrome"])
+def test_no_results_and_filed_results_have_no_axe_violations(screen, sample_url, query):
+    from axe_playwright_python.sync_playwright import Axe
+
+    screen.goto(f"{sample_url}/search/?q={query}")
+    wait_until(screen, "document.getElementById('search-status').textContent !== ''")
+    found = [(v["id"], [n["target"] for n in v["nodes"]][:3])
+             for v in Axe().run(screen).response["violations"]]  # fmt: skip
+    assert found == []

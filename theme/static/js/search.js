@@ -17,7 +17,7 @@ const filterBox = document.querySelector(".search-filters");
 const selects = [...document.querySelectorAll("select[data-filter]")];
 const MAX_RESULTS = 20;
 const MAX_WORDINGS = 12;
-const MAX_LOADED = 40; // results whose data is fetched, per set of wordings
+const MAX_LOADED = 30; // results whose data is fetched, per set of wordings
 const OWN_TEXT_WEIGHT = 1; // the page's text; its hidden topic line and comments weigh less
 
 const bundle = new URL(input.dataset.bundle, document.baseURI);
