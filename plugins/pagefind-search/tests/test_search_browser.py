@@ -228,8 +228,12 @@ TOP_THREE = {
                    "The first ninety days of not doing the work"],
     "imposter syndrome": ["Confidence", "You are not the smartest person in the room any more",
                           "Should I join the leadership programme?"],
-    "giving feedback to my boss": ["Feedback", "Giving feedback upwards",
-                                   "Feedback in the first week, not the annual review"],
+    # Names the topic inside a question: the one essay on it first, then the topic's hub.
+    "giving feedback to my boss": [
+        "Giving feedback upwards",
+        "Feedback",
+        "Feedback in the first week, not the annual review",
+    ],
     "burnout": ["I cannot stop fixing my team's work", "The hero who stays late",
                 "The first ninety days of not doing the work"],
     "one on one": ["The one-to-one is their meeting", "Giving feedback upwards",
@@ -266,3 +270,10 @@ def test_no_results_and_filed_results_have_no_axe_violations(screen, sample_url,
     found = [(v["id"], [n["target"] for n in v["nodes"]][:3])
              for v in Axe().run(screen).response["violations"]]  # fmt: skip
     assert found == []
+
+
+def test_a_title_that_names_a_topic_leads_and_the_topics_hub_follows(page, sample_url):
+    page.goto(f"{sample_url}/search/?q=rescuing+is+not+helping")  # "rescuing": an alias
+    wait_until(page, "document.getElementById('search-status').textContent !== ''")
+    titles = page.locator(".search-result__title").all_inner_texts()
+    assert titles[:2] == ["Rescuing is not helping", "The hero's trap"]

@@ -142,6 +142,8 @@ function pathOf(data) {
 // text matches (in the reader's words or the topic's); other pages whose own text matches
 // the reader's words. Apart, under one label: pages matched only through their topics. A
 // page that merely uses a topic's name, unfiled under it, is not what the reader asked for.
+// A hub goes first when the query is the topic's name or an alias; when the query only
+// contains one ("rescuing is not helping"), after the best match, which may be a title.
 async function find(query, filters) {
   const { asked, byTopic } = wordings(query);
   const pages = new Map();
@@ -152,11 +154,15 @@ async function find(query, filters) {
   const isFiled = (page) =>
     named.some((topic) => (page.data.filters.topic || []).includes(topic.name));
   const all = [...pages.values()].sort((a, b) => b.score - a.score);
-  const first = [
-    ...all.filter(isHub),
+  const isExactly = (page) =>
+    named.some((topic) => pathOf(page.data) === topic.path && asked.some((text) => topic.names.includes(text)));
+  const matched = [
     ...all.filter((page) => !isHub(page) && page.own && isFiled(page)),
     ...all.filter((page) => !isHub(page) && !isFiled(page) && page.kinds.has("asked text")),
   ];
+  const hubs = all.filter(isHub);
+  const lead = hubs.some(isExactly) ? [] : matched.slice(0, 1);
+  const first = [...lead, ...hubs, ...matched.slice(lead.length)];
   const filed = all.filter((page) => !first.includes(page) && (isFiled(page) || !page.own));
   return {
     count: first.length + filed.length,
