@@ -1,6 +1,7 @@
 """Search in a real Chromium: typing, filters, following results, shared links, no results,
 focus after Enter and after the header's box, and the results a coach would pick."""
 
+import re
 import shutil
 
 import pytest
@@ -277,3 +278,19 @@ def test_a_title_that_names_a_topic_leads_and_the_topics_hub_follows(page, sampl
     wait_until(page, "document.getElementById('search-status').textContent !== ''")
     titles = page.locator(".search-result__title").all_inner_texts()
     assert titles[:2] == ["Rescuing is not helping", "The hero's trap"]
+
+
+def test_words_typed_while_search_loads_are_kept_and_searched(page, sample_url):
+    held = []  # Pagefind's entry file, held back until the reader has typed
+    page.route(re.compile(r"/pagefind/pagefind-entry\.json"), lambda route: held.append(route))
+    page.goto(f"{sample_url}/search/")
+    for _ in range(300):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    page.fill("#search-query", "speak last")
+    held[0].continue_()
+    wait_until(
+        page, "document.querySelector('.search-result__title')?.textContent.includes('quiet')"
+    )
+    assert page.input_value("#search-query") == "speak last"

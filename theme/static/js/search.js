@@ -24,7 +24,10 @@ const bundle = new URL(input.dataset.bundle, document.baseURI);
 const pagefind = await import(bundle.href);
 await pagefind.options({ baseUrl: new URL(input.dataset.base, document.baseURI).pathname });
 await pagefind.init();
-const synonyms = await loadSynonyms(new URL("synonyms.json", bundle));
+const [synonyms, available] = await Promise.all([
+  loadSynonyms(new URL("synonyms.json", bundle)),
+  pagefind.filters(),
+]);
 const topics = [...document.querySelectorAll("#search-topics li")].map((item) => ({
   name: item.textContent.trim(),
   path: new URL(item.dataset.url, document.baseURI).pathname,
@@ -41,10 +44,10 @@ async function loadSynonyms(url) {
 }
 
 const params = new URLSearchParams(location.search);
-input.value = params.get("q") || "";
+// What the reader typed while Pagefind was loading wins over the address's query.
+input.value = input.value || params.get("q") || "";
 // Arriving from the header's box, the reader has typed already: take them to the results.
 let focusResults = params.get("from") === "header";
-const available = await pagefind.filters();
 for (const select of selects) {
   const values = Object.keys(available[select.dataset.filter] || {}).sort();
   for (const value of values) select.add(new Option(value, value));
