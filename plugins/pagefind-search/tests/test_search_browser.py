@@ -260,6 +260,9 @@ def test_pages_matched_only_through_a_topic_come_last_under_one_label(page, samp
     assert len(filed) >= 5  # each shows its summary, not its topic line
     own = page.locator("#search-results .search-result__title").all_inner_texts()
     assert own[0] == "Confidence"  # the hub of the topic the query names (by an alias)
+    last_own = page.locator("#search-results .search-result").last.bounding_box()
+    label = page.locator("#search-filed-label").bounding_box()
+    assert label["y"] - (last_own["y"] + last_own["height"]) < 100  # no blank screen between
 
 
 @pytest.mark.parametrize("query", ["xylophonequartz", "imposter+syndrome"])
