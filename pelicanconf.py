@@ -44,7 +44,7 @@ PLUGINS = [
     "pelican.plugins.images",
     "pelican.plugins.navigation",
     "pelican.plugins.sitemap",
-    "pelican.plugins.search_index",
+    "pelican.plugins.pagefind_search",
 ]
 
 # Folders that hold data for plugins, not articles or pages, at any depth (an imported

@@ -500,7 +500,7 @@ def _speed_row(row: dict) -> str:
         f"{row['corpus']:<8}  {row['articles']:>8}  {row['pelican_s']:>9.2f}  {row['ours_s']:>6.2f}"
         f"  {row['ours_over_pelican']:>5.2f}x [{low:.2f}-{high:.2f}]  {stages['pelican']:>7.2f}"
         f"  {stages['check']:>5.2f}  {plugins['related_topics']:>8.2f}"
-        f"  {plugins['topics']:>6.2f}  {plugins['search_index']:>6.2f}"
+        f"  {plugins['topics']:>6.2f}  {plugins['pagefind_search']:>6.2f}"
     )
 
 

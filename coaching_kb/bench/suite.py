@@ -44,7 +44,7 @@ def median_of(runs: list[dict], pick: Callable[[dict], float]) -> float:
     return round(statistics.median(pick(run) for run in runs), 3)
 
 
-PLUGINS_TIMED = ("related_topics", "topics", "search_index", "authors", "static_comments")
+PLUGINS_TIMED = ("related_topics", "topics", "pagefind_search", "authors", "static_comments")
 
 
 def measure_corpus(name: str, content: Path, runs: int, work: Path,

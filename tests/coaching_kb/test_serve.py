@@ -101,7 +101,7 @@ def test_the_server_stops_with_its_process_and_frees_the_port(tmp_path):
     with socket.socket() as probe:
         assert probe.connect_ex(("127.0.0.1", port)) != 0
     said = server.stdout.read()
-    assert said.count("search_index: 1 pages indexed") == 1, said  # each line once, not twice
+    assert said.count("pagefind_search: 1 pages indexed") == 1, said  # each line once, not twice
 
 
 @pytest.mark.browser

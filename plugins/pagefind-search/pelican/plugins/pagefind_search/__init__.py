@@ -1,0 +1,15 @@
+"""Index the built site with Pagefind's command line, so readers can search it with no server.
+
+Reads the HTML Pelican wrote (Pagefind's own `data-pagefind-*` attributes decide what is
+indexed and how), and the owner's synonyms file; writes `<output>/<SEARCH_BUNDLE_DIR>/`, the
+bundle Pagefind's UI and JS API load, with `synonyms.json` beside it. A failure is logged as
+an error naming the fix; the rest of the site is still written.
+"""
+
+from pelican import signals
+
+from .glue import index_output
+
+
+def register() -> None:
+    signals.finalized.connect(index_output)

@@ -1,0 +1,59 @@
+"""Pelican glue for pagefind_search: index the finished output folder, then add synonyms."""
+
+import logging
+import os
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from .indexing import PagefindError, run_pagefind
+from .settings import SettingsError, load
+from .synonyms import parse_synonyms, write_synonyms
+
+if TYPE_CHECKING:
+    from pelican import Pelican
+
+log = logging.getLogger(__name__)
+
+
+def index_output(pelican: "Pelican") -> None:
+    """Write Pagefind's bundle for the output folder; log an error if it cannot be written."""
+    try:
+        settings, warnings = load(pelican.settings)
+    except SettingsError as error:
+        log.error("pagefind_search: %s", error)
+        return
+    for warning in warnings:
+        log.warning("pagefind_search: %s", warning)
+    if not settings.enabled:
+        return
+    started = time.perf_counter()
+    site = Path(pelican.output_path)
+    language = settings.language or pelican.settings.get("DEFAULT_LANG", "")
+    try:
+        pages = run_pagefind(site, settings.bundle_dir, language)
+    except PagefindError as error:
+        log.error("pagefind_search: %s", error)
+        return
+    groups = read_synonyms(Path(pelican.settings["PATH"]) / settings.synonyms_path)
+    write_synonyms(groups, site / settings.bundle_dir)
+    log.info("pagefind_search: %d pages indexed (%s), %d synonym groups, in %.2fs",
+             pages, language or "each page's language", len(groups),
+             time.perf_counter() - started)  # fmt: skip
+
+
+def read_synonyms(path: Path) -> list[list[str]]:
+    """Return the synonym groups of `path` (none if it does not exist); log each bad line."""
+    if not path.is_file():
+        return []
+    where = os.path.relpath(path) if path.is_absolute() else str(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        log.error("pagefind_search: %s: cannot be read (%s). Fix: save it as UTF-8 text",
+                  where, error)  # fmt: skip
+        return []
+    groups, errors = parse_synonyms(text, where)
+    for error in errors:
+        log.error("pagefind_search: %s", error)
+    return groups

@@ -1,0 +1,160 @@
+"""pagefind_search on its own: the core on plain data, and real Pelican builds of tiny sites
+on Pelican's default theme (no theme or toolkit of ours)."""
+
+import json
+import logging
+from pathlib import Path
+
+import pytest
+from pelican import Pelican, signals
+from pelican.plugins.pagefind_search.glue import index_output
+from pelican.plugins.pagefind_search.indexing import PagefindError, pagefind_command, run_pagefind
+from pelican.plugins.pagefind_search.settings import SearchSettings, SettingsError, load
+from pelican.plugins.pagefind_search.synonyms import parse_synonyms
+from pelican.settings import read_settings
+
+LOGGER = "pelican.plugins.pagefind_search.glue"
+
+
+@pytest.mark.parametrize(
+    ("text", "groups"),
+    [
+        ("boss, manager\n", [["boss", "manager"]]),
+        ("# a comment\n\n  One on One , 1:1,one-on-one \n", [["one on one", "1:1", "one-on-one"]]),
+        ("boss, Boss, manager, , \n", [["boss", "manager"]]),
+        ("", []),
+    ],
+)
+def test_synonym_groups_are_read_one_a_line(text, groups):
+    assert parse_synonyms(text, "syn.txt") == (groups, [])
+
+
+def test_a_synonym_line_with_nothing_to_match_names_its_file_line_and_fix():
+    groups, errors = parse_synonyms("boss, manager\nburnout\nboss, boss\n", "content/syn.txt")
+    assert groups == [["boss", "manager"]]
+    assert len(errors) == 2
+    assert errors[0].startswith("content/syn.txt:2: 'burnout' has nothing to match. Fix: ")
+    assert errors[1].startswith("content/syn.txt:3: ")
+
+
+def test_settings_default_and_warn_about_unknown_keys_but_not_pelicans_own():
+    settings, warnings = load({"SEARCH_URL": "search/", "SEARCH_SAVE_AS": "search/index.html"})
+    assert settings == SearchSettings()
+    assert warnings == []
+    _, warnings = load({"SEARCH_BUNDEL_DIR": "x"})
+    assert warnings == ["unknown setting SEARCH_BUNDEL_DIR. Fix: did you mean SEARCH_BUNDLE_DIR?"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "message"),
+    [
+        ({"SEARCH_ENABLED": "yes"}, r"SEARCH_ENABLED = 'yes' is not a bool\. Fix: .*= True"),
+        ({"SEARCH_BUNDLE_DIR": "../up"}, r"not a folder inside the output\. Fix: "),
+        ({"SEARCH_BUNDLE_DIR": "/abs"}, r"not a folder inside the output"),
+    ],
+)
+def test_settings_that_cannot_work_say_how_to_fix_them(raw, message):
+    with pytest.raises(SettingsError, match=message):
+        load(raw)
+
+
+def test_the_command_is_pagefinds_documented_one_in_the_sites_language(tmp_path):
+    command = pagefind_command(tmp_path, "pagefind", "fr")
+    assert command[1:] == ["-m", "pagefind", "--site", str(tmp_path), "--output-subdir",
+                           "pagefind", "--force-language", "fr"]  # fmt: skip
+    assert "--force-language" not in pagefind_command(tmp_path, "pagefind", "")
+
+
+def test_pagefind_failing_is_an_error_saying_what_to_do(tmp_path):
+    (tmp_path / "index.html").write_text("<p>x</p>")
+    with pytest.raises(PagefindError, match=r"Pagefind failed \(exit \d+\): .*Fix: "):
+        run_pagefind(tmp_path, "index.html/pagefind")
+
+
+@pytest.fixture
+def build(tmp_path, caplog):
+    """Build a tiny site with Pelican's default theme and only this plugin; return the output."""
+
+    def run(files: dict[str, str], **overrides) -> Path:
+        content, output = tmp_path / "content", tmp_path / "output"
+        for name, text in files.items():
+            (content / name).parent.mkdir(parents=True, exist_ok=True)
+            (content / name).write_text(text, encoding="utf-8")
+        settings = read_settings(override={
+            "PATH": str(content), "OUTPUT_PATH": str(output), "CACHE_CONTENT": False,
+            "PLUGINS": ["pelican.plugins.pagefind_search"], "SITEURL": "", **overrides,
+        })  # fmt: skip
+        caplog.set_level(logging.INFO, logger=LOGGER)
+        try:
+            Pelican(settings).run()
+        finally:
+            signals.finalized.disconnect(index_output)  # receivers outlive a build
+        return output
+
+    return run
+
+
+ARTICLES = {
+    "a.md": "Title: Handing over the rota\nDate: 2024-01-01\n\nDelegation starts small.\n",
+    "b.md": "Title: Late nights\nDate: 2024-01-02\n\nThe leader was exhausted.\n",
+}
+
+
+def test_a_default_theme_site_gets_a_bundle_in_its_language_and_the_synonyms(build, caplog):
+    files = ARTICLES | {"search-synonyms.txt": "# ours\nburnout, Exhausted\n"}
+    output = build(files, DEFAULT_LANG="fr")
+    entry = json.loads((output / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["fr"]
+    assert (output / "pagefind" / "pagefind.js").is_file()
+    synonyms = json.loads((output / "pagefind" / "synonyms.json").read_text())
+    assert synonyms == {"groups": [["burnout", "exhausted"]]}
+    said = [r.getMessage() for r in caplog.records if r.name == LOGGER]
+    assert len(said) == 1
+    assert said[0].startswith("pagefind_search: ")
+    assert " pages indexed (fr), 1 synonym groups, in " in said[0]
+    assert int(said[0].split()[1]) >= 2  # both articles, and the theme's other pages
+
+
+def test_a_rebuild_leaves_no_stale_bundle_file(build):
+    output = build(ARTICLES)
+    stale = output / "pagefind" / "fragment" / "en_stale.pf_fragment"
+    stale.write_bytes(b"left by an older build")
+    output = build(ARTICLES, DELETE_OUTPUT_DIRECTORY=False)
+    assert (output / "pagefind" / "pagefind.js").is_file()
+    assert not stale.exists()
+
+
+def test_a_bad_synonym_line_is_an_error_and_the_site_is_still_searchable(build, caplog):
+    output = build(ARTICLES | {"search-synonyms.txt": "boss, manager\nburnout\n"})
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1
+    assert "search-synonyms.txt:2: 'burnout' has nothing to match. Fix: " in errors[0]
+    assert json.loads((output / "pagefind" / "synonyms.json").read_text())["groups"] == [
+        ["boss", "manager"]
+    ]
+
+
+def test_pagefind_failing_in_a_build_is_an_error_and_the_pages_are_still_written(build, caplog):
+    output = build(ARTICLES, SEARCH_BUNDLE_DIR="index.html/pagefind")
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert len(errors) == 1
+    assert errors[0].startswith("pagefind_search: ")
+    assert "Pagefind failed" in errors[0]
+    assert "Fix: " in errors[0]
+    assert (output / "handing-over-the-rota.html").is_file()
+
+
+def test_search_can_be_turned_off(build):
+    output = build(ARTICLES, SEARCH_ENABLED=False)
+    assert (output / "index.html").is_file()
+    assert not (output / "pagefind").exists()
+
+
+def test_a_setting_that_cannot_work_is_an_error_not_a_traceback(build, caplog):
+    output = build(ARTICLES, SEARCH_BUNDLE_DIR="../elsewhere")
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert errors == [
+        "pagefind_search: SEARCH_BUNDLE_DIR = '../elsewhere' is not a folder inside the output. "
+        "Fix: write a relative path, e.g. SEARCH_BUNDLE_DIR = 'pagefind'"
+    ]
+    assert not (output.parent / "elsewhere").exists()
