@@ -9,7 +9,9 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import wraps
 from pathlib import Path
@@ -153,32 +155,34 @@ def serve(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
     """Build once, then serve the site at http://127.0.0.1:8000 (no rebuilds)."""
     from coaching_kb.serve import SiteServer
 
-    _build(DEV_SETTINGS, content, output, False, False)
-    _serve_until_stopped(SiteServer(Path(output), HOST, int(port)), "")
+    ready = threading.Event()
+    server = SiteServer(Path(output), HOST, int(port), ready=ready)  # a taken port: said now
+    with _serving_while(server, ""):
+        _build(DEV_SETTINGS, content, output, False, False)
+        ready.set()
 
 
 @task(help={"port": PORT_HELP, "content": CONTENT_HELP, "output": OUTPUT_HELP})
 @reports_errors
 def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
     """Serve at http://127.0.0.1:8000; rebuild on every change and reload open pages."""
-    import threading
-
     from coaching_kb.serve import Reloads, SiteServer
     from coaching_kb.watch import watch
 
-    reloads = Reloads()
-    server = SiteServer(Path(output), HOST, int(port), reloads)
-    _build(DEV_SETTINGS, content, output, False, False)  # the first build indexes search too
-    reloads.bump()
+    reloads, ready = Reloads(), threading.Event()
+    server = SiteServer(Path(output), HOST, int(port), reloads, ready)
+    with _serving_while(server, " with live reload"):
+        _build(DEV_SETTINGS, content, output, False, False)  # the first build indexes search too
+        ready.set()
+        reloads.bump()
 
-    def rebuild(changed: list[str], only_edits: bool) -> None:
-        _rebuild_for_livereload(content, output, reloads, changed, only_edits)
+        def rebuild(changed: list[str], only_edits: bool) -> None:
+            _rebuild_for_livereload(content, output, reloads, changed, only_edits)
 
-    watched = [Path(content), ROOT / "theme", ROOT / "plugins", DEV_SETTINGS]
-    threading.Thread(
-        target=watch, args=(watched, rebuild, lambda: reloads.stopped), daemon=True
-    ).start()
-    _serve_until_stopped(server, " with live reload")
+        watched = [Path(content), ROOT / "theme", ROOT / "plugins", DEV_SETTINGS]
+        threading.Thread(
+            target=watch, args=(watched, rebuild, lambda: reloads.stopped), daemon=True
+        ).start()
 
 
 def _rebuild_for_livereload(
@@ -200,15 +204,27 @@ def _rebuild_for_livereload(
     print(f"built in {report.seconds:.1f}s; search index follows", flush=True)
 
 
-def _serve_until_stopped(server: Any, what: str) -> None:
+@contextmanager
+def _serving_while(server: Any, what: str) -> Iterator[None]:
+    """Serve in the background while the block builds, then until Ctrl-C.
+
+    The port is taken first, so a busy port is said at once; until the first build is in,
+    every page says the site is being built (and reloads itself).
+    """
     # A shell starting us in the background may have set Ctrl-C to be ignored: take it back.
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    print(f"serving at {server.base_url}/{what} (Ctrl-C stops)", flush=True)
+    serving = threading.Thread(target=server.serve_forever, daemon=True)
+    serving.start()
+    print(f"serving at {server.base_url}/{what} (Ctrl-C stops); building the site", flush=True)
     try:
-        server.serve_forever()
+        yield
+        print(f"ready at {server.base_url}/", flush=True)
+        while serving.is_alive():
+            serving.join(0.5)
     except KeyboardInterrupt:
         pass
     finally:
+        server.shutdown()
         server.server_close()
 
 

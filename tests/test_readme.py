@@ -6,9 +6,9 @@ a bare repository as `origin`, so `git push` works. A command that serves (`live
 the one block left out: it is this test suite (CI runs it verbatim in `.ci/run`).
 """
 
-import hashlib
 import os
 import re
+import runpy
 import shutil
 import signal
 import socket
@@ -43,9 +43,8 @@ def git(*arguments: str, cwd: Path) -> None:
 
 def install_is_current() -> bool:
     """Return True when dev.py would not reinstall (it must not, into the shared .venv)."""
-    stamp = ROOT / ".venv" / ".installed"
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
-    return stamp.is_file() and stamp.read_text() == wanted
+    dev = runpy.run_path(str(ROOT / "dev.py"))
+    return dev["is_installed"](dev["projects_hash"](), "")
 
 
 @pytest.fixture
