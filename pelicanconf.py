@@ -33,6 +33,7 @@ JINJA_ENVIRONMENT = {
 PLUGINS = [
     "pelican.plugins.fast_markdown",
     "pelican.plugins.heading_titles",
+    "pelican.plugins.plain_titles",
     "pelican.plugins.template_fallback",
     "pelican.plugins.local_files",
     "pelican.plugins.root_files",
