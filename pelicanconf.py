@@ -44,6 +44,7 @@ PLUGINS = [
     "pelican.plugins.qa_pages",
     "pelican.plugins.article_meta",
     "pelican.plugins.images",
+    "pelican.plugins.content_policy",
     "pelican.plugins.navigation",
     "pelican.plugins.sitemap",
     "pelican.plugins.search_index",

@@ -33,6 +33,7 @@ from coaching_kb.pelican_runs import (
     settings_with_scratch_output,
 )
 
+from .foreign import NOT_A_PAGE
 from .problems import ERROR, WARNING, Problem, problem_from, problem_from_crash
 from .sources import SourceFile, file_problems, key_line
 
@@ -40,7 +41,7 @@ from .sources import SourceFile, file_problems, key_line
 SUPERSEDED = re.compile(
     r"^(Could not process |Skipping .*: could not find information about|Unknown status "
     r"|Empty alt attribute |There are \d+ (items|original)|Unable to find '.*', skipping url"
-    r"|Unable to generate valid slug)"
+    r"|Unable to generate valid slug|Cannot get modification stamp for )"
 )
 
 
@@ -98,7 +99,8 @@ def logged_problems(logged: Logged, explained: list[Problem] = ()) -> list[Probl
     Pelican's own records about a file whose errors `explained` already lists are dropped:
     the file's problems say the same with the line and the fix.
     """
-    broken = {p.path for p in explained if p.is_error}
+    # A template kept in content/ is only a warning, and Pelican's own error about it says less.
+    broken = {p.path for p in explained if p.is_error or p.message.startswith(NOT_A_PAGE)}
     problems = []
     for record in logged.records:
         message = record.getMessage()

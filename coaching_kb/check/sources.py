@@ -24,7 +24,10 @@ from coaching_kb.content.slugs import slug_of
 from coaching_kb.errors import ContentError
 from coaching_kb.scaffold import PLACEHOLDERS
 
+from .foreign import template_in_content, title_advice, unreadable_markup
+from .images import missing_image_messages, missing_images
 from .problems import ERROR, WARNING, Problem, problem_from
+from .remote import remote_problems
 
 MAX_BYTES = 5_000_000
 ARTICLE_STATUSES = ("published", "draft", "hidden", "skip")
@@ -66,9 +69,13 @@ def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) 
         text = decode(source.path, source.shown)
     except ContentError as error:
         return [problem_from(str(error))]
+    if template := template_in_content(source.path, source.shown, text):
+        return [template]
     try:
         html, meta = raw_read(reader, source.path)
     except Exception as error:  # noqa: BLE001 - any reader failure is this file's problem
+        if markup := unreadable_markup(source.shown, str(error)):
+            return [markup]
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         return [
             Problem(
@@ -80,7 +87,7 @@ def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) 
     # Pelican gave up on the file (a bad date, say): its text is still checked, so that one
     # problem does not hide the others.
     return [*metadata_problems(source, meta, lines, settings),
-            *body_problems(source, html, lines, Path(settings["PATH"]))]  # fmt: skip
+            *body_problems(source, html, lines, settings)]  # fmt: skip
 
 
 def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Iterator[Problem]:
@@ -91,11 +98,17 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     values = str(meta.values())
     left = [text for text in PLACEHOLDERS if text in html or text in values]
     context = getattr(source.content, "_context", None) or {}
-    known = [context.get("generated_content", {}), context.get("static_content", {})]
-    missing = missing_targets(source.path, html, Path(settings["PATH"]), known)
+    root = Path(settings["PATH"])
+    # Pelican adds a linked static file that does not exist to static_content all the same.
+    known = [
+        context.get("generated_content", {}),
+        ExistingFiles(context.get("static_content"), root),
+    ]
+    missing = missing_targets(source.path, html, root, known)
     unlabelled = images_without_alt(html)
     nameless = [str(t) for t in meta.get("tags", []) if not tag_slug(t, settings)]
-    if not (typos or left or missing or unlabelled or nameless or "review" in meta):
+    elsewhere = resource_problems(source, html, settings)
+    if not (typos or left or missing or unlabelled or nameless or elsewhere or "review" in meta):
         return  # the common case: nothing wrong, so the file is not read again
     lines = source.path.read_text(encoding="utf-8", errors="replace").splitlines()
     for key, near in typos:
@@ -107,14 +120,38 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     for tag in nameless:
         yield nameless_topic(source.shown, key_line(lines, "tags"), tag)
     yield from link_and_image_problems(source.shown, lines, missing, unlabelled)
+    for (needle, message), severity in elsewhere:
+        yield Problem(source.shown, line_mentioning(lines, needle), message, severity)
+
+
+class ExistingFiles:
+    """The paths of `static` (by path in the content folder) whose file exists."""
+
+    def __init__(self, static: Container[str] | None, root: Path) -> None:
+        self.static = static or {}
+        self.root = root
+
+    def __contains__(self, path: object) -> bool:
+        return path in self.static and (self.root / str(path)).is_file()
+
+
+def resource_problems(
+    source: SourceFile, html: str, settings: Mapping[str, Any]
+) -> list[tuple[tuple[str, str], str]]:
+    """Return the missing images (errors) and blocked remote resources (warnings) of a file."""
+    missing = missing_image_messages(missing_images(source.path, html, settings))
+    return [*((found, ERROR) for found in missing),
+            *((found, WARNING) for found in remote_problems(html, settings))]  # fmt: skip
 
 
 def body_problems(
-    source: SourceFile, html: str, lines: list[str], content_root: Path
+    source: SourceFile, html: str, lines: list[str], settings: Mapping[str, Any]
 ) -> Iterator[Problem]:
     """Yield the broken internal links and images without alt text of one file's HTML."""
-    missing = missing_targets(source.path, html, content_root)
+    missing = missing_targets(source.path, html, Path(settings["PATH"]))
     yield from link_and_image_problems(source.shown, lines, missing, images_without_alt(html))
+    for (needle, message), severity in resource_problems(source, html, settings):
+        yield Problem(source.shown, line_mentioning(lines, needle), message, severity)
 
 
 def link_and_image_problems(
@@ -213,8 +250,8 @@ def metadata_problems(
     shown = source.shown
     if not text_of(meta.get("title", "")):
         yield Problem(
-            shown, key_line(lines, "title"), "the title is missing or empty. Fix: add "
-            "'Title: Your title' as the first line, or start the text with '# Your title'",
+            shown, key_line(lines, "title"), "the title is missing or empty. "
+            f"Fix: {title_advice(source.path)}",
         )  # fmt: skip
     date = text_of(meta.get("date", ""))
     if date:
