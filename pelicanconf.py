@@ -73,6 +73,12 @@ CATEGORIES_SAVE_AS = "section/index.html"
 TAG_URL = "topics/{slug}/"
 TAG_SAVE_AS = ""  # topic hubs replace Pelican's tag pages
 TAGS_SAVE_AS = ""
+# Drafts are read and checked, never published (Pelican writes them to drafts/, linking to
+# author and topic pages that do not exist): set these to publish them for review.
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
 ARCHIVES_SAVE_AS = "archives/index.html"
 YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"

@@ -140,12 +140,9 @@ def publish(c, content=str(CONTENT), output=str(OUTPUT), strict=True, verbose=Fa
 
 @task(help={"output": "the built site to remove (default output/)"})
 def clean(c, output=str(OUTPUT)):
-    """Remove the built site, the copy before it and the reader cache kept for the next build."""
-    from coaching_kb.reader_cache import cache_folder
-    from coaching_kb.staging import spare_folder
-
+    """Remove the built site and every cache the project keeps (.cache/ beside it and ours)."""
     final = Path(output).resolve()
-    for folder in (final, spare_folder(final), cache_folder(final)):
+    for folder in {final, final.parent / ".cache", ROOT / ".cache"}:
         shutil.rmtree(folder, ignore_errors=True)
 
 
@@ -166,18 +163,23 @@ def serve(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
 @reports_errors
 def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
     """Serve at http://127.0.0.1:8000; rebuild on every change and reload open pages."""
+    from coaching_kb.preview import Preview
     from coaching_kb.serve import Reloads, SiteServer
     from coaching_kb.watch import watch
 
     reloads, ready = Reloads(), threading.Event()
-    server = SiteServer(Path(output), HOST, int(port), reloads, ready)
-    with _serving_while(server, " with live reload"):
-        _build(DEV_SETTINGS, content, output, False, False)  # the first build indexes search too
+    server = SiteServer(Path(output), HOST, int(port), reloads, ready)  # a taken port: said now
+    preview = Preview(DEV_SETTINGS, Path(content), Path(output))
+    _log_to_terminal()
+    with preview, _serving_while(server, " with live reload"):
+        _report_rebuild(preview.rebuild(), reloads)  # the first build indexes search too
         ready.set()
-        reloads.bump()
 
-        def rebuild(changed: list[str], only_edits: bool) -> None:
-            _rebuild_for_livereload(content, output, reloads, changed, only_edits)
+        def rebuild(changed: list[str], _only_edits: bool) -> None:
+            names = ", ".join(Path(p).name for p in changed[:3])
+            more = " and more" if len(changed) > 3 else ""
+            print(f"changed: {names}{more}; rebuilding", flush=True)
+            _report_rebuild(preview.rebuild(changed), reloads)
 
         watched = [Path(content), ROOT / "theme", ROOT / "plugins", DEV_SETTINGS]
         threading.Thread(
@@ -185,23 +187,14 @@ def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
         ).start()
 
 
-def _rebuild_for_livereload(
-    content: str, output: str, reloads: Any, changed: list[str], only_edits: bool
-) -> None:
-    """Rebuild after a save; reload open pages, then refresh the search index behind them."""
-    from coaching_kb.build import rebuild_while_writing
-
-    _log_to_terminal()
-    names = ", ".join(Path(p).name for p in changed[:3]) + (" and more" if len(changed) > 3 else "")
-    print(f"changed: {names}; rebuilding", flush=True)
-    edits = changed if only_edits else []  # a new or removed file: the whole site changes
-    report = rebuild_while_writing(DEV_SETTINGS, Path(content), Path(output), changed=edits)
+def _report_rebuild(report: Any, reloads: Any) -> None:
+    """Print a preview build's problems; reload open pages if it succeeded."""
     failing = _print_problems(report.problems, strict=False)
     if failing:
         print(f"build failed: {_counted(failing, 'error')} above; still serving the last good site")
         return
     reloads.bump()
-    print(f"built in {report.seconds:.1f}s; search index follows", flush=True)
+    print(f"built in {report.seconds:.1f}s", flush=True)
 
 
 @contextmanager

@@ -1,8 +1,8 @@
-"""Pelican's own reader cache for full builds, kept beside the output.
+"""Pelican's own reader cache (`CACHE_CONTENT`), in a folder named after all it depends on.
 
-A file whose text is unchanged is not converted again. The cache's folder is named after
-everything besides a file's text that shapes what a reader returns, so a change to any of
-them starts a fresh cache.
+Pelican keys its cache on each file's text only. Everything else that shapes what a reader
+returns (the settings and the file they come from, our plugins' code, the versions of Pelican
+and its readers) names the cache's folder, so changing any of them starts a fresh cache.
 """
 
 import contextlib
@@ -17,18 +17,24 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+# Where the build writes: the same site built elsewhere reads the same.
+VOLATILE_SETTINGS = ("OUTPUT_PATH", "PREVIOUS_OUTPUT_PATH", "CACHE_PATH")
+READING_PACKAGES = ("pelican", "markdown", "docutils", "pygments", "jinja2")
 
-def reader_cache(settings: Mapping[str, Any], final: Path, settings_file: Path) -> dict[str, Any]:
-    """Return the settings for Pelican's own reader cache, kept beside the output.
 
-    A file whose text is unchanged is not converted again (at 500 articles, reading fell
-    from 0.7 s to 0.3 s). The cache's folder is named after everything else that shapes what
-    a reader returns (the settings, our code, the versions of Pelican and its readers), so a
-    change to any of them starts a fresh cache; older folders are removed.
+def cache_root(final: Path) -> Path:
+    """Return the folder holding the reader caches of the site built into `final`."""
+    return final.parent / ".cache" / "pelican"
+
+
+def reader_cache(settings: Mapping[str, Any], settings_file: Path, final: Path) -> dict[str, Any]:
+    """Return the settings that turn on Pelican's reader cache for the site built into `final`.
+
+    Older caches of the same site (other settings, other code) are removed.
     """
     if not _picklable(settings):  # Pelican's cache pickles the settings with each file
         return {}
-    root = cache_folder(final)
+    root = cache_root(final)
     folder = root / reading_fingerprint(settings, settings_file)
     if root.is_dir():
         for other in root.iterdir():
@@ -37,7 +43,7 @@ def reader_cache(settings: Mapping[str, Any], final: Path, settings_file: Path) 
     return {
         "CACHE_CONTENT": True,
         "LOAD_CONTENT_CACHE": True,
-        "CONTENT_CACHING_LAYER": "reader",  # fresh objects each build, from cached text
+        "CONTENT_CACHING_LAYER": "reader",  # fresh content objects each build, from cached text
         "CHECK_MODIFIED_METHOD": "sha256",  # the text itself, not its file's time
         "GZIP_CACHE": False,  # compressing took longer than the reading it saves
         "CACHE_PATH": str(folder),
@@ -52,21 +58,12 @@ def _picklable(settings: Mapping[str, Any]) -> bool:
     return True
 
 
-def cache_folder(final: Path) -> Path:
-    """Return where Pelican's reader cache for the site built into `final` is kept."""
-    return final.with_name(f".{final.name}-cache")
-
-
-VOLATILE_SETTINGS = ("OUTPUT_PATH", "PREVIOUS_OUTPUT_PATH", "CACHE_PATH")
-
-
 def reading_fingerprint(settings: Mapping[str, Any], settings_file: Path) -> str:
-    """Return a digest of what, besides a file's text, shapes what Pelican's readers make of it:
-    the settings (and the file they come from), our code and the plugins', and versions."""
+    """Return a digest of what, besides a file's text, shapes what Pelican's readers make of it."""
     digest = hashlib.sha256()
     for key in sorted(set(settings) - set(VOLATILE_SETTINGS)):
         digest.update(f"{key}={_as_text(settings[key])}\n".encode())
-    for package in ("pelican", "markdown", "docutils", "pygments", "jinja2"):
+    for package in READING_PACKAGES:
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{package} {metadata.version(package)}\n".encode())
     for source in [settings_file, *code_files(settings.get("PLUGINS") or [])]:
@@ -83,8 +80,8 @@ def _as_text(value: Any) -> str:
 
 
 def code_files(plugins: Sequence[Any]) -> list[Path]:
-    """Return the Python files of this package and of each plugin, in a steady order."""
-    files = sorted(Path(__file__).parent.rglob("*.py"))
+    """Return the Python files of each plugin, in a steady order."""
+    files: list[Path] = []
     for plugin in plugins:
         name = plugin if isinstance(plugin, str) else getattr(plugin, "__name__", "")
         spec = importlib.util.find_spec(name) if name else None

@@ -9,8 +9,8 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from coaching_kb.content.pages import LOCAL_PREVIEW, html_pages, public_pages
 from coaching_kb.content.policy import allows, parse_policy
-from coaching_kb.output import LOCAL_PREVIEW, html_pages, public_pages
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})  # fmt: skip

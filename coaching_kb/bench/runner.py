@@ -20,8 +20,8 @@ from pelican import Pelican
 from pelican.plugins.related_topics.memory import peak_memory_mb
 
 from coaching_kb.build import build_site, load_settings
-from coaching_kb.pelican_runs import Logged, isolated_signals, recorded
 from coaching_kb.project import DEV_SETTINGS
+from coaching_kb.run import isolated_signals, recorded
 
 # Pelican alone: no plugins of ours, Pelican's own theme.
 PLAIN = {"PLUGINS": [], "THEME": "simple", "JINJA_ENVIRONMENT": {}}
@@ -104,10 +104,10 @@ def plain_pelican(content: Path, output: Path, config: str = "pelican") -> int:
     settings = load_settings(DEV_SETTINGS, content, overrides_for(config))
     settings["OUTPUT_PATH"] = str(output)
     settings["DELETE_OUTPUT_DIRECTORY"] = True
-    logged = Logged()
-    with recorded(logged), isolated_signals():
+    records: list[logging.LogRecord] = []
+    with recorded(records), isolated_signals():
         Pelican(settings).run()
-    return sum(1 for record in logged.records if record.levelno >= logging.ERROR)
+    return sum(1 for record in records if record.levelno >= logging.ERROR)
 
 
 if __name__ == "__main__":

@@ -12,11 +12,10 @@ import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
-from coaching_kb.build import BuildReport, build_site, rebuild_while_writing
+from coaching_kb.build import BuildReport, build_site
 from coaching_kb.project import CONTENT, DEV_SETTINGS, ROOT
-from coaching_kb.reader_cache import cache_folder
+from coaching_kb.reader_cache import cache_root
 from coaching_kb.serve import Reloads, serving
-from coaching_kb.staging import spare_folder
 from coaching_kb.watch import POLL_SECONDS, watch
 
 from .corpus import write_corpus, write_tag_heavy_corpus
@@ -107,10 +106,10 @@ def measure_corpus(name: str, content: Path, runs: int, work: Path,
 
 
 def forget_builds(work: Path, name: str) -> None:
-    """Remove every output, spare, reader cache and kept finding of the corpus's builds."""
+    """Remove every output, reader cache and kept finding of the corpus's builds."""
     for config in CONFIGS:
         output = work / f"out-{name}-{config}"
-        for folder in (output, spare_folder(output), cache_folder(output)):
+        for folder in (output, cache_root(output)):
             shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(related_cache(work, name), ignore_errors=True)
 
@@ -272,7 +271,8 @@ def preview_figures(count: int, work: Path, edits: int = 5) -> dict:
     output, cache = work / f"preview-out-{count}", work / f"preview-cache-{count}"
     article = sorted((content / "essays").glob("*.md"))[0]
     article.write_text(article.read_text() + "\nThe page the bench edits.\n")
-    reports = [rebuild_while_writing(DEV_SETTINGS, content, output, cache)]  # the first build
+    overrides = {"RELATED_CACHE_PATH": str(cache)}
+    reports = [build_site(DEV_SETTINGS, content, output, overrides)]  # the first build
     page = next(
         p for p in output.glob("*/index.html") if "The page the bench edits" in p.read_text()
     )
@@ -280,8 +280,7 @@ def preview_figures(count: int, work: Path, edits: int = 5) -> dict:
     reloads = Reloads()
 
     def rebuild(changed: list[str], only_edits: bool) -> None:
-        edited = changed if only_edits else []
-        reports.append(rebuild_while_writing(DEV_SETTINGS, content, output, cache, edited))
+        reports.append(build_site(DEV_SETTINGS, content, output, overrides))
         reloads.bump()
 
     stopped = threading.Event()
@@ -291,7 +290,6 @@ def preview_figures(count: int, work: Path, edits: int = 5) -> dict:
         watcher.start()
         time.sleep(2 * POLL_SECONDS)  # the watcher's first look at the files
         for number in range(edits):
-            wait_for_index(reports[-1])
             marker, version = f"An edit, number {number}.", reloads.version
             article.write_text(article.read_text() + f"\n{marker}\n")
             started = time.perf_counter()
@@ -302,7 +300,6 @@ def preview_figures(count: int, work: Path, edits: int = 5) -> dict:
             rebuilds.append(reports[-1].seconds)
         stopped.set()
         watcher.join()
-    wait_for_index(reports[-1])
     failed: list[BuildReport] = [r for r in reports if r.failed()]
     if failed:
         raise RuntimeError(f"bench: preview rebuild failed: {failed[0].errors[:3]}")
@@ -313,11 +310,6 @@ def preview_figures(count: int, work: Path, edits: int = 5) -> dict:
         "rebuild_s": round(statistics.median(rebuilds), 3),
         "watch_poll_s": POLL_SECONDS,
     }
-
-
-def wait_for_index(report: BuildReport) -> None:
-    if report.indexing is not None:
-        report.indexing.join()
 
 
 def fetch(url: str) -> str:

@@ -1,48 +1,31 @@
 """Find every problem in a content folder, each as `path:line: what is wrong. Fix: how`.
 
-The folder is read by Pelican itself, with the site's settings and our plugins, exactly as
-`build` reads it (`build` runs the same checks on its own read before writing). On top of
-what Pelican and the plugins log, each file gets its own checks, and the outputs the build
-would write are planned, so two files (or a file and one of the theme's pages) that would
-write to the same place are caught here, not by a crash halfway through writing.
+The folder is read by Pelican itself (`Pelican.run()` with a writer that writes nothing), with
+the site's settings and our plugins, exactly as `build` reads it (`build` runs the same checks
+on its own run). On top of what Pelican and the plugins log, each file gets its own checks,
+and the outputs the run would write are compared, so two files (or a file and one of the
+theme's pages) that would write to the same place are caught with the fix.
 """
 
 import logging
 import os
-import re
-import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from pelican import Pelican
 from pelican.generators import ArticlesGenerator, PagesGenerator
 from pelican.utils import file_suffix
 
 from coaching_kb.content.paths import shown_path
-from coaching_kb.errors import SiteError
-from coaching_kb.pelican_runs import (
-    Logged,
-    Output,
-    ReadSite,
-    isolated_signals,
-    planned_outputs,
-    read_site,
-    recorded,
-    settings_with_scratch_output,
-)
+from coaching_kb.run import Output, Run, plan_pelican
 
-from .foreign import NOT_A_PAGE
+from .images import published_files
 from .problems import ERROR, WARNING, Problem, problem_from, problem_from_crash
 from .sources import SourceFile, file_problems, key_line
 
-# Pelican's own messages about a file that our per-file checks explain better, with the line.
-SUPERSEDED = re.compile(
-    r"^(Could not process |Skipping .*: could not find information about|Unknown status "
-    r"|Empty alt attribute |There are \d+ (items|original)|Unable to find '.*', skipping url"
-    r"|Unable to generate valid slug|Cannot get modification stamp for )"
-)
+# What plugins would write at the end of a run that `check` does not need: the search index.
+NOT_FOR_CHECKING = {"SEARCH_ENABLED": False}
 
 
 @dataclass
@@ -64,60 +47,80 @@ def check_folder(settings: Mapping[str, Any]) -> list[Problem]:
 
 def inspect_folder(settings: Mapping[str, Any]) -> Inspection:
     """Read the content folder as the build does; return its problems and topic hints."""
-    scratch_settings, scratch = settings_with_scratch_output(dict(settings))
-    logged = Logged()
-    try:
-        with recorded(logged), isolated_signals():
-            read = read_site(Pelican(scratch_settings))
-            found = content_problems(read)
-    except SiteError:
-        raise
-    except Exception as error:  # noqa: BLE001 - a crash is reported, never a traceback
-        return Inspection(sorted({problem_from_crash(error), *logged_problems(logged)}))
-    else:
-        problems = sorted({*found, *logged_problems(logged, found)})
-        return Inspection(problems, topic_hints(read))
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    run = plan_pelican({**settings, **NOT_FOR_CHECKING})
+    return Inspection(run_problems(run), [] if run.crash else topic_hints(run))
 
 
-def content_problems(read: ReadSite, only: set[Path] | None = None) -> list[Problem]:
+def run_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
+    """Return, sorted, the problems of a run: the checks' own, what was logged, any crash."""
+    if run.crash is not None or not run.generators:
+        crash = [problem_from_crash(run.crash)] if run.crash else []
+        return sorted({*crash, *logged_problems(run.records)})
+    found = content_problems(run, only)
+    return sorted({*found, *logged_problems(run.records, explained_names(run, found))})
+
+
+def content_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
     """Return the problems of every source file (or those in `only`) and of their outputs."""
-    sources = source_files(read)
-    if only is not None:  # the live preview: its edits only; the next full build plans all
+    sources = source_files(run)
+    if only is not None:  # the live preview: its edits only; the next full build checks all
         wanted = {str(path) for path in only}
         sources = (s for s in sources if os.path.realpath(s[0].path) in wanted)
         return [p for source in sources for p in file_problems(*source)]
     problems = [p for source in sources for p in file_problems(*source)]
-    problems += output_problems(read, planned_outputs(read))
+    problems += output_problems(run, run.outputs)
     return problems
 
 
-def logged_problems(logged: Logged, explained: list[Problem] = ()) -> list[Problem]:
+def explained_names(run: Run, found: Iterable[Problem]) -> set[str]:
+    """Return the names (files, as Pelican gives them, and link targets) the checks' problems
+    are about: Pelican's own record naming one of them says the same, without line or fix."""
+    shown = {p.path for p in found}
+    names = {p.subject for p in found if p.subject}
+    # A missing `{static}/x.png` is named by Pelican as the file it could not find.
+    names |= {os.path.join(run.settings["PATH"], name.lstrip("/")) for name in set(names)}
+    for source, _reader, settings in source_files(run):
+        if source.shown in shown:
+            names.add(str(source.path))
+            names.add(Path(source.path).relative_to(settings["PATH"]).as_posix())
+    return names
+
+
+def logged_problems(
+    records: Iterable[logging.LogRecord], explained: set[str] = frozenset()
+) -> list[Problem]:
     """Return what Pelican and the plugins logged, as problems.
 
-    Pelican's own records about a file whose errors `explained` already lists are dropped:
-    the file's problems say the same with the line and the fix.
+    Pelican's own record is left out when one of its arguments names something the checks
+    already explain (`explained_names`): the checks say the same with the line and the fix.
     """
-    # A template kept in content/ is only a warning, and Pelican's own error about it says less.
-    broken = {p.path for p in explained if p.is_error or p.message.startswith(NOT_A_PAGE)}
     problems = []
-    for record in logged.records:
-        message = record.getMessage()
-        if SUPERSEDED.match(message):
+    for record in records:
+        if is_pelicans(record) and explained & set(arguments_of(record)):
             continue
-        if is_pelicans(record) and any(path in message for path in broken):
-            continue
-        severity = ERROR if record.levelname in ("ERROR", "CRITICAL") else WARNING
-        problems.append(problem_from(message.split("\n", 1)[0], severity))
+        severity = ERROR if record.levelno >= logging.ERROR else WARNING
+        problem = problem_from(record.getMessage().split("\n", 1)[0], severity)
+        if problem.path or problem.is_error:
+            problems.append(problem)  # a warning naming no file is no use to the author
     return problems
 
 
-def source_files(read: ReadSite) -> Iterator[tuple[SourceFile, Any, Mapping[str, Any]]]:
+def arguments_of(record: logging.LogRecord) -> Iterator[str]:
+    """Yield a record's arguments as text (a content object as its source path)."""
+    args = record.args if isinstance(record.args, tuple) else (record.args,)
+    for arg in args:
+        text = str(getattr(arg, "source_path", arg))
+        yield from (text, os.path.normpath(text))  # Pelican names a file './x.md' at times
+
+
+def source_files(run: Run) -> Iterator[tuple[SourceFile, Any, Mapping[str, Any]]]:
     """Yield each article and page file Pelican considers, its reader and the settings."""
-    settings = read.pelican.settings
-    generated = read.context["generated_content"]
-    for generator in read.generators:
+    settings = run.settings
+    generated = run.context["generated_content"]
+    published = published_files(
+        settings, run.context.get("staticfiles", []), (o.save_as for o in run.outputs)
+    )
+    for generator in run.generators:
         if isinstance(generator, ArticlesGenerator):
             paths, exclude = settings["ARTICLE_PATHS"], settings["ARTICLE_EXCLUDES"]
         elif isinstance(generator, PagesGenerator):
@@ -132,14 +135,16 @@ def source_files(read: ReadSite) -> Iterator[tuple[SourceFile, Any, Mapping[str,
             path = Path(settings["PATH"]) / relative
             content = generated.get(Path(relative).as_posix())
             shown = shown_path(settings, path)
-            yield SourceFile(path, shown, is_page, content), reader, settings
+            yield SourceFile(path, shown, is_page, content, published), reader, settings
 
 
-def output_problems(read: ReadSite, outputs: list[Output]) -> Iterator[Problem]:
+def output_problems(run: Run, outputs: list[Output]) -> Iterator[Problem]:
     """Yield a problem for each content file whose output another file or page also writes."""
-    settings = read.pelican.settings
+    settings = run.settings
     by_path: dict[str, list[Output]] = {}
     for output in outputs:
+        if not output.save_as:
+            continue  # not written at all (a draft, with DRAFT_SAVE_AS = "")
         by_path.setdefault(os.path.normpath(output.save_as), []).append(output)
     for save_as, writers in by_path.items():
         from_content = sorted(
@@ -177,12 +182,12 @@ def describe(output: Output, settings: Mapping[str, Any]) -> str:
     return f"the site's own '{output.template or output.save_as}' page"
 
 
-def topic_hints(read: ReadSite) -> list[str]:
+def topic_hints(run: Run) -> list[str]:
     """Return a hint for each untagged article naming the topics its text suggests."""
-    settings = read.pelican.settings
-    topics = read.context.get("topics", {})
+    settings = run.settings
+    topics = run.context.get("topics", {})
     hints = []
-    for article in read.articles:
+    for article in run.articles:
         slugs = getattr(article, "suggested_topics", [])
         names = ", ".join(topics[slug].name for slug in slugs if slug in topics)
         if getattr(article, "tags", None) or not names:

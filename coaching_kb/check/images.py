@@ -1,13 +1,17 @@
-"""Rule: every image a post shows from the site itself exists, whichever way it is written.
+"""Rule: every image a page shows from the site itself is published, however it is written.
 
-`{static}`/`{attach}` targets are checked with the other internal links (`sources`); this rule
-covers what Pelican leaves alone: a path relative to the post (`chart.png`; the local_files
-plugin has already marked those that exist as `{static}`) or from the site's root
-(`/images/chart.png`), both published broken when the file is missing.
+The rule reads the page's HTML as Pelican resolved it (`{static}` turned into a URL, and
+`local_files` having marked images beside the post), maps each image's URL back to a path in
+the output, and looks it up among the files the build publishes. Pelican publishes a
+`{static}` target that does not exist as a URL all the same; a path relative to the post or
+from the site root (`chart.png`, `/images/chart.png`) it leaves alone: all three were shown
+broken.
 """
 
+import os
+import posixpath
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Container, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urlsplit
@@ -17,49 +21,63 @@ IMAGE_SOURCE = re.compile(
 )
 
 
-def missing_images(path: Path, html: str, settings: Mapping[str, Any]) -> list[str]:
-    """Return the src of each image in `html` naming a file of the site that does not exist."""
+def published_files(
+    settings: Mapping[str, Any], statics: Iterable[Any], written: Iterable[str]
+) -> frozenset[str]:
+    """Return the output paths a build publishes: the static files that exist, the files the
+    writer writes, and the theme's folder (as a prefix)."""
+    found = {os.path.normpath(s.save_as) for s in statics if os.path.isfile(s.source_path)}
+    found.update(os.path.normpath(path) for path in written)
+    found.add(settings.get("THEME_STATIC_DIR", "theme").strip("/") + "/")
+    return frozenset(found)
+
+
+def missing_images(
+    page_url: str, html: str, site_url: str, published: Container[str]
+) -> Iterator[tuple[str, str]]:
+    """Yield (url as written in the HTML, output path) for each image of this site that the
+    build does not publish."""
     if "<img" not in html and "<source" not in html:
-        return []
-    root = Path(settings["PATH"])
-    published = published_at_root(settings)
-    return [
-        url
-        for url in dict.fromkeys(m["url"].strip() for m in IMAGE_SOURCE.finditer(html))
-        if is_site_path(url) and not exists(url, path.parent, root, published)
-    ]
+        return
+    for url in dict.fromkeys(m["url"].strip() for m in IMAGE_SOURCE.finditer(html)):
+        path = site_path(url, page_url, site_url)
+        if path and path not in published and not is_under_theme(path, published):
+            yield url, path
 
 
-def is_site_path(url: str) -> bool:
-    """Return True for a path on this site: no scheme, host, {marker}, data: or query only."""
-    if not url or url.startswith(("{", "#", "?", "//")) or "{" in url:
-        return False
+def site_path(url: str, page_url: str, site_url: str) -> str:
+    """Return the output path an image URL on this site names ('' for another host)."""
+    if site_url and url.startswith(site_url):
+        url = url[len(site_url) :] or "/"
     parts = urlsplit(url)
-    return not (parts.scheme or parts.netloc) and bool(parts.path)
+    if parts.scheme or parts.netloc or not parts.path or url.startswith("{"):
+        return ""
+    base = (
+        "/" + posixpath.dirname(page_url.split("?", 1)[0])
+        if not page_url.endswith("/")
+        else "/" + page_url
+    )
+    path = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
+    return path.lstrip("/")
 
 
-def exists(url: str, here: Path, root: Path, published: set[str]) -> bool:
-    """Return True when a site path names a file, relative to the post or to the site root."""
-    path = unquote(urlsplit(url).path)
-    if path.startswith("/"):
-        return path.lstrip("/") in published or (root / path.lstrip("/")).is_file()
-    return (here / path).is_file()
+def is_under_theme(path: str, published: Container[str]) -> bool:
+    first = path.split("/", 1)[0] + "/"
+    return first in published
 
 
-def published_at_root(settings: Mapping[str, Any]) -> set[str]:
-    """Return where EXTRA_PATH_METADATA publishes files (favicon.ico from extra/, say)."""
-    extra = settings.get("EXTRA_PATH_METADATA") or {}
-    return {str(meta.get("path", "")).lstrip("/") for meta in extra.values() if meta.get("path")}
+def line_of_image(lines: list[str], url: str, path: str) -> int:
+    """Return the line that names the image: by its URL, else its file's name, else 1."""
+    for needle in (url, Path(path).name):
+        for number, line in enumerate(lines, start=1):
+            if needle and needle in line:
+                return number
+    return 1
 
 
-def missing_image_messages(missing: list[str]) -> Iterator[tuple[str, str]]:
-    """Yield (src, message) for each missing image."""
-    for url in missing:
-        where = "the content folder" if url.startswith("/") else "this file's folder"
-        yield (
-            url,
-            (
-                f"image '{url}' does not exist (looked in {where}). Fix: correct the path, or "
-                "add the image there"
-            ),
-        )
+def missing_image_message(path: str) -> str:
+    return (
+        f"image '{path}' does not exist, so the page would show it broken. Fix: correct "
+        "the path (relative to this file, or {static}/ from the content folder), or add the "
+        "image there"
+    )

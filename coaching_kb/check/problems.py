@@ -19,6 +19,7 @@ class Problem:
     line: int
     message: str
     severity: str = ERROR
+    subject: str = ""  # what the problem is about besides its file (a link's target), if any
 
     @property
     def is_error(self) -> bool:

@@ -8,8 +8,8 @@ import copy
 import difflib
 import functools
 import re
-from collections.abc import Container, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Container, Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -25,7 +25,7 @@ from coaching_kb.errors import ContentError
 from coaching_kb.scaffold import PLACEHOLDERS
 
 from .foreign import template_in_content, title_advice, unreadable_markup
-from .images import missing_image_messages, missing_images
+from .images import line_of_image, missing_image_message, missing_images
 from .problems import ERROR, WARNING, Problem, problem_from
 from .remote import remote_problems
 
@@ -57,6 +57,7 @@ class SourceFile:
     shown: str
     is_page: bool
     content: Any = None
+    published: Container[str] = frozenset()  # the output paths the build publishes
 
 
 def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) -> list[Problem]:
@@ -94,17 +95,11 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     """Yield the problems of a file Pelican read: key typos, broken links, images without alt."""
     meta = source.content.metadata
     typos = [(key, near) for key in meta if (near := typo_of(key))]
-    html = getattr(source.content, "_content", "") or ""
+    # Pelican's HTML with its links resolved: a `{filename}` link still there found no source.
+    html = source.content.get_content(settings["SITEURL"]) or ""
     values = str(meta.values())
     left = [text for text in PLACEHOLDERS if text in html or text in values]
-    context = getattr(source.content, "_context", None) or {}
-    root = Path(settings["PATH"])
-    # Pelican adds a linked static file that does not exist to static_content all the same.
-    known = [
-        context.get("generated_content", {}),
-        ExistingFiles(context.get("static_content"), root),
-    ]
-    missing = missing_targets(source.path, html, root, known)
+    missing = missing_targets(source.path, html, Path(settings["PATH"]))
     unlabelled = images_without_alt(html)
     nameless = [str(t) for t in meta.get("tags", []) if not tag_slug(t, settings)]
     elsewhere = resource_problems(source, html, settings)
@@ -120,28 +115,26 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     for tag in nameless:
         yield nameless_topic(source.shown, key_line(lines, "tags"), tag)
     yield from link_and_image_problems(source.shown, lines, missing, unlabelled)
-    for (needle, message), severity in elsewhere:
-        yield Problem(source.shown, line_mentioning(lines, needle), message, severity)
-
-
-class ExistingFiles:
-    """The paths of `static` (by path in the content folder) whose file exists."""
-
-    def __init__(self, static: Container[str] | None, root: Path) -> None:
-        self.static = static or {}
-        self.root = root
-
-    def __contains__(self, path: object) -> bool:
-        return path in self.static and (self.root / str(path)).is_file()
+    for needle, problem in elsewhere:
+        yield replace(problem, line=line_of_image(lines, needle, problem.subject or needle))
 
 
 def resource_problems(
     source: SourceFile, html: str, settings: Mapping[str, Any]
-) -> list[tuple[tuple[str, str], str]]:
-    """Return the missing images (errors) and blocked remote resources (warnings) of a file."""
-    missing = missing_image_messages(missing_images(source.path, html, settings))
-    return [*((found, ERROR) for found in missing),
-            *((found, WARNING) for found in remote_problems(html, settings))]  # fmt: skip
+) -> list[tuple[str, Problem]]:
+    """Return (what to find on its line, problem) for each image the site would not publish
+    (errors) and each resource from another host a browser would block (warnings)."""
+    page_url = getattr(source.content, "url", "") or ""
+    found = [
+        (url, Problem(source.shown, 0, missing_image_message(path), ERROR,
+                      subject=str(Path(settings["PATH"]) / path)))
+        for url, path in missing_images(page_url, html, settings["SITEURL"], source.published)
+    ]  # fmt: skip
+    found += [
+        (url, Problem(source.shown, 0, text, WARNING))
+        for url, text in remote_problems(html, settings)
+    ]
+    return found
 
 
 def body_problems(
@@ -150,8 +143,6 @@ def body_problems(
     """Yield the broken internal links and images without alt text of one file's HTML."""
     missing = missing_targets(source.path, html, Path(settings["PATH"]))
     yield from link_and_image_problems(source.shown, lines, missing, images_without_alt(html))
-    for (needle, message), severity in resource_problems(source, html, settings):
-        yield Problem(source.shown, line_mentioning(lines, needle), message, severity)
 
 
 def link_and_image_problems(
@@ -161,7 +152,7 @@ def link_and_image_problems(
         yield Problem(
             shown, line_mentioning(lines, target), f"link to '{target}', which does "
             "not exist. Fix: correct the path (relative to this file, or starting with / "
-            "from the content folder)",
+            "from the content folder)", subject=target,
         )  # fmt: skip
     for src in unlabelled:
         yield Problem(
@@ -291,34 +282,23 @@ def tag_slug(tag: Any, settings: Mapping[str, Any]) -> str:
     return tag.slug if isinstance(tag, URLWrapper) else slug_of(str(tag), settings, kind="TAG")
 
 
-def missing_targets(
-    path: Path, html: str, content_root: Path, known: Sequence[Container[str]] = ()
-) -> list[str]:
-    """Return the `{filename}`/`{static}`/`{attach}` link targets of `path` that name no file.
-
-    `known` holds the sources Pelican read or copied, by path in the content folder: a target
-    from the content folder's root among them needs no look at the disk (every topic link is
-    one, to its topic's file).
-    """
+def missing_targets(path: Path, html: str, content_root: Path) -> list[str]:
+    """Return the `{filename}`/`{static}`/`{attach}` link targets of `path` that name no file."""
     if "{filename}" not in html and "{static}" not in html and "{attach}" not in html:
         return []
     missing = []
     for target in dict.fromkeys(internal_targets(html)):
         # As Pelican does: the target as written, else with its %-escapes undone.
         if not any(
-            names_a_source(written, path.parent, content_root, known)
+            names_a_file(written, path.parent, content_root)
             for written in dict.fromkeys((target, unquote(target)))
         ):
             missing.append(target)
     return missing
 
 
-def names_a_source(
-    target: str, here: Path, content_root: Path, known: Sequence[Container[str]]
-) -> bool:
-    """Return True if a link target names a source Pelican read or copied, or a file."""
-    if target.startswith("/") and any(target[1:] in found for found in known):
-        return True
+def names_a_file(target: str, here: Path, content_root: Path) -> bool:
+    """Return True if a link target names a file (from the content folder if it starts with /)."""
     return (content_root / target.lstrip("/") if target.startswith("/") else here / target).exists()
 
 

@@ -5,7 +5,6 @@ Each function changes only the `Status:` line or writes a new file; nothing is d
 
 import difflib
 import re
-import shutil
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -60,16 +59,10 @@ def submission_from_message(text: str, author: str = "", url: str = "") -> Submi
 
 def article_slugs(settings: Mapping[str, Any]) -> set[str]:
     """Return the slugs of the published articles, read as the build reads them."""
-    from pelican import Pelican
+    from coaching_kb.run import plan_pelican
 
-    from coaching_kb.pelican_runs import isolated_signals, read_site, settings_with_scratch_output
-
-    scratch_settings, scratch = settings_with_scratch_output(dict(settings))
-    try:
-        with isolated_signals():
-            return {article.slug for article in read_site(Pelican(scratch_settings)).articles}
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    run = plan_pelican({**settings, "SEARCH_ENABLED": False})
+    return {article.slug for article in run.articles}
 
 
 def require_article(settings: Mapping[str, Any], slug: str) -> None:

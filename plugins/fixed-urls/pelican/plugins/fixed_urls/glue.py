@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from typing import Any
 
-from coaching_kb.pelican_runs import contents_of
+from coaching_kb.run import contents_of
 
 
 def fix_urls(generators: Iterable[Any]) -> None:

@@ -19,17 +19,18 @@ DEFAULT_SECTION = "Ask the Coach"
 
 
 class PageHtml:
-    """A part of an article's HTML whose {filename}/{tag} links resolve when it is rendered.
+    """The letter or the answer of a Q&A, taken from its HTML as the page being written has it.
 
-    Pelican knows each page's relative base URL only while writing that page, so resolving
-    earlier would give links relative to the site root.
+    Pelican resolves {filename}/{tag} links relative to each page only while writing that
+    page (`article.content`), so splitting earlier would give links relative to the site root.
     """
 
-    def __init__(self, article: Any, html: str) -> None:
-        self.article, self.html = article, html
+    def __init__(self, article: Any, is_answer: bool) -> None:
+        self.article, self.is_answer = article, is_answer
 
     def __html__(self) -> str:
-        return self.article._update_content(self.html, self.article.get_siteurl())
+        letter = split_letter(self.article.content, self.article.source_path)
+        return letter.answer_html if self.is_answer else letter.letter_html
 
     __str__ = __html__
 
@@ -59,8 +60,8 @@ def split_questions(generator: "ArticlesGenerator") -> None:
         except ContentError as error:
             log.error("qa_pages: %s", error)
             continue
-        article.letter = PageHtml(article, letter.letter_html)
-        article.answer = PageHtml(article, letter.answer_html)
+        article.letter = PageHtml(article, is_answer=False)
+        article.answer = PageHtml(article, is_answer=True)
         article.asker = getattr(article, "asker", "") or "A reader"
         author = getattr(article, "author", None)
         article.columnist = author.name if author else generator.settings.get("SITENAME", "")

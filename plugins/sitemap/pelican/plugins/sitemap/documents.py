@@ -3,7 +3,7 @@
 from collections.abc import Iterable
 from xml.sax.saxutils import escape
 
-from coaching_kb.output import LOCAL_PREVIEW
+from coaching_kb.content.pages import LOCAL_PREVIEW
 
 
 def sitemap_xml(base: str, pages: Iterable[tuple[str, str]]) -> str:

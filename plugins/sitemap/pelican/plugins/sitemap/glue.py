@@ -3,7 +3,7 @@
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from coaching_kb.output import public_pages
+from coaching_kb.content.pages import public_pages
 
 from .documents import robots_txt, sitemap_xml
 

@@ -1,6 +1,6 @@
 """What a built site holds: its HTML pages, in order, and which of them are public."""
 
-from coaching_kb.output import html_pages, public_pages
+from coaching_kb.content.pages import html_pages, public_pages
 from coaching_kb.testing import write_files
 
 PAGE = "<!doctype html><html><head>{head}</head><body>{body}</body></html>"

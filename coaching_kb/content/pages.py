@@ -1,4 +1,5 @@
-"""What a built site holds: its public pages, as the sitemap and `verify` see them."""
+"""What a built site holds: its public pages, as the sitemap plugin and `verify` see them (shared
+by both, as the rest of the content model is)."""
 
 import os
 import re

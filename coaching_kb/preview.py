@@ -1,0 +1,70 @@
+"""The live preview's builds, each run in a build process of its own (`invoke livereload`).
+
+A build process imports Pelican and the plugins once, then builds on request. It is replaced
+by a fresh one whenever a Python file or the settings change, so an edited plugin or setting
+is loaded afresh, never kept from an earlier import. Pelican's reader cache (`reader_cache`)
+is named after the settings and the plugins' code, so it never serves what they made before.
+"""
+
+import contextlib
+import importlib
+import multiprocessing
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from coaching_kb.build import BuildReport, build_site, load_settings
+from coaching_kb.errors import SiteError
+
+RELOADED_SUFFIXES = (".py",)  # code and settings: a fresh process imports them again
+
+
+def warm_up(settings_file: Path) -> None:
+    """Import Pelican and every plugin the settings name, so the first build starts sooner."""
+    for name in load_settings(settings_file).get("PLUGINS") or []:
+        # One from PLUGIN_PATHS is found by Pelican at the first build.
+        with contextlib.suppress(ImportError):
+            importlib.import_module(name)
+
+
+class Preview:
+    """Build the site for the live preview in a build process kept ready between saves."""
+
+    def __init__(self, settings_file: Path, content: Path, output: Path) -> None:
+        self.settings_file, self.content, self.output = settings_file, content, output
+        self.process: ProcessPoolExecutor | None = None
+        self.restarts = 0  # how many build processes were started, for tests and the bench
+
+    def start(self) -> None:
+        """Start a fresh build process (replacing any), importing the code as it is now."""
+        self.stop()
+        self.process = ProcessPoolExecutor(
+            max_workers=1,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=warm_up,
+            initargs=(self.settings_file,),
+        )
+        self.restarts += 1
+
+    def stop(self) -> None:
+        if self.process is not None:
+            self.process.shutdown(wait=True, cancel_futures=True)
+            self.process = None
+
+    def rebuild(self, changed: list[str] = ()) -> BuildReport:
+        """Build the site again; after a change to code or settings, in a fresh process."""
+        if self.process is None or any(Path(p).suffix in RELOADED_SUFFIXES for p in changed):
+            self.start()
+        job = self.process.submit(build_site, self.settings_file, self.content, self.output)
+        try:
+            return job.result()
+        except SiteError:  # the owner's to fix; the process is fine
+            raise
+        except Exception:
+            self.stop()  # a broken process: the next save starts a fresh one
+            raise
+
+    def __enter__(self) -> "Preview":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop()
