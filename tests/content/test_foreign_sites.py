@@ -8,8 +8,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from coaching_kb.build import build_site
-from coaching_kb.testing import ROOT
+from coaching_kb.build import build_site, load_settings
+from coaching_kb.check.checks import inspect_folder
+from coaching_kb.content.policy import allows, parse_policy
+from coaching_kb.scaffold import ESSAY_PROMPTS
+from coaching_kb.testing import ROOT, write_files
+from coaching_kb.verify import verify_site
 
 SITES = ROOT / "tests" / "sites"
 ATOM_TITLE = "{http://www.w3.org/2005/Atom}title"
@@ -69,3 +73,130 @@ def test_feeds_related_lists_and_neighbours_show_the_plain_title(escaped_site):
     neighbour = html(escaped_site / "small-tools-versus-everything-included" / "index.html")
     links = [a.get_text(" ", strip=True) for a in neighbour.select("a")]
     assert any(text.endswith("Retiring the v1 & v2 APIs") for text in links), links
+
+
+def test_every_missing_image_is_an_error_located_like_a_broken_link(build_site, task):
+    post = """\
+        Title: Charts
+        Date: 2024-01-01
+
+        ![A chart]({static}/images/nope.png)
+
+        ![Another](nope2.jpg)
+
+        ![A third](/images/nope3.png)
+
+        ![This one is there](/images/there.png)
+        """
+    site = build_site({"charts.md": post, "images/there.png": PNG})
+    assert site.report.failed()
+    located = sorted((p.line, p.is_error) for p in site.report.problems if "nope" in p.message)
+    assert located == [(4, True), (6, True), (8, True)]
+    assert not [p for p in site.report.problems if "there.png" in p.message]
+    checked = task("check", "--content", str(site.content))
+    assert checked.returncode == 1
+    for line in (4, 6, 8):
+        assert f"charts.md:{line}: " in checked.stdout
+    assert "Cannot get modification stamp" not in checked.stdout + checked.stderr
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
+    b"\x00\x00IEND\xaeB`\x82"
+)
+
+
+def test_images_and_frames_from_other_hosts_are_allowed_by_each_page(tmp_path):
+    out = tmp_path / "output"
+    report = build_site(ROOT / "pelicanconf.py", copy_site("remote_images", tmp_path), out)
+    assert not report.problems, report.problems
+    page = html(out / "field-notes-from-a-team-offsite" / "index.html")
+    meta = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    policy = parse_policy(meta["content"])
+    image = page.select_one("img")["src"]
+    frame = page.select_one("iframe")["src"]
+    assert allows(policy, "img", image)
+    assert allows(policy, "iframe", frame)
+    assert allows(policy, "iframe", "https://maps.example.net/embed?venue=harbour-hall")
+    assert not allows(policy, "iframe", "https://elsewhere.example.com/x")
+    assert not allows(policy, "script", "https://cdn.example.com/widget.js")
+    assert verify_site(out) == []
+
+
+def test_check_warns_about_blocked_and_plain_http_resources(build_site):
+    post = """\
+        Title: Widgets
+        Date: 2024-01-01
+
+        <img src="http://example.org/old.png" alt="An old chart">
+
+        <script src="https://cdn.example.com/widget.js"></script>
+
+        <iframe src="https://player.example.com/v/1" title="A talk"></iframe>
+        """
+    site = build_site({"widgets.md": post}, CSP_FRAME_SRC=["https://video.example.com"])
+    warned = {p.line: p.message for p in site.report.problems if not p.is_error}
+    assert "plain http" in warned[4]
+    assert "blocks" in warned[6]
+    assert "CSP_FRAME_SRC" in warned[8]
+    assert not site.report.failed()  # warnings only: the page is still published
+
+
+def test_an_unknown_rest_directive_names_itself_and_the_missing_plugin(tmp_path):
+    content = copy_site("plugin_directive", tmp_path)
+    found = inspect_folder(load_settings(ROOT / "pelicanconf.py", content))
+    [problem] = found.problems
+    assert problem.path.endswith("first-talk.rst")
+    assert problem.line == 9
+    assert "'youtube'" in problem.message
+    assert "plugin" in problem.message
+    assert "PLUGINS" in problem.message
+
+
+def test_a_template_in_content_is_recognised_and_the_site_still_builds(tmp_path):
+    out = tmp_path / "output"
+    content = copy_site("template_in_content", tmp_path)
+    report = build_site(ROOT / "pelicanconf.py", content, out)
+    assert not report.failed(), report.problems
+    [problem] = report.problems
+    assert problem.path.endswith("custom_index.html")
+    assert "template" in problem.message
+    assert "Title:" not in problem.message
+    assert (out / "welcome-to-the-team-notes" / "index.html").is_file()
+
+
+def test_an_html_page_without_a_title_gets_advice_for_html(build_site):
+    site = build_site({"pages/about.html": "<html><head></head><body><p>Hi</p></body></html>"})
+    [problem] = [p for p in site.report.problems if "title" in p.message]
+    assert "<title>" in problem.message
+
+
+def test_a_draft_is_never_published_but_is_checked(tmp_path):
+    out = tmp_path / "output"
+    content = copy_site("draft_post", tmp_path)
+    write_files(content, {"authors/sam-ortiz.md": "Name: Sam Ortiz\n\nSam coaches.\n"})
+    report = build_site(ROOT / "pelicanconf.py", content, out)
+    assert not report.failed(), report.problems
+    assert not (out / "drafts").exists()
+    assert not list(out.rglob("notes-for-a-talk-on-hiring*"))
+    [author] = [p for p in report.problems if "Priya Raman" in p.message]
+    assert author.path.endswith("not-yet.md")
+    assert not author.is_error  # a draft's typo is a warning until it is published
+    assert verify_site(out) == []
+
+
+def test_a_published_essay_with_the_templates_prompts_is_refused(build_site):
+    post = (
+        "Title: Saying no\nDate: 2024-01-01\n\n"
+        f"{ESSAY_PROMPTS[0]}\n\n## What is really going on\n\nWe said no twice.\n"
+    )
+    site = build_site({"essays/saying-no.md": post})
+    assert site.report.failed()
+    assert any(ESSAY_PROMPTS[0] in error for error in site.report.errors)
+
+
+def test_every_warning_shown_names_a_file(tmp_path):
+    content = copy_site("relative_images", tmp_path)
+    report = build_site(ROOT / "pelicanconf.py", content, tmp_path / "output")
+    assert all(p.path for p in report.problems), report.problems
