@@ -175,11 +175,11 @@ def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
         _report_rebuild(preview.rebuild(), reloads)  # the first build indexes search too
         ready.set()
 
-        def rebuild(changed: list[str], _only_edits: bool) -> None:
+        def rebuild(changed: list[str], only_edits: bool) -> None:
             names = ", ".join(Path(p).name for p in changed[:3])
             more = " and more" if len(changed) > 3 else ""
             print(f"changed: {names}{more}; rebuilding", flush=True)
-            _report_rebuild(preview.rebuild(changed), reloads)
+            _report_rebuild(preview.rebuild(changed, only_edits), reloads)
 
         watched = [Path(content), ROOT / "theme", ROOT / "plugins", DEV_SETTINGS]
         threading.Thread(

@@ -8,8 +8,9 @@ site is written to a sibling folder and swapped in only on success, so a failed 
 leaves a half-written site where the good one was (`staging`).
 """
 
+import os
 import time
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from coaching_kb.check.checks import run_problems
 from coaching_kb.check.problems import Problem
 from coaching_kb.errors import SiteError
 from coaching_kb.reader_cache import reader_cache
-from coaching_kb.run import run_pelican
+from coaching_kb.run import run_pelican, source_of
 from coaching_kb.staging import discard, staging_folder, swap_in
 
 
@@ -97,4 +98,53 @@ def build_site(
         discard(staging)
         return report
     swap_in(staging, final)
+    return report
+
+
+CONTENT_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
+DATA_FOLDERS = {"authors", "topics", "comments"}  # what many pages show: a full build
+# Site-wide files a quick rebuild leaves as the last full build wrote them.
+QUICK = {"SITEMAP_ENABLED": False, "SEARCH_ENABLED": False, "STATIC_CREATE_LINKS": True}
+
+
+def edited_sources(content: Path, changed: Sequence[str]) -> frozenset[str]:
+    """Return the changed files if every one is an existing article or page, else nothing."""
+    root = content.resolve()
+    paths = {Path(p).resolve() for p in changed}
+    for path in paths:
+        inside = path.is_relative_to(root) and path.is_file()
+        data = inside and DATA_FOLDERS & set(path.relative_to(root).parts)
+        if not inside or data or path.suffix.lower() not in CONTENT_SUFFIXES:
+            return frozenset()
+    return frozenset(str(path) for path in paths)
+
+
+def rebuild_pages(
+    settings_file: Path, content: Path, output: Path, edited: frozenset[str]
+) -> BuildReport | None:
+    """Rewrite only the pages of the `edited` sources in the built site `output`.
+
+    The live preview's quick rebuild: Pelican reads everything (from its reader cache) and
+    writes only those pages, into a scratch folder; they replace their old copies once their
+    files' checks pass. Return None when a full build is needed: an edit gave a page a new
+    address (its old page, and every list linking to it, would be left behind).
+    """
+    settings = load_settings(settings_file, content, QUICK)
+    settings.update(reader_cache(settings, Path(settings_file), output.resolve()))
+    scratch = staging_folder(output.resolve())
+    settings["OUTPUT_PATH"], settings["DELETE_OUTPUT_DIRECTORY"] = str(scratch), False
+    report = BuildReport(output=output.resolve())
+    started = time.perf_counter()
+    try:
+        run = run_pelican(settings, selected=edited)
+        report.problems = run_problems(run, only={Path(p) for p in edited})
+        pages = [o.save_as for o in run.outputs if o.source and source_of(o.source) in edited]
+        if not all((output / page).is_file() for page in pages):
+            return None
+        report.written = run.crash is None and not report.failed()
+        for page in pages if report.written else ():
+            os.replace(scratch / page, output / page)
+    finally:
+        discard(scratch)
+        report.seconds = time.perf_counter() - started
     return report

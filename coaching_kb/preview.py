@@ -9,10 +9,18 @@ is named after the settings and the plugins' code, so it never serves what they 
 import contextlib
 import importlib
 import multiprocessing
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 
-from coaching_kb.build import BuildReport, build_site, load_settings
+from coaching_kb.build import (
+    BuildReport,
+    build_site,
+    edited_sources,
+    load_settings,
+    rebuild_pages,
+)
 from coaching_kb.errors import SiteError
 
 RELOADED_SUFFIXES = (".py",)  # code and settings: a fresh process imports them again
@@ -50,11 +58,23 @@ class Preview:
             self.process.shutdown(wait=True, cancel_futures=True)
             self.process = None
 
-    def rebuild(self, changed: list[str] = ()) -> BuildReport:
-        """Build the site again; after a change to code or settings, in a fresh process."""
+    def rebuild(self, changed: Sequence[str] = (), only_edits: bool = False) -> BuildReport:
+        """Build the site again; after a change to code or settings, in a fresh process.
+
+        When `only_edits` (no file came or went) and every change is to an article or page,
+        only their pages are rewritten (`rebuild_pages`); otherwise the whole site is built.
+        """
         if self.process is None or any(Path(p).suffix in RELOADED_SUFFIXES for p in changed):
             self.start()
-        job = self.process.submit(build_site, self.settings_file, self.content, self.output)
+        edited = edited_sources(self.content, changed) if only_edits else frozenset()
+        if edited and (self.output / "index.html").is_file():
+            quick = self._run(rebuild_pages, self.settings_file, self.content, self.output, edited)
+            if quick is not None:
+                return quick
+        return self._run(build_site, self.settings_file, self.content, self.output)
+
+    def _run(self, build: Callable[..., Any], *args: Any) -> Any:
+        job = self.process.submit(build, *args)
         try:
             return job.result()
         except SiteError:  # the owner's to fix; the process is fine

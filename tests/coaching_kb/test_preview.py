@@ -3,7 +3,7 @@
 from pathlib import Path
 
 from coaching_kb.preview import Preview
-from coaching_kb.testing import write_files
+from coaching_kb.testing import ROOT, write_files
 
 ARTICLE = "Title: Ready\nDate: 2020-01-01\n\n## A heading\n\nSome text.\n"
 PROBE = """
@@ -78,3 +78,33 @@ def test_a_content_edit_reuses_the_build_process(tmp_path):
         assert not preview.rebuild([str(tmp_path / "content" / "ready.md")]).failed()
         assert "New text" in (output / "ready.html").read_text()
         assert preview.restarts == 1
+
+
+def test_an_edited_page_matches_the_full_build_and_a_moved_one_gets_a_full_build(tmp_path):
+    """The quick rebuild writes only the edited article's page: it must be the page a full
+    build writes, related list and all; a title edit that renames the page builds it all."""
+    import shutil
+
+    from coaching_kb.build import build_site
+
+    settings, content = ROOT / "pelicanconf.py", tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    essay = content / "essays" / "the-hero-who-stays-late.md"
+    page = Path("the-hero-who-stays-late", "index.html")
+    with Preview(settings, content, tmp_path / "live") as preview:
+        assert not preview.rebuild().failed()
+        home = (tmp_path / "live" / "index.html").stat().st_ino
+        essay.write_text(essay.read_text().replace("\n\n", "\n\nA line added in preview.\n\n", 1))
+        edit = preview.rebuild([str(essay)], only_edits=True)
+        assert not edit.failed()
+        assert (tmp_path / "live" / "index.html").stat().st_ino == home  # only its page written
+        assert not build_site(settings, content, tmp_path / "full").failed()
+        live, full = (tmp_path / site / page for site in ("live", "full"))
+        assert b"A line added in preview." in live.read_bytes()
+        assert b'class="related' in full.read_bytes()
+        assert live.read_bytes() == full.read_bytes()
+        other = content / "essays" / "giving-feedback-upwards.md"  # one without comments
+        other.write_text(other.read_text().replace("Title: ", "Title: Renamed: ", 1))
+        assert not preview.rebuild([str(other)], only_edits=True).failed()
+        assert not (tmp_path / "live" / "giving-feedback-upwards").exists()
+        assert b"Renamed: " in (tmp_path / "live" / "index.html").read_bytes()
