@@ -22,6 +22,7 @@ from coaching_kb.run import Output, Run, plan_pelican
 
 from .images import published_files
 from .problems import ERROR, WARNING, Problem, problem_from, problem_from_crash
+from .skipped import is_skipped, skipped_sources
 from .sources import SourceFile, file_problems, key_line
 
 # What plugins would write at the end of a run that `check` does not need: the search index.
@@ -77,6 +78,7 @@ def explained_names(run: Run, found: Iterable[Problem]) -> set[str]:
     are about: Pelican's own record naming one of them says the same, without line or fix."""
     shown = {p.path for p in found}
     names = {p.subject for p in found if p.subject}
+    names |= skipped_sources(run.settings)  # left out by --keep-going: Pelican may still say so
     # A missing `{static}/x.png` is named by Pelican as the file it could not find.
     names |= {os.path.join(run.settings["PATH"], name.lstrip("/")) for name in set(names)}
     for source, _reader, settings in source_files(run):
@@ -130,7 +132,7 @@ def source_files(run: Run) -> Iterator[tuple[SourceFile, Any, Mapping[str, Any]]
         is_page = isinstance(generator, PagesGenerator)
         for relative in sorted(generator.get_files(paths, exclude=exclude)):
             reader = generator.readers.readers.get(file_suffix(relative))
-            if reader is None:
+            if reader is None or is_skipped(settings, Path(relative).as_posix()):
                 continue
             path = Path(settings["PATH"]) / relative
             content = generated.get(Path(relative).as_posix())

@@ -12,7 +12,7 @@ from coaching_kb.build import build_site, load_settings
 from coaching_kb.check.checks import inspect_folder
 from coaching_kb.content.policy import allows, parse_policy
 from coaching_kb.scaffold import ESSAY_PROMPTS
-from coaching_kb.testing import ROOT, write_files
+from coaching_kb.testing import ROOT, run_task, write_files
 from coaching_kb.verify import verify_site
 
 SITES = ROOT / "tests" / "sites"
@@ -200,3 +200,58 @@ def test_every_warning_shown_names_a_file(tmp_path):
     content = copy_site("relative_images", tmp_path)
     report = build_site(ROOT / "pelicanconf.py", content, tmp_path / "output")
     assert all(p.path for p in report.problems), report.problems
+
+
+@pytest.fixture(scope="module")
+def portuguese_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The portuguese_site fixture built through `invoke build --settings` its own file."""
+    tmp_path = tmp_path_factory.mktemp("pt")
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    out = tmp_path / "output"
+    settings = tmp_path / "site" / "pelicanconf.py"
+    built = run_task("build", "--settings", str(settings), "--output", str(out))
+    assert built.returncode == 0, built.stdout + built.stderr
+    checked = run_task("check", "--settings", str(settings))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    return out
+
+
+def test_the_owners_language_urls_pagination_and_feeds_win(portuguese_site):
+    page = html(portuguese_site / "primeira-reuniao.html")  # the owner's {slug}.html layout
+    assert page.html["lang"] == "pt"
+    assert page.select_one("h1").get_text() == "A primeira reunião com a equipe"
+    assert (portuguese_site / "paginas" / "sobre.html").is_file()
+    assert (portuguese_site / "feeds" / "todos.atom.xml").is_file()
+    assert len(html(portuguese_site / "index.html").select(".article-list__title")) == 2
+    assert verify_site(portuguese_site) == []  # the link written as segunda-reuniao.html works
+
+
+def test_search_indexes_the_owners_language(portuguese_site):
+    entry = json.loads((portuguese_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["pt"]
+
+
+def test_our_plugins_and_theme_are_added_to_the_owners_settings(portuguese_site):
+    assert (portuguese_site / "topics" / "equipe" / "index.html").is_file()
+    assert html(portuguese_site / "primeira-reuniao.html").select_one("[data-pagefind-body]")
+
+
+def test_keep_going_publishes_what_is_fine_and_lists_what_is_not(tmp_path, task):
+    content = copy_site("plugin_directive", tmp_path)
+    write_files(
+        content, {"broken-image.md": "Title: Slides\nDate: 2022-11-01\n\n![Slides](gone.png)\n"}
+    )
+    out = tmp_path / "output"
+    strict = task("build", "--content", str(content), "--output", str(out))
+    assert strict.returncode == 1
+    assert not out.exists()  # without --keep-going: all or nothing, as before
+    kept = task("build", "--content", str(content), "--output", str(out), "--keep-going")
+    assert kept.returncode == 1  # published, but not everything
+    assert "Traceback" not in kept.stdout + kept.stderr
+    skipped = [line for line in kept.stderr.splitlines() if line.startswith("  skipped: ")]
+    assert len(skipped) == 2, kept.stderr
+    assert any("first-talk.rst:9: unknown reST directive 'youtube'" in s for s in skipped)
+    assert any("broken-image.md:4: image" in s and "Fix:" in s for s in skipped)
+    assert (out / "speaking-at-a-meetup" / "index.html").is_file()
+    assert not (out / "slides").exists()
+    assert verify_site(out) == []
