@@ -52,11 +52,8 @@ def site_path(url: str, page_url: str, site_url: str) -> str:
     parts = urlsplit(url)
     if parts.scheme or parts.netloc or not parts.path or url.startswith("{"):
         return ""
-    base = (
-        "/" + posixpath.dirname(page_url.split("?", 1)[0])
-        if not page_url.endswith("/")
-        else "/" + page_url
-    )
+    # The page's folder: its URL itself for `slug/`, the URL's folder for `slug.html`.
+    base = "/" + (page_url if page_url.endswith("/") else posixpath.dirname(page_url))
     path = posixpath.normpath(posixpath.join(base, unquote(parts.path)))
     return path.lstrip("/")
 
