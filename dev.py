@@ -39,7 +39,7 @@ def install(extras: str = "") -> None:
     hypothesis: most of a 700 MB .venv) come with `dev.py test`. A .venv made for testing
     serves too, so switching between them installs nothing.
     """
-    wanted = projects_hash()
+    wanted = install_stamp()
     if is_installed(wanted, extras):
         return
     what = f"the project and its {extras} tools" if extras else "the project"
@@ -58,7 +58,7 @@ def projects() -> list[Path]:
     return [*sorted(ROOT.glob("plugins/*/pyproject.toml")), ROOT / "pyproject.toml"]
 
 
-def projects_hash() -> str:
+def install_stamp() -> str:
     """Return what the install stamp records: a hash of every pyproject file."""
     return hashlib.sha256(b"".join(p.read_bytes() for p in projects())).hexdigest()
 

@@ -44,7 +44,7 @@ def git(*arguments: str, cwd: Path) -> None:
 def install_is_current() -> bool:
     """Return True when dev.py would not reinstall (it must not, into the shared .venv)."""
     dev = runpy.run_path(str(ROOT / "dev.py"))
-    return dev["is_installed"](dev["projects_hash"](), "")
+    return dev["is_installed"](dev["install_stamp"](), "")
 
 
 @pytest.fixture
