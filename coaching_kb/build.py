@@ -129,8 +129,9 @@ def rebuild_pages(
     files' checks pass. Return None when a full build is needed: an edit gave a page a new
     address (its old page, and every list linking to it, would be left behind).
     """
-    settings = load_settings(settings_file, content, QUICK)
-    settings.update(reader_cache(settings, Path(settings_file), output.resolve()))
+    settings = load_settings(settings_file, content)
+    # The full build's reader cache: QUICK changes what is written, not what is read.
+    settings.update(reader_cache(settings, Path(settings_file), output.resolve()) | QUICK)
     scratch = staging_folder(output.resolve())
     settings["OUTPUT_PATH"], settings["DELETE_OUTPUT_DIRECTORY"] = str(scratch), False
     report = BuildReport(output=output.resolve())

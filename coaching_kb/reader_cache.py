@@ -66,7 +66,8 @@ def reading_fingerprint(settings: Mapping[str, Any], settings_file: Path) -> str
     for package in READING_PACKAGES:
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{package} {metadata.version(package)}\n".encode())
-    for source in [settings_file, *code_files(settings.get("PLUGINS") or [])]:
+    plugins = settings.get("PLUGINS") or []
+    for source in [settings_file, *code_files(plugins, settings.get("PLUGIN_PATHS") or [])]:
         with contextlib.suppress(OSError):
             digest.update(source.read_bytes())
     return digest.hexdigest()[:16]
@@ -79,12 +80,16 @@ def _as_text(value: Any) -> str:
         return _type_name(value)
 
 
-def code_files(plugins: Sequence[Any]) -> list[Path]:
-    """Return the Python files of each plugin, in a steady order."""
+def code_files(plugins: Sequence[Any], plugin_paths: Sequence[str] = ()) -> list[Path]:
+    """Return the Python files of each plugin (installed, or in PLUGIN_PATHS), in a steady order."""
     files: list[Path] = []
     for plugin in plugins:
         name = plugin if isinstance(plugin, str) else getattr(plugin, "__name__", "")
-        spec = importlib.util.find_spec(name) if name else None
+        for folder in plugin_paths:  # as Pelican looks there: a module, or a package
+            files += sorted(Path(folder).glob(f"{name}.py")) + sorted(
+                Path(folder, name).rglob("*.py")
+            )
+        spec = _spec(name) if name else None
         if spec is None:
             continue
         if spec.submodule_search_locations:
@@ -103,3 +108,11 @@ def _type_name(value: Any) -> Any:
     if isinstance(value, datetime.date):
         return value.isoformat()
     return getattr(value, "__qualname__", type(value).__qualname__)
+
+
+def _spec(name: str) -> Any:
+    """Return the import spec of an installed module, or None (a plugin in PLUGIN_PATHS)."""
+    try:
+        return importlib.util.find_spec(name)
+    except ImportError:  # a dotted name whose parent package is not installed
+        return None

@@ -12,6 +12,7 @@ import json
 import logging
 import os
 import re
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -25,22 +26,27 @@ from coaching_kb.run import isolated_signals, recorded
 
 # Pelican alone: no plugins of ours, Pelican's own theme.
 PLAIN = {"PLUGINS": [], "THEME": "simple", "JINJA_ENVIRONMENT": {}}
+# With Pelican's own page for each tag (our settings turn those off: topic hubs replace
+# them), as `pelican` builds a tagged blog.
+PELICAN = {
+    **PLAIN,
+    "DIRECT_TEMPLATES": ["index", "tags", "archives", "authors", "categories"],
+    "TAG_URL": "tag/{slug}.html",
+    "TAG_SAVE_AS": "tag/{slug}.html",
+    "TAGS_SAVE_AS": "tags.html",
+    "PAGINATED_TEMPLATES": {"index": 12, "category": 20, "author": None, "tag": None},
+}
 CONFIGS = {
-    # With Pelican's own page for each tag (our settings turn those off: topic hubs replace
-    # them), as `pelican` builds a tagged blog.
-    "pelican": {
-        **PLAIN,
-        "DIRECT_TEMPLATES": ["index", "tags", "archives", "authors", "categories"],
-        "TAG_URL": "tag/{slug}.html",
-        "TAG_SAVE_AS": "tag/{slug}.html",
-        "TAGS_SAVE_AS": "tags.html",
-        "PAGINATED_TEMPLATES": {"index": 12, "category": 20, "author": None, "tag": None},
-    },
+    "pelican": PELICAN,
     # As before 2026-11-24: no tag pages at all, so a tag-heavy site's Pelican wrote less.
     "pelican_without_tag_pages": {
         **PLAIN,
         "DIRECT_TEMPLATES": ["index", "archives", "authors", "categories"],
     },
+    # The same with Pelican's own reader cache on: what a warm build of ours is held to.
+    "pelican_cached": {**PELICAN, "PELICAN_READER_CACHE": True},
+    # The two steps a user would run by hand: `pelican`, then Pagefind's command line.
+    "pelican_then_pagefind": {**PELICAN, "PAGEFIND_CLI": True},
     # Every plugin of ours but related_topics, so the difference is what it adds.
     "ours_without_related": {"PLUGINS": "all but related_topics"},
     "ours": {},
@@ -100,13 +106,28 @@ def wait_for_children() -> None:
 
 
 def plain_pelican(content: Path, output: Path, config: str = "pelican") -> int:
-    """Build as the `pelican` command does (no checks, no staging); return errors logged."""
-    settings = load_settings(DEV_SETTINGS, content, overrides_for(config))
+    """Build as the `pelican` command does (no checks, no staging); return errors logged.
+
+    `pelican_cached` turns Pelican's reader cache on (kept beside the output), and
+    `pelican_then_pagefind` runs Pagefind's command line on the site afterwards.
+    """
+    overrides = overrides_for(config)
+    cached, pagefind = (
+        overrides.pop("PELICAN_READER_CACHE", False),
+        overrides.pop("PAGEFIND_CLI", False),
+    )
+    settings = load_settings(DEV_SETTINGS, content, overrides)
     settings["OUTPUT_PATH"] = str(output)
     settings["DELETE_OUTPUT_DIRECTORY"] = True
+    if cached:
+        cache = output.with_name(f".{output.name}-pelican-cache")
+        settings |= {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(cache)}
     records: list[logging.LogRecord] = []
     with recorded(records), isolated_signals():
         Pelican(settings).run()
+    if pagefind:
+        subprocess.run([sys.executable, "-m", "pagefind", "--site", str(output)],
+                       check=True, capture_output=True)  # fmt: skip
     return sum(1 for record in records if record.levelno >= logging.ERROR)
 
 

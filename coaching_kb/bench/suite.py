@@ -13,6 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from coaching_kb.build import BuildReport, build_site
+from coaching_kb.preview import Preview
 from coaching_kb.project import CONTENT, DEV_SETTINGS, ROOT
 from coaching_kb.reader_cache import cache_root
 from coaching_kb.serve import Reloads, serving
@@ -86,6 +87,12 @@ def measure_corpus(name: str, content: Path, runs: int, work: Path,
                 round(max(r["r"] for r in ratios[warm]), 2),
             ],
             "ours_over_pelican_first_build": median_of(ratios[:cold_runs], lambda r: r["r"]),
+            # The issue's two targets, each paired within a round.
+            "warm_over_pelican_cached": paired_ratio(ours[warm], results["pelican_cached"][warm]),
+            "first_without_related_over_pelican_then_pagefind": paired_ratio(
+                results["ours_without_related"][:cold_runs],
+                results["pelican_then_pagefind"][:cold_runs],
+            ),
             "ours_over_pelican_without_tag_pages": median_of(
                 ratios_untagged[warm], lambda r: r["r"]
             ),
@@ -96,7 +103,7 @@ def measure_corpus(name: str, content: Path, runs: int, work: Path,
             },
             "stages_s": {
                 s: median_of(ours[warm], lambda r, s=s: r["stages"].get(s, 0.0))
-                for s in ("read", "check", "write")
+                for s in ("pelican", "check")
             },
         }
         | related_figures(results, cold_runs)
@@ -105,11 +112,22 @@ def measure_corpus(name: str, content: Path, runs: int, work: Path,
     )
 
 
+def paired_ratio(ours: list[dict], theirs: list[dict]) -> float:
+    """Return the median of each round's ratio of our build's seconds to theirs."""
+    return round(
+        statistics.median(o["seconds"] / t["seconds"] for o, t in zip(ours, theirs, strict=True)), 3
+    )
+
+
 def forget_builds(work: Path, name: str) -> None:
     """Remove every output, reader cache and kept finding of the corpus's builds."""
     for config in CONFIGS:
         output = work / f"out-{name}-{config}"
-        for folder in (output, cache_root(output)):
+        for folder in (
+            output,
+            cache_root(output),
+            output.with_name(f".{output.name}-pelican-cache"),
+        ):
             shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(related_cache(work, name), ignore_errors=True)
 
@@ -262,30 +280,44 @@ def lee_lists(content: Path) -> dict[str, dict[int, list[int]]]:
 def preview_figures(count: int, work: Path, edits: int = 5) -> dict:
     """Return the seconds from saving an edited article to its new page being served.
 
-    End to end, as an author meets it: the live preview's own watcher sees the save and
-    rebuilds, the open page is told to reload (as its event stream is), and the dev server
-    answers with the new page. Saves are spaced as an author's are, so each starts after the
-    last one's background search reindex.
+    End to end, as an author meets it: the live preview's own watcher sees the save, its build
+    process rebuilds, the open page is told to reload (as its event stream is), and the dev
+    server answers with the new page.
     """
     content = write_corpus(CONTENT, work / f"preview-{count}", count)
-    output, cache = work / f"preview-out-{count}", work / f"preview-cache-{count}"
+    output = work / f"preview-out-{count}"
     article = sorted((content / "essays").glob("*.md"))[0]
     article.write_text(article.read_text() + "\nThe page the bench edits.\n")
-    overrides = {"RELATED_CACHE_PATH": str(cache)}
-    reports = [build_site(DEV_SETTINGS, content, output, overrides)]  # the first build
-    page = next(
-        p for p in output.glob("*/index.html") if "The page the bench edits" in p.read_text()
-    )
+    with Preview(DEV_SETTINGS, content, output) as preview:
+        reports = [preview.rebuild()]  # the first build
+        page = next(
+            p for p in output.glob("*/index.html") if "The page the bench edits" in p.read_text()
+        )
+        reloads = Reloads()
 
-    reloads = Reloads()
+        def rebuild(changed: list[str], only_edits: bool) -> None:
+            reports.append(preview.rebuild(changed, only_edits))
+            reloads.bump()
 
-    def rebuild(changed: list[str], only_edits: bool) -> None:
-        reports.append(build_site(DEV_SETTINGS, content, output, overrides))
-        reloads.bump()
+        seconds = watch_edits(content, output, article, page, reloads, rebuild, edits)
+    failed: list[BuildReport] = [r for r in reports if r.failed()]
+    if failed:
+        raise RuntimeError(f"bench: preview rebuild failed: {failed[0].errors[:3]}")
+    return {
+        "articles": count,
+        "save_to_served_s": round(statistics.median(seconds), 3),
+        "runs_s": [round(s, 3) for s in seconds],
+        "rebuild_s": round(statistics.median(r.seconds for r in reports[1:]), 3),
+        "watch_poll_s": POLL_SECONDS,
+    }
 
+
+def watch_edits(content: Path, output: Path, article: Path, page: Path, reloads: Reloads,
+                rebuild: Callable[[list[str], bool], None], edits: int) -> list[float]:  # fmt: skip
+    """Edit `article` `edits` times under the watcher; return each save-to-served time."""
     stopped = threading.Event()
     watcher = threading.Thread(target=watch, args=([content], rebuild, stopped.is_set), daemon=True)
-    seconds, rebuilds = [], []
+    seconds = []
     with serving(output) as base:
         watcher.start()
         time.sleep(2 * POLL_SECONDS)  # the watcher's first look at the files
@@ -297,19 +329,9 @@ def preview_figures(count: int, work: Path, edits: int = 5) -> dict:
             if marker not in fetch(f"{base}/{page.parent.name}/"):
                 raise RuntimeError(f"bench: the reloaded page lacks the edit {marker!r}")
             seconds.append(time.perf_counter() - started)
-            rebuilds.append(reports[-1].seconds)
         stopped.set()
         watcher.join()
-    failed: list[BuildReport] = [r for r in reports if r.failed()]
-    if failed:
-        raise RuntimeError(f"bench: preview rebuild failed: {failed[0].errors[:3]}")
-    return {
-        "articles": count,
-        "save_to_served_s": round(statistics.median(seconds), 3),
-        "runs_s": [round(s, 3) for s in seconds],
-        "rebuild_s": round(statistics.median(rebuilds), 3),
-        "watch_poll_s": POLL_SECONDS,
-    }
+    return seconds
 
 
 def fetch(url: str) -> str:

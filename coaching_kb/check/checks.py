@@ -81,7 +81,7 @@ def explained_names(run: Run, found: Iterable[Problem]) -> set[str]:
     names |= skipped_sources(run.settings)  # left out by --keep-going: Pelican may still say so
     # A missing `{static}/x.png` is named by Pelican as the file it could not find.
     names |= {os.path.join(run.settings["PATH"], name.lstrip("/")) for name in set(names)}
-    for source, _reader, settings in source_files(run):
+    for source, _reader, settings in source_files(run) if shown else ():
         if source.shown in shown:
             names.add(str(source.path))
             names.add(Path(source.path).relative_to(settings["PATH"]).as_posix())
