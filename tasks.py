@@ -345,7 +345,8 @@ def check(c, content="", strict=False, settings=""):
         print(hint)
     notes = [_counted(len(found.problems), "warning")] if found.problems else []
     notes += [_counted(len(found.hints), "hint")] if found.hints else []
-    print(f"check: {content or 'the content'} is fine" + (f" ({', '.join(notes)} above)" if notes else ""))
+    said = f" ({', '.join(notes)} above)" if notes else ""
+    print(f"check: {content or 'the content'} is fine{said}")
 
 
 def _comments_dir(content: str) -> Path:
