@@ -255,3 +255,10 @@ def test_keep_going_publishes_what_is_fine_and_lists_what_is_not(tmp_path, task)
     assert (out / "speaking-at-a-meetup" / "index.html").is_file()
     assert not (out / "slides").exists()
     assert verify_site(out) == []
+
+
+def test_a_settings_file_that_is_not_there_is_one_line_with_the_fix(tmp_path, task):
+    result = task("build", "--settings", str(tmp_path / "nope.py"), "--output", str(tmp_path / "o"))
+    assert result.returncode == 2
+    assert "nope.py: no such settings file. Fix:" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
