@@ -102,8 +102,8 @@ def logged_problems(
             continue
         severity = ERROR if record.levelno >= logging.ERROR else WARNING
         problem = problem_from(record.getMessage().split("\n", 1)[0], severity)
-        if problem.path or problem.is_error:
-            problems.append(problem)  # a warning naming no file is no use to the author
+        if problem.path or problem.is_error or not is_pelicans(record):
+            problems.append(problem)  # Pelican's warnings naming no file (its summaries) are noise
     return problems
 
 
