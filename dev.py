@@ -1,8 +1,11 @@
 #!/usr/bin/env python3
 """Set everything up and run the site or the tests, from a fresh clone, in one command.
 
-    python3 dev.py serve   # install into .venv, then serve with live reload at :8000
-    python3 dev.py test    # install into .venv (and Chromium if missing), then ruff + pytest
+    python3 dev.py serve   # install what serving needs into .venv, then serve at :8000
+    python3 dev.py test    # install that and the test tools (and Chromium), then ruff + pytest
+    python3 dev.py install # install what serving and building need, nothing else (CI's deploy)
+
+`serve` passes its other arguments on, e.g. `python3 dev.py serve --port 8001`.
 
 Only the standard library is used here, because nothing else is installed yet.
 """
@@ -29,35 +32,56 @@ def run(*command: str | Path, check: bool = True) -> int:
     return subprocess.run([str(part) for part in command], cwd=ROOT, check=check).returncode
 
 
-PLUGIN_PROJECTS = sorted(ROOT.glob("plugins/*/pyproject.toml"))
+def install(extras: str = "") -> None:
+    """Create .venv and install the project (editable) with `extras`, unless already there.
+
+    Serving needs the toolkit and its plugins only; the test tools (Playwright, gensim,
+    hypothesis: most of a 700 MB .venv) come with `dev.py test`. A .venv made for testing
+    serves too, so switching between them installs nothing.
+    """
+    wanted = install_stamp()
+    if is_installed(wanted, extras):
+        return
+    what = f"the project and its {extras} tools" if extras else "the project"
+    print(f"dev.py: installing {what} into .venv (a few minutes the first time)", flush=True)
+    if not PYTHON.exists():
+        print("dev.py: creating .venv", flush=True)
+        venv.create(VENV, with_pip=True)
+    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+    run(PYTHON, "-m", "pip", "install", *pip_arguments(extras))
+    STAMP.write_text(f"{wanted} {extras}".strip())
+    print("dev.py: .venv is ready", flush=True)
+
+
+def projects() -> list[Path]:
+    """Return the pyproject files of every plugin, then the toolkit's."""
+    return [*sorted(ROOT.glob("plugins/*/pyproject.toml")), ROOT / "pyproject.toml"]
 
 
 def install_stamp() -> str:
-    """Return the digest of every pyproject.toml the install reads."""
-    projects = [*PLUGIN_PROJECTS, ROOT / "pyproject.toml"]
-    return hashlib.sha256(b"".join(p.read_bytes() for p in projects)).hexdigest()
+    """Return what the install stamp records: a hash of every pyproject file."""
+    return hashlib.sha256(b"".join(p.read_bytes() for p in projects())).hexdigest()
 
 
-def install() -> None:
-    """Create .venv and install the project (editable) with its test tools, unless up to date.
-
-    Serving and testing share one install, so switching between them installs nothing.
-    """
-    wanted = install_stamp()
-    if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
-        return
-    if not PYTHON.exists():
-        venv.create(VENV, with_pip=True)
-    run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
+def pip_arguments(extras: str) -> list[str]:
+    """Return pip's arguments installing every plugin and the toolkit, with `extras`."""
     # One pip command, so the toolkit's dependencies on its plugins resolve to these folders.
-    editables = [f"--editable={p.parent.relative_to(ROOT)}" for p in PLUGIN_PROJECTS]
-    run(PYTHON, "-m", "pip", "install", "--quiet", *editables, "--editable=.[test]")
-    STAMP.write_text(wanted)
+    editables = [f"--editable={p.parent.relative_to(ROOT)}" for p in projects()[:-1]]
+    toolkit = f"--editable=.[{extras}]" if extras else "--editable=."
+    return ["--progress-bar=on", *editables, toolkit]
+
+
+def is_installed(wanted: str, extras: str) -> bool:
+    """Return True when .venv holds these projects, with `extras` (a test install serves too)."""
+    if not (STAMP.exists() and PYTHON.exists()):
+        return False
+    installed, _, installed_extras = STAMP.read_text().strip().partition(" ")
+    return installed == wanted and (not extras or extras == installed_extras)
 
 
 def ensure_chromium() -> None:
     """Make a Chromium available to Playwright: Debian's package as root, else Playwright's."""
-    if any(Path(p).exists() for p in CHROMIUM_PATHS) or os.environ.get("CHROMIUM_PATH"):
+    if any(runs(p) for p in CHROMIUM_PATHS) or os.environ.get("CHROMIUM_PATH"):
         return
     is_root = hasattr(os, "geteuid") and os.geteuid() == 0
     if is_root and shutil.which("apt-get"):
@@ -71,8 +95,23 @@ def ensure_chromium() -> None:
         )
 
 
+def runs(binary: str) -> bool:
+    """Return True when `binary` is a browser that starts (Ubuntu's chromium-browser is a stub
+    that asks for snap, which is no browser for Playwright)."""
+    if not Path(binary).exists():
+        return False
+    try:
+        done = subprocess.run([binary, "--version"], capture_output=True, timeout=30, check=False)
+    except (OSError, subprocess.TimeoutExpired):
+        return False
+    return done.returncode == 0 and b"snap" not in done.stdout + done.stderr
+
+
 def main() -> int:
     command = sys.argv[1] if len(sys.argv) > 1 else ""
+    if command == "install":
+        install()
+        return 0
     if command == "serve":
         install()
         # Become the server, so stopping this process (Ctrl-C or its PID) stops the server.
@@ -81,7 +120,7 @@ def main() -> int:
         os.chdir(ROOT)
         os.execv(invoke, [invoke, "livereload", *sys.argv[2:]])  # noqa: S606 - our own venv
     if command == "test":
-        install()
+        install("test")
         ensure_chromium()
         if run(BIN / "ruff", "check", ".", check=False) != 0:
             return 1

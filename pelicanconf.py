@@ -32,6 +32,7 @@ JINJA_ENVIRONMENT = {
 # dev.py installs ours editable (from plugins/<name>/pelican/plugins/<name>/).
 PLUGINS = [
     "pelican.plugins.heading_titles",
+    "pelican.plugins.plain_titles",
     "pelican.plugins.template_fallback",
     "pelican.plugins.local_files",
     "pelican.plugins.root_files",
@@ -42,6 +43,7 @@ PLUGINS = [
     "pelican.plugins.qa_pages",
     "pelican.plugins.article_meta",
     "pelican.plugins.images",
+    "pelican.plugins.content_policy",
     "pelican.plugins.navigation",
     "pelican.plugins.sitemap",
     "pelican.plugins.pagefind_search",
@@ -67,6 +69,12 @@ CATEGORIES_SAVE_AS = "section/index.html"
 TAG_URL = "topics/{slug}/"
 TAG_SAVE_AS = ""  # topic hubs replace Pelican's tag pages
 TAGS_SAVE_AS = ""
+# Drafts are read and checked, never published (Pelican writes them to drafts/, linking to
+# author and topic pages that do not exist): set these to publish them for review.
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
 ARCHIVES_SAVE_AS = "archives/index.html"
 YEAR_ARCHIVE_SAVE_AS = "archives/{date:%Y}/index.html"
 MONTH_ARCHIVE_URL = "archives/{date:%Y}/{date:%m}/"

@@ -9,7 +9,9 @@ import shutil
 import signal
 import sys
 import tempfile
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from functools import wraps
 from pathlib import Path
@@ -80,17 +82,74 @@ def _print_problems(problems: list[Any], strict: bool) -> int:
     return _failing(problems, strict)
 
 
-def _build(settings: Path, content: str, output: str, strict: bool, verbose: bool) -> None:
+def _build(
+    settings: Path,
+    content: str,
+    output: str,
+    strict: bool,
+    verbose: bool,
+    owner: str = "",
+    keep_going: bool = False,
+) -> None:
+    """Build and report; with `owner`, the owner's settings file laid over `settings`."""
     from coaching_kb.build import build_site
+    from coaching_kb.keep_going import build_keeping_going
 
     _log_to_terminal(verbose)
-    report = build_site(settings, Path(content), Path(output), strict=strict)
+    overrides = _owner_overrides(owner)
+    folder = Path(content) if content else None
+    if keep_going:
+        kept = build_keeping_going(settings, folder, Path(output), overrides, strict=strict)
+        report = kept.report
+    else:
+        report, kept = build_site(settings, folder, Path(output), overrides, strict=strict), None
     failing = _print_problems(report.problems, strict)
     if failing:
         kind = "problem" if strict else "error"
         raise Exit(f"build failed: {_counted(failing, kind)} above; {output} was left as it was", 1)
     warned = f" ({_counted(len(report.problems), 'warning')} above)" if report.problems else ""
+    if kept and kept.skipped:
+        _print_skipped(kept.skipped)
+        raise Exit(
+            f"built {output} in {report.seconds:.1f}s{warned}, without the "
+            f"{_counted(len(kept.skipped), 'file')} listed above",
+            1,
+        )  # published, but not everything: CI still sees it
     print(f"built {output} in {report.seconds:.1f}s{warned}")
+
+
+def _print_skipped(skipped: dict[str, list[Any]]) -> None:
+    """Print each file left out by --keep-going, with its problems (reason and fix)."""
+    print(f"skipped {_counted(len(skipped), 'file')}, not published:", file=sys.stderr)
+    for problems in skipped.values():
+        for problem in problems:
+            print(f"  skipped: {problem.located}", file=sys.stderr)
+
+
+def _owner_overrides(owner: str) -> dict[str, Any]:
+    """Return the owner's settings (--settings) to lay over ours; {} for ours."""
+    if not owner:
+        return {}
+    from coaching_kb.build import load_settings
+    from coaching_kb.owner_settings import is_ours, owner_overrides
+
+    if is_ours(Path(owner), DEV_SETTINGS):
+        raise Exit(f"--settings {owner}: that is this project's own. Fix: leave --settings out", 2)
+    return owner_overrides(Path(owner), load_settings(DEV_SETTINGS))
+
+
+def _content_folder(content: str, settings: str) -> str:
+    """Return --content, else '' for the owner's PATH (with --settings), else content/."""
+    return content or ("" if settings else str(CONTENT))
+
+
+SETTINGS_HELP = (
+    "a site's own pelicanconf.py: its settings win, with our plugins and theme added "
+    "(default: this project's); its PATH is the content folder unless --content is given"
+)
+KEEP_GOING_HELP = (
+    "publish every file that is fine, skip those with errors and list them (exit 1 if any)"
+)
 
 
 @task(
@@ -99,12 +158,18 @@ def _build(settings: Path, content: str, output: str, strict: bool, verbose: boo
         "output": OUTPUT_HELP,
         "strict": "treat warnings as errors too (on by default when CI is set)",
         "verbose": VERBOSE_HELP,
+        "settings": SETTINGS_HELP,
+        "keep-going": KEEP_GOING_HELP,
     }
 )
 @reports_errors
-def build(c, content=str(CONTENT), output=str(OUTPUT), strict=False, verbose=False):
+def build(
+    c, content="", output=str(OUTPUT), strict=False, verbose=False, settings="", keep_going=False
+):
     """Check, then build the site with development settings into output/."""
-    _build(DEV_SETTINGS, content, output, strict or bool(os.environ.get("CI")), verbose)
+    strict = strict or bool(os.environ.get("CI"))
+    _build(DEV_SETTINGS, _content_folder(content, settings), output, strict, verbose, settings,
+           keep_going)  # fmt: skip
 
 
 @task(
@@ -129,43 +194,59 @@ def clean(c, output=str(OUTPUT)):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@task(help={"port": PORT_HELP, "content": CONTENT_HELP, "output": OUTPUT_HELP})
+@task(
+    help={
+        "port": PORT_HELP,
+        "content": CONTENT_HELP,
+        "output": OUTPUT_HELP,
+        "settings": SETTINGS_HELP,
+        "keep-going": KEEP_GOING_HELP,
+    }
+)
 @reports_errors
-def serve(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
+def serve(c, port=PORT, content="", output=str(OUTPUT), settings="", keep_going=False):
     """Build once, then serve the site at http://127.0.0.1:8000 (no rebuilds)."""
     from coaching_kb.serve import SiteServer
 
-    _build(DEV_SETTINGS, content, output, False, False)
-    _serve_until_stopped(SiteServer(Path(output), HOST, int(port)), "")
+    ready = threading.Event()
+    server = SiteServer(Path(output), HOST, int(port), ready=ready)  # a taken port: said now
+    with _serving_while(server, ""):
+        try:
+            _build(DEV_SETTINGS, _content_folder(content, settings), output, False, False,
+                   settings, keep_going)  # fmt: skip
+        except Exit as stopped:
+            if not (keep_going and (Path(output) / "index.html").is_file()):
+                raise
+            print(stopped.message or "", file=sys.stderr)  # serve what was built all the same
+        ready.set()
 
 
 @task(help={"port": PORT_HELP, "content": CONTENT_HELP, "output": OUTPUT_HELP})
 @reports_errors
 def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
     """Serve at http://127.0.0.1:8000; rebuild on every change and reload open pages."""
-    import threading
-
     from coaching_kb.preview import Preview
     from coaching_kb.serve import Reloads, SiteServer
     from coaching_kb.watch import watch
 
-    reloads = Reloads()
-    server = SiteServer(Path(output), HOST, int(port), reloads)
+    reloads, ready = Reloads(), threading.Event()
+    server = SiteServer(Path(output), HOST, int(port), reloads, ready)  # a taken port: said now
     preview = Preview(DEV_SETTINGS, Path(content), Path(output))
     _log_to_terminal()
-    _report_rebuild(preview.rebuild(), reloads)
+    with preview, _serving_while(server, " with live reload"):
+        _report_rebuild(preview.rebuild(), reloads)  # the first build indexes search too
+        ready.set()
 
-    def rebuild(changed: list[str], only_edits: bool) -> None:
-        names = ", ".join(Path(p).name for p in changed[:3])
-        print(f"changed: {names}{' and more' if len(changed) > 3 else ''}; rebuilding", flush=True)
-        _report_rebuild(preview.rebuild(changed, only_edits), reloads)
+        def rebuild(changed: list[str], only_edits: bool) -> None:
+            names = ", ".join(Path(p).name for p in changed[:3])
+            more = " and more" if len(changed) > 3 else ""
+            print(f"changed: {names}{more}; rebuilding", flush=True)
+            _report_rebuild(preview.rebuild(changed, only_edits), reloads)
 
-    watched = [Path(content), ROOT / "theme", ROOT / "plugins", DEV_SETTINGS]
-    threading.Thread(
-        target=watch, args=(watched, rebuild, lambda: reloads.stopped), daemon=True
-    ).start()
-    with preview:
-        _serve_until_stopped(server, " with live reload")
+        watched = [Path(content), ROOT / "theme", ROOT / "plugins", DEV_SETTINGS]
+        threading.Thread(
+            target=watch, args=(watched, rebuild, lambda: reloads.stopped), daemon=True
+        ).start()
 
 
 def _report_rebuild(report: Any, reloads: Any) -> None:
@@ -178,17 +259,34 @@ def _report_rebuild(report: Any, reloads: Any) -> None:
     print(f"built in {report.seconds:.1f}s", flush=True)
 
 
-def _serve_until_stopped(server: Any, what: str) -> None:
+def _stop_as_ctrl_c(_signal: int, _frame: Any) -> None:
+    raise KeyboardInterrupt
+
+
+@contextmanager
+def _serving_while(server: Any, what: str) -> Iterator[None]:
+    """Serve in the background while the block builds, then until Ctrl-C.
+
+    The port is taken first, so a busy port is said at once; until the first build is in,
+    every page says the site is being built (and reloads itself).
+    """
     # A shell starting us in the background may have set Ctrl-C to be ignored: take it back.
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    # `kill PID` stops us as Ctrl-C does, so the live preview's build process stops too.
-    signal.signal(signal.SIGTERM, signal.default_int_handler)
-    print(f"serving at {server.base_url}/{what} (Ctrl-C stops)", flush=True)
+    # `kill PID` stops us as Ctrl-C does, so the preview's build process is stopped too (left
+    # running, it kept the terminal's output open after we were gone).
+    signal.signal(signal.SIGTERM, _stop_as_ctrl_c)
+    serving = threading.Thread(target=server.serve_forever, daemon=True)
+    serving.start()
+    print(f"serving at {server.base_url}/{what} (Ctrl-C stops); building the site", flush=True)
     try:
-        server.serve_forever()
+        yield
+        print(f"ready at {server.base_url}/", flush=True)
+        while serving.is_alive():
+            serving.join(0.5)
     except KeyboardInterrupt:
         pass
     finally:
+        server.shutdown()
         server.server_close()
 
 
@@ -216,17 +314,20 @@ def new(c, title="", kind="essay", author="", tags="", content=str(CONTENT)):
     help={
         "content": "the content folder to check (default content/)",
         "strict": "fail on warnings too (on by default when CI is set)",
+        "settings": SETTINGS_HELP,
     }
 )
 @reports_errors
-def check(c, content=str(CONTENT), strict=False):
+def check(c, content="", strict=False, settings=""):
     """Check every content file as the build reads it; print path:line: problem. Fix: how."""
     from coaching_kb.build import load_settings
     from coaching_kb.check.checks import inspect_folder
 
     _log_to_terminal()
     strict = strict or bool(os.environ.get("CI"))
-    found = inspect_folder(load_settings(DEV_SETTINGS, Path(content)))
+    content = _content_folder(content, settings)
+    folder = Path(content) if content else None
+    found = inspect_folder(load_settings(DEV_SETTINGS, folder, _owner_overrides(settings)))
     for problem in _ordered(found.problems):
         print(problem)
     failing = _failing(found.problems, strict)
@@ -236,7 +337,8 @@ def check(c, content=str(CONTENT), strict=False):
         print(hint)
     notes = [_counted(len(found.problems), "warning")] if found.problems else []
     notes += [_counted(len(found.hints), "hint")] if found.hints else []
-    print(f"check: {content} is fine" + (f" ({', '.join(notes)} above)" if notes else ""))
+    said = f" ({', '.join(notes)} above)" if notes else ""
+    print(f"check: {content or 'the content'} is fine{said}")
 
 
 def _comments_dir(content: str) -> Path:

@@ -13,18 +13,25 @@ SUMMARY_PLACEHOLDER = "One or two sentences a reader sees in lists and search re
 ASKER_PLACEHOLDER = "Name the Letter Writer Chose"
 LETTER_PLACEHOLDER = "(The reader's letter goes here"
 ANSWER_PLACEHOLDER = "(Your answer goes here.)"
+ESSAY_PROMPTS = (
+    "Open with the situation a reader will recognise.",
+    "Say what you have seen work, and why.",
+    "One small, concrete step.",
+)
 # Text of the template that must be replaced before a post is published (`check` looks).
-PLACEHOLDERS = (SUMMARY_PLACEHOLDER, ASKER_PLACEHOLDER, LETTER_PLACEHOLDER, ANSWER_PLACEHOLDER)
-ESSAY_BODY = """Open with the situation a reader will recognise.
+PLACEHOLDERS = (
+    SUMMARY_PLACEHOLDER, ASKER_PLACEHOLDER, LETTER_PLACEHOLDER, ANSWER_PLACEHOLDER, *ESSAY_PROMPTS
+)  # fmt: skip
+ESSAY_BODY = """{}
 
 ## What is really going on
 
-Say what you have seen work, and why.
+{}
 
 ## What to try this week
 
-- One small, concrete step.
-"""
+- {}
+""".format(*ESSAY_PROMPTS)
 QA_BODY = """Dear Coach,
 
 {letter}, in their words, with identifying details changed.)

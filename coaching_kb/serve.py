@@ -4,16 +4,21 @@ Missing pages get the site's own 404 page. With live reload, every HTML page ser
 one `<script src="/__livereload.js">`: a file from this server, so the pages' CSP
 (`script-src 'self'`, `connect-src 'self'`) allows it; the script listens on
 `/__livereload` (server-sent events) and reloads the page after each successful rebuild.
-Nothing is added to the files on disk.
+Nothing is added to the files on disk. Until the first build is done (`ready` unset), every
+request gets a short page saying the site is being built, which reloads itself.
 """
 
+import errno
 import functools
 import http.server
+import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from coaching_kb.errors import SiteError
 
 RELOAD_SCRIPT_PATH = "/__livereload.js"
 RELOAD_EVENTS_PATH = "/__livereload"
@@ -22,6 +27,14 @@ new EventSource("/__livereload").addEventListener("reload", () => location.reloa
 """
 SCRIPT_TAG = b'<script src="/__livereload.js" defer></script>'
 KEEPALIVE_SECONDS = 15
+BUILDING_PAGE = b"""<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="1">
+<title>Building the site</title></head>
+<body><p>Building the site for the first time; this page reloads when it is ready.</p></body>
+</html>
+"""
+# A client that goes away mid-answer (a closed tab, a cancelled fetch) is no error of ours.
+GONE = (BrokenPipeError, ConnectionResetError, ConnectionAbortedError)
 
 
 class Reloads:
@@ -53,13 +66,16 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serve files from the site folder; the site's 404 page for missing ones; no logging."""
 
     reloads: Reloads | None = None
+    ready: threading.Event | None = None  # None: the site is there from the start
 
     def log_message(self, *args: Any) -> None:
         pass  # one line per rebuild is printed by the caller; a line per request is noise
 
     def do_GET(self) -> None:
         path = self.path.split("?", 1)[0]
-        if self.reloads is not None and path == RELOAD_SCRIPT_PATH:
+        if self.ready is not None and not self.ready.is_set():
+            self._send(503, "text/html; charset=utf-8", BUILDING_PAGE)
+        elif self.reloads is not None and path == RELOAD_SCRIPT_PATH:
             self._send(200, "text/javascript; charset=utf-8", RELOAD_SCRIPT)
         elif self.reloads is not None and path == RELOAD_EVENTS_PATH:
             self._stream_reloads(self.reloads)
@@ -121,7 +137,7 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                 self.wfile.write(message)
                 self.wfile.flush()
                 seen = now
-        except (BrokenPipeError, ConnectionResetError):
+        except GONE:
             return  # the page went away
 
 
@@ -130,10 +146,30 @@ class SiteServer(http.server.ThreadingHTTPServer):
 
     daemon_threads = True  # a page waiting for reloads must not keep the process alive
 
-    def __init__(self, folder: Path, host: str, port: int, reloads: Reloads | None = None):
-        handler = type("Handler", (SiteHandler,), {"reloads": reloads})
-        super().__init__((host, port), functools.partial(handler, directory=str(folder)))
-        self.reloads = reloads
+    def __init__(
+        self,
+        folder: Path,
+        host: str,
+        port: int,
+        reloads: Reloads | None = None,
+        ready: threading.Event | None = None,
+    ):
+        self.reloads = reloads  # before binding: a failed bind still closes cleanly
+        handler = type("Handler", (SiteHandler,), {"reloads": reloads, "ready": ready})
+        try:
+            super().__init__((host, port), functools.partial(handler, directory=str(folder)))
+        except OSError as error:
+            if error.errno != errno.EADDRINUSE:
+                raise
+            raise SiteError(
+                f"port {port} on {host} is in use (another server is running there). "
+                f"Fix: stop that server, or choose another port, e.g. --port {int(port) + 1}"
+            ) from None
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if isinstance(sys.exc_info()[1], GONE):
+            return
+        super().handle_error(request, client_address)
 
     @property
     def base_url(self) -> str:

@@ -1,5 +1,6 @@
 """Check a built site: links, anchors and assets resolve, HTML is well formed, feeds and the
-sitemap are valid XML and complete, and nothing is loaded from another host."""
+sitemap are valid XML and complete, and nothing is loaded from another host unless the page's
+own Content-Security-Policy allows it (images over https, frames from the hosts posts embed)."""
 
 import posixpath
 import re
@@ -9,6 +10,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from coaching_kb.content.pages import LOCAL_PREVIEW, html_pages, public_pages
+from coaching_kb.content.policy import allows, parse_policy
 
 VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
                   "source", "track", "wbr"})  # fmt: skip
@@ -28,9 +30,12 @@ class PageReader(HTMLParser):
         self.references: list[tuple[str, str, bool]] = []  # (tag, url, inside text)
         self.ids: set[str] = set()
         self.errors: list[str] = []
+        self.policy: dict[str, list[str]] = {}  # the page's Content-Security-Policy
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
+        if tag == "meta" and (values.get("http-equiv") or "").lower() == "content-security-policy":
+            self.policy = parse_policy(values.get("content") or "")
         in_text = bool(self.stack and self.stack[-1][1]) or bool(
             set((values.get("class") or "").split()) & TEXT_AREAS
         )
@@ -127,7 +132,7 @@ def check_references(
             continue
         target, anchor = resolve(output, page, url, site_url)
         if target is None:
-            if not (tag == "a" and in_text) and not (tag == "form" and in_text):
+            if not is_allowed_elsewhere(reader.policy, tag, url, in_text):
                 problems.append(f"{shown}: <{tag}> loads {url} from another host")
             continue
         if not target.exists():
@@ -135,6 +140,14 @@ def check_references(
         elif anchor and target in readers and anchor not in readers[target].ids:
             problems.append(f"{shown}: link to {url}, but that page has no #{anchor}")
     return problems
+
+
+def is_allowed_elsewhere(policy: dict[str, list[str]], tag: str, url: str, in_text: bool) -> bool:
+    """Return True for a reference to another host the page may make: a link or form in the
+    author's text, or a resource in it that the page's own policy lets the browser load."""
+    if tag in ("a", "form"):
+        return in_text
+    return in_text and bool(policy) and allows(policy, tag, url)
 
 
 def check_xml(output: Path, site_url: str = "") -> list[str]:

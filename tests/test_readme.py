@@ -43,9 +43,8 @@ def git(*arguments: str, cwd: Path) -> None:
 
 def install_is_current() -> bool:
     """Return True when dev.py would not reinstall (it must not, into the shared .venv)."""
-    stamp = ROOT / ".venv" / ".installed"
-    wanted = runpy.run_path(str(ROOT / "dev.py"))["install_stamp"]()
-    return stamp.is_file() and stamp.read_text() == wanted
+    dev = runpy.run_path(str(ROOT / "dev.py"))
+    return dev["is_installed"](dev["install_stamp"](), "")
 
 
 @pytest.fixture

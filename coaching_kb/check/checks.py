@@ -20,7 +20,9 @@ from pelican.utils import file_suffix
 from coaching_kb.content.paths import shown_path
 from coaching_kb.run import Output, Run, plan_pelican
 
+from .images import published_files
 from .problems import ERROR, WARNING, Problem, problem_from, problem_from_crash
+from .skipped import is_skipped, skipped_sources
 from .sources import SourceFile, file_problems, key_line
 
 # What plugins would write at the end of a run that `check` does not need: the search index.
@@ -76,6 +78,9 @@ def explained_names(run: Run, found: Iterable[Problem]) -> set[str]:
     are about: Pelican's own record naming one of them says the same, without line or fix."""
     shown = {p.path for p in found}
     names = {p.subject for p in found if p.subject}
+    names |= skipped_sources(run.settings)  # left out by --keep-going: Pelican may still say so
+    # A missing `{static}/x.png` is named by Pelican as the file it could not find.
+    names |= {os.path.join(run.settings["PATH"], name.lstrip("/")) for name in set(names)}
     for source, _reader, settings in source_files(run) if shown else ():
         if source.shown in shown:
             names.add(str(source.path))
@@ -96,7 +101,9 @@ def logged_problems(
         if is_pelicans(record) and explained & set(arguments_of(record)):
             continue
         severity = ERROR if record.levelno >= logging.ERROR else WARNING
-        problems.append(problem_from(record.getMessage().split("\n", 1)[0], severity))
+        problem = problem_from(record.getMessage().split("\n", 1)[0], severity)
+        if problem.path or problem.is_error or not is_pelicans(record):
+            problems.append(problem)  # Pelican's warnings naming no file (its summaries) are noise
     return problems
 
 
@@ -112,6 +119,9 @@ def source_files(run: Run) -> Iterator[tuple[SourceFile, Any, Mapping[str, Any]]
     """Yield each article and page file Pelican considers, its reader and the settings."""
     settings = run.settings
     generated = run.context["generated_content"]
+    published = published_files(
+        settings, run.context.get("staticfiles", []), (o.save_as for o in run.outputs)
+    )
     for generator in run.generators:
         if isinstance(generator, ArticlesGenerator):
             paths, exclude = settings["ARTICLE_PATHS"], settings["ARTICLE_EXCLUDES"]
@@ -122,12 +132,12 @@ def source_files(run: Run) -> Iterator[tuple[SourceFile, Any, Mapping[str, Any]]
         is_page = isinstance(generator, PagesGenerator)
         for relative in sorted(generator.get_files(paths, exclude=exclude)):
             reader = generator.readers.readers.get(file_suffix(relative))
-            if reader is None:
+            if reader is None or is_skipped(settings, Path(relative).as_posix()):
                 continue
             path = Path(settings["PATH"]) / relative
             content = generated.get(Path(relative).as_posix())
             shown = shown_path(settings, path)
-            yield SourceFile(path, shown, is_page, content), reader, settings
+            yield SourceFile(path, shown, is_page, content, published), reader, settings
 
 
 def output_problems(run: Run, outputs: list[Output]) -> Iterator[Problem]:
@@ -135,6 +145,8 @@ def output_problems(run: Run, outputs: list[Output]) -> Iterator[Problem]:
     settings = run.settings
     by_path: dict[str, list[Output]] = {}
     for output in outputs:
+        if not output.save_as:
+            continue  # not written at all (a draft, with DRAFT_SAVE_AS = "")
         by_path.setdefault(os.path.normpath(output.save_as), []).append(output)
     for save_as, writers in by_path.items():
         from_content = sorted(

@@ -8,8 +8,8 @@ import copy
 import difflib
 import functools
 import re
-from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Container, Iterator, Mapping
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
@@ -24,7 +24,10 @@ from coaching_kb.content.slugs import slug_of
 from coaching_kb.errors import ContentError
 from coaching_kb.scaffold import PLACEHOLDERS
 
+from .foreign import template_in_content, title_advice, unreadable_markup
+from .images import line_of_image, missing_image_message, missing_images
 from .problems import ERROR, WARNING, Problem, problem_from
+from .remote import remote_problems
 
 MAX_BYTES = 5_000_000
 ARTICLE_STATUSES = ("published", "draft", "hidden", "skip")
@@ -54,6 +57,7 @@ class SourceFile:
     shown: str
     is_page: bool
     content: Any = None
+    published: Container[str] = frozenset()  # the output paths the build publishes
 
 
 def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) -> list[Problem]:
@@ -66,9 +70,13 @@ def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) 
         text = decode(source.path, source.shown)
     except ContentError as error:
         return [problem_from(str(error))]
+    if template := template_in_content(source.path, source.shown, text):
+        return [template]
     try:
         html, meta = raw_read(reader, source.path)
     except Exception as error:  # noqa: BLE001 - any reader failure is this file's problem
+        if markup := unreadable_markup(source.shown, str(error)):
+            return [markup]
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         return [
             Problem(
@@ -80,7 +88,7 @@ def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) 
     # Pelican gave up on the file (a bad date, say): its text is still checked, so that one
     # problem does not hide the others.
     return [*metadata_problems(source, meta, lines, settings),
-            *body_problems(source, html, lines, Path(settings["PATH"]))]  # fmt: skip
+            *body_problems(source, html, lines, settings)]  # fmt: skip
 
 
 def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Iterator[Problem]:
@@ -94,7 +102,8 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     missing = missing_targets(source.path, html, Path(settings["PATH"]))
     unlabelled = images_without_alt(html)
     nameless = [str(t) for t in meta.get("tags", []) if not tag_slug(t, settings)]
-    if not (typos or left or missing or unlabelled or nameless or "review" in meta):
+    elsewhere = resource_problems(source, html, settings)
+    if not (typos or left or missing or unlabelled or nameless or elsewhere or "review" in meta):
         return  # the common case: nothing wrong, so the file is not read again
     lines = source.path.read_text(encoding="utf-8", errors="replace").splitlines()
     for key, near in typos:
@@ -106,13 +115,33 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     for tag in nameless:
         yield nameless_topic(source.shown, key_line(lines, "tags"), tag)
     yield from link_and_image_problems(source.shown, lines, missing, unlabelled)
+    for needle, problem in elsewhere:
+        yield replace(problem, line=line_of_image(lines, needle, problem.subject or needle))
+
+
+def resource_problems(
+    source: SourceFile, html: str, settings: Mapping[str, Any]
+) -> list[tuple[str, Problem]]:
+    """Return (what to find on its line, problem) for each image the site would not publish
+    (errors) and each resource from another host a browser would block (warnings)."""
+    page_url = getattr(source.content, "url", "") or ""
+    found = [
+        (url, Problem(source.shown, 0, missing_image_message(path), ERROR,
+                      subject=str(Path(settings["PATH"]) / path)))
+        for url, path in missing_images(page_url, html, settings["SITEURL"], source.published)
+    ]  # fmt: skip
+    found += [
+        (url, Problem(source.shown, 0, text, WARNING))
+        for url, text in remote_problems(html, settings)
+    ]
+    return found
 
 
 def body_problems(
-    source: SourceFile, html: str, lines: list[str], content_root: Path
+    source: SourceFile, html: str, lines: list[str], settings: Mapping[str, Any]
 ) -> Iterator[Problem]:
     """Yield the broken internal links and images without alt text of one file's HTML."""
-    missing = missing_targets(source.path, html, content_root)
+    missing = missing_targets(source.path, html, Path(settings["PATH"]))
     yield from link_and_image_problems(source.shown, lines, missing, images_without_alt(html))
 
 
@@ -212,8 +241,8 @@ def metadata_problems(
     shown = source.shown
     if not text_of(meta.get("title", "")):
         yield Problem(
-            shown, key_line(lines, "title"), "the title is missing or empty. Fix: add "
-            "'Title: Your title' as the first line, or start the text with '# Your title'",
+            shown, key_line(lines, "title"), "the title is missing or empty. "
+            f"Fix: {title_advice(source.path)}",
         )  # fmt: skip
     date = text_of(meta.get("date", ""))
     if date:

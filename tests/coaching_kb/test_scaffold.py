@@ -5,6 +5,7 @@ import datetime
 from coaching_kb.scaffold import (
     ANSWER_PLACEHOLDER,
     ASKER_PLACEHOLDER,
+    ESSAY_PROMPTS,
     LETTER_PLACEHOLDER,
     SUMMARY_PLACEHOLDER,
 )
@@ -53,6 +54,9 @@ def test_new_then_check_then_build_round_trips(tmp_path, task):
             .replace(ASKER_PLACEHOLDER, "Tired in Tampere")
             .replace(LETTER_PLACEHOLDER, "(I have a question about my job")
             .replace(ANSWER_PLACEHOLDER, "Stay one more quarter, then decide.")
+            .replace(ESSAY_PROMPTS[0], "Your boss asks for one more project.")
+            .replace(ESSAY_PROMPTS[1], "Name what you would drop to take it on.")
+            .replace(ESSAY_PROMPTS[2], "Ask which project matters least.")
         )
     checked = task("check", "--content", str(content))
     assert checked.returncode == 0, checked.stdout + checked.stderr

@@ -5,12 +5,14 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.request
 
 import pytest
 
+from coaching_kb.serve import SiteServer
 from coaching_kb.testing import ROOT, write_files
 
 
@@ -119,3 +121,50 @@ def test_an_open_page_reloads_itself_after_a_save(start_task, tmp_path, page):
     write_files(content, {"a.md": "Title: Before the edit\nDate: 2020-01-01\n\nSaved again.\n"})
     page.get_by_text("Saved again").wait_for(timeout=60000)  # no manual reload
     assert blocked == []
+
+
+def test_a_taken_port_is_one_line_naming_it_and_the_fix(tmp_path):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = subprocess.run(
+            [sys.executable, "-m", "invoke", "-r", str(ROOT), "serve", "--port", str(port),
+             "--output", str(tmp_path / "site")],
+            cwd=ROOT, capture_output=True, text=True, timeout=120, check=False,
+        )  # fmt: skip
+    said = (result.stdout + result.stderr).strip().splitlines()
+    assert result.returncode == 2
+    assert len(said) == 1, said
+    assert f"port {port}" in said[0]
+    assert "--port" in said[0]
+
+
+def test_pages_say_the_site_is_building_until_the_first_build_is_in(tmp_path):
+    (tmp_path / "index.html").write_text("<html><body>the site</body></html>")
+    ready = threading.Event()
+    server = SiteServer(tmp_path, "127.0.0.1", 0, ready=ready)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with pytest.raises(urllib.error.HTTPError) as building:
+            urllib.request.urlopen(server.base_url + "/", timeout=10)  # noqa: S310 - loopback
+        assert building.value.code == 503
+        assert b"Building the site" in building.value.read()
+        ready.set()
+        assert "the site" in fetch(server.base_url + "/", timeout=10)
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_client_that_goes_away_is_not_an_error(tmp_path, capsys):
+    server = SiteServer(tmp_path, "127.0.0.1", 0)
+    try:
+        for gone in (BrokenPipeError(32, "Broken pipe"), ConnectionResetError(104, "reset")):
+            try:
+                raise gone
+            except OSError:
+                server.handle_error(None, ("127.0.0.1", 50000))
+    finally:
+        server.server_close()
+    assert capsys.readouterr().err == ""

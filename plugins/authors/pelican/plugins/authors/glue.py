@@ -21,12 +21,15 @@ def attach_profiles(generator: "ArticlesGenerator") -> None:
     for error in errors:
         log.error("authors: %s", error)
     works: dict[str, dict[str, list[Any]]] = {}
-    for article in generator.articles:
+    # Drafts are checked too, as warnings (a typo is found while writing), but list no works.
+    for article in [*generator.articles, *generator.drafts]:
+        is_draft = article.status == "draft"
         for author in getattr(article, "authors", []):
             kind = "answers" if getattr(article, "type", "") == "qa" else "essays"
-            works.setdefault(author.slug, {"essays": [], "answers": []})[kind].append(article)
+            if not is_draft:
+                works.setdefault(author.slug, {"essays": [], "answers": []})[kind].append(article)
             if profiles and author.slug not in profiles:
-                log.error(
+                (log.warning if is_draft else log.error)(
                     "authors: %s: unknown author '%s'. Fix: add %s/%s.md or use one of: %s",
                     located(generator.settings, article.source_path, "author"),
                     author.name,

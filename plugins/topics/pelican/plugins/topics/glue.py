@@ -41,13 +41,15 @@ def resolve_article_topics(generator: "ArticlesGenerator") -> None:
     generator.context["topics"] = topics
     if not vocabulary:
         return
-    for article in generator.articles:
+    # Drafts too, as warnings: a typo is found while writing, not on the day of publishing.
+    for article in [*generator.articles, *generator.drafts]:
+        report = log.warning if article.status == "draft" else log.error
         canonical = []
         for tag in getattr(article, "tags", []):
             topic = vocabulary.resolve(tag.name)
             if topic is None:
                 where = located(settings, article.source_path, "tags")
-                log.error("topics: %s: %s", where, vocabulary.unknown_message(tag.name))
+                report("topics: %s: %s", where, vocabulary.unknown_message(tag.name))
                 continue
             canonical.append(topic_tag(topic.name, topic.slug, settings))
         article.tags = list(dict.fromkeys(canonical))

@@ -1,0 +1,72 @@
+"""An owner's own `pelicanconf.py`, built with our plugins and theme: their settings win.
+
+`invoke check/build/serve --settings FILE` points the toolkit at another site's settings.
+What the owner's file sets (language, URL and save-as patterns, timezone, pagination,
+feeds, static paths...) is kept; our settings fill in only what the owner set nothing for.
+Our plugins are added before the owner's, and our theme replaces theirs, because its pages
+are what our plugins fill (topic hubs, search, authors); the Jinja options our theme needs
+(autoescape) are kept on top of the owner's.
+"""
+
+from pathlib import Path
+from typing import Any
+
+from pelican.settings import get_settings_from_file
+
+from coaching_kb.errors import SettingsError
+
+# Settings that are ours whatever the owner's file says: our theme and the pages it has.
+THEME_SETTINGS = ("THEME", "DIRECT_TEMPLATES", "THEME_STATIC_PATHS", "THEME_TEMPLATES_OVERRIDES")
+# Settings naming a folder, which Pelican reads relative to the settings file that sets them.
+FOLDER_SETTINGS = ("PATH", "OUTPUT_PATH", "CACHE_PATH", "PLUGIN_PATHS")
+
+
+def is_ours(settings_file: Path, ours: Path) -> bool:
+    """Return True for our own settings files (pelicanconf.py, publishconf.py beside it)."""
+    return Path(settings_file).resolve().parent == Path(ours).resolve().parent
+
+
+def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]:
+    """Return what the owner's file sets, ready to lay over our settings `ours`."""
+    path = Path(settings_file).resolve()
+    if not path.is_file():
+        raise SettingsError(
+            f"{settings_file}: no such settings file. Fix: pass --settings with your site's "
+            "pelicanconf.py"
+        )
+    try:
+        owned = get_settings_from_file(str(path))
+    except Exception as error:  # noqa: BLE001 - any error in the owner's Python is theirs
+        raise SettingsError(
+            f"{settings_file}: cannot be read ({type(error).__name__}: {error}). Fix: run "
+            f"python {settings_file} to see the error, and correct it"
+        ) from None
+    overrides = {k: v for k, v in owned.items() if k not in THEME_SETTINGS}
+    for key in FOLDER_SETTINGS:
+        overrides.update(_anchored(key, overrides.get(key), path.parent))
+    overrides["PLUGINS"] = _plugins(ours.get("PLUGINS") or [], owned.get("PLUGINS") or [])
+    if "DEFAULT_PAGINATION" in owned and "PAGINATED_TEMPLATES" not in owned:
+        # Our page sizes per template would hide the owner's one size for every list.
+        overrides["PAGINATED_TEMPLATES"] = dict.fromkeys(ours.get("PAGINATED_TEMPLATES") or {})
+    overrides["JINJA_ENVIRONMENT"] = {
+        **(owned.get("JINJA_ENVIRONMENT") or {}),
+        **(ours.get("JINJA_ENVIRONMENT") or {}),
+    }
+    return overrides
+
+
+def _anchored(key: str, value: Any, folder: Path) -> dict[str, Any]:
+    """Return {key: value} with relative folders made absolute from the owner's folder."""
+    if value is None:
+        return {}
+    if isinstance(value, list | tuple):
+        return {key: [str(folder / v) for v in value]}
+    return {key: str(folder / value)}
+
+
+def _plugins(ours: list[Any], owners: list[Any]) -> list[Any]:
+    """Return our plugins, then the owner's that are not ours already."""
+    names = {p if isinstance(p, str) else getattr(p, "__name__", "") for p in ours}
+    short = {n.rsplit(".", 1)[-1] for n in names}
+    extra = [p for p in owners if not (isinstance(p, str) and p.rsplit(".", 1)[-1] in short)]
+    return [*ours, *extra]

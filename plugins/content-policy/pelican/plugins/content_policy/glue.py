@@ -1,0 +1,23 @@
+"""Pelican glue for content_policy: the frame hosts of every article and page, into the context."""
+
+import logging
+from typing import Any
+
+from coaching_kb.content.policy import frame_hosts, site_policy
+
+log = logging.getLogger(__name__)
+
+
+def set_content_policy(generators: list[Any]) -> None:
+    """Put the policy every page carries into the context the templates share."""
+    texts = [
+        getattr(item, "_content", "") or ""  # the text as read: `content` would resolve links now
+        for generator in generators
+        for name in ("articles", "pages", "hidden_articles", "hidden_pages")
+        for item in getattr(generator, name, [])
+    ]
+    hosts = frame_hosts(texts)
+    context = generators[0].context  # one dict, shared by every generator
+    context["content_policy"] = site_policy(context, hosts)
+    if hosts:
+        log.info("content_policy: frames allowed from %s", ", ".join(hosts))

@@ -1,0 +1,264 @@
+"""Other people's sites, built their way (issue 37): the fixtures in tests/sites/ of each shape."""
+
+import json
+import shutil
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from coaching_kb.build import build_site, load_settings
+from coaching_kb.check.checks import inspect_folder
+from coaching_kb.content.policy import allows, parse_policy
+from coaching_kb.scaffold import ESSAY_PROMPTS
+from coaching_kb.testing import ROOT, run_task, write_files
+from coaching_kb.verify import verify_site
+
+SITES = ROOT / "tests" / "sites"
+ATOM_TITLE = "{http://www.w3.org/2005/Atom}title"
+
+
+def copy_site(name: str, tmp_path: Path) -> Path:
+    content = tmp_path / "content"
+    shutil.copytree(SITES / name, content)
+    return content
+
+
+def html(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def escaped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The escaped_titles site built with production settings (feeds on)."""
+    tmp_path = tmp_path_factory.mktemp("escaped")
+    out = tmp_path / "output"
+    report = build_site(ROOT / "publishconf.py", copy_site("escaped_titles", tmp_path), out)
+    assert not report.failed(), report.problems
+    return out
+
+
+TITLES = {
+    "retiring-the-v1-v2-apis/index.html": "Retiring the v1 & v2 APIs",
+    "small-tools-versus-everything-included/index.html": 'Small tools versus "everything included"',
+    "tea-talks-one-to-ones-that-work/index.html": 'Tea & talks: "one-to-ones" that work',
+    "questions-answers/index.html": 'Questions & "answers"',
+}
+
+
+@pytest.mark.parametrize("page", sorted(TITLES))
+def test_titles_of_every_reader_are_escaped_once_on_their_page(escaped_site, page):
+    shown = html(escaped_site / page)
+    assert shown.select_one("h1").get_text() == TITLES[page]  # the search index's title too
+    assert shown.title.get_text().startswith(TITLES[page])
+
+
+def test_no_title_is_escaped_twice_in_any_page_or_data_file(escaped_site):
+    for path in escaped_site.rglob("*"):
+        if path.suffix in (".html", ".json"):  # a feed's HTML summary is rightly escaped twice
+            text = path.read_text(encoding="utf-8")
+            for twice in ("&amp;amp;", "&amp;quot;", "&amp;#34;"):
+                assert twice not in text, path
+
+
+def test_feeds_related_lists_and_neighbours_show_the_plain_title(escaped_site):
+    for feed in escaped_site.rglob("*.atom.xml"):
+        titles = [t.text for t in ET.parse(feed).iter(ATOM_TITLE)]  # noqa: S314 - our build
+        assert all("&" not in t.replace("& ", "") for t in titles), (feed, titles)
+    feed = ET.parse(escaped_site / "feeds" / "all.atom.xml")  # noqa: S314 - our build
+    assert "Retiring the v1 & v2 APIs" in [t.text for t in feed.iter(ATOM_TITLE)]
+    related = json.loads((escaped_site / "related.json").read_text(encoding="utf-8"))
+    assert "Retiring the v1 & v2 APIs" in json.dumps(related, ensure_ascii=False)
+    neighbour = html(escaped_site / "small-tools-versus-everything-included" / "index.html")
+    links = [a.get_text(" ", strip=True) for a in neighbour.select("a")]
+    assert any(text.endswith("Retiring the v1 & v2 APIs") for text in links), links
+
+
+def test_every_missing_image_is_an_error_located_like_a_broken_link(build_site, task):
+    post = """\
+        Title: Charts
+        Date: 2024-01-01
+
+        ![A chart]({static}/images/nope.png)
+
+        ![Another](nope2.jpg)
+
+        ![A third](/images/nope3.png)
+
+        ![This one is there](/images/there.png)
+        """
+    site = build_site({"charts.md": post, "images/there.png": PNG})
+    assert site.report.failed()
+    located = sorted((p.line, p.is_error) for p in site.report.problems if "nope" in p.message)
+    assert located == [(4, True), (6, True), (8, True)]
+    assert not [p for p in site.report.problems if "there.png" in p.message]
+    checked = task("check", "--content", str(site.content))
+    assert checked.returncode == 1
+    for line in (4, 6, 8):
+        assert f"charts.md:{line}: " in checked.stdout
+    assert "Cannot get modification stamp" not in checked.stdout + checked.stderr
+
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
+    b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
+    b"\x00\x00IEND\xaeB`\x82"
+)
+
+
+def test_images_and_frames_from_other_hosts_are_allowed_by_each_page(tmp_path):
+    out = tmp_path / "output"
+    report = build_site(ROOT / "pelicanconf.py", copy_site("remote_images", tmp_path), out)
+    assert not report.problems, report.problems
+    page = html(out / "field-notes-from-a-team-offsite" / "index.html")
+    meta = page.find("meta", attrs={"http-equiv": "Content-Security-Policy"})
+    policy = parse_policy(meta["content"])
+    image = page.select_one("img")["src"]
+    frame = page.select_one("iframe")["src"]
+    assert allows(policy, "img", image)
+    assert allows(policy, "iframe", frame)
+    assert allows(policy, "iframe", "https://maps.example.net/embed?venue=harbour-hall")
+    assert not allows(policy, "iframe", "https://elsewhere.example.com/x")
+    assert not allows(policy, "script", "https://cdn.example.com/widget.js")
+    assert verify_site(out) == []
+
+
+def test_check_warns_about_blocked_and_plain_http_resources(build_site):
+    post = """\
+        Title: Widgets
+        Date: 2024-01-01
+
+        <img src="http://example.org/old.png" alt="An old chart">
+
+        <script src="https://cdn.example.com/widget.js"></script>
+
+        <iframe src="https://player.example.com/v/1" title="A talk"></iframe>
+        """
+    site = build_site({"widgets.md": post}, CSP_FRAME_SRC=["https://video.example.com"])
+    warned = {p.line: p.message for p in site.report.problems if not p.is_error}
+    assert "plain http" in warned[4]
+    assert "blocks" in warned[6]
+    assert "CSP_FRAME_SRC" in warned[8]
+    assert not site.report.failed()  # warnings only: the page is still published
+
+
+def test_an_unknown_rest_directive_names_itself_and_the_missing_plugin(tmp_path):
+    content = copy_site("plugin_directive", tmp_path)
+    found = inspect_folder(load_settings(ROOT / "pelicanconf.py", content))
+    [problem] = found.problems
+    assert problem.path.endswith("first-talk.rst")
+    assert problem.line == 9
+    assert "'youtube'" in problem.message
+    assert "plugin" in problem.message
+    assert "PLUGINS" in problem.message
+
+
+def test_a_template_in_content_is_recognised_and_the_site_still_builds(tmp_path):
+    out = tmp_path / "output"
+    content = copy_site("template_in_content", tmp_path)
+    report = build_site(ROOT / "pelicanconf.py", content, out)
+    assert not report.failed(), report.problems
+    [problem] = report.problems
+    assert problem.path.endswith("custom_index.html")
+    assert "template" in problem.message
+    assert "Title:" not in problem.message
+    assert (out / "welcome-to-the-team-notes" / "index.html").is_file()
+
+
+def test_an_html_page_without_a_title_gets_advice_for_html(build_site):
+    site = build_site({"pages/about.html": "<html><head></head><body><p>Hi</p></body></html>"})
+    [problem] = [p for p in site.report.problems if "title" in p.message]
+    assert "<title>" in problem.message
+
+
+def test_a_draft_is_never_published_but_is_checked(tmp_path):
+    out = tmp_path / "output"
+    content = copy_site("draft_post", tmp_path)
+    write_files(content, {"authors/sam-ortiz.md": "Name: Sam Ortiz\n\nSam coaches.\n"})
+    report = build_site(ROOT / "pelicanconf.py", content, out)
+    assert not report.failed(), report.problems
+    assert not (out / "drafts").exists()
+    assert not list(out.rglob("notes-for-a-talk-on-hiring*"))
+    [author] = [p for p in report.problems if "Priya Raman" in p.message]
+    assert author.path.endswith("not-yet.md")
+    assert not author.is_error  # a draft's typo is a warning until it is published
+    assert verify_site(out) == []
+
+
+def test_a_published_essay_with_the_templates_prompts_is_refused(build_site):
+    post = (
+        "Title: Saying no\nDate: 2024-01-01\n\n"
+        f"{ESSAY_PROMPTS[0]}\n\n## What is really going on\n\nWe said no twice.\n"
+    )
+    site = build_site({"essays/saying-no.md": post})
+    assert site.report.failed()
+    assert any(ESSAY_PROMPTS[0] in error for error in site.report.errors)
+
+
+def test_every_warning_shown_names_a_file(tmp_path):
+    content = copy_site("relative_images", tmp_path)
+    report = build_site(ROOT / "pelicanconf.py", content, tmp_path / "output")
+    assert all(p.path for p in report.problems), report.problems
+
+
+@pytest.fixture(scope="module")
+def portuguese_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The portuguese_site fixture built through `invoke build --settings` its own file."""
+    tmp_path = tmp_path_factory.mktemp("pt")
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    out = tmp_path / "output"
+    settings = tmp_path / "site" / "pelicanconf.py"
+    built = run_task("build", "--settings", str(settings), "--output", str(out))
+    assert built.returncode == 0, built.stdout + built.stderr
+    checked = run_task("check", "--settings", str(settings))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    return out
+
+
+def test_the_owners_language_urls_pagination_and_feeds_win(portuguese_site):
+    page = html(portuguese_site / "primeira-reuniao.html")  # the owner's {slug}.html layout
+    assert page.html["lang"] == "pt"
+    assert page.select_one("h1").get_text() == "A primeira reunião com a equipe"
+    assert (portuguese_site / "paginas" / "sobre.html").is_file()
+    assert (portuguese_site / "feeds" / "todos.atom.xml").is_file()
+    assert len(html(portuguese_site / "index.html").select(".article-list__title")) == 2
+    assert verify_site(portuguese_site) == []  # the link written as segunda-reuniao.html works
+
+
+def test_search_indexes_the_owners_language(portuguese_site):
+    entry = json.loads((portuguese_site / "pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["pt"]
+
+
+def test_our_plugins_and_theme_are_added_to_the_owners_settings(portuguese_site):
+    assert (portuguese_site / "topics" / "equipe" / "index.html").is_file()
+    assert html(portuguese_site / "primeira-reuniao.html").select_one("[data-pagefind-body]")
+
+
+def test_keep_going_publishes_what_is_fine_and_lists_what_is_not(tmp_path, task):
+    content = copy_site("plugin_directive", tmp_path)
+    write_files(
+        content, {"broken-image.md": "Title: Slides\nDate: 2022-11-01\n\n![Slides](gone.png)\n"}
+    )
+    out = tmp_path / "output"
+    strict = task("build", "--content", str(content), "--output", str(out))
+    assert strict.returncode == 1
+    assert not out.exists()  # without --keep-going: all or nothing, as before
+    kept = task("build", "--content", str(content), "--output", str(out), "--keep-going")
+    assert kept.returncode == 1  # published, but not everything
+    assert "Traceback" not in kept.stdout + kept.stderr
+    skipped = [line for line in kept.stderr.splitlines() if line.startswith("  skipped: ")]
+    assert len(skipped) == 2, kept.stderr
+    assert any("first-talk.rst:9: unknown reST directive 'youtube'" in s for s in skipped)
+    assert any("broken-image.md:4: image" in s and "Fix:" in s for s in skipped)
+    assert (out / "speaking-at-a-meetup" / "index.html").is_file()
+    assert not (out / "slides").exists()
+    assert verify_site(out) == []
+
+
+def test_a_settings_file_that_is_not_there_is_one_line_with_the_fix(tmp_path, task):
+    result = task("build", "--settings", str(tmp_path / "nope.py"), "--output", str(tmp_path / "o"))
+    assert result.returncode == 2
+    assert "nope.py: no such settings file. Fix:" in result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
