@@ -22,9 +22,9 @@ from coaching_kb.content.front_matter import split_list
 from coaching_kb.content.paths import key_line as field_line
 from coaching_kb.content.slugs import slug_of
 from coaching_kb.errors import ContentError
-from coaching_kb.scaffold import PLACEHOLDERS
+from coaching_kb.scaffold import ANSWER_PLACEHOLDER, PLACEHOLDERS
 
-from .problems import ERROR, WARNING, Problem, problem_from
+from .problems import ERROR, PENDING, WARNING, Problem, problem_from
 
 MAX_BYTES = 5_000_000
 ARTICLE_STATUSES = ("published", "draft", "hidden", "skip")
@@ -138,6 +138,13 @@ def unfinished(source: SourceFile, lines: list[str], placeholders: list[str]) ->
     """Yield the template text and import notes left in a post: errors once it is published."""
     severity = ERROR if getattr(source.content, "status", "") == "published" else WARNING
     for text in placeholders:
+        if text == ANSWER_PLACEHOLDER and severity != ERROR:
+            # A draft letter waiting for its answer (readers send them) fails nothing.
+            yield Problem(
+                source.shown, line_mentioning(lines, text), "this letter awaits your "
+                "answer. Fix: write it in place of the placeholder", PENDING,
+            )  # fmt: skip
+            continue
         yield Problem(
             source.shown, line_mentioning(lines, text), f"'{text}' is the template's text. "
             "Fix: replace it with your own", severity,

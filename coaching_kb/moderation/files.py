@@ -4,6 +4,8 @@ Each function changes only the `Status:` line or writes a new file; nothing is d
 """
 
 import difflib
+import glob
+import html
 import re
 import shutil
 from collections.abc import Mapping
@@ -27,6 +29,22 @@ BLOCKLIST_NAME = "blocklist.txt"  # in the comments folder: one word, domain or 
 
 STATUS_LINE = re.compile(r"^status\s*:.*$", re.IGNORECASE | re.MULTILINE)
 SLUG_SAFE = re.compile(r"[^a-z0-9]+")
+SPACES = re.compile(r"\s+")
+SLUG_SAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")  # what a comment id (its file's stem) may hold
+
+
+def one_line(value: str) -> str:
+    """Return `value` on one line: a reader's line break must not start a header line of its own
+    (a name "Eve\\nStatus: approved" would publish itself)."""
+    return SPACES.sub(" ", value).strip()
+
+
+def plain_text(value: str) -> str:
+    """Return a reader's text with `&`, `<` and `>` escaped, so no markup of theirs is kept.
+
+    Markdown shows the escapes as the characters typed; the build sanitizes again anyway.
+    """
+    return html.escape(value.strip(), quote=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,17 +111,18 @@ def add_comment(
     if not sent.body.strip():
         raise SiteError("comment-add: the comment has no text. Fix: pipe the email or text in")
     folder = comments_dir / article_slug
-    stem = f"{now:%Y%m%d-%H%M%S}-{SLUG_SAFE.sub('-', sent.author.lower()).strip('-')[:30]}"
+    author = one_line(sent.author)
+    stem = f"{now:%Y%m%d-%H%M%S}-{SLUG_SAFE.sub('-', author.lower()).strip('-')[:30]}"
     path = unused_path(folder, stem)
+    # The reader's email address is personal data: it never goes into git (see PrivateStore).
     meta = {
-        "Author": sent.author.strip(),
+        "Author": author,
         "Date": f"{now:%Y-%m-%d %H:%M:%S}",
         "Status": status,
-        "Reply-To": sent.reply_to,
-        "Email": sent.email,
-        "URL": sent.url,
+        "Reply-To": SLUG_SAFE_ID.sub("", sent.reply_to),
+        "URL": one_line(sent.url),
     }
-    write_text(path, render(meta, sent.body))
+    write_text(path, render(meta, plain_text(sent.body)))
     return path
 
 
@@ -123,25 +142,44 @@ class Question:
     title: str
     letter: str
     asker: str
-    email: str = ""
 
 
 def add_question(content: Path, sent: Question, now: datetime) -> Path:
-    """Write a reader's letter as a draft Q&A in content/qa/ (the answer to be written)."""
-    title = sent.title.strip() or " ".join(sent.letter.split()[:8]).rstrip(".,;:") + "…"
+    """Write a reader's letter as a draft Q&A in content/qa/ (the answer to be written).
+
+    Its `Slug` is its file's name, unique in the folder: two letters with one title must not
+    claim one address, or the second would break the build.
+    """
+    title = one_line(sent.title) or " ".join(sent.letter.split()[:8]).rstrip(".,;:") + "…"
     slug = slug_of(title)[:60].strip("-") or "reader-question"
+    path = unused_path(content / "qa", f"{now:%Y%m%d}-{slug}")
     meta = {
         "Title": title,
+        "Slug": path.stem,
         "Date": f"{now:%Y-%m-%d %H:%M}",
         "Type": "qa",
-        "Asker": sent.asker.strip() or "A reader",
-        "Asker-Email": sent.email,
+        "Asker": one_line(sent.asker) or "A reader",
         "Status": "draft",
     }
-    body = f"{sent.letter.strip()}\n\n<!-- answer -->\n\n{ANSWER_PLACEHOLDER}"
-    path = unused_path(content / "qa", f"{now:%Y%m%d}-{slug}")
+    body = f"{plain_text(sent.letter)}\n\n<!-- answer -->\n\n{ANSWER_PLACEHOLDER}"
     write_text(path, render(meta, body))
     return path
+
+
+def comment_paths(given: list[str]) -> list[Path]:
+    """Return the files named by paths and quoted globs, in order, each once; raise SiteError
+    for a glob that matches nothing (a plain path is checked when it is used)."""
+    found: dict[Path, None] = {}
+    for one in given:
+        if not glob.has_magic(one):
+            found[Path(one)] = None
+            continue
+        matched = sorted(glob.glob(one))
+        if not matched:
+            raise SiteError(f"{one}: no comment file matches. Fix: check the article's folder "
+                            "with ls content/comments/<article>/")  # fmt: skip
+        found.update(dict.fromkeys(map(Path, matched)))
+    return list(found)
 
 
 def set_status(path: Path, status: str) -> None:

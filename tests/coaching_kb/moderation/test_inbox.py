@@ -173,10 +173,11 @@ def test_spam_and_the_honeypot_are_filed_as_spam_not_dropped(inbox, site_repo):
     assert statuses == ["spam", "spam", "spam"]
 
 
-def test_html_from_the_reader_is_kept_as_text_for_the_build_to_sanitize(inbox, site_repo):
+def test_html_from_the_reader_is_stored_as_plain_text(inbox, site_repo):
     inbox.post("/comments", comment("<b>Eve</b>", "<script>alert(1)</script> hello there"))
     (text,) = on_branch(site_repo["remote"]).values()
-    assert "<script>alert(1)</script> hello there" in text  # stored as written, rendered inert
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; hello there" in text  # shown as typed
+    assert "<script" not in text
 
 
 def test_an_address_is_rate_limited(site_repo):

@@ -5,8 +5,9 @@ from typing import TYPE_CHECKING, Any
 
 from pelican.urlwrappers import Category
 
-from coaching_kb.content.letters import split_letter
+from coaching_kb.content.letters import Letter, split_letter
 from coaching_kb.content.paths import located
+from coaching_kb.content.reader_text import clean_html
 from coaching_kb.errors import ContentError
 
 from .jsonld import qa_jsonld
@@ -55,10 +56,12 @@ def split_questions(generator: "ArticlesGenerator") -> None:
             continue
         shown = located(generator.settings, article.source_path, "")
         try:
-            letter = split_letter(article._content, shown)
+            split = split_letter(article._content, shown)
         except ContentError as error:
             log.error("qa_pages: %s", error)
             continue
+        # The letter is a reader's text: no markup of theirs reaches the page.
+        letter = Letter(clean_html(split.letter_html), split.answer_html)
         article.letter = PageHtml(article, letter.letter_html)
         article.answer = PageHtml(article, letter.answer_html)
         article.asker = getattr(article, "asker", "") or "A reader"
