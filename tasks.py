@@ -397,9 +397,10 @@ def comment_inbox(c, port=8100, host="127.0.0.1", repo="", origin=""):
     settings = InboxSettings.from_env(env)
     _log_to_terminal()
     print(f"comment inbox for {settings.repo} (branch {settings.branch}) at http://{host}:{port}/")
-    uvicorn.run(
-        create_app(settings), host=host, port=int(port), log_level="warning", access_log=False
-    )  # fmt: skip - an access log would keep readers' addresses
+    # No access log (it would keep readers' addresses); a reader's address comes from
+    # COMMENTS_TRUSTED_PROXIES, never from uvicorn's own trust of local proxies.
+    uvicorn.run(create_app(settings), host=host, port=int(port), log_level="warning",
+                access_log=False, proxy_headers=False)  # fmt: skip
 
 
 @task(

@@ -112,8 +112,8 @@ def add_comment(
         raise SiteError("comment-add: the comment has no text. Fix: pipe the email or text in")
     folder = comments_dir / article_slug
     author = one_line(sent.author)
-    stem = f"{now:%Y%m%d-%H%M%S}-{SLUG_SAFE.sub('-', author.lower()).strip('-')[:30]}"
-    path = unused_path(folder, stem)
+    name = SLUG_SAFE.sub("-", author.lower()).strip("-")[:30]
+    path = unused_path(folder, f"{now:%Y%m%d-%H%M%S}", f"-{name}")
     # The reader's email address is personal data: it never goes into git (see PrivateStore).
     meta = {
         "Author": author,
@@ -126,12 +126,15 @@ def add_comment(
     return path
 
 
-def unused_path(folder: Path, stem: str) -> Path:
-    """Return `folder/stem.md`, or `stem-2.md`, `stem-3.md`... if taken (same second, name)."""
-    path, number = folder / f"{stem}.md", 1
+def unused_path(folder: Path, stem: str, tail: str = "") -> Path:
+    """Return `folder/<stem><tail>.md`, or `<stem>-2<tail>.md`... if taken (same second).
+
+    The number goes before `tail` (a reader's name), so `*-sam-reader.md` finds them all.
+    """
+    path, number = folder / f"{stem}{tail}.md", 1
     while path.exists():
         number += 1
-        path = folder / f"{stem}-{number}.md"
+        path = folder / f"{stem}-{number}{tail}.md"
     return path
 
 

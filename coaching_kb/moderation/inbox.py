@@ -8,8 +8,10 @@ address goes to the inbox's private store (outside git), never into a file. Mode
 in git: `invoke comment-pull`, then `comment-approve` / `comment-spam`, then a merge publishes.
 
 Run it with `invoke comment-inbox`, or `uvicorn coaching_kb.moderation.inbox:create_app
---factory` behind any reverse proxy; it is configured by `COMMENTS_*` environment variables
-(see `InboxSettings`), so no secret ever sits in the repository.
+--factory --no-proxy-headers` behind any reverse proxy; it is configured by `COMMENTS_*`
+environment variables (see `InboxSettings`), so no secret ever sits in the repository.
+`--no-proxy-headers` leaves the reader's address to COMMENTS_TRUSTED_PROXIES: uvicorn would
+otherwise believe X-Forwarded-For from any local process.
 """
 
 import asyncio

@@ -41,7 +41,8 @@ SELF_PROMOTION = re.compile(
     rf"(subscribers|subs|followers|views)\b",
     re.IGNORECASE,
 )  # "check out my new music video", "please subscribe": with or without a link
-EMOTICON = re.compile(r"^(\s*([:;=8][-'^o]?[)(\]\[DPp/\\|*oO0]+|<3+|\^_?\^)[\s!.]*)+$")  # ":)", "<3 !"
+# Emoticons only: ":)", ";-)", "<3 !" (brief praise, never spam)
+EMOTICON = re.compile(r"^(\s*([:;=8][-'^o]?[)(\]\[DPp/\\|*oO0]+|<3+|\^_?\^)[\s!.]*)+$")
 REPEATED_WORD = re.compile(r"\b(\w+)(\W+\1\b){2,}", re.IGNORECASE)  # "click click click"
 HOST = re.compile(r"(?:https?://|www\.)([^/\s)>]+)", re.IGNORECASE)
 REPEATED = re.compile(r"(\S)\1{5,}|([!?$])\2{2,}")
