@@ -225,38 +225,48 @@ def test_reader_markup_never_reaches_a_page_even_without_the_csp(
     inbox = start_inbox(local_inbox(owner_project))
     for number, vector in enumerate(OWASP_VECTORS):
         assert inbox.post("/comments", comment(vector[:90], f"{vector} said {number}"))[0] == 202
-    letter = "\n\n".join(OWASP_VECTORS) + "\n\nWhat should I do about my team?"
-    fields = {"title": OWASP_VECTORS[0], "asker": OWASP_VECTORS[3], "letter": letter}
-    assert inbox.post("/questions", fields)[0] == 202
+    for vector in OWASP_VECTORS:
+        letter = (
+            f"I lead a team of five engineers. My manager keeps pasting {vector} into our team "
+            "chat, and I do not know how to raise it with him without sounding petty. "
+            "What should I do?"
+        )
+        fields = {"title": f"About {vector}", "asker": vector, "letter": letter}
+        status, answer = inbox.post("/questions", fields)
+        assert status == 202, answer
     assert owner_task(owner_project, "comment-pull").returncode == 0
-    approve = owner_task(
-        owner_project, "comment-approve", "--path", f"content/comments/{ESSAY}/*.md"
-    )
+    every = f"content/comments/{ESSAY}/*.md"
+    approve = owner_task(owner_project, "comment-approve", "--path", every)
     assert approve.returncode == 0, approve.stderr
-    (letter_file,) = (owner_project / "content" / "qa").glob("*.md")
-    text = letter_file.read_text().replace("Status: draft\n", "")
-    letter_file.write_text(text.replace("(Your answer goes here.)", "Give the work back."))
-    assert "<script" not in letter_file.read_text().lower()  # stored as plain text
+    letters = sorted((owner_project / "content" / "qa").glob("*.md"))
+    assert len(letters) == len(OWASP_VECTORS)
+    for letter_file in letters:  # the owner answers and publishes every one
+        text = letter_file.read_text().replace("Status: draft\n", "")
+        letter_file.write_text(text.replace("(Your answer goes here.)", "Give the work back."))
+        body = letter_file.read_text().split("\n\n", 1)[1]
+        assert "<script" not in body.lower()  # the letter is stored as plain text
     built = owner_task(owner_project, "build")
     assert built.returncode == 0, built.stdout + built.stderr
+    pages = [f"{ESSAY}/index.html", *(f"{path.stem}/index.html" for path in letters)]
 
     context = browser.new_context(bypass_csp=True)  # the CSP is not what keeps readers out
     dialogs: list[str] = []
     try:
         tab = context.new_page()
         tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-        for page in (f"{ESSAY}/index.html", f"{letter_file.stem}/index.html"):
+        for page in pages:
             tab.goto((owner_project / "output" / page).as_uri())
             tab.wait_for_load_state("load")
             for link in tab.locator(".comment__body a, .letter__body a").all():
-                assert not link.get_attribute("href", timeout=1000).lower().startswith("jav")
+                assert not (link.get_attribute("href") or "").lower().startswith("jav")
             injected = tab.locator(
                 ".comment__body :is(script, img, svg, iframe, input, style, meta, details, body),"
                 ".letter__body :is(script, img, svg, iframe, input, style, meta, details)"
             )
             assert injected.count() == 0
             assert tab.locator("[onerror], [onload], [ontoggle]").count() == 0
-        assert tab.get_by_text("said 3").count() == 1  # the text itself is shown
+            shown = tab.get_by_text("team chat").count() + tab.get_by_text("said 3").count()
+            assert shown == 1  # the reader's text itself is shown
     finally:
         context.close()
     assert dialogs == []
