@@ -35,7 +35,7 @@ PROMOTED = (
 )
 SELF_PROMOTION = re.compile(
     rf"\b(visit|check(ing)?( it)?( out)?|see|watch|listen to|look at|view|go to|subscribe to|"
-    rf"follow|support)( \w+)? (my|our)( [\w-]+){{0,2}} {PROMOTED}\b|"
+    rf"follow|support)( \w+){{0,2}} (my|our)( [\w-]+){{0,2}} {PROMOTED}\b|"
     rf"\b(please|pls|plz) (like,? (and|&) )?sub(scribe)?\b|\bsubscribe (to )?(my|our|me)\b|"
     rf"\bsub ?(4|for) ?sub\b|\b(follow|add) me\b|\b(help me|to) (get|reach) \d+ ?"
     rf"(subscribers|subs|followers|views)\b",
@@ -46,14 +46,15 @@ EMOTICON = re.compile(r"^(\s*([:;=8][-'^o]?[)(\]\[DPp/\\|*oO0]+|<3+|\^_?\^)[\s!.
 REPEATED_WORD = re.compile(r"\b(\w+)(\W+\1\b){2,}", re.IGNORECASE)  # "click click click"
 HOST = re.compile(r"(?:https?://|www\.)([^/\s)>]+)", re.IGNORECASE)
 REPEATED = re.compile(r"(\S)\1{5,}|([!?$])\2{2,}")
-MONEY = re.compile(r"[$€£]\s?\d|\d+\s?(usd|eur|dollars)\b|\b\d+% off\b", re.IGNORECASE)
-# Words whose presence, together, marks commercial spam; one alone proves nothing.
+MONEY = re.compile(r"[$€£]\s?\d|\d+\s?(usd|eur|euros?|dollars?)\b|\b\d+% off\b", re.IGNORECASE)
+# Words of advertising: each one adds a little, several (or prices with them) mark spam.
 SPAM_WORD_TEXT = """
 viagra cialis pharmacy pills casino betting bet poker slots loan loans payday crypto
 bitcoin forex seo backlinks backlink followers replica cheap discount discounts promo
 coupon bonus jackpot earn income profit profits investment invest rich click subscribe
 buy order offer winner prize free guaranteed limited deal deals escort dating sexy xxx
 weight diet supplement essay essays dissertation rolex handbags outlet unsecured
+price prices store shop sponsored dofollow whatsapp telegram enroll certified spells
 """
 SPAM_WORDS = frozenset(SPAM_WORD_TEXT.split())
 THRESHOLD = 1.0
@@ -163,7 +164,7 @@ def vocabulary_signals(body: str) -> list[tuple[float, str]]:
     words = [w.lower() for w in WORDS.findall(body)]
     hits = sorted({w for w in words if w in SPAM_WORDS})
     found = []
-    if len(hits) >= 2:
+    if hits:
         found.append((0.35 * min(len(hits), 5), f"spam words: {', '.join(hits[:5])}"))
     if MONEY.search(body) and hits:
         found.append((0.4, "prices with sales talk"))

@@ -1,12 +1,14 @@
 """A small linear spam model over character n-grams: the probability a comment is spam.
 
 Pure numpy: each comment becomes the hashed set of its character n-grams (2 to 5 characters
-of the lower-cased text, digits folded to 0), scaled to unit length; a logistic regression
-weighs them. Hashing keeps the shipped file free of any training text: it holds numbers only.
+of the lower-cased text, digits folded to 0), its words and its word pairs, scaled to unit
+length; a logistic regression weighs them. Hashing keeps the shipped file free of any
+training text: it holds numbers only.
 `spam_training` fits the weights at release time; `spam.score` combines them with the rules.
 """
 
 import functools
+import itertools
 import re
 import zlib
 from dataclasses import dataclass
@@ -19,6 +21,7 @@ BUCKETS = 1 << 18  # hashed n-gram slots; collisions cost little at this size
 NGRAMS = (2, 3, 4, 5)
 DIGITS = re.compile(r"\d")
 SPACES = re.compile(r"\s+")
+TOKENS = re.compile(r"\w+|[^\w\s]")
 
 
 def normalized(text: str) -> str:
@@ -27,13 +30,15 @@ def normalized(text: str) -> str:
 
 
 def feature_ids(text: str) -> np.ndarray:
-    """Return the sorted, distinct hashed n-gram slots of `text`."""
-    plain = normalized(text).encode("utf-8")
-    ids = {
-        zlib.crc32(plain[start : start + size]) % BUCKETS
-        for size in NGRAMS
-        for start in range(len(plain) - size + 1)
-    }
+    """Return the sorted, distinct hashed slots of `text`'s character n-grams, words and
+    word pairs (the words give the model what a phrase means, the characters its spelling)."""
+    plain = normalized(text)
+    raw = plain.encode("utf-8")
+    words = [f"w {token}" for token in TOKENS.findall(plain)]
+    pairs = [f"{first} {second}" for first, second in itertools.pairwise(words)]
+    grams = [raw[start : start + size] for size in NGRAMS for start in range(len(raw) - size + 1)]
+    grams += [item.encode("utf-8") for item in words + pairs]
+    ids = {zlib.crc32(gram) % BUCKETS for gram in grams}
     return np.fromiter(sorted(ids), dtype=np.int64, count=len(ids))
 
 

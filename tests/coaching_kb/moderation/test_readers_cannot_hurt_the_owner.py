@@ -99,6 +99,8 @@ def test_letters_with_one_title_never_break_check_build_or_publish(owner_project
     assert built.returncode == 0, built.stdout + built.stderr
     drafts = sorted((owner_project / "output" / "drafts").glob("*.html"))
     assert len(drafts) == 3  # three addresses, one per letter
+    published = owner_task(owner_project, "publish", ci=True)
+    assert published.returncode == 0, published.stdout + published.stderr
 
 
 def test_the_owners_unanswered_published_letter_is_still_an_error(owner_project):
