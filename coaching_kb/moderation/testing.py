@@ -33,11 +33,13 @@ def free_port() -> int:
 
 
 class Inbox:
-    """The inbox running under uvicorn in its own process, configured by `env`."""
+    """The inbox running under uvicorn in its own process, configured by `env`; or, given
+    an owner's `project`, started there as the owner does, with `invoke comment-inbox`."""
 
-    def __init__(self, env: dict[str, str]) -> None:
+    def __init__(self, env: dict[str, str], project: Path | None = None) -> None:
         self.port = free_port()
         self.env = {**os.environ, **env}
+        self.project = project
         self.process: subprocess.Popen | None = None
 
     @property
@@ -45,11 +47,13 @@ class Inbox:
         return f"http://127.0.0.1:{self.port}"
 
     def start(self) -> "Inbox":
+        command = [sys.executable, "-m", "uvicorn", "coaching_kb.moderation.inbox:create_app",
+                   "--factory", "--no-proxy-headers", "--log-level", "warning"]  # fmt: skip
+        if self.project is not None:
+            command = [sys.executable, "-m", "invoke", "comment-inbox"]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "coaching_kb.moderation.inbox:create_app",
-             "--factory", "--no-proxy-headers", "--port", str(self.port),
-             "--log-level", "warning"],
-            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            [*command, "--port", str(self.port)], cwd=self.project, env=self.env,
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:

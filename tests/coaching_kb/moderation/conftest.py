@@ -9,12 +9,13 @@ from coaching_kb.moderation.testing import OWNER_SITE, Inbox, make_project
 
 
 @pytest.fixture
-def start_inbox() -> Iterator[Callable[[dict[str, str]], Inbox]]:
-    """Start inboxes with the given COMMENTS_* variables; stop them all at the end."""
+def start_inbox() -> Iterator[Callable[..., Inbox]]:
+    """Start inboxes with the given COMMENTS_* variables (in an owner's project, if given,
+    with `invoke comment-inbox`); stop them all at the end."""
     started: list[Inbox] = []
 
-    def start(env: dict[str, str]) -> Inbox:
-        started.append(Inbox(env).start())
+    def start(env: dict[str, str], project: Path | None = None) -> Inbox:
+        started.append(Inbox(env, project).start())
         return started[-1]
 
     yield start
