@@ -65,6 +65,13 @@ def _counted(count: int, what: str) -> str:
     return f"{count} {what}{'' if count == 1 else 's'}"
 
 
+def _notes(problems: list[Any]) -> str:
+    """Return how many warnings and pending items (letters to answer) there are, in words."""
+    waiting = sum(1 for p in problems if not p.is_error and not p.is_warning)
+    counts = [_counted(len(problems) - waiting, "warning")] if len(problems) > waiting else []
+    return ", ".join(counts + ([f"{waiting} pending"] if waiting else []))
+
+
 def _ordered(problems: list[Any]) -> list[Any]:
     """Return problems warnings first, errors last, so the errors stay in view."""
     return sorted(problems, key=lambda p: (p.is_error, p.path, p.line))
@@ -72,7 +79,7 @@ def _ordered(problems: list[Any]) -> list[Any]:
 
 def _failing(problems: list[Any], strict: bool) -> int:
     """Return how many problems fail the run: errors, and warnings too when strict."""
-    return sum(1 for p in problems if p.is_error or strict)
+    return sum(1 for p in problems if p.is_error or (strict and p.is_warning))
 
 
 def _print_problems(problems: list[Any], strict: bool) -> int:
@@ -107,7 +114,7 @@ def _build(
     if failing:
         kind = "problem" if strict else "error"
         raise Exit(f"build failed: {_counted(failing, kind)} above; {output} was left as it was", 1)
-    warned = f" ({_counted(len(report.problems), 'warning')} above)" if report.problems else ""
+    warned = f" ({_notes(report.problems)} above)" if report.problems else ""
     if kept and kept.skipped:
         _print_skipped(kept.skipped)
         raise Exit(
@@ -335,7 +342,7 @@ def check(c, content="", strict=False, settings=""):
         raise Exit(f"check: {_counted(failing, 'problem')}", 1)
     for hint in found.hints:
         print(hint)
-    notes = [_counted(len(found.problems), "warning")] if found.problems else []
+    notes = [_notes(found.problems)] if found.problems else []
     notes += [_counted(len(found.hints), "hint")] if found.hints else []
     said = f" ({', '.join(notes)} above)" if notes else ""
     print(f"check: {content or 'the content'} is fine{said}")
@@ -359,11 +366,18 @@ def _comments_dir(content: str) -> Path:
 def comment_add(c, article="", source="-", author="", url="", content=str(CONTENT)):
     """Write a pending comment from an email or text; approve it to publish."""
     from coaching_kb.moderation.files import add_comment, require_article, submission_from_message
+    from coaching_kb.moderation.owner import LOCAL_FOLDER
+    from coaching_kb.moderation.private import PrivateStore
 
     require_article(_settings_for(content), article)
     text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     sent = submission_from_message(text, author=author, url=url)
-    path = add_comment(_comments_dir(content), article, sent, datetime.now(UTC))
+    now = datetime.now(UTC)
+    path = add_comment(_comments_dir(content), article, sent, now)
+    # The address stays out of git, in the store a local inbox uses, beside the content folder.
+    project = Path(content).resolve().parent
+    item = str(path.resolve().relative_to(project))
+    PrivateStore(project / LOCAL_FOLDER / "private.sqlite").keep(item, sent.email, now)
     print(f"wrote {path} (pending)")
 
 
@@ -374,19 +388,22 @@ def _settings_for(content: str) -> dict[str, Any]:
 
 
 def _set_statuses(paths: list[str], status: str) -> None:
-    from coaching_kb.moderation.files import set_status
+    from coaching_kb.moderation.files import comment_paths, set_status
 
     if not paths:
         raise Exit(
             "no comment given. Fix: name each file with --path, e.g. "
             "--path content/comments/<article>/<file>.md (repeat --path for more)", 2
         )  # fmt: skip
-    for one in paths:
-        set_status(Path(one), status)
+    for one in comment_paths(paths):
+        set_status(one, status)
         print(f"{one}: {status}")
 
 
-PATH_HELP = "a comment file, e.g. content/comments/<article>/<file>.md (repeat for more)"
+PATH_HELP = (
+    "comment files: a path or a quoted glob, e.g. 'content/comments/<article>/*-sam.md' "
+    "(repeat for more)"
+)
 
 
 @task(name="comment-approve", iterable=["path"], help={"path": PATH_HELP})
@@ -415,12 +432,32 @@ def comment_triage(c, content=str(CONTENT)):
     print(f"comment-triage: {len(marked)} marked as spam")
 
 
+SPAM_DATA = ROOT.parent / "shared" / "eval" / "spam" / "youtube-dev.jsonl"
+
+
+@task(
+    name="spam-train",
+    help={"data": f"labelled comments, JSON lines (default {SPAM_DATA})"},
+)
+@reports_errors
+def spam_train(c, data=str(SPAM_DATA)):
+    """Fit the spam model (at release time) and print its figures on comments it never saw."""
+    from coaching_kb.moderation.spam_model import MODEL_FILE
+    from coaching_kb.moderation.spam_training import release
+
+    if not Path(data).is_file():
+        raise Exit(f"spam-train: {data} does not exist. Fix: pass --data <labelled .jsonl>", 2)
+    for name, row in release(Path(data)).items():
+        print(f"{name}: " + ", ".join(f"{key} {value}" for key, value in row.items()))
+    print(f"spam-train: wrote {MODEL_FILE.relative_to(ROOT)}")
+
+
 @task(
     name="comment-inbox",
     help={
         "port": "port to listen on at --host (default 8100)",
         "host": "address to listen on (default 127.0.0.1; 0.0.0.0 behind a reverse proxy)",
-        "repo": "the git clone it commits to (default: $COMMENTS_REPO, else this project)",
+        "repo": "the inbox's own git clone (default: $COMMENTS_REPO, else one it makes in .inbox/)",
         "origin": "the site's origin allowed to post from a page's script, e.g. https://example.org",
     },
 )
@@ -430,37 +467,44 @@ def comment_inbox(c, port=8100, host="127.0.0.1", repo="", origin=""):
     import uvicorn
 
     from coaching_kb.moderation.inbox import InboxSettings, create_app
+    from coaching_kb.moderation.owner import local_environment
 
     env = dict(os.environ)
-    env["COMMENTS_REPO"] = repo or env.get("COMMENTS_REPO") or str(ROOT)
+    if repo:
+        env["COMMENTS_REPO"] = repo
+    elif not env.get("COMMENTS_REPO"):
+        env.update(local_environment(ROOT))  # never this working copy: a clone of its own
     if origin:
         env["COMMENTS_SITE_ORIGIN"] = origin
     settings = InboxSettings.from_env(env)
     _log_to_terminal()
     print(f"comment inbox for {settings.repo} (branch {settings.branch}) at http://{host}:{port}/")
-    uvicorn.run(create_app(settings), host=host, port=int(port), log_level="warning")
+    # No access log (it would keep readers' addresses); a reader's address comes from
+    # COMMENTS_TRUSTED_PROXIES, never from uvicorn's own trust of local proxies.
+    uvicorn.run(create_app(settings), host=host, port=int(port), log_level="warning",
+                access_log=False, proxy_headers=False)  # fmt: skip
 
 
 @task(
     name="comment-pull",
     help={
-        "remote": "the remote the inbox pushes to (default origin)",
+        "remote": "where the inbox's branch is (default: a local inbox's clone, else origin)",
         "branch": "the moderation branch (default comments-pending)",
     },
 )
 @reports_errors
-def comment_pull(c, remote="origin", branch="comments-pending"):
-    """Fetch the comments and questions the inbox received, and merge them here for moderation."""
-    import subprocess
+def comment_pull(c, remote="", branch="comments-pending"):
+    """Merge the comments and questions the inbox received into this branch, for moderation."""
+    from coaching_kb.moderation.owner import pull
 
-    for command in (["git", "fetch", remote, branch], ["git", "merge", "--no-edit", "FETCH_HEAD"]):
-        done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-        if done.returncode != 0:
-            detail = (done.stderr or done.stdout).strip().splitlines()
-            raise Exit(
-                f"comment-pull: {' '.join(command)} failed: {detail[-1] if detail else ''}", 1
-            )
-    print("comment-pull: merged; moderate with invoke comment-triage and comment-approve")
+    pulled = pull(ROOT, remote, branch)
+    for name in pulled.files:
+        print(f"new: {name}")
+    if not pulled.files:
+        print(f"comment-pull: nothing new from {pulled.source}")
+        return
+    print(f"comment-pull: {_counted(len(pulled.files), 'file')} from {pulled.source}; "
+          "moderate with invoke comment-triage and comment-approve")  # fmt: skip
 
 
 @task(

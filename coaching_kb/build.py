@@ -41,7 +41,7 @@ class BuildReport:
 
     @property
     def warnings(self) -> list[str]:
-        return [p.located for p in self.problems if not p.is_error]
+        return [p.located for p in self.problems if p.is_warning]
 
     def failed(self, *, strict: bool = False) -> bool:
         """Return True when the build found errors (or warnings, when strict)."""

@@ -22,11 +22,11 @@ from coaching_kb.content.front_matter import split_list
 from coaching_kb.content.paths import key_line as field_line
 from coaching_kb.content.slugs import slug_of
 from coaching_kb.errors import ContentError
-from coaching_kb.scaffold import PLACEHOLDERS
+from coaching_kb.scaffold import ANSWER_PLACEHOLDER, PLACEHOLDERS
 
 from .foreign import template_in_content, title_advice, unreadable_markup
 from .images import line_of_image, missing_image_message, missing_images
-from .problems import ERROR, WARNING, Problem, problem_from
+from .problems import ERROR, PENDING, WARNING, Problem, problem_from
 from .remote import remote_problems
 
 MAX_BYTES = 5_000_000
@@ -166,6 +166,13 @@ def unfinished(source: SourceFile, lines: list[str], placeholders: list[str]) ->
     """Yield the template text and import notes left in a post: errors once it is published."""
     severity = ERROR if getattr(source.content, "status", "") == "published" else WARNING
     for text in placeholders:
+        if text == ANSWER_PLACEHOLDER and severity != ERROR:
+            # A draft letter waiting for its answer (readers send them) fails nothing.
+            yield Problem(
+                source.shown, line_mentioning(lines, text), "this letter awaits your "
+                "answer. Fix: write it in place of the placeholder", PENDING,
+            )  # fmt: skip
+            continue
         yield Problem(
             source.shown, line_mentioning(lines, text), f"'{text}' is the template's text. "
             "Fix: replace it with your own", severity,

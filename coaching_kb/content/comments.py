@@ -1,4 +1,7 @@
-"""Comment files: `Author`, `Date`, `Status`, optional `Reply-To`, `Email`, `URL`, then Markdown.
+"""Comment files: `Author`, `Date`, `Status`, optional `Reply-To` and `URL`, then Markdown.
+
+`Email` is still read from older files (and never published); new files never hold one:
+readers' addresses live in the inbox's private store, outside git.
 
 Pure: text in, `Comment` out.
 """

@@ -4,6 +4,8 @@ Each function changes only the `Status:` line or writes a new file; nothing is d
 """
 
 import difflib
+import glob
+import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -26,6 +28,22 @@ BLOCKLIST_NAME = "blocklist.txt"  # in the comments folder: one word, domain or 
 
 STATUS_LINE = re.compile(r"^status\s*:.*$", re.IGNORECASE | re.MULTILINE)
 SLUG_SAFE = re.compile(r"[^a-z0-9]+")
+SPACES = re.compile(r"\s+")
+SLUG_SAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")  # what a comment id (its file's stem) may hold
+
+
+def one_line(value: str) -> str:
+    """Return `value` on one line: a reader's line break must not start a header line of its own
+    (a name "Eve\\nStatus: approved" would publish itself)."""
+    return SPACES.sub(" ", value).strip()
+
+
+def plain_text(value: str) -> str:
+    """Return a reader's text with `&`, `<` and `>` escaped, so no markup of theirs is kept.
+
+    Markdown shows the escapes as the characters typed; the build sanitizes again anyway.
+    """
+    return html.escape(value.strip(), quote=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,26 +104,30 @@ def add_comment(
     if not sent.body.strip():
         raise SiteError("comment-add: the comment has no text. Fix: pipe the email or text in")
     folder = comments_dir / article_slug
-    stem = f"{now:%Y%m%d-%H%M%S}-{SLUG_SAFE.sub('-', sent.author.lower()).strip('-')[:30]}"
-    path = unused_path(folder, stem)
+    author = one_line(sent.author)
+    name = SLUG_SAFE.sub("-", author.lower()).strip("-")[:30]
+    path = unused_path(folder, f"{now:%Y%m%d-%H%M%S}", f"-{name}")
+    # The reader's email address is personal data: it never goes into git (see PrivateStore).
     meta = {
-        "Author": sent.author.strip(),
+        "Author": author,
         "Date": f"{now:%Y-%m-%d %H:%M:%S}",
         "Status": status,
-        "Reply-To": sent.reply_to,
-        "Email": sent.email,
-        "URL": sent.url,
+        "Reply-To": SLUG_SAFE_ID.sub("", sent.reply_to),
+        "URL": one_line(sent.url),
     }
-    write_text(path, render(meta, sent.body))
+    write_text(path, render(meta, plain_text(sent.body)))
     return path
 
 
-def unused_path(folder: Path, stem: str) -> Path:
-    """Return `folder/stem.md`, or `stem-2.md`, `stem-3.md`... if taken (same second, name)."""
-    path, number = folder / f"{stem}.md", 1
+def unused_path(folder: Path, stem: str, tail: str = "") -> Path:
+    """Return `folder/<stem><tail>.md`, or `<stem>-2<tail>.md`... if taken (same second).
+
+    The number goes before `tail` (a reader's name), so `*-sam-reader.md` finds them all.
+    """
+    path, number = folder / f"{stem}{tail}.md", 1
     while path.exists():
         number += 1
-        path = folder / f"{stem}-{number}.md"
+        path = folder / f"{stem}-{number}{tail}.md"
     return path
 
 
@@ -116,25 +138,44 @@ class Question:
     title: str
     letter: str
     asker: str
-    email: str = ""
 
 
 def add_question(content: Path, sent: Question, now: datetime) -> Path:
-    """Write a reader's letter as a draft Q&A in content/qa/ (the answer to be written)."""
-    title = sent.title.strip() or " ".join(sent.letter.split()[:8]).rstrip(".,;:") + "…"
+    """Write a reader's letter as a draft Q&A in content/qa/ (the answer to be written).
+
+    Its `Slug` is its file's name, unique in the folder: two letters with one title must not
+    claim one address, or the second would break the build.
+    """
+    title = one_line(sent.title) or " ".join(sent.letter.split()[:8]).rstrip(".,;:") + "…"
     slug = slug_of(title)[:60].strip("-") or "reader-question"
+    path = unused_path(content / "qa", f"{now:%Y%m%d}-{slug}")
     meta = {
         "Title": title,
+        "Slug": path.stem,
         "Date": f"{now:%Y-%m-%d %H:%M}",
         "Type": "qa",
-        "Asker": sent.asker.strip() or "A reader",
-        "Asker-Email": sent.email,
+        "Asker": one_line(sent.asker) or "A reader",
         "Status": "draft",
     }
-    body = f"{sent.letter.strip()}\n\n<!-- answer -->\n\n{ANSWER_PLACEHOLDER}"
-    path = unused_path(content / "qa", f"{now:%Y%m%d}-{slug}")
+    body = f"{plain_text(sent.letter)}\n\n<!-- answer -->\n\n{ANSWER_PLACEHOLDER}"
     write_text(path, render(meta, body))
     return path
+
+
+def comment_paths(given: list[str]) -> list[Path]:
+    """Return the files named by paths and quoted globs, in order, each once; raise SiteError
+    for a glob that matches nothing (a plain path is checked when it is used)."""
+    found: dict[Path, None] = {}
+    for one in given:
+        if not glob.has_magic(one):
+            found[Path(one)] = None
+            continue
+        matched = sorted(glob.glob(one))
+        if not matched:
+            raise SiteError(f"{one}: no comment file matches. Fix: check the article's folder "
+                            "with ls content/comments/<article>/")  # fmt: skip
+        found.update(dict.fromkeys(map(Path, matched)))
+    return list(found)
 
 
 def set_status(path: Path, status: str) -> None:

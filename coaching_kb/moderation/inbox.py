@@ -1,18 +1,23 @@
 """The comment and question inbox: a small ASGI service (Starlette) readers' forms post to.
 
 Each accepted post becomes a file in the same format `invoke check` validates (a `pending`
-or `spam` comment, or a draft Q&A letter), committed to a moderation branch of the site's
-git repository and pushed, and only then acknowledged. Moderation stays in git:
-`invoke comment-pull`, then `comment-approve` / `comment-spam`, then a merge publishes.
+or `spam` comment, or a draft Q&A letter), committed to a moderation branch in a clone of the
+site's repository that belongs to the inbox alone, pushed, and only then acknowledged. It
+commits only the files it wrote and never touches the owner's working copy. A reader's email
+address goes to the inbox's private store (outside git), never into a file. Moderation stays
+in git: `invoke comment-pull`, then `comment-approve` / `comment-spam`, then a merge publishes.
 
 Run it with `invoke comment-inbox`, or `uvicorn coaching_kb.moderation.inbox:create_app
---factory` behind any reverse proxy; it is configured by `COMMENTS_*` environment variables
-(see `InboxSettings`), so no secret ever sits in the repository.
+--factory --no-proxy-headers` behind any reverse proxy; it is configured by `COMMENTS_*`
+environment variables (see `InboxSettings`), so no secret ever sits in the repository.
+`--no-proxy-headers` leaves the reader's address to COMMENTS_TRUSTED_PROXIES: uvicorn would
+otherwise believe X-Forwarded-For from any local process.
 """
 
 import asyncio
 import contextlib
 import html
+import ipaddress
 import json
 import logging
 import os
@@ -38,19 +43,22 @@ from starlette.routing import Route
 from coaching_kb.errors import SiteError
 
 from .files import BLOCKLIST_NAME, Question, Submission, add_comment, add_question
+from .private import PrivateStore
 from .spam import Context, read_blocklist, score
 
 log = logging.getLogger(__name__)
 
 LIMITS = {"article": 200, "name": 100, "email": 254, "url": 300, "comment": 5000,
-          "reply_to": 100, "website": 300, "title": 200, "letter": 8000, "asker": 100}  # fmt: skip
+          "reply_to": 100, "website": 300, "title": 200, "letter": 8000, "asker": 100,
+          "page": 500}  # fmt: skip
+Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
 @dataclass(frozen=True)
 class InboxSettings:
     """Where and how the inbox writes; every field has a `COMMENTS_<NAME>` variable."""
 
-    repo: Path  # COMMENTS_REPO: a git working copy of the site the inbox may commit to
+    repo: Path  # COMMENTS_REPO: the inbox's own git clone of the site (nobody works in it)
     branch: str = "comments-pending"  # COMMENTS_BRANCH: the moderation branch
     remote: str = "origin"  # COMMENTS_REMOTE: pushed to after each commit ('' for none)
     site_origin: str = ""  # COMMENTS_SITE_ORIGIN: the site's origin, the only one CORS allows
@@ -58,6 +66,17 @@ class InboxSettings:
     content: str = "content"  # COMMENTS_CONTENT: the content folder inside the repository
     rate_per_minute: int = 6  # COMMENTS_RATE_PER_MINUTE: posts one address may make a minute
     max_request_bytes: int = 32_768  # COMMENTS_MAX_REQUEST_BYTES: larger posts are refused
+    # COMMENTS_PRIVATE_STORE: the SQLite file of readers' email addresses, outside the clone
+    # (default: beside it, `<clone>-private.sqlite`)
+    private_store: Path | None = None
+    # COMMENTS_TRUSTED_PROXIES: addresses or networks (comma-separated) of the reverse proxies
+    # whose X-Forwarded-For names the reader; from anyone else the header is ignored
+    trusted_proxies: tuple[Network, ...] = ()
+
+    @property
+    def store(self) -> PrivateStore:
+        default = self.repo.parent / f"{self.repo.name}-private.sqlite"
+        return PrivateStore(self.private_store or default)
 
     @classmethod
     def from_env(cls, env: dict[str, str] | None = None) -> "InboxSettings":
@@ -67,6 +86,7 @@ class InboxSettings:
             raise SiteError("comment-inbox: COMMENTS_REPO is not set. Fix: point it at a git "
                             "clone of the site the inbox may commit to")  # fmt: skip
         repo = Path(env["COMMENTS_REPO"]).resolve()
+        store = env.get("COMMENTS_PRIVATE_STORE")
         manifest = env.get("COMMENTS_MANIFEST") or str(repo / "output" / "related.json")
         try:
             return cls(
@@ -78,10 +98,19 @@ class InboxSettings:
                 content=env.get("COMMENTS_CONTENT", cls.content),
                 rate_per_minute=int(env.get("COMMENTS_RATE_PER_MINUTE", cls.rate_per_minute)),
                 max_request_bytes=int(env.get("COMMENTS_MAX_REQUEST_BYTES", cls.max_request_bytes)),
-            )
+                private_store=Path(store).resolve() if store else None,
+                trusted_proxies=networks(env.get("COMMENTS_TRUSTED_PROXIES", "")),
+            )  # fmt: skip
         except ValueError as error:
-            raise SiteError(f"comment-inbox: a COMMENTS_* number is not a number ({error}). "
-                            "Fix: write it in digits") from None  # fmt: skip
+            fix = "write numbers in digits, proxies as addresses or networks (10.0.0.0/8)"
+            raise SiteError(
+                f"comment-inbox: a COMMENTS_* value is wrong ({error}). Fix: {fix}"
+            ) from None
+
+
+def networks(text: str) -> tuple[Network, ...]:
+    """Return the addresses and networks of a comma-separated list; raise ValueError."""
+    return tuple(ipaddress.ip_network(item.strip()) for item in text.split(",") if item.strip())
 
 
 class Refused(Exception):
@@ -107,7 +136,8 @@ class GitQueue:
     """Writes files one thread at a time and commits and pushes them in batches.
 
     A request waits for its batch: when it is answered, its file is committed and pushed.
-    After a crash, files written but not committed are swept into the next commit.
+    Only the files of the batch are committed; a file written just before a crash was never
+    acknowledged, and stays untracked in the inbox's clone.
     """
 
     def __init__(self, settings: InboxSettings) -> None:
@@ -146,7 +176,7 @@ class GitQueue:
         if not written:
             return
         try:
-            commit_and_push(self.settings, len(written))
+            commit_and_push(self.settings, [job.path for job in written if job.path])
         except SiteError as error:
             log.error("comment inbox: %s", error)
             for job in written:
@@ -193,12 +223,13 @@ def prepare_branch(settings: InboxSettings) -> None:
         git(settings, "checkout", "--quiet", "-b", branch)
 
 
-def commit_and_push(settings: InboxSettings, count: int) -> None:
-    """Commit every new file under the content folder, then push the branch."""
-    git(settings, "add", "--", settings.content)
-    staged = git(settings, "diff", "--cached", "--name-only").strip()
-    if staged:
-        git(settings, "commit", "--quiet", "-m", f"Inbox: {count} new item(s) for moderation")
+def commit_and_push(settings: InboxSettings, paths: list[Path]) -> None:
+    """Commit the files at `paths` (and nothing else), then push the branch."""
+    names = [str(path.relative_to(settings.repo)) for path in paths]
+    git(settings, "add", "--", *names)
+    if git(settings, "diff", "--cached", "--name-only", "--", *names).strip():
+        message = f"Inbox: {len(names)} new item(s) for moderation"
+        git(settings, "commit", "--quiet", "-m", message, "--", *names)
     if settings.remote:
         git(settings, "push", "--quiet", settings.remote, f"HEAD:refs/heads/{settings.branch}")
 
@@ -222,8 +253,39 @@ class KnownSlugs:
         return self.slugs.get(slug)
 
 
+def client_address(request: Request, proxies: tuple[Network, ...]) -> str:
+    """Return the reader's address: the peer's, or, when the peer is a configured proxy, the
+    last address in X-Forwarded-For that is not a proxy (the ones before it can be forged)."""
+    peer = request.client.host if request.client else "unknown"
+    chain = [peer]
+    if proxies and is_among(peer, proxies):
+        forwarded = request.headers.get("x-forwarded-for", "")
+        chain = [peer, *reversed([hop.strip() for hop in forwarded.split(",") if hop.strip()])]
+    return next((hop for hop in chain if not is_among(hop, proxies)), chain[-1])
+
+
+def is_among(address: str, proxies: tuple[Network, ...]) -> bool:
+    try:
+        parsed = ipaddress.ip_address(address)
+    except ValueError:
+        return False  # not an address (a forged header, say): never a trusted proxy
+    return any(parsed in network for network in proxies)
+
+
+def page_link(page: str, site_origin: str) -> str:
+    """Return the page a form was sent from, as a link back: only a page of the site itself."""
+    if site_origin and page.startswith(site_origin.rstrip("/") + "/"):
+        return page
+    if page.startswith("/") and not page.startswith("//") and "\\" not in page:
+        return site_origin.rstrip("/") + page
+    return site_origin.rstrip("/") + "/" if site_origin else ""
+
+
 class RateLimit:
-    """At most `per_minute` posts from one address in any minute."""
+    """At most `per_minute` posts from one reader (one address) in any minute.
+
+    The addresses live only in memory, for a minute: none is ever written anywhere.
+    """
 
     def __init__(self, per_minute: int) -> None:
         self.per_minute = per_minute
@@ -271,17 +333,17 @@ def wants_json(request: Request) -> bool:
     return "application/json" in request.headers.get("accept", "")
 
 
-def answer(request: Request, code: int, message: str, **extra: Any) -> Response:
-    """Return the outcome as JSON (for the page's script) or as a short HTML page."""
+def answer(request: Request, code: int, message: str, back: str = "", **extra: Any) -> Response:
+    """Return the outcome as JSON (for the page's script) or as a short HTML page linking
+    `back` to the page the form was on."""
     if wants_json(request):
         return JSONResponse({"message": message, **extra}, status_code=code)
-    back = html.escape(request.headers.get("referer", "") or "javascript:history.back()", True)
+    link = f'<p><a href="{html.escape(back, True)}">Back to the page</a></p>' if back else ""
     page = (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{'Thank you' if code < 400 else 'Not sent'}</title></head><body>"
-        f'<main><p role="status">{html.escape(message)}</p>'
-        f'<p><a href="{back}">Back to the article</a></p></main></body></html>'
+        f'<main><p role="status">{html.escape(message)}</p>{link}</main></body></html>'
     )
     return HTMLResponse(page, status_code=code)
 
@@ -293,19 +355,24 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
     slugs = KnownSlugs(settings.manifest)
     limit = RateLimit(settings.rate_per_minute)
     content = settings.repo / settings.content
+    private = settings.store
 
     def admit(request: Request) -> None:
-        address = request.client.host if request.client else "unknown"
-        if not limit.allow(address):
-            raise Refused(429, "too many posts from your address; wait a minute and try again")
+        if not limit.allow(client_address(request, settings.trusted_proxies)):
+            raise Refused(429, "too many posts from you; wait a minute and try again")
 
-    async def store(write: Callable[[], Path]) -> Path:
-        return await asyncio.to_thread(git_queue.submit, write)
+    async def store(write: Callable[[], Path], email: str, now: datetime) -> Path:
+        path = await asyncio.to_thread(git_queue.submit, write)
+        item = str(path.relative_to(settings.repo))
+        await asyncio.to_thread(private.keep, item, email, now)
+        return path
 
     async def receive_comment(request: Request) -> Response:
+        back = ""
         try:
             admit(request)
             form = await read_form(request, settings.max_request_bytes)
+            back = page_link(form.get("page", ""), settings.site_origin)
             slug, name, body = (
                 form.get("article", ""),
                 form.get("name", ""),
@@ -316,38 +383,43 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
                 raise Refused(422, f"there is no article '{slug}' on this site")
             if not name.strip() or not body.strip():
                 raise Refused(422, "a comment needs your name and some text")
-            field = {name: form.get(name, "").strip() for name in ("email", "url", "reply_to")}
+            field = {name: form.get(name, "").strip() for name in ("url", "reply_to")}
             sent = Submission(name.strip(), body.strip(), **field)
             blocklist = read_blocklist(content / "comments" / BLOCKLIST_NAME)
             verdict = score(sent.body, Context(title, form.get("website", ""), blocklist,
                                                sent.author, sent.url))  # fmt: skip
             status = "spam" if verdict.is_spam else "pending"
             now = datetime.now(UTC)
-            path = await store(lambda: add_comment(content / "comments", slug, sent, now, status))
+            path = await store(
+                lambda: add_comment(content / "comments", slug, sent, now, status),
+                form.get("email", ""),
+                now,
+            )
         except Refused as refused:
-            return answer(request, refused.status, f"Not sent: {refused.reason}.")
+            return answer(request, refused.status, f"Not sent: {refused.reason}.", back)
         log.info("comment inbox: %s (%s)", path.relative_to(settings.repo), status)
-        return answer(request, 202, "Thank you. Your comment awaits moderation.",
+        return answer(request, 202, "Thank you. Your comment awaits moderation.", back,
                       status="pending", file=path.name)  # fmt: skip
 
     async def receive_question(request: Request) -> Response:
+        back = ""
         try:
             admit(request)
             form = await read_form(request, settings.max_request_bytes)
+            back = page_link(form.get("page", ""), settings.site_origin)
             letter = form.get("letter", "")
             if len(letter.split()) < 5:
                 raise Refused(422, "please write your question in a few sentences")
             if score(letter, Context(honeypot=form.get("website", ""))).is_spam:
                 raise Refused(422, "this looks like advertising, not a question")
-            sent = Question(form.get("title", ""), letter, form.get("asker", ""),
-                            form.get("email", ""))  # fmt: skip
+            sent = Question(form.get("title", ""), letter, form.get("asker", ""))
             now = datetime.now(UTC)
-            path = await store(lambda: add_question(content, sent, now))
+            path = await store(lambda: add_question(content, sent, now), form.get("email", ""), now)
         except Refused as refused:
-            return answer(request, refused.status, f"Not sent: {refused.reason}.")
+            return answer(request, refused.status, f"Not sent: {refused.reason}.", back)
         log.info("comment inbox: %s (question)", path.relative_to(settings.repo))
         return answer(request, 202, "Thank you. Your question will be read by the columnist.",
-                      status="pending", file=path.name)  # fmt: skip
+                      back, status="pending", file=path.name)  # fmt: skip
 
     async def health(_request: Request) -> Response:
         return JSONResponse({"ok": git_queue.thread.is_alive()})

@@ -1,39 +1,60 @@
-"""Score a reader's comment for spam: signals combined into a score, with the reasons.
+"""Score a reader's comment for spam: rules and a small model combined, with the reasons.
 
 One scorer for the comment intake service, `invoke comment-triage` and the importer. Pure:
-text in, a `Verdict` out. Above the threshold a comment is filed as `spam`, never deleted,
-so a person can still rescue it.
+text in, a `Verdict` out. The rules catch what a person can name (links, advertising words,
+the honeypot, self-promotion); the model (`spam_model`, character n-grams) catches the rest.
+Brief praise and emoji are never spam. Above the threshold a comment is filed as `spam`,
+never deleted, so a person can still rescue it.
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from .spam_model import SpamModel, load
 
 TEST_POST = re.compile(
     r"^\s*(this is (just )?a test( comment| post)?|test(ing)?( comment| post)?( \d+)?|"
     r"asdf+|lorem ipsum.*|hello world)\s*[.!]*\s*$",
     re.IGNORECASE,
 )
-LINK = re.compile(r"(https?://\S+|www\.\S+|\[[^\]]*\]\([^)]*\)|<https?://[^>]+>)", re.IGNORECASE)
+LINK = re.compile(
+    r"(https?://\S+|www\.\S+|\[[^\]]*\]\([^)]*\)|<https?://[^>]+>|"
+    r"\b[\w-]{2,}\.(?:com|net|org|info|biz|ru|io|ly|me|tk|co)\b(?:/\S*)?)",  # a bare domain too
+    re.IGNORECASE,
+)
 WORD = re.compile(r"\w", re.UNICODE)
 WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 SHORT_TEST = re.compile(r"\btest(ing)?\b", re.IGNORECASE)  # "testing the comment form"
 KEYBOARD_MASH = re.compile(r"^\s*(\w{2,6})\1+\s*$")  # "asdfasdf", "hahaha"
-SELF_PROMOTION = re.compile(
-    r"\b(visit|check( out)?|see) (my|our) (blog|site|website|channel|page|profile)\b", re.IGNORECASE
+PROMOTED = (
+    r"(blog|site|website|channel|page|profile|videos?|vids?|music|songs?|covers?|"
+    r"account|tracks?|playlist|remix|album|mixtape|art|stuff|youtube|instagram)"
 )
+SELF_PROMOTION = re.compile(
+    rf"\b(visit|check(ing)?( it)?( out)?|see|watch|listen to|look at|view|go to|subscribe to|"
+    rf"follow|support)( \w+){{0,2}} (my|our)( [\w-]+){{0,2}} {PROMOTED}\b|"
+    rf"\b(please|pls|plz) (like,? (and|&) )?sub(scribe)?\b|\bsubscribe (to )?(my|our|me)\b|"
+    rf"\bsub ?(4|for) ?sub\b|\b(follow|add) me\b|\b(help me|to) (get|reach) \d+ ?"
+    rf"(subscribers|subs|followers|views)\b",
+    re.IGNORECASE,
+)  # "check out my new music video", "please subscribe": with or without a link
+# Emoticons only: ":)", ";-)", "<3 !" (brief praise, never spam)
+EMOTICON = re.compile(r"^(\s*([:;=8][-'^o]?[)(\]\[DPp/\\|*oO0]+|<3+|\^_?\^)[\s!.]*)+$")
 REPEATED_WORD = re.compile(r"\b(\w+)(\W+\1\b){2,}", re.IGNORECASE)  # "click click click"
 HOST = re.compile(r"(?:https?://|www\.)([^/\s)>]+)", re.IGNORECASE)
 REPEATED = re.compile(r"(\S)\1{5,}|([!?$])\2{2,}")
-MONEY = re.compile(r"[$€£]\s?\d|\d+\s?(usd|eur|dollars)\b|\b\d+% off\b", re.IGNORECASE)
-# Words whose presence, together, marks commercial spam; one alone proves nothing.
+MONEY = re.compile(r"[$€£]\s?\d|\d+\s?(usd|eur|euros?|dollars?)\b|\b\d+% off\b", re.IGNORECASE)
+# Words of advertising: each one adds a little, several (or prices with them) mark spam.
 SPAM_WORD_TEXT = """
 viagra cialis pharmacy pills casino betting bet poker slots loan loans payday crypto
 bitcoin forex seo backlinks backlink followers replica cheap discount discounts promo
 coupon bonus jackpot earn income profit profits investment invest rich click subscribe
 buy order offer winner prize free guaranteed limited deal deals escort dating sexy xxx
 weight diet supplement essay essays dissertation rolex handbags outlet unsecured
+price prices store shop sponsored dofollow whatsapp telegram enroll certified spells
 """
 SPAM_WORDS = frozenset(SPAM_WORD_TEXT.split())
 THRESHOLD = 1.0
@@ -71,19 +92,32 @@ def junk_reason(body: str) -> str | None:
     text = body.strip()
     if not text:
         return "empty"
-    if not WORD.search(text):
+    if not WORD.search(text) and not is_emoji_or_emoticon(text):
         return "punctuation only"
     if TEST_POST.match(text) or (len(text.split()) <= 5 and SHORT_TEST.search(text)):
         return "test post"
     if KEYBOARD_MASH.match(text):
         return "keyboard mash"
-    if not WORD.search(LINK.sub("", text)):
+    if LINK.search(text) and not WORD.search(LINK.sub("", text)):
         return "links only"
     return None
 
 
-def score(body: str, context: Context = Context()) -> Verdict:
-    """Return the spam verdict of a comment body."""
+def is_emoji_or_emoticon(text: str) -> bool:
+    """Return True for a text of emoji, hearts and smileys only (a reader's brief praise)."""
+    symbols = [c for c in text if not c.isspace()]
+    pictures = [c for c in symbols if unicodedata.category(c) in ("So", "Sk", "Mn", "Cf")]
+    return (bool(pictures) and len(pictures) >= len(symbols) / 2) or bool(EMOTICON.match(text))
+
+
+def is_brief(body: str) -> bool:
+    """Return True for a few words with no link: praise, thanks, a smiley, never spam alone."""
+    return not LINK.search(body) and len(WORDS.findall(body)) <= 5
+
+
+def score(body: str, context: Context = Context(), *, model: SpamModel | None = None,
+          rules_only: bool = False) -> Verdict:  # fmt: skip
+    """Return the spam verdict of a comment body (with the shipped model unless `rules_only`)."""
     signals: list[tuple[float, str]] = []
     if context.honeypot.strip():
         signals.append((3.0, "filled the field people cannot see"))
@@ -95,6 +129,13 @@ def score(body: str, context: Context = Context()) -> Verdict:
     signals += link_signals(body)
     signals += vocabulary_signals(body)
     signals += shape_signals(body, context.title)
+    if SELF_PROMOTION.search(body):
+        signals.append((1.0, "promotes the writer's own channel or site"))
+    model = None if rules_only else model or load()
+    if model is not None and not is_brief(body):
+        chance = model.probability(body)
+        if chance >= model.threshold:
+            signals.append((1.0, f"reads like spam (model, {chance:.2f})"))
     total = round(sum(weight for weight, _ in signals), 2)
     return Verdict(total, tuple(reason for _, reason in signals))
 
@@ -115,8 +156,6 @@ def link_signals(body: str) -> list[tuple[float, str]]:
     advertised = sorted(word for word in SPAM_WORDS if len(word) > 3 and word in hosts)
     if advertised:
         found.append((0.6, f"links to sites named for {', '.join(advertised[:3])}"))
-    if SELF_PROMOTION.search(body):
-        found.append((0.4, "promotes the writer's own site"))
     return found
 
 
@@ -125,7 +164,7 @@ def vocabulary_signals(body: str) -> list[tuple[float, str]]:
     words = [w.lower() for w in WORDS.findall(body)]
     hits = sorted({w for w in words if w in SPAM_WORDS})
     found = []
-    if len(hits) >= 2:
+    if hits:
         found.append((0.35 * min(len(hits), 5), f"spam words: {', '.join(hits[:5])}"))
     if MONEY.search(body) and hits:
         found.append((0.4, "prices with sales talk"))
@@ -145,12 +184,9 @@ def shape_signals(body: str, title: str) -> list[tuple[float, str]]:
         found.append((0.3, "repeated words"))
     plain_title = " ".join(WORDS.findall(title.lower()))
     plain_body = " ".join(WORDS.findall(body.lower()))
-    if len(plain_title) > 15 and plain_title in plain_body:
-        rest = plain_body.replace(plain_title, " ").split()
-        if len(rest) < 5:
-            found.append((1.0, "only repeats the article's title"))
-        elif len(plain_body) < 3 * len(plain_title):
-            found.append((0.5, "repeats the article's title"))
+    # A fan quoting the title is a reader; a bot pasting it again and again is not.
+    if len(plain_title) > 15 and plain_body.count(plain_title) >= 2:
+        found.append((1.0, "repeats the article's title"))
     return found
 
 

@@ -2,12 +2,8 @@
 
 import http.client
 import json
-import os
 import signal
-import socket
 import statistics
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
@@ -19,22 +15,11 @@ import pytest
 
 from coaching_kb.bench.quality import spam_figures
 from coaching_kb.content.comments import comment_from
+from coaching_kb.moderation.testing import Inbox, git
 
 ARTICLE = "the-first-ninety-days-of-not-doing-the-work"  # in the manifest below
 MANIFEST = {"articles": [{"slug": ARTICLE, "title": "The first ninety days", "related": []}]}
 BRANCH = "comments-pending"
-
-
-def git(*arguments: str, cwd: Path) -> str:
-    return subprocess.run(
-        ["git", *arguments], cwd=cwd, capture_output=True, text=True, check=True
-    ).stdout
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture
@@ -53,56 +38,16 @@ def site_repo(tmp_path: Path) -> dict[str, Path]:
     return {"remote": remote, "clone": clone, "manifest": manifest}
 
 
-class Inbox:
-    """The inbox running under uvicorn in its own process."""
-
-    def __init__(self, repo: dict[str, Path], rate: int = 6) -> None:
-        self.port = free_port()
-        self.env = {**os.environ, "COMMENTS_REPO": str(repo["clone"]),
-                    "COMMENTS_MANIFEST": str(repo["manifest"]),
-                    "COMMENTS_SITE_ORIGIN": "http://127.0.0.1:9",
-                    "COMMENTS_RATE_PER_MINUTE": str(rate)}  # fmt: skip
-        self.process: subprocess.Popen | None = None
-
-    @property
-    def url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
-
-    def start(self) -> "Inbox":
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "coaching_kb.moderation.inbox:create_app",
-             "--factory", "--port", str(self.port), "--log-level", "warning"],
-            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )  # fmt: skip
-        deadline = time.monotonic() + 30
-        while time.monotonic() < deadline:
-            try:
-                with urllib.request.urlopen(f"{self.url}/health", timeout=2):  # noqa: S310
-                    return self
-            except OSError:
-                time.sleep(0.1)
-        raise AssertionError("the inbox did not start")
-
-    def stop(self, sig: int = signal.SIGTERM) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(sig)
-            self.process.wait(timeout=30)
-
-    def post(self, path: str, fields: dict[str, str], accept: str = "application/json",
-             raw: bytes | None = None) -> tuple[int, str]:  # fmt: skip
-        data = raw if raw is not None else urllib.parse.urlencode(fields).encode()
-        request = urllib.request.Request(f"{self.url}{path}", data=data, method="POST", headers={  # noqa: S310
-            "Content-Type": "application/x-www-form-urlencoded", "Accept": accept})  # fmt: skip
-        try:
-            with urllib.request.urlopen(request, timeout=120) as response:  # noqa: S310
-                return response.status, response.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
+def inbox_env(repo: dict[str, Path], rate: int = 6) -> dict[str, str]:
+    """The production inbox's variables: its own clone, the built site's slugs."""
+    return {"COMMENTS_REPO": str(repo["clone"]), "COMMENTS_MANIFEST": str(repo["manifest"]),
+            "COMMENTS_SITE_ORIGIN": "http://127.0.0.1:9",
+            "COMMENTS_RATE_PER_MINUTE": str(rate)}  # fmt: skip
 
 
 @pytest.fixture
 def inbox(site_repo):
-    running = Inbox(site_repo, rate=1000).start()
+    running = Inbox(inbox_env(site_repo, rate=1000)).start()
     yield running
     running.stop()
 
@@ -173,14 +118,15 @@ def test_spam_and_the_honeypot_are_filed_as_spam_not_dropped(inbox, site_repo):
     assert statuses == ["spam", "spam", "spam"]
 
 
-def test_html_from_the_reader_is_kept_as_text_for_the_build_to_sanitize(inbox, site_repo):
+def test_html_from_the_reader_is_stored_as_plain_text(inbox, site_repo):
     inbox.post("/comments", comment("<b>Eve</b>", "<script>alert(1)</script> hello there"))
     (text,) = on_branch(site_repo["remote"]).values()
-    assert "<script>alert(1)</script> hello there" in text  # stored as written, rendered inert
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; hello there" in text  # shown as typed
+    assert "<script" not in text
 
 
 def test_an_address_is_rate_limited(site_repo):
-    limited = Inbox(site_repo, rate=2).start()
+    limited = Inbox(inbox_env(site_repo, rate=2)).start()
     try:
         codes = [
             limited.post("/comments", comment(f"R{n}", f"Comment {n} here"))[0] for n in range(3)
@@ -237,7 +183,7 @@ def test_a_thousand_comments_from_twenty_clients_all_arrive_once(inbox, site_rep
 
 
 def test_every_acknowledged_comment_survives_a_crash(site_repo):
-    first = Inbox(site_repo, rate=1000).start()
+    first = Inbox(inbox_env(site_repo, rate=1000)).start()
     acknowledged: list[str] = []
 
     def send(number: int) -> None:
@@ -254,7 +200,7 @@ def test_every_acknowledged_comment_survives_a_crash(site_repo):
         first.stop(signal.SIGKILL)
         for future in futures:
             future.result()
-    second = Inbox(site_repo, rate=1000).start()
+    second = Inbox(inbox_env(site_repo, rate=1000)).start()
     try:
         assert second.post("/comments", comment("After", "After the restart."))[0] == 202
     finally:
@@ -281,7 +227,7 @@ def test_the_article_form_posts_to_the_inbox_and_says_so_in_place(site_repo, tmp
     from coaching_kb.serve import serving
     from coaching_kb.testing import ROOT, write_files
 
-    inbox = Inbox(site_repo, rate=1000)
+    inbox = Inbox(inbox_env(site_repo, rate=1000))
     write_files(tmp_path / "content", {"a.md": "Title: Form test\nDate: 2020-01-01\n\nText.\n"})
     overrides = {"COMMENTS_ENDPOINT": f"{inbox.url}/comments", "SEARCH_ENABLED": False}
     report = build_site(ROOT / "pelicanconf.py", tmp_path / "content", tmp_path / "site", overrides)

@@ -2,6 +2,7 @@
 
 from pathlib import Path
 
+from coaching_kb.moderation.private import PrivateStore
 from coaching_kb.testing import write_files
 
 SITE = {
@@ -52,7 +53,9 @@ def test_add_triage_approve_spam_round_trip(tmp_path, task):
     jo = next(p for p in files if "jo-reader" in p.name)
     text = jo.read_text()
     assert "Status: pending" in text
-    assert "Email: jo@example.org" in text
+    assert "jo@example.org" not in text  # personal data stays out of git
+    store = PrivateStore(tmp_path / ".inbox" / "private.sqlite")
+    assert store.email_of(f"content/comments/one/{jo.name}") == "jo@example.org"
     assert "Reply-To: 01-first" in text
     assert "**worked**" in text
 

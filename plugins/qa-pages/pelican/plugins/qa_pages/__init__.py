@@ -1,7 +1,8 @@
 """Render advice-column Q&As (`Type: qa`) as a letter and an answer.
 
-Sets on each Q&A `article.letter` and `article.answer` (HTML), `article.asker` and
-`article.qa_jsonld` (schema.org QAPage), and files Q&As under the `QA_CATEGORY` section.
+Sets on each Q&A `article.letter` (the reader's HTML, sanitized with nh3) and `article.answer`
+(HTML), `article.asker` and `article.qa_jsonld` (schema.org QAPage), and files Q&As under the
+`QA_CATEGORY` section.
 """
 
 from pelican import signals

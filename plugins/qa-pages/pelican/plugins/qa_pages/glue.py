@@ -5,8 +5,9 @@ from typing import TYPE_CHECKING, Any
 
 from pelican.urlwrappers import Category
 
-from coaching_kb.content.letters import split_letter
+from coaching_kb.content.letters import Letter, split_letter
 from coaching_kb.content.paths import located
+from coaching_kb.content.reader_text import clean_html
 from coaching_kb.errors import ContentError
 
 from .jsonld import qa_jsonld
@@ -30,7 +31,7 @@ class PageHtml:
 
     def __html__(self) -> str:
         letter = split_letter(self.article.content, self.article.source_path)
-        return letter.answer_html if self.is_answer else letter.letter_html
+        return letter.answer_html if self.is_answer else clean_html(letter.letter_html)
 
     __str__ = __html__
 
@@ -56,10 +57,12 @@ def split_questions(generator: "ArticlesGenerator") -> None:
             continue
         shown = located(generator.settings, article.source_path, "")
         try:
-            letter = split_letter(article._content, shown)
+            split = split_letter(article._content, shown)
         except ContentError as error:
             log.error("qa_pages: %s", error)
             continue
+        # The letter is a reader's text: no markup of theirs reaches the page.
+        letter = Letter(clean_html(split.letter_html), split.answer_html)
         article.letter = PageHtml(article, is_answer=False)
         article.answer = PageHtml(article, is_answer=True)
         article.asker = getattr(article, "asker", "") or "A reader"

@@ -1,0 +1,77 @@
+"""The owner's side of the inbox: a local inbox's own clone, and pulling what it received.
+
+The inbox never works in the owner's working copy. Run locally, it commits in a clone it
+makes and keeps in `.inbox/` (ignored by git); in production, in `COMMENTS_REPO`. Pulling
+fetches its moderation branch and merges it into whatever branch the owner is on; git leaves
+uncommitted and untracked files alone.
+"""
+
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+from coaching_kb.errors import SiteError
+
+LOCAL_FOLDER = ".inbox"  # in the project, ignored by git: the local inbox's clone and store
+BRANCH = "comments-pending"
+
+
+def run_git(repo: Path, *arguments: str, check: bool = True) -> subprocess.CompletedProcess:
+    """Run git in `repo`; raise SiteError naming the command when it fails and `check`."""
+    done = subprocess.run(["git", "-C", str(repo), *arguments], capture_output=True, text=True,
+                          check=False, timeout=300)  # fmt: skip
+    if check and done.returncode != 0:
+        detail = (done.stderr or done.stdout).strip().splitlines()
+        raise SiteError(f"git {' '.join(arguments)} failed: {detail[-1] if detail else ''}")
+    return done
+
+
+def local_clone(root: Path) -> Path:
+    """Return the local inbox's own clone of the project at `root`, cloning it the first time."""
+    clone = root / LOCAL_FOLDER / "site"
+    if not (clone / ".git").is_dir():
+        if run_git(root, "rev-parse", "--verify", "--quiet", "HEAD", check=False).returncode:
+            raise SiteError(f"comment-inbox: {root} has no commit yet. Fix: commit the site first")
+        clone.parent.mkdir(parents=True, exist_ok=True)
+        run_git(root, "clone", "--quiet", "--no-hardlinks", str(root), str(clone))
+    return clone
+
+
+def local_environment(root: Path) -> dict[str, str]:
+    """Return the COMMENTS_* variables of an inbox run for the project at `root`."""
+    folder = root / LOCAL_FOLDER
+    return {
+        "COMMENTS_REPO": str(local_clone(root)),
+        "COMMENTS_REMOTE": "",  # the owner pulls from the clone: nothing is pushed anywhere
+        "COMMENTS_MANIFEST": str(root / "output" / "related.json"),
+        "COMMENTS_PRIVATE_STORE": str(folder / "private.sqlite"),
+    }
+
+
+@dataclass(frozen=True, slots=True)
+class Pulled:
+    """What a pull brought: the files that arrived (repository paths), and from where."""
+
+    source: str
+    files: tuple[str, ...]
+
+
+def pull_source(root: Path, remote: str) -> str:
+    """Return where to fetch from: `remote` if given, else a local inbox's clone, else origin."""
+    if remote:
+        return remote
+    clone = root / LOCAL_FOLDER / "site"
+    return str(clone) if (clone / ".git").is_dir() else "origin"
+
+
+def pull(root: Path, remote: str = "", branch: str = BRANCH) -> Pulled:
+    """Merge the inbox's branch into the branch checked out at `root`; return what arrived."""
+    source = pull_source(root, remote)
+    run_git(root, "fetch", "--quiet", source, branch)
+    fetched = run_git(root, "rev-parse", "FETCH_HEAD").stdout.strip()
+    if not run_git(root, "merge-base", "--is-ancestor", fetched, "HEAD", check=False).returncode:
+        return Pulled(source, ())
+    arrived = run_git(root, "diff", "--name-only", "--diff-filter=A", f"HEAD...{fetched}")
+    message = f"Comments and questions from the inbox ({source} {branch})"
+    run_git(root, "merge", "--no-edit", "--no-ff", "-m", message, fetched)
+    return Pulled(source, tuple(arrived.stdout.split()))

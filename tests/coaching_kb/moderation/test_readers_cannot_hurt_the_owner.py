@@ -1,0 +1,308 @@
+"""Issue 35, finding by finding: readers' posts over real HTTP, a real uvicorn, real git.
+
+Each test runs the inbox the way the README says (a local inbox for an owner's project, or a
+production inbox on its own clone) and looks at the owner's repository afterwards.
+"""
+
+import json
+import re
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from coaching_kb.moderation.owner import local_environment
+from coaching_kb.moderation.testing import ESSAY, git, owner_task
+
+LETTER = "I lead a team of five engineers and, when one of them struggles, I take the work."
+
+
+def local_inbox(project: Path, **extra: str) -> dict[str, str]:
+    """The variables `invoke comment-inbox` sets for a local inbox, and `extra`."""
+    return {**local_environment(project), "COMMENTS_RATE_PER_MINUTE": "1000", **extra}
+
+
+def comment(name: str, text: str, **extra: str) -> dict[str, str]:
+    return {"article": ESSAY, "name": name, "comment": text, **extra}
+
+
+def tree(repo: Path, ref: str) -> list[str]:
+    return git("ls-tree", "-r", "--name-only", ref, cwd=repo).split()
+
+
+# 1. The inbox never touches the owner's working copy.
+
+
+def test_the_inbox_leaves_the_owners_working_copy_alone(owner_project, start_inbox):
+    draft = owner_project / "content" / "essays" / "unfinished.md"
+    draft.write_text("Title: Half a thought\nDate: 2026-02-01\nStatus: draft\n\nSo far\n")
+    essay = owner_project / "content" / "essays" / "leading-quietly.md"
+    essay.write_text(essay.read_text() + "An edit not yet committed.\n")
+    git("checkout", "-q", "-b", "writing", cwd=owner_project)
+    before = git("status", "--porcelain", cwd=owner_project)
+
+    inbox = start_inbox({"COMMENTS_RATE_PER_MINUTE": "1000"}, owner_project)  # as the README
+    assert inbox.post("/comments", comment("Ada Reader", "This helped my team."))[0] == 202
+
+    assert git("branch", "--show-current", cwd=owner_project).strip() == "writing"
+    assert git("status", "--porcelain", cwd=owner_project) == before
+    clone = owner_project / ".inbox" / "site"
+    last = git("show", "--name-only", "--format=", "comments-pending", cwd=clone).split()
+    assert len(last) == 1
+    assert last[0].startswith(f"content/comments/{ESSAY}/")
+
+    pulled = owner_task(owner_project, "comment-pull")
+    assert pulled.returncode == 0, pulled.stderr
+    assert f"new: {last[0]}" in pulled.stdout
+    assert (owner_project / last[0]).is_file()  # merged into the branch the owner is on
+    assert git("branch", "--show-current", cwd=owner_project).strip() == "writing"
+    assert "content/essays/unfinished.md" not in tree(owner_project, "HEAD")
+    assert draft.read_text().endswith("So far\n")
+    assert "An edit not yet committed." in essay.read_text()
+    again = owner_task(owner_project, "comment-pull")
+    assert "nothing new" in again.stdout
+
+
+def test_a_production_inbox_commits_only_the_files_it_wrote(owner_project, start_inbox, tmp_path):
+    clone = tmp_path / "inbox-clone"
+    git("clone", "-q", str(tmp_path / "origin.git"), str(clone), cwd=tmp_path)
+    stray = clone / "content" / "essays" / "notes.md"
+    stray.write_text("Title: Someone's notes\nDate: 2026-02-01\n\nPrivate\n")
+    manifest = owner_project / "output" / "related.json"
+    env = {"COMMENTS_REPO": str(clone), "COMMENTS_MANIFEST": str(manifest)}
+    inbox = start_inbox({**env, "COMMENTS_RATE_PER_MINUTE": "1000"})
+    assert inbox.post("/comments", comment("Bo", "A useful read."))[0] == 202
+
+    pushed = tree(tmp_path / "origin.git", "comments-pending")
+    assert "content/essays/notes.md" not in pushed
+    assert [p for p in pushed if p.startswith("content/comments/")] != []
+    pulled = owner_task(owner_project, "comment-pull", "--remote", "origin")
+    assert pulled.returncode == 0, pulled.stderr
+    assert "1 file from origin" in pulled.stdout
+
+
+# 2. Nothing a reader does can break a build or a deploy.
+
+
+def test_letters_with_one_title_never_break_check_build_or_publish(owner_project, start_inbox):
+    inbox = start_inbox(local_inbox(owner_project))
+    question = {"title": "I take over my team's work", "asker": "Fixer", "letter": LETTER}
+    assert inbox.post("/questions", question)[0] == 202
+    assert inbox.post("/questions", question, accept="text/html")[0] == 202
+    assert inbox.post("/questions", {**question, "title": ""})[0] == 202
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+
+    checked = owner_task(owner_project, "check", ci=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert checked.stdout.count("awaits your answer") == 3
+    built = owner_task(owner_project, "build", ci=True)
+    assert built.returncode == 0, built.stdout + built.stderr
+    drafts = sorted((owner_project / "output" / "drafts").glob("*.html"))
+    assert len(drafts) == 3  # three addresses, one per letter
+    published = owner_task(owner_project, "publish", ci=True)
+    assert published.returncode == 0, published.stdout + published.stderr
+
+
+def test_the_owners_unanswered_published_letter_is_still_an_error(owner_project):
+    letter = owner_project / "content" / "qa" / "mine.md"
+    letter.parent.mkdir(exist_ok=True)
+    head = "Title: Mine\nDate: 2026-02-01\nType: qa\nAsker: Me\n\n"
+    letter.write_text(f"{head}Several words.\n\n<!-- answer -->\n\n(Your answer goes here.)\n")
+    checked = owner_task(owner_project, "check")
+    assert checked.returncode == 1
+    assert "content/qa/mine.md:10: '(Your answer goes here.)' is the template's text" in (
+        checked.stdout
+    )
+
+
+# 4. No personal data in git.
+
+
+def test_email_addresses_stay_out_of_git(owner_project, start_inbox):
+    inbox = start_inbox(local_inbox(owner_project))
+    _, sent = inbox.post("/comments", comment("Cy", "Thanks.", email="cy@example.org"))
+    status, _ = inbox.post("/questions", {"letter": LETTER, "asker": "Q", "email": "q@example.org"})
+    assert status == 202
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+
+    history = git("log", "-p", "--all", cwd=owner_project)
+    clone_history = git("log", "-p", "--all", cwd=owner_project / ".inbox" / "site")
+    assert "@example.org" not in history.replace("owner@example.org", "")
+    assert "@example.org" not in clone_history.replace("owner@example.org", "")
+    with sqlite3.connect(owner_project / ".inbox" / "private.sqlite") as store:
+        rows = dict(store.execute("select item, email from contact"))
+    comment_file = f"content/comments/{ESSAY}/{json.loads(sent)['file']}"
+    assert rows[comment_file] == "cy@example.org"
+    assert "q@example.org" in rows.values()
+    assert ".inbox/" in (owner_project / ".gitignore").read_text()
+
+
+# 5. Moderation as the README shows it.
+
+
+def test_comment_approve_takes_a_glob_of_several_comments(owner_project, start_inbox):
+    inbox = start_inbox(local_inbox(owner_project))
+    for text in ("First thought on listening.", "A second thought, later."):
+        assert inbox.post("/comments", comment("Sam Reader", text))[0] == 202
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+
+    pattern = f"content/comments/{ESSAY}/*-sam-reader.md"
+    approved = owner_task(owner_project, "comment-approve", "--path", pattern)
+    assert approved.returncode == 0, approved.stderr
+    assert approved.stdout.count(": approved") == 2
+    assert owner_task(owner_project, "build").returncode == 0
+    page = (owner_project / "output" / ESSAY / "index.html").read_text()
+    assert "A second thought, later." in page
+    assert "First thought on listening." in page
+    nothing = owner_task(owner_project, "comment-approve", "--path", "content/comments/x/*.md")
+    assert nothing.returncode == 2
+    assert "no comment file matches" in nothing.stderr
+    assert "Traceback" not in nothing.stderr
+
+
+def test_the_page_without_script_links_back_to_the_article(owner_project, start_inbox):
+    site = "https://notes.example"
+    inbox = start_inbox(local_inbox(owner_project, COMMENTS_SITE_ORIGIN=site))
+    page = f"{site}/{ESSAY}/"
+    _, body = inbox.post("/comments", comment("Di", "Good.", page=page), accept="text/html")
+    assert f'<a href="{page}">' in body
+    assert "javascript:" not in body
+    hostile = comment("Di", "Again.", page="javascript:alert(1)")
+    _, body = inbox.post("/comments", hostile, accept="text/html")
+    assert "javascript:" not in body
+    assert f'<a href="{site}/">' in body
+
+
+# 6. Rate limits per reader.
+
+
+@pytest.mark.parametrize(
+    ("proxies", "expected"),
+    [
+        ("127.0.0.1", [202, 202, 429, 202]),  # behind the owner's proxy: one limit per reader
+        ("", [202, 202, 429, 429]),  # no proxy configured: the header is a reader's forgery
+    ],
+)
+def test_the_rate_limit_is_per_reader(owner_project, start_inbox, proxies, expected):
+    env = local_inbox(owner_project, COMMENTS_RATE_PER_MINUTE="2", COMMENTS_TRUSTED_PROXIES=proxies)
+    inbox = start_inbox(env)
+    readers = ["203.0.113.5"] * 3 + ["198.51.100.7"]
+    codes = [
+        inbox.post(
+            "/comments",
+            comment(f"R{n}", f"Comment {n} here."),
+            headers={"X-Forwarded-For": f"10.9.9.9, {reader}"},
+        )[0]
+        for n, reader in enumerate(readers)
+    ]
+    assert codes == expected
+
+
+# 3 and 5 in the browser: threaded replies, and no reader markup reaches a page.
+
+OWASP_VECTORS = [
+    "<script>alert('xss-1')</script>",
+    "<IMG SRC=\"javascript:alert('xss-2');\">",
+    "<IMG SRC=javascript:alert('xss-3')>",
+    "<img src=x onerror=alert('xss-4')>",
+    "<svg/onload=alert('xss-5')>",
+    "<BODY ONLOAD=alert('xss-6')>",
+    "<a href=\"jav&#x09;ascript:alert('xss-7')\">click</a>",
+    "<IFRAME SRC=\"javascript:alert('xss-8');\"></IFRAME>",
+    '<<SCRIPT>alert("xss-9");//\\<</SCRIPT>',
+    '<INPUT TYPE="IMAGE" SRC="javascript:alert(\'xss-10\');">',
+    "<details open ontoggle=alert('xss-11')>",
+    "[link](javascript:alert('xss-12'))",
+    "<math><mtext><table><mglyph><style><img src=x onerror=alert('xss-13')>",
+    "\"><script>alert('xss-14')</script>",
+    "<STYLE>@import'http://127.0.0.1:9/xss.css';</STYLE>",
+    '<META HTTP-EQUIV="refresh" CONTENT="0;url=javascript:alert(\'xss-16\');">',
+]
+
+
+@pytest.mark.browser
+def test_reader_markup_never_reaches_a_page_even_without_the_csp(
+    owner_project, start_inbox, browser
+):
+    inbox = start_inbox(local_inbox(owner_project))
+    for number, vector in enumerate(OWASP_VECTORS):
+        assert inbox.post("/comments", comment(vector[:90], f"{vector} said {number}"))[0] == 202
+    for vector in OWASP_VECTORS:
+        letter = (
+            f"I lead a team of five engineers. My manager keeps pasting {vector} into our team "
+            "chat, and I do not know how to raise it with him without sounding petty. "
+            "What should I do?"
+        )
+        fields = {"title": f"About {vector}", "asker": vector, "letter": letter}
+        status, answer = inbox.post("/questions", fields)
+        assert status == 202, answer
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+    every = f"content/comments/{ESSAY}/*.md"
+    approve = owner_task(owner_project, "comment-approve", "--path", every)
+    assert approve.returncode == 0, approve.stderr
+    letters = sorted((owner_project / "content" / "qa").glob("*.md"))
+    assert len(letters) == len(OWASP_VECTORS)
+    for letter_file in letters:  # the owner answers and publishes every one
+        text = letter_file.read_text().replace("Status: draft\n", "")
+        letter_file.write_text(text.replace("(Your answer goes here.)", "Give the work back."))
+        body = letter_file.read_text().split("\n\n", 1)[1]
+        assert "<script" not in body.lower()  # the letter is stored as plain text
+    built = owner_task(owner_project, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    pages = [f"{ESSAY}/index.html", *(f"{path.stem}/index.html" for path in letters)]
+
+    context = browser.new_context(bypass_csp=True)  # the CSP is not what keeps readers out
+    dialogs: list[str] = []
+    try:
+        tab = context.new_page()
+        tab.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for page in pages:
+            tab.goto((owner_project / "output" / page).as_uri())
+            tab.wait_for_load_state("load")
+            for link in tab.locator(".comment__body a, .letter__body a").all():
+                assert not (link.get_attribute("href") or "").lower().startswith("jav")
+            injected = tab.locator(
+                ".comment__body :is(script, img, svg, iframe, input, style, meta, details, body),"
+                ".letter__body :is(script, img, svg, iframe, input, style, meta, details)"
+            )
+            assert injected.count() == 0
+            assert tab.locator("[onerror], [onload], [ontoggle]").count() == 0
+            shown = tab.get_by_text("team chat").count() + tab.get_by_text("said 3").count()
+            assert shown == 1  # the reader's text itself is shown
+    finally:
+        context.close()
+    assert dialogs == []
+
+
+@pytest.mark.browser
+def test_a_reply_posts_to_its_comment_and_shows_threaded(owner_project, start_inbox, page):
+    from coaching_kb.serve import serving
+
+    first = "Author: Ada\nDate: 2026-02-01 10:00\nStatus: approved\n\nListening changed my week.\n"
+    parent = owner_project / "content" / "comments" / ESSAY / "20260201-ada.md"
+    parent.parent.mkdir(parents=True)
+    parent.write_text(first)
+    git("add", "-A", cwd=owner_project)
+    git("commit", "-qm", "a comment", cwd=owner_project)
+    with serving(owner_project / "output") as base:
+        inbox = start_inbox(local_inbox(owner_project, COMMENTS_SITE_ORIGIN=base))
+        conf = owner_project / "pelicanconf.py"
+        conf.write_text(conf.read_text() + f'\nCOMMENTS_ENDPOINT = "{inbox.url}/comments"\n')
+        assert owner_task(owner_project, "build").returncode == 0
+        page.goto(f"{base}/{ESSAY}/")
+        reply = page.locator("#comment-20260201-ada .comment__reply")
+        reply.locator("summary").click()
+        reply.get_by_label("Name").fill("Bea")
+        reply.get_by_label("Reply").fill("Same here, thank you.")
+        reply.get_by_role("button").click()
+        reply.get_by_text("awaits moderation").wait_for(timeout=30000)
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+    (answer,) = (p for p in parent.parent.glob("*.md") if p != parent)
+    assert "Reply-To: 20260201-ada" in answer.read_text()
+    assert owner_task(owner_project, "comment-approve", "--path", str(answer)).returncode == 0
+    assert owner_task(owner_project, "build").returncode == 0
+    html = (owner_project / "output" / ESSAY / "index.html").read_text()
+    nested = re.search(r'id="comment-20260201-ada".*?</article>\s*<ol class="comments__list">'
+                       r'\s*<li class="comment" id="comment-([^"]+)"', html, re.DOTALL)  # fmt: skip
+    assert nested is not None
+    assert nested[1] == answer.stem
