@@ -46,6 +46,7 @@ PLUGINS = [
     "pelican.plugins.navigation",
     "pelican.plugins.sitemap",
     "pelican.plugins.search_index",
+    "pelican.plugins.theme_context",
     # Last: after every plugin that changes tags, categories, authors, slugs or dates.
     "pelican.plugins.fast_listings",
     "pelican.plugins.fixed_urls",
