@@ -47,6 +47,8 @@ PLUGINS = [
     "pelican.plugins.sitemap",
     "pelican.plugins.search_index",
     "pelican.plugins.theme_context",
+    # After topics: draws a share image for each topic hub too.
+    "pelican.plugins.share_images",
     # Last: after every plugin that changes tags, categories, authors, slugs or dates.
     "pelican.plugins.fast_listings",
     "pelican.plugins.fixed_urls",
@@ -109,6 +111,11 @@ QA_SUBMIT_ENDPOINT = ""
 COMMENTS_MODERATION_EMAIL = "comments@northstar-coaching.example"
 COMMENTS_ENDPOINT = ""
 NEWSLETTER_ACTION = ""
+
+# Share images (og:image) are drawn in production only (publishconf.py): shared links need an
+# absolute address, and a local build stays fast.
+SHARE_IMAGES_ENABLED = False
+SHARE_IMAGES_CACHE_PATH = str(ROOT / ".cache" / "share-images")
 
 # Embeddings of articles, by the hash of their text: an unchanged article is embedded once.
 RELATED_CACHE_PATH = str(ROOT / ".cache" / "related")
