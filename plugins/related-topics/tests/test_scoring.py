@@ -99,7 +99,7 @@ def test_equal_weights_keep_the_terms_used_first():
 def test_a_cached_analysis_gives_the_model_a_fresh_one_gives():
     """Docs analysed earlier, in another order, beside a stale draft: the same model."""
     from pelican.plugins.related_topics.analysis import Analysed
-    from pelican.plugins.related_topics.crosslinks import link_options
+    from pelican.plugins.topics.crosslinks import link_options
 
     docs, options = [DELEGATE, DELEGATE2, BAKING], link_options({}, {}, 0)
     analysed = Analysed()
@@ -118,7 +118,7 @@ def test_a_kept_analysis_forgets_the_terms_of_docs_long_gone():
     """Drafts come and go, each with words no other doc uses: the kept vocabulary is renumbered
     instead of growing without end, and the model stays the one built from nothing."""
     from pelican.plugins.related_topics.analysis import Analysed
-    from pelican.plugins.related_topics.crosslinks import link_options
+    from pelican.plugins.topics.crosslinks import link_options
 
     docs, options = [DELEGATE, DELEGATE2, BAKING], link_options({}, {}, 0)
     analysed = Analysed()

@@ -9,15 +9,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from pelican.plugins.topics.crosslinks import LinkOptions, Scan, scan
+from pelican.plugins.topics.topic_graph import TopicInfo, centroids, relate, suggest_rows
 
 from coaching_kb.content.words import counts_of_words, forms_of_words
 
-from .crosslinks import LinkOptions, Scan, scan
 from .embeddings import EmbeddingCache, backend, meaning_matrix
 from .meaning_words import explain_meaning
 from .scoring import Doc, Match, TermCounts, field_words, model_from_counts, related, term_row
 from .settings import RelatedSettings
-from .topic_graph import TopicInfo, centroids, relate, suggest_rows
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,8 +17,9 @@ from functools import cache
 from pathlib import Path
 from typing import Any, TypeVar
 
+from pelican.plugins.topics.crosslinks import LinkOptions
+
 from .analysis import Analysed, Corpus, Findings
-from .crosslinks import LinkOptions
 from .scoring import Doc, TermCounts
 from .settings import RelatedSettings
 

@@ -5,7 +5,6 @@ import hashlib
 import json
 import logging
 import os
-import posixpath
 import time
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -16,6 +15,8 @@ from urllib.parse import quote
 
 from pelican.contents import Article
 from pelican.generators import Generator
+from pelican.plugins.topics.crosslinks import LinkOptions, link_options
+from pelican.plugins.topics.topic_graph import TopicInfo, vocabulary_infos
 
 from coaching_kb.content.letters import SEPARATOR
 from coaching_kb.content.topics import topic_files
@@ -24,11 +25,7 @@ from coaching_kb.errors import SettingsError
 from . import findings_cache
 from . import settings as plugin_settings
 from .analysis import Analysed, Corpus, Findings, find_relations
-from .backlinks import referenced_by
-from .crosslinks import LinkOptions, link_options
 from .scoring import Doc, Match
-from .topic_graph import TopicInfo, vocabulary_infos
-from .topic_map import topic_map_svg
 from .worker import Worker
 
 if TYPE_CHECKING:
@@ -283,7 +280,7 @@ def collector_paused() -> Iterator[None]:
 
 
 def relate_articles(generator: "ArticlesGenerator") -> None:
-    """Attach related articles, suggestions, cross-links and backlinks; fill the hub context."""
+    """Attach related articles."""
     started = time.perf_counter()
     with collector_paused():
         corpus = corpus_of(generator)
@@ -306,36 +303,8 @@ def relate_articles(generator: "ArticlesGenerator") -> None:
 
 
 def attach(generator: "ArticlesGenerator", corpus: Corpus, findings: Findings) -> None:
-    """Put the findings on the articles and in the context the theme reads."""
-    articles, docs, infos = list(generator.articles), corpus.docs, corpus.topics
-    generator.context["suggested_topics"] = {
-        article.source_path: suggested
-        for article, suggested in zip(articles, findings.suggestions, strict=True)
-        if suggested
-    }
-    generator.context["topic_relations"] = {
-        slug: [other for other, _ in related] for slug, related in findings.relations.items()
-    }
-    counts = {slug: len(keys) for slug, keys in findings.by_topic.items()}
-    shown = strongest_topics(infos, counts, corpus.settings.topic_map_max)
-    generator.context["topic_map_svg"] = topic_map_svg(
-        [map_info(info, generator.settings) for info in shown], counts, findings.relations
-    )
-    attach_related(articles, docs, findings)
-    references = referenced_by({d.key: d.body for d in docs})
-    by_key = dict(zip((d.key for d in docs), articles, strict=True))
-    for article, doc, found, suggested in zip(
-        articles, docs, findings.scans, findings.suggestions, strict=True
-    ):
-        article.suggested_topics = suggested
-        article._content, article.topic_links = found.linked(doc.body), list(found.topic_links)
-        article.referenced_by = [by_key[k] for k in references.get(doc.key, [])]
-
-
-def strongest_topics(infos: list[TopicInfo], counts: dict[str, int], limit: int) -> list[TopicInfo]:
-    """Return the `limit` topics with the most articles (ties by slug), for the map."""
-    ranked = sorted(infos, key=lambda info: (-counts.get(info.slug, 0), info.slug))
-    return ranked[:limit]
+    """Put the related lists on the articles (the topics plugin links topics and draws the map)."""
+    attach_related(list(generator.articles), corpus.docs, findings)
 
 
 def attach_related(articles: list[Any], docs: list[Doc], findings: Findings) -> None:
@@ -346,16 +315,6 @@ def attach_related(articles: list[Any], docs: list[Doc], findings: Findings) -> 
             RelatedLink(by_key[m.key], m.score, reason)
             for m, reason in zip(found, reasons, strict=True)
         ]
-
-
-def map_info(info: TopicInfo, settings: dict[str, Any]) -> TopicInfo:
-    """Return `info` with a URL that works from the topic index page, where the map is shown."""
-    if settings.get("RELATIVE_URLS"):
-        index_folder = posixpath.dirname(settings.get("TOPICS_SAVE_AS", "topics/index.html"))
-        url = posixpath.relpath(info.url, index_folder) + "/"
-    else:
-        url = f"{settings.get('SITEURL', '')}/{info.url}"
-    return TopicInfo(info.slug, info.name, url, info.text)
 
 
 @dataclass(frozen=True, slots=True)

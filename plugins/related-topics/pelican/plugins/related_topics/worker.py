@@ -21,9 +21,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from typing import Any, BinaryIO
 
+from pelican.plugins.topics.crosslinks import LinkOptions
+
 from . import findings_cache
 from .analysis import Analysed, Corpus, Findings, find_relations, same_text
-from .crosslinks import LinkOptions
 from .findings_cache import analysis_file
 from .memory import peak_memory_mb
 from .scoring import Doc

@@ -1,14 +1,16 @@
 """Hold articles' `Tags` to the topic vocabulary and publish a hub page per topic.
 
-Reads `content/topics/*.md`; sets context `topics` (slug -> Topic), `topic_hubs` and
-`featured_topics` (for the home page), sets `article.topic_terms` (a line per topic the
-article is filed under, with its aliases, for search), and writes `topics/<slug>/index.html` and
-`topics/index.html`.
+Reads `content/topics/*.md`; sets context `topics` (slug -> Topic), `topic_hubs`,
+`featured_topics` (for the home page), `suggested_topics`, `topic_relations` and
+`topic_map_svg`; sets `article.topic_terms` (a line per topic the article is filed under, with
+its aliases, for search), `article.topic_links`, `article.suggested_topics` and
+`article.referenced_by`; links first topic mentions in each article's HTML; and writes
+`topics/<slug>/index.html` and `topics/index.html`.
 """
 
 from pelican import signals
 
-from .glue import TopicHubGenerator, assemble_hubs, resolve_article_topics
+from .glue import TopicHubGenerator, assemble_hubs, link_topics, resolve_article_topics
 
 
 def add_hub_generator(_pelican: object) -> type[TopicHubGenerator]:
@@ -17,5 +19,6 @@ def add_hub_generator(_pelican: object) -> type[TopicHubGenerator]:
 
 def register() -> None:
     signals.article_generator_pretaxonomy.connect(resolve_article_topics)
+    signals.article_generator_finalized.connect(link_topics)
     signals.all_generators_finalized.connect(assemble_hubs)
     signals.get_generators.connect(add_hub_generator)

@@ -1,16 +1,28 @@
-"""Pelican glue for topics: canonical tags on articles, and the hub pages."""
+"""Pelican glue for topics: canonical tags on articles, topic links, and the hub pages."""
 
 import logging
+import os
+import posixpath
 import time
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
+from coaching_kb.content.letters import SEPARATOR
 from coaching_kb.content.paths import located
 from coaching_kb.content.topics import Vocabulary, load_all_topics, topic_files
 
+from .backlinks import referenced_by
+from .crosslinks import LinkOptions, link_options
+from .graph import find_topic_relations
 from .hubs import TopicHub, build_hubs, split_index
+from .settings import load as load_settings
+from .term_model import Doc
+from .topic_graph import TopicInfo, vocabulary_infos
+from .topic_map import topic_map_svg
 
 if TYPE_CHECKING:
     from pelican.generators import ArticlesGenerator
@@ -39,6 +51,127 @@ def resolve_article_topics(generator: "ArticlesGenerator") -> None:
                 continue
             canonical.append(topic_tag(topic.name, topic.slug, settings))
         article.tags = list(dict.fromkeys(canonical))
+
+
+OPTED_OUT = ("no", "off", "false", "0")
+
+
+def link_topics(generator: "ArticlesGenerator") -> None:
+    """Link first topic mentions, suggest topics for untagged articles, find backlinks, and put
+    the topic relations and map in the context the hubs read."""
+    started = time.perf_counter()
+    settings = generator.settings
+    articles = list(generator.articles)
+    docs = [doc_for(article, settings["PATH"]) for article in articles]
+    infos = topic_infos(generator)
+    found = find_topic_relations(docs, link_options_for(settings, generator.context), infos)
+    generator.context["suggested_topics"] = {
+        article.source_path: suggested
+        for article, suggested in zip(articles, found.suggestions, strict=True)
+        if suggested
+    }
+    generator.context["topic_relations"] = {
+        slug: [other for other, _ in related] for slug, related in found.relations.items()
+    }
+    counts = {slug: len(keys) for slug, keys in found.by_topic.items()}
+    shown = strongest_topics(infos, counts, load_settings(settings).topic_map_max)
+    generator.context["topic_map_svg"] = topic_map_svg(
+        [map_info(info, settings) for info in shown], counts, found.relations
+    )
+    references = referenced_by({d.key: d.body for d in docs})
+    by_key = dict(zip((d.key for d in docs), articles, strict=True))
+    for article, doc, scanned, suggested in zip(
+        articles, docs, found.scans, found.suggestions, strict=True
+    ):
+        article.suggested_topics = suggested
+        article._content, article.topic_links = scanned.linked(doc.body), list(scanned.topic_links)
+        article.referenced_by = [by_key[k] for k in references.get(doc.key, [])]
+    log.info(
+        "topics: %d articles, %d topics, %d suggested in %.2fs",
+        len(docs),
+        len(infos),
+        sum(1 for s in found.suggestions if s),
+        time.perf_counter() - started,
+    )
+
+
+def doc_for(article: Any, root: str) -> Doc:
+    """Return the plain Doc the topic graph sees for a Pelican article."""
+    return Doc(
+        key=content_key(article.source_path, root),
+        title=article.title,
+        summary=str(article.metadata.get("summary", "")),
+        body=article._content,
+        topics=tuple(tag.slug for tag in getattr(article, "tags", [])),
+        lang=str(getattr(article, "lang", "en") or "en"),
+        links_from=links_from(article),
+    )
+
+
+def links_from(article: Any) -> int:
+    """Return where topic links may start in the article's HTML (-1: nowhere).
+
+    An article with `Topic_Links: no` gets none; in a Q&A only the answer is linked, as the
+    letter is the reader's own words.
+    """
+    if str(article.metadata.get("topic_links", "")).strip().lower() in OPTED_OUT:
+        return -1
+    if getattr(article, "type", "") == "qa" and (match := SEPARATOR.search(article._content)):
+        return match.end()
+    return 0
+
+
+def content_key(path: str, root: str) -> str:
+    """Return `path` relative to the content folder `root`, with forward slashes."""
+    prefix = os.path.join(root, "")
+    relative = path[len(prefix) :] if path.startswith(prefix) else os.path.relpath(path, root)
+    return relative.replace(os.sep, "/")
+
+
+def link_options_for(settings: dict[str, Any], context: dict[str, Any]) -> LinkOptions:
+    """Return the cross-link options of a build with these settings and topic vocabulary."""
+    config = load_settings(settings)
+    names_by_topic = {slug: topic.names for slug, topic in context.get("topics", {}).items()}
+    limit = config.topic_links_max if config.topic_links else 0
+    return link_options(names_by_topic, topic_hrefs(settings, names_by_topic), limit)
+
+
+def topic_hrefs(settings: dict[str, Any], slugs: Iterable[str]) -> dict[str, str]:
+    """Return the href of each topic's hub: its file's, as this plugin has Pelican resolve it
+    (a dictionary lookup, where a `{tag}` link builds and slugifies a Tag)."""
+    files = topic_files(settings)
+    return {
+        slug: f"{{filename}}/{quote(files[slug])}" if slug in files else "{tag}" + slug
+        for slug in slugs
+    }
+
+
+def topic_infos(generator: "ArticlesGenerator") -> list[TopicInfo]:
+    """Return every topic in the vocabulary or used as a tag."""
+    vocabulary = generator.context.get("topics", {})
+    url_pattern = generator.settings.get("TAG_URL", "topics/{slug}/")
+    infos = {info.slug: info for info in vocabulary_infos(vocabulary, url_pattern)}
+    for article in generator.articles:
+        for tag in getattr(article, "tags", []):
+            if tag.slug not in infos:
+                infos[tag.slug] = TopicInfo(tag.slug, tag.name, tag.url, tag.name)
+    return sorted(infos.values(), key=lambda info: info.slug)
+
+
+def strongest_topics(infos: list[TopicInfo], counts: dict[str, int], limit: int) -> list[TopicInfo]:
+    """Return the `limit` topics with the most articles (ties by slug), for the map."""
+    ranked = sorted(infos, key=lambda info: (-counts.get(info.slug, 0), info.slug))
+    return ranked[:limit]
+
+
+def map_info(info: TopicInfo, settings: dict[str, Any]) -> TopicInfo:
+    """Return `info` with a URL that works from the topic index page, where the map is shown."""
+    if settings.get("RELATIVE_URLS"):
+        index_folder = posixpath.dirname(settings.get("TOPICS_SAVE_AS", "topics/index.html"))
+        url = posixpath.relpath(info.url, index_folder) + "/"
+    else:
+        url = f"{settings.get('SITEURL', '')}/{info.url}"
+    return TopicInfo(info.slug, info.name, url, info.text)
 
 
 def topic_tag(name: str, slug: str, settings: dict[str, Any]) -> Tag:

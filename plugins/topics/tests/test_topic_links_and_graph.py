@@ -1,21 +1,21 @@
-"""Cross-links, backlinks, topic relations, suggestions and the map. No build."""
+"""Cross-links, backlinks, topic relations, suggestions and the map, on plain data."""
 
 import pickle
 import xml.etree.ElementTree as ET
 
 import pytest
-from pelican.plugins.related_topics.backlinks import link_targets, referenced_by
-from pelican.plugins.related_topics.crosslinks import link_mentions, link_options, scan
-from pelican.plugins.related_topics.scoring import Doc, build_model
-from pelican.plugins.related_topics.settings import RelatedSettings, load
-from pelican.plugins.related_topics.topic_graph import (
+from pelican.plugins.topics.backlinks import link_targets, referenced_by
+from pelican.plugins.topics.crosslinks import link_mentions, link_options, scan
+from pelican.plugins.topics.settings import TopicSettings, load
+from pelican.plugins.topics.term_model import Doc, build_model
+from pelican.plugins.topics.topic_graph import (
     TopicInfo,
     centroids,
     relate,
     suggest,
     suggest_rows,
 )
-from pelican.plugins.related_topics.topic_map import FONT, label_width, topic_map_svg
+from pelican.plugins.topics.topic_map import FONT, label_width, topic_map_svg
 
 from coaching_kb.errors import SettingsError
 
@@ -178,9 +178,9 @@ def test_the_topic_map_is_deterministic_and_no_label_overlaps_another_or_the_edg
 
 
 def test_settings_reject_typos_and_wrong_types():
-    assert load({"RELATED_MAX": 3}) == RelatedSettings(max_related=3)
-    with pytest.raises(SettingsError, match="unknown setting RELATED_MAXX"):
-        load({"RELATED_MAXX": 3})
+    assert load({"TOPIC_LINKS_MAX": 3}) == TopicSettings(topic_links_max=3)
+    with pytest.raises(SettingsError, match="unknown setting TOPIC_LINKS_MAXX"):
+        load({"TOPIC_LINKS_MAXX": 3})
     with pytest.raises(SettingsError, match="TOPIC_LINKS_MAX = '3' is not a int"):
         load({"TOPIC_LINKS_MAX": "3"})
 
@@ -205,4 +205,4 @@ def test_a_scan_keeps_where_links_go_not_a_second_copy_of_the_article():
     html = "<p>Trust is earned in small moments, " + "again and again, " * 200 + "</p>"
     found = scan(html, options)
     assert found.linked(html).startswith('<p><a class="topic-link" href="/t/">Trust</a> is')
-    assert len(pickle.dumps(found)) < 200  # kept for every article in the findings cache
+    assert len(pickle.dumps(found)) < 200  # spans, not a second copy of the HTML

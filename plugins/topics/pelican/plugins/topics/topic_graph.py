@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import scipy  # its `sparse` loads on first use: a build reusing its findings never needs it
 
-from .scoring import (
+from .term_model import (
     Doc,
     Model,
     Vector,

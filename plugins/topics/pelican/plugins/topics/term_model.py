@@ -1,0 +1,223 @@
+"""The topics' term model: BM25-weighted term vectors of the articles, for topic centroids.
+
+Pure and deterministic: `Doc`s in, unit sparse vectors out (each article's 40 strongest terms).
+Suggested topics and topic relations are worked out in this space (topic_graph).
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from array import array
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import scipy
+
+from coaching_kb.content.words import counts_of_words, raw_words, terms
+
+TITLE_WEIGHT, SUMMARY_WEIGHT = 3, 2  # times a title or summary word counts, next to the body
+BM25_K1, BM25_B = 1.2, 0.75
+Vector = dict[str, float]
+
+
+@dataclass(frozen=True, slots=True)
+class Doc:
+    """An article as the scorer sees it; `key` is unique (the source path)."""
+
+    key: str
+    title: str
+    summary: str = ""
+    body: str = ""
+    topics: tuple[str, ...] = ()
+    lang: str = "en"
+    links_from: int = 0  # where in `body` topic links may start; -1 for nowhere
+
+
+class TermCounts:
+    """Term counts of a corpus, one row per doc, over a vocabulary that grows as docs are added.
+
+    Filled a doc at a time and turned into a sparse matrix in one step.
+    """
+
+    def __init__(self) -> None:
+        self.index: dict[str, int] = {}
+        self.columns = array("q")
+        self.values = array("d")
+        self.offsets = array("q", [0])
+        self.words: Counter[str] = Counter()
+
+    def __len__(self) -> int:
+        return len(self.offsets) - 1
+
+    def add(self, doc: Doc) -> None:
+        """Count one doc's terms, title and summary counting more than the body."""
+        self.add_words(field_words(doc))
+
+    def add_words(self, found: Counter[str]) -> None:
+        """Count one doc from its weighted word counts (`field_words`)."""
+        self.words.update(found)
+        self.add_terms(counts_of_words(found))
+
+    def add_terms(self, counts: Counter[str]) -> None:
+        """Count one doc from its term counts (`counts_of_words`); `words` is left alone."""
+        self.add_row(*term_row(counts, self.index))
+
+    def add_row(self, columns: bytes, values: bytes) -> None:
+        """Count one doc from its `term_row`, numbered in this `index`."""
+        self.columns.frombytes(columns)
+        self.values.frombytes(values)
+        self.offsets.append(len(self.columns))
+
+    def matrix(self) -> scipy.sparse.csr_matrix:
+        """Return the counts as a docs-by-terms sparse matrix."""
+        shape = (len(self), max(len(self.index), 1))
+        arrays = (np.frombuffer(self.values), np.frombuffer(self.columns, dtype=np.int64))
+        return scipy.sparse.csr_matrix(
+            (*arrays, np.frombuffer(self.offsets, dtype=np.int64)), shape=shape, copy=True
+        )
+
+
+def term_row(counts: Counter[str], index: dict[str, int]) -> tuple[bytes, bytes]:
+    """Return a doc's term numbers in `index` (new terms are added to it) and their counts,
+    as the bytes of int64 and float64 arrays: kept per doc, bytes pickle quickest."""
+    columns = [index.setdefault(term, len(index)) for term in counts]
+    return array("q", columns).tobytes(), array("d", counts.values()).tobytes()
+
+
+@dataclass(frozen=True, slots=True)
+class Model:
+    """Unit BM25 term vectors of a corpus (rows of `matrix`) and the IDF they were weighted by."""
+
+    matrix: scipy.sparse.csr_matrix
+    terms: list[str]
+    index: dict[str, int]
+    idf: np.ndarray
+
+    def idf_of(self, term: str) -> float:
+        """Return a term's IDF; 0 for a term the corpus never uses."""
+        column = self.index.get(term)
+        return float(self.idf[column]) if column is not None else 0.0
+
+    def vector(self, row: int) -> Vector:
+        """Return one doc's vector as a term -> weight dict."""
+        columns, weights = row_entries(self.matrix, row)
+        return {self.terms[c]: w for c, w in zip(columns.tolist(), weights.tolist(), strict=True)}
+
+    @property
+    def vectors(self) -> list[Vector]:
+        """Return every doc's vector as a dict (small corpora and tests)."""
+        return [self.vector(row) for row in range(self.matrix.shape[0])]
+
+
+def field_words(doc: Doc) -> Counter[str]:
+    """Return the doc's raw word counts, title and summary counting more than the body."""
+    # Repeating the short fields weights them in a single pass over the text.
+    return raw_words(f"{doc.title} " * TITLE_WEIGHT + f"{doc.summary} " * SUMMARY_WEIGHT + doc.body)
+
+
+def normalise(vector: Vector) -> Vector:
+    """Return `vector` scaled to unit length (empty stays empty)."""
+    length = math.sqrt(sum(w * w for w in vector.values()))
+    return {t: w / length for t, w in vector.items()} if length else {}
+
+
+def build_model(docs: Sequence[Doc], max_terms: int = 40) -> Model:
+    """Return unit BM25 vectors keeping each doc's `max_terms` heaviest terms."""
+    counts = TermCounts()
+    for doc in docs:
+        counts.add(doc)
+    return model_from_counts(counts, max_terms)
+
+
+def model_from_counts(counts: TermCounts, max_terms: int = 40) -> Model:
+    """Return the BM25 model of counted docs.
+
+    Vectorised, so no Python loop runs per term.
+    """
+    tf, terms, first_seen = alphabetical(counts)
+    total = tf.shape[0]
+    frequency = np.bincount(tf.indices, minlength=tf.shape[1])
+    idf = np.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
+    lengths = np.asarray(tf.sum(axis=1)).ravel()
+    relative = lengths / (lengths.mean() or 1.0) if total else lengths
+    row_of = np.repeat(np.arange(total), np.diff(tf.indptr))
+    saturation = BM25_K1 * (1 - BM25_B + BM25_B * relative[row_of])
+    weights = idf[tf.indices] * tf.data * (BM25_K1 + 1) / (tf.data + saturation)
+    keep = strongest_per_row(row_of, first_seen, weights, tf.indptr, max_terms)
+    kept = scipy.sparse.csr_matrix(
+        (weights[keep], tf.indices[keep], np.searchsorted(keep, tf.indptr)), shape=tf.shape
+    )
+    index = {term: column for column, term in enumerate(terms)}
+    return Model(unit_rows(kept), terms, index, idf)
+
+
+def alphabetical(counts: TermCounts) -> tuple[scipy.sparse.csr_matrix, list[str], np.ndarray]:
+    """Return the counts over only the terms they use, in alphabetical order.
+
+    The same docs then give the same matrix whatever order their terms were first seen in.
+    The third value gives each entry's place in its doc's order of first use, which breaks
+    ties between equal weights.
+    """
+    tf = counts.matrix()
+    names = np.array(list(counts.index), dtype=object)
+    used = np.flatnonzero(np.bincount(tf.indices, minlength=len(names)))
+    ordered = used[np.argsort(names[used], kind="stable")]
+    renumber = np.zeros(max(len(names), 1), dtype=np.int64)
+    renumber[ordered] = np.arange(len(ordered))
+    row_of = np.repeat(np.arange(tf.shape[0]), np.diff(tf.indptr))
+    first_seen = np.arange(tf.nnz) - tf.indptr[row_of]
+    columns = renumber[tf.indices]
+    order = np.lexsort((columns, row_of))
+    shape = (tf.shape[0], max(len(ordered), 1))
+    result = scipy.sparse.csr_matrix((tf.data[order], columns[order], tf.indptr), shape=shape)
+    return result, names[ordered].tolist(), first_seen[order]
+
+
+def strongest_per_row(
+    rows: np.ndarray, first_seen: np.ndarray, weights: np.ndarray, indptr: np.ndarray, keep: int
+) -> np.ndarray:
+    """Return the sorted positions of each row's `keep` heaviest entries (ties: first used)."""
+    order = np.lexsort((first_seen, -weights, rows))
+    place = np.arange(len(order)) - indptr[rows[order]]
+    return np.sort(order[place < keep])
+
+
+def unit_rows(matrix: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
+    """Return `matrix` with each non-empty row scaled to unit length."""
+    lengths = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
+    scale = np.divide(1.0, lengths, out=np.zeros_like(lengths), where=lengths > 0)
+    return scipy.sparse.csr_matrix(scipy.sparse.diags(scale) @ matrix)
+
+
+def vector_for(text: str, model: Model, max_terms: int = 60) -> Vector:
+    """Return the unit vector of free text (a topic description) in `model`'s weighting."""
+    weights = {t: (1 + math.log(c)) * model.idf_of(t) for t, c in Counter(terms(text)).items()}
+    strongest = heapq.nlargest(max_terms, weights.items(), key=lambda item: (item[1], item[0]))
+    return normalise({t: w for t, w in strongest if w > 0})
+
+
+def topic_membership(docs: Sequence[Doc]) -> tuple[list[str], scipy.sparse.csr_matrix]:
+    """Return the topics docs are filed under, and a topics-by-docs 0/1 matrix of who is where."""
+    filed = sorted({topic for doc in docs for topic in doc.topics})
+    row_of = {slug: row for row, slug in enumerate(filed)}
+    pairs = [(row_of[topic], column) for column, doc in enumerate(docs) for topic in {*doc.topics}]
+    rows = np.array([row for row, _ in pairs], dtype=np.int64)
+    columns = np.array([column for _, column in pairs], dtype=np.int64)
+    shape = (len(filed), len(docs))
+    return filed, scipy.sparse.csr_matrix((np.ones(len(pairs)), (rows, columns)), shape=shape)
+
+
+def dot(a: Vector, b: Vector) -> float:
+    """Return the dot product of two sparse vectors."""
+    if len(a) > len(b):
+        a, b = b, a
+    return sum(w * b.get(t, 0.0) for t, w in a.items())
+
+
+def row_entries(matrix: scipy.sparse.csr_matrix, row: int) -> tuple[np.ndarray, np.ndarray]:
+    """Return the column indices and values stored in one row of a CSR matrix."""
+    span = slice(matrix.indptr[row], matrix.indptr[row + 1])
+    return matrix.indices[span], matrix.data[span]
