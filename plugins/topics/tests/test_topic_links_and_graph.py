@@ -131,7 +131,8 @@ def map_spots(svg):
         circle, text = node.find(f"{ns}circle"), node.find(f"{ns}text")
         x, y = float(circle.get("cx")), float(circle.get("cy"))
         width = label_width(text.text)
-        left, baseline = float(text.get("x")) - width / 2, float(text.get("y"))
+        shift = {"start": 0, "middle": width / 2, "end": width}[text.get("text-anchor")]
+        left, baseline = float(text.get("x")) - shift, float(text.get("y"))
         spots[text.text] = (x, y, (left, baseline - FONT, left + width, baseline))
     return root, spots
 

@@ -82,7 +82,7 @@ def link_topics(generator: "ArticlesGenerator") -> None:
     counts = {slug: len(keys) for slug, keys in found.by_topic.items()}
     shown = strongest_topics(infos, counts, load_settings(settings).topic_map_max)
     on_index = [map_info(info, settings, index_folder(settings)) for info in shown]
-    colours = topic_groups(infos, found.relations)
+    colours = topic_groups(shown, found.relations)  # the map's topics: a few dozen at most
     generator.context["topic_map_svg"] = topic_map_svg(on_index, counts, found.relations, colours)
     generator.context["topic_map_narrow_svg"] = arc_map_svg(
         on_index, counts, found.relations, colours
@@ -183,8 +183,8 @@ def index_folder(settings: dict[str, Any]) -> str:
 
 def map_info(info: TopicInfo, settings: dict[str, Any], folder: str) -> TopicInfo:
     """Return `info` with a URL that works from a page saved in `folder`."""
-    if settings.get("RELATIVE_URLS"):
-        url = posixpath.relpath(info.url, folder) + "/"
+    if settings.get("RELATIVE_URLS"):  # as Pelican writes them: the way to the root, then the URL
+        url = f"{posixpath.relpath('.', folder or '.')}/{info.url}"
     else:
         url = f"{settings.get('SITEURL', '')}/{info.url}"
     return TopicInfo(info.slug, info.name, url, info.text)

@@ -53,13 +53,7 @@ def topic_map_svg(
     height = max(MIN_HEIGHT, round(AREA_PER_TOPIC * len(ordered) / width))
     spots = separate(layout(len(ordered), edges, width, height), radii, widths, width)
     lines = strongest_edges(edges, LINES_PER_TOPIC)
-    labels = place_labels(spots, radii, widths, lines, width)
-    for _ in range(REPAIR_ROUNDS):  # a label no place keeps clear: move its topic off the line
-        crossed = crossed_labels(spots, labels, lines)
-        if not crossed:
-            break
-        spots = move_off_lines(spots, labels, crossed, radii, width)
-        labels = place_labels(spots, radii, widths, lines, width)
+    spots, labels = clear_labels(spots, radii, widths, lines, width)
     colours = [(group_of or {}).get(t.slug, 0) for t in ordered]
     return svg(ordered, counts, lines, spots, radii, labels, colours, width)
 
@@ -388,6 +382,37 @@ def label_cost(
     overlaps = sum(overlap(label.box, box) for box in others)
     outside = label.box[0] < 0 or label.box[2] > width
     return crossings * 100 + overlaps * 500 + outside * 1000 + rank
+
+
+def clear_labels(
+    spots: np.ndarray,
+    radii: np.ndarray,
+    widths: np.ndarray,
+    lines: Mapping[tuple[int, int], float],
+    width: float,
+) -> tuple[np.ndarray, list[Label]]:
+    """Return positions and labels with the fewest lines through labels and no two labels
+    overlapping: where no place keeps a label clear, its topic moves off the line, for
+    REPAIR_ROUNDS rounds at most; the best round is kept."""
+    labels = place_labels(spots, radii, widths, lines, width)
+    best = (badness(spots, labels, lines), spots, labels)
+    for _ in range(REPAIR_ROUNDS):
+        crossed = crossed_labels(spots, labels, lines)
+        if not crossed:
+            break
+        spots = move_off_lines(spots, labels, crossed, radii, width)
+        labels = place_labels(spots, radii, widths, lines, width)
+        best = min(best, (badness(spots, labels, lines), spots, labels), key=lambda b: b[0])
+    return best[1], best[2]
+
+
+def badness(
+    spots: np.ndarray, labels: Sequence[Label], lines: Mapping[tuple[int, int], float]
+) -> tuple[int, int]:
+    """Return (labels overlapping, labels crossed by a line): overlaps are the worse."""
+    boxes = [label.box for label in labels]
+    overlaps = sum(overlap(a, b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+    return overlaps, len(crossed_labels(spots, labels, lines))
 
 
 def crossed_labels(
