@@ -33,7 +33,7 @@ def specific_reasons(reasons: Sequence[str]) -> list[str]:
 
 def avatar_tone(name: str) -> int:
     """Return the avatar tone for a name: the same name always gets the same tone."""
-    return zlib.crc32(name.strip().lower().encode("utf-8")) % AVATAR_TONES
+    return zlib.crc32(name.strip().encode("utf-8")) % AVATAR_TONES
 
 
 def pick_featured(articles: Iterable[Any]) -> Any:
