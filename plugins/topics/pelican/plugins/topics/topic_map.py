@@ -482,9 +482,11 @@ def topic_groups(
     (topics read together land close), from the farthest-apart starts, so the same site
     always gets the same colours on every map."""
     ordered = sorted(topics, key=lambda t: t.slug)
+    if not ordered:
+        return {}
     points = spectral_start(len(ordered), edge_weights([t.slug for t in ordered], relations))
     wanted = max(1, min(GROUPS_MAX, round(len(ordered) / 4)))
-    centres = [points[0]] if len(points) else []
+    centres = [points[0]]
     while len(centres) < min(wanted, len(points)):
         nearest = np.min([np.linalg.norm(points - c, axis=1) for c in centres], axis=0)
         centres.append(points[int(np.argmax(nearest))])
