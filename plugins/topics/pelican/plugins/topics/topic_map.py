@@ -142,6 +142,22 @@ def arc_map_svg(
     )
 
 
+def spectral_points(count: int, edges: Mapping[tuple[int, int], float]) -> np.ndarray:
+    """Return each topic as a point of the Laplacian's three smoothest eigenvectors: close
+    when related, and apart when two parts of the graph are not joined at all."""
+    if count < 2 or not edges:
+        return np.eye(count)  # nothing joins them: every topic is its own corner
+    adjacency = np.zeros((count, count))
+    for (a, b), weight in edges.items():
+        adjacency[a, b] = adjacency[b, a] = weight
+    values, vectors = np.linalg.eigh(np.diag(adjacency.sum(axis=1)) - adjacency)
+    # The smoother a vector, the more it says about parts: a part the graph does not join to
+    # the rest (eigenvalue 0) outweighs the slopes within one.
+    weights = 1 / (values[:3] / max(float(values[-1]), 1e-9) + 0.05)
+    signs = np.sign(vectors[:, :3].sum(axis=0) + 1e-12)
+    return np.round(vectors[:, :3] * signs * weights, 9)
+
+
 def spectral_order(count: int, edges: Mapping[tuple[int, int], float]) -> list[int]:
     """Return the topics in the order of the graph's smoothest eigenvector, so related topics
     come next to each other (ties and unconnected graphs in slug order)."""
@@ -484,7 +500,7 @@ def topic_groups(
     ordered = sorted(topics, key=lambda t: t.slug)
     if not ordered:
         return {}
-    points = spectral_start(len(ordered), edge_weights([t.slug for t in ordered], relations))
+    points = spectral_points(len(ordered), edge_weights([t.slug for t in ordered], relations))
     wanted = max(1, min(GROUPS_MAX, round(len(ordered) / 4)))
     centres = [points[0]]
     while len(centres) < min(wanted, len(points)):
