@@ -138,12 +138,13 @@ def publish(c, content=str(CONTENT), output=str(OUTPUT), strict=True, verbose=Fa
 
 @task(help={"output": "the built site to remove (default output/)"})
 def clean(c, output=str(OUTPUT)):
-    """Remove the built site, the copy before it and the reader cache kept for the next build."""
+    """Remove the built site, the copy before it, the reader cache and the drawn share images."""
     from coaching_kb.reader_cache import cache_folder
     from coaching_kb.staging import spare_folder
 
     final = Path(output).resolve()
-    for folder in (final, spare_folder(final), cache_folder(final)):
+    drawn = ROOT / ".cache" / "share-images"  # SHARE_IMAGES_CACHE_PATH in pelicanconf.py
+    for folder in (final, spare_folder(final), cache_folder(final), drawn):
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -8,10 +8,14 @@ The design is ours: the north-star mark in amber on deep blue, the site's name, 
 import functools
 import hashlib
 import io
+from pathlib import Path
 
+import PIL
 from PIL import Image, ImageDraw, ImageFont
 
-DESIGN = "share-card-1"  # change when the drawing changes: cached images are keyed on it
+# Cached cards are keyed on this module's code and Pillow's version, besides their text: a
+# change to the drawing or the typeface draws every card again.
+DESIGN = hashlib.sha256(Path(__file__).read_bytes() + PIL.__version__.encode()).hexdigest()
 SIZE = (1200, 630)
 MARGIN = 80
 BLUE = "#123f63"
