@@ -29,20 +29,28 @@ def run(*command: str | Path, check: bool = True) -> int:
     return subprocess.run([str(part) for part in command], cwd=ROOT, check=check).returncode
 
 
+PLUGIN_PROJECTS = sorted(ROOT.glob("plugins/*/pyproject.toml"))
+
+
+def install_stamp() -> str:
+    """Return the digest of every pyproject.toml the install reads."""
+    projects = [*PLUGIN_PROJECTS, ROOT / "pyproject.toml"]
+    return hashlib.sha256(b"".join(p.read_bytes() for p in projects)).hexdigest()
+
+
 def install() -> None:
     """Create .venv and install the project (editable) with its test tools, unless up to date.
 
     Serving and testing share one install, so switching between them installs nothing.
     """
-    projects = [*sorted(ROOT.glob("plugins/*/pyproject.toml")), ROOT / "pyproject.toml"]
-    wanted = hashlib.sha256(b"".join(p.read_bytes() for p in projects)).hexdigest()
+    wanted = install_stamp()
     if STAMP.exists() and STAMP.read_text() == wanted and PYTHON.exists():
         return
     if not PYTHON.exists():
         venv.create(VENV, with_pip=True)
     run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     # One pip command, so the toolkit's dependencies on its plugins resolve to these folders.
-    editables = [f"--editable={p.parent.relative_to(ROOT)}" for p in projects[:-1]]
+    editables = [f"--editable={p.parent.relative_to(ROOT)}" for p in PLUGIN_PROJECTS]
     run(PYTHON, "-m", "pip", "install", "--quiet", *editables, "--editable=.[test]")
     STAMP.write_text(wanted)
 

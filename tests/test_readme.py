@@ -6,9 +6,9 @@ a bare repository as `origin`, so `git push` works. A command that serves (`live
 the one block left out: it is this test suite (CI runs it verbatim in `.ci/run`).
 """
 
-import hashlib
 import os
 import re
+import runpy
 import shutil
 import signal
 import socket
@@ -44,7 +44,7 @@ def git(*arguments: str, cwd: Path) -> None:
 def install_is_current() -> bool:
     """Return True when dev.py would not reinstall (it must not, into the shared .venv)."""
     stamp = ROOT / ".venv" / ".installed"
-    wanted = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
+    wanted = runpy.run_path(str(ROOT / "dev.py"))["install_stamp"]()
     return stamp.is_file() and stamp.read_text() == wanted
 
 
