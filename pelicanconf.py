@@ -47,6 +47,9 @@ PLUGINS = [
     "pelican.plugins.navigation",
     "pelican.plugins.sitemap",
     "pelican.plugins.pagefind_search",
+    "pelican.plugins.theme_context",
+    # After topics: draws a share image for each topic hub too.
+    "pelican.plugins.share_images",
 ]
 
 # Folders that hold data for plugins, not articles or pages, at any depth (an imported
@@ -116,6 +119,10 @@ NEWSLETTER_ACTION = ""
 # Embeddings of article passages, by the hash of their text: an unchanged one is embedded once.
 RELATED_TOPICS_CACHE_PATH = str(ROOT / ".cache" / "related_topics")
 RELATED_TOPICS_AUTO_INSERT = False  # the theme shows article.related itself
+# Share images (og:image) are drawn in production only (publishconf.py): shared links need an
+# absolute address, and a local build stays fast.
+SHARE_IMAGES_ENABLED = False
+SHARE_IMAGES_CACHE_PATH = str(ROOT / ".cache" / "share-images")
 
 MENU_LINKS = (
     ("Essays", "section/essays/"),

@@ -14,6 +14,7 @@ globals().update(
 SITEURL = os.environ.get("SITEURL", "https://northstar-coaching.example")
 RELATIVE_URLS = False
 DELETE_OUTPUT_DIRECTORY = True
+SHARE_IMAGES_ENABLED = True
 
 FEED_ALL_ATOM = "feeds/all.atom.xml"
 CATEGORY_FEED_ATOM = "feeds/{slug}.atom.xml"

@@ -189,7 +189,8 @@ def test_a_thousand_tags_make_a_small_topic_index_and_a_capped_map(tmp_path):
     assert not build_site(SETTINGS, tmp_path / "content", out).failed()
     index = out / "topics" / "index.html"
     assert index.stat().st_size < 100_000
-    assert len(html(index).select(".topic-map__node")) == 40
+    assert len(html(index).select(".topic-map__wide .topic-map__node")) == 40
+    assert len(html(index).select(".topic-map__narrow .topic-map__node")) == 40
     assert len(list((out / "topics").glob("*/index.html"))) > 1000
 
 

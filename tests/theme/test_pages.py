@@ -75,7 +75,8 @@ def test_author_page_has_person_jsonld(sample_site):
 
 def test_home_has_intro_latest_writing_questions_and_topics(sample_site):
     page = sample_site.page("")
-    assert page.select_one(".lede")
+    assert page.select_one(".masthead h1:not(.visually-hidden)")
+    assert page.select_one(".masthead__lede")
     featured = page.select("section[aria-labelledby=latest-qa] .article-list__item a")
     latest = page.select("section[aria-labelledby=latest-essays] .article-list__item a")
     assert 1 <= len(featured) <= 3

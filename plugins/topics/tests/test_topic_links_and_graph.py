@@ -1,6 +1,8 @@
 """Cross-links, backlinks, topic relations, suggestions and the map, on plain data."""
 
+import itertools
 import pickle
+import re
 import xml.etree.ElementTree as ET
 
 import pytest
@@ -15,7 +17,15 @@ from pelican.plugins.topics.topic_graph import (
     suggest,
     suggest_rows,
 )
-from pelican.plugins.topics.topic_map import FONT, label_width, topic_map_svg
+from pelican.plugins.topics.topic_map import (
+    ARC_COLUMN,
+    FONT,
+    arc_map_svg,
+    label_width,
+    local_map_svg,
+    topic_groups,
+    topic_map_svg,
+)
 
 from coaching_kb.errors import SettingsError
 
@@ -131,7 +141,8 @@ def map_spots(svg):
         circle, text = node.find(f"{ns}circle"), node.find(f"{ns}text")
         x, y = float(circle.get("cx")), float(circle.get("cy"))
         width = label_width(text.text)
-        left, baseline = float(text.get("x")) - width / 2, float(text.get("y"))
+        shift = {"start": 0, "middle": width / 2, "end": width}[text.get("text-anchor")]
+        left, baseline = float(text.get("x")) - shift, float(text.get("y"))
         spots[text.text] = (x, y, (left, baseline - FONT, left + width, baseline))
     return root, spots
 
@@ -206,3 +217,39 @@ def test_a_scan_keeps_where_links_go_not_a_second_copy_of_the_article():
     found = scan(html, options)
     assert found.linked(html).startswith('<p><a class="topic-link" href="/t/">Trust</a> is')
     assert len(pickle.dumps(found)) < 200  # spans, not a second copy of the HTML
+
+
+def test_the_phone_map_keeps_every_arc_left_of_the_labels_and_related_topics_adjacent():
+    topics, counts, relations = two_clusters()
+    root = ET.fromstring(arc_map_svg(topics, counts, relations))  # noqa: S314 - our own output
+    ns = "{http://www.w3.org/2000/svg}"
+    arcs = [re.findall(r"-?[\d.]+", p.get("d")) for p in root.iter(f"{ns}path")]
+    labels = [float(t.get("x")) for t in root.iter(f"{ns}tspan")]
+    assert arcs
+    assert max(float(x) for d in arcs for x in d[0::2]) <= ARC_COLUMN < min(labels)
+    order = [a.get("data-topic")[:5] for a in root.findall(f"{ns}a")]
+    assert order.count("north") == 6
+    assert (
+        sum(1 for a, b in itertools.pairwise(order) if a != b) == 1
+    )  # one cluster, then the other
+
+
+def test_groups_are_stable_and_follow_the_graph():
+    topics, _, relations = two_clusters()
+    groups = topic_groups(topics, relations)
+    assert groups == topic_groups(list(reversed(topics)), relations)
+    north = {groups[t.slug] for t in topics if t.slug.startswith("north")}
+    south = {groups[t.slug] for t in topics if t.slug.startswith("south")}
+    assert not north & south  # no colour spans both clusters
+    assert topic_groups([], {}) == {}
+
+
+def test_a_local_map_marks_its_own_topic_and_draws_only_its_neighbours():
+    topics, counts, relations = two_clusters()
+    svg = local_map_svg(topics[0], topics[1:4], counts, relations)
+    root = ET.fromstring(svg)  # noqa: S314 - our own output
+    nodes = root.findall("{http://www.w3.org/2000/svg}a")
+    assert nodes[0].get("data-topic") == "north0"
+    assert nodes[0].get("aria-current") == "page"
+    assert len(nodes) == 4
+    assert local_map_svg(topics[0], [], counts, relations) == ""

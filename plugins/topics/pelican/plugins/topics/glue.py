@@ -22,7 +22,13 @@ from .hubs import TopicHub, build_hubs, split_index
 from .settings import load as load_settings
 from .term_model import Doc
 from .topic_graph import TopicInfo, vocabulary_infos
-from .topic_map import topic_map_svg
+from .topic_map import (
+    LOCAL_NEIGHBOURS,
+    arc_map_svg,
+    local_map_svg,
+    topic_groups,
+    topic_map_svg,
+)
 
 if TYPE_CHECKING:
     from pelican.generators import ArticlesGenerator
@@ -77,8 +83,14 @@ def link_topics(generator: "ArticlesGenerator") -> None:
     }
     counts = {slug: len(keys) for slug, keys in found.by_topic.items()}
     shown = strongest_topics(infos, counts, load_settings(settings).topic_map_max)
-    generator.context["topic_map_svg"] = topic_map_svg(
-        [map_info(info, settings) for info in shown], counts, found.relations
+    on_index = [map_info(info, settings, index_folder(settings)) for info in shown]
+    colours = topic_groups(shown, found.relations)  # the map's topics: a few dozen at most
+    generator.context["topic_map_svg"] = topic_map_svg(on_index, counts, found.relations, colours)
+    generator.context["topic_map_narrow_svg"] = arc_map_svg(
+        on_index, counts, found.relations, colours
+    )
+    generator.context["topic_local_maps"] = local_maps(
+        infos, counts, found.relations, settings, colours
     )
     references = referenced_by({d.key: d.body for d in docs})
     by_key = dict(zip((d.key for d in docs), articles, strict=True))
@@ -166,14 +178,37 @@ def strongest_topics(infos: list[TopicInfo], counts: dict[str, int], limit: int)
     return ranked[:limit]
 
 
-def map_info(info: TopicInfo, settings: dict[str, Any]) -> TopicInfo:
-    """Return `info` with a URL that works from the topic index page, where the map is shown."""
-    if settings.get("RELATIVE_URLS"):
-        index_folder = posixpath.dirname(settings.get("TOPICS_SAVE_AS", "topics/index.html"))
-        url = posixpath.relpath(info.url, index_folder) + "/"
+def index_folder(settings: dict[str, Any]) -> str:
+    """Return the folder of the topic index page, where the map is shown."""
+    return posixpath.dirname(settings.get("TOPICS_SAVE_AS", "topics/index.html"))
+
+
+def map_info(info: TopicInfo, settings: dict[str, Any], folder: str) -> TopicInfo:
+    """Return `info` with a URL that works from a page saved in `folder`."""
+    if settings.get("RELATIVE_URLS"):  # as Pelican writes them: the way to the root, then the URL
+        url = f"{posixpath.relpath('.', folder or '.')}/{info.url}"
     else:
         url = f"{settings.get('SITEURL', '')}/{info.url}"
     return TopicInfo(info.slug, info.name, url, info.text)
+
+
+def local_maps(
+    infos: list[TopicInfo],
+    counts: dict[str, int],
+    relations: dict[str, list[tuple[str, float]]],
+    settings: dict[str, Any],
+    colours: dict[str, int],
+) -> dict[str, str]:
+    """Return each topic's local map (itself and its nearest topics), by slug."""
+    hub_pattern = settings.get("TOPIC_SAVE_AS", "topics/{slug}/index.html")
+    by_slug = {info.slug: info for info in infos}
+    maps = {}
+    for info in infos:
+        folder = posixpath.dirname(hub_pattern.format(slug=info.slug))
+        near = [by_slug[o] for o, _ in relations.get(info.slug, []) if o in by_slug]
+        shown = [map_info(i, settings, folder) for i in (info, *near[:LOCAL_NEIGHBOURS])]
+        maps[info.slug] = local_map_svg(shown[0], shown[1:], counts, relations, colours)
+    return maps
 
 
 def topic_tag(name: str, slug: str, settings: dict[str, Any]) -> Tag:

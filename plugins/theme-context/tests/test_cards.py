@@ -1,0 +1,53 @@
+"""The theme's card texts and picks, on plain data, and in a real build."""
+
+import pytest
+from pelican.plugins.theme_context.cards import (
+    AVATAR_TONES,
+    avatar_tone,
+    sentences,
+    specific_reasons,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "limit", "expected"),
+    [
+        ("Short enough.", 220, "Short enough."),
+        ("One. Two is longer. Three.", 20, "One. Two is longer."),
+        ("One. Two is longer. Three.", 3, "One."),  # the first sentence even when too long
+        ("Use e.g. this one. Then more words.", 25, "Use e.g. this one."),
+        ('She said "go." Then left.', 16, 'She said "go."'),
+        ("3.5 days of work. Then rest.", 20, "3.5 days of work."),
+        ("No full stop at all in this clause", 10, "No full stop at all in this clause"),
+        ("  Spaces\n collapse.  ", 220, "Spaces collapse."),
+    ],
+)
+def test_card_texts_end_at_a_sentence(text, limit, expected):
+    assert sentences(text, limit) == expected
+
+
+def test_only_reasons_that_set_an_item_apart_are_kept():
+    reasons = ["Shared topics: Trust", "Both about one-to-ones", "shared topics: trust", ""]
+    assert specific_reasons(reasons) == ["", "Both about one-to-ones", "", ""]
+
+
+def test_avatar_tones_are_stable_and_spread():
+    names = ["Dele Mensah", "Helen Achterberg", "Nadia Okafor", "Priya Raman", "Tomás Berglund"]
+    tones = [avatar_tone(name) for name in names]
+    assert tones == [avatar_tone(name) for name in names]
+    assert all(0 <= tone < AVATAR_TONES for tone in tones)
+    assert len(set(tones)) == len(names)
+
+
+LETTER = "Dear coach.\n\n<!-- answer -->\n\nAn answer.\n"
+
+
+def test_the_home_page_features_the_marked_essay_and_the_newest_question(build_site):
+    site = build_site({
+        "old.md": "Title: Read me first\nDate: 2020-01-01\nFeatured: true\n\nStart. Here.\n",
+        "new.md": "Title: Newest essay\nDate: 2020-03-01\n\nNew.\n",
+        "q1.md": "Title: Older question\nDate: 2020-01-02\nType: qa\n\n" + LETTER,
+        "q2.md": "Title: Newer question\nDate: 2020-02-01\nType: qa\n\n" + LETTER,
+    })  # fmt: skip
+    spotlight = [a.get_text() for a in site.page("").select(".spotlight__item h2 a")]
+    assert spotlight == ["Read me first", "Newer question"]
