@@ -48,6 +48,8 @@ def test_the_home_page_features_the_marked_essay_and_the_newest_question(build_s
         "new.md": "Title: Newest essay\nDate: 2020-03-01\n\nNew.\n",
         "q1.md": "Title: Older question\nDate: 2020-01-02\nType: qa\n\n" + LETTER,
         "q2.md": "Title: Newer question\nDate: 2020-02-01\nType: qa\n\n" + LETTER,
+        "pages/guide.md": "Title: A guide\nFeatured: yes\n\nWhere to begin.\n",
     })  # fmt: skip
     spotlight = [a.get_text() for a in site.page("").select(".spotlight__item h2 a")]
     assert spotlight == ["Read me first", "Newer question"]
+    assert site.page("").select_one(".masthead .button")["href"].endswith("a-guide/")

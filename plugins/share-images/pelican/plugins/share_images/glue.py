@@ -1,23 +1,32 @@
-"""Pelican glue: list the pages that get a share image, draw what the cache lacks, write it."""
+"""Pelican glue: list the pages that get a share image, draw what the cache lacks, and hand
+every image to Pelican as a static file, so the build plans and copies it like any other."""
 
+import functools
 import logging
 import os
-import shutil
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from pelican.contents import Static
+
 from .drawing import card_key, favicon_svg, share_card_png, touch_icon_png
-from .settings import ShareSettings, load
+from .settings import load
 
 if TYPE_CHECKING:
     from pelican.generators import Generator
 
 log = logging.getLogger(__name__)
+ICONS: dict[str, Callable[[], bytes]] = {
+    "favicon.svg": lambda: favicon_svg().encode("utf-8"),
+    "apple-touch-icon.png": touch_icon_png,
+}
 
 
 def draw_site_images(generators: list["Generator"]) -> None:
-    """Write the icons; with share images on, write them and set `share_images`."""
+    """Add the icons and, with share images on, a card per page to the static files; set
+    `share_images` (a page's output file to its card's URL path)."""
     if not generators:
         return
     started = time.perf_counter()
@@ -25,17 +34,28 @@ def draw_site_images(generators: list["Generator"]) -> None:
     options, warnings = load(settings)
     for warning in warnings:
         log.warning("%s", warning)
-    output = Path(generators[0].output_path)
-    write_icons(output)
+    cache = Path(options.cache_path)
+    statics = context.setdefault("staticfiles", [])
+    taken = {static.save_as for static in statics}  # the content's extra/ favicon wins
+    for name, draw in ICONS.items():
+        if name not in taken:
+            source = cached(cache / f"{card_key(name, '', '')}-{name}", draw)[0]
+            statics.append(static_file(source, name, settings, context))
     context["share_images"] = {}
     if not options.enabled:
         return
-    cards = share_cards(context, settings)
     drawn = 0
+    cards = share_cards(context, settings)
     for output_file, (title, kicker) in cards.items():
-        name, was_drawn = place_card(title, kicker, settings["SITENAME"], output, options)
-        context["share_images"][output_file] = name
+        key = card_key(title, kicker, settings["SITENAME"])
+        card = functools.partial(share_card_png, title, kicker, settings["SITENAME"])
+        source, was_drawn = cached(cache / f"{key}.png", card)
         drawn += was_drawn
+        save_as = f"{options.path}/{key}.png"
+        if save_as not in taken:  # two pages of the same title share one card
+            statics.append(static_file(source, save_as, settings, context))
+            taken.add(save_as)
+        context["share_images"][output_file] = save_as
     log.info(
         "share_images: %d share images (%d drawn, the rest cached) in %.2fs",
         len(cards),
@@ -59,28 +79,20 @@ def share_cards(context: dict[str, Any], settings: dict[str, Any]) -> dict[str, 
     return cards
 
 
-def place_card(
-    title: str, kicker: str, site_name: str, output: Path, options: ShareSettings
-) -> tuple[str, bool]:
-    """Put the card in the output (drawn, or from the cache); return its URL path and
-    whether it had to be drawn."""
-    key = card_key(title, kicker, site_name)
-    cached = Path(options.cache_path) / f"{key}.png"
-    was_drawn = not cached.is_file()
-    if was_drawn:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        partial = cached.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(share_card_png(title, kicker, site_name))
-        partial.replace(cached)  # whole or absent: a build stopped midway leaves no half file
-    target = output / options.path / f"{key}.png"
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if not target.exists():
-        shutil.copyfile(cached, target)
-    return f"{options.path}/{key}.png", was_drawn
+def cached(path: Path, draw: Callable[[], bytes]) -> tuple[Path, bool]:
+    """Return the cached file at `path` (drawn first if absent) and whether it was drawn."""
+    if path.is_file():
+        return path.resolve(), False
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(f".{os.getpid()}.tmp")
+    partial.write_bytes(draw())
+    partial.replace(path)  # whole or absent: a build stopped midway leaves no half file
+    return path.resolve(), True
 
 
-def write_icons(output: Path) -> None:
-    """Write the tab icon and the home-screen icon at the root of the site."""
-    output.mkdir(parents=True, exist_ok=True)
-    (output / "favicon.svg").write_text(favicon_svg(), encoding="utf-8")
-    (output / "apple-touch-icon.png").write_bytes(touch_icon_png())
+def static_file(source: Path, save_as: str, settings: dict[str, Any], context: Any) -> Static:
+    """Return a Pelican static file copied from `source` to `save_as`."""
+    metadata = {"save_as": save_as, "url": save_as, "title": save_as}
+    return Static(
+        "", metadata=metadata, settings=settings, source_path=str(source), context=context
+    )

@@ -1,16 +1,18 @@
 """Give the theme what it shows and no other plugin makes.
 
-Sets `featured_article` (the article marked `Featured: true`, else the newest essay) and
-`newest_question` (the newest Q&A) in the context, and adds the Jinja filters `sentences`
+Sets `featured_article` (the article marked `Featured: true`, else the newest essay),
+`newest_question` (the newest Q&A) and `start_page` (the page marked `Featured: true`: the
+home page's main action) in the context, and adds the Jinja filters `sentences`
 (a card text cut after a whole sentence), `specific_reasons` (related links with only the
 reasons that tell them apart) and `avatar_tone` (one of AVATAR_TONES, from the name).
 """
 
 from pelican import signals
 
-from .glue import add_filters, choose_home_articles
+from .glue import add_filters, choose_home_articles, choose_start_page
 
 
 def register() -> None:
     signals.generator_init.connect(add_filters)
     signals.article_generator_finalized.connect(choose_home_articles)
+    signals.page_generator_finalized.connect(choose_start_page)

@@ -40,8 +40,12 @@ def pick_featured(articles: Iterable[Any]) -> Any:
     """Return the article marked featured (the newest such), else the newest essay, else None."""
     ordered = sorted(articles, key=lambda a: a.date, reverse=True)
     essays = [a for a in ordered if not is_question(a)]
-    marked = [a for a in essays if str(getattr(a, "featured", "")).lower() in ("true", "yes", "1")]
-    return (marked or essays or [None])[0]
+    return (list(filter(is_marked, essays)) or essays or [None])[0]
+
+
+def is_marked(content: Any) -> bool:
+    """Return True for an article or page marked `Featured: true` (or yes, or 1)."""
+    return str(getattr(content, "featured", "")).strip().lower() in ("true", "yes", "1")
 
 
 def pick_newest_question(articles: Iterable[Any]) -> Any:

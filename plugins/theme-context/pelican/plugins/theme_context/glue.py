@@ -2,10 +2,17 @@
 
 from typing import TYPE_CHECKING, Any
 
-from .cards import avatar_tone, pick_featured, pick_newest_question, sentences, specific_reasons
+from .cards import (
+    avatar_tone,
+    is_marked,
+    pick_featured,
+    pick_newest_question,
+    sentences,
+    specific_reasons,
+)
 
 if TYPE_CHECKING:
-    from pelican.generators import ArticlesGenerator, Generator
+    from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 
 def add_filters(generator: "Generator") -> None:
@@ -27,3 +34,8 @@ def choose_home_articles(generator: "ArticlesGenerator") -> None:
     """Put `featured_article` and `newest_question` in the context for the home page."""
     generator.context["featured_article"] = pick_featured(generator.articles)
     generator.context["newest_question"] = pick_newest_question(generator.articles)
+
+
+def choose_start_page(generator: "PagesGenerator") -> None:
+    """Put `start_page`, the page marked `Featured: true` (or None), in the context."""
+    generator.context["start_page"] = next(filter(is_marked, generator.pages), None)

@@ -351,6 +351,12 @@ def label_options(x: float, y: float, radius: float, width: float) -> list[Label
             Label(x + radius, above, "start", text_box(x + radius, above, width)),
             Label(x - radius, above, "end", text_box(x - radius - width, above, width)),
         ]
+    for away in (1.5, 2.5, 3.5):  # last resort: anywhere on rings around the dot
+        for step in range(16):
+            angle = step * math.pi / 8
+            cx = x + math.cos(angle) * (radius + away * FONT + width / 4)
+            baseline = y + math.sin(angle) * (radius + away * FONT) + FONT * 0.35
+            options.append(Label(cx, baseline, "middle", text_box(cx - width / 2, baseline, width)))
     return options
 
 
@@ -434,12 +440,12 @@ def badness(
 def crossed_labels(
     spots: np.ndarray, labels: Sequence[Label], lines: Mapping[tuple[int, int], float]
 ) -> list[tuple[int, tuple[int, int]]]:
-    """Return (topic, line) for each line through another topic's label."""
+    """Return (topic, line) for each line through a topic's label (its own lines too)."""
     return [
         (index, (a, b))
         for index, label in enumerate(labels)
         for a, b in lines
-        if index not in (a, b) and crosses((*spots[a], *spots[b]), label.box)
+        if crosses((*spots[a], *spots[b]), label.box)
     ]
 
 
@@ -454,6 +460,8 @@ def move_off_lines(
     its label, square to the line."""
     moved = spots.copy()
     for index, (a, b) in crossed:
+        if index in (a, b):  # its own line: moving the topic moves the line along with it
+            continue
         left, top, right, bottom = labels[index].box
         centre = np.array([(left + right) / 2, (top + bottom) / 2])
         along = spots[b] - spots[a]
