@@ -31,7 +31,6 @@ JINJA_ENVIRONMENT = {
 # Full names: Pelican finds plugins by short name only when they are installed as files, and
 # dev.py installs ours editable (from plugins/<name>/pelican/plugins/<name>/).
 PLUGINS = [
-    "pelican.plugins.fast_markdown",
     "pelican.plugins.heading_titles",
     "pelican.plugins.plain_titles",
     "pelican.plugins.template_fallback",
@@ -48,9 +47,6 @@ PLUGINS = [
     "pelican.plugins.navigation",
     "pelican.plugins.sitemap",
     "pelican.plugins.search_index",
-    # Last: after every plugin that changes tags, categories, authors, slugs or dates.
-    "pelican.plugins.fast_listings",
-    "pelican.plugins.fixed_urls",
 ]
 
 # Folders that hold data for plugins, not articles or pages, at any depth (an imported

@@ -4,7 +4,6 @@ Each task is a thin wrapper over a function of the coaching_kb package; errors a
 are printed as `path:line: what is wrong. Fix: how`, without a traceback.
 """
 
-import logging
 import os
 import shutil
 import signal
@@ -55,25 +54,10 @@ def reports_errors(function: Callable[..., Any]) -> Callable[..., Any]:
     return wrapper
 
 
-class _ProgressOnly(logging.Filter):
-    """Let only progress lines through: warnings and errors come back as the build's problems."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return record.levelno < logging.WARNING
-
-
 def _log_to_terminal(verbose: bool = False) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    handler.addFilter(_ProgressOnly())
-    root = logging.getLogger()
-    root.handlers[:] = [handler]
-    root.setLevel(logging.DEBUG if verbose else logging.INFO)
-    quiet = [] if verbose else ["pelican"]
-    for noisy in ("markdown", "MARKDOWN", "tornado.access", *quiet):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
-    # Plugins log under pelican.plugins: their one summary line a build stays in view.
-    logging.getLogger("pelican.plugins").setLevel(logging.DEBUG if verbose else logging.INFO)
+    from coaching_kb.terminal import log_progress
+
+    log_progress(verbose)
 
 
 def _counted(count: int, what: str) -> str:
@@ -274,10 +258,6 @@ def _report_rebuild(report: Any, reloads: Any) -> None:
     print(f"built in {report.seconds:.1f}s", flush=True)
 
 
-def _stop_as_ctrl_c(_signal: int, _frame: Any) -> None:
-    raise KeyboardInterrupt
-
-
 @contextmanager
 def _serving_while(server: Any, what: str) -> Iterator[None]:
     """Serve in the background while the block builds, then until Ctrl-C.
@@ -287,9 +267,8 @@ def _serving_while(server: Any, what: str) -> Iterator[None]:
     """
     # A shell starting us in the background may have set Ctrl-C to be ignored: take it back.
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    # `kill PID` stops us as Ctrl-C does, so the preview's build process is stopped too (left
-    # running, it kept the terminal's output open after we were gone).
-    signal.signal(signal.SIGTERM, _stop_as_ctrl_c)
+    # `kill PID` stops us as Ctrl-C does, so the live preview's build process stops too.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     serving = threading.Thread(target=server.serve_forever, daemon=True)
     serving.start()
     print(f"serving at {server.base_url}/{what} (Ctrl-C stops); building the site", flush=True)
@@ -529,6 +508,11 @@ def bench(c, articles="1000,10000", runs=3, tags=True, cold_runs=1):
         f"{row['corpus']} {row['warm_over_pelican_cached']:.2f}x" for row in figures["sizes"]
     ) + "; first build without related_topics over Pelican then Pagefind's CLI: " + ", ".join(
         f"{row['corpus']} {row['first_without_related_over_pelican_then_pagefind']:.2f}x"
+        for row in figures["sizes"]
+    ))  # fmt: skip
+    print("the same in processor seconds (steadier on a shared machine): " + ", ".join(
+        f"{row['corpus']} warm {row['warm_over_pelican_cached_cpu']:.2f}x, first "
+        f"{row['first_without_related_over_pelican_then_pagefind_cpu']:.2f}x"
         for row in figures["sizes"]
     ))  # fmt: skip
     print()

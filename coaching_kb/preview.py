@@ -9,6 +9,9 @@ is named after the settings and the plugins' code, so it never serves what they 
 import contextlib
 import importlib
 import multiprocessing
+import os
+import threading
+import time
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -22,16 +25,29 @@ from coaching_kb.build import (
     rebuild_pages,
 )
 from coaching_kb.errors import SiteError
+from coaching_kb.terminal import log_progress
 
 RELOADED_SUFFIXES = (".py",)  # code and settings: a fresh process imports them again
+PARENT_POLL_SECONDS = 1.0
 
 
 def warm_up(settings_file: Path) -> None:
-    """Import Pelican and every plugin the settings name, so the first build starts sooner."""
+    """Import Pelican and every plugin the settings name, so the first build starts sooner;
+    show progress as the preview's task does; end when the task that started us ends."""
+    log_progress()
+    parent = os.getppid()
+    threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
     for name in load_settings(settings_file).get("PLUGINS") or []:
         # One from PLUGIN_PATHS is found by Pelican at the first build.
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
+
+
+def _end_with(parent: int) -> None:
+    """Exit once `parent` has gone (killed with no chance to stop us, `kill -9` say)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_POLL_SECONDS)
+    os._exit(0)
 
 
 class Preview:

@@ -83,8 +83,9 @@ def contents_of(generators: Iterable[Any]) -> Iterator[Any]:
 class NotingWriter(Writer):
     """Pelican's Writer, noting each file in `run.outputs` (a subclass per run sets `run`).
 
-    A second file from content written where another file was already written is noted and
-    not written: Pelican would stop the build there; `check` reports it with the fix instead.
+    A second file written where a file was already written, one of them for an article or a
+    page, is noted and not written: Pelican would stop the build there; `check` reports it
+    with the fix instead.
     With `is_planning`, nothing is rendered or written at all (what `check` needs).
     """
 
@@ -94,12 +95,16 @@ class NotingWriter(Writer):
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
-        self.names: set[str] = set()
+        self.names: set[str] = set()  # every file written so far
+        self.from_content: set[str] = set()  # those written for an article or a page
 
     def write_file(self, name: str, template: Any, context: Any, *args: Any, **kwargs: Any) -> Any:
         source = kwargs.get("article") or kwargs.get("page")
-        taken = source is not None and name in self.names
+        # Either writer may be the content file (a theme's page or a plugin's can come second).
+        taken = name in self.names and (source is not None or name in self.from_content)
         self.names.add(name)
+        if source is not None:
+            self.from_content.add(name)
         self.run.outputs.append(Output(name, source, getattr(template, "name", "")))
         if self.is_planning or taken or not self.is_selected(source):
             return None

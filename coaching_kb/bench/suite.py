@@ -93,6 +93,14 @@ def measure_corpus(name: str, content: Path, runs: int, work: Path,
                 results["ours_without_related"][:cold_runs],
                 results["pelican_then_pagefind"][:cold_runs],
             ),
+            "warm_over_pelican_cached_cpu": paired_ratio(
+                ours[warm], results["pelican_cached"][warm], "cpu_s"
+            ),
+            "first_without_related_over_pelican_then_pagefind_cpu": paired_ratio(
+                results["ours_without_related"][:cold_runs],
+                results["pelican_then_pagefind"][:cold_runs],
+                "cpu_s",
+            ),
             "ours_over_pelican_without_tag_pages": median_of(
                 ratios_untagged[warm], lambda r: r["r"]
             ),
@@ -112,10 +120,10 @@ def measure_corpus(name: str, content: Path, runs: int, work: Path,
     )
 
 
-def paired_ratio(ours: list[dict], theirs: list[dict]) -> float:
-    """Return the median of each round's ratio of our build's seconds to theirs."""
+def paired_ratio(ours: list[dict], theirs: list[dict], measure: str = "seconds") -> float:
+    """Return the median of each round's ratio of our build's seconds (or `measure`) to theirs."""
     return round(
-        statistics.median(o["seconds"] / t["seconds"] for o, t in zip(ours, theirs, strict=True)), 3
+        statistics.median(o[measure] / t[measure] for o, t in zip(ours, theirs, strict=True)), 3
     )
 
 
