@@ -3,6 +3,7 @@
 import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote, urlsplit
 
 from .sizing import enhance_images, image_size
 
@@ -19,6 +20,7 @@ def image_file(src: str, source_path: str, content: Path) -> Path | None:
         src = src.removeprefix(prefix)
     if "://" in src or src.startswith(("data:", "//")):
         return None
+    src = unquote(urlsplit(src).path)  # a space written %20, a ?v=2: Pelican finds the file
     if src.startswith("/"):
         path = content / src.lstrip("/")
     else:
