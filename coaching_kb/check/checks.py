@@ -23,8 +23,10 @@ from coaching_kb.run import Output, Run, plan_pelican
 from .images import published_files
 from .problems import ERROR, WARNING, Problem, problem_from, problem_from_crash
 from .skipped import is_skipped, skipped_sources
-from .sources import SourceFile, file_problems, key_line
+from .sources import SourceFile, file_problems, key_line, names_a_file
 
+# Where Pelican resolves `{filename}` links (a function's name, not a message's wording).
+LINK_RESOLVER = "_link_replacer"
 # What plugins would write at the end of a run that `check` does not need: the search index.
 NOT_FOR_CHECKING = {"SEARCH_ENABLED": False}
 
@@ -58,7 +60,8 @@ def run_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
         crash = [problem_from_crash(run.crash)] if run.crash else []
         return sorted({*crash, *logged_problems(run.records)})
     found = content_problems(run, only)
-    return sorted({*found, *logged_problems(run.records, explained_names(run, found))})
+    explained = explained_names(run, found) | linked_files(run.records, Path(run.settings["PATH"]))
+    return sorted({*found, *logged_problems(run.records, explained)})
 
 
 def content_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
@@ -86,6 +89,19 @@ def explained_names(run: Run, found: Iterable[Problem]) -> set[str]:
             names.add(str(source.path))
             names.add(Path(source.path).relative_to(settings["PATH"]).as_posix())
     return names
+
+
+def linked_files(records: Iterable[logging.LogRecord], content_root: Path) -> set[str]:
+    """Return the link targets Pelican could not resolve when asked that name a file the
+    checks found: a plugin read a summary before the target's page was known (a topic's hub,
+    say); the page written later links it, and a target naming no file is the checks' error."""
+    return {
+        target
+        for record in records
+        if is_pelicans(record) and record.funcName == LINK_RESOLVER
+        for target in arguments_of(record)
+        if names_a_file(target, content_root, content_root)
+    }
 
 
 def logged_problems(

@@ -111,7 +111,7 @@ def test_check_hints_topics_for_untagged_articles_and_still_passes(tmp_path, tas
     hints = [line for line in result.stdout.splitlines() if ": hint: " in line]
     assert len(hints) == 1
     assert "handing-over.md:1: hint: no Tags yet; its text suggests Delegation" in hints[0]
-    assert "1 hint above)" in result.stdout
+    assert "(1 hint above)" in result.stdout
 
 
 def test_a_bad_date_does_not_hide_the_other_problems_of_its_file(tmp_path):
