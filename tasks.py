@@ -266,10 +266,6 @@ def _report_rebuild(report: Any, reloads: Any) -> None:
     print(f"built in {report.seconds:.1f}s", flush=True)
 
 
-def _stop_as_ctrl_c(_signal: int, _frame: Any) -> None:
-    raise KeyboardInterrupt
-
-
 @contextmanager
 def _serving_while(server: Any, what: str) -> Iterator[None]:
     """Serve in the background while the block builds, then until Ctrl-C.
@@ -279,9 +275,8 @@ def _serving_while(server: Any, what: str) -> Iterator[None]:
     """
     # A shell starting us in the background may have set Ctrl-C to be ignored: take it back.
     signal.signal(signal.SIGINT, signal.default_int_handler)
-    # `kill PID` stops us as Ctrl-C does, so the preview's build process is stopped too (left
-    # running, it kept the terminal's output open after we were gone).
-    signal.signal(signal.SIGTERM, _stop_as_ctrl_c)
+    # `kill PID` stops us as Ctrl-C does, so the live preview's build process stops too.
+    signal.signal(signal.SIGTERM, signal.default_int_handler)
     serving = threading.Thread(target=server.serve_forever, daemon=True)
     serving.start()
     print(f"serving at {server.base_url}/{what} (Ctrl-C stops); building the site", flush=True)

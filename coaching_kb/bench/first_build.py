@@ -66,8 +66,13 @@ def main() -> None:
             targets[count] = write_corpus(CONTENT, work / f"corpus-{count}", int(count))
         only = set(filter(None, arguments.only.split(",")))
         for name, content in targets.items():
-            if not only or name in only:
-                print(json.dumps(measure(name, content, arguments.runs, work)), flush=True)
+            if only and name not in only:
+                continue
+            try:
+                row = measure(name, content, arguments.runs, work)
+            except RuntimeError as error:  # plain Pelican stops on some shapes (a Template:
+                row = {"site": name, "failed": str(error).splitlines()[0]}  # line it lacks)
+            print(json.dumps(row), flush=True)
 
 
 if __name__ == "__main__":
