@@ -4,6 +4,7 @@ In the package (as Pelican keeps `pelican.tests.support`), so tests import it li
 """
 
 import os
+import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -18,6 +19,7 @@ from coaching_kb.project import ROOT
 from coaching_kb.serve import serving
 
 SEEDS = ROOT.parent / "shared" / "seeds"
+SITES = ROOT / "tests" / "sites"  # small sites shaped like other people's
 
 
 @dataclass
@@ -34,6 +36,18 @@ class Site:
         if path.is_dir():
             path /= "index.html"
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def copy_site(name: str, tmp_path: Path) -> Path:
+    """Copy the fixture site `name` from tests/sites into `tmp_path`; return its content folder."""
+    content = tmp_path / "content"
+    shutil.copytree(SITES / name, content)
+    return content
+
+
+def parsed_html(path: Path) -> BeautifulSoup:
+    """Return the parsed HTML of the file at `path`."""
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 def write_files(folder: Path, files: dict[str, str | bytes]) -> None:

@@ -4,42 +4,16 @@ The root conftest.py's `build_site` builds with the whole product (our theme, ev
 `build_alone` shows that a plugin meant to work on any Pelican site does its job by itself.
 """
 
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
-from blinker import Signal
 from pelican import Pelican
-from pelican.plugins import signals
 from pelican.settings import read_settings
 
+from coaching_kb.run import isolated_signals
 from coaching_kb.testing import Site, write_files
-
-
-@contextmanager
-def receivers_disconnected_after() -> Iterator[None]:
-    """Disconnect, on leaving, every receiver connected to a Pelican signal meanwhile.
-
-    Receivers outlive a build: without this, a plugin registered here would run in every later
-    build of the test session. Uses blinker's public `receiver_connected` and `disconnect`.
-    """
-    every_signal = [s for s in vars(signals).values() if isinstance(s, Signal)]
-    connected: list[tuple[Signal, Any]] = []
-
-    def note(signal: Signal, receiver: Any, **_: Any) -> None:
-        connected.append((signal, receiver))
-
-    for signal in every_signal:
-        signal.receiver_connected.connect(note)
-    try:
-        yield
-    finally:
-        for signal in every_signal:
-            signal.receiver_connected.disconnect(note)
-        for signal, receiver in connected:
-            signal.disconnect(receiver)
 
 
 @pytest.fixture
@@ -62,7 +36,7 @@ def build_alone(tmp_path: Path) -> Callable[..., Site]:
                 **overrides,
             },
         )
-        with receivers_disconnected_after():
+        with isolated_signals():
             Pelican(settings).run()
         return Site(content, output, report=None)
 

@@ -6,27 +6,16 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from coaching_kb.build import build_site, load_settings
 from coaching_kb.check.checks import inspect_folder
 from coaching_kb.content.policy import allows, parse_policy
 from coaching_kb.scaffold import ESSAY_PROMPTS
-from coaching_kb.testing import ROOT, run_task, write_files
+from coaching_kb.testing import ROOT, SITES, copy_site, run_task, write_files
+from coaching_kb.testing import parsed_html as html
 from coaching_kb.verify import verify_site
 
-SITES = ROOT / "tests" / "sites"
 ATOM_TITLE = "{http://www.w3.org/2005/Atom}title"
-
-
-def copy_site(name: str, tmp_path: Path) -> Path:
-    content = tmp_path / "content"
-    shutil.copytree(SITES / name, content)
-    return content
-
-
-def html(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.fixture(scope="module")

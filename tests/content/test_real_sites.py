@@ -1,30 +1,18 @@
 """Sites shaped like other people's Pelican sites: check, build and verify hold up on each."""
 
 import random
-import shutil
 from pathlib import Path
 
 import pytest
-from bs4 import BeautifulSoup
 
 from coaching_kb.build import build_site, load_settings
 from coaching_kb.check.checks import inspect_folder
-from coaching_kb.testing import ROOT, write_files
+from coaching_kb.testing import ROOT, SITES, copy_site, write_files
+from coaching_kb.testing import parsed_html as html
 from coaching_kb.verify import verify_site
 
-SITES = ROOT / "tests" / "sites"
 SETTINGS = ROOT / "pelicanconf.py"
 SHAPES = sorted(p.name for p in SITES.iterdir() if p.is_dir())
-
-
-def copy_site(name: str, tmp_path: Path) -> Path:
-    content = tmp_path / "content"
-    shutil.copytree(SITES / name, content)
-    return content
-
-
-def html(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
 
 @pytest.mark.parametrize("shape", SHAPES)
