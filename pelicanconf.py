@@ -45,7 +45,7 @@ PLUGINS = [
     "pelican.plugins.images",
     "pelican.plugins.content_policy",
     "pelican.plugins.navigation",
-    "pelican.plugins.sitemap",
+    "pelican.plugins.sitemap_robots",  # not "sitemap": a PyPI plugin owns that name
     "pelican.plugins.pagefind_search",
     "pelican.plugins.theme_context",
     # After topics: draws a share image for each topic hub too.

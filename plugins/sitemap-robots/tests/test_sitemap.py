@@ -3,7 +3,7 @@
 import xml.etree.ElementTree as ET
 
 import pytest
-from pelican.plugins.sitemap.documents import robots_txt, sitemap_xml
+from pelican.plugins.sitemap_robots.documents import robots_txt, sitemap_xml
 
 NS = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
 
@@ -65,7 +65,7 @@ SITE = {"SITEURL": "https://coach.example", "STATIC_PATHS": ["static"], "READERS
 
 
 def test_the_sitemap_lists_the_written_pages_but_not_a_noindex_one(build_alone):
-    site = build_alone("sitemap", FILES, **SITE)
+    site = build_alone("sitemap_robots", FILES, **SITE)
     locs = {loc for loc, _ in entries((site.output / "sitemap.xml").read_text())}
     expected = {"", "one.html", "two.html", "pages/about.html", "static/shown.html"}
     assert {f"https://coach.example/{url}" for url in expected} <= locs
@@ -74,19 +74,19 @@ def test_the_sitemap_lists_the_written_pages_but_not_a_noindex_one(build_alone):
 
 
 def test_robots_txt_is_written_naming_the_sitemap(build_alone):
-    site = build_alone("sitemap", FILES, **SITE)
+    site = build_alone("sitemap_robots", FILES, **SITE)
     assert "Sitemap: https://coach.example/sitemap.xml" in (site.output / "robots.txt").read_text()
 
 
 def test_the_sites_own_robots_txt_is_kept(build_alone):
     own = {**FILES, "static/robots.txt": "User-agent: *\nDisallow: /\n"}
     moved = {"static/robots.txt": {"path": "robots.txt"}}
-    site = build_alone("sitemap", own, **SITE, EXTRA_PATH_METADATA=moved)
+    site = build_alone("sitemap_robots", own, **SITE, EXTRA_PATH_METADATA=moved)
     assert (site.output / "robots.txt").read_text() == "User-agent: *\nDisallow: /\n"
 
 
 def test_sitemap_enabled_false_writes_neither_file(build_alone):
-    site = build_alone("sitemap", FILES, **SITE, SITEMAP_ENABLED=False)
+    site = build_alone("sitemap_robots", FILES, **SITE, SITEMAP_ENABLED=False)
     assert (site.output / "one.html").exists()
     assert not (site.output / "sitemap.xml").exists()
     assert not (site.output / "robots.txt").exists()
