@@ -462,12 +462,14 @@ def comment_inbox(c, port=8100, host="127.0.0.1", repo="", origin=""):
     import uvicorn
 
     from coaching_kb.moderation.inbox import InboxSettings, create_app
-    from coaching_kb.moderation.owner import local_environment
+    from coaching_kb.moderation.owner import local_environment, require_own_clone
 
     env = dict(os.environ)
     if repo:
         env["COMMENTS_REPO"] = repo
-    elif not env.get("COMMENTS_REPO"):
+    if env.get("COMMENTS_REPO"):
+        require_own_clone(Path(env["COMMENTS_REPO"]).resolve(), ROOT)
+    else:
         env.update(local_environment(ROOT))  # never this working copy: a clone of its own
     if origin:
         env["COMMENTS_SITE_ORIGIN"] = origin

@@ -109,12 +109,15 @@ def make_project(folder: Path, files: dict[str, str]) -> Path:
     return project
 
 
-def owner_task(project: Path, *arguments: str, ci: bool = False) -> subprocess.CompletedProcess:
-    """Run `invoke <arguments>` in the owner's project as they would (CI=true if `ci`)."""
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
+def owner_task(project: Path, *arguments: str, ci: bool = False,
+               env: dict[str, str] | None = None, timeout: float = 600,
+               ) -> subprocess.CompletedProcess:  # fmt: skip
+    """Run `invoke <arguments>` in the owner's project as they would (CI=true if `ci`), with
+    `env` added to the environment."""
+    variables = {k: v for k, v in os.environ.items() if k not in ("CI", "COMMENTS_REPO")}
     if ci:
-        env["CI"] = "true"  # as GitHub Actions sets it: warnings fail
+        variables["CI"] = "true"  # as GitHub Actions sets it: warnings fail
     return subprocess.run(
-        [sys.executable, "-m", "invoke", *arguments], cwd=project, env=env,
-        capture_output=True, text=True, timeout=600, check=False,
+        [sys.executable, "-m", "invoke", *arguments], cwd=project, env={**variables, **(env or {})},
+        capture_output=True, text=True, timeout=timeout, check=False,
     )  # fmt: skip
