@@ -149,7 +149,7 @@ def test_a_link_with_an_escaped_space_names_the_file_as_pelican_reads_it(tmp_pat
     assert "Team%20nots.md" in errors[0][1]
 
 
-def test_a_readers_email_left_in_a_comment_or_letter_is_an_error_naming_file_and_line(tmp_path, task):
+def test_a_readers_email_left_in_a_comment_or_letter_is_an_error(tmp_path, task):
     """#35 finding 4: old inboxes wrote addresses into git; `check` names each line to delete."""
     folder = tmp_path / "content"
     write_files(folder, {
