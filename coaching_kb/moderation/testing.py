@@ -36,10 +36,12 @@ class Inbox:
     """The inbox running under uvicorn in its own process, configured by `env`; or, given
     an owner's `project`, started there as the owner does, with `invoke comment-inbox`."""
 
-    def __init__(self, env: dict[str, str], project: Path | None = None) -> None:
+    def __init__(self, env: dict[str, str], project: Path | None = None,
+                 arguments: tuple[str, ...] = ()) -> None:  # fmt: skip
         self.port = free_port()
         self.env = {**os.environ, **env}
         self.project = project
+        self.arguments = arguments  # more for `invoke comment-inbox`, e.g. ("--origin", url)
         self.process: subprocess.Popen | None = None
 
     @property
@@ -52,7 +54,7 @@ class Inbox:
         if self.project is not None:
             command = [sys.executable, "-m", "invoke", "comment-inbox"]
         self.process = subprocess.Popen(
-            [*command, "--port", str(self.port)], cwd=self.project, env=self.env,
+            [*command, "--port", str(self.port), *self.arguments], cwd=self.project, env=self.env,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         deadline = time.monotonic() + 30
