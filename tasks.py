@@ -442,7 +442,7 @@ def spam_train(c, data=str(SPAM_DATA)):
 
     if not Path(data).is_file():
         raise Exit(f"spam-train: {data} does not exist. Fix: pass --data <labelled .jsonl>", 2)
-    for name, row in release(Path(data)).items():
+    for name, row in release(Path(data)).items():  # a few minutes: nested cross-validation
         print(f"{name}: " + ", ".join(f"{key} {value}" for key, value in row.items()))
     print(f"spam-train: wrote {MODEL_FILE.relative_to(ROOT)}")
 

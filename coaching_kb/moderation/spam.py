@@ -59,7 +59,7 @@ PITCHES = {
     r"register) (now|today|online|here|via|through)\b|\bat (the )?(best|affordable|low|cheap)"
     r"(est)? (prices?|rates?)\b|\bfast (delivery|turnaround)\b|\bin bulk\b",
     "asks to be contacted": r"\b(contact|call|message|email|e-mail|dm|text|reach|whatsapp|"
-    r"telegram) (me|us|him|her|them|our|the (loan|recruiter|agent|officer|expert)|mr|mrs|dr|"
+    r"telegram) (me|us|our|the (loan|recruiter|agent|officer|expert)|mr|mrs|dr|"
     r"doctor)\b|\b(on|via) (whatsapp|telegram|signal)\b|\blink (is )?in (my )?(bio|profile)\b|"
     r"\bsend (me|us|the \w+) (a|your) (message|dm|cv|email)\b|\bsend your (cv|resume|details)\b|"
     r"\bask me how\b|\+\d[\d ()-]{7,}\d",
@@ -72,7 +72,7 @@ PITCHES = {
     r"\bdofollow\b|\brank (higher|first|#?1)\b|\bhigh da\b|\b(traffic|visitors) to your\b|"
     r"\bsponsored post\b|\bpaid (collaboration|post)\b|\bseo (services|agency|packages?)\b",
     "lends or recovers money": r"\b(loan|loans) (firm|officer|agent|company|lender)\b|"
-    r"\b(personal|business|cash|payday|instant) loans?\b|\b(no|bad) credit\b|\bno collateral\b|"
+    r"\b(cash|payday|instant) loans?\b|\b(no|bad) credit\b|\bno collateral\b|"
     r"\b\d+(\.\d+)?% interest\b|\brecover(y|ed)? (expert|services?|funds|my (money|funds|coins))\b|"
     r"\bfund recovery\b|\bhack(er)? (recovery|pro)\b",
     "writes coursework": r"\b(essay|essays|assignment|thesis|dissertation|coursework|research "
