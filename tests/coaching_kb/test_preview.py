@@ -81,8 +81,8 @@ def test_a_content_edit_reuses_the_build_process(tmp_path):
 
 
 def test_an_edited_page_matches_the_full_build_and_a_moved_one_gets_a_full_build(tmp_path):
-    """The quick rebuild writes only the edited article's page: it must be the page a full
-    build writes, related list and all; a title edit that renames the page builds it all."""
+    """The quick page is the only page written at once: it must be the page a full build
+    writes, related list, backlinks and all; a title edit that renames the page builds it all."""
     import shutil
 
     from coaching_kb.build import build_site
@@ -91,18 +91,23 @@ def test_an_edited_page_matches_the_full_build_and_a_moved_one_gets_a_full_build
     shutil.copytree(ROOT / "content", content)
     essay = content / "essays" / "the-hero-who-stays-late.md"
     page = Path("the-hero-who-stays-late", "index.html")
-    with Preview(settings, content, tmp_path / "live") as preview:
+    with Preview(settings, content, tmp_path / "live", catch_up_seconds=None) as preview:
         assert not preview.rebuild().failed()
         home = (tmp_path / "live" / "index.html").stat().st_ino
-        essay.write_text(essay.read_text().replace("\n\n", "\n\nA line added in preview.\n\n", 1))
+        # At the end: the related lists (which read the opening) stay as they were.
+        essay.write_text(essay.read_text() + "\nA line added in preview.\n")
         edit = preview.rebuild([str(essay)], only_edits=True)
         assert not edit.failed()
         assert (tmp_path / "live" / "index.html").stat().st_ino == home  # only its page written
         assert not build_site(settings, content, tmp_path / "full").failed()
         live, full = (tmp_path / site / page for site in ("live", "full"))
         assert b"A line added in preview." in live.read_bytes()
-        assert b'class="related' in full.read_bytes()
+        for kept in (b'class="related', b'class="backlinks"', b'rel="prev"', b"comments-heading"):
+            assert kept in full.read_bytes()  # what only the whole site could work out
         assert live.read_bytes() == full.read_bytes()
+        assert not preview.catch_up().failed()  # the full build that follows
+        assert (tmp_path / "live" / "index.html").stat().st_ino != home
+        assert (tmp_path / "live" / page).read_bytes() == full.read_bytes()
         other = content / "essays" / "giving-feedback-upwards.md"  # one without comments
         other.write_text(other.read_text().replace("Title: ", "Title: Renamed: ", 1))
         assert not preview.rebuild([str(other)], only_edits=True).failed()
