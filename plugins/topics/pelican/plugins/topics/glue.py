@@ -11,6 +11,7 @@ from urllib.parse import quote
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
+from coaching_kb.content.body import body_of, set_body
 from coaching_kb.content.letters import SEPARATOR
 from coaching_kb.content.paths import located
 from coaching_kb.content.topics import Vocabulary, load_all_topics, topic_files
@@ -98,7 +99,8 @@ def link_topics(generator: "ArticlesGenerator") -> None:
         articles, docs, found.scans, found.suggestions, strict=True
     ):
         article.suggested_topics = suggested
-        article._content, article.topic_links = scanned.linked(doc.body), list(scanned.topic_links)
+        set_body(article, scanned.linked(doc.body))
+        article.topic_links = list(scanned.topic_links)
         article.referenced_by = [by_key[k] for k in references.get(doc.key, [])]
     log.info(
         "topics: %d articles, %d topics, %d suggested in %.2fs",
@@ -115,7 +117,7 @@ def doc_for(article: Any, root: str) -> Doc:
         key=content_key(article.source_path, root),
         title=article.title,
         summary=str(article.metadata.get("summary", "")),
-        body=article._content,
+        body=body_of(article),
         topics=tuple(tag.slug for tag in getattr(article, "tags", [])),
         lang=str(getattr(article, "lang", "en") or "en"),
         links_from=links_from(article),
@@ -130,7 +132,7 @@ def links_from(article: Any) -> int:
     """
     if str(article.metadata.get("topic_links", "")).strip().lower() in OPTED_OUT:
         return -1
-    if getattr(article, "type", "") == "qa" and (match := SEPARATOR.search(article._content)):
+    if getattr(article, "type", "") == "qa" and (match := SEPARATOR.search(body_of(article))):
         return match.end()
     return 0
 
