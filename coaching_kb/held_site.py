@@ -82,8 +82,7 @@ def render_edited(held: HeldSite, output: Path, edited: frozenset[str]) -> Build
             return report
         for edit in edits:
             os.replace(scratch / edit.new.save_as, output / edit.new.save_as)
-            # The next quick page of this file starts from this one; checks see it too.
-            held.context["generated_content"][relative(held, edit.new)] = edit.new
+            hold_instead(held, edit)
         report.written = True
         return report
     finally:
@@ -91,15 +90,22 @@ def render_edited(held: HeldSite, output: Path, edited: frozenset[str]) -> Build
         report.seconds = time.perf_counter() - started
 
 
-def relative(held: HeldSite, content: Any) -> str:
-    return Path(os.path.relpath(content.source_path, held.settings["PATH"])).as_posix()
+def hold_instead(held: HeldSite, edit: "Edit") -> None:
+    """Hold `edit.new` where the full build's object was: the next quick page of this file
+    starts from it, and the other pages' lists show it."""
+    for listing in listings(edit.generator):
+        for index, content in enumerate(listing):
+            if content is edit.old:
+                listing[index] = edit.new
+    name = Path(os.path.relpath(edit.new.source_path, held.settings["PATH"])).as_posix()
+    held.context["generated_content"][name] = edit.new
 
 
 def read_again(held: HeldSite, path: Path) -> Edit | None:
     """Return the source at `path` read afresh, or None if its page would move or vanish."""
     name = Path(os.path.relpath(path, held.settings["PATH"])).as_posix()
     old = held.context.get("generated_content", {}).get(name)
-    generator = next((g for g in held.generators if old in listed(g)), None)
+    generator = next((g for g in held.generators if is_listed(old, g)), None)
     if old is None or generator is None or source_of(old) != os.path.realpath(path):
         return None
     new = generator.readers.read_file(
@@ -116,13 +122,18 @@ def read_again(held: HeldSite, path: Path) -> Edit | None:
     return Edit(generator, old, new)
 
 
-def listed(generator: Any) -> list[Any]:
-    """Return the published, listed objects a generator holds (the only ones made quickly)."""
+def listings(generator: Any) -> list[list[Any]]:
+    """Return the lists of published, listed objects a generator holds (the only ones made
+    quickly)."""
     if isinstance(generator, ArticlesGenerator):
-        return [*generator.articles, *generator.translations]
+        return [generator.articles, generator.translations]
     if isinstance(generator, PagesGenerator):
-        return [*generator.pages, *generator.translations]
+        return [generator.pages, generator.translations]
     return []
+
+
+def is_listed(content: Any, generator: Any) -> bool:
+    return any(held is content for listing in listings(generator) for held in listing)
 
 
 def reading_signals(generator: Any) -> dict[str, Any]:
@@ -157,6 +168,7 @@ def finish_alone(generator: Any, content: Any) -> None:
         theme=generator.theme,
         output_path=generator.output_path,
     )
+    alone.env = generator.env  # its templates are compiled already
     logging.disable(logging.CRITICAL)
     try:
         if isinstance(alone, ArticlesGenerator):
