@@ -108,13 +108,16 @@ def read_again(held: HeldSite, path: Path) -> Edit | None:
     generator = next((g for g in held.generators if is_listed(old, g)), None)
     if old is None or generator is None or source_of(old) != os.path.realpath(path):
         return None
-    new = generator.readers.read_file(
-        base_path=generator.path,
-        path=name,
-        content_class=type(old),
-        context=generator.context,
-        **reading_signals(generator),
-    )
+    try:
+        new = generator.readers.read_file(
+            base_path=generator.path,
+            path=name,
+            content_class=type(old),
+            context=generator.context,
+            **reading_signals(generator),
+        )
+    except Exception:  # noqa: BLE001 - the full build reports it, naming the file and the fix
+        return None
     if (new.save_as, new.url, new.status, new.lang) != (old.save_as, old.url, old.status, old.lang):
         return None  # listed elsewhere, or at another address: the full build moves it
     finish_alone(generator, new)

@@ -1,5 +1,6 @@
 """The live preview reloads what changed: an edited plugin, an edited setting."""
 
+import threading
 from pathlib import Path
 
 from coaching_kb.preview import Preview
@@ -105,11 +106,37 @@ def test_an_edited_page_matches_the_full_build_and_a_moved_one_gets_a_full_build
         for kept in (b'class="related', b'class="backlinks"', b'rel="prev"', b"comments-heading"):
             assert kept in full.read_bytes()  # what only the whole site could work out
         assert live.read_bytes() == full.read_bytes()
+        essay.write_text(essay.read_text() + "\nA second save.\n")  # before the full build
+        assert not preview.rebuild([str(essay)], only_edits=True).failed()
+        assert (tmp_path / "live" / "index.html").stat().st_ino == home
+        assert b"A second save." in live.read_bytes()
         assert not preview.catch_up().failed()  # the full build that follows
         assert (tmp_path / "live" / "index.html").stat().st_ino != home
+        assert not build_site(settings, content, tmp_path / "full").failed()
         assert (tmp_path / "live" / page).read_bytes() == full.read_bytes()
         other = content / "essays" / "giving-feedback-upwards.md"  # one without comments
         other.write_text(other.read_text().replace("Title: ", "Title: Renamed: ", 1))
         assert not preview.rebuild([str(other)], only_edits=True).failed()
         assert not (tmp_path / "live" / "giving-feedback-upwards").exists()
         assert b"Renamed: " in (tmp_path / "live" / "index.html").read_bytes()
+
+
+def test_the_full_build_follows_a_quick_page_once_the_saves_stop(tmp_path):
+    settings, output = site(tmp_path, "first"), tmp_path / "output"
+    done, reports = threading.Event(), []
+
+    def caught_up(report):
+        reports.append(report)
+        done.set()
+
+    with Preview(settings, tmp_path / "content", output, caught_up, 0.2) as preview:
+        assert not preview.rebuild().failed()
+        (output / "probe.txt").unlink()  # only a full build writes it again
+        write_files(tmp_path, {"content/ready.md": ARTICLE.replace("Some text", "New text")})
+        quick = preview.rebuild([str(tmp_path / "content" / "ready.md")], only_edits=True)
+        assert quick.written
+        assert not (output / "probe.txt").exists()  # the quick page only, so far
+        assert "New text" in (output / "ready.html").read_text()
+        assert done.wait(timeout=120)
+        assert not reports[0].failed()
+        assert (output / "probe.txt").read_text() == "first"
