@@ -90,7 +90,7 @@ def render_edited(held: HeldSite, output: Path, edited: frozenset[str]) -> Build
         report.seconds = time.perf_counter() - started
 
 
-def hold_instead(held: HeldSite, edit: "Edit") -> None:
+def hold_instead(held: HeldSite, edit: Edit) -> None:
     """Hold `edit.new` where the full build's object was: the next quick page of this file
     starts from it, and the other pages' lists show it."""
     for listing in listings(edit.generator):
@@ -201,8 +201,7 @@ def is_empty(value: Any) -> bool:
 def write_page(edit: Edit, writer: Writer) -> Output:
     """Write the page of `edit.new` as its generator writes it in a full build."""
     generator, content = edit.generator, edit.new
-    is_article = isinstance(generator, ArticlesGenerator)
-    if is_article:
+    if isinstance(generator, ArticlesGenerator):
         signals.article_generator_write_article.send(generator, content=content)
         extra = {"article": content, "category": getattr(content, "category", None), "blog": True}
     else:
