@@ -140,3 +140,33 @@ def test_the_full_build_follows_a_quick_page_once_the_saves_stop(tmp_path):
         assert done.wait(timeout=120)
         assert not reports[0].failed()
         assert (output / "probe.txt").read_text() == "first"
+
+
+QA_PAGE = "i-miss-doing-the-work-and-i-am-good-at-managing-it"
+
+
+def test_a_quick_question_and_page_match_the_full_build(tmp_path):
+    """A Q&A (its letter split from its answer) and a page, saved together, quickly."""
+    import shutil
+
+    from coaching_kb.build import build_site
+
+    settings, content = ROOT / "pelicanconf.py", tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    edited = {
+        content / "qa" / "i-miss-doing-the-work.md": Path(QA_PAGE, "index.html"),
+        content / "pages" / "about.md": Path("about", "index.html"),
+    }
+    with Preview(settings, content, tmp_path / "live", catch_up_seconds=None) as preview:
+        assert not preview.rebuild().failed()
+        home = (tmp_path / "live" / "index.html").stat().st_ino
+        for source in edited:
+            source.write_text(source.read_text() + "\nA line added in preview.\n")
+        assert preview.rebuild([str(s) for s in edited], only_edits=True).written
+        assert (tmp_path / "live" / "index.html").stat().st_ino == home
+    assert not build_site(settings, content, tmp_path / "full").failed()
+    for page in edited.values():
+        live, full = (tmp_path / site / page for site in ("live", "full"))
+        assert b"A line added in preview." in live.read_bytes()
+        assert live.read_bytes() == full.read_bytes()
+    assert b'class="letter__body"' in (tmp_path / "full" / QA_PAGE / "index.html").read_bytes()
