@@ -444,7 +444,7 @@ def spam_train(c, data=str(SPAM_DATA)):
 
     if not Path(data).is_file():
         raise Exit(f"spam-train: {data} does not exist. Fix: pass --data <labelled .jsonl>", 2)
-    for name, row in release(Path(data)).items():
+    for name, row in release(Path(data)).items():  # a few minutes: nested cross-validation
         print(f"{name}: " + ", ".join(f"{key} {value}" for key, value in row.items()))
     print(f"spam-train: wrote {MODEL_FILE.relative_to(ROOT)}")
 
@@ -464,12 +464,14 @@ def comment_inbox(c, port=8100, host="127.0.0.1", repo="", origin=""):
     import uvicorn
 
     from coaching_kb.moderation.inbox import InboxSettings, create_app
-    from coaching_kb.moderation.owner import local_environment
+    from coaching_kb.moderation.owner import local_environment, require_own_clone
 
     env = dict(os.environ)
     if repo:
         env["COMMENTS_REPO"] = repo
-    elif not env.get("COMMENTS_REPO"):
+    if env.get("COMMENTS_REPO"):
+        require_own_clone(Path(env["COMMENTS_REPO"]).resolve(), ROOT)
+    else:
         env.update(local_environment(ROOT))  # never this working copy: a clone of its own
     if origin:
         env["COMMENTS_SITE_ORIGIN"] = origin

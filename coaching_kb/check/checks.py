@@ -21,6 +21,7 @@ from coaching_kb.content.paths import shown_path
 from coaching_kb.run import Output, Run, plan_pelican
 
 from .images import published_files
+from .private_data import private_data_problems
 from .problems import ERROR, WARNING, Problem, problem_from, problem_from_crash
 from .skipped import is_skipped, skipped_sources
 from .sources import SourceFile, file_problems, key_line, names_a_file
@@ -73,6 +74,7 @@ def content_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
         return [p for source in sources for p in file_problems(*source)]
     problems = [p for source in sources for p in file_problems(*source)]
     problems += output_problems(run, run.outputs)
+    problems += private_data_problems(run.settings)  # comment files are no articles: read apart
     return problems
 
 

@@ -37,6 +37,24 @@ def local_clone(root: Path) -> Path:
     return clone
 
 
+def shared_git_folder(path: Path) -> Path | None:
+    """Return the git folder `path` belongs to (shared by all its worktrees), or None."""
+    found = run_git(path, "rev-parse", "--path-format=absolute", "--git-common-dir", check=False)
+    return Path(found.stdout.strip()).resolve() if found.returncode == 0 else None
+
+
+def require_own_clone(repo: Path, root: Path) -> None:
+    """Raise SiteError when `repo` is the owner's working copy at `root` (or a worktree of it):
+    the inbox switches its clone's branch, which would take the owner's work from under them."""
+    owners = shared_git_folder(root)
+    if repo.is_dir() and owners is not None and shared_git_folder(repo) == owners:
+        raise SiteError(
+            f"comment-inbox: {repo} is your own working copy; the inbox would switch its "
+            f"branch. Fix: leave --repo and COMMENTS_REPO unset (it clones into "
+            f"{LOCAL_FOLDER}/site), or give it a clone: git clone {root} <folder>"
+        )
+
+
 def local_environment(root: Path) -> dict[str, str]:
     """Return the COMMENTS_* variables of an inbox run for the project at `root`."""
     folder = root / LOCAL_FOLDER

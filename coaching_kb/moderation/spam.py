@@ -31,16 +31,68 @@ SHORT_TEST = re.compile(r"\btest(ing)?\b", re.IGNORECASE)  # "testing the commen
 KEYBOARD_MASH = re.compile(r"^\s*(\w{2,6})\1+\s*$")  # "asdfasdf", "hahaha"
 PROMOTED = (
     r"(blog|site|website|channel|page|profile|videos?|vids?|music|songs?|covers?|"
-    r"account|tracks?|playlist|remix|album|mixtape|art|stuff|youtube|instagram)"
+    r"account|tracks?|playlist|remix|album|mixtape|art|stuff|youtube|instagram|tiktok|podcast|"
+    r"store|shop|agency|ebook|e-book|book|course|app|group|newsletter|company|services?)"
 )
 SELF_PROMOTION = re.compile(
-    rf"\b(visit|check(ing)?( it)?( out)?|see|watch|listen to|look at|view|go to|subscribe to|"
-    rf"follow|support)( \w+){{0,2}} (my|our)( [\w-]+){{0,2}} {PROMOTED}\b|"
+    rf"\b(visit|check(ing)?( it)?( out)?|checkout|see|watch|listen to|look at|view|go to|"
+    rf"subscribe to|follow|support|read|download|try|join|search for)( \w+){{0,2}} (my|our)"
+    rf"( [\w-]+){{0,2}} {PROMOTED}\b|"
+    rf"\b(search|look) (for )?(@[\w.]+|(my|our) name|[\w ]{{2,30}} on (spotify|youtube|amazon|"
+    rf"instagram|tiktok|apple podcasts))|\b(my|our) {PROMOTED} sells\b|"
+    rf"\bfollow (me|us) on\b|\bavailable on amazon\b|"
     rf"\b(please|pls|plz) (like,? (and|&) )?sub(scribe)?\b|\bsubscribe (to )?(my|our|me)\b|"
     rf"\bsub ?(4|for) ?sub\b|\b(follow|add) me\b|\b(help me|to) (get|reach) \d+ ?"
     rf"(subscribers|subs|followers|views)\b",
     re.IGNORECASE,
 )  # "check out my new music video", "please subscribe": with or without a link
+# What spammers write on a blog, by what they want; a reader rarely says any of it. Each phrase
+# found adds PITCH_WEIGHT (two at most of a kind): one alone is not enough, two (or one with a
+# link, a price or a spam word) are; the trades no reader of a coaching blog talks about
+# (STRONG) are enough alone.
+PITCHES = {
+    "sells a service": r"\b(we are|we're) (a|an|the) (leading|top|trusted|professional|best)\b|"
+    r"\b(for|at) (only|just) [$€£]?\d|\b(promo |discount |coupon )?code \w*\d\w* at checkout\b|"
+    r"\b(we|our( \w+)? (agency|firm|experts|writers)) (provide|offer|sell|build|write|design|"
+    r"deliver)s?\b|\b(request|get) a (free )?quote\b|"
+    r"\bbook a (free |paid )?(demo|call|session)\b|\b(order|buy|shop|apply|enrol+|sign up|"
+    r"register) (now|today|online|here|via|through)\b|\bat (the )?(best|affordable|low|cheap)"
+    r"(est)? (prices?|rates?)\b|\bfast (delivery|turnaround)\b|\bin bulk\b",
+    "asks to be contacted": r"\b(contact|call|message|email|e-mail|dm|text|reach|whatsapp|"
+    r"telegram) (me|us|our|the (loan|recruiter|agent|officer|expert)|mr|mrs|dr|"
+    r"doctor)\b|\b(on|via) (whatsapp|telegram|signal)\b|\blink (is )?in (my )?(bio|profile)\b|"
+    r"\bsend (me|us|the \w+) (a|your) (message|dm|cv|email)\b|\bsend your (cv|resume|details)\b|"
+    r"\bask me how\b|\+\d[\d ()-]{7,}\d",
+    "promises money": r"\b(earn|make|made|making|paid|pay|get paid)( \w+){0,2} [$€£]?\d[\d,.]*k? "
+    r"?(usd|usdt|dollars?|euros?|a day|a week|a month|per (hour|day|week)|an hour)\b|"
+    r"\bwork(ing)? from home\b|\bpassive income\b|\bno (experience|skills?) (needed|required)\b|"
+    r"\b(daily|weekly) (returns|profits?|signals)\b|\b(trading|crypto|mining) (app|bot|pool|"
+    r"signals|expert)\b|\bdouble your\b",
+    "sells links or traffic": r"\bguest post(s|ing)?\b|\blink building\b|\bbacklinks?\b|"
+    r"\bdofollow\b|\brank (higher|first|#?1)\b|\bhigh da\b|\b(traffic|visitors) to your\b|"
+    r"\bsponsored post\b|\bpaid (collaboration|post)\b|\bseo (services|agency|packages?)\b",
+    "lends or recovers money": r"\b(loan|loans) (firm|officer|agent|company|lender)\b|"
+    r"\b(cash|payday|instant) loans?\b|\b(no|bad) credit\b|\bno collateral\b|"
+    r"\b\d+(\.\d+)?% interest\b|\brecover(y|ed)? (expert|services?|funds|my (money|funds|coins))\b|"
+    r"\bfund recovery\b|\bhack(er)? (recovery|pro)\b",
+    "writes coursework": r"\b(essay|essays|assignment|thesis|dissertation|coursework|research "
+    r"papers?)( \w+)? (writing|writers?|help|service|written)\b|\bwrite (my|your) (essay|"
+    r"assignment|thesis|dissertation|coursework)\b|\bacademic writers?\b|\bplagiarism[- ]free\b",
+    "casts spells": r"\bspell ?casters?\b|\b(love|money|promotion) spells?\b|\bspells? to\b",
+    "praises, then advertises": r"^\W*((very |really |so )?(nice|great|good|awesome|cool|wonderful|"
+    r"amazing|informative|useful|excellent|interesting) (post|article|blog|read|work|content|info|"
+    r"information|one|write-up|site|tips)|thanks? (you )?(so much )?for (the|this|sharing))\b"
+    r".{0,80}\b((visit|check( out)?|see|read|go to|checkout|try|look at|download|join|follow|"
+    r"book|order|buy|contact|request)( \w+)?? (my|our|us|me)|we are (a|an|the))\b",
+}
+GENERIC_PRAISE = re.compile(
+    r"^\W*((very |really |so |such a )?(nice|great|good|awesome|cool|wonderful|amazing|helpful|"
+    r"informative|useful|excellent|interesting|well written)|thanks?|thank you|keep it up)\b",
+    re.IGNORECASE,
+)  # "Very well written, keep it up! <link>": a bot's praise says nothing of the article
+PITCH = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in PITCHES.items()}
+PITCH_WEIGHT = 0.6
+STRONG = {"sells links or traffic", "lends or recovers money", "writes coursework", "casts spells"}
 # Emoticons only: ":)", ";-)", "<3 !" (brief praise, never spam)
 EMOTICON = re.compile(r"^(\s*([:;=8][-'^o]?[)(\]\[DPp/\\|*oO0]+|<3+|\^_?\^)[\s!.]*)+$")
 REPEATED_WORD = re.compile(r"\b(\w+)(\W+\1\b){2,}", re.IGNORECASE)  # "click click click"
@@ -129,6 +181,7 @@ def score(body: str, context: Context = Context(), *, model: SpamModel | None = 
     signals += link_signals(body)
     signals += vocabulary_signals(body)
     signals += shape_signals(body, context.title)
+    signals += pitch_signals(body)
     if SELF_PROMOTION.search(body):
         signals.append((1.0, "promotes the writer's own channel or site"))
     model = None if rules_only else model or load()
@@ -152,11 +205,22 @@ def link_signals(body: str) -> list[tuple[float, str]]:
         found.append((0.6 + 0.1 * min(len(links), 10), f"{len(links)} links"))
     if share > 0.35 or (words < 12 and links):
         found.append((0.5, "mostly links"))
+    if words <= 10 and GENERIC_PRAISE.search(LINK.sub(" ", body)):
+        found.append((0.6, "praise that fits any page, around a link"))
     hosts = " ".join(HOST.findall(body)).lower()
     advertised = sorted(word for word in SPAM_WORDS if len(word) > 3 and word in hosts)
     if advertised:
         found.append((0.6, f"links to sites named for {', '.join(advertised[:3])}"))
     return found
+
+
+def pitch_signals(body: str) -> list[tuple[float, str]]:
+    """Score what a spammer on a blog wants: to sell, be contacted, lend, promise money."""
+    found = {kind: len(pattern.findall(body)) for kind, pattern in PITCH.items()}
+    kinds = [kind for kind, count in found.items() if count]
+    # Two phrases of one kind ("make $400 a day", "no experience needed") count as two.
+    weight = sum(1.0 if kind in STRONG else PITCH_WEIGHT * min(found[kind], 2) for kind in kinds)
+    return [(weight, ", ".join(kinds))] if kinds else []
 
 
 def vocabulary_signals(body: str) -> list[tuple[float, str]]:

@@ -36,10 +36,12 @@ class Inbox:
     """The inbox running under uvicorn in its own process, configured by `env`; or, given
     an owner's `project`, started there as the owner does, with `invoke comment-inbox`."""
 
-    def __init__(self, env: dict[str, str], project: Path | None = None) -> None:
+    def __init__(self, env: dict[str, str], project: Path | None = None,
+                 arguments: tuple[str, ...] = ()) -> None:  # fmt: skip
         self.port = free_port()
         self.env = {**os.environ, **env}
         self.project = project
+        self.arguments = arguments  # more for `invoke comment-inbox`, e.g. ("--origin", url)
         self.process: subprocess.Popen | None = None
 
     @property
@@ -52,7 +54,7 @@ class Inbox:
         if self.project is not None:
             command = [sys.executable, "-m", "invoke", "comment-inbox"]
         self.process = subprocess.Popen(
-            [*command, "--port", str(self.port)], cwd=self.project, env=self.env,
+            [*command, "--port", str(self.port), *self.arguments], cwd=self.project, env=self.env,
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )  # fmt: skip
         deadline = time.monotonic() + 30
@@ -109,12 +111,15 @@ def make_project(folder: Path, files: dict[str, str]) -> Path:
     return project
 
 
-def owner_task(project: Path, *arguments: str, ci: bool = False) -> subprocess.CompletedProcess:
-    """Run `invoke <arguments>` in the owner's project as they would (CI=true if `ci`)."""
-    env = {k: v for k, v in os.environ.items() if k != "CI"}
+def owner_task(project: Path, *arguments: str, ci: bool = False,
+               env: dict[str, str] | None = None, timeout: float = 600,
+               ) -> subprocess.CompletedProcess:  # fmt: skip
+    """Run `invoke <arguments>` in the owner's project as they would (CI=true if `ci`), with
+    `env` added to the environment."""
+    variables = {k: v for k, v in os.environ.items() if k not in ("CI", "COMMENTS_REPO")}
     if ci:
-        env["CI"] = "true"  # as GitHub Actions sets it: warnings fail
+        variables["CI"] = "true"  # as GitHub Actions sets it: warnings fail
     return subprocess.run(
-        [sys.executable, "-m", "invoke", *arguments], cwd=project, env=env,
-        capture_output=True, text=True, timeout=600, check=False,
+        [sys.executable, "-m", "invoke", *arguments], cwd=project, env={**variables, **(env or {})},
+        capture_output=True, text=True, timeout=timeout, check=False,
     )  # fmt: skip

@@ -147,3 +147,24 @@ def test_a_link_with_an_escaped_space_names_the_file_as_pelican_reads_it(tmp_pat
     errors = [(Path(p.path).name, p.message) for p in problems if p.is_error]
     assert [name for name, _ in errors] == ["b.md"], errors
     assert "Team%20nots.md" in errors[0][1]
+
+
+def test_a_readers_email_left_in_a_comment_or_letter_is_an_error(tmp_path, task):
+    """#35 finding 4: old inboxes wrote addresses into git; `check` names each line to delete."""
+    folder = tmp_path / "content"
+    write_files(folder, {
+        "topics/delegation.md": GOOD_TOPIC,
+        "authors/ann-lee.md": GOOD_AUTHOR,
+        "essays/good.md": "Title: Good\nDate: 2026-01-01\nAuthor: Ann Lee\n\nFine.\n",
+        "comments/good/01-sam.md": "Author: Sam\nDate: 2026-01-02\nStatus: approved\n"
+                                   "Email: sam@example.org\n\nThanks.\n",
+        "qa/letter.md": "Title: A letter\nDate: 2026-01-03\nAuthor: Ann Lee\nType: qa\n"
+                        "Asker: Stuck\nAsker-Email: stuck@example.org\nStatus: draft\n\n"
+                        "Dear Ann, help.\n\n<!-- answer -->\n\nAn answer.\n",
+    })  # fmt: skip
+    result = task("check", "--content", str(folder))
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert "Traceback" not in result.stdout + result.stderr
+    assert "comments/good/01-sam.md:4: 'Email:' keeps a reader's e-mail address" in result.stdout
+    assert "qa/letter.md:6: 'Asker-Email:' keeps a reader's e-mail address" in result.stdout
+    assert result.stdout.count("Fix: delete the line") == 2

@@ -14,8 +14,8 @@ def start_inbox() -> Iterator[Callable[..., Inbox]]:
     with `invoke comment-inbox`); stop them all at the end."""
     started: list[Inbox] = []
 
-    def start(env: dict[str, str], project: Path | None = None) -> Inbox:
-        started.append(Inbox(env, project).start())
+    def start(env: dict[str, str], project: Path | None = None, *arguments: str) -> Inbox:
+        started.append(Inbox(env, project, arguments).start())
         return started[-1]
 
     yield start

@@ -162,6 +162,18 @@ def test_a_question_becomes_a_draft_letter_check_accepts(inbox, site_repo, tmp_p
     assert "<!-- answer -->" in text
 
 
+def test_a_letter_is_refused_only_when_the_rules_call_it_advertising(inbox):
+    hostile = (
+        "I lead five engineers. My manager keeps pasting <STYLE>@import'http://127.0.0.1:9/"
+        "x.css';</STYLE> into our chat and I do not know how to raise it. What should I do?"
+    )  # the model alone (fitted on comments) scores this as spam; a person must read it
+    assert inbox.post("/questions", {"asker": "Puzzled", "letter": hostile})[0] == 202
+    advert = "Need a loan? Instant cash loans with no credit check, contact our agent today."
+    status, answer = inbox.post("/questions", {"asker": "Lender", "letter": advert})
+    assert status == 422
+    assert "advertising" in answer
+
+
 def test_a_thousand_comments_from_twenty_clients_all_arrive_once(inbox, site_repo):
     def send(number: int) -> tuple[int, float]:
         started = time.perf_counter()

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from coaching_kb.moderation.owner import local_environment
-from coaching_kb.moderation.testing import ESSAY, git, owner_task
+from coaching_kb.moderation.testing import ESSAY, free_port, git, owner_task
 
 LETTER = "I lead a team of five engineers and, when one of them struggles, I take the work."
 
@@ -79,6 +79,31 @@ def test_a_production_inbox_commits_only_the_files_it_wrote(owner_project, start
     pulled = owner_task(owner_project, "comment-pull", "--remote", "origin")
     assert pulled.returncode == 0, pulled.stderr
     assert "1 file from origin" in pulled.stdout
+
+
+@pytest.mark.parametrize("how", ["--repo", "--repo worktree", "COMMENTS_REPO"])
+def test_the_inbox_refuses_the_owners_own_working_copy(owner_project, tmp_path, how):
+    draft = owner_project / "content" / "essays" / "unfinished.md"
+    draft.write_text("Title: Half a thought\nDate: 2026-02-01\nStatus: draft\n\nSo far\n")
+    git("checkout", "-q", "-b", "writing", cwd=owner_project)
+    target = owner_project
+    if how.endswith("worktree"):  # a second working tree of the owner's repository
+        target = tmp_path / "second-tree"
+        git("worktree", "add", "-q", str(target), "main", cwd=owner_project)
+    before = git("status", "--porcelain", cwd=owner_project)
+    given = ("--repo", str(target)) if how.startswith("--repo") else ()
+    env = {"COMMENTS_REPO": str(target)} if how == "COMMENTS_REPO" else {}
+    port = str(free_port())
+    started = owner_task(owner_project, "comment-inbox", "--port", port, *given, env=env,
+                         timeout=60)  # fmt: skip
+    assert started.returncode == 2, started.stdout + started.stderr
+    message = started.stderr.strip()
+    assert message.count("\n") == 0
+    assert "is your own working copy" in message
+    assert "Fix: leave --repo and COMMENTS_REPO unset" in message
+    assert git("branch", "--show-current", cwd=owner_project).strip() == "writing"
+    assert git("status", "--porcelain", cwd=owner_project) == before
+    assert git("branch", "--list", "comments-pending", cwd=owner_project) == ""
 
 
 # 2. Nothing a reader does can break a build or a deploy.
