@@ -5,21 +5,10 @@ import pytest
 
 pytestmark = pytest.mark.browser
 
-WIDTHS = [360, 390, 1280]
-SCHEMES = ["light", "dark"]
 ESSAY = "the-hero-who-stays-late/"
 HUB = "topics/delegation/"
 
-
-@pytest.fixture(params=[(w, s) for w in WIDTHS for s in SCHEMES], ids=lambda p: f"{p[0]}-{p[1]}")
-def screen(request, browser):
-    """A page at each width and colour scheme."""
-    width, scheme = request.param
-    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
-    tab = context.new_page()
-    tab.width = width
-    yield tab
-    context.close()
+# `screen` (conftest.py): a page at 360, 390 and 1280 px in both colour schemes.
 
 
 def visible_map(page):

@@ -158,19 +158,7 @@ def test_excerpts_say_where_they_cut_into_a_sentence(page, sample_url):
         assert text.rstrip()[-1] in '.!?…”’)"', text
 
 
-SCREENS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, "height": 800}}
-
-
-@pytest.fixture(params=list(SCREENS))
-def screen(request, browser):
-    """A page at a phone's and at a desktop's size."""
-    context = browser.new_context(viewport=SCREENS[request.param])
-    tab = context.new_page()
-    tab.offsite_requests = []
-    tab.on("request", lambda r: None if r.url.startswith("http://127.0.0.1") else
-           tab.offsite_requests.append(r.url))  # fmt: skip
-    yield tab
-    context.close()
+# `screen` (conftest.py): a page at 360, 390 and 1280 px in both colour schemes.
 
 
 def ready(page):
