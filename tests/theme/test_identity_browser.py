@@ -76,6 +76,26 @@ def test_dots_are_coloured_by_group_in_both_schemes(screen, sample_url):
     assert len(set(fills)) >= 2
 
 
+DOT_COLOURS = """svg => Object.fromEntries([...svg.querySelectorAll('a[data-topic]')].map(a => [
+  a.querySelector('title').textContent.split(':')[0],
+  getComputedStyle(a.querySelector('circle')).fill,
+]))"""
+
+
+def test_a_legend_names_the_topics_each_colour_gathers(screen, sample_url):
+    screen.goto(f"{sample_url}/topics/")
+    colour_of = visible_map(screen).evaluate(DOT_COLOURS)
+    legend = screen.locator(".topic-map__legend li").all()
+    named = {}
+    for item in legend:
+        swatch = item.locator(".topic-map__swatch").evaluate(
+            "s => getComputedStyle(s).backgroundColor"
+        )
+        named.update(dict.fromkeys(item.inner_text().strip().split(", "), swatch))
+    assert len(legend) == len(set(colour_of.values())) >= 2
+    assert named == colour_of
+
+
 def test_pointing_at_or_tabbing_to_a_topic_lights_its_neighbours(screen, sample_url):
     screen.goto(f"{sample_url}/topics/")
     drawing = visible_map(screen)

@@ -85,6 +85,7 @@ def link_topics(generator: "ArticlesGenerator") -> None:
     shown = strongest_topics(infos, counts, load_settings(settings).topic_map_max)
     on_index = [map_info(info, settings, index_folder(settings)) for info in shown]
     colours = topic_groups(shown, found.relations)  # the map's topics: a few dozen at most
+    generator.context["topic_map_groups"] = colours  # for the map's legend
     generator.context["topic_map_svg"] = topic_map_svg(on_index, counts, found.relations, colours)
     generator.context["topic_map_narrow_svg"] = arc_map_svg(
         on_index, counts, found.relations, colours
