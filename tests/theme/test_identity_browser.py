@@ -234,12 +234,14 @@ def test_tab_order_follows_the_eye(screen, sample_url):
         ("", ".article-list__title a"),
         ("topics/", ".topic-index__item h2 a"),
         (ESSAY, ".related__item > a"),
+        ("search/?q=delegation", ".search-result__title"),
     ],
 )
 def test_list_titles_are_21_to_24_px_above_their_details_and_summary(
     screen, sample_url, path, title
 ):
     screen.goto(f"{sample_url}/{path}")
+    screen.wait_for_selector(title)  # search's results come after Pagefind answers
     sizes = screen.locator(title).evaluate_all(
         "ts => ts.map(t => parseFloat(getComputedStyle(t).fontSize))"
     )
