@@ -64,7 +64,9 @@ def take_screenshots(site: Path, dest: Path, pages: dict[str, str] = PAGE_TYPES)
     return written
 
 
-def take_comparison(site: Path, dest: Path) -> list[Path]:
+def take_comparison(
+    site: Path, dest: Path, pages: dict[str, tuple[str, int, bool]] = COMPARED
+) -> list[Path]:
     """Write the first screens of the COMPARED pages at 390 and 1280 px, light (and dark where
     it matters), as small palette PNGs named page-width-scheme.png; return them."""
     from playwright.sync_api import sync_playwright
@@ -79,7 +81,7 @@ def take_comparison(site: Path, dest: Path) -> list[Path]:
                     viewport={"width": width, "height": SCREEN_HEIGHT}, color_scheme=scheme
                 )
                 page = context.new_page()
-                for name, (path, screens, has_dark) in COMPARED.items():
+                for name, (path, screens, has_dark) in pages.items():
                     if scheme == "dark" and not has_dark:
                         continue
                     target = dest / f"{name}-{width_name}-{scheme}.png"
