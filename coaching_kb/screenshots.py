@@ -2,6 +2,7 @@
 and a small set of first screens of the main pages, for the before-and-after in docs/."""
 
 from pathlib import Path
+from typing import Any
 
 from coaching_kb.browser import launch
 from coaching_kb.serve import serving
@@ -71,10 +72,20 @@ def take_comparison(
     it matters), as small palette PNGs named page-width-scheme.png; return them."""
     from playwright.sync_api import sync_playwright
 
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        written = compare_in(browser, site, dest, pages)
+        browser.close()
+    return written
+
+
+def compare_in(
+    browser: Any, site: Path, dest: Path, pages: dict[str, tuple[str, int, bool]] = COMPARED
+) -> list[Path]:
+    """take_comparison in a Chromium already running (a test's, say)."""
     dest.mkdir(parents=True, exist_ok=True)
     written = []
-    with serving(site) as base, sync_playwright() as playwright:
-        browser = launch(playwright)
+    with serving(site) as base:
         for width_name, width in COMPARED_WIDTHS.items():
             for scheme in ("light", "dark"):
                 context = browser.new_context(
@@ -88,11 +99,10 @@ def take_comparison(
                     shoot(page, f"{base}/{path}", screens, target)
                     written.append(target)
                 context.close()
-        browser.close()
     return written
 
 
-def shoot(page, url: str, screens: int, target: Path) -> None:
+def shoot(page: Any, url: str, screens: int, target: Path) -> None:
     """Save the first `screens` screens of `url` once its search (if any) has answered."""
     from PIL import Image
 

@@ -3,13 +3,14 @@
 import pytest
 from PIL import Image
 
-from coaching_kb.screenshots import take_comparison
+from coaching_kb.screenshots import compare_in
 
 pytestmark = pytest.mark.browser
 
 
-def test_the_comparison_keeps_the_first_screens_small(sample_site, tmp_path):
-    written = take_comparison(
+def test_the_comparison_keeps_the_first_screens_small(browser, sample_site, tmp_path):
+    written = compare_in(
+        browser,
         sample_site.output,
         tmp_path,
         {"home": ("", 2, True), "qa": ("my-team-goes-quiet-when-i-speak/", 1, False)},
