@@ -85,8 +85,16 @@ function wordings(query) {
   );
   // A topic's names alone: Pagefind wants every word of a query, so the reader's other
   // words would hide the hub and the pages filed under it.
-  const byTopic = named.map((topic) => ({ topic, texts: unique([topic.name, ...topic.names]) }));
-  return { asked: unique(asked), byTopic };
+  // Pagefind ignores case, and a wording already searched as the reader's finds nothing new:
+  // each search left out is one less pass over the index on the reader's main thread.
+  const searched = unique(asked);
+  const byTopic = named.map((topic) => ({
+    topic,
+    texts: unique([topic.name, ...topic.names].map((text) => text.toLowerCase())).filter(
+      (text) => !searched.includes(text),
+    ),
+  }));
+  return { asked: searched, byTopic };
 }
 
 // `text` with the first phrase of `group` it holds replaced by each other phrase of it.
