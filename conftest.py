@@ -1,5 +1,6 @@
 """Site-building, command-running and browser fixtures shared by every test folder."""
 
+import os
 import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -30,11 +31,18 @@ def build_site(tmp_path: Path) -> Callable[..., Site]:
     return build
 
 
+# A site built elsewhere (an older commit's output, say) that the tests look at instead of
+# building content/: how a browser test is seen red on the site before a change.
+SAMPLE_OUTPUT = os.environ.get("COACHING_KB_SAMPLE_OUTPUT")
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
     """The sample content in content/, built once for the whole session."""
     from coaching_kb.build import build_site as run_build
 
+    if SAMPLE_OUTPUT:
+        return Site(ROOT / "content", Path(SAMPLE_OUTPUT), None)
     output = tmp_path_factory.mktemp("sample") / "output"
     report = run_build(ROOT / "pelicanconf.py", ROOT / "content", output)
     assert not report.errors, report.errors
@@ -81,5 +89,25 @@ def page(browser: Any) -> Iterator[Any]:
             tab.offsite_requests.append(request.url)
 
     tab.on("request", note_request)
+    yield tab
+    context.close()
+
+
+SCREEN_WIDTHS = [360, 390, 1280]  # the commonest Android phone, a current iPhone, a laptop
+SCHEMES = ["light", "dark"]
+
+
+@pytest.fixture(
+    params=[(w, s) for w in SCREEN_WIDTHS for s in SCHEMES], ids=lambda p: f"{p[0]}-{p[1]}"
+)
+def screen(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+    """A page at each width (844 px tall) and colour scheme, recording off-site requests."""
+    width, scheme = request.param
+    context = browser.new_context(viewport={"width": width, "height": 844}, color_scheme=scheme)
+    tab = context.new_page()
+    tab.width = width
+    tab.offsite_requests = []
+    tab.on("request", lambda r: None if r.url.startswith("http://127.0.0.1") else
+           tab.offsite_requests.append(r.url))  # fmt: skip
     yield tab
     context.close()

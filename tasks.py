@@ -665,24 +665,34 @@ def _related_row(row: dict) -> str:
     )
 
 
-@task(help={"dest": "folder for the PNGs (default: coaching-kb-screenshots in the temp folder)"})
+@task(
+    help={
+        "dest": "folder for the PNGs (default: coaching-kb-screenshots in the temp folder)",
+        "site": "an already built site to screenshot instead of building content/",
+        "compare": "only the first screens of the main pages, small, for docs/screenshots/",
+    }
+)
 @reports_errors
-def screenshots(c, dest=""):
+def screenshots(c, dest="", site="", compare=False):
     """Build the sample site and screenshot every page type at phone and desktop widths."""
     import tempfile
 
     from coaching_kb.build import build_site
-    from coaching_kb.screenshots import take_screenshots
+    from coaching_kb.screenshots import take_comparison, take_screenshots
 
     _log_to_terminal()
     target = Path(dest or Path(tempfile.gettempdir()) / "coaching-kb-screenshots").resolve()
-    if target.is_relative_to(ROOT):
-        raise Exit("screenshots: choose a folder outside the repository (--dest)", 2)
-    with tempfile.TemporaryDirectory(prefix="screenshots-site-") as folder:
-        report = build_site(DEV_SETTINGS, CONTENT, Path(folder) / "output")
-        if report.errors:
-            raise Exit(f"screenshots: the build failed with {len(report.errors)} errors", 1)
-        written = take_screenshots(report.output, target)
+    if target.is_relative_to(ROOT) and not target.is_relative_to(ROOT / "docs" / "screenshots"):
+        raise Exit("screenshots: choose docs/screenshots/ or a folder outside the repository", 2)
+    shoot = take_comparison if compare else take_screenshots
+    if site:
+        written = shoot(Path(site).resolve(), target)
+    else:
+        with tempfile.TemporaryDirectory(prefix="screenshots-site-") as folder:
+            report = build_site(DEV_SETTINGS, CONTENT, Path(folder) / "output")
+            if report.errors:
+                raise Exit(f"screenshots: the build failed with {len(report.errors)} errors", 1)
+            written = shoot(report.output, target)
     print(f"wrote {len(written)} screenshots to {target}")
 
 

@@ -85,8 +85,16 @@ function wordings(query) {
   );
   // A topic's names alone: Pagefind wants every word of a query, so the reader's other
   // words would hide the hub and the pages filed under it.
-  const byTopic = named.map((topic) => ({ topic, texts: unique([topic.name, ...topic.names]) }));
-  return { asked: unique(asked), byTopic };
+  // Pagefind ignores case, and a wording already searched as the reader's finds nothing new:
+  // each search left out is one less pass over the index on the reader's main thread.
+  const searched = unique(asked);
+  const byTopic = named.map((topic) => ({
+    topic,
+    texts: unique([topic.name, ...topic.names].map((text) => text.toLowerCase())).filter(
+      (text) => !searched.includes(text),
+    ),
+  }));
+  return { asked: searched, byTopic };
 }
 
 // `text` with the first phrase of `group` it holds replaced by each other phrase of it.
@@ -142,7 +150,8 @@ function pathOf(data) {
 }
 
 // In order: the hubs of the topics the query names; pages filed under one of them whose own
-// text matches (in the reader's words or the topic's); other pages whose own text matches
+// text matches (in the reader's words or the topic's), those filed first under it before the
+// others; other pages whose own text matches
 // the reader's words. Apart, under one label: pages matched only through their topics. A
 // page that merely uses a topic's name, unfiled under it, is not what the reader asked for.
 // A hub goes first when the query is the topic's name or an alias; when the query only
@@ -159,8 +168,12 @@ async function find(query, filters) {
   const all = [...pages.values()].sort((a, b) => b.score - a.score);
   const isExactly = (page) =>
     named.some((topic) => pathOf(page.data) === topic.path && asked.some((text) => topic.names.includes(text)));
+  // A page filed first under a named topic is about it; one filed there among others, less.
+  const isMainly = (page) =>
+    named.some((topic) => (page.data.filters.topic || [])[0] === topic.name);
   const matched = [
-    ...all.filter((page) => !isHub(page) && page.own && isFiled(page)),
+    ...all.filter((page) => !isHub(page) && page.own && isFiled(page) && isMainly(page)),
+    ...all.filter((page) => !isHub(page) && page.own && isFiled(page) && !isMainly(page)),
     ...all.filter((page) => !isHub(page) && !isFiled(page) && page.kinds.has("asked text")),
   ];
   const hubs = all.filter(isHub);

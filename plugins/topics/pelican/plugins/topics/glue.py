@@ -255,6 +255,7 @@ def draw_topic_maps(context: dict[str, Any], settings: dict[str, Any], graph: To
     shown = strongest_topics(graph.infos, graph.counts, load_settings(settings).topic_map_max)
     on_index = [map_info(info, settings, index_folder(settings)) for info in shown]
     colours = topic_groups(shown, graph.relations)  # the map's topics: a few dozen at most
+    context["topic_map_groups"] = colours  # for the map's legend
     context["topic_map_svg"] = topic_map_svg(on_index, graph.counts, graph.relations, colours)
     context["topic_map_narrow_svg"] = arc_map_svg(on_index, graph.counts, graph.relations, colours)
     context["topic_local_maps"] = local_maps(
