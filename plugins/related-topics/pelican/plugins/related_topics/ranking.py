@@ -5,6 +5,11 @@ deterministic: `Doc`s in, `Match` lists out, ties broken by key.
 Standardised scores, not raw ones: a fixed blend of the two cosines, tuned on one kind of text,
 landed below its better half on another, as their scales differ from corpus to corpus. On the
 development sets this beat reciprocal rank fusion too (see the package README).
+
+The sentence model's share depends on the article's length: on a sentence it is the best single
+method and the words two sentences share mislead ("It's pretty much up to you." shares more with
+"You've pretty much answered..." than with "It is up to you."); on a long post, which the model
+reads only the opening of, the terms carry more.
 """
 
 from collections.abc import Sequence
@@ -17,7 +22,10 @@ from .terms import TermModel, term_model
 from .text import term_counts
 
 BLOCK_ROWS = 256  # articles whose scores are held at once: memory stays flat on big sites
-MEANING_WEIGHT = 1.5  # the sentence model's share next to the terms' 1 (chosen on dev splits)
+# The sentence model's share next to the terms' 1: MEANING_WEIGHT at 100 words, times
+# (words / 100) ** -MEANING_FALL (3.2 at 80 words, 1.5 at 1,000). The terms' share falls
+# below TERMS_FULL_WORDS words (a fifth at 10). All three chosen on the development halves.
+MEANING_WEIGHT, MEANING_FALL, TERMS_FULL_WORDS = 3.0, 0.3, 50
 TOPIC_WEIGHT = 2.0  # all topics shared: two standard deviations above the article's average
 
 
@@ -63,29 +71,41 @@ def relate(
     forms = [found for _, found in counted]
     topics = topic_matrix(docs)
     key_rank = np.argsort(np.argsort(np.array([doc.key for doc in docs], dtype=object)))
-    weight = MEANING_WEIGHT if meaning else 0.0
+    term_share, meaning_share = shares(docs, meaning is not None)
     results: list[list[Match]] = []
     for start in range(0, len(docs), BLOCK_ROWS):
         rows = np.arange(start, min(start + BLOCK_ROWS, len(docs)))
         by_terms = terms.scores(rows)
         by_meaning = meaning_scores(meaning, rows, docs) if meaning else np.zeros_like(by_terms)
-        fused = standardised(by_terms, rows) + weight * standardised(by_meaning, rows)
+        weight, term_weight = meaning_share[rows, None], term_share[rows, None]
+        fused = term_weight * standardised(by_terms, rows)
+        fused += weight * standardised(by_meaning, rows)
         shared = topics[rows] @ topics.T
         fused += TOPIC_WEIGHT * shared
         # Shown and held to min_score: how far above the article's average match the pair is,
         # as the share of a normal distribution below it (0.5: average, 0.98: two deviations).
-        score = 0.5 * (1 + erf(fused / np.sqrt(2 * (1 + weight**2))))
+        score = 0.5 * (1 + erf(fused / np.sqrt(2 * (term_weight**2 + weight**2))))
         # A pair with nothing in common is no match, however the rest of the row scores.
         has_something = (by_terms > 0) | (by_meaning > 0) | (shared > 0)
         for offset, row in enumerate(rows.tolist()):
             chosen = top_k(score[offset], has_something[offset], key_rank, k, min_score, row)
-            said = [carried_by(other, by_terms[offset], weight * by_meaning[offset], row)
+            said = [carried_by(other, by_terms[offset], by_meaning[offset], row)
                     for other in chosen]  # fmt: skip
             results.append([
                 explain(docs, row, other, score[offset, other], carrier, terms, forms, meaning)
                 for other, carrier in zip(chosen, said, strict=True)
             ])  # fmt: skip
     return results
+
+
+def shares(docs: Sequence[Doc], with_meaning: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Return each doc's weights of the terms and of the sentence model, by its length."""
+    words = np.array([max(len(doc.text.split()), 1) for doc in docs], dtype=float)
+    if not with_meaning:
+        return np.ones_like(words), np.zeros_like(words)
+    english = np.array([doc.lang.startswith("en") for doc in docs])  # what the model reads
+    terms = np.where(english, np.minimum(1.0, words / TERMS_FULL_WORDS), 1.0)
+    return terms, np.where(english, MEANING_WEIGHT * (words / 100) ** -MEANING_FALL, 0.0)
 
 
 def meaning_scores(meaning: Meaning, rows: np.ndarray, docs: Sequence[Doc]) -> np.ndarray:
