@@ -8,6 +8,7 @@ seconds, and processor seconds (user and system), which other jobs on a shared m
 disturb less. The peak resident memory is the largest of any build's.
 """
 
+import os
 import re
 import resource
 import shutil
@@ -39,7 +40,8 @@ def pelican_build(site: Path, plugins: list[str]) -> tuple[float, float, str]:
     command = [sys.executable, "-m", "pelican", "content", "-s", "conf.py", "-o", "output", "-v"]
     processor = children_seconds()
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=site, capture_output=True, text=True, check=False)
+    wide = os.environ | {"COLUMNS": "500"}  # Pelican's log wraps lines at the terminal's width
+    done = subprocess.run(command, cwd=site, capture_output=True, text=True, check=False, env=wide)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"bench: the build failed: {done.stderr[-2000:]}")

@@ -1,5 +1,6 @@
 """Rank each article's related articles: the term model's and the sentence model's scores,
-each standardised over the article's row and then added, shared topics on top. Pure and
+each standardised over the article's row (and half as much over the other's) and then added,
+shared topics on top. Pure and
 deterministic: `Doc`s in, `Match` lists out, ties broken by key.
 
 Standardised scores, not raw ones: a fixed blend of the two cosines, tuned on one kind of text,
@@ -12,7 +13,7 @@ method and the words two sentences share mislead ("It's pretty much up to you." 
 reads only the opening of, the terms carry more.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -26,6 +27,10 @@ BLOCK_ROWS = 256  # articles whose scores are held at once: memory stays flat on
 # (words / 100) ** -MEANING_FALL (3.2 at 80 words, 1.5 at 1,000). The terms' share falls
 # below TERMS_FULL_WORDS words (a fifth at 10). All three chosen on the development halves.
 MEANING_WEIGHT, MEANING_FALL, TERMS_FULL_WORDS = 3.0, 0.3, 50
+# A pair seen from both sides: each doc's standardised scores plus half the other doc's view of
+# the pair. A doc close to everything (a generic post) no longer fills every list. Chosen on
+# the development halves.
+MUTUAL = 0.5
 TOPIC_WEIGHT = 2.0  # all topics shared: two standard deviations above the article's average
 
 
@@ -72,19 +77,23 @@ def relate(
     topics = topic_matrix(docs)
     key_rank = np.argsort(np.argsort(np.array([doc.key for doc in docs], dtype=object)))
     term_share, meaning_share = shares(docs, meaning is not None)
+    models = [Model(terms.scores, term_share, len(docs))]
+    if meaning is not None:
+        models.append(Model(lambda rows: meaning_scores(meaning, rows, docs), meaning_share,
+                            len(docs)))  # fmt: skip
+    own = term_share**2 + meaning_share**2  # the variance of a doc's weighted scores
     results: list[list[Match]] = []
-    for start in range(0, len(docs), BLOCK_ROWS):
-        rows = np.arange(start, min(start + BLOCK_ROWS, len(docs)))
-        by_terms = terms.scores(rows)
-        by_meaning = meaning_scores(meaning, rows, docs) if meaning else np.zeros_like(by_terms)
-        weight, term_weight = meaning_share[rows, None], term_share[rows, None]
-        fused = term_weight * standardised(by_terms, rows)
-        fused += weight * standardised(by_meaning, rows)
+    for rows in blocks(len(docs)):
+        by_terms, fused = models[0].fused(rows)
+        by_meaning, more = models[1].fused(rows) if meaning else (np.zeros_like(by_terms), 0.0)
+        fused += more
+        # The spread of the row's fused scores (the row's own standing in for the other's).
+        spread = np.sqrt((1 + MUTUAL**2) * own[rows, None])
         shared = topics[rows] @ topics.T
-        fused += TOPIC_WEIGHT * shared
-        # Shown and held to min_score: how far above the article's average match the pair is,
-        # as the share of a normal distribution below it (0.5: average, 0.98: two deviations).
-        score = 0.5 * (1 + erf(fused / np.sqrt(2 * (term_weight**2 + weight**2))))
+        fused += TOPIC_WEIGHT * spread * shared
+        # How far above the article's average match the pair is, as the share of a normal
+        # distribution below it (0.5: average, 0.98: two deviations).
+        score = 0.5 * (1 + erf(fused / (np.sqrt(2) * spread)))
         # A pair with nothing in common is no match, however the rest of the row scores.
         has_something = (by_terms > 0) | (by_meaning > 0) | (shared > 0)
         for offset, row in enumerate(rows.tolist()):
@@ -96,6 +105,47 @@ def relate(
                 for other, carrier in zip(chosen, said, strict=True)
             ])  # fmt: skip
     return results
+
+
+class Model:
+    """One model's view of every pair: its raw scores a block of rows at a time, each doc's
+    share of the fusion and each doc's mean and spread over the others."""
+
+    def __init__(self, scores: Callable[[np.ndarray], np.ndarray], share: np.ndarray, total: int):
+        self.scores, self.share = scores, share
+        stats = [row_stats(scores(rows), rows) for rows in blocks(total)]
+        self.mean = np.concatenate([mean for mean, _ in stats])
+        self.spread = np.concatenate([spread for _, spread in stats])
+
+    def fused(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return the rows' raw scores, and their share of the fusion: each pair standardised
+        over the row's doc, plus MUTUAL times the same pair seen from the other doc (the raw
+        scores are symmetric)."""
+        scores = self.scores(rows)
+        own = divided(scores - self.mean[rows, None], self.spread[rows, None])
+        theirs = divided(scores - self.mean[None, :], self.spread[None, :])
+        return scores, self.share[rows, None] * own + MUTUAL * self.share[None, :] * theirs
+
+
+def blocks(total: int) -> list[np.ndarray]:
+    """Return the row numbers 0 to total, BLOCK_ROWS at a time."""
+    return [np.arange(s, min(s + BLOCK_ROWS, total)) for s in range(0, total, BLOCK_ROWS)]
+
+
+def row_stats(scores: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the mean and the spread of each row's scores over the others (itself left out)."""
+    others = np.ones_like(scores, dtype=bool)
+    others[np.arange(len(rows)), rows] = False
+    count = max(scores.shape[1] - 1, 1)
+    mean = np.where(others, scores, 0.0).sum(axis=1) / count
+    spread = np.sqrt(np.where(others, (scores - mean[:, None]) ** 2, 0.0).sum(axis=1) / count)
+    return mean, spread
+
+
+def divided(deviation: np.ndarray, spread: np.ndarray) -> np.ndarray:
+    """Return deviation / spread, 0 where all scores were alike (no spread)."""
+    spread = np.broadcast_to(spread, deviation.shape)
+    return np.divide(deviation, spread, out=np.zeros_like(deviation), where=spread > 1e-9)
 
 
 def shares(docs: Sequence[Doc], with_meaning: bool) -> tuple[np.ndarray, np.ndarray]:
@@ -118,17 +168,6 @@ def meaning_scores(meaning: Meaning, rows: np.ndarray, docs: Sequence[Doc]) -> n
     scores[~english[rows]] = 0.0
     scores[:, ~english] = 0.0
     return scores
-
-
-def standardised(scores: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Return each row's scores as standard deviations from the row's mean (itself left out);
-    0 for a row whose scores are all alike."""
-    others = np.ones_like(scores, dtype=bool)
-    others[np.arange(len(rows)), rows] = False
-    count = max(scores.shape[1] - 1, 1)
-    mean = np.where(others, scores, 0.0).sum(axis=1, keepdims=True) / count
-    spread = np.sqrt(np.where(others, (scores - mean) ** 2, 0.0).sum(axis=1, keepdims=True) / count)
-    return np.divide(scores - mean, spread, out=np.zeros_like(scores), where=spread > 1e-9)
 
 
 def top_k(
