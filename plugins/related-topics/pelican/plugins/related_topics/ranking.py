@@ -1,7 +1,6 @@
 """Rank each article's related articles: the term model's and the sentence model's scores,
 each standardised over the article's row (and half as much over the other's) and then added,
-shared topics on top. Pure and
-deterministic: `Doc`s in, `Match` lists out, ties broken by key.
+shared topics on top. Pure and deterministic: `Doc`s in, `Match` lists out, ties broken by key.
 
 Standardised scores, not raw ones: a fixed blend of the two cosines, tuned on one kind of text,
 landed below its better half on another, as their scales differ from corpus to corpus. On the
@@ -77,16 +76,19 @@ def relate(
     topics = topic_matrix(docs)
     key_rank = np.argsort(np.argsort(np.array([doc.key for doc in docs], dtype=object)))
     term_share, meaning_share = shares(docs, meaning is not None)
-    models = [Model(terms.scores, term_share, len(docs))]
+    by_terms_view = Model(terms.scores, term_share, len(docs))
+    by_meaning_view = None
     if meaning is not None:
-        models.append(Model(lambda rows: meaning_scores(meaning, rows, docs), meaning_share,
-                            len(docs)))  # fmt: skip
+        by_meaning_view = Model(lambda rows: meaning_scores(meaning, rows, docs), meaning_share,
+                                len(docs))  # fmt: skip
     own = term_share**2 + meaning_share**2  # the variance of a doc's weighted scores
     results: list[list[Match]] = []
     for rows in blocks(len(docs)):
-        by_terms, fused = models[0].fused(rows)
-        by_meaning, more = models[1].fused(rows) if meaning else (np.zeros_like(by_terms), 0.0)
-        fused += more
+        by_terms, fused = by_terms_view.fused(rows)
+        by_meaning = np.zeros_like(by_terms)
+        if by_meaning_view is not None:
+            by_meaning, more = by_meaning_view.fused(rows)
+            fused += more
         # The spread of the row's fused scores (the row's own standing in for the other's).
         spread = np.sqrt((1 + MUTUAL**2) * own[rows, None])
         shared = topics[rows] @ topics.T
