@@ -238,7 +238,9 @@ def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
 
     reloads, ready = Reloads(), threading.Event()
     server = SiteServer(Path(output), HOST, int(port), reloads, ready)  # a taken port: said now
-    preview = Preview(DEV_SETTINGS, Path(content), Path(output))
+    # The full build after quick pages: every other page (lists, hubs, related) catches up.
+    preview = Preview(DEV_SETTINGS, Path(content), Path(output),
+                      caught_up=lambda report: _report_rebuild(report, reloads))  # fmt: skip
     _log_to_terminal()
     with preview, _serving_while(server, " with live reload"):
         _report_rebuild(preview.rebuild(), reloads)  # the first build indexes search too
