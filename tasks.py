@@ -602,8 +602,12 @@ def _print_related_cost(sizes: list[int], runs: int) -> None:
         for size in sizes:
             f = related_cost(Path(work), size, runs)
             print(f"  {size} articles: without {f['without']:.1f}s, first build {f['cold']:.1f}s "
-                  f"(embedding {f.get('embed', 0):.1f}s), warm {f['warm']:.1f}s: "
-                  f"+{f['warm_added_share']:.1%} warm")  # fmt: skip
+                  f"(embedding {f.get('passages', 0):.0f} passages in {f.get('embed', 0):.1f}s), "
+                  f"warm {f['warm']:.1f}s: +{f['warm_added_share']:.1%} warm")  # fmt: skip
+            print(f"    processor seconds: without {f['without_cpu']:.1f}, first build "
+                  f"{f['cold_cpu']:.1f}, warm {f['warm_cpu']:.1f}: "
+                  f"+{f['warm_added_share_cpu']:.1%} warm; "
+                  f"peak memory {f['peak_mb']:.0f} MB")  # fmt: skip
 
 
 def _print_related_quality() -> None:
@@ -613,10 +617,10 @@ def _print_related_quality() -> None:
     figures = quality_figures()
     print("related lists: NDCG@5 (dev: tuned on; held-out: never tuned on)")
     columns = [(name, split) for name, by in figures.items() for split in next(iter(by.values()))]
-    print(f"  {'method':<24}" + "".join(f"{f'{n} {s}':>18}" for n, s in columns))
+    print(f"  {'method':<24}" + "".join(f"{f'{n} {s}':>20}" for n, s in columns))
     for method in next(iter(figures.values())):
         cells = [figures[n].get(method, {}).get(s) for n, s in columns]
-        print(f"  {method:<24}" + "".join(f"{c:>18.3f}" if c is not None else f"{'-':>18}"
+        print(f"  {method:<24}" + "".join(f"{c:>20.3f}" if c is not None else f"{'-':>20}"
                                           for c in cells))  # fmt: skip
 
 

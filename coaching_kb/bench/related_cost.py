@@ -3,10 +3,14 @@
 Builds the bench corpus with the `pelican` command on Pelican's default theme, in a fresh
 process each time: with the plugin and a cold cache (every article embedded), with it and its
 cache warm, and without it. Medians of `runs` rounds; each round runs the three builds back
-to back, so their ratio is measured under the same load.
+to back, so their ratio is measured under the same load. Each build is timed twice: wall
+seconds, and processor seconds (user and system), which other jobs on a shared machine
+disturb less. The peak resident memory is the largest of any build's.
 """
 
+import os
 import re
+import resource
 import shutil
 import statistics
 import subprocess
@@ -21,8 +25,9 @@ from .corpus import write_corpus
 EMBEDDED = re.compile(r"related_topics: embedded (\d+) passages in ([0-9.]+)s")
 
 
-def pelican_build(site: Path, plugins: list[str]) -> tuple[float, str]:
-    """Build `site`/content with `plugins`; return the seconds taken and the log."""
+def pelican_build(site: Path, plugins: list[str]) -> tuple[float, float, str]:
+    """Build `site`/content with `plugins`; return the wall and processor seconds taken and
+    the log."""
     conf = site / "conf.py"
     # No automatic list: the site's theme shows article.related, as ours does.
     conf.write_text(
@@ -33,12 +38,25 @@ def pelican_build(site: Path, plugins: list[str]) -> tuple[float, str]:
     )
     shutil.rmtree(site / "output", ignore_errors=True)
     command = [sys.executable, "-m", "pelican", "content", "-s", "conf.py", "-o", "output", "-v"]
+    processor = children_seconds()
     started = time.perf_counter()
-    done = subprocess.run(command, cwd=site, capture_output=True, text=True, check=False)
+    wide = os.environ | {"COLUMNS": "500"}  # Pelican's log wraps lines at the terminal's width
+    done = subprocess.run(command, cwd=site, capture_output=True, text=True, check=False, env=wide)
     seconds = time.perf_counter() - started
     if done.returncode != 0:
         raise RuntimeError(f"bench: the build failed: {done.stderr[-2000:]}")
-    return seconds, done.stdout + done.stderr
+    return seconds, children_seconds() - processor, done.stdout + done.stderr
+
+
+def children_seconds() -> float:
+    """Return the user and system seconds of every finished child process so far."""
+    used = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return used.ru_utime + used.ru_stime
+
+
+def children_peak_mb() -> float:
+    """Return the peak resident memory of the largest finished child process, in MB."""
+    return resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
 
 
 def related_cost(work: Path, articles: int = 1000, runs: int = 3) -> dict[str, float]:
@@ -46,15 +64,22 @@ def related_cost(work: Path, articles: int = 1000, runs: int = 3) -> dict[str, f
     site = work / f"related-cost-{articles}"
     write_corpus(CONTENT, site / "content", articles)
     plugin = ["pelican.plugins.related_topics"]
-    rounds: dict[str, list[float]] = {"cold": [], "warm": [], "without": [], "embed": []}
+    rounds: dict[str, list[float]] = {"embed": []}
     for _ in range(runs):
         shutil.rmtree(site / "cache", ignore_errors=True)
-        seconds, log = pelican_build(site, plugin)
-        rounds["cold"].append(seconds)
-        if found := EMBEDDED.search(" ".join(log.split())):
-            rounds["embed"].append(float(found[2]))
-        rounds["warm"].append(pelican_build(site, plugin)[0])
-        rounds["without"].append(pelican_build(site, [])[0])
+        for name, plugins in (("cold", plugin), ("warm", plugin), ("without", [])):
+            seconds, processor, log = pelican_build(site, plugins)
+            rounds.setdefault(name, []).append(seconds)
+            rounds.setdefault(f"{name}_cpu", []).append(processor)
+            if name == "cold" and (found := EMBEDDED.search(" ".join(log.split()))):
+                rounds["embed"].append(float(found[2]))
+                rounds.setdefault("passages", []).append(float(found[1]))
     median = {name: statistics.median(values) for name, values in rounds.items() if values}
-    ratios = [w / o for w, o in zip(rounds["warm"], rounds["without"], strict=True)]
-    return median | {"warm_added_share": statistics.median(ratios) - 1, "articles": articles}
+    shares = {
+        f"warm_added_share{unit}": statistics.median(
+            w / o for w, o in zip(rounds[f"warm{unit}"], rounds[f"without{unit}"], strict=True)
+        )
+        - 1
+        for unit in ("", "_cpu")
+    }
+    return median | shares | {"peak_mb": children_peak_mb(), "articles": articles}

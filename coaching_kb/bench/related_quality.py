@@ -3,8 +3,9 @@
 The blog sets live outside the repository (`../shared/eval/related/<corpus>/`: posts, and
 graded relevance from their authors' tags, which are not in the texts). Each corpus's queries
 are split once by a hash of the post's id: `dev` is what the ranking was tuned on, `held-out`
-never was. Lee's 50 texts are split as lee.py says (0-24 tuned on, 25-49 not). Every method
-ranks all other posts; figures are NDCG@5 with the sets' own gains.
+never was. Lee's 50 texts are split as lee.py says (0-24 tuned on, 25-49 not); our own short
+texts (sentences.json: the sentence case) by group, even groups tuned on. Every method ranks
+all other posts; figures are NDCG@5 with the sets' own gains.
 
 Our lists come from the plugin's own functions (the ones a build calls), without Pelican's
 reading; the sentence model's vectors are cached under `.cache/bench-related/`.
@@ -184,8 +185,32 @@ def lee_gains() -> tuple[list[Doc], dict[str, dict[str, float]]] | None:
     return docs, gains
 
 
+SENTENCES = Path(__file__).with_name("sentences.json")
+
+
+def sentence_gains() -> tuple[list[Doc], dict[str, dict[str, float]]]:
+    """Return our own short texts as Docs (keys 'group-item') and their groups as gains."""
+    groups = json.loads(SENTENCES.read_text(encoding="utf-8"))["groups"]
+    docs = [
+        Doc(f"{group:02d}-{item}", text, text)
+        for group, texts in enumerate(groups)
+        for item, text in enumerate(texts)
+    ]
+    gains = {
+        doc.key: {o.key: 1.0 for o in docs if o.key[:2] == doc.key[:2] and o.key != doc.key}
+        for doc in docs
+    }
+    return docs, gains
+
+
+def sentence_split(query: str) -> str:
+    """Return 'dev' for the even groups, 'held-out' for the odd ones."""
+    return "dev" if int(query[:2]) % 2 == 0 else "held-out"
+
+
 def quality_figures() -> dict[str, dict[str, dict[str, float]]]:
-    """Return {set: {method: {split: NDCG@5}}} for the blog sets found and for Lee."""
+    """Return {set: {method: {split: NDCG@5}}} for the blog sets found, Lee and our own
+    sentences."""
     figures = {}
     folder = eval_folder()
     for corpus in CORPORA if folder else ():
@@ -193,4 +218,5 @@ def quality_figures() -> dict[str, dict[str, dict[str, float]]]:
         figures[corpus] = corpus_figures(corpus, docs, gains, split_of)
     if (lee := lee_gains()) is not None:
         figures["Lee"] = corpus_figures("lee", *lee, lambda q: "dev" if int(q) < 25 else "held-out")
+    figures["sentences"] = corpus_figures("sentences", *sentence_gains(), sentence_split)
     return figures

@@ -28,10 +28,10 @@ ARTICLES = {
 
 
 def build(
-    site: Path, python: str = sys.executable, **settings: object
+    site: Path, python: str = sys.executable, articles: dict = ARTICLES, **settings: object
 ) -> subprocess.CompletedProcess:
     """Build `site`/content with `pelican` and `settings`, on Pelican's default theme."""
-    for name, text in ARTICLES.items():
+    for name, text in articles.items():
         (site / "content" / name).parent.mkdir(parents=True, exist_ok=True)
         (site / "content" / name).write_text(text, encoding="utf-8")
     lines = [f"{key} = {value!r}" for key, value in settings.items()]
@@ -86,6 +86,28 @@ def test_changing_how_text_is_prepared_gives_the_lists_a_cold_cache_gives(tmp_pa
     build(tmp_path / "b", RELATED_TOPICS_PASSAGE_WORDS=3, **FULL_NAME)
     assert warm == related_json(tmp_path / "b")
     assert warm != before  # the quoted passages are now three words long
+
+
+SHORT_TEXTS = [
+    "It's pretty much up to you.",
+    "It is up to you.",
+    "You've pretty much answered your own question.",
+    "The meeting ran an hour over.",
+    "Write the goal down where you will see it.",
+]
+
+
+def test_a_short_text_finds_the_one_that_means_the_same_not_the_one_sharing_words(tmp_path):
+    # The words the first and third share ("pretty much") must not outrank the meaning the
+    # first and second share, which a stop-word-stripped term model cannot see.
+    articles = {
+        f"{n}.md": f"Title: Text {n}\nDate: 2024-01-0{n + 1}\n\n{text}\n"
+        for n, text in enumerate(SHORT_TEXTS)
+    }
+    result = build(tmp_path, articles=articles, **FULL_NAME)
+    assert result.returncode == 0, result.stderr
+    lists = {a["source_path"]: a["related"] for a in related_json(tmp_path)["articles"]}
+    assert lists["0.md"][0]["source_path"] == "1.md"
 
 
 def test_unknown_and_other_plugins_settings_are_warnings_not_tracebacks(tmp_path):

@@ -1,13 +1,18 @@
 """Rank each article's related articles: the term model's and the sentence model's scores,
-each standardised over the article's row and then added, shared topics on top. Pure and
-deterministic: `Doc`s in, `Match` lists out, ties broken by key.
+each standardised over the article's row (and half as much over the other's) and then added,
+shared topics on top. Pure and deterministic: `Doc`s in, `Match` lists out, ties broken by key.
 
 Standardised scores, not raw ones: a fixed blend of the two cosines, tuned on one kind of text,
 landed below its better half on another, as their scales differ from corpus to corpus. On the
 development sets this beat reciprocal rank fusion too (see the package README).
+
+The sentence model's share depends on the article's length: on a sentence it is the best single
+method and the words two sentences share mislead ("It's pretty much up to you." shares more with
+"You've pretty much answered..." than with "It is up to you."); on a long post, which the model
+reads only the opening of, the terms carry more.
 """
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +22,14 @@ from .terms import TermModel, term_model
 from .text import term_counts
 
 BLOCK_ROWS = 256  # articles whose scores are held at once: memory stays flat on big sites
-MEANING_WEIGHT = 1.5  # the sentence model's share next to the terms' 1 (chosen on dev splits)
+# The sentence model's share next to the terms' 1: MEANING_WEIGHT at 100 words, times
+# (words / 100) ** -MEANING_FALL (3.2 at 80 words, 1.5 at 1,000). The terms' share falls
+# below TERMS_FULL_WORDS words (a fifth at 10). All three chosen on the development halves.
+MEANING_WEIGHT, MEANING_FALL, TERMS_FULL_WORDS = 3.0, 0.3, 50
+# A pair seen from both sides: each doc's standardised scores plus half the other doc's view of
+# the pair. A doc close to everything (a generic post) no longer fills every list. Chosen on
+# the development halves.
+MUTUAL = 0.5
 TOPIC_WEIGHT = 2.0  # all topics shared: two standard deviations above the article's average
 
 
@@ -63,29 +75,89 @@ def relate(
     forms = [found for _, found in counted]
     topics = topic_matrix(docs)
     key_rank = np.argsort(np.argsort(np.array([doc.key for doc in docs], dtype=object)))
-    weight = MEANING_WEIGHT if meaning else 0.0
+    term_share, meaning_share = shares(docs, meaning is not None)
+    by_terms_view = Model(terms.scores, term_share, len(docs))
+    by_meaning_view = None
+    if meaning is not None:
+        by_meaning_view = Model(lambda rows: meaning_scores(meaning, rows, docs), meaning_share,
+                                len(docs))  # fmt: skip
+    own = term_share**2 + meaning_share**2  # the variance of a doc's weighted scores
     results: list[list[Match]] = []
-    for start in range(0, len(docs), BLOCK_ROWS):
-        rows = np.arange(start, min(start + BLOCK_ROWS, len(docs)))
-        by_terms = terms.scores(rows)
-        by_meaning = meaning_scores(meaning, rows, docs) if meaning else np.zeros_like(by_terms)
-        fused = standardised(by_terms, rows) + weight * standardised(by_meaning, rows)
+    for rows in blocks(len(docs)):
+        by_terms, fused = by_terms_view.fused(rows)
+        by_meaning = np.zeros_like(by_terms)
+        if by_meaning_view is not None:
+            by_meaning, more = by_meaning_view.fused(rows)
+            fused += more
+        # The spread of the row's fused scores (the row's own standing in for the other's).
+        spread = np.sqrt((1 + MUTUAL**2) * own[rows, None])
         shared = topics[rows] @ topics.T
-        fused += TOPIC_WEIGHT * shared
-        # Shown and held to min_score: how far above the article's average match the pair is,
-        # as the share of a normal distribution below it (0.5: average, 0.98: two deviations).
-        score = 0.5 * (1 + erf(fused / np.sqrt(2 * (1 + weight**2))))
+        fused += TOPIC_WEIGHT * spread * shared
+        # How far above the article's average match the pair is, as the share of a normal
+        # distribution below it (0.5: average, 0.98: two deviations).
+        score = 0.5 * (1 + erf(fused / (np.sqrt(2) * spread)))
         # A pair with nothing in common is no match, however the rest of the row scores.
         has_something = (by_terms > 0) | (by_meaning > 0) | (shared > 0)
         for offset, row in enumerate(rows.tolist()):
             chosen = top_k(score[offset], has_something[offset], key_rank, k, min_score, row)
-            said = [carried_by(other, by_terms[offset], weight * by_meaning[offset], row)
+            said = [carried_by(other, by_terms[offset], by_meaning[offset], row)
                     for other in chosen]  # fmt: skip
             results.append([
                 explain(docs, row, other, score[offset, other], carrier, terms, forms, meaning)
                 for other, carrier in zip(chosen, said, strict=True)
             ])  # fmt: skip
     return results
+
+
+class Model:
+    """One model's view of every pair: its raw scores a block of rows at a time, each doc's
+    share of the fusion and each doc's mean and spread over the others."""
+
+    def __init__(self, scores: Callable[[np.ndarray], np.ndarray], share: np.ndarray, total: int):
+        self.scores, self.share = scores, share
+        stats = [row_stats(scores(rows), rows) for rows in blocks(total)]
+        self.mean = np.concatenate([mean for mean, _ in stats])
+        self.spread = np.concatenate([spread for _, spread in stats])
+
+    def fused(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Return the rows' raw scores, and their share of the fusion: each pair standardised
+        over the row's doc, plus MUTUAL times the same pair seen from the other doc (the raw
+        scores are symmetric)."""
+        scores = self.scores(rows)
+        own = divided(scores - self.mean[rows, None], self.spread[rows, None])
+        theirs = divided(scores - self.mean[None, :], self.spread[None, :])
+        return scores, self.share[rows, None] * own + MUTUAL * self.share[None, :] * theirs
+
+
+def blocks(total: int) -> list[np.ndarray]:
+    """Return the row numbers 0 to total, BLOCK_ROWS at a time."""
+    return [np.arange(s, min(s + BLOCK_ROWS, total)) for s in range(0, total, BLOCK_ROWS)]
+
+
+def row_stats(scores: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Return the mean and the spread of each row's scores over the others (itself left out)."""
+    others = np.ones_like(scores, dtype=bool)
+    others[np.arange(len(rows)), rows] = False
+    count = max(scores.shape[1] - 1, 1)
+    mean = np.where(others, scores, 0.0).sum(axis=1) / count
+    spread = np.sqrt(np.where(others, (scores - mean[:, None]) ** 2, 0.0).sum(axis=1) / count)
+    return mean, spread
+
+
+def divided(deviation: np.ndarray, spread: np.ndarray) -> np.ndarray:
+    """Return deviation / spread, 0 where all scores were alike (no spread)."""
+    spread = np.broadcast_to(spread, deviation.shape)
+    return np.divide(deviation, spread, out=np.zeros_like(deviation), where=spread > 1e-9)
+
+
+def shares(docs: Sequence[Doc], with_meaning: bool) -> tuple[np.ndarray, np.ndarray]:
+    """Return each doc's weights of the terms and of the sentence model, by its length."""
+    words = np.array([max(len(doc.text.split()), 1) for doc in docs], dtype=float)
+    if not with_meaning:
+        return np.ones_like(words), np.zeros_like(words)
+    english = np.array([doc.lang.startswith("en") for doc in docs])  # what the model reads
+    terms = np.where(english, np.minimum(1.0, words / TERMS_FULL_WORDS), 1.0)
+    return terms, np.where(english, MEANING_WEIGHT * (words / 100) ** -MEANING_FALL, 0.0)
 
 
 def meaning_scores(meaning: Meaning, rows: np.ndarray, docs: Sequence[Doc]) -> np.ndarray:
@@ -98,17 +170,6 @@ def meaning_scores(meaning: Meaning, rows: np.ndarray, docs: Sequence[Doc]) -> n
     scores[~english[rows]] = 0.0
     scores[:, ~english] = 0.0
     return scores
-
-
-def standardised(scores: np.ndarray, rows: np.ndarray) -> np.ndarray:
-    """Return each row's scores as standard deviations from the row's mean (itself left out);
-    0 for a row whose scores are all alike."""
-    others = np.ones_like(scores, dtype=bool)
-    others[np.arange(len(rows)), rows] = False
-    count = max(scores.shape[1] - 1, 1)
-    mean = np.where(others, scores, 0.0).sum(axis=1, keepdims=True) / count
-    spread = np.sqrt(np.where(others, (scores - mean) ** 2, 0.0).sum(axis=1, keepdims=True) / count)
-    return np.divide(scores - mean, spread, out=np.zeros_like(scores), where=spread > 1e-9)
 
 
 def top_k(

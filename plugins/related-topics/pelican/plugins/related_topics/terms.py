@@ -12,7 +12,10 @@ from dataclasses import dataclass
 import numpy as np
 import scipy.sparse
 
-BM25_K1, BM25_B = 1.2, 0.75
+# k1 10, not the textbook 1.2: a term's repeats keep counting for longer. Chosen on the
+# development halves (term model alone: 18f 0.611 to 0.640, rOpenSci 0.644 to 0.649, Lee 0-24
+# 0.832 to 0.839).
+BM25_K1, BM25_B = 10.0, 0.75
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,7 +61,7 @@ def term_model(counts: Sequence[Counter[str]]) -> TermModel:
 
 
 def bm25(tf: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
-    """Return BM25 weights (k1 1.2, b 0.75) of a docs-by-terms count matrix."""
+    """Return BM25 weights (k1 10, b 0.75) of a docs-by-terms count matrix."""
     total = tf.shape[0]
     frequency = np.bincount(tf.indices, minlength=tf.shape[1])
     idf = np.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
