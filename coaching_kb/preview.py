@@ -12,7 +12,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from coaching_kb.build import (
     rebuild_pages,
 )
 from coaching_kb.errors import SiteError
+from coaching_kb.keep_going import build_keeping_going
 from coaching_kb.terminal import log_progress
 
 RELOADED_SUFFIXES = (".py",)  # code and settings: a fresh process imports them again
@@ -53,8 +54,19 @@ def _end_with(parent: int) -> None:
 class Preview:
     """Build the site for the live preview in a build process kept ready between saves."""
 
-    def __init__(self, settings_file: Path, content: Path, output: Path) -> None:
+    def __init__(
+        self,
+        settings_file: Path,
+        content: Path,
+        output: Path,
+        overrides: Mapping[str, Any] | None = None,
+        *,
+        keep_going: bool = False,
+    ) -> None:
         self.settings_file, self.content, self.output = settings_file, content, output
+        self.overrides = dict(overrides or {})  # an owner's settings (--settings)
+        self.keep_going = keep_going
+        self.skipped: dict[str, list[Any]] = {}  # what --keep-going left out of the last build
         self.process: ProcessPoolExecutor | None = None
         self.restarts = 0  # how many build processes were started, for tests and the bench
 
@@ -82,12 +94,19 @@ class Preview:
         """
         if self.process is None or any(Path(p).suffix in RELOADED_SUFFIXES for p in changed):
             self.start()
-        edited = edited_sources(self.content, changed) if only_edits else frozenset()
+        # A quick rebuild reads our settings only: an owner's, or skipping files, builds whole.
+        is_quick = only_edits and not (self.overrides or self.keep_going)
+        edited = edited_sources(self.content, changed) if is_quick else frozenset()
         if edited and (self.output / "index.html").is_file():
             quick = self._run(rebuild_pages, self.settings_file, self.content, self.output, edited)
             if quick is not None:
                 return quick
-        return self._run(build_site, self.settings_file, self.content, self.output)
+        where = (self.settings_file, self.content, self.output, self.overrides)
+        if self.keep_going:
+            kept = self._run(build_keeping_going, *where)
+            self.skipped = kept.skipped
+            return kept.report
+        return self._run(build_site, *where)
 
     def _run(self, build: Callable[..., Any], *args: Any) -> Any:
         job = self.process.submit(build, *args)
