@@ -89,7 +89,7 @@ def index_site(site: Path, bundle_dir: str, language: str = "", kept: Path | Non
     key = bundle_key(site, bundle_dir, language)
     if (kept / key / PAGES_FILE).is_file():
         shutil.rmtree(site / bundle_dir, ignore_errors=True)
-        shutil.copytree(kept / key / KEPT_BUNDLE, site / bundle_dir)
+        shutil.copytree(kept / key / KEPT_BUNDLE, site / bundle_dir, copy_function=link_or_copy)
         return int((kept / key / PAGES_FILE).read_text())
     pages = run_pagefind(site, bundle_dir, language)
     keep_bundle(site / bundle_dir, kept, key, pages)
@@ -102,6 +102,17 @@ def keep_bundle(bundle: Path, kept: Path, key: str, pages: int) -> None:
     # Copied beside and moved in: a build stopped halfway never leaves half a bundle kept.
     partial = kept.with_name(f".{kept.name}-partial")
     shutil.rmtree(partial, ignore_errors=True)
-    shutil.copytree(bundle, partial / key / KEPT_BUNDLE)
+    shutil.copytree(bundle, partial / key / KEPT_BUNDLE, copy_function=link_or_copy)
     (partial / key / PAGES_FILE).write_text(str(pages))
     os.replace(partial, kept)
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """Link `target` to `source` (a thousand files in milliseconds), or copy it across disks.
+
+    Safe to share: a bundle's files are never rewritten in place, only removed (a new run
+    removes the whole bundle first) or added beside (synonyms.json)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
