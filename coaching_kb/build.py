@@ -8,9 +8,8 @@ site is written to a sibling folder and swapped in only on success, so a failed 
 leaves a half-written site where the good one was (`staging`).
 """
 
-import os
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,7 +20,7 @@ from coaching_kb.check.checks import run_problems
 from coaching_kb.check.problems import Problem
 from coaching_kb.errors import SiteError
 from coaching_kb.reader_cache import reader_cache
-from coaching_kb.run import run_pelican, source_of
+from coaching_kb.run import Run, run_pelican
 from coaching_kb.staging import discard, staging_folder, swap_in
 from coaching_kb.template_cache import template_cache
 
@@ -71,8 +70,10 @@ def build_site(
     overrides: Mapping[str, Any] | None = None,
     *,
     strict: bool = False,
+    keep: Callable[[Run], None] | None = None,
 ) -> BuildReport:
-    """Build the site into `output`, replacing it only if the build succeeds."""
+    """Build the site into `output`, replacing it only if the build succeeds; then hand the
+    run to `keep` (the live preview holds it for its quick pages)."""
     settings = load_settings(settings_file, content, overrides)
     final = Path(output or settings["OUTPUT_PATH"]).resolve()
     final.parent.mkdir(parents=True, exist_ok=True)
@@ -100,13 +101,13 @@ def build_site(
         discard(staging)
         return report
     swap_in(staging, final)
+    if keep is not None:
+        keep(run)
     return report
 
 
 CONTENT_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
 DATA_FOLDERS = {"authors", "topics", "comments"}  # what many pages show: a full build
-# Site-wide files a quick rebuild leaves as the last full build wrote them.
-QUICK = {"SITEMAP_ENABLED": False, "SEARCH_ENABLED": False, "STATIC_CREATE_LINKS": True}
 
 
 def edited_sources(content: Path, changed: Sequence[str]) -> frozenset[str]:
@@ -119,35 +120,3 @@ def edited_sources(content: Path, changed: Sequence[str]) -> frozenset[str]:
         if not inside or data or path.suffix.lower() not in CONTENT_SUFFIXES:
             return frozenset()
     return frozenset(str(path) for path in paths)
-
-
-def rebuild_pages(
-    settings_file: Path, content: Path, output: Path, edited: frozenset[str]
-) -> BuildReport | None:
-    """Rewrite only the pages of the `edited` sources in the built site `output`.
-
-    The live preview's quick rebuild: Pelican reads everything (from its reader cache) and
-    writes only those pages, into a scratch folder; they replace their old copies once their
-    files' checks pass. Return None when a full build is needed: an edit gave a page a new
-    address (its old page, and every list linking to it, would be left behind).
-    """
-    settings = load_settings(settings_file, content)
-    # The full build's reader cache: QUICK changes what is written, not what is read.
-    settings.update(reader_cache(settings, Path(settings_file), output.resolve()) | QUICK)
-    scratch = staging_folder(output.resolve())
-    settings["OUTPUT_PATH"], settings["DELETE_OUTPUT_DIRECTORY"] = str(scratch), False
-    report = BuildReport(output=output.resolve())
-    started = time.perf_counter()
-    try:
-        run = run_pelican(settings, selected=edited)
-        report.problems = run_problems(run, only={Path(p) for p in edited})
-        pages = [o.save_as for o in run.outputs if o.source and source_of(o.source) in edited]
-        if not all((output / page).is_file() for page in pages):
-            return None
-        report.written = run.crash is None and not report.failed()
-        for page in pages if report.written else ():
-            os.replace(scratch / page, output / page)
-    finally:
-        discard(scratch)
-        report.seconds = time.perf_counter() - started
-    return report

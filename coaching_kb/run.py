@@ -91,7 +91,6 @@ class NotingWriter(Writer):
 
     run: Run
     is_planning = False
-    selected: frozenset[str] | None = None  # real source paths: write only their pages, no feeds
 
     def __init__(self, output_path: str, settings: dict[str, Any] | None = None) -> None:
         super().__init__(output_path, settings=settings)
@@ -106,21 +105,15 @@ class NotingWriter(Writer):
         if source is not None:
             self.from_content.add(name)
         self.run.outputs.append(Output(name, source, getattr(template, "name", "")))
-        if self.is_planning or taken or not self.is_selected(source):
+        if self.is_planning or taken:
             return None
         return super().write_file(name, template, context, *args, **kwargs)
-
-    def is_selected(self, source: Any) -> bool:
-        """Return True if the page of `source` (None: not from content) is to be written."""
-        if self.selected is None:
-            return True
-        return source is not None and source_of(source) in self.selected
 
     def write_feed(self, elements: Any, context: Any, path: str | None = None, *args: Any,
                    **kwargs: Any) -> Any:  # fmt: skip
         if path:
             self.run.outputs.append(Output(path))
-        if self.is_planning or self.selected is not None:
+        if self.is_planning:
             return None
         return super().write_feed(elements, context, path, *args, **kwargs)
 
@@ -176,17 +169,13 @@ def run_pelican(
     settings: Mapping[str, Any],
     *,
     is_planning: bool = False,
-    selected: frozenset[str] | None = None,
 ) -> Run:
     """Run `Pelican(settings).run()`; return what it made, and what stopped it, if anything.
 
-    With `selected` (real paths of sources), only their pages are written. A SiteError (a
-    plugin's settings check, say) is raised: the owner must fix it first.
+    A SiteError (a plugin's settings check, say) is raised: the owner must fix it first.
     """
     run = Run(dict(settings))
-    writer = type(
-        "RunWriter", (NotingWriter,), {"run": run, "is_planning": is_planning, "selected": selected}
-    )
+    writer = type("RunWriter", (NotingWriter,), {"run": run, "is_planning": is_planning})
 
     def keep_generators(generators: list[Any]) -> None:
         run.generators = list(generators)

@@ -1,5 +1,6 @@
 """The live preview reloads what changed: an edited plugin, an edited setting."""
 
+import threading
 from pathlib import Path
 
 from coaching_kb.preview import Preview
@@ -81,8 +82,8 @@ def test_a_content_edit_reuses_the_build_process(tmp_path):
 
 
 def test_an_edited_page_matches_the_full_build_and_a_moved_one_gets_a_full_build(tmp_path):
-    """The quick rebuild writes only the edited article's page: it must be the page a full
-    build writes, related list and all; a title edit that renames the page builds it all."""
+    """The quick page is the only page written at once: it must be the page a full build
+    writes, related list, backlinks and all; a title edit that renames the page builds it all."""
     import shutil
 
     from coaching_kb.build import build_site
@@ -91,20 +92,81 @@ def test_an_edited_page_matches_the_full_build_and_a_moved_one_gets_a_full_build
     shutil.copytree(ROOT / "content", content)
     essay = content / "essays" / "the-hero-who-stays-late.md"
     page = Path("the-hero-who-stays-late", "index.html")
-    with Preview(settings, content, tmp_path / "live") as preview:
+    with Preview(settings, content, tmp_path / "live", catch_up_seconds=None) as preview:
         assert not preview.rebuild().failed()
         home = (tmp_path / "live" / "index.html").stat().st_ino
-        essay.write_text(essay.read_text().replace("\n\n", "\n\nA line added in preview.\n\n", 1))
+        # At the end: the related lists (which read the opening) stay as they were.
+        essay.write_text(essay.read_text() + "\nA line added in preview.\n")
         edit = preview.rebuild([str(essay)], only_edits=True)
         assert not edit.failed()
         assert (tmp_path / "live" / "index.html").stat().st_ino == home  # only its page written
         assert not build_site(settings, content, tmp_path / "full").failed()
         live, full = (tmp_path / site / page for site in ("live", "full"))
         assert b"A line added in preview." in live.read_bytes()
-        assert b'class="related' in full.read_bytes()
+        for kept in (b'class="related', b'class="backlinks"', b'rel="prev"', b"comments-heading"):
+            assert kept in full.read_bytes()  # what only the whole site could work out
         assert live.read_bytes() == full.read_bytes()
+        essay.write_text(essay.read_text() + "\nA second save.\n")  # before the full build
+        assert not preview.rebuild([str(essay)], only_edits=True).failed()
+        assert (tmp_path / "live" / "index.html").stat().st_ino == home
+        assert b"A second save." in live.read_bytes()
+        assert not preview.catch_up().failed()  # the full build that follows
+        assert (tmp_path / "live" / "index.html").stat().st_ino != home
+        assert not build_site(settings, content, tmp_path / "full").failed()
+        assert (tmp_path / "live" / page).read_bytes() == full.read_bytes()
         other = content / "essays" / "giving-feedback-upwards.md"  # one without comments
         other.write_text(other.read_text().replace("Title: ", "Title: Renamed: ", 1))
         assert not preview.rebuild([str(other)], only_edits=True).failed()
         assert not (tmp_path / "live" / "giving-feedback-upwards").exists()
         assert b"Renamed: " in (tmp_path / "live" / "index.html").read_bytes()
+
+
+def test_the_full_build_follows_a_quick_page_once_the_saves_stop(tmp_path):
+    settings, output = site(tmp_path, "first"), tmp_path / "output"
+    done, reports = threading.Event(), []
+
+    def caught_up(report):
+        reports.append(report)
+        done.set()
+
+    with Preview(settings, tmp_path / "content", output, caught_up, 0.2) as preview:
+        assert not preview.rebuild().failed()
+        (output / "probe.txt").unlink()  # only a full build writes it again
+        write_files(tmp_path, {"content/ready.md": ARTICLE.replace("Some text", "New text")})
+        quick = preview.rebuild([str(tmp_path / "content" / "ready.md")], only_edits=True)
+        assert quick.written
+        assert not (output / "probe.txt").exists()  # the quick page only, so far
+        assert "New text" in (output / "ready.html").read_text()
+        assert done.wait(timeout=120)
+        assert not reports[0].failed()
+        assert (output / "probe.txt").read_text() == "first"
+
+
+QA_PAGE = "i-miss-doing-the-work-and-i-am-good-at-managing-it"
+
+
+def test_a_quick_question_and_page_match_the_full_build(tmp_path):
+    """A Q&A (its letter split from its answer) and a page, saved together, quickly."""
+    import shutil
+
+    from coaching_kb.build import build_site
+
+    settings, content = ROOT / "pelicanconf.py", tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    edited = {
+        content / "qa" / "i-miss-doing-the-work.md": Path(QA_PAGE, "index.html"),
+        content / "pages" / "about.md": Path("about", "index.html"),
+    }
+    with Preview(settings, content, tmp_path / "live", catch_up_seconds=None) as preview:
+        assert not preview.rebuild().failed()
+        home = (tmp_path / "live" / "index.html").stat().st_ino
+        for source in edited:
+            source.write_text(source.read_text() + "\nA line added in preview.\n")
+        assert preview.rebuild([str(s) for s in edited], only_edits=True).written
+        assert (tmp_path / "live" / "index.html").stat().st_ino == home
+    assert not build_site(settings, content, tmp_path / "full").failed()
+    for page in edited.values():
+        live, full = (tmp_path / site / page for site in ("live", "full"))
+        assert b"A line added in preview." in live.read_bytes()
+        assert live.read_bytes() == full.read_bytes()
+    assert b'class="letter__body"' in (tmp_path / "full" / QA_PAGE / "index.html").read_bytes()

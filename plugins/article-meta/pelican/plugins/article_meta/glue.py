@@ -3,6 +3,8 @@
 import itertools
 from typing import TYPE_CHECKING
 
+from coaching_kb.content.body import body_of
+
 from .describe import blog_posting_jsonld, provenance, reading_minutes
 
 if TYPE_CHECKING:
@@ -16,7 +18,7 @@ def describe_articles(generator: "ArticlesGenerator") -> None:
     for older, newer in itertools.pairwise(by_date):
         newer.prev_article, older.next_article = older, newer
     for article in generator.articles:
-        article.reading_minutes = reading_minutes(article._content)
+        article.reading_minutes = reading_minutes(body_of(article))
         article.first_published = provenance(getattr(article, "original-source", ""))
         own_url = f"{site_url}/{article.url}"
         source_url = article.first_published.url if article.first_published else ""

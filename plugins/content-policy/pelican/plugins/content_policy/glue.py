@@ -3,6 +3,7 @@
 import logging
 from typing import Any
 
+from coaching_kb.content.body import body_of
 from coaching_kb.content.policy import frame_hosts, site_policy
 
 log = logging.getLogger(__name__)
@@ -11,7 +12,7 @@ log = logging.getLogger(__name__)
 def set_content_policy(generators: list[Any]) -> None:
     """Put the policy every page carries into the context the templates share."""
     texts = [
-        getattr(item, "_content", "") or ""  # the text as read: `content` would resolve links now
+        body_of(item)  # the text as read: `content` would resolve links now
         for generator in generators
         for name in ("articles", "pages", "hidden_articles", "hidden_pages")
         for item in getattr(generator, name, [])

@@ -5,6 +5,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote, urlsplit
 
+from coaching_kb.content.body import body_of, set_body
+
 from .sizing import enhance_images, image_size
 
 if TYPE_CHECKING:
@@ -34,7 +36,7 @@ def image_file(src: str, source_path: str, content: Path) -> Path | None:
 def size_images(items: list[Any], content: Path) -> None:
     """Add loading hints and sizes to the images of each article or page."""
     for item in items:
-        if "<img" not in item._content:
+        if "<img" not in body_of(item):
             continue
 
         def size_of(src: str, source: str = item.source_path) -> tuple[int, int] | None:
@@ -44,7 +46,7 @@ def size_images(items: list[Any], content: Path) -> None:
             with path.open("rb") as image:
                 return image_size(image.read(HEADER_BYTES))
 
-        item._content = enhance_images(item._content, size_of)
+        set_body(item, enhance_images(body_of(item), size_of))
 
 
 def size_article_images(generator: "ArticlesGenerator") -> None:

@@ -1,6 +1,7 @@
 """Make links and images written relative to their source file work wherever the page is
-written: rewrites such `src`/`href` values in `article._content` and `page._content` to
-Pelican's `{static}` form, so the file is published and every page links to it correctly.
+written: rewrites such `src`/`href` values in an article's or page's body
+(`coaching_kb.content.body`) to Pelican's `{static}` form, so the file is published and every
+page links to it correctly.
 """
 
 from pelican import signals

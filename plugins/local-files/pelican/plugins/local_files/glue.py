@@ -4,6 +4,8 @@ import posixpath
 from pathlib import Path
 from typing import Any
 
+from coaching_kb.content.body import body_of, set_body
+
 from .links import mark_local_files
 
 CONTENT_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
@@ -11,7 +13,7 @@ CONTENT_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm
 
 def link_local_files(content: Any) -> None:
     """Mark links to files beside `content`'s source as `{static}` (pages and articles alike)."""
-    html = getattr(content, "_content", None)
+    html = body_of(content)
     source = getattr(content, "source_path", None)
     if not html or not source or ("src=" not in html and "href=" not in html):
         return
@@ -28,4 +30,4 @@ def link_local_files(content: Any) -> None:
         except OSError:
             return False
 
-    content._content = mark_local_files(html, is_site_file)
+    set_body(content, mark_local_files(html, is_site_file))

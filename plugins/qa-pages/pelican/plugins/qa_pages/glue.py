@@ -5,6 +5,7 @@ from typing import TYPE_CHECKING, Any
 
 from pelican.urlwrappers import Category
 
+from coaching_kb.content.body import body_of
 from coaching_kb.content.letters import Letter, split_letter
 from coaching_kb.content.paths import located
 from coaching_kb.content.reader_text import clean_html
@@ -57,7 +58,7 @@ def split_questions(generator: "ArticlesGenerator") -> None:
             continue
         shown = located(generator.settings, article.source_path, "")
         try:
-            split = split_letter(article._content, shown)
+            split = split_letter(body_of(article), shown)
         except ContentError as error:
             log.error("qa_pages: %s", error)
             continue

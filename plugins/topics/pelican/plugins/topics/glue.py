@@ -5,12 +5,14 @@ import os
 import posixpath
 import time
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from pelican.generators import Generator
 from pelican.urlwrappers import Tag
 
+from coaching_kb.content.body import body_of, set_body
 from coaching_kb.content.letters import SEPARATOR
 from coaching_kb.content.paths import located
 from coaching_kb.content.topics import Vocabulary, load_all_topics, topic_files
@@ -70,7 +72,7 @@ OPTED_OUT = ("no", "off", "false", "0")
 
 def link_topics(generator: "ArticlesGenerator") -> None:
     """Link first topic mentions, suggest topics for untagged articles, find backlinks, and put
-    the topic relations and map in the context the hubs read."""
+    the topic relations and graph in the context the hubs and maps read."""
     started = time.perf_counter()
     settings = generator.settings
     articles = list(generator.articles)
@@ -86,23 +88,15 @@ def link_topics(generator: "ArticlesGenerator") -> None:
         slug: [other for other, _ in related] for slug, related in found.relations.items()
     }
     counts = {slug: len(keys) for slug, keys in found.by_topic.items()}
-    shown = strongest_topics(infos, counts, load_settings(settings).topic_map_max)
-    on_index = [map_info(info, settings, index_folder(settings)) for info in shown]
-    colours = topic_groups(shown, found.relations)  # the map's topics: a few dozen at most
-    generator.context["topic_map_svg"] = topic_map_svg(on_index, counts, found.relations, colours)
-    generator.context["topic_map_narrow_svg"] = arc_map_svg(
-        on_index, counts, found.relations, colours
-    )
-    generator.context["topic_local_maps"] = local_maps(
-        infos, counts, found.relations, settings, colours
-    )
+    generator.context["topic_graph"] = TopicGraph(infos, counts, found.relations)
     references = referenced_by({d.key: d.body for d in docs})
     by_key = dict(zip((d.key for d in docs), articles, strict=True))
     for article, doc, scanned, suggested in zip(
         articles, docs, found.scans, found.suggestions, strict=True
     ):
         article.suggested_topics = suggested
-        article._content, article.topic_links = scanned.linked(doc.body), list(scanned.topic_links)
+        set_body(article, scanned.linked(doc.body))
+        article.topic_links = list(scanned.topic_links)
         article.referenced_by = [by_key[k] for k in references.get(doc.key, [])]
     log.info(
         "topics: %d articles, %d topics, %d suggested in %.2fs",
@@ -119,7 +113,7 @@ def doc_for(article: Any, root: str) -> Doc:
         key=content_key(article.source_path, root),
         title=article.title,
         summary=str(article.metadata.get("summary", "")),
-        body=article._content,
+        body=body_of(article),
         topics=tuple(tag.slug for tag in getattr(article, "tags", [])),
         lang=str(getattr(article, "lang", "en") or "en"),
         links_from=links_from(article),
@@ -134,7 +128,7 @@ def links_from(article: Any) -> int:
     """
     if str(article.metadata.get("topic_links", "")).strip().lower() in OPTED_OUT:
         return -1
-    if getattr(article, "type", "") == "qa" and (match := SEPARATOR.search(article._content)):
+    if getattr(article, "type", "") == "qa" and (match := SEPARATOR.search(body_of(article))):
         return match.end()
     return 0
 
@@ -238,12 +232,41 @@ def assemble_hubs(generators: list[Generator]) -> None:
         tags_are_topics=load_settings(settings).topic_hubs_for_tags,
     )
     context["topic_hubs"] = hubs
+    if graph := context.get("topic_graph"):
+        draw_topic_maps(context, settings, graph)
     link_hub_sources(context, hubs, topic_files(settings))
     give_search_terms(hubs, context.get("topics", {}))
     by_size = sorted(hubs, key=lambda hub: (-hub.count, hub.name.lower()))
     context["featured_topics"] = [hub for hub in by_size if hub.count][
         : settings.get("TOPICS_ON_HOME", 6)
     ]
+
+
+@dataclass(frozen=True, slots=True)
+class TopicGraph:
+    """The topics, their article counts and their scored relations, as `link_topics` found
+    them, for the maps drawn once the whole site is read."""
+
+    infos: list[TopicInfo]
+    counts: dict[str, int]
+    relations: dict[str, list[tuple[str, float]]]
+
+
+def draw_topic_maps(context: dict[str, Any], settings: dict[str, Any], graph: TopicGraph) -> None:
+    """Put the topic index's maps and each hub's local map in the context.
+
+    Drawn here, with the whole site read, not in `link_topics`: the live preview runs that
+    for one edited article alone, and a map of one article's topics is all the map's cost
+    for nothing.
+    """
+    shown = strongest_topics(graph.infos, graph.counts, load_settings(settings).topic_map_max)
+    on_index = [map_info(info, settings, index_folder(settings)) for info in shown]
+    colours = topic_groups(shown, graph.relations)  # the map's topics: a few dozen at most
+    context["topic_map_svg"] = topic_map_svg(on_index, graph.counts, graph.relations, colours)
+    context["topic_map_narrow_svg"] = arc_map_svg(on_index, graph.counts, graph.relations, colours)
+    context["topic_local_maps"] = local_maps(
+        graph.infos, graph.counts, graph.relations, settings, colours
+    )
 
 
 def link_hub_sources(context: dict[str, Any], hubs: list[TopicHub], files: dict[str, str]) -> None:
