@@ -250,9 +250,9 @@ def livereload(c, port=PORT, content="", output=str(OUTPUT), settings="", keep_g
     reloads, ready = Reloads(), threading.Event()
     server = SiteServer(Path(output), HOST, int(port), reloads, ready)  # a taken port: said now
     # The full build after quick pages: every other page (lists, hubs, related) catches up.
-    preview = Preview(DEV_SETTINGS, folder, Path(output), overrides,
+    preview = Preview(DEV_SETTINGS, folder, Path(output),
                       caught_up=lambda report: _report_rebuild(preview, report, reloads),
-                      keep_going=keep_going)  # fmt: skip
+                      overrides=overrides, keep_going=keep_going)  # fmt: skip
     _log_to_terminal()
     with preview, _serving_while(server, " with live reload"):
         _report_rebuild(preview, preview.rebuild(), reloads)  # the first build indexes search too

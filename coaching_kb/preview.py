@@ -84,15 +84,15 @@ class Preview:
         settings_file: Path,
         content: Path,
         output: Path,
-        overrides: Mapping[str, Any] | None = None,
         caught_up: Callable[[BuildReport], None] | None = None,
         catch_up_seconds: float | None = CATCH_UP_SECONDS,
         *,
+        overrides: Mapping[str, Any] | None = None,
         keep_going: bool = False,
     ) -> None:
-        """`overrides`: an owner's settings (--settings); `caught_up` gets the report of each
-        full build that follows quick pages; with `catch_up_seconds` None, that build waits
-        for `catch_up()` (tests); `keep_going` skips files with errors (--keep-going)."""
+        """`caught_up` gets the report of each full build that follows quick pages; with
+        `catch_up_seconds` None, that build waits for `catch_up()` (tests). `overrides` are an
+        owner's settings (--settings); `keep_going` skips files with errors (--keep-going)."""
         self.settings_file, self.content, self.output = settings_file, content, output
         self.overrides = dict(overrides or {})  # an owner's settings (--settings)
         self.keep_going = keep_going
