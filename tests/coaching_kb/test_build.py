@@ -1,6 +1,9 @@
 """Any folder of Markdown builds; a failed build names the problem and keeps the old site."""
 
+import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -255,3 +258,13 @@ def test_the_template_cache_is_named_after_the_jinja_options_and_plugins(tmp_pat
     assert len(folders) == 3
     given = {"JINJA_ENVIRONMENT": {"bytecode_cache": None}}
     assert template_cache(ours | given, tmp_path) == {}  # the settings' own choice wins
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_numpy_does_one_thread_of_work_in_a_build(tmp_path):
+    # OpenBLAS's spinning threads cost a small site a third of its build's processor time.
+    count = "import os, coaching_kb, numpy; print(len(os.listdir('/proc/self/task')))"
+    env = {k: v for k, v in os.environ.items() if k != "OPENBLAS_NUM_THREADS"}
+    said = subprocess.run([sys.executable, "-c", count], env=env, capture_output=True,
+                          text=True, check=True)  # fmt: skip
+    assert said.stdout.strip() == "1"
