@@ -228,42 +228,57 @@ def serve(c, port=PORT, content="", output=str(OUTPUT), settings="", keep_going=
         ready.set()
 
 
-@task(help={"port": PORT_HELP, "content": CONTENT_HELP, "output": OUTPUT_HELP})
+@task(
+    help={
+        "port": PORT_HELP,
+        "content": CONTENT_HELP,
+        "output": OUTPUT_HELP,
+        "settings": SETTINGS_HELP,
+        "keep-going": KEEP_GOING_HELP,
+    }
+)
 @reports_errors
-def livereload(c, port=PORT, content=str(CONTENT), output=str(OUTPUT)):
+def livereload(c, port=PORT, content="", output=str(OUTPUT), settings="", keep_going=False):
     """Serve at http://127.0.0.1:8000; rebuild on every change and reload open pages."""
+    from coaching_kb.build import load_settings
     from coaching_kb.preview import Preview
     from coaching_kb.serve import Reloads, SiteServer
     from coaching_kb.watch import watch
 
+    overrides = _owner_overrides(settings)
+    folder = Path(content or load_settings(DEV_SETTINGS, None, overrides)["PATH"])
     reloads, ready = Reloads(), threading.Event()
     server = SiteServer(Path(output), HOST, int(port), reloads, ready)  # a taken port: said now
     # The full build after quick pages: every other page (lists, hubs, related) catches up.
-    preview = Preview(DEV_SETTINGS, Path(content), Path(output),
-                      caught_up=lambda report: _report_rebuild(report, reloads))  # fmt: skip
+    preview = Preview(DEV_SETTINGS, folder, Path(output),
+                      caught_up=lambda report: _report_rebuild(preview, report, reloads),
+                      overrides=overrides, keep_going=keep_going)  # fmt: skip
     _log_to_terminal()
     with preview, _serving_while(server, " with live reload"):
-        _report_rebuild(preview.rebuild(), reloads)  # the first build indexes search too
+        _report_rebuild(preview, preview.rebuild(), reloads)  # the first build indexes search too
         ready.set()
 
         def rebuild(changed: list[str], only_edits: bool) -> None:
             names = ", ".join(Path(p).name for p in changed[:3])
             more = " and more" if len(changed) > 3 else ""
             print(f"changed: {names}{more}; rebuilding", flush=True)
-            _report_rebuild(preview.rebuild(changed, only_edits), reloads)
+            _report_rebuild(preview, preview.rebuild(changed, only_edits), reloads)
 
-        watched = [Path(content), ROOT / "theme", ROOT / "plugins", DEV_SETTINGS]
+        watched = [folder, ROOT / "theme", ROOT / "plugins", DEV_SETTINGS]
+        watched += [Path(settings)] if settings else []
         threading.Thread(
             target=watch, args=(watched, rebuild, lambda: reloads.stopped), daemon=True
         ).start()
 
 
-def _report_rebuild(report: Any, reloads: Any) -> None:
-    """Print a preview build's problems; reload open pages if it succeeded."""
+def _report_rebuild(preview: Any, report: Any, reloads: Any) -> None:
+    """Print a preview build's problems (and files skipped); reload open pages if it built."""
     failing = _print_problems(report.problems, strict=False)
     if failing:
         print(f"build failed: {_counted(failing, 'error')} above; still serving the last good site")
         return
+    if preview.skipped:
+        _print_skipped(preview.skipped)
     reloads.bump()
     print(f"built in {report.seconds:.1f}s", flush=True)
 

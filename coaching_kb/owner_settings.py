@@ -11,7 +11,7 @@ are what our plugins fill (topic hubs, search, authors); the Jinja options our t
 from pathlib import Path
 from typing import Any
 
-from pelican.settings import get_settings_from_file
+from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
 from coaching_kb.errors import SettingsError
 
@@ -19,6 +19,13 @@ from coaching_kb.errors import SettingsError
 THEME_SETTINGS = ("THEME", "DIRECT_TEMPLATES", "THEME_STATIC_PATHS", "THEME_TEMPLATES_OVERRIDES")
 # Settings naming a folder, which Pelican reads relative to the settings file that sets them.
 FOLDER_SETTINGS = ("PATH", "OUTPUT_PATH", "CACHE_PATH", "PLUGIN_PATHS")
+# The owner's tags stay Pelican's tags: where the owner's file sets none of these, Pelican's
+# defaults apply (ours turn tag pages into topic hubs, an opinion an owner never asked for).
+PELICANS_TAGS = {
+    "TAG_URL": DEFAULT_CONFIG["TAG_URL"],
+    "TAG_SAVE_AS": DEFAULT_CONFIG["TAG_SAVE_AS"],
+    "TAGS_SAVE_AS": "tags.html",  # Pelican saves a direct template as its name + .html
+}
 
 
 def is_ours(settings_file: Path, ours: Path) -> bool:
@@ -45,14 +52,26 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
     for key in FOLDER_SETTINGS:
         overrides.update(_anchored(key, overrides.get(key), path.parent))
     overrides["PLUGINS"] = _plugins(ours.get("PLUGINS") or [], owned.get("PLUGINS") or [])
+    overrides.update(_owners_tags(owned, ours))
     if "DEFAULT_PAGINATION" in owned and "PAGINATED_TEMPLATES" not in owned:
         # Our page sizes per template would hide the owner's one size for every list.
-        overrides["PAGINATED_TEMPLATES"] = dict.fromkeys(ours.get("PAGINATED_TEMPLATES") or {})
+        paginated = [*(ours.get("PAGINATED_TEMPLATES") or {}), "tag"]  # tag: Pelican's pages
+        overrides["PAGINATED_TEMPLATES"] = dict.fromkeys(paginated)
     overrides["JINJA_ENVIRONMENT"] = {
         **(owned.get("JINJA_ENVIRONMENT") or {}),
         **(ours.get("JINJA_ENVIRONMENT") or {}),
     }
     return overrides
+
+
+def _owners_tags(owned: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
+    """Return the settings that keep the owner's tags Pelican's: their pages, as configured."""
+    tags = {key: owned.get(key, default) for key, default in PELICANS_TAGS.items()}
+    tags["TOPIC_HUBS_FOR_TAGS"] = owned.get("TOPIC_HUBS_FOR_TAGS", False)
+    templates = list(ours.get("DIRECT_TEMPLATES") or [])
+    if tags["TAGS_SAVE_AS"] and "tags" not in templates:  # Pelican's list of every tag
+        tags["DIRECT_TEMPLATES"] = [*templates, "tags"]
+    return tags
 
 
 def _anchored(key: str, value: Any, folder: Path) -> dict[str, Any]:

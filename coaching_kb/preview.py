@@ -17,7 +17,7 @@ import multiprocessing
 import os
 import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import CancelledError, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
@@ -26,6 +26,7 @@ from typing import Any
 from coaching_kb.build import BuildReport, build_site, edited_sources, load_settings
 from coaching_kb.errors import SiteError
 from coaching_kb.held_site import HeldSite, render_edited
+from coaching_kb.keep_going import build_keeping_going
 from coaching_kb.run import Run
 from coaching_kb.terminal import log_progress
 
@@ -37,7 +38,9 @@ CATCH_UP_SECONDS = 1.0  # quiet after a quick page before the full build: saves 
 HELD: dict[Path, HeldSite] = {}
 
 
-def build_and_hold(settings_file: Path, content: Path, output: Path) -> BuildReport:
+def build_and_hold(
+    settings_file: Path, content: Path, output: Path, overrides: Mapping[str, Any] | None = None
+) -> BuildReport:
     """Build the whole site (in the build process) and hold what the build made."""
     final = output.resolve()
     HELD.pop(final, None)  # a failed build leaves nothing to start from
@@ -45,7 +48,7 @@ def build_and_hold(settings_file: Path, content: Path, output: Path) -> BuildRep
     def hold(run: Run) -> None:
         HELD[final] = HeldSite.of(run)
 
-    return build_site(settings_file, content, output, keep=hold)
+    return build_site(settings_file, content, output, overrides, keep=hold)
 
 
 def render_held(output: Path, edited: frozenset[str]) -> BuildReport | None:
@@ -83,10 +86,17 @@ class Preview:
         output: Path,
         caught_up: Callable[[BuildReport], None] | None = None,
         catch_up_seconds: float | None = CATCH_UP_SECONDS,
+        *,
+        overrides: Mapping[str, Any] | None = None,
+        keep_going: bool = False,
     ) -> None:
         """`caught_up` gets the report of each full build that follows quick pages; with
-        `catch_up_seconds` None, that build waits for `catch_up()` (tests)."""
+        `catch_up_seconds` None, that build waits for `catch_up()` (tests). `overrides` are an
+        owner's settings (--settings); `keep_going` skips files with errors (--keep-going)."""
         self.settings_file, self.content, self.output = settings_file, content, output
+        self.overrides = dict(overrides or {})  # an owner's settings (--settings)
+        self.keep_going = keep_going
+        self.skipped: dict[str, list[Any]] = {}  # what --keep-going left out of the last build
         self.process: ProcessPoolExecutor | None = None
         self.restarts = 0  # how many build processes were started, for tests and the bench
         self.caught_up, self.catch_up_seconds = caught_up, catch_up_seconds
@@ -121,7 +131,9 @@ class Preview:
         self._cancel_catch_up()
         if self.process is None or any(Path(p).suffix in RELOADED_SUFFIXES for p in changed):
             self.start()
-        edited = edited_sources(self.content, changed) if only_edits else frozenset()
+        # A quick rebuild reads our settings only: an owner's, or skipping files, builds whole.
+        is_quick = only_edits and not (self.overrides or self.keep_going)
+        edited = edited_sources(self.content, changed) if is_quick else frozenset()
         if edited and (self.output / "index.html").is_file():
             quick = self._run(render_held, self.output, edited)
             if quick is not None:
@@ -144,7 +156,12 @@ class Preview:
         return report
 
     def _full(self) -> BuildReport:
-        report = self._run(build_and_hold, self.settings_file, self.content, self.output)
+        where = (self.settings_file, self.content, self.output, self.overrides)
+        if self.keep_going:
+            kept = self._run(build_keeping_going, *where)
+            report, self.skipped = kept.report, kept.skipped
+        else:
+            report = self._run(build_and_hold, *where)
         self.behind = False
         return report
 

@@ -62,7 +62,7 @@ def reading_fingerprint(settings: Mapping[str, Any], settings_file: Path) -> str
     """Return a digest of what, besides a file's text, shapes what Pelican's readers make of it."""
     digest = hashlib.sha256()
     for key in sorted(set(settings) - set(VOLATILE_SETTINGS)):
-        digest.update(f"{key}={_as_text(settings[key])}\n".encode())
+        digest.update(f"{key}={setting_text(settings[key])}\n".encode())
     for package in READING_PACKAGES:
         with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{package} {metadata.version(package)}\n".encode())
@@ -73,7 +73,8 @@ def reading_fingerprint(settings: Mapping[str, Any], settings_file: Path) -> str
     return digest.hexdigest()[:16]
 
 
-def _as_text(value: Any) -> str:
+def setting_text(value: Any) -> str:
+    """Return a setting's value as steady text (JSON, with type names for what JSON lacks)."""
     try:
         return json.dumps(value, sort_keys=True, default=_type_name)
     except (TypeError, ValueError):  # keys JSON cannot sort, say

@@ -3,10 +3,13 @@
     python -m coaching_kb.bench.first_build [--runs 3] [--articles 1000] [--only NAME,...]
 
 A first build starts with no output and no reader cache; the embeddings of related_topics are
-made once beforehand (a site's one-time embedding is not counted, as issue 37 asks). A warm
+made once beforehand (a site's one-time embedding is not counted, as issue 37 asks), and the
+theme's templates, compiled once per machine (`.cache/templates/`), are already there. A warm
 build follows each first build into the same output. Pelican is timed building the same
 content with its own theme and a page per tag, in a fresh output each time. The three are
-interleaved round by round, each in a fresh process; medians are printed, as JSON lines.
+interleaved round by round, each in a fresh process; the medians of the wall clock and of
+processor seconds (the build's process and its children: Pagefind) are printed with the
+medians of each round's ratios to Pelican, as JSON lines.
 """
 
 import argparse
@@ -29,27 +32,57 @@ def content_of(site: Path) -> Path:
     return site / "content" if (site / "pelicanconf.py").is_file() else site
 
 
+KINDS = ("pelican", "first", "warm")
+# The command's wall clock (from starting Python), and processor seconds (with Pagefind's).
+MEASURES = {"s": "process_s", "cpu_s": "cpu_s"}
+
+
 def measure(name: str, content: Path, runs: int, work: Path) -> dict:
-    """Return the median seconds of each kind of build, and their ratios to Pelican's."""
+    """Return the median wall-clock and processor seconds of each kind of build, and their
+    ratios to Pelican's (each a median of the rounds' own ratios)."""
     cache = work / f"related-{name}"
     run_once("ours", content, work / f"{name}-embed" / "output", cache)  # embeddings, once
-    times: dict[str, list[float]] = {"pelican": [], "first": [], "warm": []}
+    rounds: list[dict[str, dict]] = []
     for number in range(runs):
-        times["pelican"].append(
-            run_once("pelican", content, work / f"{name}-pelican-{number}")["seconds"]
-        )
         output = work / f"{name}-ours-{number}" / "output"
-        times["first"].append(run_once("ours", content, output, cache)["seconds"])
-        times["warm"].append(run_once("ours", content, output, cache)["seconds"])
+        rounds.append(
+            {
+                "pelican": run_once("pelican", content, work / f"{name}-pelican-{number}"),
+                "first": run_once("ours", content, output, cache),
+                "warm": run_once("ours", content, output, cache),
+            }
+        )
         shutil.rmtree(work / f"{name}-pelican-{number}", ignore_errors=True)
-    medians = {kind: round(statistics.median(values), 3) for kind, values in times.items()}
-    return {
-        "site": name,
-        **{f"{kind}_s": value for kind, value in medians.items()},
-        "first_over_pelican": round(medians["first"] / medians["pelican"], 2),
-        "warm_over_pelican": round(medians["warm"] / medians["pelican"], 2),
-        "runs": times,
-    }
+    row: dict = {"site": name}
+    for suffix, key in MEASURES.items():
+        for kind in KINDS:
+            row[f"{kind}_{suffix}"] = median([r[kind][key] for r in rounds])
+        for kind in KINDS[1:]:
+            ratios = [r[kind][key] / r["pelican"][key] for r in rounds]
+            row[f"{kind}_over_pelican_{suffix}"] = round(median(ratios), 2)
+    return row
+
+
+def median(values: list[float]) -> float:
+    return round(statistics.median(values), 3)
+
+
+def table(rows: list[dict]) -> str:
+    """Return the rows as a Markdown table: Pelican's seconds, then our ratios to them."""
+    lines = [
+        "| site | pelican s (cpu) | first / pelican cpu (wall) | warm / pelican cpu (wall) |",
+        "|---|---|---|---|",
+    ]
+    for row in rows:
+        if "failed" in row:
+            lines.append(f"| {row['site']} | failed: {row['failed']} | | |")
+            continue
+        lines.append(
+            f"| {row['site']} | {row['pelican_s']:.2f} ({row['pelican_cpu_s']:.2f}) "
+            f"| {row['first_over_pelican_cpu_s']:.2f}x ({row['first_over_pelican_s']:.2f}x) "
+            f"| {row['warm_over_pelican_cpu_s']:.2f}x ({row['warm_over_pelican_s']:.2f}x) |"
+        )
+    return "\n".join(lines)
 
 
 def main() -> None:
@@ -58,6 +91,7 @@ def main() -> None:
     parser.add_argument("--articles", default="1000")
     parser.add_argument("--only", default="")
     arguments = parser.parse_args()
+    rows = []
     with tempfile.TemporaryDirectory(prefix="first-build-") as folder:
         work = Path(folder)
         targets = {p.name: content_of(p) for p in sorted(SITES.iterdir()) if p.is_dir()}
@@ -72,7 +106,9 @@ def main() -> None:
                 row = measure(name, content, arguments.runs, work)
             except RuntimeError as error:  # plain Pelican stops on some shapes (a Template:
                 row = {"site": name, "failed": str(error).splitlines()[0]}  # line it lacks)
+            rows.append(row)
             print(json.dumps(row), flush=True)
+    print(table(rows))
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ from .search_figures import search_figures
 def run_once(config: str, content: Path, output: Path, cache: Path | None = None) -> dict:
     """Build `content` with `config` in a fresh process; return its measurements."""
     where = [str(content), str(output)] + ([str(cache)] if cache else [])
+    started = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "coaching_kb.bench.runner", config, *where],
         capture_output=True, text=True, cwd=ROOT, check=False,
@@ -36,7 +37,8 @@ def run_once(config: str, content: Path, output: Path, cache: Path | None = None
     lines = [line for line in result.stdout.splitlines() if line.startswith("{")]
     if result.returncode != 0 or not lines:
         raise RuntimeError(f"bench: {config} build failed:\n{result.stderr[-2000:]}")
-    return json.loads(lines[-1])
+    # The process's whole wall clock too: starting Python and importing, as a command does.
+    return json.loads(lines[-1]) | {"process_s": round(time.perf_counter() - started, 3)}
 
 
 def median_of(runs: list[dict], pick: Callable[[dict], float]) -> float:
@@ -61,7 +63,7 @@ def measure_corpus(name: str, content: Path, runs: int, work: Path,
         if number < cold_runs:
             forget_builds(work, name)
         for config in CONFIGS:  # interleaved, so machine noise hits every config alike
-            output = work / f"out-{name}-{config}"
+            output = output_of(work, name, config)
             results[config].append(run_once(config, content, output, cache))
         say(f"  {name} run {number + 1}/{runs} done")
     # Builds with every cache warm but related_topics's own: its cold cost when it cannot
@@ -130,7 +132,7 @@ def paired_ratio(ours: list[dict], theirs: list[dict], measure: str = "seconds")
 def forget_builds(work: Path, name: str) -> None:
     """Remove every output, reader cache and kept finding of the corpus's builds."""
     for config in CONFIGS:
-        output = work / f"out-{name}-{config}"
+        output = output_of(work, name, config)
         for folder in (
             output,
             cache_root(output),
@@ -138,6 +140,13 @@ def forget_builds(work: Path, name: str) -> None:
         ):
             shutil.rmtree(folder, ignore_errors=True)
     shutil.rmtree(related_cache(work, name), ignore_errors=True)
+
+
+def output_of(work: Path, name: str, config: str) -> Path:
+    """Return where one configuration builds the corpus: in a folder of its own, because a
+    build keeps its reader cache beside its output, and one kept for other settings (another
+    configuration's) is removed as stale."""
+    return work / f"{name}-{config}" / "output"
 
 
 def related_cache(work: Path, name: str) -> Path:
@@ -154,7 +163,7 @@ def built_with_and_without(content: Path, work: Path, name: str) -> dict[str, di
     """Build with and without related_topics, each over its own last build."""
     configs = ("ours", "ours_without_related")
     cache = related_cache(work, name)
-    return {c: run_once(c, content, work / f"out-{name}-{c}", cache) for c in configs}
+    return {c: run_once(c, content, output_of(work, name, c), cache) for c in configs}
 
 
 def related_cache_cold(content: Path, work: Path, name: str) -> dict[str, dict]:
@@ -370,7 +379,7 @@ def run_suite(sizes: list[int], runs: int, say: Callable[[str], None], tags: boo
         corpora += [(str(n), write_corpus(CONTENT, work / f"corpus-{n}", n)) for n in sizes]
         for name, content in corpora:
             row = measure_corpus(name, content, runs, work, say, cold_runs)
-            figures["sizes"].append(row | searched(work / f"out-{name}-ours", say))
+            figures["sizes"].append(row | searched(output_of(work, name, "ours"), say))
             say(json.dumps(figures["sizes"][-1]))
     return figures
 

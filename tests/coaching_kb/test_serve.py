@@ -1,6 +1,7 @@
 """`invoke serve` and `invoke livereload` really serve the site, and livereload rebuilds."""
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -13,7 +14,7 @@ import urllib.request
 import pytest
 
 from coaching_kb.serve import SiteServer
-from coaching_kb.testing import ROOT, write_files
+from coaching_kb.testing import ROOT, SITES, write_files
 
 
 def free_port() -> int:
@@ -73,6 +74,37 @@ def test_livereload_rebuilds_when_content_changes(start_task, tmp_path):
     assert '<script src="/__livereload.js" defer>' in fetch(f"http://127.0.0.1:{port}/first-title/")
     write_files(content, {"b.md": "Title: Second title\nDate: 2020-01-02\n\nMore.\n"})
     assert "Second title" in fetch(f"http://127.0.0.1:{port}/second-title/")
+
+
+def test_livereload_builds_an_owners_site_with_its_own_settings(start_task, tmp_path):
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    port = free_port()
+    settings = tmp_path / "site" / "pelicanconf.py"
+    start_task("livereload", "--port", str(port), "--settings", str(settings),
+               "--output", str(tmp_path / "out"))  # fmt: skip
+    address = f"http://127.0.0.1:{port}/primeira-reuniao.html"  # the owner's URL layout
+    assert '<html lang="pt"' in fetch(address)
+    post = tmp_path / "site" / "content" / "posts" / "primeira-reuniao.md"
+    post.write_text(post.read_text(encoding="utf-8") + "\nUma frase nova.\n", encoding="utf-8")
+    deadline = time.monotonic() + 60
+    while "Uma frase nova" not in fetch(address):
+        assert time.monotonic() < deadline, "the owner's site was not rebuilt after an edit"
+        time.sleep(0.3)
+
+
+def test_livereload_keeps_going_past_a_broken_file(start_task, tmp_path):
+    content = tmp_path / "content"
+    write_files(content, {
+        "fine.md": "Title: Fine\nDate: 2020-01-01\n\nText.\n",
+        "broken.md": "Title: Broken\nDate: 2020-01-02\n\n![Gone](gone.png)\n",
+    })  # fmt: skip
+    port = free_port()
+    start_task("livereload", "--port", str(port), "--content", str(content),
+               "--output", str(tmp_path / "site"), "--keep-going")  # fmt: skip
+    assert "Fine" in fetch(f"http://127.0.0.1:{port}/fine/")
+    with pytest.raises(urllib.error.HTTPError) as missing:
+        urllib.request.urlopen(f"http://127.0.0.1:{port}/broken/", timeout=5)
+    assert missing.value.code == 404
 
 
 def test_missing_pages_get_the_sites_own_404_page(start_task, tmp_path):

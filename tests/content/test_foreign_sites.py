@@ -221,8 +221,19 @@ def test_search_indexes_the_owners_language(portuguese_site):
 
 
 def test_our_plugins_and_theme_are_added_to_the_owners_settings(portuguese_site):
-    assert (portuguese_site / "topics" / "equipe" / "index.html").is_file()
+    assert (portuguese_site / "search" / "index.html").is_file()
     assert html(portuguese_site / "primeira-reuniao.html").select_one("[data-pagefind-body]")
+
+
+def test_the_owners_tags_stay_pelicans_tag_pages_never_topic_hubs(portuguese_site):
+    # The owner's file sets no TAG_SAVE_AS: Pelican's default tag/{slug}.html is theirs.
+    assert not (portuguese_site / "topics").exists()
+    tag_page = html(portuguese_site / "tag" / "equipe.html")
+    titles = {a.get_text(strip=True) for a in tag_page.select(".article-list__title a")}
+    assert "A primeira reunião com a equipe" in titles, titles
+    assert (portuguese_site / "tags.html").is_file()
+    post = html(portuguese_site / "primeira-reuniao.html")
+    assert [a["href"] for a in post.select('a[rel="tag"]')] == ["./tag/equipe.html"]
 
 
 def test_keep_going_publishes_what_is_fine_and_lists_what_is_not(tmp_path, task):

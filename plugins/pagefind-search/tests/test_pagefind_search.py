@@ -8,7 +8,13 @@ from pathlib import Path
 import pytest
 from pelican import Pelican, signals
 from pelican.plugins.pagefind_search.glue import index_output
-from pelican.plugins.pagefind_search.indexing import PagefindError, pagefind_command, run_pagefind
+from pelican.plugins.pagefind_search.indexing import (
+    PagefindError,
+    bundle_key,
+    index_site,
+    pagefind_command,
+    run_pagefind,
+)
 from pelican.plugins.pagefind_search.settings import SearchSettings, SettingsError, load
 from pelican.plugins.pagefind_search.synonyms import parse_synonyms
 from pelican.settings import read_settings
@@ -158,3 +164,57 @@ def test_a_setting_that_cannot_work_is_an_error_not_a_traceback(build, caplog):
         "Fix: write a relative path, e.g. SEARCH_BUNDLE_DIR = 'pagefind'"
     ]
     assert not (output.parent / "elsewhere").exists()
+
+
+PAGE = (
+    "<html lang='en'><body><main><h1>{0}</h1><p>{0} is the subject here.</p></main></body></html>"
+)
+
+
+def test_an_unchanged_site_gets_its_kept_bundle_and_a_changed_one_is_indexed_again(tmp_path):
+    site, kept = tmp_path / "site", tmp_path / "kept"
+    site.mkdir()
+    (site / "a.html").write_text(PAGE.format("Delegation"))
+    assert index_site(site, "pagefind", "en", kept) == 1
+    [key] = [p.name for p in kept.iterdir()]
+    assert key == bundle_key(site, "pagefind", "en")
+    (kept / key / "bundle" / "marker").write_text("kept")  # what a copy of the kept one holds
+    assert index_site(site, "pagefind", "en", kept) == 1
+    assert (site / "pagefind" / "marker").read_text() == "kept"
+    (site / "b.html").write_text(PAGE.format("Burnout"))
+    assert index_site(site, "pagefind", "en", kept) == 2  # a new page: indexed again
+    assert not (site / "pagefind" / "marker").exists()
+    assert [p.name for p in kept.iterdir()] == [bundle_key(site, "pagefind", "en")]  # only one
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        lambda site: (site / "a.html").write_text(PAGE.format("Delegating")),  # a page's bytes
+        lambda site: (site / "a.html").rename(site / "c.html"),  # its path
+        lambda site: (site.parent / "pagefind.yml").write_text("exclude_selectors: [h1]\n"),
+    ],
+)
+def test_the_bundle_key_changes_with_each_thing_that_shapes_the_bundle(tmp_path, change,
+                                                                       monkeypatch):  # fmt: skip
+    monkeypatch.chdir(tmp_path)  # Pagefind reads its configuration file from where it runs
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "a.html").write_text(PAGE.format("Delegation"))
+    (site / "pagefind").mkdir()
+    (site / "pagefind" / "x.html").write_text("the bundle itself is not read")
+    before = bundle_key(site, "pagefind", "en")
+    assert bundle_key(site, "pagefind", "fr") != before
+    assert bundle_key(site, "search", "en") != before
+    (site / "pagefind" / "x.html").write_text("changed")
+    assert bundle_key(site, "pagefind", "en") == before
+    change(site)
+    assert bundle_key(site, "pagefind", "en") != before
+
+
+def test_a_site_that_caches_what_it_reads_keeps_its_bundle_in_pelicans_cache(build, tmp_path):
+    cache = tmp_path / "cache"
+    output = build(ARTICLES, CACHE_CONTENT=True, CACHE_PATH=str(cache))
+    kept = cache / "pagefind_search"
+    [key] = [p.name for p in kept.iterdir()]
+    assert key == bundle_key(output, "pagefind", "en")

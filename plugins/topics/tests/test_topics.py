@@ -65,6 +65,12 @@ def test_a_tag_outside_the_vocabulary_and_a_suggestion_get_hubs_too():
     assert [h.url for h in hubs] == ["t/feedback.html", "t/hiring.html", "t/remote-work.html"]
 
 
+def test_an_owners_tag_outside_the_vocabulary_gets_no_hub():
+    tagged = Post("a.md", date(2024, 1, 1), [Tag("remote-work", "Remote work"), Tag("hiring", "H")])
+    hubs = build_hubs(TOPICS, [tagged], {}, {}, tags_are_topics=False)
+    assert shelves(hubs) == {"feedback": ([], []), "hiring": (["a.md"], [])}
+
+
 def test_related_topics_link_only_to_hubs_that_exist():
     hubs = build_hubs(TOPICS, [], {}, {"feedback": ["hiring", "gone"]})
     assert [h.slug for h in hubs[0].related] == ["hiring"]

@@ -72,3 +72,17 @@ def test_plain_pelican_writes_a_page_per_tag_as_pelican_does_for_a_tagged_blog(t
     assert plain_pelican(tmp_path / "content", untagged, "pelican_without_tag_pages") == 0
     assert (untagged / "index.html").is_file()
     assert not (untagged / "tag").exists()
+
+
+def test_each_configuration_keeps_its_own_reader_cache_warm(tmp_path):
+    from coaching_kb.bench.suite import output_of, run_once
+    from coaching_kb.reader_cache import cache_root
+    from coaching_kb.testing import write_files
+
+    content = tmp_path / "content"
+    write_files(content, FILES)
+    ours = output_of(tmp_path, "tiny", "ours")
+    run_once("ours", content, ours, tmp_path / "related")
+    kept = sorted(cache_root(ours).iterdir())
+    run_once("ours_without_related", content, output_of(tmp_path, "tiny", "ours_without_related"))
+    assert sorted(cache_root(ours).iterdir()) == kept  # the other settings' cache is elsewhere

@@ -6,7 +6,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from .indexing import PagefindError, run_pagefind
+from .indexing import PagefindError, index_site
 from .settings import SettingsError, load
 from .synonyms import parse_synonyms, write_synonyms
 
@@ -31,7 +31,7 @@ def index_output(pelican: "Pelican") -> None:
     site = Path(pelican.output_path)
     language = settings.language or pelican.settings.get("DEFAULT_LANG", "")
     try:
-        pages = run_pagefind(site, settings.bundle_dir, language)
+        pages = index_site(site, settings.bundle_dir, language, kept_bundles(pelican.settings))
     except PagefindError as error:
         log.error("pagefind_search: %s", error)
         return
@@ -40,6 +40,14 @@ def index_output(pelican: "Pelican") -> None:
     log.info("pagefind_search: %d pages indexed (%s), %d synonym groups, in %.2fs",
              pages, language or "each page's language", len(groups),
              time.perf_counter() - started)  # fmt: skip
+
+
+def kept_bundles(settings: dict) -> Path | None:
+    """Return where the last bundle is kept: in Pelican's CACHE_PATH when the site caches what
+    it reads (CACHE_CONTENT), so an unchanged site is not indexed again; else None."""
+    if not settings.get("CACHE_CONTENT"):
+        return None
+    return Path(settings["CACHE_PATH"]) / "pagefind_search"
 
 
 def read_synonyms(path: Path) -> list[list[str]]:

@@ -1,9 +1,13 @@
 """Run Pagefind's command line over a built site; pure of Pelican."""
 
+import contextlib
+import hashlib
+import os
 import re
 import shutil
 import subprocess
 import sys
+from importlib import metadata
 from pathlib import Path
 
 INDEXED_PAGES = re.compile(r"Indexed ([\d,]+) pages?")
@@ -44,3 +48,71 @@ def run_pagefind(site: Path, bundle_dir: str, language: str = "", timeout: float
         raise PagefindError(f"{site}: Pagefind failed (exit {done.returncode}): {last}. {fix}")
     counts = INDEXED_PAGES.findall(said)
     return int(counts[-1].replace(",", "")) if counts else 0
+
+
+PAGEFIND_PACKAGES = ("pagefind", "pagefind-bin", "pagefind-bin-extended")
+# Pagefind's own configuration, read from the folder it runs in, and from its environment.
+CONFIG_FILES = ("pagefind.yml", "pagefind.yaml", "pagefind.toml", "pagefind.json")
+CONFIG_PREFIX = "PAGEFIND_"
+KEPT_BUNDLE, PAGES_FILE = "bundle", "pages"  # a kept bundle, and how many pages it holds
+
+
+def bundle_key(site: Path, bundle_dir: str, language: str) -> str:
+    """Return a digest of all that shapes the bundle: every page Pagefind reads (its path and
+    bytes), Pagefind's version, our options, and its configuration files and variables."""
+    digest = hashlib.sha256()
+    for package in PAGEFIND_PACKAGES:
+        with contextlib.suppress(metadata.PackageNotFoundError):
+            digest.update(f"{package} {metadata.version(package)}\n".encode())
+    digest.update(f"{bundle_dir}\0{language}\n".encode())
+    for name in sorted(k for k in os.environ if k.startswith(CONFIG_PREFIX)):
+        digest.update(f"{name}={os.environ[name]}\n".encode())
+    for config in CONFIG_FILES:
+        with contextlib.suppress(OSError):
+            digest.update(config.encode() + b"\0" + Path(config).read_bytes())
+    bundle = site / bundle_dir
+    for page in sorted(site.rglob("*.html")):  # Pagefind's own default: every .html file
+        if not page.is_relative_to(bundle):
+            digest.update(page.relative_to(site).as_posix().encode() + b"\0")
+            digest.update(page.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def index_site(site: Path, bundle_dir: str, language: str = "", kept: Path | None = None) -> int:
+    """Write the search bundle of `site`, as `run_pagefind` does; return the pages indexed.
+
+    With `kept` (a folder of its own), the bundle is kept there under its `bundle_key`, and a
+    site whose pages, Pagefind and options are all unchanged gets a copy instead of a new run.
+    """
+    if kept is None:
+        return run_pagefind(site, bundle_dir, language)
+    key = bundle_key(site, bundle_dir, language)
+    if (kept / key / PAGES_FILE).is_file():
+        shutil.rmtree(site / bundle_dir, ignore_errors=True)
+        shutil.copytree(kept / key / KEPT_BUNDLE, site / bundle_dir, copy_function=link_or_copy)
+        return int((kept / key / PAGES_FILE).read_text())
+    pages = run_pagefind(site, bundle_dir, language)
+    keep_bundle(site / bundle_dir, kept, key, pages)
+    return pages
+
+
+def keep_bundle(bundle: Path, kept: Path, key: str, pages: int) -> None:
+    """Keep a copy of `bundle` in `kept` under `key`, in place of any older one."""
+    shutil.rmtree(kept, ignore_errors=True)
+    # Copied beside and moved in: a build stopped halfway never leaves half a bundle kept.
+    partial = kept.with_name(f".{kept.name}-partial")
+    shutil.rmtree(partial, ignore_errors=True)
+    shutil.copytree(bundle, partial / key / KEPT_BUNDLE, copy_function=link_or_copy)
+    (partial / key / PAGES_FILE).write_text(str(pages))
+    os.replace(partial, kept)
+
+
+def link_or_copy(source: str, target: str) -> None:
+    """Link `target` to `source` (a thousand files in milliseconds), or copy it across disks.
+
+    Safe to share: a bundle's files are never rewritten in place, only removed (a new run
+    removes the whole bundle first) or added beside (synonyms.json)."""
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

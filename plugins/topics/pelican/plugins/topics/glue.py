@@ -49,12 +49,16 @@ def resolve_article_topics(generator: "ArticlesGenerator") -> None:
     generator.context["topics"] = topics
     if not vocabulary:
         return
+    keeps_tags = not load_settings(settings).topic_hubs_for_tags
     # Drafts too, as warnings: a typo is found while writing, not on the day of publishing.
     for article in [*generator.articles, *generator.drafts]:
         report = log.warning if article.status == "draft" else log.error
         canonical = []
         for tag in getattr(article, "tags", []):
             topic = vocabulary.resolve(tag.name)
+            if topic is None and keeps_tags:  # the owner's own tag, outside our vocabulary
+                canonical.append(tag)
+                continue
             if topic is None:
                 where = located(settings, article.source_path, "tags")
                 report("topics: %s: %s", where, vocabulary.unknown_message(tag.name))
@@ -159,6 +163,8 @@ def topic_infos(generator: "ArticlesGenerator") -> list[TopicInfo]:
     vocabulary = generator.context.get("topics", {})
     url_pattern = generator.settings.get("TAG_URL", "topics/{slug}/")
     infos = {info.slug: info for info in vocabulary_infos(vocabulary, url_pattern)}
+    if not load_settings(generator.settings).topic_hubs_for_tags:
+        return sorted(infos.values(), key=lambda info: info.slug)
     for article in generator.articles:
         for tag in getattr(article, "tags", []):
             if tag.slug not in infos:
@@ -223,6 +229,7 @@ def assemble_hubs(generators: list[Generator]) -> None:
         suggested=context.get("suggested_topics", {}),
         relations=context.get("topic_relations", {}),
         url_pattern=settings.get("TAG_URL", "topics/{slug}/"),
+        tags_are_topics=load_settings(settings).topic_hubs_for_tags,
     )
     context["topic_hubs"] = hubs
     if graph := context.get("topic_graph"):

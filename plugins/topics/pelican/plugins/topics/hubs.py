@@ -36,8 +36,10 @@ def build_hubs(
     suggested: Mapping[str, list[str]],
     relations: Mapping[str, list[str]],
     url_pattern: str = "topics/{slug}/",
+    tags_are_topics: bool = True,
 ) -> list[TopicHub]:
-    """Return one hub per topic (and per tag outside the vocabulary), sorted by name."""
+    """Return one hub per topic (and per tag outside the vocabulary, if `tags_are_topics`),
+    sorted by name."""
     hubs: dict[str, TopicHub] = {
         slug: TopicHub(slug, t.name, url_pattern.format(slug=slug), t.description_html, t.summary)
         for slug, t in topics.items()
@@ -52,6 +54,8 @@ def build_hubs(
             slugs = [(s, names.get(s, s)) for s in suggested.get(article.source_path, [])]
         for slug, name in slugs:
             if not slug:  # a tag with no letters has no page (`invoke check` says so)
+                continue
+            if not (tags_are_topics or slug in topics):  # the owner's tag: Pelican's page
                 continue
             hub = hubs.setdefault(slug, TopicHub(slug, name, url_pattern.format(slug=slug)))
             shelf = hub.answers if getattr(article, "type", "") == "qa" else hub.essays

@@ -10,8 +10,9 @@ NAMES = {
     "topic_links": "TOPIC_LINKS",
     "topic_links_max": "TOPIC_LINKS_MAX",
     "topic_map_max": "TOPIC_MAP_MAX",
+    "topic_hubs_for_tags": "TOPIC_HUBS_FOR_TAGS",
 }
-PREFIXES = ("TOPIC_LINKS", "TOPIC_MAP")
+PREFIXES = ("TOPIC_LINKS", "TOPIC_MAP", "TOPIC_HUBS")
 
 
 @dataclass(frozen=True, slots=True)
@@ -19,6 +20,9 @@ class TopicSettings:
     topic_links: bool = True  # TOPIC_LINKS: link first mentions of topics to their hubs
     topic_links_max: int = 5  # TOPIC_LINKS_MAX: at most this many topic links per article
     topic_map_max: int = 40  # TOPIC_MAP_MAX: the map shows this many strongest topics
+    # TOPIC_HUBS_FOR_TAGS: a tag outside the vocabulary gets a hub; False keeps it Pelican's
+    # own tag (its tag page as the site configures it), as on an owner's site (--settings)
+    topic_hubs_for_tags: bool = True
 
 
 def load(raw: Mapping[str, Any]) -> TopicSettings:
