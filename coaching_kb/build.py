@@ -22,7 +22,6 @@ from coaching_kb.errors import SiteError
 from coaching_kb.reader_cache import reader_cache
 from coaching_kb.run import Run, run_pelican
 from coaching_kb.staging import discard, staging_folder, swap_in
-from coaching_kb.template_cache import template_cache
 
 
 @dataclass
@@ -79,7 +78,6 @@ def build_site(
     final.parent.mkdir(parents=True, exist_ok=True)
     if "CACHE_CONTENT" not in (overrides or {}):  # a caller's own choice of cache wins
         settings.update(reader_cache(settings, Path(settings_file), final))
-    settings.update(template_cache(settings))
     staging = staging_folder(final)
     settings["OUTPUT_PATH"] = str(staging)
     settings["DELETE_OUTPUT_DIRECTORY"] = False  # never delete outside the staging folder

@@ -3,8 +3,7 @@
     python -m coaching_kb.bench.first_build [--runs 3] [--articles 1000] [--only NAME,...]
 
 A first build starts with no output and no reader cache; the embeddings of related_topics are
-made once beforehand (a site's one-time embedding is not counted, as issue 37 asks), and the
-theme's templates, compiled once per machine (`.cache/templates/`), are already there. A warm
+made once beforehand (a site's one-time embedding is not counted, as issue 37 asks). A warm
 build follows each first build into the same output. Pelican is timed building the same
 content with its own theme and a page per tag, in a fresh output each time. The three are
 interleaved round by round, each in a fresh process; the medians of the wall clock and of

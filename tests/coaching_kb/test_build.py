@@ -1,7 +1,6 @@
 """Any folder of Markdown builds; a failed build names the problem and keeps the old site."""
 
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -225,39 +224,6 @@ def test_settings_pickle_cannot_hold_turn_only_the_reader_cache_off(tmp_path):
         assert report.written
         assert not report.problems, report.problems
     assert not cache_root(output).exists()
-
-
-def test_templates_are_compiled_once_and_again_after_an_edit(tmp_path):
-    from coaching_kb.build import build_site
-    from coaching_kb.template_cache import template_cache
-
-    settings, content, output = ROOT / "pelicanconf.py", tmp_path / "content", tmp_path / "output"
-    theme, cache = tmp_path / "theme", tmp_path / "templates"
-    shutil.copytree(ROOT / "theme", theme)
-    write_files(content, PLAIN)
-    chosen = load_settings(settings, content, {"THEME": str(theme)})
-    overrides = {"THEME": str(theme), **template_cache(chosen, cache)}
-    assert build_site(settings, content, output, overrides).written
-    bytecode = overrides["JINJA_ENVIRONMENT"]["bytecode_cache"]
-    article = theme / "templates" / "article.html"
-    key = bytecode.get_cache_key("article.html", str(article))
-    assert (Path(bytecode.directory) / f"__jinja2_{key}.cache").is_file()
-    article.write_text(article.read_text().replace("</article>", "Edited.</article>", 1))
-    assert build_site(settings, content, output, overrides).written
-    assert "Edited." in (output / "an-imported-post" / "index.html").read_text()
-
-
-def test_the_template_cache_is_named_after_the_jinja_options_and_plugins(tmp_path):
-    from coaching_kb.template_cache import template_cache
-
-    ours = load_settings(ROOT / "pelicanconf.py")
-    folders = {
-        template_cache(ours | changed, tmp_path)["JINJA_ENVIRONMENT"]["bytecode_cache"].directory
-        for changed in ({}, {"JINJA_ENVIRONMENT": {"trim_blocks": False}}, {"PLUGINS": []})
-    }
-    assert len(folders) == 3
-    given = {"JINJA_ENVIRONMENT": {"bytecode_cache": None}}
-    assert template_cache(ours | given, tmp_path) == {}  # the settings' own choice wins
 
 
 @pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
