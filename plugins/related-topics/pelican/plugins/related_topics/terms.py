@@ -26,15 +26,8 @@ class TermModel:
     terms: list[str]
 
     def scores(self, rows: np.ndarray) -> np.ndarray:
-        """Return the cosine of each of `rows` with every article, densely.
-
-        The rows' own vectors made dense over the terms they use, and multiplied by every
-        article's sparse one: the sums are the same, in the same order, as a sparse product's,
-        at a third of its time (the product is nearly dense).
-        """
-        mine = self.matrix[rows]
-        used = np.unique(mine.indices)
-        return (self.matrix[:, used] @ mine[:, used].T.toarray()).T
+        """Return the cosine of each of `rows` with every article, densely."""
+        return (self.matrix[rows] @ self.matrix.T).toarray()
 
     def shared_terms(self, row: int, other: int, count: int = 3) -> list[str]:
         """Return the terms adding most to two articles' similarity, strongest first."""
