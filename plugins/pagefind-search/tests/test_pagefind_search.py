@@ -193,6 +193,8 @@ def test_an_unchanged_site_gets_its_kept_bundle_and_a_changed_one_is_indexed_aga
         lambda site: (site / "a.html").write_text(PAGE.format("Delegating")),  # a page's bytes
         lambda site: (site / "a.html").rename(site / "c.html"),  # its path
         lambda site: (site.parent / "pagefind.yml").write_text("exclude_selectors: [h1]\n"),
+        # a page in a folder named like a page, as `{slug}.html/index.html` addresses make
+        lambda site: (site / "b.html").mkdir() or (site / "b.html" / "index.html").write_text("B"),
     ],
 )
 def test_the_bundle_key_changes_with_each_thing_that_shapes_the_bundle(tmp_path, change,

@@ -72,7 +72,8 @@ def bundle_key(site: Path, bundle_dir: str, language: str) -> str:
             digest.update(config.encode() + b"\0" + Path(config).read_bytes())
     bundle = site / bundle_dir
     for page in sorted(site.rglob("*.html")):  # Pagefind's own default: every .html file
-        if not page.is_relative_to(bundle):
+        # A folder may be named like a page (`old-post.html/index.html`): its pages count.
+        if page.is_file() and not page.is_relative_to(bundle):
             digest.update(page.relative_to(site).as_posix().encode() + b"\0")
             digest.update(page.read_bytes() + b"\0")
     return digest.hexdigest()
