@@ -80,8 +80,8 @@ def relate(
     forms = [found for _, found in counted]
     topics = topic_matrix(docs)
     key_rank = np.argsort(np.argsort(np.array([doc.key for doc in docs], dtype=object)))
-    term_share, meaning_share = shares(docs, meaning is not None)
     english = np.array([doc.lang.startswith("en") for doc in docs])  # what the model reads
+    term_share, meaning_share = shares(docs, english, meaning is not None)
     by_terms_view = Model(terms.scores, term_share, len(docs))
     by_meaning_view = None
     if meaning is not None:
@@ -160,12 +160,13 @@ def divided(deviation: np.ndarray, spread: np.ndarray) -> np.ndarray:
     return np.divide(deviation, spread, out=np.zeros_like(deviation), where=spread > 1e-9)
 
 
-def shares(docs: Sequence[Doc], with_meaning: bool) -> tuple[np.ndarray, np.ndarray]:
+def shares(
+    docs: Sequence[Doc], english: np.ndarray, with_meaning: bool
+) -> tuple[np.ndarray, np.ndarray]:
     """Return each doc's weights of the terms and of the sentence model, by its length."""
     words = np.array([max(len(doc.text.split()), 1) for doc in docs], dtype=float)
     if not with_meaning:
         return np.ones_like(words), np.zeros_like(words)
-    english = np.array([doc.lang.startswith("en") for doc in docs])  # what the model reads
     terms = np.where(english, np.minimum(1.0, words / TERMS_FULL_WORDS), 1.0)
     return terms, np.where(english, MEANING_WEIGHT * (words / 100) ** -MEANING_FALL, 0.0)
 
