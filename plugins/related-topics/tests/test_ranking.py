@@ -2,7 +2,7 @@
 
 import numpy as np
 import pytest
-from pelican.plugins.related_topics.ranking import Doc, Meaning, relate
+from pelican.plugins.related_topics.ranking import Doc, Meaning, candidates, relate, top_k
 from pelican.plugins.related_topics.settings import RelatedSettings, load
 from pelican.plugins.related_topics.text import passages, plain_text, term_counts
 
@@ -103,3 +103,15 @@ def test_settings_warn_and_keep_defaults_never_raise():
     assert "did you mean RELATED_TOPICS_MAX?" in problems[0]
     assert any("RELATED_MAX, now called RELATED_TOPICS_MAX" in p for p in problems)
     assert any("RELATED_TOPICS_MIN_SCORE = 2" in p for p in problems)
+
+
+def test_pairs_whose_scores_round_to_one_are_ranked_by_key():
+    # Arguments 7 and up give erf(x) == 1.0 exactly: four ties, the lower keys win, although
+    # 10 and 9 are the two largest arguments.
+    argument = np.array([[10.0, 9.0, 8.0, 7.0, 0.1, 0.0]])
+    allowed = np.array([[True, True, True, True, True, False]])
+    found = candidates(argument, allowed, 2)[0]
+    key_rank = np.array([3, 2, 1, 0, 4, 5])
+    chosen, scores = top_k(argument[0], found, key_rank, 2, 0.0)
+    assert chosen == [3, 2]
+    assert scores == [1.0, 1.0]

@@ -12,11 +12,11 @@ method and the words two sentences share mislead ("It's pretty much up to you." 
 reads only the opening of, the terms carry more.
 """
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from scipy.special import erf
 
 from .terms import TermModel, term_model
 from .text import term_counts
@@ -31,6 +31,11 @@ MEANING_WEIGHT, MEANING_FALL, TERMS_FULL_WORDS = 3.0, 0.3, 50
 # the development halves.
 MUTUAL = 0.5
 TOPIC_WEIGHT = 2.0  # all topics shared: two standard deviations above the article's average
+# A row's best are picked by erf's argument, and erf (math.erf: scipy.special cost a build
+# 0.06 s to import) is worked out for them only. Below an argument of ERF_STEEP, erf's float
+# steps are far narrower than TIE_MARGIN, so every pair whose score could tie the k-th best's
+# lies within TIE_MARGIN of its argument; above it, every pair from ERF_STEEP on is a candidate.
+ERF_STEEP, TIE_MARGIN = 3.5, 1e-6
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,11 +80,12 @@ def relate(
     forms = [found for _, found in counted]
     topics = topic_matrix(docs)
     key_rank = np.argsort(np.argsort(np.array([doc.key for doc in docs], dtype=object)))
-    term_share, meaning_share = shares(docs, meaning is not None)
+    english = np.array([doc.lang.startswith("en") for doc in docs])  # what the model reads
+    term_share, meaning_share = shares(docs, english, meaning is not None)
     by_terms_view = Model(terms.scores, term_share, len(docs))
     by_meaning_view = None
     if meaning is not None:
-        by_meaning_view = Model(lambda rows: meaning_scores(meaning, rows, docs), meaning_share,
+        by_meaning_view = Model(lambda rows: meaning_scores(meaning, rows, english), meaning_share,
                                 len(docs))  # fmt: skip
     own = term_share**2 + meaning_share**2  # the variance of a doc's weighted scores
     results: list[list[Match]] = []
@@ -94,17 +100,18 @@ def relate(
         shared = topics[rows] @ topics.T
         fused += TOPIC_WEIGHT * spread * shared
         # How far above the article's average match the pair is, as the share of a normal
-        # distribution below it (0.5: average, 0.98: two deviations).
-        score = 0.5 * (1 + erf(fused / (np.sqrt(2) * spread)))
+        # distribution below it (0.5: average, 0.98: two deviations): erf of this.
+        argument = fused / (np.sqrt(2) * spread)
         # A pair with nothing in common is no match, however the rest of the row scores.
         has_something = (by_terms > 0) | (by_meaning > 0) | (shared > 0)
+        has_something[np.arange(len(rows)), rows] = False
+        found = candidates(argument, has_something, k)
         for offset, row in enumerate(rows.tolist()):
-            chosen = top_k(score[offset], has_something[offset], key_rank, k, min_score, row)
-            said = [carried_by(other, by_terms[offset], by_meaning[offset], row)
-                    for other in chosen]  # fmt: skip
+            chosen, score = top_k(argument[offset], found[offset], key_rank, k, min_score)
+            said = carried_by(chosen, by_terms[offset], by_meaning[offset], row)
             results.append([
-                explain(docs, row, other, score[offset, other], carrier, terms, forms, meaning)
-                for other, carrier in zip(chosen, said, strict=True)
+                explain(docs, row, other, value, carrier, terms, forms, meaning)
+                for other, value, carrier in zip(chosen, score, said, strict=True)
             ])  # fmt: skip
     return results
 
@@ -136,11 +143,14 @@ def blocks(total: int) -> list[np.ndarray]:
 
 def row_stats(scores: np.ndarray, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Return the mean and the spread of each row's scores over the others (itself left out)."""
-    others = np.ones_like(scores, dtype=bool)
-    others[np.arange(len(rows)), rows] = False
+    itself = (np.arange(len(rows)), rows)
     count = max(scores.shape[1] - 1, 1)
-    mean = np.where(others, scores, 0.0).sum(axis=1) / count
-    spread = np.sqrt(np.where(others, (scores - mean[:, None]) ** 2, 0.0).sum(axis=1) / count)
+    others = scores.copy()
+    others[itself] = 0.0
+    mean = others.sum(axis=1) / count
+    deviation = np.subtract(scores, mean[:, None], out=others)
+    deviation[itself] = 0.0
+    spread = np.sqrt(np.square(deviation, out=deviation).sum(axis=1) / count)
     return mean, spread
 
 
@@ -150,49 +160,69 @@ def divided(deviation: np.ndarray, spread: np.ndarray) -> np.ndarray:
     return np.divide(deviation, spread, out=np.zeros_like(deviation), where=spread > 1e-9)
 
 
-def shares(docs: Sequence[Doc], with_meaning: bool) -> tuple[np.ndarray, np.ndarray]:
+def shares(
+    docs: Sequence[Doc], english: np.ndarray, with_meaning: bool
+) -> tuple[np.ndarray, np.ndarray]:
     """Return each doc's weights of the terms and of the sentence model, by its length."""
     words = np.array([max(len(doc.text.split()), 1) for doc in docs], dtype=float)
     if not with_meaning:
         return np.ones_like(words), np.zeros_like(words)
-    english = np.array([doc.lang.startswith("en") for doc in docs])  # what the model reads
     terms = np.where(english, np.minimum(1.0, words / TERMS_FULL_WORDS), 1.0)
     return terms, np.where(english, MEANING_WEIGHT * (words / 100) ** -MEANING_FALL, 0.0)
 
 
-def meaning_scores(meaning: Meaning, rows: np.ndarray, docs: Sequence[Doc]) -> np.ndarray:
+def meaning_scores(meaning: Meaning, rows: np.ndarray, english: np.ndarray) -> np.ndarray:
     """Return the cosine of each row's meaning vector with every doc's.
 
     The model reads English: another language's article is related by its terms alone.
     """
     scores = meaning.vectors[rows] @ meaning.vectors.T
-    english = np.array([doc.lang.startswith("en") for doc in docs])
     scores[~english[rows]] = 0.0
     scores[:, ~english] = 0.0
     return scores
 
 
+def candidates(argument: np.ndarray, allowed: np.ndarray, k: int) -> list[np.ndarray]:
+    """Return, for each row of a block, the allowed docs that may be among its k best: those
+    whose erf argument could give a score as high as the k-th best's (see ERF_STEEP)."""
+    ranked = np.where(allowed, argument, -np.inf)
+    place = min(k, ranked.shape[1]) - 1
+    kth = -np.partition(-ranked, place, axis=1)[:, place]  # each row's k-th largest
+    steep = np.abs(kth) < ERF_STEEP
+    lowest = np.where(steep, kth - TIE_MARGIN, np.where(kth > 0, ERF_STEEP, -np.inf))
+    return [np.flatnonzero(row) for row in allowed & (ranked >= lowest[:, None])]
+
+
 def top_k(
-    score: np.ndarray, allowed: np.ndarray, key_rank: np.ndarray, k: int, floor: float, row: int
-) -> list[int]:
-    """Return the k best allowed docs by score (ties by key) at or above `floor`, never the
-    row itself."""
-    eligible = np.flatnonzero(allowed & (score >= floor))
-    eligible = eligible[eligible != row]
-    order = np.lexsort((key_rank[eligible], -score[eligible]))
-    return eligible[order][:k].tolist()
+    argument: np.ndarray, found: np.ndarray, key_rank: np.ndarray, k: int, floor: float
+) -> tuple[list[int], list[float]]:
+    """Return the k best of the `found` docs by score (ties by key) at or above `floor`, and
+    their scores: the share of a normal distribution below the pair's standing."""
+    score = np.array([0.5 * (1 + math.erf(x)) for x in argument[found].tolist()])
+    kept = score >= floor
+    found, score = found[kept], score[kept]
+    order = np.lexsort((key_rank[found], -score))[:k]
+    return found[order].tolist(), score[order].tolist()
 
 
-def carried_by(other: int, by_terms: np.ndarray, by_meaning: np.ndarray, row: int) -> str:
-    """Return which model placed `other` higher for `row`: 'terms' or 'meaning'."""
-    if by_terms[other] <= 0:
-        return "meaning"
-    return "meaning" if place(by_meaning, row, other) < place(by_terms, row, other) else "terms"
+def carried_by(
+    chosen: list[int], by_terms: np.ndarray, by_meaning: np.ndarray, row: int
+) -> list[str]:
+    """Return which model placed each chosen doc higher for `row`: 'terms' or 'meaning'."""
+    others = np.array(chosen, dtype=int)
+    by_meaning_place = places(by_meaning, row, others)
+    by_terms_place = places(by_terms, row, others)
+    return [
+        "meaning" if by_terms[other] <= 0 or mine < theirs else "terms"
+        for other, mine, theirs in zip(chosen, by_meaning_place, by_terms_place, strict=True)
+    ]
 
 
-def place(scores: np.ndarray, row: int, other: int) -> int:
-    """Return how many docs but `row` itself score above `other` in one row of scores."""
-    return int((scores > scores[other]).sum() - (scores[row] > scores[other]))
+def places(scores: np.ndarray, row: int, others: np.ndarray) -> list[int]:
+    """Return, for each of `others`, how many docs but `row` itself score above it."""
+    theirs = scores[others]
+    above = (scores[None, :] > theirs[:, None]).sum(axis=1) - (scores[row] > theirs)
+    return above.tolist()
 
 
 def topic_matrix(docs: Sequence[Doc]) -> np.ndarray:
