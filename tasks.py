@@ -201,15 +201,16 @@ def clean(c, output=str(OUTPUT)):
         shutil.rmtree(folder, ignore_errors=True)
 
 
-@task(
-    help={
-        "port": PORT_HELP,
-        "content": CONTENT_HELP,
-        "output": OUTPUT_HELP,
-        "settings": SETTINGS_HELP,
-        "keep-going": KEEP_GOING_HELP,
-    }
-)
+SERVING_HELP = {  # serve and livereload take the same options
+    "port": PORT_HELP,
+    "content": CONTENT_HELP,
+    "output": OUTPUT_HELP,
+    "settings": SETTINGS_HELP,
+    "keep-going": KEEP_GOING_HELP,
+}
+
+
+@task(help=SERVING_HELP)
 @reports_errors
 def serve(c, port=PORT, content="", output=str(OUTPUT), settings="", keep_going=False):
     """Build once, then serve the site at http://127.0.0.1:8000 (no rebuilds)."""
@@ -228,15 +229,7 @@ def serve(c, port=PORT, content="", output=str(OUTPUT), settings="", keep_going=
         ready.set()
 
 
-@task(
-    help={
-        "port": PORT_HELP,
-        "content": CONTENT_HELP,
-        "output": OUTPUT_HELP,
-        "settings": SETTINGS_HELP,
-        "keep-going": KEEP_GOING_HELP,
-    }
-)
+@task(help=SERVING_HELP)
 @reports_errors
 def livereload(c, port=PORT, content="", output=str(OUTPUT), settings="", keep_going=False):
     """Serve at http://127.0.0.1:8000; rebuild on every change and reload open pages."""
