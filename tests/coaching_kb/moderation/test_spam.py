@@ -101,6 +101,22 @@ def test_the_setting_kept_has_the_best_recall_within_the_false_positive_limit():
     assert spam_training.choose(table) == (3e-4, 0.005)  # a tie goes to the smaller budget
 
 
+def test_when_no_setting_keeps_to_the_limit_the_best_recall_at_the_lowest_rate_is_kept():
+    row = lambda recall, rate: {"recall": recall, "false_positive_rate": rate}  # noqa: E731
+    table = {(1e-4, 0.005): row(0.86, 0.008), (1e-4, 0.01): row(0.90, 0.008),
+             (1e-4, 0.02): row(0.94, 0.012)}  # fmt: skip
+    assert spam_training.choose(table) == (1e-4, 0.01)
+
+
+def test_training_is_deterministic():
+    """`invoke spam-train` run twice ships the same weights: no random start, no sampling."""
+    comments = spam_training.read_own()
+    first, again = spam_training.fit(comments), spam_training.fit(comments)
+    assert np.array_equal(first[0], again[0])
+    assert first[1] == again[1]
+    assert np.count_nonzero(first[0])  # it learnt something
+
+
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the public development set is not here")
 def test_on_comments_never_tuned_on():
     """Fit on the development data with the setting cross-validation chose, as `invoke
