@@ -125,10 +125,20 @@ def test_on_comments_never_tuned_on():
     model = spam_training.train(development, *spam_training.CHOSEN)
     video = spam_training.figures(held_video, model)
     blog = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_BLOG), model)
-    # The figures the README reports; the false-positive targets (2%, none on the blog) are
-    # missed, so these hold the line rather than meet them.
-    assert video["recall"] >= 0.85
-    assert video["false_positive_rate"] <= 0.03
-    assert blog["caught"] >= 33
-    assert blog["real_filed_as_spam"] <= 1
+    # The figures the README reports (137 of 173, 1 real; 31 of 35, no real). Recall misses
+    # its targets (0.8, and all of the blog spam), so these hold the line rather than meet them.
+    assert video["recall"] >= 0.79
+    assert video["false_positive_rate"] <= 0.02
+    assert blog["caught"] >= 31
+    assert blog["real_filed_as_spam"] == 0
     assert spam_training.figures(held_video, None)["recall"] < video["recall"]
+
+
+def test_a_reader_asking_the_author_a_question_is_not_spam():
+    """Mira's pending comment in the sample content: in no training set and named by no rule,
+    so this follows from general training only (an earlier model, fitted without our longer
+    reader comments, filed it as spam at 0.62). If a refit flags it, add more genuine comments
+    to labelled_comments.json rather than this one."""
+    path = ROOT / "content/comments/should-i-join-the-leadership-programme/01-mira.md"
+    body = path.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    assert not score(body, Context(title="Should I join the leadership programme?")).is_spam
