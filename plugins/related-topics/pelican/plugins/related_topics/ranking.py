@@ -257,7 +257,12 @@ def explain(
     if carrier == "meaning" and meaning is not None:
         return Match(key, score, passage=nearest_passage(meaning, row, other))
     found = terms.shared_terms(row, other)
-    return Match(key, score, shared_terms=tuple(forms[row].get(t, t) for t in found))
+    return Match(key, score, shared_terms=tuple(readable(t, forms[row]) for t in found))
+
+
+def readable(term: str, forms: dict[str, str]) -> str:
+    """Return a term (or a pair of terms) as the article spells it most."""
+    return " ".join(forms.get(part, part) for part in term.split(" "))
 
 
 def nearest_passage(meaning: Meaning, row: int, other: int) -> str:
