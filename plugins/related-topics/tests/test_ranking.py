@@ -128,3 +128,11 @@ def test_pairs_whose_scores_round_to_one_are_ranked_by_key():
     chosen, scores = top_k(argument[0], found, key_rank, 2, 0.0)
     assert chosen == [3, 2]
     assert scores == [1.0, 1.0]
+
+
+def test_the_model_reads_the_summary_its_author_wrote_else_the_text():
+    written = Doc(
+        "a.md", "Delegating", "Delegating. Hand it over. Long body", summary="Hand it over."
+    )
+    assert written.read_by_model() == "Delegating. Hand it over."
+    assert DOCS[0].read_by_model() == DOCS[0].text

@@ -47,6 +47,14 @@ class Doc:
     text: str = ""  # title, summary and body as plain text
     topics: tuple[str, ...] = ()
     lang: str = "en"
+    summary: str = ""  # the summary its author wrote, if any (plain text)
+
+    def read_by_model(self) -> str:
+        """Return what the sentence model reads: the title and the summary its author wrote,
+        else the text (from its opening). On the development halves the summary beat the
+        opening's 120 words (fused lists: 18F 0.691 to 0.693, rOpenSci 0.684 to 0.694), for
+        a fraction of the model's time."""
+        return f"{self.title}. {self.summary}" if self.summary.strip() else self.text
 
 
 @dataclass(frozen=True, slots=True)
