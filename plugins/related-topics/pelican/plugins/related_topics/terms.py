@@ -6,7 +6,7 @@ sparse products a block of rows at a time.
 """
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,7 +37,7 @@ class TermModel:
             mine, theirs, assume_unique=True, return_indices=True
         )
         order = np.lexsort((common, -(my_weights[at_mine] * their_weights[at_theirs])))
-        return said_once([self.terms[column] for column in common[order].tolist()], count)
+        return said_once((self.terms[column] for column in common[order].tolist()), count)
 
     def row(self, row: int) -> tuple[np.ndarray, np.ndarray]:
         """Return the columns and weights stored in one row."""
@@ -45,7 +45,7 @@ class TermModel:
         return self.matrix.indices[span], self.matrix.data[span]
 
 
-def said_once(terms: list[str], count: int) -> list[str]:
+def said_once(terms: Iterable[str], count: int) -> list[str]:
     """Return the first `count` terms, leaving out a word a pair before it already says
     ("user research", not "user research, research")."""
     kept: list[str] = []

@@ -80,7 +80,8 @@ def term_counts(text: str, lang: str) -> tuple[Counter[str], dict[str, str]]:
             counts[term] += times
             if term not in forms or times > seen[forms[term]]:
                 forms[term] = word
-    counts.update(term_pairs([term_for[word] for word in found]))
+    # dict.update, not Counter's (a loop in Python): a pair, spaced, is never a single term.
+    dict.update(counts, term_pairs([term_for[word] for word in found]))
     return counts, forms
 
 
