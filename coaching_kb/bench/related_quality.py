@@ -59,7 +59,7 @@ def load_corpus(folder: Path) -> tuple[list[Doc], dict[str, dict[str, int]]]:
         if line.strip():
             post = json.loads(line)
             text = f"{post['title']}. {post['summary']} {post['body']}"
-            docs.append(Doc(post["id"], post["title"], text))
+            docs.append(Doc(post["id"], post["title"], text, summary=post["summary"]))
     grades: dict[str, dict[str, int]] = {}
     for line in (folder / "qrels.tsv").read_text(encoding="utf-8").splitlines()[1:]:
         query, doc, gain = line.split("\t")

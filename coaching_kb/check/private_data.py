@@ -27,10 +27,12 @@ def private_data_problems(settings: Mapping[str, Any]) -> Iterator[Problem]:
     }
     for path in sorted(root.rglob("*.md")) if root.is_dir() else ():
         keys = (LETTER_KEY, COMMENT_KEY) if path in comment_files else (LETTER_KEY,)
-        yield from email_lines(path, shown_path(settings, path), keys)
+        yield from email_lines(path, settings, keys)
 
 
-def email_lines(path: Path, shown: str, keys: tuple[str, ...]) -> Iterator[Problem]:
+def email_lines(
+    path: Path, settings: Mapping[str, Any], keys: tuple[str, ...]
+) -> Iterator[Problem]:
     """Yield an error for each of `keys` found in the header of the file at `path`."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
@@ -39,4 +41,4 @@ def email_lines(path: Path, shown: str, keys: tuple[str, ...]) -> Iterator[Probl
     for key in keys:
         if line := key_line(lines, key):
             message = f"'{key}:' keeps a reader's e-mail address in git. Fix: {FIX}"
-            yield Problem(shown, line, message)
+            yield Problem(shown_path(settings, path), line, message)

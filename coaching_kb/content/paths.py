@@ -40,11 +40,14 @@ def data_folders(settings: Mapping[str, Any], family: str) -> list[Path]:
 
 def shown_path(settings: Mapping[str, Any], path: Path | str) -> str:
     """Return `path` as the user knows it: relative to the working folder when inside it."""
-    path = Path(path)
-    # abspath, not resolve(): no file system calls, and this runs for every file of a site
-    full = Path(os.path.abspath(path if path.is_absolute() else Path(settings["PATH"]) / path))
-    here = Path(os.path.abspath(os.getcwd()))
-    return os.path.relpath(full, here) if full.is_relative_to(here) else str(full)
+    # abspath, not resolve(): no file system calls; and string work, not Path objects, as
+    # this runs twice for every file of a site in each build's checks.
+    full = os.path.abspath(os.path.join(settings["PATH"], path))  # an absolute `path` as is
+    here = os.getcwd()
+    if full == here:
+        return "."
+    inside = os.path.join(here, "")
+    return full[len(inside) :] if full.startswith(inside) else full
 
 
 KEY_VALUE = re.compile(r"^[A-Za-z][\w-]*\s*:")

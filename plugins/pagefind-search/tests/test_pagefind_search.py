@@ -3,6 +3,8 @@ on Pelican's default theme (no theme or toolkit of ours)."""
 
 import json
 import logging
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -66,9 +68,21 @@ def test_settings_that_cannot_work_say_how_to_fix_them(raw, message):
 
 def test_the_command_is_pagefinds_documented_one_in_the_sites_language(tmp_path):
     command = pagefind_command(tmp_path, "pagefind", "fr")
-    assert command[1:] == ["-m", "pagefind", "--site", str(tmp_path), "--output-subdir",
-                           "pagefind", "--force-language", "fr"]  # fmt: skip
+    assert command[1:] == ["--site", str(tmp_path), "--output-subdir", "pagefind",
+                           "--force-language", "fr"]  # fmt: skip
     assert "--force-language" not in pagefind_command(tmp_path, "pagefind", "")
+
+
+def test_the_command_starts_pagefinds_binary_without_starting_python(tmp_path):
+    binary = Path(pagefind_command(tmp_path, "pagefind", "")[0])
+    assert binary.name.startswith("pagefind")  # the wheel's binary, not sys.executable
+    done = subprocess.run([binary, "--version"], capture_output=True, text=True, check=True)
+    assert done.stdout.startswith("pagefind ")
+
+
+def test_a_binary_named_by_pagefinds_variable_is_left_to_python_m_pagefind(tmp_path, monkeypatch):
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/opt/pagefind")  # pagefind's own lookup honours it
+    assert pagefind_command(tmp_path, "pagefind", "")[:3] == [sys.executable, "-m", "pagefind"]
 
 
 def test_pagefind_failing_is_an_error_saying_what_to_do(tmp_path):

@@ -87,8 +87,21 @@ def test_plain_text_passages_and_terms():
     assert passages("one two three four five", 2, 2) == ["one two", "three four"]
     assert passages("", 2, 2) == [""]
     counts, forms = term_counts("The teams' team: it's the team’s call. 2024", "en")
-    assert counts == {"team": 3, "call": 1}
+    assert counts == {"team": 3, "call": 1, "team call": 1}  # "teams team": one term twice
     assert forms["team"] == "team"
+    counts, _ = term_counts("User research, not the user of research; user research", "en")
+    assert counts["user research"] == 2  # "user of research": a stop word between
+
+
+def test_a_shared_pair_of_words_is_a_reason_and_its_words_are_not_said_again():
+    docs = [
+        Doc("a.md", "A", "Open source code: we publish open source work."),
+        Doc("b.md", "B", "Why open source matters for open source teams."),
+        Doc("c.md", "C", "Budget forecasts for the next quarter."),
+    ]
+    reason = relate(docs, k=1)[0][0].shared_terms
+    assert "open source" in reason
+    assert "source" not in reason  # the pair said it
 
 
 def test_settings_warn_and_keep_defaults_never_raise():
@@ -115,3 +128,11 @@ def test_pairs_whose_scores_round_to_one_are_ranked_by_key():
     chosen, scores = top_k(argument[0], found, key_rank, 2, 0.0)
     assert chosen == [3, 2]
     assert scores == [1.0, 1.0]
+
+
+def test_the_model_reads_the_summary_its_author_wrote_else_the_text():
+    written = Doc(
+        "a.md", "Delegating", "Delegating. Hand it over. Long body", summary="Hand it over."
+    )
+    assert written.read_by_model() == "Delegating. Hand it over."
+    assert DOCS[0].read_by_model() == DOCS[0].text

@@ -1,6 +1,7 @@
 """The theme's card texts and picks, on plain data, and in a real build."""
 
 import pytest
+from pelican import signals
 from pelican.plugins.theme_context.cards import (
     AVATAR_TONES,
     avatar_tone,
@@ -53,3 +54,25 @@ def test_the_home_page_features_the_marked_essay_and_the_newest_question(build_s
     spotlight = [a.get_text() for a in site.page("").select(".spotlight__item h2 a")]
     assert spotlight == ["Read me first", "Newer question"]
     assert site.page("").select_one(".masthead .button")["href"].endswith("a-guide/")
+
+
+def test_addresses_are_pinned_before_the_pages_are_written(build_alone):
+    pinned = {}
+
+    def note_address(generator, content):
+        pinned[content.slug] = getattr(content, "override_url", None)
+
+    signals.article_generator_write_article.connect(note_address)
+    try:
+        build_alone(
+            "theme_context",
+            {
+                "plain.md": "Title: Plain\nDate: 2026-01-02\n\nText.\n",
+                "moved.md": "Title: Moved\nDate: 2026-01-03\nURL: elsewhere/moved/\n\nText.\n",
+            },
+            ARTICLE_URL="essays/{slug}/",
+        )
+    finally:
+        signals.article_generator_write_article.disconnect(note_address)
+    # Pelican's own address, and the one the author's `URL:` gave, untouched.
+    assert pinned == {"plain": "essays/plain/", "moved": "elsewhere/moved/"}

@@ -2,6 +2,7 @@
 
 import contextlib
 import hashlib
+import importlib
 import os
 import re
 import shutil
@@ -18,9 +19,28 @@ class PagefindError(RuntimeError):
     """Pagefind could not index the site; the message says why and what to do."""
 
 
+# The wheels that ship Pagefind's binary (`pagefind[extended]`, `pagefind[bin]`), in the
+# order `python -m pagefind` looks for them.
+BINARY_PACKAGES = ("pagefind_bin_extended", "pagefind_bin")
+
+
+def pagefind_executable() -> list[str]:
+    """Return how to start Pagefind's command line: its binary, from the wheel that ships it.
+
+    `python -m pagefind` only finds that binary and runs it, after starting Python and
+    importing asyncio: about 0.08 s of processor time a build. It stays the way when
+    PAGEFIND_BINARY_PATH names another binary, or when no wheel ships one.
+    """
+    if "PAGEFIND_BINARY_PATH" not in os.environ:
+        for package in BINARY_PACKAGES:
+            with contextlib.suppress(ImportError, FileNotFoundError):
+                return [str(importlib.import_module(package).get_executable())]
+    return [sys.executable, "-m", "pagefind"]
+
+
 def pagefind_command(site: Path, bundle_dir: str, language: str) -> list[str]:
     """Return the command that indexes `site` into `site/bundle_dir` (the documented CLI)."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site)]
+    command = [*pagefind_executable(), "--site", str(site)]
     command += ["--output-subdir", bundle_dir]
     return command + (["--force-language", language] if language else [])
 

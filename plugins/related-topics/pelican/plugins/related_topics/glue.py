@@ -102,6 +102,7 @@ def doc_for(article: Any, root: str) -> Doc:
         text=text,
         topics=tuple(tag.slug for tag in getattr(article, "tags", [])),
         lang=str(getattr(article, "lang", "en") or "en"),
+        summary=summary,
     )
 
 
@@ -116,7 +117,7 @@ def meaning_of(
     """Return the sentence model's vectors of the docs, from the cache where it has them."""
     if not config.model or len(docs) < 2:
         return None
-    cut = [passages(doc.text, config.passage_words, config.max_passages) for doc in docs]
+    cut = [passages(doc.read_by_model(), config.passage_words, config.max_passages) for doc in docs]
     setup = f"{model_id()}\0{config.passage_words}\0{config.max_passages}"
     cache = EmbeddingCache(cache_folder(config, settings), setup)
     flat = [passage for found in cut for passage in found]

@@ -47,6 +47,14 @@ class Doc:
     text: str = ""  # title, summary and body as plain text
     topics: tuple[str, ...] = ()
     lang: str = "en"
+    summary: str = ""  # the summary its author wrote, if any (plain text)
+
+    def read_by_model(self) -> str:
+        """Return what the sentence model reads: the title and the summary its author wrote,
+        else the text (from its opening). On the development halves the summary beat the
+        opening's 120 words (fused lists: 18F 0.691 to 0.693, rOpenSci 0.684 to 0.694), for
+        a fraction of the model's time."""
+        return f"{self.title}. {self.summary}" if self.summary.strip() else self.text
 
 
 @dataclass(frozen=True, slots=True)
@@ -257,7 +265,12 @@ def explain(
     if carrier == "meaning" and meaning is not None:
         return Match(key, score, passage=nearest_passage(meaning, row, other))
     found = terms.shared_terms(row, other)
-    return Match(key, score, shared_terms=tuple(forms[row].get(t, t) for t in found))
+    return Match(key, score, shared_terms=tuple(readable(t, forms[row]) for t in found))
+
+
+def readable(term: str, forms: dict[str, str]) -> str:
+    """Return a term (or a pair of terms) as the article spells it most."""
+    return " ".join(forms.get(part, part) for part in term.split(" "))
 
 
 def nearest_passage(meaning: Meaning, row: int, other: int) -> str:

@@ -2,6 +2,7 @@
 
 import functools
 import html
+import itertools
 import re
 from collections import Counter
 
@@ -63,21 +64,33 @@ def words_of(text: str) -> list[str]:
 
 
 def term_counts(text: str, lang: str) -> tuple[Counter[str], dict[str, str]]:
-    """Return the counts of the terms of `text` (stop words out, plurals folded) and, for
-    each term, the word form seen most (the first in alphabetical order on a tie), for
-    reasons a reader can read."""
-    seen = Counter(words_of(text))
+    """Return the counts of the terms of `text` (stop words out, plurals folded, and each
+    two terms that follow one another as one more term) and, for each term, the word form
+    seen most (the first in alphabetical order on a tie), for reasons a reader can read."""
+    found = words_of(text)
+    seen = Counter(found)
     counts: Counter[str] = Counter()
     forms: dict[str, str] = {}
+    term_for: dict[str, str] = {}
     # Each distinct word once: a 600-word article has about 300.
     for word in sorted(seen):
-        term = term_of(word, lang)
+        term = term_for[word] = term_of(word, lang)
         if term:
             times = seen[word]
             counts[term] += times
             if term not in forms or times > seen[forms[term]]:
                 forms[term] = word
+    # dict.update, not Counter's (a loop in Python): a pair, spaced, is never a single term.
+    dict.update(counts, term_pairs([term_for[word] for word in found]))
     return counts, forms
+
+
+def term_pairs(sequence: list[str]) -> Counter[str]:
+    """Return the counts of two different terms next to each other (no stop word between):
+    "user research" or "open source" says more than its words apart. Chosen on the
+    development halves: 18F 0.679 to 0.691, rOpenSci 0.681 to 0.684, Lee 0-24 0.889 to 0.891."""
+    pairs = Counter(itertools.pairwise(sequence))
+    return Counter({f"{a} {b}": times for (a, b), times in pairs.items() if a and b and a != b})
 
 
 # Remembered: a site repeats its words across articles (1,000 articles, 100,000 look-ups).

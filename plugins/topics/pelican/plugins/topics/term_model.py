@@ -47,7 +47,6 @@ class TermCounts:
         self.columns = array("q")
         self.values = array("d")
         self.offsets = array("q", [0])
-        self.words: Counter[str] = Counter()
 
     def __len__(self) -> int:
         return len(self.offsets) - 1
@@ -58,11 +57,10 @@ class TermCounts:
 
     def add_words(self, found: Counter[str]) -> None:
         """Count one doc from its weighted word counts (`field_words`)."""
-        self.words.update(found)
         self.add_terms(counts_of_words(found))
 
     def add_terms(self, counts: Counter[str]) -> None:
-        """Count one doc from its term counts (`counts_of_words`); `words` is left alone."""
+        """Count one doc from its term counts (`counts_of_words`)."""
         self.add_row(*term_row(counts, self.index))
 
     def add_row(self, columns: bytes, values: bytes) -> None:
