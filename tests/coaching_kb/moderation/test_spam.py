@@ -101,6 +101,22 @@ def test_the_setting_kept_has_the_best_recall_within_the_false_positive_limit():
     assert spam_training.choose(table) == (3e-4, 0.005)  # a tie goes to the smaller budget
 
 
+def test_when_no_setting_keeps_to_the_limit_the_best_recall_at_the_lowest_rate_is_kept():
+    row = lambda recall, rate: {"recall": recall, "false_positive_rate": rate}  # noqa: E731
+    table = {(1e-4, 0.005): row(0.86, 0.008), (1e-4, 0.01): row(0.90, 0.008),
+             (1e-4, 0.02): row(0.94, 0.012)}  # fmt: skip
+    assert spam_training.choose(table) == (1e-4, 0.01)
+
+
+def test_training_is_deterministic():
+    """`invoke spam-train` run twice ships the same weights: no random start, no sampling."""
+    comments = spam_training.read_own()
+    first, again = spam_training.fit(comments), spam_training.fit(comments)
+    assert np.array_equal(first[0], again[0])
+    assert first[1] == again[1]
+    assert np.count_nonzero(first[0])  # it learnt something
+
+
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the public development set is not here")
 def test_on_comments_never_tuned_on():
     """Fit on the development data with the setting cross-validation chose, as `invoke
@@ -109,10 +125,20 @@ def test_on_comments_never_tuned_on():
     model = spam_training.train(development, *spam_training.CHOSEN)
     video = spam_training.figures(held_video, model)
     blog = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_BLOG), model)
-    # The figures the README reports; the false-positive targets (2%, none on the blog) are
-    # missed, so these hold the line rather than meet them.
-    assert video["recall"] >= 0.85
-    assert video["false_positive_rate"] <= 0.03
-    assert blog["caught"] >= 33
-    assert blog["real_filed_as_spam"] <= 1
+    # The figures the README reports (137 of 173, 1 real; 31 of 35, no real). Recall misses
+    # its targets (0.8, and all of the blog spam), so these hold the line rather than meet them.
+    assert video["recall"] >= 0.79
+    assert video["false_positive_rate"] <= 0.02
+    assert blog["caught"] >= 31
+    assert blog["real_filed_as_spam"] == 0
     assert spam_training.figures(held_video, None)["recall"] < video["recall"]
+
+
+def test_a_reader_asking_the_author_a_question_is_not_spam():
+    """Mira's pending comment in the sample content: in no training set and named by no rule,
+    so this follows from general training only (an earlier model, fitted without our longer
+    reader comments, filed it as spam at 0.62). If a refit flags it, add more genuine comments
+    to labelled_comments.json rather than this one."""
+    path = ROOT / "content/comments/should-i-join-the-leadership-programme/01-mira.md"
+    body = path.read_text(encoding="utf-8").split("\n\n", 1)[1]
+    assert not score(body, Context(title="Should I join the leadership programme?")).is_spam
