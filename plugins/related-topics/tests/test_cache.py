@@ -72,7 +72,7 @@ RETAGGED = dict(ARTICLES, **{"garden.md": ARTICLES["garden.md"].replace("\n\n", 
 CHANGES = {  # one input of the lists changed: (articles, settings)
     "an article's text": (EDITED, {}),
     "an article's topics": (RETAGGED, {}),
-    "a new article": (dict(ARTICLES, **{"pots.md": ARTICLES["flowers.md"]}), {}),
+    "a new article": (dict(ARTICLES, **{"pots.md": "Title: Pots\n\nTulips bloom in pots.\n"}), {}),
     "RELATED_TOPICS_MAX": (ARTICLES, {"RELATED_TOPICS_MAX": 1}),
     "RELATED_TOPICS_MIN_SCORE": (ARTICLES, {"RELATED_TOPICS_MIN_SCORE": 0.6}),
     "RELATED_TOPICS_MODEL": (ARTICLES, {"RELATED_TOPICS_MODEL": ""}),
@@ -120,7 +120,7 @@ def test_a_damaged_lists_cache_is_named_once_and_made_again(tmp_path, damage):
     lists.write_bytes(damage if damage is not None else f"{key}\n[[[\n".encode())
     log = build(tmp_path / "warm")
     assert outputs(tmp_path / "warm") == outputs(tmp_path / "cold")
-    named = log.count(f"cache {lists} is unreadable")
+    named = log.count("cache cache/related_topics/lists.json is unreadable")  # as CACHE_PATH
     assert named == (1 if damage is None else 0)  # another key is no damage: just a miss
     assert lists.read_text(encoding="utf-8").startswith(key)
 
@@ -132,7 +132,7 @@ def test_a_damaged_vectors_cache_is_named_and_made_again(tmp_path):
     (folder / "vectors.npy").write_bytes(b"\x93NUMPY broken")
     (folder / "lists.json").unlink()
     log = build(tmp_path / "warm")
-    assert f"cache {folder / 'vectors.npy'} is unreadable" in log
+    assert "cache cache/related_topics/vectors.npy is unreadable" in log
     assert "embedded 5 passages" in log
     assert outputs(tmp_path / "warm") == outputs(tmp_path / "cold")
 
