@@ -127,8 +127,11 @@ def related_lists(
     """Return each doc's related matches, from the lists cache when nothing that shapes them
     changed, and how they were made (for the log)."""
     folder = cache_folder(config, settings)
-    shaping = [f"{f.name}={getattr(config, f.name)!r}" for f in fields(config)]
-    shaping = [s for s in shaping if s.split("=")[0] not in NOT_SHAPING_LISTS]
+    shaping = [
+        f"{f.name}={getattr(config, f.name)!r}"
+        for f in fields(config)
+        if f.name not in NOT_SHAPING_LISTS
+    ]
     key = lists_key(docs, [*shaping, model_id() if config.model else "no model"])
     if (found := saved_lists(folder, key)) is not None:
         log.debug("related_topics: lists unchanged, read from %s", folder)
