@@ -36,7 +36,7 @@ LISTS_FILE = "lists.json"
 def write_atomically(path: Path, write: Callable[[Any], None]) -> None:
     """Write `path` through `write(binary file)`: to a file beside it, then moved in."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_name(f".{path.name}.part")
+    temporary = path.with_name(f".{path.name}.{os.getpid()}.part")  # two builds at once: apart
     with temporary.open("wb") as out:
         write(out)
     os.replace(temporary, path)
