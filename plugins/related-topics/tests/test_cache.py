@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from pelican.plugins.related_topics.cache import lists_key
+from pelican.plugins.related_topics.ranking import Doc
 
 PLUGIN = Path(__file__).resolve().parents[1]
 PACKAGE = PLUGIN / "pelican" / "plugins" / "related_topics"
@@ -52,6 +54,28 @@ def outputs(site: Path) -> dict[str, bytes]:
 
 def lists_file(site: Path) -> Path:
     return site / "cache" / "related_topics" / "lists.json"
+
+
+DOCS = [Doc("a.md", "A", "one two", ("x",), "en"), Doc("b.md", "B", "three", (), "pt")]
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        [DOCS[0], Doc("b.md", "B", "three", (), "en")],  # a language
+        [DOCS[0], Doc("b.md", "B", "three", ("x",), "pt")],  # a topic
+        [DOCS[0], Doc("b.md", "B.", "three", (), "pt")],  # a title
+        [DOCS[0], Doc("c.md", "B", "three", (), "pt")],  # a path
+        [Doc("a.md", "A", "one", ("x",), "en"), DOCS[1]],  # a text
+        [Doc("a.md", "A", "one two", ("x", ""), "en"), DOCS[1]],  # an empty topic more
+        list(reversed(DOCS)),  # the order
+        DOCS[:1],  # an article fewer
+    ],
+)
+def test_the_lists_key_changes_with_every_field_of_every_doc(changed):
+    assert lists_key(DOCS, ["max=5"]) == lists_key(list(DOCS), ["max=5"])
+    assert lists_key(changed, ["max=5"]) != lists_key(DOCS, ["max=5"])
+    assert lists_key(DOCS, ["max=4"]) != lists_key(DOCS, ["max=5"])
 
 
 def test_an_unchanged_site_reads_its_lists_back_and_shows_the_same_bytes(tmp_path):
