@@ -611,11 +611,16 @@ def _print_related_cost(sizes: list[int], runs: int) -> None:
             f = related_cost(Path(work), size, runs)
             print(f"  {size} articles: without {f['without']:.1f}s, first build {f['cold']:.1f}s "
                   f"(embedding {f.get('passages', 0):.0f} passages in {f.get('embed', 0):.1f}s), "
-                  f"warm {f['warm']:.1f}s: +{f['warm_added_share']:.1%} warm")  # fmt: skip
+                  f"warm {f['warm']:.1f}s: +{f['warm_added_share']:.1%} warm, one article "
+                  f"edited {f['edited']:.1f}s: +{f['edited_added_share']:.1%}")  # fmt: skip
             print(f"    processor seconds: without {f['without_cpu']:.1f}, first build "
                   f"{f['cold_cpu']:.1f}, warm {f['warm_cpu']:.1f}: "
-                  f"+{f['warm_added_share_cpu']:.1%} warm; "
+                  f"+{f['warm_added_share_cpu']:.1%} warm, one article edited "
+                  f"{f['edited_cpu']:.1f}: +{f['edited_added_share_cpu']:.1%}; "
                   f"peak memory {f['peak_mb']:.0f} MB")  # fmt: skip
+            print(f"    related_topics' own seconds (its log): first build "
+                  f"{f.get('cold_relate', 0):.2f}, warm {f.get('warm_relate', 0):.2f}, "
+                  f"one article edited {f.get('edited_relate', 0):.2f}")  # fmt: skip
 
 
 def _print_related_quality() -> None:

