@@ -136,3 +136,18 @@ def test_the_model_reads_the_summary_its_author_wrote_else_the_text():
     )
     assert written.read_by_model() == "Delegating. Hand it over."
     assert DOCS[0].read_by_model() == DOCS[0].text
+
+
+def test_an_article_the_model_never_read_is_never_said_close_in_meaning():
+    portuguese = [
+        Doc("pt1.md", "Equipe", "a equipe decide o prazo da entrega", lang="pt"),
+        Doc("pt2.md", "Prazo", "o prazo da equipe e a entrega atrasada", lang="pt"),
+        Doc("pt3.md", "Entrega", "a entrega da equipe e o prazo", lang="pt"),
+    ]
+    docs = [*DOCS, *portuguese]
+    vectors = np.vstack([unit_rows([[1, 0], [0.9, 0.1], [0, 1], [0.1, 0.9]]), np.zeros((3, 2))])
+    meaning = Meaning(vectors.astype(np.float32), [[doc.text] for doc in docs],
+                      [vectors[i : i + 1] for i in range(len(docs))])  # fmt: skip
+    for found in relate(docs, k=3, meaning=meaning)[4:]:
+        assert found, "the Portuguese articles relate by their terms"
+        assert all(match.shared_terms and not match.passage for match in found)

@@ -216,12 +216,13 @@ def top_k(
 def carried_by(
     chosen: list[int], by_terms: np.ndarray, by_meaning: np.ndarray, row: int
 ) -> list[str]:
-    """Return which model placed each chosen doc higher for `row`: 'terms' or 'meaning'."""
+    """Return which model placed each chosen doc higher for `row`: 'terms' or 'meaning'.
+    Never 'meaning' where the model gave the pair nothing (an article it did not read)."""
     others = np.array(chosen, dtype=int)
     by_meaning_place = places(by_meaning, row, others)
     by_terms_place = places(by_terms, row, others)
     return [
-        "meaning" if by_terms[other] <= 0 or mine < theirs else "terms"
+        "meaning" if by_meaning[other] > 0 and (by_terms[other] <= 0 or mine < theirs) else "terms"
         for other, mine, theirs in zip(chosen, by_meaning_place, by_terms_place, strict=True)
     ]
 
