@@ -15,16 +15,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 PLUGIN = Path(__file__).resolve().parents[1]
-ARTICLES = {
-    "deadline.md": "Title: The deadline slipped\nDate: 2024-01-01\n\n"
-    "The release missed its date again; the schedule was too optimistic.\n",
-    "late.md": "Title: Running late\nDate: 2024-01-02\n\n"
-    "Our launch is overdue because the timeline ignored holidays.\n",
-    "garden.md": "Title: Spring garden\nDate: 2024-01-03\n\n"
-    "Tomatoes, roses and basil grow well in a sunny corner.\n",
-    "flowers.md": "Title: Flowers in pots\nDate: 2024-01-04\n\n"
-    "Tulips and daisies bloom on a balcony facing south.\n",
-}
+# Four short articles on two subjects, shared by the plugin's build tests.
+ARTICLES = json.loads((Path(__file__).parent / "articles.json").read_text(encoding="utf-8"))
 
 
 def build(

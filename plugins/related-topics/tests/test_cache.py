@@ -2,6 +2,7 @@
 default theme. An unchanged site reads its lists back; any change to what shapes them gives
 the lists a build with no cache gives, byte for byte."""
 
+import json
 import os
 import shutil
 import subprocess
@@ -15,15 +16,10 @@ from pelican.plugins.related_topics.ranking import Doc
 PLUGIN = Path(__file__).resolve().parents[1]
 PACKAGE = PLUGIN / "pelican" / "plugins" / "related_topics"
 PORTUGUESE_SITE = PLUGIN.parents[1] / "tests" / "sites" / "portuguese_site"
-ARTICLES = {
-    "deadline.md": "Title: The deadline slipped\nDate: 2024-01-01\nTags: planning\n\n"
-    "The release missed its date again; the schedule was too optimistic.\n",
-    "late.md": "Title: Running late\nDate: 2024-01-02\n\n"
-    "Our launch is overdue because the timeline ignored holidays.\n",
-    "garden.md": "Title: Spring garden\nDate: 2024-01-03\n\n"
-    "Tomatoes, roses and basil grow well in a sunny corner.\n",
-    "flowers.md": "Title: Flowers in pots\nDate: 2024-01-04\n\n"
-    "Tulips and daisies bloom on a balcony facing south.\n",
+SHARED = json.loads((Path(__file__).parent / "articles.json").read_text(encoding="utf-8"))
+ARTICLES = {  # the shared four, two of them on planning, and one that links both subjects
+    **SHARED,
+    "deadline.md": SHARED["deadline.md"].replace("\n\n", "\nTags: planning\n\n", 1),
     "soil.md": "Title: Soil for the balcony\nDate: 2024-01-05\nTags: planning\n\n"
     "Plan the pots before spring: compost, sand and a sunny south wall.\n",
 }
