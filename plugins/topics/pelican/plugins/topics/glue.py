@@ -1,5 +1,6 @@
 """Pelican glue for topics: canonical tags on articles, topic links, and the hub pages."""
 
+import functools
 import logging
 import os
 import posixpath
@@ -186,10 +187,16 @@ def index_folder(settings: dict[str, Any]) -> str:
 def map_info(info: TopicInfo, settings: dict[str, Any], folder: str) -> TopicInfo:
     """Return `info` with a URL that works from a page saved in `folder`."""
     if settings.get("RELATIVE_URLS"):  # as Pelican writes them: the way to the root, then the URL
-        url = f"{posixpath.relpath('.', folder or '.')}/{info.url}"
+        url = f"{way_to_root(folder)}/{info.url}"
     else:
         url = f"{settings.get('SITEURL', '')}/{info.url}"
     return TopicInfo(info.slug, info.name, url, info.text)
+
+
+@functools.lru_cache(maxsize=64)  # every hub sits as deep as the others: one answer, 6,000 asks
+def way_to_root(folder: str) -> str:
+    """Return the relative way from a page saved in `folder` to the site's root."""
+    return posixpath.relpath(".", folder or ".")
 
 
 def local_maps(

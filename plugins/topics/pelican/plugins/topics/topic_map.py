@@ -70,8 +70,10 @@ def local_map_svg(
     if not neighbours:
         return ""
     shown = {centre.slug, *(t.slug for t in neighbours)}
-    local = {slug: [(o, w) for o, w in others if o in shown] for slug, others in relations.items()
-             if slug in shown}  # fmt: skip
+    # Only the shown topics' relations: going through every topic's, once per hub, made the
+    # local maps grow with the square of the topics (1,200 free tags: 0.2 s).
+    local = {slug: [(o, w) for o, w in relations[slug] if o in shown]
+             for slug in sorted(shown.intersection(relations))}  # fmt: skip
     return arc_map_svg([centre, *neighbours], counts, local, group_of, current=centre.slug)
 
 
