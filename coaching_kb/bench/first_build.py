@@ -1,6 +1,7 @@
 """First and warm builds against plain Pelican, on each fixture site and the bench corpora.
 
     python -m coaching_kb.bench.first_build [--runs 3] [--articles 1000] [--only NAME,...]
+                                            [--against-pagefind]
 
 A first build starts with no output and no reader cache; the embeddings of related_topics are
 made once beforehand (a site's one-time embedding is not counted, as issue 37 asks). A warm
@@ -9,6 +10,10 @@ content with its own theme and a page per tag, in a fresh output each time. The 
 interleaved round by round, each in a fresh process; the medians of the wall clock and of
 processor seconds (the build's process and its children: Pagefind) are printed with the
 medians of each round's ratios to Pelican, as JSON lines.
+
+With --against-pagefind, each round is instead issue 33's pair: our first build without
+related_topics against Pelican followed by Pagefind's command line on its output (what a user
+would run by hand), each in a fresh output.
 """
 
 import argparse
@@ -62,6 +67,31 @@ def measure(name: str, content: Path, runs: int, work: Path) -> dict:
     return row
 
 
+def measure_against_pagefind(name: str, content: Path, runs: int, work: Path) -> dict:
+    """Return the medians of our first build without related_topics, of Pelican then
+    Pagefind's command line, and of each round's ratio of the two."""
+    rounds = []
+    for number in range(runs):
+        theirs = work / f"{name}-pelican-pagefind-{number}" / "output"
+        ours = work / f"{name}-ours-first-{number}" / "output"
+        rounds.append(
+            {
+                "pelican_then_pagefind": run_once("pelican_then_pagefind", content, theirs),
+                "first_without_related": run_once("ours_without_related", content, ours),
+            }
+        )
+        for output in (theirs, ours):
+            shutil.rmtree(output.parent, ignore_errors=True)
+    row: dict = {"site": name}
+    for suffix, key in MEASURES.items():
+        for kind in ("pelican_then_pagefind", "first_without_related"):
+            row[f"{kind}_{suffix}"] = median([r[kind][key] for r in rounds])
+        ratios = [r["first_without_related"][key] / r["pelican_then_pagefind"][key] for r in rounds]
+        row[f"ratio_{suffix}"] = round(median(ratios), 2)
+        row[f"ratio_{suffix}_runs"] = [round(ratio, 2) for ratio in ratios]
+    return row
+
+
 def median(values: list[float]) -> float:
     return round(statistics.median(values), 3)
 
@@ -89,6 +119,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--articles", default="1000")
     parser.add_argument("--only", default="")
+    parser.add_argument("--against-pagefind", action="store_true")
     arguments = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="first-build-") as folder:
@@ -102,12 +133,16 @@ def main() -> None:
             if only and name not in only:
                 continue
             try:
+                if arguments.against_pagefind:
+                    print(json.dumps(measure_against_pagefind(name, content, arguments.runs, work)))
+                    continue
                 row = measure(name, content, arguments.runs, work)
             except RuntimeError as error:  # plain Pelican stops on some shapes (a Template:
                 row = {"site": name, "failed": str(error).splitlines()[0]}  # line it lacks)
             rows.append(row)
             print(json.dumps(row), flush=True)
-    print(table(rows))
+    if rows:
+        print(table(rows))
 
 
 if __name__ == "__main__":
