@@ -43,7 +43,13 @@ SELF_PROMOTION = re.compile(
     rf"\bfollow (me|us) on\b|\bavailable on amazon\b|"
     rf"\b(please|pls|plz) (like,? (and|&) )?sub(scribe)?\b|\bsubscribe (to )?(my|our|me)\b|"
     rf"\bsub ?(4|for) ?sub\b|\b(follow|add) me\b|\b(help me|to) (get|reach) \d+ ?"
-    rf"(subscribers|subs|followers|views)\b",
+    rf"(subscribers|subs|followers|views)\b|"
+    # Misspelt asks ("suscribe my channel"), a channel of one's own, "check me out", a goal in
+    # subscribers, "follow 4 follow": what a self-promoter writes even in five words.
+    rf"\b(sub|su[bs]?c?s?cr?ibe|sucscribe)( to)? (me|my|us|our)\b|"
+    rf"\b(my|our) (own |new |youtube |gaming |music )?channel\b|\bcheck (me|us) out\b|"
+    rf"\bif (i|we) (get|reach|hit) \d+ ?(subscribers|subs|followers)\b|"
+    rf"\b(follow|like|sub) ?(4|for) ?(follow|like|sub)\b",
     re.IGNORECASE,
 )  # "check out my new music video", "please subscribe": with or without a link
 # What spammers write on a blog, by what they want; a reader rarely says any of it. Each phrase
@@ -58,11 +64,19 @@ PITCHES = {
     r"\bbook a (free |paid )?(demo|call|session)\b|\b(order|buy|shop|apply|enrol+|sign up|"
     r"register) (now|today|online|here|via|through)\b|\bat (the )?(best|affordable|low|cheap)"
     r"(est)? (prices?|rates?)\b|\bfast (delivery|turnaround)\b|\bin bulk\b",
+    "offers the writer's own services": r"\bas an? (certified|professional|executive|business|"
+    r"career|leadership|life|licensed) (coach|consultant|mentor|trainer)\b|\bi (help|coach|train|"
+    r"mentor) (\w+ ){0,2}(managers|leaders|people|clients|professionals|founders|executives|"
+    r"teams|women|men|entrepreneurs)\b|\bi (offer|provide|sell|run|host) (\w+ ){0,3}(coaching|"
+    r"sessions?|programmes?|programs?|masterclass(es)?|courses?|workshops?|consultations?|"
+    r"services|mentoring|webinars?|mastermind)\b|\bbook (me|him|her)\b|\bmy (masterclass|"
+    r"mastermind|workbook|ebook|e-book|webinar|coaching (programme|program|business))\b",
     "asks to be contacted": r"\b(contact|call|message|email|e-mail|dm|text|reach|whatsapp|"
     r"telegram) (me|us|our|the (loan|recruiter|agent|officer|expert)|mr|mrs|dr|"
     r"doctor)\b|\b(on|via) (whatsapp|telegram|signal)\b|\blink (is )?in (my )?(bio|profile)\b|"
     r"\bsend (me|us|the \w+) (a|your) (message|dm|cv|email)\b|\bsend your (cv|resume|details)\b|"
-    r"\bask me how\b|\+\d[\d ()-]{7,}\d",
+    r"\bask me how\b|\+\d[\d ()-]{7,}\d|\b(drop|send|shoot) (me|us) an? (dm|pm|message|line)\b|"
+    r"\b(dm|pm|inbox|message) (me|us) (the word|privately|now|today|for|on|at|if)\b",
     "promises money": r"\b(earn|make|made|making|paid|pay|get paid)( \w+){0,2} [$€£]?\d[\d,.]*k? "
     r"?(usd|usdt|dollars?|euros?|a day|a week|a month|per (hour|day|week)|an hour)\b|"
     r"\bwork(ing)? from home\b|\bpassive income\b|\bno (experience|skills?) (needed|required)\b|"
