@@ -47,7 +47,8 @@ SELF_PROMOTION = re.compile(
     # Misspelt asks ("suscribe my channel"), a channel of one's own, "check me out", a goal in
     # subscribers, "follow 4 follow": what a self-promoter writes even in five words.
     rf"\b(sub|su[bs]?c?s?cr?ibe|sucscribe)( to)? (me|my|us|our)\b|"
-    rf"\b(my|our) (own |new |youtube |gaming |music )?channel\b|\bcheck (me|us) out\b|"
+    rf"\b(my|our) (own |new |youtube |gaming |music )?channel\b"
+    rf"(?![^.!?]{{0,20}}\b(slack|teams|at work|work chat)\b)|\bcheck (me|us) out\b|"
     rf"\bif (i|we) (get|reach|hit) \d+ ?(subscribers|subs|followers)\b|"
     rf"\b(follow|like|sub) ?(4|for) ?(follow|like|sub)\b",
     re.IGNORECASE,
@@ -76,7 +77,8 @@ PITCHES = {
     r"doctor)\b|\b(on|via) (whatsapp|telegram|signal)\b|\blink (is )?in (my )?(bio|profile)\b|"
     r"\bsend (me|us|the \w+) (a|your) (message|dm|cv|email)\b|\bsend your (cv|resume|details)\b|"
     r"\bask me how\b|\+\d[\d ()-]{7,}\d|\b(drop|send|shoot) (me|us) an? (dm|pm|message|line)\b|"
-    r"\b(dm|pm|inbox|message) (me|us) (the word|privately|now|today|for|on|at|if)\b",
+    r"\b(dm|pm|inbox|message) (me|us) (the word|privately|now|today|for|on|at|if)\b|"
+    r"\binbox (me|us)\b|(?-i:\b[Cc]omment [\"'“]?[A-Z]{3,}\b)",
     "promises money": r"\b(earn|make|made|making|paid|pay|get paid)( \w+){0,2} [$€£]?\d[\d,.]*k? "
     r"?(usd|usdt|dollars?|euros?|a day|a week|a month|per (hour|day|week)|an hour)\b|"
     r"\bwork(ing)? from home\b|\bpassive income\b|\bno (experience|skills?) (needed|required)\b|"
