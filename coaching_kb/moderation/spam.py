@@ -205,6 +205,8 @@ def score(body: str, context: Context = Context(), *, model: SpamModel | None = 
         chance = model.probability(body)
         if chance >= model.threshold:
             signals.append((1.0, f"reads like spam (model, {chance:.2f})"))
+        elif chance >= 0.6:
+            signals.append((0.5, f"reads a little like spam (model, {chance:.2f})"))
     total = round(sum(weight for weight, _ in signals), 2)
     return Verdict(total, tuple(reason for _, reason in signals))
 
