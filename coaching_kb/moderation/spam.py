@@ -22,7 +22,8 @@ TEST_POST = re.compile(
 )
 LINK = re.compile(
     r"(https?://\S+|www\.\S+|\[[^\]]*\]\([^)]*\)|<https?://[^>]+>|"
-    r"\b[\w-]{2,}\.(?:com|net|org|info|biz|ru|io|ly|me|tk|co)\b(?:/\S*)?)",  # a bare domain too
+    r"\b[\w-]{2,}\.(?:com|net|org|info|biz|ru|io|ly|me|tk|co)\b(?:/\S*)?|"  # a bare domain too
+    r"\b(?:t|wa)\.me/\S+)",  # a Telegram or WhatsApp chat
     re.IGNORECASE,
 )
 WORD = re.compile(r"\w", re.UNICODE)
@@ -67,11 +68,23 @@ PITCHES = {
     r"(est)? (prices?|rates?)\b|\bfast (delivery|turnaround)\b|\bin bulk\b",
     "offers the writer's own services": r"\bas an? (certified|professional|executive|business|"
     r"career|leadership|life|licensed) (coach|consultant|mentor|trainer)\b|\bi (help|coach|train|"
-    r"mentor) (\w+ ){0,2}(managers|leaders|people|clients|professionals|founders|executives|"
+    r"mentor) (\w+ ){0,2}(managers|leaders|leads|people|clients|professionals|founders|executives|"
     r"teams|women|men|entrepreneurs)\b|\bi (offer|provide|sell|run|host) (\w+ ){0,3}(coaching|"
     r"sessions?|programmes?|programs?|masterclass(es)?|courses?|workshops?|consultations?|"
     r"services|mentoring|webinars?|mastermind)\b|\bbook (me|him|her)\b|\bmy (masterclass|"
     r"mastermind|workbook|ebook|e-book|webinar|coaching (programme|program|business))\b",
+    "vouches for a seller": r"\b(thanks|thank you( so much)?) to (coach|dr|mr|mrs|ms|doctor|"
+    r"prophet|priest|mama|baba|lady|sir)\b|\b(google|look up|search for|contact|write to|"
+    r"email|message) (him|her) (now|today|name|for|on|via)\b|\bgoogle (his|her) name\b|"
+    r"\b(life[- ]changing|you won'?t regret( it)?)\b|\b(sign up|join|book|enrol+) while you can\b",
+    # The same asks in the languages spammers use most on English blogs.
+    "asks in another language": r"\b(escr[ií]beme|cont[aá]ctame|escr[ií]benos|[ée]crivez[- ]moi|"
+    r"contactez[- ](moi|nous)|schreib(en sie)? (mir|uns)|kontaktier(en sie)? (mich|uns)|"
+    r"fale comigo|entre em contato|napisz do mnie|zadzwo[nń]|suscr[ií]bete|abonniert?|"
+    r"abonnez[- ]vous|inscreva[- ]se|subskrybuj|link (na|en|im) (bio|profil)|lien (en|dans) "
+    r"(bio|profil)|pr[eé]stamos?|pr[eê]ts?|kredite?|darlehen|empr[eé]stimos?|po[zż]yczk[ia]|"
+    r"ganancias|ganhe dinheiro|gagne[rz] de l'argent|geld verdienen|zarabiaj|descuentos?|"
+    r"desconto|rabatt|zni[zż]k[ai]|criptomonedas|criptomoedas|kryptow[aä]hrung)\b",
     "asks to be contacted": r"\b(contact|call|message|email|e-mail|dm|text|reach|whatsapp|"
     r"telegram) (me|us|our|the (loan|recruiter|agent|officer|expert)|mr|mrs|dr|"
     r"doctor)\b|\b(on|via) (whatsapp|telegram|signal)\b|\blink (is )?in (my )?(bio|profile)\b|"
