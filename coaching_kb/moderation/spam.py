@@ -31,7 +31,7 @@ WORDS = re.compile(r"[^\W\d_]+", re.UNICODE)
 SHORT_TEST = re.compile(r"\btest(ing)?\b", re.IGNORECASE)  # "testing the comment form"
 KEYBOARD_MASH = re.compile(r"^\s*(\w{2,6})\1+\s*$")  # "asdfasdf", "hahaha"
 PROMOTED = (
-    r"(blog|site|website|channel|page|profile|videos?|vids?|music|songs?|covers?|"
+    r"(blog|site|website|channel|page|profile|videos?|vids?|vidios?|music|songs?|covers?|beats|rap|"
     r"account|tracks?|playlist|remix|album|mixtape|art|stuff|youtube|instagram|tiktok|podcast|"
     r"store|shop|agency|ebook|e-book|book|course|app|group|newsletter|company|services?)"
 )
@@ -40,7 +40,8 @@ SELF_PROMOTION = re.compile(
     rf"subscribe to|follow|support|read|download|try|join|search for)( \w+){{0,2}} (my|our)"
     rf"( [\w-]+){{0,2}} {PROMOTED}\b|"
     rf"\b(search|look) (for )?(@[\w.]+|(my|our) name|[\w ]{{2,30}} on (spotify|youtube|amazon|"
-    rf"instagram|tiktok|apple podcasts))|\b(my|our) {PROMOTED} sells\b|"
+    rf"instagram|tiktok|apple podcasts|the app store|google play|play store))|"
+    rf"\b(my|our) {PROMOTED} sells\b|"
     rf"\bfollow (me|us) on\b|\bavailable on amazon\b|"
     rf"\b(please|pls|plz) (like,? (and|&) )?sub(scribe)?\b|\bsubscribe (to )?(my|our|me)\b|"
     rf"\bsub ?(4|for) ?sub\b|\b(follow|add) me\b|\b(help me|to) (get|reach) \d+ ?"
@@ -51,7 +52,10 @@ SELF_PROMOTION = re.compile(
     rf"\b(my|our) (own |new |youtube |gaming |music )?channel\b"
     rf"(?![^.!?]{{0,20}}\b(slack|teams|at work|work chat)\b)|\bcheck (me|us) out\b|"
     rf"\bif (i|we) (get|reach|hit) \d+ ?(subscribers|subs|followers)\b|"
-    rf"\b(follow|like|sub) ?(4|for) ?(follow|like|sub)\b",
+    rf"\b(follow|like|sub) ?(4|for) ?(follow|like|sub)\b|"
+    rf"\b(leave|give|drop|smash)( it| me| us| them)? an? (like|thumbs up)\b|"
+    rf"\blike,? (and |& )?(subscribe|sub)\b|\bsubscribe,? (and )?like\b|"
+    rf"\b(a|my|our) (new )?(gaming|music|youtube|rap) channel\b",
     re.IGNORECASE,
 )  # "check out my new music video", "please subscribe": with or without a link
 # What spammers write on a blog, by what they want; a reader rarely says any of it. Each phrase
@@ -75,7 +79,8 @@ PITCHES = {
     r"mastermind|workbook|ebook|e-book|webinar|coaching (programme|program|business))\b",
     "vouches for a seller": r"\b(thanks|thank you( so much)?) to (coach|dr|mr|mrs|ms|doctor|"
     r"prophet|priest|mama|baba|lady|sir)\b|\b(google|look up|search for|contact|write to|"
-    r"email|message) (him|her) (now|today|name|for|on|via)\b|\bgoogle (his|her) name\b|"
+    r"email|message|reach out to) (him|her) (now|today|name|for|on|via|by)\b|"
+    r"\bgoogle (his|her) name\b|"
     r"\b(life[- ]changing|you won'?t regret( it)?)\b|\b(sign up|join|book|enrol+) while you can\b",
     # The same asks in the languages spammers use most on English blogs.
     "asks in another language": r"\b(escr[ií]beme|cont[aá]ctame|escr[ií]benos|[ée]crivez[- ]moi|"

@@ -46,6 +46,8 @@ def test_brief_praise_and_emoji_are_never_spam(body):
         "sub4sub anyone? I am trying to grow",
         "Go check out my new music video, it is about my old boss",
         "Help me reach 1000 subscribers this month, it would mean the world",
+        "Suscribe my channel please",
+        "If I reach 500 subscribers I will post a video every day, like and subscribe!",
     ],
 )
 def test_self_promotion_without_a_link_is_spam(body):
@@ -69,6 +71,10 @@ def test_the_shipped_model_holds_numbers_only():
         "Superb post! I also run a channel on team building, search for my name on YouTube.",
         "Thanks for sharing! Book a free demo of our HR platform, we are a leading vendor.",
         "Fantastic blog, we sell guest posts on leadership sites with dofollow links.",
+        "Artigo ótimo! Empréstimo rápido sem burocracia, fale comigo.",
+        "t.me/leaders_vip_club",
+        "Thanks to Coach Amara my salary doubled, google her name, you won't regret it!",
+        "I coach new team leads, inbox me if you want a free first session.",
     ],
 )
 def test_what_blog_spammers_write_is_spam_with_or_without_a_link(body):
@@ -87,6 +93,11 @@ def test_what_blog_spammers_write_is_spam_with_or_without_a_link(body):
         "I work from home and the quiet team problem is even worse on video calls.",
         "Good article, read it twice.",
         "My blog has a post on this too, but yours is better.",
+        "My channel at work (Slack) is all questions for me to decide. This helped.",
+        "I like and share your posts with my team every week.",
+        "I coach new team leads at my company and I will use this in our next session.",
+        "Merci pour cet article, je le partage avec mon équipe.",
+        "Danke! Ich habe den Newsletter abonniert.",
     ],
 )
 def test_readers_who_mention_money_work_or_their_team_are_not_spam(body):
