@@ -136,12 +136,15 @@ def test_on_comments_never_tuned_on():
     model = spam_training.train(development, *spam_training.CHOSEN)
     video = spam_training.figures(held_video, model)
     blog = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_BLOG), model)
-    # The figures the README reports (137 of 173, 1 real; 31 of 35, no real). Recall misses
-    # its targets (0.8, and all of the blog spam), so these hold the line rather than meet them.
-    assert video["recall"] >= 0.79
+    fresh = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_FRESH), model)
+    # The figures the README reports: 148 of 173 with 2 real; 34 of 35 with 1 real; 33 of 48
+    # with no real. Only the video meets its targets; these hold the line on the others.
+    assert video["recall"] >= 0.85
     assert video["false_positive_rate"] <= 0.02
-    assert blog["caught"] >= 31
-    assert blog["real_filed_as_spam"] == 0
+    assert blog["caught"] >= 34
+    assert blog["real_filed_as_spam"] <= 1
+    assert fresh["caught"] >= 33
+    assert fresh["real_filed_as_spam"] == 0
     assert spam_training.figures(held_video, None)["recall"] < video["recall"]
 
 
