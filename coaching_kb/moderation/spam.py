@@ -70,15 +70,19 @@ PITCHES = {
     "sells a service": r"\b(we are|we're) (a|an|the) (leading|top|trusted|professional|best)\b|"
     r"\b(for|at) (only|just) [$€£]?\d|\b(promo |discount |coupon )?code \w*\d\w* at checkout\b|"
     r"\b(we|our( \w+)? (agency|firm|experts|writers)) (provide|offer|sell|build|write|design|"
-    r"deliver)s?\b|\b(request|get) a (free )?quote\b|"
-    r"\bbook a (free |paid )?(demo|call|session)\b|\b(order|buy|shop|apply|enrol+|sign up|"
-    r"register) (now|today|online|here|via|through)\b|\bat (the )?(best|affordable|low|cheap)"
+    r"deliver|help)s?\b|\b(request|get) a (free )?quote\b|\b(free|no[- ]obligation) (quote|audit|"
+    r"consultation|proposal)\b|"
+    r"\bbook an? (\w+ ){0,2}(demo|call|session|consultation)\b|"
+    r"\b(order|buy|shop|apply|enrol+|sign up|register) (now|today|online|here|via|through)\b|"
+    r"\bat (the )?(best|affordable|low|cheap)"
     r"(est)? (prices?|rates?)\b|\bfast (delivery|turnaround)\b|\bin bulk\b",
     # A first-person offer of paid help: the writer's programme, community, workbook or
     # sessions, a price cut, spots to grab, in English and the languages spammers use most.
     # Alone it is a hint (a coach may mention their work); with a call to act it is spam.
-    "offers paid help": r"\b(it'?s yours|proven (script|system|framework|method|formula|"
-    r"template))\b|\bi('ve| have) (written|created|built|made|launched) (\w+ ){0,3}(guide|playbook|"
+    "offers paid help": r"\bi('m| am)? (take on|taking on|accept|accepting|have room for) "
+    r"(\w+ ){0,4}(clients|mentees|coachees)\b|\b(it'?s yours|proven (script|system|framework|"
+    r"method|formula|template))\b|\bi('ve| have) (written|created|built|made|launched) "
+    r"(\w+ ){0,3}(guide|playbook|"
     r"toolkit|templates?|workbook|course|ebook|e-book|programme|program)\b|"
     r"\b(on|via) (gumroad|udemy|teachable|kajabi|patreon|etsy)\b|"
     r"\bi (offer|provide|sell|run|host|teach|launched|created|built|wrote) "
@@ -100,15 +104,17 @@ PITCHES = {
     # A coach naming their own practice is sharing experience, unless they also sell it.
     "names the writer's own practice": r"\bas an? (certified|professional|executive|business|"
     r"career|leadership|life|licensed) (coach|consultant|mentor|trainer)\b|\bi (help|coach|train|"
-    r"mentor) (\w+ ){0,2}(managers|leaders|leads|people|clients|professionals|founders|executives|"
-    r"teams|women|men|entrepreneurs)\b",
+    r"mentor) ([\w-]+ ){0,2}(managers|leaders|leads|people|clients|professionals|founders|"
+    r"executives|teams|women|men|entrepreneurs)\b",
     "vouches for a seller": r"\b(thanks|thank you( so much)?),? (to )?(coach|dr|mr|mrs|ms|"
     r"doctor|prophet|priest|mama|baba|lady|sir)\b|\bmy testimony\b|\b(mr|mrs|ms|dr|coach) \w+'s "
     r"(\w+ )?(service|company|firm|programme|program|agency|team)\b|"
     r"\b(everyone|anyone|you) (should|must|can) (contact|call|message|email|write to|reach out to) "
     r"(him|her|them)\b|\b(google|look up|search for|contact|write to|"
     r"email|message|reach|reach out to) (him|her) (now|today|name|for|on|via|by|at)\b|"
-    r"\bgoogle (his|her) name\b|\blook (him|her) up\b|\bbest decision of my life\b|"
+    r"\bgoogle (his|her|their) name\b|\b(look|google) (him|her|them) up\b|"
+    r"\bgoogle (him|her|them)\b|\bbest decision of my life\b|"
+    r"\bbest (money|investment|decision) i('ve)? ever (spent|made)\b|"
     r"\b(until|when) (a friend|someone|my \w+) introduced me to\b|"
     r"\b(life[- ]changing|you won'?t regret( it)?)\b|\b(sign up|join|book|enrol+) while you can\b",
     # The same asks in the languages spammers use most on English blogs.
@@ -137,14 +143,16 @@ PITCHES = {
     r"inquiries|enquiries) only\b|\bon instagram @|\b(at|@) ?(gmail|yahoo|outlook|hotmail|proton)"
     r"( ?dot ?| ?\. ?)com\b|\bavailable (now )?(in|on) (paperback|kindle|amazon|audible)\b",
     "promises money": r"\b(earn|make|made|making|paid|pay|get paid)( \w+){0,2} [$€£]?\d[\d,.]*k? "
-    r"?(usd|usdt|dollars?|euros?|a day|a week|a month|per (hour|day|week)|an hour)\b|"
-    r"\bwork(ing)? from home\b|\bsix[- ]figures?\b|\bpassive income\b|"
+    r"?(usd|usdt|dollars?|euros?|a day|a week|a month|per (hour|day|week|month)|an hour|"
+    r"(last|this|every|each) (day|week|month))\b|"
+    r"\bwork(ing)? from home\b|\bsix[- ]figures?\b|\bpassive income\b|\bside hustles?\b|"
     r"\bno (experience|skills?) (needed|required)\b|"
     r"\b(daily|weekly) (returns|profits?|signals)\b|\b(trading|crypto|mining) (app|bot|pool|"
     r"signals|expert)\b|\bdouble your\b",
     "sells links or traffic": r"\bguest post(s|ing)?\b|\blink building\b|\bbacklinks?\b|"
     r"\bdofollow\b|\brank (higher|first|#?1)\b|\bhigh da\b|\b(traffic|visitors) to your\b|"
-    r"\bsponsored (post|article)s?\b|\bpaid (collaboration|post)\b|\bseo (services|agency|"
+    r"\bsponsored (post|article)s?\b|\bbuy (\w+ ){0,3}reviews\b|\bfake reviews\b|"
+    r"\b(onto|on to|reach|hit) page (one|1)\b|\bpaid (collaboration|post)\b|\bseo (services|agency|"
     r"packages?)\b|\bdomain authority\b|\b(rank|ranking) on (the )?first page\b|"
     r"\bfirst page (of|on) google\b|\b(article|link) (slot|placement)s?\b|\bper placement\b",
     "lends or recovers money": r"\b(loan|loans) (firm|officer|agent|company|lender)\b|"

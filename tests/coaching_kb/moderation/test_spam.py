@@ -84,6 +84,9 @@ def test_the_shipped_model_holds_numbers_only():
         "My testimony: Coach Ruth's mentoring programme got me promoted, contact her today.",
         "Wir bieten Coaching für Teamleiter, schreiben Sie uns für ein erstes Gespräch.",
         "Vendo plantillas de liderazgo a buen precio, envíame un mensaje privado.",
+        "Looking for a side hustle beside your management job? Message me for the details.",
+        "Joining the Northern Leaders Circle was the best money I ever spent, google them.",
+        "I am taking on two new coaching clients this spring, send me a message if that is you.",
     ],
 )
 def test_what_blog_spammers_write_is_spam_with_or_without_a_link(body):
