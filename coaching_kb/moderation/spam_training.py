@@ -6,7 +6,8 @@ The procedure (`invoke spam-train`):
    coaching-blog comments in BLOG_SETS: labelled_comments.json, and held_out_comments.json
    and fresh_held_out_comments.json, which were scored once as held-out in stops 40 and 41
    and then made development data (for tuning and cross-validation). Held out, never read
-   while choosing: the other video.
+   while choosing: the other video, and blind_held_out_comments.json, coaching-blog comments
+   written blind by someone else and merged only once the tuning was committed.
 2. Nested cross-validation on the development data only. For each penalty in L2_CHOICES and
    each false-alarm budget in BUDGETS, in each of FOLDS outer folds: fit on the other folds,
    set the model's probability cut so that at most `budget` of their real comments are
@@ -38,6 +39,8 @@ BLOG_SETS = tuple(
     Path(__file__).with_name(name)
     for name in ("labelled_comments.json", "held_out_comments.json", "fresh_held_out_comments.json")
 )
+# Written blind, by another person, before this round of tuning; merged and scored once after it.
+HELD_OUT_BLOG = Path(__file__).with_name("blind_held_out_comments.json")
 DEVELOPMENT_VIDEO = "PSY - Gangnam Style"  # the other video of the public set is held out
 L2_CHOICES = (3e-5, 1e-4, 3e-4)  # penalties cross-validation chooses from
 BUDGETS = (0.005, 0.01, 0.02, 0.03)  # shares of real comments the model's cut may file, in-fold
@@ -277,6 +280,8 @@ def release(labelled_file: Path, save: bool = True) -> dict[str, dict[str, float
         report[f"cross-validated, chosen, on {source}"] = row
     report["held-out video"] = figures(held_video, model)
     report["held-out video, rules alone"] = figures(held_video, None)
+    report["held-out blog comments (blind)"] = figures(read_own(HELD_OUT_BLOG), model)
+    report["held-out blog comments (blind), rules alone"] = figures(read_own(HELD_OUT_BLOG), None)
     if save:
         shipped(labelled, l2, budget).save()
     return report
