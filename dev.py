@@ -49,8 +49,23 @@ def install(extras: str = "") -> None:
         venv.create(VENV, with_pip=True)
     run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip")
     run(PYTHON, "-m", "pip", "install", *pip_arguments(extras))
+    compile_sources()
     STAMP.write_text(f"{wanted} {extras}".strip())
     print("dev.py: .venv is ready", flush=True)
+
+
+def compile_sources() -> None:
+    """Byte-compile the toolkit and the plugins, as pip does for a package it copies in.
+
+    An editable install leaves that to the first import, which never happens where
+    PYTHONDONTWRITEBYTECODE is set: there every build compiled our 50 modules again, 0.04
+    processor seconds, a tenth of a small site's build.
+    """
+    sources = [
+        "coaching_kb",
+        *sorted(str(p.relative_to(ROOT)) for p in ROOT.glob("plugins/*/pelican")),
+    ]
+    run(PYTHON, "-m", "compileall", "-q", *sources)
 
 
 def projects() -> list[Path]:

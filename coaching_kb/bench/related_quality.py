@@ -140,6 +140,8 @@ def methods(docs: list[Doc], meaning: Meaning | None) -> dict[str, Ranked]:
         "BM25 (k1 1.2, b 0.75)": ranked_by(bm25_scores(counts), keys),
         "our term model alone": ranked_by((terms.matrix @ terms.matrix.T).toarray(), keys),
     }
+    if (latent := terms.latent()) is not None:
+        found["our latent topics alone"] = ranked_by(latent @ latent.T, keys)
     if meaning is not None:
         found["MiniLM alone"] = ranked_by(meaning.vectors @ meaning.vectors.T, keys)
     ours = relate(docs, 5, 0.0, meaning)

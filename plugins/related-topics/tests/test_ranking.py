@@ -151,3 +151,46 @@ def test_an_article_the_model_never_read_is_never_said_close_in_meaning():
     for found in relate(docs, k=3, meaning=meaning)[4:]:
         assert found, "the Portuguese articles relate by their terms"
         assert all(match.shared_terms and not match.passage for match in found)
+
+
+def post(key: str, subject: int, topical: list[int], common: list[int]) -> Doc:
+    """Return a post of words from its subject's 40 and from 3,000 any post may use."""
+    words = [f"s{subject:02d}w{w:02d}x" for w in topical] + [f"c{w:04d}x" for w in common]
+    return Doc(key, key, " ".join(words))
+
+
+SUBJECTS = 30  # one a latent dimension
+
+
+def subject_site(rng: np.random.Generator) -> list[Doc]:
+    """Return 180 long posts on 30 subjects: 200 words of their subject's, 100 common."""
+    return [
+        post(f"{n:03d}.md", n % SUBJECTS, rng.choice(40, 200).tolist(), rng.choice(3000, 100))
+        for n in range(6 * SUBJECTS)
+    ]
+
+
+def test_latent_topics_bring_together_posts_that_share_no_word_and_never_list_them_alone():
+    from pelican.plugins.related_topics.terms import term_model
+
+    docs = subject_site(np.random.default_rng(7))
+    # Two more posts on subject a in words no other post of it shares with them: only the
+    # site's latent topics can tell they are on subject a.
+    rng = np.random.default_rng(8)
+    docs += [
+        post("x.md", 0, rng.choice(20, 200).tolist(), rng.choice(1500, 100).tolist()),
+        post("y.md", 0, (20 + rng.choice(20, 200)).tolist(), (1500 + rng.choice(1500, 100))),
+    ]
+    terms = term_model([term_counts(doc.text, doc.lang)[0] for doc in docs])
+    latent = terms.latent()
+    assert latent is not None
+    x, y = len(docs) - 2, len(docs) - 1
+    assert (terms.matrix[x] @ terms.matrix[y].T).toarray()[0, 0] == 0
+    on_other_subjects = [row for row in range(6 * SUBJECTS) if row % SUBJECTS != 0]
+    assert latent[x] @ latent[y] > max(latent[x] @ latent[row] for row in on_other_subjects)
+    # They share nothing a reader could be told: the latent topics alone never list a pair.
+    found = relate(docs, k=len(docs))  # every pair that may be listed
+    assert found[x]
+    assert all(match.shared_terms for match in found[x])
+    assert "y.md" not in keys(found[x])
+    assert term_model([term_counts(doc.text, doc.lang)[0] for doc in docs[:99]]).latent() is None

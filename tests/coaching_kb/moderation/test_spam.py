@@ -46,6 +46,8 @@ def test_brief_praise_and_emoji_are_never_spam(body):
         "sub4sub anyone? I am trying to grow",
         "Go check out my new music video, it is about my old boss",
         "Help me reach 1000 subscribers this month, it would mean the world",
+        "Suscribe my channel please",
+        "If I reach 500 subscribers I will post a video every day, like and subscribe!",
     ],
 )
 def test_self_promotion_without_a_link_is_spam(body):
@@ -69,6 +71,22 @@ def test_the_shipped_model_holds_numbers_only():
         "Superb post! I also run a channel on team building, search for my name on YouTube.",
         "Thanks for sharing! Book a free demo of our HR platform, we are a leading vendor.",
         "Fantastic blog, we sell guest posts on leadership sites with dofollow links.",
+        "Artigo ótimo! Empréstimo rápido sem burocracia, fale comigo.",
+        "t.me/leaders_vip_club",
+        "Thanks to Coach Amara my salary doubled, google her name, you won't regret it!",
+        "I coach new team leads, inbox me if you want a free first session.",
+        # A first-person offer of paid help with a call to contact, search or join, no link.
+        "My leadership cohort starts in May and there are four places left, message me to apply.",
+        "I wrote a playbook for first-time managers, search Calm Lead Playbook to get a copy.",
+        "Struggling to delegate? Reply DELEGATE and I will send you my checklist.",
+        "I host a paid mastermind for engineering managers, come and join us this autumn.",
+        "Your blog could rank on the first page for 'team coaching' in a month, reply for a quote.",
+        "My testimony: Coach Ruth's mentoring programme got me promoted, contact her today.",
+        "Wir bieten Coaching für Teamleiter, schreiben Sie uns für ein erstes Gespräch.",
+        "Vendo plantillas de liderazgo a buen precio, envíame un mensaje privado.",
+        "Looking for a side hustle beside your management job? Message me for the details.",
+        "Joining the Northern Leaders Circle was the best money I ever spent, google them.",
+        "I am taking on two new coaching clients this spring, send me a message if that is you.",
     ],
 )
 def test_what_blog_spammers_write_is_spam_with_or_without_a_link(body):
@@ -87,6 +105,22 @@ def test_what_blog_spammers_write_is_spam_with_or_without_a_link(body):
         "I work from home and the quiet team problem is even worse on video calls.",
         "Good article, read it twice.",
         "My blog has a post on this too, but yours is better.",
+        "My channel at work (Slack) is all questions for me to decide. This helped.",
+        "I like and share your posts with my team every week.",
+        "I coach new team leads at my company and I will use this in our next session.",
+        "Merci pour cet article, je le partage avec mon équipe.",
+        "Danke! Ich habe den Newsletter abonniert.",
+        # Readers naming their job, their Slack, their book; coaches sharing, not selling.
+        "I'm a school principal and this is exactly how my first year as head felt.",
+        "Dropped this into our Slack channel for the leads, it sparked a good thread.",
+        "My team lead posted this in our channel this morning.",
+        "I wrote a book on mentoring years ago and I still learnt something here.",
+        "As an executive coach, I see the same fear in most new managers I work with.",
+        "I have run feedback workshops for a decade and the first sentence is always the hardest.",
+        "I coach junior doctors and the identity shift you describe is the same in medicine.",
+        '"Leading quietly" is the best title I have read this year.',
+        "The subscribe button on the sidebar doesn't work on my phone, just so you know.",
+        "Is there a newsletter I can sign up for? I would like these by email.",
     ],
 )
 def test_readers_who_mention_money_work_or_their_team_are_not_spam(body):
@@ -94,15 +128,26 @@ def test_readers_who_mention_money_work_or_their_team_are_not_spam(body):
     assert not verdict.is_spam, verdict.reason
 
 
+def row(recall, rate, blog_real_filed=0, blog_recall=0.9):
+    """One line of the cross-validated table spam-train chooses from."""
+    return {"recall": recall, "false_positive_rate": rate, "blog_real_filed": blog_real_filed,
+            "blog_recall": blog_recall}  # fmt: skip
+
+
 def test_the_setting_kept_has_the_best_recall_within_the_false_positive_limit():
-    row = lambda recall, rate: {"recall": recall, "false_positive_rate": rate}  # noqa: E731
     table = {(1e-4, 0.01): row(0.85, 0.008), (1e-4, 0.02): row(0.93, 0.012),
              (3e-4, 0.01): row(0.89, 0.010), (3e-4, 0.005): row(0.89, 0.004)}  # fmt: skip
     assert spam_training.choose(table) == (3e-4, 0.005)  # a tie goes to the smaller budget
 
 
+def test_the_setting_kept_files_the_fewest_real_blog_comments_then_has_the_best_blog_recall():
+    table = {(1e-4, 0.005): row(0.95, 0.003, blog_real_filed=1, blog_recall=0.99),
+             (1e-4, 0.01): row(0.90, 0.004, blog_real_filed=0, blog_recall=0.95),
+             (3e-4, 0.01): row(0.93, 0.004, blog_real_filed=0, blog_recall=0.93)}  # fmt: skip
+    assert spam_training.choose(table) == (1e-4, 0.01)
+
+
 def test_when_no_setting_keeps_to_the_limit_the_best_recall_at_the_lowest_rate_is_kept():
-    row = lambda recall, rate: {"recall": recall, "false_positive_rate": rate}  # noqa: E731
     table = {(1e-4, 0.005): row(0.86, 0.008), (1e-4, 0.01): row(0.90, 0.008),
              (1e-4, 0.02): row(0.94, 0.012)}  # fmt: skip
     assert spam_training.choose(table) == (1e-4, 0.01)
@@ -120,17 +165,18 @@ def test_training_is_deterministic():
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the public development set is not here")
 def test_on_comments_never_tuned_on():
     """Fit on the development data with the setting cross-validation chose, as `invoke
-    spam-train` does; score the other video and our held-out blog comments (README figures)."""
+    spam-train` does; score the other video and the blind blog set (README figures)."""
     development, held_video = spam_training.split(spam_training.read_jsonl(DEV_SET))
+    assert {e.source for e in development} >= {p.name for p in spam_training.BLOG_SETS}
     model = spam_training.train(development, *spam_training.CHOSEN)
     video = spam_training.figures(held_video, model)
-    blog = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_BLOG), model)
-    # The figures the README reports (137 of 173, 1 real; 31 of 35, no real). Recall misses
-    # its targets (0.8, and all of the blog spam), so these hold the line rather than meet them.
-    assert video["recall"] >= 0.79
+    blind = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_BLOG), model)
+    # Scored once (README): 144 of 173 with 1 real; blind blog 49 of 62 with none of 94 real.
+    # The video meets its targets; the blind set's recall does not (0.79): these hold the line.
+    assert video["recall"] >= 0.8
     assert video["false_positive_rate"] <= 0.02
-    assert blog["caught"] >= 31
-    assert blog["real_filed_as_spam"] == 0
+    assert blind["caught"] >= 49
+    assert blind["real_filed_as_spam"] == 0
     assert spam_training.figures(held_video, None)["recall"] < video["recall"]
 
 
@@ -142,3 +188,12 @@ def test_a_reader_asking_the_author_a_question_is_not_spam():
     path = ROOT / "content/comments/should-i-join-the-leadership-programme/01-mira.md"
     body = path.read_text(encoding="utf-8").split("\n\n", 1)[1]
     assert not score(body, Context(title="Should I join the leadership programme?")).is_spam
+
+
+@pytest.mark.skipif(not DEV_SET.is_file(), reason="the public development set is not here")
+def test_spam_train_writes_the_shipped_model_byte_for_byte(tmp_path):
+    """The shipped spam_model.npz is what `invoke spam-train` fits from the data in git, with
+    the setting cross-validation chose: anyone can rebuild it and get the same bytes."""
+    refit = tmp_path / "spam_model.npz"
+    spam_training.shipped(spam_training.read_jsonl(DEV_SET), *spam_training.CHOSEN).save(refit)
+    assert refit.read_bytes() == MODEL_FILE.read_bytes()

@@ -1,6 +1,7 @@
-"""Rank each article's related articles: the term model's and the sentence model's scores,
-each standardised over the article's row (and half as much over the other's) and then added,
-shared topics on top. Pure and deterministic: `Doc`s in, `Match` lists out, ties broken by key.
+"""Rank each article's related articles: the term model's, its latent topics' and the sentence
+model's scores, each standardised over the article's row (and half as much over the other's)
+and then added, shared topics on top. Pure and deterministic: `Doc`s in, `Match` lists out,
+ties broken by key.
 
 Standardised scores, not raw ones: a fixed blend of the two cosines, tuned on one kind of text,
 landed below its better half on another, as their scales differ from corpus to corpus. On the
@@ -26,6 +27,10 @@ BLOCK_ROWS = 256  # articles whose scores are held at once: memory stays flat on
 # (words / 100) ** -MEANING_FALL (3.2 at 80 words, 1.5 at 1,000). The terms' share falls
 # below TERMS_FULL_WORDS words (a fifth at 10). All three chosen on the development halves.
 MEANING_WEIGHT, MEANING_FALL, TERMS_FULL_WORDS = 3.0, 0.3, 50
+# The latent topics' share (terms.py): none up to LATENT_FROM_WORDS words, growing to
+# LATENT_WEIGHT at LATENT_FULL_WORDS. A short text's few terms place it poorly among a site's
+# topics. Chosen on the development halves (see the package README).
+LATENT_WEIGHT, LATENT_FROM_WORDS, LATENT_FULL_WORDS = 2.0, 100, 500
 # A pair seen from both sides: each doc's standardised scores plus half the other doc's view of
 # the pair. A doc close to everything (a generic post) no longer fills every list. Chosen on
 # the development halves.
@@ -91,14 +96,20 @@ def relate(
     english = np.array([doc.lang.startswith("en") for doc in docs])  # what the model reads
     term_share, meaning_share = shares(docs, english, meaning is not None)
     by_terms_view = Model(terms.scores, term_share, len(docs))
+    views = []  # the other models: each adds its share to the fused scores
+    if (latent := terms.latent()) is not None:
+        views.append(Model(lambda rows: latent[rows] @ latent.T, latent_shares(docs), len(docs)))
     by_meaning_view = None
     if meaning is not None:
         by_meaning_view = Model(lambda rows: meaning_scores(meaning, rows, english), meaning_share,
                                 len(docs))  # fmt: skip
-    own = term_share**2 + meaning_share**2  # the variance of a doc's weighted scores
+    # The variance of a doc's weighted scores.
+    own = term_share**2 + meaning_share**2 + sum(view.share**2 for view in views)
     results: list[list[Match]] = []
     for rows in blocks(len(docs)):
         by_terms, fused = by_terms_view.fused(rows)
+        for view in views:
+            fused += view.fused(rows)[1]
         by_meaning = np.zeros_like(by_terms)
         if by_meaning_view is not None:
             by_meaning, more = by_meaning_view.fused(rows)
@@ -110,7 +121,8 @@ def relate(
         # How far above the article's average match the pair is, as the share of a normal
         # distribution below it (0.5: average, 0.98: two deviations): erf of this.
         argument = fused / (np.sqrt(2) * spread)
-        # A pair with nothing in common is no match, however the rest of the row scores.
+        # A pair with nothing in common is no match, however the rest of the row scores. The
+        # latent topics only reorder pairs that share something: a reason can always name it.
         has_something = (by_terms > 0) | (by_meaning > 0) | (shared > 0)
         has_something[np.arange(len(rows)), rows] = False
         found = candidates(argument, has_something, k)
@@ -177,6 +189,14 @@ def shares(
         return np.ones_like(words), np.zeros_like(words)
     terms = np.where(english, np.minimum(1.0, words / TERMS_FULL_WORDS), 1.0)
     return terms, np.where(english, MEANING_WEIGHT * (words / 100) ** -MEANING_FALL, 0.0)
+
+
+def latent_shares(docs: Sequence[Doc]) -> np.ndarray:
+    """Return each doc's weight of the latent topics, by its length (any language: they come
+    from its terms)."""
+    words = np.array([len(doc.text.split()) for doc in docs], dtype=float)
+    growth = (words - LATENT_FROM_WORDS) / (LATENT_FULL_WORDS - LATENT_FROM_WORDS)
+    return LATENT_WEIGHT * np.clip(growth, 0.0, 1.0)
 
 
 def meaning_scores(meaning: Meaning, rows: np.ndarray, english: np.ndarray) -> np.ndarray:
