@@ -3,8 +3,10 @@
     python -m coaching_kb.bench.first_build [--runs 3] [--articles 1000] [--only NAME,...]
                                             [--against-pagefind]
 
-A first build starts with no output and no reader cache; the embeddings of related_topics are
-made once beforehand (a site's one-time embedding is not counted, as issue 37 asks). A warm
+A first build starts with no output, no reader cache and no related lists; the embeddings of
+related_topics are made once beforehand (a site's one-time embedding is not counted, as issue
+37 asks), and only they are kept: the lists it relates are thrown away before each first build,
+since a site's first build relates every pair. A warm
 build follows each first build into the same output. Pelican is timed building the same
 content with its own theme and a page per tag, in a fresh output each time. The three are
 interleaved round by round, each in a fresh process; the medians of the wall clock and of
@@ -36,6 +38,8 @@ def content_of(site: Path) -> Path:
     return site / "content" if (site / "pelicanconf.py").is_file() else site
 
 
+# The file of finished lists in related_topics' cache folder (its README's "Caches").
+RELATED_LISTS = "lists.json"
 KINDS = ("pelican", "first", "warm")
 # The command's wall clock (from starting Python), and processor seconds (with Pagefind's).
 MEASURES = {"s": "process_s", "cpu_s": "cpu_s"}
@@ -49,6 +53,7 @@ def measure(name: str, content: Path, runs: int, work: Path) -> dict:
     rounds: list[dict[str, dict]] = []
     for number in range(runs):
         output = work / f"{name}-ours-{number}" / "output"
+        forget_related_lists(cache)
         rounds.append(
             {
                 "pelican": run_once("pelican", content, work / f"{name}-pelican-{number}"),
@@ -65,6 +70,11 @@ def measure(name: str, content: Path, runs: int, work: Path) -> dict:
             ratios = [r[kind][key] / r["pelican"][key] for r in rounds]
             row[f"{kind}_over_pelican_{suffix}"] = round(median(ratios), 2)
     return row
+
+
+def forget_related_lists(cache: Path) -> None:
+    """Remove related_topics' finished lists from its cache folder, keeping the vectors."""
+    (cache / RELATED_LISTS).unlink(missing_ok=True)
 
 
 def measure_against_pagefind(name: str, content: Path, runs: int, work: Path) -> dict:
