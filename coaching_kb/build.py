@@ -19,7 +19,7 @@ from pelican.settings import read_settings
 from coaching_kb.check.checks import run_problems
 from coaching_kb.check.problems import Problem
 from coaching_kb.errors import SiteError
-from coaching_kb.reader_cache import reader_cache, template_cache
+from coaching_kb.reader_cache import reader_cache
 from coaching_kb.run import Run, run_pelican
 from coaching_kb.staging import discard, staging_folder, swap_in
 
@@ -78,8 +78,6 @@ def build_site(
     final.parent.mkdir(parents=True, exist_ok=True)
     if "CACHE_CONTENT" not in (overrides or {}):  # a caller's own choice of cache wins
         settings.update(reader_cache(settings, Path(settings_file), final))
-        if settings.get("CACHE_CONTENT"):  # the reader cache's folder is keyed on everything
-            settings.update(template_cache(settings))
     staging = staging_folder(final)
     settings["OUTPUT_PATH"] = str(staging)
     settings["DELETE_OUTPUT_DIRECTORY"] = False  # never delete outside the staging folder

@@ -17,8 +17,6 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from jinja2 import FileSystemBytecodeCache
-
 # Where the build writes: the same site built elsewhere reads the same.
 VOLATILE_SETTINGS = ("OUTPUT_PATH", "PREVIOUS_OUTPUT_PATH", "CACHE_PATH")
 READING_PACKAGES = ("pelican", "markdown", "docutils", "pygments", "jinja2")
@@ -50,22 +48,6 @@ def reader_cache(settings: Mapping[str, Any], settings_file: Path, final: Path) 
         "GZIP_CACHE": False,  # compressing took longer than the reading it saves
         "CACHE_PATH": str(folder),
     }
-
-
-def template_cache(settings: Mapping[str, Any]) -> dict[str, Any]:
-    """Return the settings that keep Jinja's compiled templates in the reader cache's folder.
-
-    Each build makes new template environments, and compiling our theme's templates took about
-    0.1 processor seconds of every build. Jinja checks each template's text itself; the folder's
-    name covers the rest (the Jinja options and version, the settings, the plugins' filters).
-    """
-    folder = Path(settings["CACHE_PATH"], "jinja")
-    folder.mkdir(parents=True, exist_ok=True)
-    options = {
-        **settings.get("JINJA_ENVIRONMENT", {}),
-        "bytecode_cache": FileSystemBytecodeCache(str(folder)),
-    }
-    return {"JINJA_ENVIRONMENT": options}
 
 
 def _picklable(settings: Mapping[str, Any]) -> bool:

@@ -1,10 +1,8 @@
 """Any folder of Markdown builds; a failed build names the problem and keeps the old site."""
 
 import os
-import shutil
 import subprocess
 import sys
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -24,6 +22,7 @@ def test_folder_without_topics_authors_or_comments_builds(build_site):
     assert site.page("an-imported-post").find("h1").get_text() == "An imported post"
     hub = site.page("topics/anything-goes")
     assert "Another" in hub.get_text()
+    # What was read is kept out of the collector's passes only while the build runs.
 
 
 def test_unparsable_date_fails_the_build_and_keeps_the_last_good_site(tmp_path, task):
@@ -235,22 +234,3 @@ def test_numpy_does_one_thread_of_work_in_a_build(tmp_path):
     said = subprocess.run([sys.executable, "-c", count], env=env, capture_output=True,
                           text=True, check=True)  # fmt: skip
     assert said.stdout.strip() == "1"
-
-
-def test_compiled_templates_are_kept_and_an_edited_template_is_compiled_again(tmp_path):
-    from coaching_kb.build import build_site
-    from coaching_kb.reader_cache import cache_root
-
-    content, output, theme = tmp_path / "content", tmp_path / "output", tmp_path / "theme"
-    shutil.copytree(ROOT / "theme", theme)
-    write_files(content, PLAIN)
-    build = partial(build_site, ROOT / "pelicanconf.py", content, output, {"THEME": str(theme)})
-    assert build().written
-    kept = list(cache_root(output).glob("*/jinja/*.cache"))
-    assert kept  # Jinja's own bytecode cache, in the folder keyed on the settings and code
-    article = theme / "templates" / "article.html"
-    article.write_text(article.read_text().replace("min read", "minutes to read"))
-    assert build().written
-    page = (output / "an-imported-post" / "index.html").read_text()
-    assert "minutes to read" in page
-    assert "min read" not in page
