@@ -7,6 +7,7 @@ root logger keeps the records. `build` and `check` both call `run_pelican`, so t
 content folder exactly as Pelican does (its readers, the site's settings, our plugins).
 """
 
+import gc
 import logging
 import os
 import shutil
@@ -179,6 +180,10 @@ def run_pelican(
 
     def keep_generators(generators: list[Any]) -> None:
         run.generators = list(generators)
+        # What was read lives until the end of the run: the collector's full passes while
+        # pages are written would walk all of it again for nothing (measured: about 0.2 of
+        # 0.3 processor seconds of collection in a warm build at 1,000 articles).
+        gc.freeze()
 
     def bring_writer(_pelican: Any) -> type:
         return writer
@@ -192,6 +197,8 @@ def run_pelican(
             raise
         except Exception as error:  # noqa: BLE001 - a crash is reported, never a traceback
             run.crash = error
+        finally:
+            gc.unfreeze()  # a later build in this process (the live preview) frees this one
     return run
 
 

@@ -1,5 +1,6 @@
 """Any folder of Markdown builds; a failed build names the problem and keeps the old site."""
 
+import gc
 import os
 import subprocess
 import sys
@@ -22,7 +23,28 @@ def test_folder_without_topics_authors_or_comments_builds(build_site):
     assert site.page("an-imported-post").find("h1").get_text() == "An imported post"
     hub = site.page("topics/anything-goes")
     assert "Another" in hub.get_text()
-    # What was read is kept out of the collector's passes only while the build runs.
+
+
+def test_what_was_read_is_frozen_while_pages_are_written_and_unfrozen_after(tmp_path):
+    from pelican import signals
+
+    from coaching_kb.build import build_site
+
+    frozen = []
+
+    def note_frozen(_path, **_context):
+        frozen.append(gc.get_freeze_count())
+
+    content, output = tmp_path / "content", tmp_path / "output"
+    write_files(content, PLAIN)
+    signals.content_written.connect(note_frozen)
+    try:
+        assert build_site(ROOT / "pelicanconf.py", content, output).written
+    finally:
+        signals.content_written.disconnect(note_frozen)
+    assert frozen
+    assert min(frozen) > 0  # out of the collector's full passes while pages are written
+    assert gc.get_freeze_count() == 0  # and collectable again once the run is over
 
 
 def test_unparsable_date_fails_the_build_and_keeps_the_last_good_site(tmp_path, task):

@@ -76,3 +76,18 @@ def test_addresses_are_pinned_before_the_pages_are_written(build_alone):
         signals.article_generator_write_article.disconnect(note_address)
     # Pelican's own address, and the one the author's `URL:` gave, untouched.
     assert pinned == {"plain": "essays/plain/", "moved": "elsewhere/moved/"}
+
+
+def test_summaries_are_shown_as_text_on_every_page_hidden_articles_too(build_site):
+    summary = "Ask <em>before</em> you [fix]({filename}other.md) it &amp; wait. Then listen."
+    site = build_site({
+        "one.md": f"Title: One\nDate: 2020-01-01\nSummary: {summary}\n\nBody.\n",
+        "other.md": "Title: Other\nDate: 2020-01-02\nStatus: hidden\nSummary: Hidden one.\n\nX.\n",
+    })  # fmt: skip
+    text = "Ask before you fix it & wait. Then listen."
+    page = site.page("one")
+    assert page.select_one("[data-summary]")["data-summary"] == text
+    assert page.select_one('meta[name="description"]')["content"] == text
+    listed = site.page("archives/2020").select_one(".article-list__summary").get_text()
+    assert listed == text
+    assert site.page("other").select_one("[data-summary]")["data-summary"] == "Hidden one."

@@ -5,12 +5,13 @@ Sets `featured_article` (the article marked `Featured: true`, else the newest es
 home page's main action) in the context, and adds the Jinja filters `sentences`
 (a card text cut after a whole sentence), `specific_reasons` (related links with only the
 reasons that tell them apart) and `avatar_tone` (one of AVATAR_TONES, from the name).
-Once every generator is done, sets `override_url` on each article and page (`pin_urls`).
+Once every generator is done, sets `override_url` on each article and page (`pin_urls`) and
+`summary_text`, its summary as plain text (`strip_summaries`).
 """
 
 from pelican import signals
 
-from .glue import add_filters, choose_home_articles, choose_start_page, pin_urls
+from .glue import add_filters, choose_home_articles, choose_start_page, pin_urls, strip_summaries
 
 
 def register() -> None:
@@ -19,3 +20,4 @@ def register() -> None:
     signals.page_generator_finalized.connect(choose_start_page)
     # After every other handler that could change a slug (none does in all_generators_finalized).
     signals.all_generators_finalized.connect(pin_urls)
+    signals.all_generators_finalized.connect(strip_summaries)

@@ -4,6 +4,8 @@ each article's and page's address fixed before the pages are written."""
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
+from jinja2.filters import do_striptags
+
 from .cards import (
     avatar_tone,
     is_marked,
@@ -65,3 +67,17 @@ def pin_urls(generators: Iterable["Generator"]) -> None:
             for content in getattr(generator, name, ()):
                 if not hasattr(content, "override_url"):
                     content.override_url = content.url
+
+
+def strip_summaries(generators: Iterable["Generator"]) -> None:
+    """Set `summary_text` on every article and page: its summary as Jinja's `striptags` makes it.
+
+    The theme shows an article's summary as text on its page (four times), under each related
+    link and in every list: stripped there, that was up to 20 times per article, each first
+    read of `summary` from a page at another depth also resolving its links again. The text
+    does not depend on the page's depth (only addresses inside tags do).
+    """
+    for generator in generators:
+        for name in WITH_ADDRESSES:
+            for content in getattr(generator, name, ()):
+                content.summary_text = do_striptags(content.summary or "")
