@@ -16,7 +16,7 @@ from dataclasses import dataclass
 import numpy as np
 import scipy
 
-from coaching_kb.content.words import counts_of_words, raw_words, terms
+from coaching_kb.content.words import raw_words, terms, word_terms
 
 TITLE_WEIGHT, SUMMARY_WEIGHT = 3, 2  # times a title or summary word counts, next to the body
 BM25_K1, BM25_B = 1.2, 0.75
@@ -34,55 +34,6 @@ class Doc:
     topics: tuple[str, ...] = ()
     lang: str = "en"
     links_from: int = 0  # where in `body` topic links may start; -1 for nowhere
-
-
-class TermCounts:
-    """Term counts of a corpus, one row per doc, over a vocabulary that grows as docs are added.
-
-    Filled a doc at a time and turned into a sparse matrix in one step.
-    """
-
-    def __init__(self) -> None:
-        self.index: dict[str, int] = {}
-        self.columns = array("q")
-        self.values = array("d")
-        self.offsets = array("q", [0])
-
-    def __len__(self) -> int:
-        return len(self.offsets) - 1
-
-    def add(self, doc: Doc) -> None:
-        """Count one doc's terms, title and summary counting more than the body."""
-        self.add_words(field_words(doc))
-
-    def add_words(self, found: Counter[str]) -> None:
-        """Count one doc from its weighted word counts (`field_words`)."""
-        self.add_terms(counts_of_words(found))
-
-    def add_terms(self, counts: Counter[str]) -> None:
-        """Count one doc from its term counts (`counts_of_words`)."""
-        self.add_row(*term_row(counts, self.index))
-
-    def add_row(self, columns: bytes, values: bytes) -> None:
-        """Count one doc from its `term_row`, numbered in this `index`."""
-        self.columns.frombytes(columns)
-        self.values.frombytes(values)
-        self.offsets.append(len(self.columns))
-
-    def matrix(self) -> scipy.sparse.csr_matrix:
-        """Return the counts as a docs-by-terms sparse matrix."""
-        shape = (len(self), max(len(self.index), 1))
-        arrays = (np.frombuffer(self.values), np.frombuffer(self.columns, dtype=np.int64))
-        return scipy.sparse.csr_matrix(
-            (*arrays, np.frombuffer(self.offsets, dtype=np.int64)), shape=shape, copy=True
-        )
-
-
-def term_row(counts: Counter[str], index: dict[str, int]) -> tuple[bytes, bytes]:
-    """Return a doc's term numbers in `index` (new terms are added to it) and their counts,
-    as the bytes of int64 and float64 arrays: kept per doc, bytes pickle quickest."""
-    columns = [index.setdefault(term, len(index)) for term in counts]
-    return array("q", columns).tobytes(), array("d", counts.values()).tobytes()
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,19 +74,11 @@ def normalise(vector: Vector) -> Vector:
 
 
 def build_model(docs: Sequence[Doc], max_terms: int = 40) -> Model:
-    """Return unit BM25 vectors keeping each doc's `max_terms` heaviest terms."""
-    counts = TermCounts()
-    for doc in docs:
-        counts.add(doc)
-    return model_from_counts(counts, max_terms)
-
-
-def model_from_counts(counts: TermCounts, max_terms: int = 40) -> Model:
-    """Return the BM25 model of counted docs.
+    """Return unit BM25 vectors keeping each doc's `max_terms` heaviest terms.
 
     Vectorised, so no Python loop runs per term.
     """
-    tf, terms, first_seen = alphabetical(counts)
+    tf, terms, first_seen = term_counts(docs)
     total = tf.shape[0]
     frequency = np.bincount(tf.indices, minlength=tf.shape[1])
     idf = np.log(1 + (total - frequency + 0.5) / (frequency + 0.5))
@@ -152,26 +95,68 @@ def model_from_counts(counts: TermCounts, max_terms: int = 40) -> Model:
     return Model(unit_rows(kept), terms, index, idf)
 
 
-def alphabetical(counts: TermCounts) -> tuple[scipy.sparse.csr_matrix, list[str], np.ndarray]:
-    """Return the counts over only the terms they use, in alphabetical order.
+def term_counts(docs: Sequence[Doc]) -> tuple[scipy.sparse.csr_matrix, list[str], np.ndarray]:
+    """Return the docs' term counts (title and summary counting more than the body), over
+    the terms they use in alphabetical order.
 
     The same docs then give the same matrix whatever order their terms were first seen in.
     The third value gives each entry's place in its doc's order of first use, which breaks
-    ties between equal weights.
+    ties between equal weights. Words are counted per doc; each distinct word is turned
+    into terms once for the whole corpus, and the words' counts summed into terms in numpy.
     """
-    tf = counts.matrix()
-    names = np.array(list(counts.index), dtype=object)
-    used = np.flatnonzero(np.bincount(tf.indices, minlength=len(names)))
-    ordered = used[np.argsort(names[used], kind="stable")]
-    renumber = np.zeros(max(len(names), 1), dtype=np.int64)
-    renumber[ordered] = np.arange(len(ordered))
-    row_of = np.repeat(np.arange(tf.shape[0]), np.diff(tf.indptr))
-    first_seen = np.arange(tf.nnz) - tf.indptr[row_of]
-    columns = renumber[tf.indices]
-    order = np.lexsort((columns, row_of))
-    shape = (tf.shape[0], max(len(ordered), 1))
-    result = scipy.sparse.csr_matrix((tf.data[order], columns[order], tf.indptr), shape=shape)
-    return result, names[ordered].tolist(), first_seen[order]
+    word_ids: dict[str, int] = {}
+    words, counts, offsets = array("q"), array("q"), array("q", [0])
+    for doc in docs:
+        found = field_words(doc)
+        words.extend([word_ids.setdefault(word, len(word_ids)) for word in found])
+        counts.extend(found.values())
+        offsets.append(len(words))
+    parts = [word_terms(word) for word in word_ids]
+    vocabulary = sorted({term for found in parts for term in found})
+    column_of = {term: column for column, term in enumerate(vocabulary)}
+    entries = word_entries(
+        np.frombuffer(words, dtype=np.int64) if words else np.zeros(0, dtype=np.int64),
+        parts,
+        column_of,
+    )
+    rows = np.repeat(np.arange(len(docs)), np.diff(np.frombuffer(offsets, dtype=np.int64)))
+    counted = np.frombuffer(counts, dtype=np.int64) if counts else np.zeros(0, dtype=np.int64)
+    tf, first_seen = summed_by_term(
+        rows[entries[0]], entries[1], counted[entries[0]], (len(docs), max(len(vocabulary), 1))
+    )
+    return tf, vocabulary, first_seen
+
+
+def word_entries(
+    words: np.ndarray, parts: list[tuple[str, ...]], column_of: dict[str, int]
+) -> tuple[np.ndarray, np.ndarray]:
+    """Return, for each term of each counted word in order, the word's entry and the term's
+    column (a stop word gives none, a word of several parts several)."""
+    sizes = np.array([len(found) for found in parts], dtype=np.int64)
+    columns = np.array([column_of[t] for found in parts for t in found], dtype=np.int64)
+    starts = np.cumsum(sizes) - sizes  # where each word's columns begin
+    repeats = sizes[words]
+    entry = np.repeat(np.arange(len(words)), repeats)
+    within = np.arange(len(entry)) - np.repeat(np.cumsum(repeats) - repeats, repeats)
+    return entry, columns[starts[words[entry]] + within]
+
+
+def summed_by_term(
+    rows: np.ndarray, columns: np.ndarray, counts: np.ndarray, shape: tuple[int, int]
+) -> tuple[scipy.sparse.csr_matrix, np.ndarray]:
+    """Return the counts of (row, column) entries, given in each row's order of use, summed
+    per row and column as a matrix of `shape`, and each sum's place in its row's order of
+    first use."""
+    order = np.lexsort((columns, rows))  # stable: a term's first use leads its group
+    rows, columns, counts = rows[order], columns[order], counts[order]
+    starts = np.flatnonzero(np.diff(rows, prepend=-1) | np.diff(columns, prepend=-1))
+    sums = np.add.reduceat(counts, starts).astype(np.float64) if len(starts) else counts * 1.0
+    group_rows, first_use = rows[starts], order[starts]
+    indptr = np.searchsorted(group_rows, np.arange(shape[0] + 1))
+    by_use = np.argsort(first_use, kind="stable")
+    first_seen = np.empty(len(starts), dtype=np.int64)
+    first_seen[by_use] = np.arange(len(starts)) - indptr[group_rows[by_use]]
+    return scipy.sparse.csr_matrix((sums, columns[starts], indptr), shape=shape), first_seen
 
 
 def strongest_per_row(
