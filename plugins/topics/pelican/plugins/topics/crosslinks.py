@@ -18,10 +18,11 @@ SKIPPED = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "sc
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col"})
 
 
-def mention_pattern(names_by_topic: Mapping[str, Sequence[str]]) -> re.Pattern[str] | None:
-    """Return one regex matching any topic name as whole words, longest names first."""
+def mention_names(names_by_topic: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
+    """Return the topic names that can be mentioned, longest first (ties alphabetical): the
+    order in which they are tried where several start at one place."""
     names = {n.strip() for names in names_by_topic.values() for n in names if len(n.strip()) > 2}
-    return compiled_pattern(tuple(sorted(names, key=lambda n: (-len(n), n))))
+    return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 
 def present_names(
@@ -36,12 +37,45 @@ def present_names(
 
 
 @lru_cache(maxsize=4096)
-def compiled_pattern(names: tuple[str, ...]) -> re.Pattern[str] | None:
-    """Return the regex for `names` (longest first), compiled once per distinct set."""
-    if not names:
-        return None
-    alternatives = "|".join(re.escape(n).replace(r"\ ", r"\s+").replace("'", "['’]") for n in names)
-    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+def name_pattern(name: str) -> re.Pattern[str]:
+    """Return the regex of one topic name not followed by more of a word, compiled once.
+
+    What comes before is checked by `starts_word`: a regex opening with a look-behind is
+    tried at every character, one opening with the name skips to where its first letter is.
+    """
+    words = re.escape(name).replace(r"\ ", r"\s+").replace("'", "['’]")
+    return re.compile(rf"(?:{words})(?![\w-])", re.IGNORECASE)
+
+
+def starts_word(text: str, start: int) -> bool:
+    """Return whether `start` is not preceded by a letter, a digit, "_" or "-": what a regex
+    look-behind for neither a word character nor a hyphen tests."""
+    before = text[start - 1] if start else " "
+    return not (before.isalnum() or before in "_-")
+
+
+def mention_spans(html: str, names: Sequence[str]) -> list[tuple[int, int]]:
+    """Return where `names` (in `mention_names` order) are mentioned in `html`, left to right,
+    as one regex of them all would find them: at each place the first name found there,
+    and the next search after its end.
+
+    One regex per name, not one per article: the names an article mentions differ from one
+    article to the next, and compiling a regex for each set cost more than the scan.
+    """
+    found = []  # every place each name starts, overlapping ones too
+    for rank, name in enumerate(names):
+        pattern, start = name_pattern(name), 0
+        while match := pattern.search(html, start):
+            start = match.start()
+            if starts_word(html, start):
+                found.append((start, rank, match.end()))
+            start += 1
+    spans, done = [], 0
+    for start, _, end in sorted(found):
+        if start >= done:
+            spans.append((start, end))
+            done = end
+    return spans
 
 
 def topic_lookup(names_by_topic: Mapping[str, Sequence[str]]) -> dict[str, str]:
@@ -107,16 +141,17 @@ def scan(html: str, options: LinkOptions, links_from: int = 0) -> Scan:
     Links go only after the first `links_from` characters (none when it is negative).
     """
     present = present_names(options.names_by_topic, html)
-    pattern = mention_pattern(present)
-    if pattern is None:
+    names = mention_names(present)
+    if not names:
         return Scan()
     topic_of = options.topic_of
-    mentions = list(pattern.finditer(html))  # a name has no "<": none spans text and a tag
-    mentioned = {topic_of[key] for m in mentions if (key := match_key(m[0])) in topic_of}
+    mentions = mention_spans(html, names)  # a name has no "<": none spans text and a tag
+    keyed = [(start, end, match_key(html[start:end])) for start, end in mentions]
+    mentioned = {topic_of[key] for _, _, key in keyed if key in topic_of}
     if options.limit <= 0 or links_from < 0:
         return Scan((), (), frozenset(mentioned))
     wanted = min(options.limit, len(present))
-    spans, linked = link_spans(html, links_from, mentions, wanted, options)
+    spans, linked = link_spans(html, links_from, keyed, wanted, options)
     return Scan(tuple(spans), tuple(linked), frozenset(mentioned))
 
 
@@ -132,7 +167,11 @@ def link_mentions(
 
 
 def link_spans(
-    html: str, start: int, mentions: list[re.Match[str]], wanted: int, options: LinkOptions
+    html: str,
+    start: int,
+    mentions: list[tuple[int, int, str]],
+    wanted: int,
+    options: LinkOptions,
 ) -> tuple[list[Span], list[str]]:
     """Return the spans of up to `wanted` topics' first mentions after `start`, in text outside
     skipped tags, and the topics they link, in order.
@@ -144,22 +183,22 @@ def link_spans(
     tags = TAG.finditer(html, start)
     tag = next(tags, None)
     open_skipped = 0
-    for mention in mentions:
+    for begin, end, key in mentions:  # each mention's span and its `match_key`
         if len(linked) >= wanted:
             break
-        if mention.start() < start:
+        if begin < start:
             continue
-        while tag is not None and tag.end() <= mention.start():
+        while tag is not None and tag.end() <= begin:
             open_skipped += tag_depth_change(tag[0])
             tag = next(tags, None)
-        inside_tag = tag is not None and tag.start() < mention.end()
+        inside_tag = tag is not None and tag.start() < end
         if open_skipped != 0 or inside_tag:
             continue
-        slug = options.topic_of.get(match_key(mention[0]))
+        slug = options.topic_of.get(key)
         if slug is None or slug in linked or slug not in options.hrefs:
             continue
         linked.append(slug)
-        spans.append((mention.start(), mention.end(), escape(options.hrefs[slug], quote=True)))
+        spans.append((begin, end, escape(options.hrefs[slug], quote=True)))
     return spans, linked
 
 
