@@ -8,7 +8,7 @@ topic names its neighbours (`data-near`) so a script can light them.
 """
 
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -376,7 +376,7 @@ def place_labels(
 ) -> list[Label]:
     """Return each topic's label, on the side of its dot that crosses fewest lines and no
     other label or dot, inside the map (biggest topics choose first)."""
-    segments = [(*spots[a], *spots[b]) for a, b in edges]
+    segments = line_segments(spots, edges)
     dots = [
         (x - r, y - r, x + r, y + r)
         for (x, y), r in zip(spots.tolist(), radii.tolist(), strict=True)
@@ -443,12 +443,22 @@ def crossed_labels(
     spots: np.ndarray, labels: Sequence[Label], lines: Mapping[tuple[int, int], float]
 ) -> list[tuple[int, tuple[int, int]]]:
     """Return (topic, line) for each line through a topic's label (its own lines too)."""
+    segments = line_segments(spots, lines)
     return [
-        (index, (a, b))
+        (index, line)
         for index, label in enumerate(labels)
-        for a, b in lines
-        if crosses((*spots[a], *spots[b]), label.box)
+        for line, segment in zip(lines, segments, strict=True)
+        if crosses(segment, label.box)
     ]
+
+
+def line_segments(
+    spots: np.ndarray, lines: Iterable[tuple[int, int]]
+) -> list[tuple[float, float, float, float]]:
+    """Return each line's ends (x1, y1, x2, y2) as plain floats: `crosses` runs thousands of
+    times per map, and arithmetic on numpy's scalars is several times slower."""
+    points = spots.tolist()
+    return [(*points[a], *points[b]) for a, b in lines]
 
 
 def move_off_lines(
