@@ -74,6 +74,19 @@ def test_limit_and_apostrophe_variants():
     assert link_mentions(html, NAMES, HREFS, limit=0) == (html, [])
 
 
+def test_mentions_are_read_left_to_right_longest_name_first_without_overlaps():
+    names = {"lead": ["team lead"], "engineer": ["lead engineer"], "team": ["team"]}
+    hrefs = {slug: f"/{slug}/" for slug in names}
+    # "team lead" is taken first at "team"; "lead engineer" starts inside it, so it is not
+    # a mention; later the shorter "team" alone is.
+    html = "<p>A team lead engineer, then a team.</p>"
+    found = scan(html, link_options(names, hrefs, limit=5))
+    assert found.mentioned == {"lead", "team"}
+    assert [html[start:end] for start, end, _ in found.links] == ["team lead", "team"]
+    # Where the longer name is not whole words, the shorter one at the same place is.
+    assert scan("<p>team leader</p>", link_options(names, hrefs, 5)).mentioned == {"team"}
+
+
 def test_backlinks_resolve_relative_and_absolute_filename_links():
     pages = {
         "essays/a.md": '<a href="{filename}b.md">b</a> <a href="{filename}/qa/c.md">c</a>',
