@@ -114,13 +114,9 @@ def term_counts(docs: Sequence[Doc]) -> tuple[scipy.sparse.csr_matrix, list[str]
     parts = [word_terms(word) for word in word_ids]
     vocabulary = sorted({term for found in parts for term in found})
     column_of = {term: column for column, term in enumerate(vocabulary)}
-    entries = word_entries(
-        np.frombuffer(words, dtype=np.int64) if words else np.zeros(0, dtype=np.int64),
-        parts,
-        column_of,
-    )
+    entries = word_entries(np.frombuffer(words, dtype=np.int64), parts, column_of)
     rows = np.repeat(np.arange(len(docs)), np.diff(np.frombuffer(offsets, dtype=np.int64)))
-    counted = np.frombuffer(counts, dtype=np.int64) if counts else np.zeros(0, dtype=np.int64)
+    counted = np.frombuffer(counts, dtype=np.int64)
     tf, first_seen = summed_by_term(
         rows[entries[0]], entries[1], counted[entries[0]], (len(docs), max(len(vocabulary), 1))
     )
@@ -150,7 +146,7 @@ def summed_by_term(
     order = np.lexsort((columns, rows))  # stable: a term's first use leads its group
     rows, columns, counts = rows[order], columns[order], counts[order]
     starts = np.flatnonzero(np.diff(rows, prepend=-1) | np.diff(columns, prepend=-1))
-    sums = np.add.reduceat(counts, starts).astype(np.float64) if len(starts) else counts * 1.0
+    sums = np.add.reduceat(counts, starts).astype(np.float64)
     group_rows, first_use = rows[starts], order[starts]
     indptr = np.searchsorted(group_rows, np.arange(shape[0] + 1))
     by_use = np.argsort(first_use, kind="stable")
