@@ -53,6 +53,13 @@ WITH_ADDRESSES = (
 )
 
 
+def every_content(generators: Iterable["Generator"]) -> Iterable[Any]:
+    """Yield every article and page of every generator: published, hidden, draft, translated."""
+    for generator in generators:
+        for name in WITH_ADDRESSES:
+            yield from getattr(generator, name, ())
+
+
 def pin_urls(generators: Iterable["Generator"]) -> None:
     """Set `override_url` on every article and page to the address Pelican gives it.
 
@@ -62,11 +69,9 @@ def pin_urls(generators: Iterable["Generator"]) -> None:
     longer changes: pinned, it is read for nothing. Pelican's own metadata `URL:` sets
     this same attribute, so an address set that way is kept as it is.
     """
-    for generator in generators:
-        for name in WITH_ADDRESSES:
-            for content in getattr(generator, name, ()):
-                if not hasattr(content, "override_url"):
-                    content.override_url = content.url
+    for content in every_content(generators):
+        if not hasattr(content, "override_url"):
+            content.override_url = content.url
 
 
 def strip_summaries(generators: Iterable["Generator"]) -> None:
@@ -77,7 +82,5 @@ def strip_summaries(generators: Iterable["Generator"]) -> None:
     read of `summary` from a page at another depth also resolving its links again. The text
     does not depend on the page's depth (only addresses inside tags do).
     """
-    for generator in generators:
-        for name in WITH_ADDRESSES:
-            for content in getattr(generator, name, ()):
-                content.summary_text = do_striptags(content.summary or "")
+    for content in every_content(generators):
+        content.summary_text = do_striptags(content.summary or "")
