@@ -189,6 +189,8 @@ GENERIC_PRAISE = re.compile(
 )  # "Very well written, keep it up! <link>": a bot's praise says nothing of the article
 PITCH = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in PITCHES.items()}
 PITCH_WEIGHT = 0.6
+# Under its cut, a model this sure adds half a point: with one hint from the rules, spam.
+FAIRLY_SURE = 0.6
 WEAK = {"names the writer's own practice"}  # a hint only: counts PITCH_WEIGHT / 2, once
 STRONG = {"sells links or traffic", "lends or recovers money", "writes coursework", "casts spells"}
 # Emoticons only: ":)", ";-)", "<3 !" (brief praise, never spam)
@@ -303,7 +305,7 @@ def score(body: str, context: Context = Context(), *, model: SpamModel | None = 
         chance = model.probability(body)
         if chance >= model.threshold:
             signals.append((1.0, f"reads like spam (model, {chance:.2f})"))
-        elif chance >= 0.6:
+        elif chance >= FAIRLY_SURE:
             signals.append((0.5, f"reads a little like spam (model, {chance:.2f})"))
     total = round(sum(weight for weight, _ in signals), 2)
     return Verdict(total, tuple(reason for _, reason in signals))
