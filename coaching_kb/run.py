@@ -191,6 +191,10 @@ def run_pelican(
     with recorded(run.records), isolated_signals():
         signals.all_generators_finalized.connect(keep_generators, weak=False)
         signals.get_writer.connect(bring_writer, weak=False)
+        # What is loaded before the build (the program: Pelican, our code, the libraries) lives
+        # as long as the process: the collector's passes during the build need not walk it
+        # (0.015-0.02 of a small site's 0.55 processor seconds).
+        gc.freeze()
         try:
             Pelican(run.settings).run()
         except SiteError:

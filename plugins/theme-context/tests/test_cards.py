@@ -91,3 +91,25 @@ def test_summaries_are_shown_as_text_on_every_page_hidden_articles_too(build_sit
     listed = site.page("archives/2020").select_one(".article-list__summary").get_text()
     assert listed == text
     assert site.page("other").select_one("[data-summary]")["data-summary"] == "Hidden one."
+
+
+def test_every_generator_renders_with_one_template_environment(build_site):
+    environments = {}
+
+    def note_environments(generators):
+        environments.update((type(g).__name__, g.env) for g in generators)
+
+    signals.all_generators_finalized.connect(note_environments)
+    try:
+        site = build_site({
+            "one.md": "Title: One\nDate: 2020-01-01\nTags: feedback\n\nFirst. Then more.\n",
+            "two.md": "Title: Two\nDate: 2020-01-02\nTags: feedback\n\nSecond one.\n",
+            "pages/about.md": "Title: About\n\nWho writes here.\n",
+        })  # fmt: skip
+    finally:
+        signals.all_generators_finalized.disconnect(note_environments)
+    # Articles, pages and topic hubs all render base.html: compiled once, not once each.
+    assert {"ArticlesGenerator", "PagesGenerator", "TopicHubGenerator"} <= set(environments)
+    assert len({id(env) for env in environments.values()}) == 1
+    assert site.page("about").select_one("h1").get_text() == "About"
+    assert site.page("topics/feedback").select("h1")

@@ -4,17 +4,27 @@ Sets `featured_article` (the article marked `Featured: true`, else the newest es
 `newest_question` (the newest Q&A) and `start_page` (the page marked `Featured: true`: the
 home page's main action) in the context, and adds the Jinja filters `sentences`
 (a card text cut after a whole sentence), `specific_reasons` (related links with only the
-reasons that tell them apart) and `avatar_tone` (one of AVATAR_TONES, from the name).
+reasons that tell them apart) and `avatar_tone` (one of AVATAR_TONES, from the name) to the
+one template environment every generator of a build shares (`share_environment`).
 Once every generator is done, sets `override_url` on each article and page (`pin_urls`) and
 `summary_text`, its summary as plain text (`strip_summaries`).
 """
 
 from pelican import signals
 
-from .glue import add_filters, choose_home_articles, choose_start_page, pin_urls, strip_summaries
+from .glue import (
+    add_filters,
+    choose_home_articles,
+    choose_start_page,
+    pin_urls,
+    share_environment,
+    strip_summaries,
+)
 
 
 def register() -> None:
+    # First: the filters are then added to the one environment every generator shares.
+    signals.generator_init.connect(share_environment)
     signals.generator_init.connect(add_filters)
     signals.article_generator_finalized.connect(choose_home_articles)
     signals.page_generator_finalized.connect(choose_start_page)

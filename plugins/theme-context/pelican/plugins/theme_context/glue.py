@@ -19,6 +19,21 @@ if TYPE_CHECKING:
     from pelican.generators import ArticlesGenerator, Generator, PagesGenerator
 
 
+# Where the build's one template environment is kept: the context every generator shares.
+ENVIRONMENT_KEY = "theme_environment"
+
+
+def share_environment(generator: "Generator") -> None:
+    """Give the generator the build's one template environment, the first generator's.
+
+    Pelican makes an environment per generator, and each compiled base.html and the partials
+    again: 31 compiles of 24 templates on a small site, the 7 repeats about 0.025 of its 0.55
+    processor seconds. Every environment is made from the same settings (and gets the same
+    filters), so sharing one changes nothing shown.
+    """
+    generator.env = generator.context.setdefault(ENVIRONMENT_KEY, generator.env)
+
+
 def add_filters(generator: "Generator") -> None:
     """Add the theme's filters to the generator's template environment."""
     generator.env.filters.update(
