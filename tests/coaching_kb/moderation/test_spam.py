@@ -128,28 +128,29 @@ def test_readers_who_mention_money_work_or_their_team_are_not_spam(body):
     assert not verdict.is_spam, verdict.reason
 
 
-def row(recall, rate, blog_real_filed=0, blog_recall=0.9):
+def row(video_recall, video_rate, blog_real_filed=0, blog_recall=0.9):
     """One line of the cross-validated table spam-train chooses from."""
-    return {"recall": recall, "false_positive_rate": rate, "blog_real_filed": blog_real_filed,
-            "blog_recall": blog_recall}  # fmt: skip
+    return {"video_recall": video_recall, "video_false_positive_rate": video_rate,
+            "blog_real_filed": blog_real_filed, "blog_recall": blog_recall}  # fmt: skip
 
 
-def test_the_setting_kept_has_the_best_recall_within_the_false_positive_limit():
+def test_the_setting_kept_has_the_best_video_recall_within_the_video_false_positive_limit():
     table = {(1e-4, 0.01): row(0.85, 0.008), (1e-4, 0.02): row(0.93, 0.012),
              (3e-4, 0.01): row(0.89, 0.010), (3e-4, 0.005): row(0.89, 0.004)}  # fmt: skip
     assert spam_training.choose(table) == (3e-4, 0.005)  # a tie goes to the smaller budget
 
 
-def test_the_setting_kept_files_the_fewest_real_blog_comments_then_has_the_best_blog_recall():
+def test_the_setting_kept_files_no_real_blog_comment_then_has_the_best_blog_recall():
     table = {(1e-4, 0.005): row(0.95, 0.003, blog_real_filed=1, blog_recall=0.99),
              (1e-4, 0.01): row(0.90, 0.004, blog_real_filed=0, blog_recall=0.95),
-             (3e-4, 0.01): row(0.93, 0.004, blog_real_filed=0, blog_recall=0.93)}  # fmt: skip
+             (3e-4, 0.01): row(0.93, 0.004, blog_real_filed=0, blog_recall=0.93),
+             (3e-4, 0.02): row(0.96, 0.015, blog_real_filed=0, blog_recall=0.97)}  # fmt: skip
     assert spam_training.choose(table) == (1e-4, 0.01)
 
 
-def test_when_no_setting_keeps_to_the_limit_the_best_recall_at_the_lowest_rate_is_kept():
-    table = {(1e-4, 0.005): row(0.86, 0.008), (1e-4, 0.01): row(0.90, 0.008),
-             (1e-4, 0.02): row(0.94, 0.012)}  # fmt: skip
+def test_when_no_setting_keeps_to_the_video_limit_the_best_at_the_lowest_rate_is_kept():
+    table = {(1e-4, 0.005): row(0.86, 0.018), (1e-4, 0.01): row(0.90, 0.018),
+             (1e-4, 0.02): row(0.94, 0.022)}  # fmt: skip
     assert spam_training.choose(table) == (1e-4, 0.01)
 
 
