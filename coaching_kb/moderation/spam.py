@@ -59,7 +59,8 @@ SELF_PROMOTION = re.compile(
     rf"\b(follow|like|sub) ?(4|for) ?(follow|like|sub)\b|"
     rf"\b(leave|give|drop|smash)( it| me| us| them)? an? (like|thumbs up)\b|"
     rf"\blike,? (and |& )?(subscribe|sub)\b|\bsubscribe,? (and )?like\b|"
-    rf"\b(a|my|our) (new )?(gaming|music|youtube|rap) channel\b",
+    rf"\b(a|my|our) (new )?(gaming|music|youtube|rap) channel\b|"
+    rf"\byou('ll| will| would|'d) (also )?(love|like|enjoy) (my|our)( [\w-]+){{0,2}} {PROMOTED}\b",
     re.IGNORECASE,
 )  # "check out my new music video", "please subscribe": with or without a link
 # What spammers write on a blog, by what they want; a reader rarely says any of it. Each phrase
@@ -69,8 +70,13 @@ SELF_PROMOTION = re.compile(
 PITCHES = {
     "sells a service": r"\b(we are|we're) (a|an|the) (leading|top|trusted|professional|best)\b|"
     r"\b(for|at) (only|just) [$€£]?\d|\b(promo |discount |coupon )?code \w*\d\w* at checkout\b|"
-    r"\b(we|our( \w+)? (agency|firm|experts|writers)) (provide|offer|sell|build|write|design|"
-    r"deliver|help)s?\b|\b(request|get) a (free )?quote\b|\b(free|no[- ]obligation) (quote|audit|"
+    r"\b(we|our( \w+)? (agency|firm|experts|writers|service|platform|software|studio|startup)) "
+    r"((can|will) (share|send)|(provide|offer|sell|build|write|design|deliver|help)s?)\b|"
+    r"\bdone[- ]for[- ]you\b|"
+    r"\b(packages?|plans?|prices?) (start(ing)? )?(from|at) [$€£]?\d|\bno (credit )?card (needed|"
+    r"required)\b|\b(small|one-time|production|booking|admin) fee\b|\bearly[- ]bird\b|"
+    r"(?-i:\b[Ww]e at [A-Z]\w+)|\b(request|get) a (free )?quote\b|\b(free|no[- ]obligation) (quote|"
+    r"audit|"
     r"consultation|proposal)\b|"
     r"\bbook an? (\w+ ){0,2}(demo|call|session|consultation)\b|"
     r"\b(order|buy|shop|apply|enrol+|sign up|register) (now|today|online|here|via|through)\b|"
@@ -79,16 +85,23 @@ PITCHES = {
     # A first-person offer of paid help: the writer's programme, community, workbook or
     # sessions, a price cut, spots to grab, in English and the languages spammers use most.
     # Alone it is a hint (a coach may mention their work); with a call to act it is spam.
-    "offers paid help": r"\bi('m| am)? (take on|taking on|accept|accepting|have room for) "
-    r"(\w+ ){0,4}(clients|mentees|coachees|managers|leaders)\b|\b(it'?s yours|proven (script|"
+    "offers paid help": r"\bi('m| am)? (take|take on|taking on|accept|accepting|have room for) "
+    r"(\w+ ){0,4}(clients|mentees|coachees|managers|leaders|founders)\b|\bsliding scale\b|"
+    r"\b(still )?(has|have) (a couple of |a few |\w+ )?(openings|slots|spaces|places) (left|open|"
+    r"free)?\b|\bfirst (call|session|consultation) (is free|costs nothing|is on me)\b|"
+    r"\bbook you in\b|\bfree samples?\b|\bbefore the price (goes up|rises|increases)\b|"
+    r"\b(it'?s yours|proven ([\w-]+ ){0,2}(script|"
     r"system|framework|"
-    r"method|formula|template))\b|\bi('ve| have) (written|created|built|made|launched) "
+    r"method|formula|template))\b|\bwhat we teach\b|\bput (my|our) (\w+ ){0,2}(method|framework|"
+    r"system|approach) into an? (\w+ ){0,2}(course|programme|program|workbook|ebook|book)\b|"
+    r"\bi('ve| have)? (written|created|built|made|launched) "
     r"(\w+ ){0,3}(guide|playbook|"
     r"toolkit|templates?|workbook|course|ebook|e-book|programme|program)\b|"
     r"\b(on|via|from) (my )?(gumroad|udemy|teachable|kajabi|patreon|etsy|eventbrite)\b|"
     r"\bi('m| am)? (offer|provide|sell|run|host|teach|launched|created|built|wrote|running|"
     r"hosting|launching|offering|opening) "
-    r"([\w-]+ ){0,3}(coaching|sessions?|programmes?|programs?|masterclass(es)?|courses?|workshops?|"
+    r"([\w:/&-]+ ){0,3}(coaching|sessions?|retreats?|intensives?|bootcamps?|calls?|programmes?|"
+    r"programs?|masterclass(es)?|courses?|workshops?|"
     r"consultations?|services|mentoring|webinars?|mastermind|community|cohort|workbook|ebook|"
     r"e-book|academy|membership|newsletter)\b|\bbook (me|him|her)\b|"
     r"\bmy ([\w-]+ ){0,2}(masterclass|"
@@ -96,9 +109,10 @@ PITCHES = {
     r"(coaching|mentoring) "
     r"(programme|program|business|sessions?|practice))\b|\bi('ll| will) send you my\b|"
     r"\b(at|for) an? (reduced|discounted|special|introductory|small|low) (rate|price|fee)\b|"
-    r"\bfree (first |discovery |strategy |intro )?(session|consultation|call|audit|trial)\b|"
+    r"\bfree (first |discovery |strategy |intro )?(session|consultation|call|audit|trial|demo)\b|"
     r"\bpaid (circle|group|community|membership|cohort|programme|program|course|coaching)\b|"
     r"\b(spots?|places?|seats?) (for [\w ]{2,30} )?(are |is )?(opening|left|filling|limited)\b|"
+    r"\bonly \d+ (spots|places|seats)\b|"
     r"\bgrab (yours|one|an? (spot|ticket|seat|place)|your (spot|copy|seat|place|ticket))\b|"
     r"\bgiving away\b|\bbook (an? )?(\w+ ){0,2}(call|session|consultation|demo) with (me|us)\b|"
     r"\binto an? ([\w-]+ ){0,2}(challenge|course|programme|program|masterclass|ebook|app)\b|"
@@ -112,15 +126,23 @@ PITCHES = {
     r"career|leadership|life|licensed) (coach|consultant|mentor|trainer)\b|\bi (help|coach|train|"
     r"mentor) ([\w-]+ ){0,2}(managers|leaders|leads|people|clients|professionals|founders|"
     r"executives|teams|women|men|entrepreneurs)\b",
-    "vouches for a seller": r"\b(thanks|thank you( so much)?),? (to )?(coach|dr|mr|mrs|ms|"
-    r"doctor|prophet|priest|mama|baba|lady|sir)\b|\bmy testimony\b|\b(mr|mrs|ms|dr|coach) \w+'s "
+    "vouches for a seller": r"\b(thanks|thank you( so much)?|thank|thanking),? (to )?(coach|dr|mr|"
+    r"mrs|ms|doctor|prophet|priest|mama|baba|lady|sir)\b|\b(my testimony|testify|testimony time)\b|"
+    r"(?-i:\b([Cc]heck out|[Tt]ry|[Ll]ook up|[Ss]earch( for)?|[Gg]oogle|[Hh]ire|[Cc]ontact|"
+    r"[Jj]oin) "
+    r"([A-Z][\w'-]+ ){1,3}(Coaching|Academy|Consulting|Partners|Institute|Leadership|Solutions|"
+    r"Method|Lab|Labs|Agency|Studio|Pro|App|Circle|Club)\b)|\bthe only ([\w-]+ ){0,2}(programme|"
+    r"program|course|coach|app|academy|community) worth\b|\bsaved me \d+ hours\b|"
+    r"\b(search|look) for it\b|\btell (him|her|them) (i|we) sent you\b|\bworth every penny\b|"
+    r"\b(his|her|their) (number|email|e-mail|contact|details) (is|are) (on|in)\b|\bcontact (him|"
+    r"her)[,.!]|\bbest investment ever\b|\b(mr|mrs|ms|dr|coach) \w+'s "
     r"(\w+ )?(service|company|firm|programme|program|agency|team)\b|"
     r"\b(everyone|anyone|you) (should|must|can) (contact|call|message|email|write to|reach out to) "
     r"(him|her|them)\b|\b(google|look up|search for|contact|write to|"
     r"email|message|reach|reach out to) (him|her) (now|today|name|for|on|via|by|at)\b|"
     r"\bgoogle (his|her|their) name\b|\b(look|google) (him|her|them) up\b|"
     r"\bgoogle (him|her|them)\b|\bbest decision of my life\b|"
-    r"\bbest (money|investment|decision) i('ve)? ever (spent|made)\b|"
+    r"\bbest ([$€£]\d+|money|investment|decision) i('ve)? ever (spent|made)\b|"
     r"\b(until|when) (a friend|someone|my \w+) introduced me to\b|"
     r"\b(life[- ]changing|you won'?t regret( it)?)\b|\b(sign up|join|book|enrol+) while you can\b",
     # The same asks in the languages spammers use most on English blogs.
@@ -130,18 +152,35 @@ PITCHES = {
     r"(folgt|folge|abonniert|abonniere) (meinem|meinen|mir)|s[ií]gueme|suivez[- ]moi|siga-me|"
     r"abonnez[- ]vous|inscreva[- ]se|subskrybuj|link (na|en|im) (bio|profil)|lien (en|dans) "
     r"(bio|profil)|pr[eé]stamos?|pr[eê]ts?|kredite?|darlehen|empr[eé]stimos?|po[zż]yczk[ia]|"
-    r"ganancias|ganhe dinheiro|gagne[rz] de l'argent|geld verdienen|zarabiaj|descuentos?|"
+    r"[úu]nete a (mi|nuestr[oa])|plazas limitadas|vagas limitadas|places limit[ée]es|"
+    r"\b(se|si) (algu[ée]m|alguien|quelqu'un)( \w+){0,2} (interesse|interes|intéress)\w*|"
+    r"ganancias|ganar dinero|dinero desde casa|ganhe dinheiro|(me )?chama no (direct|dm|privado|"
+    r"whats(app)?|zap)|gagne[rz] de l'argent|geld verdienen|zarabiaj|descuentos?|"
     r"desconto|rabatt|zni[zż]k[ai]|criptomonedas|criptomoedas|kryptow[aä]hrung)\b",
     "asks to be contacted": r"\b(contact|call|message|email|e-mail|dm|text|reach|whatsapp|"
     r"telegram) (me|us|our|the (loan|recruiter|agent|officer|expert)|mr|mrs|dr|"
     r"doctor)\b|\b(on|via) (whatsapp|telegram|signal)\b|\blink (is )?in (my )?(bio|profile)\b|"
     r"\bsend (me|us|the \w+) (a|your) (message|dm|cv|email|note|line|text)\b|"
-    r"\bsend your (cv|resume|details)\b|"
-    r"\bask me how\b|\+\d[\d ()-]{7,}\d|\b(drop|send|shoot) (me|us) an? (dm|pm|message|line)\b|"
+    r"\bsend your (cv|resume|details)\b|\bleave your (e-?mail|number|details|contact)\b|"
+    r"\b(message|dm|inbox|email|text) ((me|us) )?for (the |a |more )?(details|brochure|info|"
+    r"information|syllabus|prices?|rates)\b|\breply (here|below)( \w+){0,3} if\b|"
+    r"\bsearch (for )?(the|my|our) (name|title|show)\b|\bjoin (my|our) (whatsapp|telegram)\b|"
+    r"\b(whatsapp|telegram) (group|channel) join\b|"
+    r"\b(happy|glad) to (share|send) (the |more )?(details|info|information|prices?|link) (with|"
+    r"to) "
+    r"(anyone|whoever|those|everyone)\b|"
+    r"\b(happy|glad|love) to (set up|schedule|arrange|hop on|jump on|have) an? (quick |short |"
+    r"brief |free )?(\w+ )?call\b|\b(can|may|shall) (i|we) send you (an?|our|some) (mockup|"
+    r"proposal|quote|sample|samples|demo|audit|deck|media kit|offer)\b|\bwrite to me\b|"
+    r"\b\d[\d,.]*k? (readers|subscribers|members|managers|leaders) already\b|"
+    r"\bask me how\b|\b(drop|send|shoot) (me|us) an? (note|direct message)\b|"
+    r"\b(i'?ll|i will) (dm|pm|message|inbox) you\b|\b(share|send|quote) (me |us )?your rates\b|"
+    r"\+\d[\d ()-]{7,}\d|\b(drop|send|shoot) (me|us) an? (dm|pm|message|line)\b|"
     r"\b(dm|pm|inbox|message) (me|us) (the word|privately|now|today|for|on|at|if)\b|"
     r"\binbox (me|us)\b|(?-i:\b([Cc]omment|[Rr]eply)( with)? [\"'“]?[A-Z]{3,}\b)|"
     r"\b(dm|pm|inbox|message|text) (me|us) (and|to|with)\b|\b(enrol+ment|registration|"
-    r"doors|sign-?ups?|applications?) (closes?|opens?|ends?)\b|"
+    r"doors|sign-?ups?|applications?|intake|next round|programme|program|cohort) (closes?|opens?|"
+    r"ends?)\b|"
     r"(?-i:\b[Ss]earch(ing)? (for )?[\"'“‘]?"
     r"[A-Z]\w+ [A-Z]\w+)|\b(mensaje privado|message priv[ée]|privatnachricht|wiadomo[sś][cć] "
     r"prywatn\w+)\b|\b(m[aá]ndame|env[ií]ame|[ée]crivez-moi|escreva-me|me mande)\b|"
@@ -152,7 +191,8 @@ PITCHES = {
     r"audit)\b|\b(welcome to|come and|you can) join (us|me|my|our)\b|\bserious (people|"
     r"inquiries|enquiries) only\b|\bon instagram @|\b(at|@) ?(gmail|yahoo|outlook|hotmail|proton)"
     r"( ?dot ?| ?\. ?)com\b|\bavailable (now )?(in|on) (paperback|kindle|amazon|audible)\b",
-    "promises money": r"\b(earn|make|made|making|paid|pay|get paid)( \w+){0,2} [$€£]?\d[\d,.]*k? "
+    "promises money": r"\byou('ve| have) been (selected|chosen) for\b|\bclaim your (reward|"
+    r"prize|bonus)\b|\b(earn|make|made|making|paid|pay|get paid)( \w+){0,2} [$€£]?\d[\d,.]*k? "
     r"?(usd|usdt|dollars?|euros?|a day|a week|a month|per (hour|day|week|month)|an hour|"
     r"(last|this|every|each) (day|week|month))\b|"
     r"\bwork(ing)? from home\b|\bsix[- ]figures?\b|\bpassive income\b|\bside hustles?\b|"
@@ -165,17 +205,46 @@ PITCHES = {
     r"\b(onto|on to|reach|hit) page (one|1)\b|\bpaid (collaboration|post)\b|\bseo (services|agency|"
     r"packages?)\b|\bdomain authority\b|\b(boost|improve|grow) your (seo|rankings?|traffic)\b|"
     r"\b(rank|ranking) on (the )?first page\b|"
-    r"\bfirst page (of|on) google\b|\b(article|link) (slot|placement)s?\b|\bper placement\b",
+    r"\bfirst page (of|on) google\b|\b(article|link) (slot|placement)s?\b|\bper placement\b|"
+    r"\bin exchange for (a |one )?(\w+ )?(link|backlink|mention)\b|\b\d[\d,.]*k? real (linkedin |"
+    r"instagram )?(followers|connections|likes|views|subscribers|reviews)\b|"
+    r"\bwe pay [$€£]?\d+ (per|for each|a) (post|article)\b|\bguaranteed (traffic|visitors|views|"
+    r"rankings?|followers)\b|\b(looking for|seeking) (sites|blogs|"
+    r"websites|publishers) to (place|publish|host)\b",
+    # A business writing to the owner, not to readers: to feature, redesign, grow or
+    # contribute to the owner's site, podcast or audience.
+    "pitches the site's owner": r"\b(feature|interview|host|have) you (on|in|as)\b|"
+    r"\b(redesign|rebuild|speed up|optimi[sz]e|monetize|monetise|promote|grow|boost) (\w+ ){0,2}"
+    r"(yours|your (site|blog|website|audience|traffic|followers|readership|brand|business|list|"
+    r"podcast|channel|article|posts?))\b|\b(would|'d) (love|like|be happy|be glad) to "
+    r"(feature|interview|collaborate|partner|contribute|sponsor|write for you|work with you)\b|"
+    r"\bcontribute an? (\w+ ){0,2}(article|post) to your\b|\b(collaboration|partnership|"
+    r"sponsorship|guest) (opportunit(y|ies)|proposal|offer|request)\b|"
+    r"\byour readers (would|will|might) (love|like|enjoy|benefit from) (our|my)\b|"
+    r"\b(share|post|promote) your (article|post|blog|site|content) (to|in|on|across) \d+\b|"
+    r"\b(blogs|bloggers|sites|coaches|creators) like yours\b|\bdear (blog|site|website) owner\b|"
+    r"\b(our|my) (client's|clients') (articles?|posts?|site|website|brand)\b",
     "lends or recovers money": r"\b(loan|loans) (firm|officer|agent|company|lender)\b|"
     r"\b(cash|payday|instant) loans?\b|\b(no|bad) credit\b|\bno collateral\b|"
     r"\b\d+(\.\d+)?% interest\b|\brecover(y|ed)? (expert|services?|funds|my (money|funds|coins))\b|"
-    r"\bfund recovery\b|\bhack(er)? (recovery|pro)\b|\brecovery (specialist|agent|hacker|"
+    r"\bfund recovery\b|\bshare (my|his|her) (late \w+'s )?(fortune|inheritance)\b|"
+    r"\bhack(er)? (recovery|pro)\b|\brecovery (specialist|agent|hacker|"
     r"company|team)\b",
     "writes coursework": r"\b(essay|essays|assignment|thesis|dissertation|coursework|research "
     r"papers?)( \w+)? (writing|writers?|help|service|written)\b|\bwrite (my|your) (essay|"
     r"assignment|thesis|dissertation|coursework)\b|\bacademic writers?\b|\bplagiarism[- ]free\b",
+    "offers dating": r"\b(looking for|seeking|want) (a |an )?(serious|real|nice|mature|rich|"
+    r"single|lonely|generous) (man|woman|men|women|guy|girl|gentleman|lady|relationship|partner)\b|"
+    r"\b(my|our) private (page|profile|chat|photos?|pics?|videos?)\b|\bhot singles\b|"
+    r"\b(women|girls|singles|men) (near you|in your (area|city))\b|\blonely tonight\b|"
+    r"\bnew in your city\b",
+    # A discount code is a seller's: a reader who liked a programme has no code to give.
+    "gives a discount code": r"\b(use|enter|apply) (my|our|the) (promo |discount |coupon |"
+    r"referral )?code\b|(?-i:\bcode [A-Z][A-Z0-9]{2,}\d+\b)|\b(promo|discount|coupon|referral) "
+    r"code\b",
     "casts spells": r"\bspell ?casters?\b|\bcast(s|ed)? (a |his |her )?spells?\b|\b(love|money|"
-    r"promotion) spells?\b|\bspells? to\b",
+    r"promotion) spells?\b|\bspells? to\b|\bbr(ought|ing|ings) (my|your|her|his) (husband|wife|ex|"
+    r"lover|partner|boyfriend|girlfriend) back\b",
     "praises, then advertises": r"^\W*((very |really |so )?(nice|great|good|awesome|cool|wonderful|"
     r"amazing|informative|useful|excellent|interesting) (post|article|blog|read|work|content|info|"
     r"information|one|write-up|site|tips)|thanks? (you )?(so much )?for (the|this|sharing))\b"
@@ -192,7 +261,14 @@ PITCH_WEIGHT = 0.6
 # Under its cut, a model this sure adds half a point: with one hint from the rules, spam.
 FAIRLY_SURE = 0.6
 WEAK = {"names the writer's own practice"}  # a hint only: counts PITCH_WEIGHT / 2, once
-STRONG = {"sells links or traffic", "lends or recovers money", "writes coursework", "casts spells"}
+STRONG = {
+    "sells links or traffic",
+    "lends or recovers money",
+    "writes coursework",
+    "casts spells",
+    "offers dating",
+    "gives a discount code",
+}
 # Emoticons only: ":)", ";-)", "<3 !" (brief praise, never spam)
 EMOTICON = re.compile(r"^(\s*([:;=8][-'^o]?[)(\]\[DPp/\\|*oO0]+|<3+|\^_?\^)[\s!.]*)+$")
 REPEATED_WORD = re.compile(r"\b(\w+)(\W+\1\b){2,}", re.IGNORECASE)  # "click click click"
