@@ -87,6 +87,20 @@ def test_the_shipped_model_holds_numbers_only():
         "Looking for a side hustle beside your management job? Message me for the details.",
         "Joining the Northern Leaders Circle was the best money I ever spent, google them.",
         "I am taking on two new coaching clients this spring, send me a message if that is you.",
+        # A third party's seller (a named product, app or coach) with a code or a way to reach them.
+        "The Steady Lead app turned my one-to-ones around. Use my code STEADY10 for a free month.",
+        "Honestly, hire Bright Harbour Coaching. Tell them Lee sent you, you will thank me later.",
+        # A business pitching the site's owner: a feature, a redesign, a place for articles.
+        "We'd love to interview you on our podcast; guest episodes carry a small production fee.",
+        "I rebuild coaching websites and can redesign yours this month. Can I send you a mockup?",
+        "Dear blog owner, we look for sites to place our client's articles, we pay $60 per post.",
+        # A bot writing to whoever reads it; a dating bot.
+        "Hello dear, I saw your profile and I think we could be good friends. Write to me.",
+        "I am looking for a serious man for a relationship, my private photos are waiting for you.",
+        # Offers just under the threshold, now with their call to act; in Portuguese too.
+        "I offer 1:1 sessions for new team leads at an introductory rate. Feel free to reach out.",
+        "My next opening for coaching is in March and the cohort fills quickly, happy to chat.",
+        "Trabalho com mentoria para líderes, se alguém tiver interesse me chama no direct.",
     ],
 )
 def test_what_blog_spammers_write_is_spam_with_or_without_a_link(body):
@@ -121,6 +135,20 @@ def test_what_blog_spammers_write_is_spam_with_or_without_a_link(body):
         '"Leading quietly" is the best title I have read this year.',
         "The subscribe button on the sidebar doesn't work on my phone, just so you know.",
         "Is there a newsletter I can sign up for? I would like these by email.",
+        # Readers recommending a book or public research, with no way to buy it.
+        "The Making of a Manager covers this too; my library had a copy.",
+        "For anyone curious, the research behind this is Amy Edmondson's, worth a search.",
+        # Readers naming their coach, company or programme; a coach sharing experience.
+        "My coach, Priya, asked me the same question last spring and I still think about it.",
+        "Our company launched a mentoring programme this year and I signed up as a mentor.",
+        "As a coach for twenty years, I still see this in almost every new manager.",
+        # Readers naming their WhatsApp group, a call with their team, their age, a teacher.
+        "I shared this in our WhatsApp group for the new leads at work.",
+        "We set up a quick call with the whole team after reading this.",
+        "I'm 34 and just became a manager for the first time.",
+        "Thank you Dr Shah, my old professor, for teaching me this years ago.",
+        "Looking for a good book on delegation, any suggestions?",
+        "The link to the worksheet in the second paragraph goes to a 404 page.",
     ],
 )
 def test_readers_who_mention_money_work_or_their_team_are_not_spam(body):
