@@ -52,9 +52,10 @@ BLOG_SETS = tuple(
 HELD_OUT_BLOG = Path(__file__).with_name("blind2_held_out_comments.json")
 DEVELOPMENT_VIDEO = "PSY - Gangnam Style"  # the other video of the public set is held out
 L2_CHOICES = (3e-5, 1e-4, 3e-4)  # penalties cross-validation chooses from
-BUDGETS = (0.005, 0.01, 0.02, 0.03)  # shares of real comments the model's cut may file, in-fold
+# Shares of real comments the model's cut may file, in-fold; 0: above every real one seen
+BUDGETS = (0.0, 0.005, 0.01, 0.02, 0.03)
 # (penalty on the weights per example, budget) the cross-validation chose; spam-train prints it
-CHOSEN = (3e-4, 0.005)
+CHOSEN = (1e-4, 0.0)
 L2, BUDGET = CHOSEN
 # The whole scorer's cross-validated false-positive rate on the video the choice must keep to:
 # half the 2% target, because on comments from other videos and writers the rate has come out
