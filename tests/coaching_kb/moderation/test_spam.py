@@ -56,7 +56,7 @@ def test_self_promotion_without_a_link_is_spam(body):
 
 def test_the_shipped_model_holds_numbers_only():
     with np.load(MODEL_FILE) as data:
-        assert set(data.files) == {"weights", "bias", "threshold"}
+        assert set(data.files) <= {"weights", "bias", "threshold", "meaning"}
         assert all(data[name].dtype.kind == "f" for name in data.files)
     assert 0 < load().threshold < 1
 
@@ -163,23 +163,35 @@ def row(video_recall, video_rate, blog_real_filed=0, blog_recall=0.9):
 
 
 def test_the_setting_kept_has_the_best_video_recall_within_the_video_false_positive_limit():
-    table = {(1e-4, 0.01): row(0.85, 0.008), (1e-4, 0.02): row(0.93, 0.012),
-             (3e-4, 0.01): row(0.89, 0.010), (3e-4, 0.005): row(0.89, 0.004)}  # fmt: skip
-    assert spam_training.choose(table) == (3e-4, 0.005)  # a tie goes to the smaller budget
+    table = {(1e-4, 0.01, 0.0): row(0.85, 0.008), (1e-4, 0.02, 0.0): row(0.93, 0.012),
+             (3e-4, 0.01, 0.0): row(0.89, 0.010),
+             (3e-4, 0.005, 0.0): row(0.89, 0.004)}  # fmt: skip
+    assert spam_training.choose(table) == (3e-4, 0.005, 0.0)  # a tie goes to the smaller budget
+
+
+def test_the_sentence_view_is_kept_only_when_the_rule_prefers_it():
+    """On a tie the n-grams alone are kept (no sentence model to load); better blog recall
+    with no real blog comment filed keeps the sentence view."""
+    tie = {(3e-4, 0.0, 0.0): row(0.8, 0.005), (3e-4, 0.0, 1.0): row(0.8, 0.005)}
+    assert spam_training.choose(tie) == (3e-4, 0.0, 0.0)
+    better = {(3e-4, 0.0, 0.0): row(0.8, 0.005, blog_recall=0.9),
+              (3e-4, 0.0, 1.0): row(0.8, 0.005, blog_recall=0.95),
+              (3e-4, 0.0, 3.0): row(0.8, 0.005, blog_real_filed=1, blog_recall=0.99)}  # fmt: skip
+    assert spam_training.choose(better) == (3e-4, 0.0, 1.0)
 
 
 def test_the_setting_kept_files_no_real_blog_comment_then_has_the_best_blog_recall():
-    table = {(1e-4, 0.005): row(0.95, 0.003, blog_real_filed=1, blog_recall=0.99),
-             (1e-4, 0.01): row(0.90, 0.004, blog_real_filed=0, blog_recall=0.95),
-             (3e-4, 0.01): row(0.93, 0.004, blog_real_filed=0, blog_recall=0.93),
-             (3e-4, 0.02): row(0.96, 0.015, blog_real_filed=0, blog_recall=0.97)}  # fmt: skip
-    assert spam_training.choose(table) == (1e-4, 0.01)
+    table = {(1e-4, 0.005, 0.0): row(0.95, 0.003, blog_real_filed=1, blog_recall=0.99),
+             (1e-4, 0.01, 0.0): row(0.90, 0.004, blog_real_filed=0, blog_recall=0.95),
+             (3e-4, 0.01, 0.0): row(0.93, 0.004, blog_real_filed=0, blog_recall=0.93),
+             (3e-4, 0.02, 0.0): row(0.96, 0.015, blog_real_filed=0, blog_recall=0.97)}  # fmt: skip
+    assert spam_training.choose(table) == (1e-4, 0.01, 0.0)
 
 
 def test_when_no_setting_keeps_to_the_video_limit_the_best_at_the_lowest_rate_is_kept():
-    table = {(1e-4, 0.005): row(0.86, 0.018), (1e-4, 0.01): row(0.90, 0.018),
-             (1e-4, 0.02): row(0.94, 0.022)}  # fmt: skip
-    assert spam_training.choose(table) == (1e-4, 0.01)
+    table = {(1e-4, 0.005, 0.0): row(0.86, 0.018), (1e-4, 0.01, 0.0): row(0.90, 0.018),
+             (1e-4, 0.02, 0.0): row(0.94, 0.022)}  # fmt: skip
+    assert spam_training.choose(table) == (1e-4, 0.01, 0.0)
 
 
 def test_training_is_deterministic():
