@@ -11,13 +11,10 @@ import functools
 import itertools
 import re
 import zlib
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
-
-from .spam_meaning import meaning
 
 MODEL_FILE = Path(__file__).with_name("spam_model.npz")
 BUCKETS = 1 << 18  # hashed n-gram slots; collisions cost little at this size
@@ -52,10 +49,6 @@ class SpamModel:
     weights: np.ndarray  # float32, one per slot
     bias: float
     threshold: float  # a probability at or over it is spam
-    # One weight per dimension of the comment's sentence vector; None: the n-grams alone.
-    meaning_weights: np.ndarray | None = None
-    # What turns a text into its sentence vector (training passes one that remembers them).
-    embed: Callable[[str], np.ndarray] = field(default=meaning, compare=False)
 
     def probability(self, text: str) -> float:
         """Return the probability that `text` is spam."""
@@ -63,23 +56,17 @@ class SpamModel:
         if not len(ids):
             return 0.0
         logit = float(self.weights[ids].sum()) / np.sqrt(len(ids)) + self.bias
-        if self.meaning_weights is not None:
-            logit += float(self.embed(text) @ self.meaning_weights)
         return float(1.0 / (1.0 + np.exp(-logit)))
 
     def save(self, path: Path = MODEL_FILE) -> None:
         """Write the model as a compressed numpy file (numbers only, no text). Bias and cut are
         kept in single precision: a refit differs from the last in the 15th digit at most, so
         the same training data writes the same file."""
-        extra = {}
-        if self.meaning_weights is not None:
-            extra["meaning"] = self.meaning_weights.astype(np.float16)
         np.savez_compressed(
             path,
             weights=self.weights.astype(np.float16),
             bias=np.float32(self.bias),
             threshold=np.float32(self.threshold),
-            **extra,
         )
 
 
@@ -89,6 +76,5 @@ def load(path: Path = MODEL_FILE) -> SpamModel | None:
     if not path.is_file():
         return None
     with np.load(path) as data:
-        meaning_weights = data["meaning"].astype(np.float32) if "meaning" in data else None
         return SpamModel(data["weights"].astype(np.float32), float(data["bias"]),
-                         float(data["threshold"]), meaning_weights)  # fmt: skip
+                         float(data["threshold"]))  # fmt: skip

@@ -6,13 +6,11 @@ The procedure (`invoke spam-train`):
    coaching-blog comments in BLOG_SETS: labelled_comments.json, and held_out_comments.json,
    fresh_held_out_comments.json, blind_held_out_comments.json and
    blind2_held_out_comments.json, which were each scored once as held-out (stops 40 and 41,
-   then the round before the semantic view) and then made development data (for tuning and
-   cross-validation). Held out, never read while choosing: the other video, and
+   then the round before the sentence-view trial) and then made development data (for tuning
+   and cross-validation). Held out, never read while choosing: the other video, and
    blind3_held_out_comments.json, coaching-blog comments written blind by someone else and
-   merged only once the tuning (rules, data, the semantic view and this choosing rule) was
-   committed.
-2. Nested cross-validation on the development data only. For each penalty in L2_CHOICES, each
-   weight of the sentence vector in MEANING_SCALES (0: the character n-grams alone) and
+   merged only once the tuning (rules, data and this choosing rule) was committed.
+2. Nested cross-validation on the development data only. For each penalty in L2_CHOICES and
    each false-alarm budget in BUDGETS, in each of FOLDS outer folds: fit on the other folds,
    set the model's probability cut so that at most `budget` of their real comments are
    filed as spam out-of-fold (inner folds), then score the outer fold with the whole
@@ -20,8 +18,9 @@ The procedure (`invoke spam-train`):
 3. The setting kept files no real blog comment as spam (a reader filed as spam is the worst
    mistake; if every setting files some, the fewest), then keeps the video's false-positive
    rate within MAX_VIDEO_FALSE_POSITIVES, then has the best recall on blog spam, then on
-   video spam. Changes to the rules and the data, and the semantic view, were kept by the
-   same rule, fixed (stop 42) before any of them ran.
+   video spam. Changes to the rules and the data were kept by the same rule, fixed (stop 42)
+   before any of them ran; so was the choice against a sentence-embedding view beside the
+   n-grams (commit 9c1bf64 ran it: every setting with it filed real blog comments).
 4. The model is fitted on all development data with that setting, and that model is both
    measured on the held-out comments and shipped: the figures describe the very weights a
    site runs (a refit that also read the held-out video filed two blind real readers).
@@ -38,7 +37,6 @@ import numpy as np
 from scipy import optimize, sparse
 
 from .spam import Context, score
-from .spam_meaning import MEANING_DIMENSIONS, meaning
 from .spam_model import BUCKETS, SpamModel, feature_ids
 
 OWN_LABELS = Path(__file__).with_name("labelled_comments.json")
@@ -59,13 +57,9 @@ DEVELOPMENT_VIDEO = "PSY - Gangnam Style"  # the other video of the public set i
 L2_CHOICES = (3e-5, 1e-4, 3e-4)  # penalties cross-validation chooses from
 # Shares of real comments the model's cut may file, in-fold; 0: above every real one seen
 BUDGETS = (0.0, 0.005, 0.01, 0.02, 0.03)
-# How much the comment's sentence vector (spam_meaning) weighs beside its n-grams: the vector
-# is multiplied by it before fitting; 0 leaves it out (the n-grams alone).
-MEANING_SCALES = (0.0, 1.0, 3.0)
-# (penalty on the weights per example, budget, meaning scale) the cross-validation chose;
-# spam-train prints it
-CHOSEN = (1e-4, 0.0, 0.0)
-L2, BUDGET, MEANING_SCALE = CHOSEN
+# (penalty on the weights per example, budget) the cross-validation chose; spam-train prints it
+CHOSEN = (1e-4, 0.0)
+L2, BUDGET = CHOSEN
 # The whole scorer's cross-validated false-positive rate on the video the choice must keep to:
 # half the 2% target, because on comments from other videos and writers the rate has come out
 # up to three and a half times the cross-validated one (2.9% held out against 0.8%).
@@ -118,40 +112,23 @@ def read_blog_development() -> list[Example]:
 
 # Nested cross-validation turns each text into features hundreds of times: once is enough.
 cached_feature_ids = functools.cache(feature_ids)
-cached_meaning = functools.cache(meaning)
 
 
-def design(texts: Iterable[str], meaning_scale: float = 0.0) -> sparse.csr_matrix:
-    """Return the examples as rows of unit-length hashed n-gram indicators, followed by their
-    sentence vectors times `meaning_scale` when it is not 0."""
-    texts = list(texts)
+def design(texts: Iterable[str]) -> sparse.csr_matrix:
+    """Return the examples as rows of unit-length hashed n-gram indicators."""
     rows, columns, values = [], [], []
     for row, text in enumerate(texts):
         ids = cached_feature_ids(text)
         rows += [row] * len(ids)
         columns += ids.tolist()
         values += [1.0 / np.sqrt(max(len(ids), 1))] * len(ids)
-    grams = sparse.csr_matrix((values, (rows, columns)), shape=(len(texts), BUCKETS))
-    if not meaning_scale:
-        return grams
-    vectors = np.array([cached_meaning(text) for text in texts], dtype=np.float64)
-    return sparse.hstack([grams, sparse.csr_matrix(vectors * meaning_scale)], format="csr")
+    return sparse.csr_matrix((values, (rows, columns)), shape=(row + 1, BUCKETS))
 
 
-Fitted = tuple[np.ndarray, float, np.ndarray | None]  # n-gram weights, bias, meaning weights
-
-
-def model_of(fitted: Fitted, cut: float) -> SpamModel:
-    """Return the scorer's model for fitted weights and a probability cut."""
-    weights, bias, meaning_weights = fitted
-    return SpamModel(weights, bias, cut, meaning_weights, embed=cached_meaning)
-
-
-def fit(examples: list[Example], l2: float | None = None, meaning_scale: float = 0.0) -> Fitted:
-    """Return the n-gram weights, bias and meaning weights (None when `meaning_scale` is 0)
-    that minimise the penalised logistic loss."""
+def fit(examples: list[Example], l2: float | None = None) -> tuple[np.ndarray, float]:
+    """Return the weights and bias that minimise the penalised logistic loss."""
     l2 = L2 if l2 is None else l2
-    features = design((e.body for e in examples), meaning_scale)
+    features = design(e.body for e in examples)
     # Only the slots some example fills can move off zero: optimise those alone (the same
     # minimum, far fewer numbers for L-BFGS to carry).
     used = np.unique(features.indices)
@@ -171,21 +148,17 @@ def fit(examples: list[Example], l2: float | None = None, meaning_scale: float =
 
     start = np.zeros(len(used) + 1)
     found = optimize.minimize(loss, start, jac=True, method="L-BFGS-B", options={"maxiter": 500})
-    weights = np.zeros(BUCKETS + (MEANING_DIMENSIONS if meaning_scale else 0), dtype=np.float32)
+    weights = np.zeros(BUCKETS, dtype=np.float32)
     weights[used] = found.x[:-1]
-    # The scorer multiplies the raw vector: the scale goes into its weights.
-    meaning_weights = weights[BUCKETS:] * np.float32(meaning_scale) if meaning_scale else None
-    return weights[:BUCKETS].copy(), float(found.x[-1]), meaning_weights
+    return weights, float(found.x[-1])
 
 
-def out_of_fold(
-    examples: list[Example], l2: float = L2, folds: int = FOLDS, meaning_scale: float = 0.0
-) -> np.ndarray:
+def out_of_fold(examples: list[Example], l2: float = L2, folds: int = FOLDS) -> np.ndarray:
     """Return each example's spam probability from a model fitted without its fold."""
     probabilities = np.zeros(len(examples))
     for fold in range(folds):
-        training = [e for n, e in enumerate(examples) if n % folds != fold]
-        model = model_of(fit(training, l2, meaning_scale), 1.0)
+        weights, bias = fit([e for n, e in enumerate(examples) if n % folds != fold], l2)
+        model = SpamModel(weights, bias, 1.0)
         for n in range(fold, len(examples), folds):
             probabilities[n] = model.probability(examples[n].body)
     return probabilities
@@ -198,15 +171,11 @@ def cut_for(examples: list[Example], probabilities: np.ndarray, budget: float) -
     return float(real[len(real) - allowed - 1]) + 1e-6 if len(real) else 0.5
 
 
-def train(
-    examples: list[Example],
-    l2: float = L2,
-    budget: float = BUDGET,
-    meaning_scale: float = MEANING_SCALE,
-) -> SpamModel:
+def train(examples: list[Example], l2: float = L2, budget: float = BUDGET) -> SpamModel:
     """Return a model fitted on every example, its cut chosen out-of-fold for `budget`."""
-    cut = cut_for(examples, out_of_fold(examples, l2, meaning_scale=meaning_scale), budget)
-    return model_of(fit(examples, l2, meaning_scale), cut)
+    cut = cut_for(examples, out_of_fold(examples, l2), budget)
+    weights, bias = fit(examples, l2)
+    return SpamModel(weights, bias, cut)
 
 
 def flags(examples: list[Example], model: SpamModel | None) -> list[bool]:
@@ -238,14 +207,14 @@ def figures(examples: list[Example], model: SpamModel | None) -> dict[str, float
     return tally(examples, flags(examples, model))
 
 
-Setting = tuple[float, float, float]  # (penalty, budget, meaning scale)
+Setting = tuple[float, float]  # (penalty, budget)
 
 
 def cross_validated(
     development: list[Example],
 ) -> tuple[list[Example], dict[Setting, list[bool]]]:
-    """Return the development examples in fold order and, for each (penalty, budget, meaning
-    scale), whether the whole scorer files each as spam in nested cross-validation."""
+    """Return the development examples in fold order and, for each (penalty, budget), whether
+    the whole scorer files each as spam in nested cross-validation."""
     found: dict[Setting, list[bool]] = {}
     order: list[Example] = []
     for fold in range(FOLDS):
@@ -253,12 +222,11 @@ def cross_validated(
         outer = development[fold::FOLDS]
         order += outer
         for l2 in L2_CHOICES:
-            for scale in MEANING_SCALES:
-                probabilities = out_of_fold(inner, l2, meaning_scale=scale)
-                fitted = fit(inner, l2, scale)
-                for budget in BUDGETS:
-                    model = model_of(fitted, cut_for(inner, probabilities, budget))
-                    found.setdefault((l2, budget, scale), []).extend(flags(outer, model))
+            probabilities = out_of_fold(inner, l2)
+            weights, bias = fit(inner, l2)
+            for budget in BUDGETS:
+                model = SpamModel(weights, bias, cut_for(inner, probabilities, budget))
+                found.setdefault((l2, budget), []).extend(flags(outer, model))
     return order, found
 
 
@@ -291,10 +259,9 @@ def by_source(examples: list[Example], flagged: list[bool]) -> dict[str, dict[st
 
 
 def choose(table: dict[Setting, dict[str, float]]) -> Setting:
-    """Return the (penalty, budget, meaning scale) that files no real blog comment (else the
-    fewest); among those, within MAX_VIDEO_FALSE_POSITIVES on the video (if none keeps to it,
-    at its lowest rate), the best blog recall, then video recall; ties go to the smaller
-    budget, then the larger penalty, then the smaller meaning scale (cheaper to run)."""
+    """Return the (penalty, budget) that files no real blog comment (else the fewest); among
+    those, within MAX_VIDEO_FALSE_POSITIVES on the video (if none keeps to it, at its lowest
+    rate), the best blog recall, then video recall; ties go to the smaller budget."""
     fewest = min(row.get("blog_real_filed", 0) for row in table.values())
     table = {s: row for s, row in table.items() if row.get("blog_real_filed", 0) == fewest}
     rates = {s: row.get("video_false_positive_rate", 0) for s, row in table.items()}
@@ -308,7 +275,6 @@ def choose(table: dict[Setting, dict[str, float]]) -> Setting:
             table[s].get("video_recall", 0),
             -s[1],
             s[0],
-            -s[2],
         ),
     )
 
@@ -319,14 +285,9 @@ def split(labelled: list[Example]) -> tuple[list[Example], list[Example]]:
     return development, [e for e in labelled if e.group != DEVELOPMENT_VIDEO]
 
 
-def shipped(
-    labelled: list[Example],
-    l2: float = L2,
-    budget: float = BUDGET,
-    meaning_scale: float = MEANING_SCALE,
-) -> SpamModel:
+def shipped(labelled: list[Example], l2: float = L2, budget: float = BUDGET) -> SpamModel:
     """Return the model spam-train measures and ships: fitted on the development data only."""
-    return train(split(labelled)[0], l2, budget, meaning_scale)
+    return train(split(labelled)[0], l2, budget)
 
 
 def release(labelled_file: Path, save: bool = True) -> dict[str, dict[str, float]]:
@@ -335,15 +296,11 @@ def release(labelled_file: Path, save: bool = True) -> dict[str, dict[str, float
     development, held_video = split(labelled)
     order, found = cross_validated(development)
     table = {setting: summary(order, flagged) for setting, flagged in found.items()}
-    chosen = choose(table)
-    model = shipped(labelled, *chosen)
-    report = {
-        f"cross-validated, L2 {k[0]:g}, budget {k[1]:g}, meaning {k[2]:g}": row
-        for k, row in table.items()
-    }
-    report["chosen"] = {"l2": chosen[0], "budget": chosen[1], "meaning": chosen[2],
-                        "cut": round(model.threshold, 4)}  # fmt: skip
-    for source, row in by_source(order, found[chosen]).items():
+    l2, budget = choose(table)
+    model = shipped(labelled, l2, budget)
+    report = {f"cross-validated, L2 {k[0]:g}, budget {k[1]:g}": row for k, row in table.items()}
+    report["chosen"] = {"l2": l2, "budget": budget, "cut": round(model.threshold, 4)}
+    for source, row in by_source(order, found[l2, budget]).items():
         report[f"cross-validated, chosen, on {source}"] = row
     report["held-out video"] = figures(held_video, model)
     report["held-out video, rules alone"] = figures(held_video, None)

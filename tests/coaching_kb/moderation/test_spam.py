@@ -56,7 +56,7 @@ def test_self_promotion_without_a_link_is_spam(body):
 
 def test_the_shipped_model_holds_numbers_only():
     with np.load(MODEL_FILE) as data:
-        assert set(data.files) <= {"weights", "bias", "threshold", "meaning"}
+        assert set(data.files) == {"weights", "bias", "threshold"}
         assert all(data[name].dtype.kind == "f" for name in data.files)
     assert 0 < load().threshold < 1
 
@@ -156,6 +156,77 @@ def test_readers_who_mention_money_work_or_their_team_are_not_spam(body):
     assert not verdict.is_spam, verdict.reason
 
 
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Obrigada! 🙏",
+        "Terima kasih banyak",
+        "Merci ❤❤",
+        "Danke, sehr gut!",
+        "👏👏👏 so good",
+        "10/10, saving this",
+        "Wow, just wow 😍",
+    ],
+)
+def test_brief_praise_and_emoji_in_any_language_are_never_spam(body):
+    verdict = score(body, Context(title=TITLE))
+    assert not verdict.is_spam, verdict.reason
+
+
+# The kinds a sentence view was tried for (what the second blind set's spam did that the
+# rules and n-grams missed); written here, not copied from it. The shipped scorer, n-grams
+# alone, catches these:
+CAUGHT_KINDS = [
+    "Excelente artigo! Aproveite o cupom LIDER15 para 15% de desconto no nosso curso de gestão.",
+    "The noise-cancelling headset I wear for remote standups is on sale at half price right "
+    "now, worth every penny for anyone leading a distributed team.",
+    "My new book on first-time management is out now on every major store, grab a copy while "
+    "the launch price lasts.",
+]
+# ...and misses these; neither did the sentence view catch them without filing readers in
+# cross-validation (README). Strict: a scorer that starts catching one must say so here.
+MISSED_KINDS = [
+    "This reminded me of my morning routine: a cup of Brewmont single-origin and ten quiet "
+    "minutes before standup. Honestly the best coffee I have had, and it is 30% off this week.",
+    "Great insights on delegation, very helpful for every manager. Kind regards, the team at "
+    "Nordvale Digital Solutions, web design and branding.",
+    "Such a useful read. At Peakline Consulting we build onboarding playbooks for growing "
+    "teams, so you might enjoy what we do too.",
+    "Artikel bagus. Gabung grup trading kami, profit harian dijamin, hubungi admin sekarang.",
+    "I used to lose track of every one-on-one until I got the Focusly planner. 10/10, would "
+    "recommend to any new manager.",
+]
+
+
+@pytest.mark.parametrize("body", CAUGHT_KINDS)
+def test_product_placements_and_offers_in_other_languages_are_spam(body):
+    assert score(body, Context(title=TITLE)).is_spam
+
+
+@pytest.mark.parametrize("body", MISSED_KINDS)
+@pytest.mark.xfail(strict=True, reason="a known miss of the shipped scorer (README)")
+def test_placements_without_an_ask_and_signatures_under_praise_are_spam(body):
+    assert score(body, Context(title=TITLE)).is_spam
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I tried the skip-level meetings you describe and my team finally told me about the "
+        "release process problems. Thank you for the nudge.",
+        "Our coach suggested the same thing last year: write the decision down before the "
+        "meeting. It saved us hours.",
+        "Obrigada pelo texto, vou mostrar para a minha equipe na segunda-feira.",
+        "Terima kasih, tulisan ini sangat membantu saya sebagai manajer baru.",
+        "I read Radical Candor after your last post and the chapter on feedback changed how I "
+        "run one-on-ones.",
+    ],
+)
+def test_readers_naming_a_book_or_writing_in_portuguese_or_indonesian_are_not_spam(body):
+    verdict = score(body, Context(title=TITLE))
+    assert not verdict.is_spam, verdict.reason
+
+
 def row(video_recall, video_rate, blog_real_filed=0, blog_recall=0.9):
     """One line of the cross-validated table spam-train chooses from."""
     return {"video_recall": video_recall, "video_false_positive_rate": video_rate,
@@ -163,35 +234,23 @@ def row(video_recall, video_rate, blog_real_filed=0, blog_recall=0.9):
 
 
 def test_the_setting_kept_has_the_best_video_recall_within_the_video_false_positive_limit():
-    table = {(1e-4, 0.01, 0.0): row(0.85, 0.008), (1e-4, 0.02, 0.0): row(0.93, 0.012),
-             (3e-4, 0.01, 0.0): row(0.89, 0.010),
-             (3e-4, 0.005, 0.0): row(0.89, 0.004)}  # fmt: skip
-    assert spam_training.choose(table) == (3e-4, 0.005, 0.0)  # a tie goes to the smaller budget
-
-
-def test_the_sentence_view_is_kept_only_when_the_rule_prefers_it():
-    """On a tie the n-grams alone are kept (no sentence model to load); better blog recall
-    with no real blog comment filed keeps the sentence view."""
-    tie = {(3e-4, 0.0, 0.0): row(0.8, 0.005), (3e-4, 0.0, 1.0): row(0.8, 0.005)}
-    assert spam_training.choose(tie) == (3e-4, 0.0, 0.0)
-    better = {(3e-4, 0.0, 0.0): row(0.8, 0.005, blog_recall=0.9),
-              (3e-4, 0.0, 1.0): row(0.8, 0.005, blog_recall=0.95),
-              (3e-4, 0.0, 3.0): row(0.8, 0.005, blog_real_filed=1, blog_recall=0.99)}  # fmt: skip
-    assert spam_training.choose(better) == (3e-4, 0.0, 1.0)
+    table = {(1e-4, 0.01): row(0.85, 0.008), (1e-4, 0.02): row(0.93, 0.012),
+             (3e-4, 0.01): row(0.89, 0.010), (3e-4, 0.005): row(0.89, 0.004)}  # fmt: skip
+    assert spam_training.choose(table) == (3e-4, 0.005)  # a tie goes to the smaller budget
 
 
 def test_the_setting_kept_files_no_real_blog_comment_then_has_the_best_blog_recall():
-    table = {(1e-4, 0.005, 0.0): row(0.95, 0.003, blog_real_filed=1, blog_recall=0.99),
-             (1e-4, 0.01, 0.0): row(0.90, 0.004, blog_real_filed=0, blog_recall=0.95),
-             (3e-4, 0.01, 0.0): row(0.93, 0.004, blog_real_filed=0, blog_recall=0.93),
-             (3e-4, 0.02, 0.0): row(0.96, 0.015, blog_real_filed=0, blog_recall=0.97)}  # fmt: skip
-    assert spam_training.choose(table) == (1e-4, 0.01, 0.0)
+    table = {(1e-4, 0.005): row(0.95, 0.003, blog_real_filed=1, blog_recall=0.99),
+             (1e-4, 0.01): row(0.90, 0.004, blog_real_filed=0, blog_recall=0.95),
+             (3e-4, 0.01): row(0.93, 0.004, blog_real_filed=0, blog_recall=0.93),
+             (3e-4, 0.02): row(0.96, 0.015, blog_real_filed=0, blog_recall=0.97)}  # fmt: skip
+    assert spam_training.choose(table) == (1e-4, 0.01)
 
 
 def test_when_no_setting_keeps_to_the_video_limit_the_best_at_the_lowest_rate_is_kept():
-    table = {(1e-4, 0.005, 0.0): row(0.86, 0.018), (1e-4, 0.01, 0.0): row(0.90, 0.018),
-             (1e-4, 0.02, 0.0): row(0.94, 0.022)}  # fmt: skip
-    assert spam_training.choose(table) == (1e-4, 0.01, 0.0)
+    table = {(1e-4, 0.005): row(0.86, 0.018), (1e-4, 0.01): row(0.90, 0.018),
+             (1e-4, 0.02): row(0.94, 0.022)}  # fmt: skip
+    assert spam_training.choose(table) == (1e-4, 0.01)
 
 
 def test_training_is_deterministic():
