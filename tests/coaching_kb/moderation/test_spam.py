@@ -265,17 +265,17 @@ def test_training_is_deterministic():
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the public development set is not here")
 def test_on_comments_never_tuned_on():
     """Fit on the development data with the setting cross-validation chose, as `invoke
-    spam-train` does; score the other video and the second blind blog set (README figures)."""
+    spam-train` does; score the other video and the third blind blog set (README figures)."""
     development, held_video = spam_training.split(spam_training.read_jsonl(DEV_SET))
     assert {e.source for e in development} >= {p.name for p in spam_training.BLOG_SETS}
     model = spam_training.train(development, *spam_training.CHOSEN)
     video = spam_training.figures(held_video, model)
     blind = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_BLOG), model)
-    # Scored once (README): 140 of 173 with 1 real; blind2 blog 49 of 64 with none of 95 real.
-    # The video meets its targets; the blind set's recall does not (0.77): these hold the line.
+    # Scored once (README): 144 of 173 with 3 real; blind3 blog 45 of 64 with none of 99 real.
+    # The video meets its targets; the blind set's recall does not (0.70): these hold the line.
     assert video["recall"] >= 0.8
     assert video["false_positive_rate"] <= 0.02
-    assert blind["caught"] >= 49
+    assert blind["caught"] >= 45
     assert blind["real_filed_as_spam"] == 0
     assert spam_training.figures(held_video, None)["recall"] < video["recall"]
 
