@@ -3,7 +3,8 @@
 A build writes into a fresh sibling of the output and swaps it in only when it succeeds, so
 a failed or stopped build never leaves a half-written site where the good one was.
 The site a swap replaces is renamed aside, not deleted: the next build removes it while
-Pelican works (deleting a site of 1,000 articles took 0.2 s, the build's last step).
+Pelican works. Deleting it was the build's last step: 0.2 s for 1,000 articles on a quiet
+disk, seconds on a busy one, and about ten times that for 10,000.
 """
 
 import shutil
