@@ -195,9 +195,12 @@ def publish(c, content=str(CONTENT), output=str(OUTPUT), strict=True, verbose=Fa
 
 @task(help={"output": "the built site to remove (default output/)"})
 def clean(c, output=str(OUTPUT)):
-    """Remove the built site and every cache the project keeps (.cache/ beside it and ours)."""
+    """Remove the built site, the sites and staging folders builds left beside it, and every
+    cache the project keeps (.cache/ beside it and ours)."""
+    from coaching_kb.staging import leftovers
+
     final = Path(output).resolve()
-    for folder in {final, final.parent / ".cache", ROOT / ".cache"}:
+    for folder in {final, *leftovers(final), final.parent / ".cache", ROOT / ".cache"}:
         shutil.rmtree(folder, ignore_errors=True)
 
 

@@ -21,7 +21,7 @@ from coaching_kb.check.problems import Problem
 from coaching_kb.errors import SiteError
 from coaching_kb.reader_cache import reader_cache
 from coaching_kb.run import Run, run_pelican
-from coaching_kb.staging import discard, staging_folder, swap_in
+from coaching_kb.staging import discard, remove_retired, staging_folder, swap_in
 
 
 @dataclass
@@ -84,6 +84,7 @@ def build_site(
     settings["PREVIOUS_OUTPUT_PATH"] = str(final)  # what plugins may reuse from the last build
     report = BuildReport(output=final)
     started = time.perf_counter()
+    remover = remove_retired(final)  # the site the last build replaced, while Pelican works
     try:
         run = run_pelican(settings)
         report.stages["pelican"] = round(time.perf_counter() - started, 3)
@@ -93,6 +94,7 @@ def build_site(
         discard(staging)
         raise
     finally:
+        remover.join()
         report.seconds = time.perf_counter() - started
         report.stages["check"] = round(report.seconds - report.stages.get("pelican", 0.0), 3)
     if report.failed(strict=strict) or not report.written:

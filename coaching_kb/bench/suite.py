@@ -17,6 +17,7 @@ from coaching_kb.preview import Preview
 from coaching_kb.project import CONTENT, DEV_SETTINGS, ROOT
 from coaching_kb.reader_cache import cache_root
 from coaching_kb.serve import Reloads, serving
+from coaching_kb.staging import leftovers
 from coaching_kb.watch import POLL_SECONDS, watch
 
 from .corpus import write_corpus, write_tag_heavy_corpus
@@ -135,6 +136,7 @@ def forget_builds(work: Path, name: str) -> None:
         output = output_of(work, name, config)
         for folder in (
             output,
+            *leftovers(output),
             cache_root(output),
             output.with_name(f".{output.name}-pelican-cache"),
         ):

@@ -3,19 +3,24 @@ the scorer once on comments nobody tuned on.
 
 The procedure (`invoke spam-train`):
 1. Development data: one video of the public set (DEVELOPMENT_VIDEO) and our own
-   coaching-blog comments in BLOG_SETS: labelled_comments.json, and held_out_comments.json
-   and fresh_held_out_comments.json, which were scored once as held-out in stops 40 and 41
-   and then made development data (for tuning and cross-validation). Held out, never read
-   while choosing: the other video, and blind_held_out_comments.json, coaching-blog comments
-   written blind by someone else and merged only once the tuning was committed.
+   coaching-blog comments in BLOG_SETS: labelled_comments.json, and held_out_comments.json,
+   fresh_held_out_comments.json, blind_held_out_comments.json and
+   blind2_held_out_comments.json, which were each scored once as held-out (stops 40 and 41,
+   then the round before the sentence-view trial) and then made development data (for tuning
+   and cross-validation). Held out, never read while choosing: the other video, and
+   blind3_held_out_comments.json, coaching-blog comments written blind by someone else and
+   merged only once the tuning (rules, data and this choosing rule) was committed.
 2. Nested cross-validation on the development data only. For each penalty in L2_CHOICES and
    each false-alarm budget in BUDGETS, in each of FOLDS outer folds: fit on the other folds,
    set the model's probability cut so that at most `budget` of their real comments are
    filed as spam out-of-fold (inner folds), then score the outer fold with the whole
    scorer (rules and model).
-3. The setting kept files the fewest real blog comments as spam (a reader filed as spam is
-   the worst mistake), then keeps the whole false-positive rate within MAX_FALSE_POSITIVES,
-   then has the best recall on blog spam, then on all spam.
+3. The setting kept files no real blog comment as spam (a reader filed as spam is the worst
+   mistake; if every setting files some, the fewest), then keeps the video's false-positive
+   rate within MAX_VIDEO_FALSE_POSITIVES, then has the best recall on blog spam, then on
+   video spam. Changes to the rules and the data were kept by the same rule, fixed (stop 42)
+   before any of them ran; so was the choice against a sentence-embedding view beside the
+   n-grams (commit 9c1bf64 ran it: every setting with it filed real blog comments).
 4. The model is fitted on all development data with that setting, and that model is both
    measured on the held-out comments and shipped: the figures describe the very weights a
    site runs (a refit that also read the held-out video filed two blind real readers).
@@ -35,23 +40,30 @@ from .spam import Context, score
 from .spam_model import BUCKETS, SpamModel, feature_ids
 
 OWN_LABELS = Path(__file__).with_name("labelled_comments.json")
-# Our coaching-blog development sets; the last two were held out once, then made development.
+# Our coaching-blog development sets; the last four were held out once, then made development.
 BLOG_SETS = tuple(
     Path(__file__).with_name(name)
-    for name in ("labelled_comments.json", "held_out_comments.json", "fresh_held_out_comments.json")
+    for name in (
+        "labelled_comments.json",
+        "held_out_comments.json",
+        "fresh_held_out_comments.json",
+        "blind_held_out_comments.json",
+        "blind2_held_out_comments.json",
+    )
 )
 # Written blind, by another person, before this round of tuning; merged and scored once after it.
-HELD_OUT_BLOG = Path(__file__).with_name("blind_held_out_comments.json")
+HELD_OUT_BLOG = Path(__file__).with_name("blind3_held_out_comments.json")
 DEVELOPMENT_VIDEO = "PSY - Gangnam Style"  # the other video of the public set is held out
 L2_CHOICES = (3e-5, 1e-4, 3e-4)  # penalties cross-validation chooses from
-BUDGETS = (0.005, 0.01, 0.02, 0.03)  # shares of real comments the model's cut may file, in-fold
+# Shares of real comments the model's cut may file, in-fold; 0: above every real one seen
+BUDGETS = (0.0, 0.005, 0.01, 0.02, 0.03)
 # (penalty on the weights per example, budget) the cross-validation chose; spam-train prints it
-CHOSEN = (3e-4, 0.005)
+CHOSEN = (1e-4, 0.0)
 L2, BUDGET = CHOSEN
-# The whole scorer's cross-validated false-positive rate the choice must keep to: a quarter of
-# the 2% target, because on comments from other videos and writers the rate came out about
-# three and a half times the cross-validated one (2.9% held out against 0.8%).
-MAX_FALSE_POSITIVES = 0.005
+# The whole scorer's cross-validated false-positive rate on the video the choice must keep to:
+# half the 2% target, because on comments from other videos and writers the rate has come out
+# up to three and a half times the cross-validated one (2.9% held out against 0.8%).
+MAX_VIDEO_FALSE_POSITIVES = 0.01
 FOLDS = 5
 BLOG_WEIGHT = 3.0  # our own comments count thrice: the site is a blog, not a music video
 
@@ -219,12 +231,18 @@ def cross_validated(
 
 
 def summary(examples: list[Example], flagged: list[bool]) -> dict[str, float]:
-    """Return the figures on all `examples`, and the blog comments' recall and false alarms."""
-    blog = [(e, f) for e, f in zip(examples, flagged, strict=True) if e.group == "blog"]
+    """Return the figures on all `examples`, then the blog's and the video's recall and false
+    alarms apart."""
     row = tally(examples, flagged)
-    if blog:
-        of_blog = tally([e for e, _ in blog], [f for _, f in blog])
-        row |= {"blog_recall": of_blog["recall"], "blog_real_filed": of_blog["real_filed_as_spam"]}
+    for part, is_blog in (("blog", True), ("video", False)):
+        pairs = [
+            (e, f) for e, f in zip(examples, flagged, strict=True) if (e.group == "blog") == is_blog
+        ]
+        if pairs:
+            of_part = tally([e for e, _ in pairs], [f for _, f in pairs])
+            row |= {f"{part}_recall": of_part["recall"],
+                    f"{part}_false_positive_rate": of_part["false_positive_rate"],
+                    f"{part}_real_filed": of_part["real_filed_as_spam"]}  # fmt: skip
     return row
 
 
@@ -241,18 +259,23 @@ def by_source(examples: list[Example], flagged: list[bool]) -> dict[str, dict[st
 
 
 def choose(table: dict[Setting, dict[str, float]]) -> Setting:
-    """Return the (penalty, budget) that files the fewest real blog comments; among those, the
-    best blog recall, then recall, within MAX_FALSE_POSITIVES (if none keeps to it, at the
-    lowest false-positive rate); ties go to the smaller budget."""
+    """Return the (penalty, budget) that files no real blog comment (else the fewest); among
+    those, within MAX_VIDEO_FALSE_POSITIVES on the video (if none keeps to it, at its lowest
+    rate), the best blog recall, then video recall; ties go to the smaller budget."""
     fewest = min(row.get("blog_real_filed", 0) for row in table.values())
     table = {s: row for s, row in table.items() if row.get("blog_real_filed", 0) == fewest}
-    within = [s for s, row in table.items() if row["false_positive_rate"] <= MAX_FALSE_POSITIVES]
+    rates = {s: row.get("video_false_positive_rate", 0) for s, row in table.items()}
+    within = [s for s, rate in rates.items() if rate <= MAX_VIDEO_FALSE_POSITIVES]
     if not within:
-        lowest = min(row["false_positive_rate"] for row in table.values())
-        within = [s for s, row in table.items() if row["false_positive_rate"] == lowest]
+        within = [s for s, rate in rates.items() if rate == min(rates.values())]
     return max(
         within,
-        key=lambda s: (table[s].get("blog_recall", 0), table[s]["recall"], -s[1], s[0]),
+        key=lambda s: (
+            table[s].get("blog_recall", 0),
+            table[s].get("video_recall", 0),
+            -s[1],
+            s[0],
+        ),
     )
 
 
@@ -281,8 +304,10 @@ def release(labelled_file: Path, save: bool = True) -> dict[str, dict[str, float
         report[f"cross-validated, chosen, on {source}"] = row
     report["held-out video"] = figures(held_video, model)
     report["held-out video, rules alone"] = figures(held_video, None)
-    report["held-out blog comments (blind)"] = figures(read_own(HELD_OUT_BLOG), model)
-    report["held-out blog comments (blind), rules alone"] = figures(read_own(HELD_OUT_BLOG), None)
+    if HELD_OUT_BLOG.is_file():  # merged only once the choice is committed
+        blind = read_own(HELD_OUT_BLOG)
+        report[f"held-out blog comments ({HELD_OUT_BLOG.stem})"] = figures(blind, model)
+        report[f"held-out blog comments ({HELD_OUT_BLOG.stem}), rules alone"] = figures(blind, None)
     if save:
         model.save()
     return report

@@ -189,8 +189,24 @@ def test_a_rebuild_replaces_the_site_and_removes_copies_stopped_builds_left(tmp_
     assert report.written
     assert (output / "a-new-post" / "index.html").is_file()
     assert not (output / "an-imported-post").exists()  # nothing stale survives
-    names = sorted(p.name for p in tmp_path.iterdir())
-    assert names == [".cache", "content", "output"]
+    # The site this build replaced is set aside whole, for the next build to remove.
+    retired = [p for p in tmp_path.iterdir() if p.name not in (".cache", "content", "output")]
+    assert [p.name[: len(".output-old-")] for p in retired] == [".output-old-"]
+    assert retired[0] != left
+    assert (retired[0] / "an-imported-post" / "index.html").is_file()
+    assert build_site(ROOT / "pelicanconf.py", content, output).written
+    assert not retired[0].exists()
+
+
+def test_clean_finds_what_builds_left_beside_the_site_and_nothing_else(tmp_path):
+    from coaching_kb.staging import leftovers
+
+    output = tmp_path / "output"
+    left = [tmp_path / ".output-building-b2", tmp_path / ".output-old-a1"]
+    owned = [tmp_path / ".output-notes", tmp_path / "output-old-c3"]  # not names builds give
+    for folder in (output, *left, *owned):
+        folder.mkdir()
+    assert sorted(leftovers(output)) == left
 
 
 def site_files(folder: Path) -> dict[str, bytes]:

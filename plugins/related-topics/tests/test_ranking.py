@@ -2,7 +2,14 @@
 
 import numpy as np
 import pytest
-from pelican.plugins.related_topics.ranking import Doc, Meaning, candidates, relate, top_k
+from pelican.plugins.related_topics.ranking import (
+    Doc,
+    Meaning,
+    candidates,
+    relate,
+    shares,
+    top_k,
+)
 from pelican.plugins.related_topics.settings import RelatedSettings, load
 from pelican.plugins.related_topics.text import passages, plain_text, term_counts
 
@@ -80,6 +87,14 @@ def test_meaning_finds_what_shares_no_word_and_says_which_passage():
     assert found[0][0].key == "b.md"
     assert found[0][0].passage == "a late schedule"
     assert not found[0][0].shared_terms
+
+
+@pytest.mark.parametrize("words", [10, 400, 2_000, 20_000])
+def test_the_model_keeps_twice_the_terms_share_however_long_the_post(words):
+    # On a blog where the model is the stronger view, a share falling with length would bury it
+    # under the terms on exactly the long posts (the held-out blog of issue 34).
+    terms, meaning = shares([Doc("a.md", "A", "word " * words)], np.array([True]), True)
+    assert meaning[0] >= 2 * terms[0]
 
 
 def test_plain_text_passages_and_terms():

@@ -87,6 +87,20 @@ def test_the_shipped_model_holds_numbers_only():
         "Looking for a side hustle beside your management job? Message me for the details.",
         "Joining the Northern Leaders Circle was the best money I ever spent, google them.",
         "I am taking on two new coaching clients this spring, send me a message if that is you.",
+        # A third party's seller (a named product, app or coach) with a code or a way to reach them.
+        "The Steady Lead app turned my one-to-ones around. Use my code STEADY10 for a free month.",
+        "Honestly, hire Bright Harbour Coaching. Tell them Lee sent you, you will thank me later.",
+        # A business pitching the site's owner: a feature, a redesign, a place for articles.
+        "We'd love to interview you on our podcast; guest episodes carry a small production fee.",
+        "I rebuild coaching websites and can redesign yours this month. Can I send you a mockup?",
+        "Dear blog owner, we look for sites to place our client's articles, we pay $60 per post.",
+        # A bot writing to whoever reads it; a dating bot.
+        "Hello dear, I saw your profile and I think we could be good friends. Write to me.",
+        "I am looking for a serious man for a relationship, my private photos are waiting for you.",
+        # Offers just under the threshold, now with their call to act; in Portuguese too.
+        "I offer 1:1 sessions for new team leads at an introductory rate. Feel free to reach out.",
+        "My next opening for coaching is in March and the cohort fills quickly, happy to chat.",
+        "Trabalho com mentoria para líderes, se alguém tiver interesse me chama no direct.",
     ],
 )
 def test_what_blog_spammers_write_is_spam_with_or_without_a_link(body):
@@ -121,6 +135,20 @@ def test_what_blog_spammers_write_is_spam_with_or_without_a_link(body):
         '"Leading quietly" is the best title I have read this year.',
         "The subscribe button on the sidebar doesn't work on my phone, just so you know.",
         "Is there a newsletter I can sign up for? I would like these by email.",
+        # Readers recommending a book or public research, with no way to buy it.
+        "The Making of a Manager covers this too; my library had a copy.",
+        "For anyone curious, the research behind this is Amy Edmondson's, worth a search.",
+        # Readers naming their coach, company or programme; a coach sharing experience.
+        "My coach, Priya, asked me the same question last spring and I still think about it.",
+        "Our company launched a mentoring programme this year and I signed up as a mentor.",
+        "As a coach for twenty years, I still see this in almost every new manager.",
+        # Readers naming their WhatsApp group, a call with their team, their age, a teacher.
+        "I shared this in our WhatsApp group for the new leads at work.",
+        "We set up a quick call with the whole team after reading this.",
+        "I'm 34 and just became a manager for the first time.",
+        "Thank you Dr Shah, my old professor, for teaching me this years ago.",
+        "Looking for a good book on delegation, any suggestions?",
+        "The link to the worksheet in the second paragraph goes to a 404 page.",
     ],
 )
 def test_readers_who_mention_money_work_or_their_team_are_not_spam(body):
@@ -128,28 +156,100 @@ def test_readers_who_mention_money_work_or_their_team_are_not_spam(body):
     assert not verdict.is_spam, verdict.reason
 
 
-def row(recall, rate, blog_real_filed=0, blog_recall=0.9):
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Obrigada! 🙏",
+        "Terima kasih banyak",
+        "Merci ❤❤",
+        "Danke, sehr gut!",
+        "👏👏👏 so good",
+        "10/10, saving this",
+        "Wow, just wow 😍",
+    ],
+)
+def test_brief_praise_and_emoji_in_any_language_are_never_spam(body):
+    verdict = score(body, Context(title=TITLE))
+    assert not verdict.is_spam, verdict.reason
+
+
+# The kinds a sentence view was tried for (what the second blind set's spam did that the
+# rules and n-grams missed); written here, not copied from it. The shipped scorer, n-grams
+# alone, catches these:
+CAUGHT_KINDS = [
+    "Excelente artigo! Aproveite o cupom LIDER15 para 15% de desconto no nosso curso de gestão.",
+    "The noise-cancelling headset I wear for remote standups is on sale at half price right "
+    "now, worth every penny for anyone leading a distributed team.",
+    "My new book on first-time management is out now on every major store, grab a copy while "
+    "the launch price lasts.",
+]
+# ...and misses these; neither did the sentence view catch them without filing readers in
+# cross-validation (README). Strict: a scorer that starts catching one must say so here.
+MISSED_KINDS = [
+    "This reminded me of my morning routine: a cup of Brewmont single-origin and ten quiet "
+    "minutes before standup. Honestly the best coffee I have had, and it is 30% off this week.",
+    "Great insights on delegation, very helpful for every manager. Kind regards, the team at "
+    "Nordvale Digital Solutions, web design and branding.",
+    "Such a useful read. At Peakline Consulting we build onboarding playbooks for growing "
+    "teams, so you might enjoy what we do too.",
+    "Artikel bagus. Gabung grup trading kami, profit harian dijamin, hubungi admin sekarang.",
+    "I used to lose track of every one-on-one until I got the Focusly planner. 10/10, would "
+    "recommend to any new manager.",
+]
+
+
+@pytest.mark.parametrize("body", CAUGHT_KINDS)
+def test_product_placements_and_offers_in_other_languages_are_spam(body):
+    assert score(body, Context(title=TITLE)).is_spam
+
+
+@pytest.mark.parametrize("body", MISSED_KINDS)
+@pytest.mark.xfail(strict=True, reason="a known miss of the shipped scorer (README)")
+def test_placements_without_an_ask_and_signatures_under_praise_are_spam(body):
+    assert score(body, Context(title=TITLE)).is_spam
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I tried the skip-level meetings you describe and my team finally told me about the "
+        "release process problems. Thank you for the nudge.",
+        "Our coach suggested the same thing last year: write the decision down before the "
+        "meeting. It saved us hours.",
+        "Obrigada pelo texto, vou mostrar para a minha equipe na segunda-feira.",
+        "Terima kasih, tulisan ini sangat membantu saya sebagai manajer baru.",
+        "I read Radical Candor after your last post and the chapter on feedback changed how I "
+        "run one-on-ones.",
+    ],
+)
+def test_readers_naming_a_book_or_writing_in_portuguese_or_indonesian_are_not_spam(body):
+    verdict = score(body, Context(title=TITLE))
+    assert not verdict.is_spam, verdict.reason
+
+
+def row(video_recall, video_rate, blog_real_filed=0, blog_recall=0.9):
     """One line of the cross-validated table spam-train chooses from."""
-    return {"recall": recall, "false_positive_rate": rate, "blog_real_filed": blog_real_filed,
-            "blog_recall": blog_recall}  # fmt: skip
+    return {"video_recall": video_recall, "video_false_positive_rate": video_rate,
+            "blog_real_filed": blog_real_filed, "blog_recall": blog_recall}  # fmt: skip
 
 
-def test_the_setting_kept_has_the_best_recall_within_the_false_positive_limit():
+def test_the_setting_kept_has_the_best_video_recall_within_the_video_false_positive_limit():
     table = {(1e-4, 0.01): row(0.85, 0.008), (1e-4, 0.02): row(0.93, 0.012),
              (3e-4, 0.01): row(0.89, 0.010), (3e-4, 0.005): row(0.89, 0.004)}  # fmt: skip
     assert spam_training.choose(table) == (3e-4, 0.005)  # a tie goes to the smaller budget
 
 
-def test_the_setting_kept_files_the_fewest_real_blog_comments_then_has_the_best_blog_recall():
+def test_the_setting_kept_files_no_real_blog_comment_then_has_the_best_blog_recall():
     table = {(1e-4, 0.005): row(0.95, 0.003, blog_real_filed=1, blog_recall=0.99),
              (1e-4, 0.01): row(0.90, 0.004, blog_real_filed=0, blog_recall=0.95),
-             (3e-4, 0.01): row(0.93, 0.004, blog_real_filed=0, blog_recall=0.93)}  # fmt: skip
+             (3e-4, 0.01): row(0.93, 0.004, blog_real_filed=0, blog_recall=0.93),
+             (3e-4, 0.02): row(0.96, 0.015, blog_real_filed=0, blog_recall=0.97)}  # fmt: skip
     assert spam_training.choose(table) == (1e-4, 0.01)
 
 
-def test_when_no_setting_keeps_to_the_limit_the_best_recall_at_the_lowest_rate_is_kept():
-    table = {(1e-4, 0.005): row(0.86, 0.008), (1e-4, 0.01): row(0.90, 0.008),
-             (1e-4, 0.02): row(0.94, 0.012)}  # fmt: skip
+def test_when_no_setting_keeps_to_the_video_limit_the_best_at_the_lowest_rate_is_kept():
+    table = {(1e-4, 0.005): row(0.86, 0.018), (1e-4, 0.01): row(0.90, 0.018),
+             (1e-4, 0.02): row(0.94, 0.022)}  # fmt: skip
     assert spam_training.choose(table) == (1e-4, 0.01)
 
 
@@ -165,17 +265,17 @@ def test_training_is_deterministic():
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the public development set is not here")
 def test_on_comments_never_tuned_on():
     """Fit on the development data with the setting cross-validation chose, as `invoke
-    spam-train` does; score the other video and the blind blog set (README figures)."""
+    spam-train` does; score the other video and the third blind blog set (README figures)."""
     development, held_video = spam_training.split(spam_training.read_jsonl(DEV_SET))
     assert {e.source for e in development} >= {p.name for p in spam_training.BLOG_SETS}
     model = spam_training.train(development, *spam_training.CHOSEN)
     video = spam_training.figures(held_video, model)
     blind = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_BLOG), model)
-    # Scored once (README): 144 of 173 with 1 real; blind blog 49 of 62 with none of 94 real.
-    # The video meets its targets; the blind set's recall does not (0.79): these hold the line.
+    # Scored once (README): 144 of 173 with 3 real; blind3 blog 45 of 64 with none of 99 real.
+    # The video meets its targets; the blind set's recall does not (0.70): these hold the line.
     assert video["recall"] >= 0.8
     assert video["false_positive_rate"] <= 0.02
-    assert blind["caught"] >= 49
+    assert blind["caught"] >= 45
     assert blind["real_filed_as_spam"] == 0
     assert spam_training.figures(held_video, None)["recall"] < video["recall"]
 

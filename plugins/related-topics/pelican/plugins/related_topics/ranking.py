@@ -9,8 +9,8 @@ development sets this beat reciprocal rank fusion too (see the package README).
 
 The sentence model's share depends on the article's length: on a sentence it is the best single
 method and the words two sentences share mislead ("It's pretty much up to you." shares more with
-"You've pretty much answered..." than with "It is up to you."); on a long post, which the model
-reads only the opening of, the terms carry more.
+"You've pretty much answered..." than with "It is up to you."); on a longer post, which the
+model reads only the summary or opening of, the terms carry more, down to a floor.
 """
 
 import math
@@ -24,9 +24,12 @@ from .text import term_counts
 
 BLOCK_ROWS = 256  # articles whose scores are held at once: memory stays flat on big sites
 # The sentence model's share next to the terms' 1: MEANING_WEIGHT at 100 words, times
-# (words / 100) ** -MEANING_FALL (3.2 at 80 words, 1.5 at 1,000). The terms' share falls
-# below TERMS_FULL_WORDS words (a fifth at 10). All three chosen on the development halves.
-MEANING_WEIGHT, MEANING_FALL, TERMS_FULL_WORDS = 3.0, 0.3, 50
+# (words / 100) ** -MEANING_FALL (3.2 at 80 words), but never below MEANING_LEAST (reached at
+# about 390 words): on a long post the model reads the same title and summary however long the
+# body, and on a blog where the model is the stronger view a falling share would bury it. The
+# terms' share falls below TERMS_FULL_WORDS words (a fifth at 10). All chosen on the
+# development halves (see the package README).
+MEANING_WEIGHT, MEANING_FALL, MEANING_LEAST, TERMS_FULL_WORDS = 3.0, 0.3, 2.0, 50
 # The latent topics' share (terms.py): none up to LATENT_FROM_WORDS words, growing to
 # LATENT_WEIGHT at LATENT_FULL_WORDS. A short text's few terms place it poorly among a site's
 # topics. Chosen on the development halves (see the package README).
@@ -188,7 +191,8 @@ def shares(
     if not with_meaning:
         return np.ones_like(words), np.zeros_like(words)
     terms = np.where(english, np.minimum(1.0, words / TERMS_FULL_WORDS), 1.0)
-    return terms, np.where(english, MEANING_WEIGHT * (words / 100) ** -MEANING_FALL, 0.0)
+    meaning = np.maximum(MEANING_WEIGHT * (words / 100) ** -MEANING_FALL, MEANING_LEAST)
+    return terms, np.where(english, meaning, 0.0)
 
 
 def latent_shares(docs: Sequence[Doc]) -> np.ndarray:
