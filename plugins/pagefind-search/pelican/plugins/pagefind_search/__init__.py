@@ -8,10 +8,8 @@ an error naming the fix; the rest of the site is still written.
 
 from pelican import signals
 
-from .glue import index_output, page_written, start_overlap
+from .glue import index_output
 
 
 def register() -> None:
-    signals.initialized.connect(start_overlap)
-    signals.content_written.connect(page_written)
     signals.finalized.connect(index_output)

@@ -31,11 +31,7 @@ def index_output(pelican: "Pelican") -> None:
     site = Path(pelican.output_path)
     language = settings.language or pelican.settings.get("DEFAULT_LANG", "")
     try:
-        overlap = PROTOTYPE.pop("overlap", None)
-        if overlap is not None:
-            pages = overlap.close(settings.bundle_dir)
-        else:
-            pages = index_site(site, settings.bundle_dir, language, kept_bundles(pelican.settings))
+        pages = index_site(site, settings.bundle_dir, language, kept_bundles(pelican.settings))
     except PagefindError as error:
         log.error("pagefind_search: %s", error)
         return
@@ -44,25 +40,6 @@ def index_output(pelican: "Pelican") -> None:
     log.info("pagefind_search: %d pages indexed (%s), %d synonym groups, in %.2fs",
              pages, language or "each page's language", len(groups),
              time.perf_counter() - started)  # fmt: skip
-
-
-PROTOTYPE: dict = {}
-
-
-def start_overlap(pelican: "Pelican") -> None:
-    if os.environ.get("PF_OVERLAP") != "1":
-        return
-    from .overlap import OverlappedIndex
-
-    settings, _ = load(pelican.settings)
-    language = settings.language or pelican.settings.get("DEFAULT_LANG", "")
-    PROTOTYPE["overlap"] = OverlappedIndex(Path(pelican.output_path), language)
-
-
-def page_written(path: str, context: dict) -> None:
-    overlap = PROTOTYPE.get("overlap")
-    if overlap is not None and path.endswith(".html"):
-        overlap.page_written(path)
 
 
 def kept_bundles(settings: dict) -> Path | None:
