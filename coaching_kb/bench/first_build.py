@@ -1,7 +1,7 @@
 """First and warm builds against plain Pelican, on each fixture site and the bench corpora.
 
     python -m coaching_kb.bench.first_build [--runs 3] [--articles 1000] [--only NAME,...]
-                                            [--against-pagefind]
+                                            [--against-pagefind] [--without-search]
 
 A first build starts with no output, no reader cache and no related lists; the embeddings of
 related_topics are made once beforehand (a site's one-time embedding is not counted, as issue
@@ -12,6 +12,9 @@ content with its own theme and a page per tag, in a fresh output each time. The 
 interleaved round by round, each in a fresh process; the medians of the wall clock and of
 processor seconds (the build's process and its children: Pagefind) are printed with the
 medians of each round's ratios to Pelican, as JSON lines.
+
+With --without-search, each round also times a first build with `SEARCH_ENABLED = False`
+(`first_without_search`), so the ratio shows how much of a first build Pagefind takes.
 
 With --against-pagefind, each round is instead issue 33's pair: our first build without
 related_topics against Pelican followed by Pagefind's command line on its output (what a user
@@ -47,7 +50,9 @@ KINDS = ("pelican", "first", "warm")
 MEASURES = {"s": "process_s", "cpu_s": "cpu_s"}
 
 
-def measure(name: str, content: Path, runs: int, work: Path) -> dict:
+def measure(
+    name: str, content: Path, runs: int, work: Path, *, without_search: bool = False
+) -> dict:
     """Return the median wall-clock and processor seconds of each kind of build, and their
     ratios to Pelican's (each a median of the rounds' own ratios)."""
     cache = work / f"related-{name}"
@@ -63,12 +68,20 @@ def measure(name: str, content: Path, runs: int, work: Path) -> dict:
                 "warm": run_once("ours", content, output, cache),
             }
         )
+        if without_search:
+            unsearched = work / f"{name}-unsearched-{number}" / "output"
+            forget_related_lists(cache)
+            rounds[-1]["first_without_search"] = run_once(
+                "ours_without_search", content, unsearched, cache
+            )
+            shutil.rmtree(unsearched.parent, ignore_errors=True)
         shutil.rmtree(work / f"{name}-pelican-{number}", ignore_errors=True)
     row: dict = {"site": name}
+    kinds = [*KINDS, "first_without_search"] if without_search else KINDS
     for suffix, key in MEASURES.items():
-        for kind in KINDS:
+        for kind in kinds:
             row[f"{kind}_{suffix}"] = median([r[kind][key] for r in rounds])
-        for kind in KINDS[1:]:
+        for kind in kinds[1:]:
             ratios = [r[kind][key] / r["pelican"][key] for r in rounds]
             row[f"{kind}_over_pelican_{suffix}"] = round(median(ratios), 2)
     return row
@@ -132,6 +145,7 @@ def main() -> None:
     parser.add_argument("--articles", default="1000")
     parser.add_argument("--only", default="")
     parser.add_argument("--against-pagefind", action="store_true")
+    parser.add_argument("--without-search", action="store_true")
     arguments = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory(prefix="first-build-") as folder:
@@ -156,7 +170,9 @@ def main() -> None:
                 if arguments.against_pagefind:
                     print(json.dumps(measure_against_pagefind(name, content, arguments.runs, work)))
                     continue
-                row = measure(name, content, arguments.runs, work)
+                row = measure(
+                    name, content, arguments.runs, work, without_search=arguments.without_search
+                )
             except RuntimeError as error:  # plain Pelican stops on some shapes (a Template:
                 row = {"site": name, "failed": str(error).splitlines()[0]}  # line it lacks)
             rows.append(row)

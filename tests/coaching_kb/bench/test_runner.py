@@ -86,3 +86,14 @@ def test_each_configuration_keeps_its_own_reader_cache_warm(tmp_path):
     kept = sorted(cache_root(ours).iterdir())
     run_once("ours_without_related", content, output_of(tmp_path, "tiny", "ours_without_related"))
     assert sorted(cache_root(ours).iterdir()) == kept  # the other settings' cache is elsewhere
+
+
+def test_a_first_build_with_search_off_writes_the_site_but_no_search_bundle(tmp_path):
+    from coaching_kb.bench.suite import run_once
+    from coaching_kb.testing import write_files
+
+    write_files(tmp_path / "content", FILES)
+    output = tmp_path / "unsearched" / "output"
+    run_once("ours_without_search", tmp_path / "content", output, tmp_path / "related")
+    assert (output / "index.html").is_file()
+    assert not (output / "pagefind").exists()
