@@ -11,7 +11,7 @@ from pelican.plugins.related_topics.ranking import (
     top_k,
 )
 from pelican.plugins.related_topics.settings import RelatedSettings, load
-from pelican.plugins.related_topics.text import passages, plain_text, term_counts
+from pelican.plugins.related_topics.text import passages, plain_text, term_counts, words_of
 
 DOCS = [
     Doc("a.md", "Delegating", "Delegate the tasks to the team and trust the team with them."),
@@ -106,6 +106,18 @@ def test_plain_text_passages_and_terms():
     assert forms["team"] == "team"
     counts, _ = term_counts("User research, not the user of research; user research", "en")
     assert counts["user research"] == 2  # "user of research": a stop word between
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("It's the team's call", ["it", "the", "team", "call"]),
+        ("Team leads’ notes", ["team", "leads", "notes"]),
+        ("会议记录 and notes", ["会议", "议记", "记录", "and", "notes"]),  # no spaces: pairs
+    ],
+)
+def test_words_end_at_an_apostrophe_and_chinese_runs_become_character_pairs(text, words):
+    assert words_of(text) == words
 
 
 def test_a_shared_pair_of_words_is_a_reason_and_its_words_are_not_said_again():

@@ -54,7 +54,9 @@ def stem(word: str, lang: str) -> str:
 def words_of(text: str) -> list[str]:
     """Return the lower-cased words of `text`, contractions cut at the apostrophe."""
     found = WORD.findall(text.lower())
-    if not CJK_RUN.search(text):
+    # isascii() first: it answers at once for most texts, where the scan took 0.04 s a
+    # thousand articles.
+    if text.isascii() or not CJK_RUN.search(text):
         return found
     pairs = []
     for word in found:
@@ -81,16 +83,16 @@ def term_counts(text: str, lang: str) -> tuple[Counter[str], dict[str, str]]:
             if term not in forms or times > seen[forms[term]]:
                 forms[term] = word
     # dict.update, not Counter's (a loop in Python): a pair, spaced, is never a single term.
-    dict.update(counts, term_pairs([term_for[word] for word in found]))
+    dict.update(counts, term_pairs(list(map(term_for.__getitem__, found))))
     return counts, forms
 
 
-def term_pairs(sequence: list[str]) -> Counter[str]:
+def term_pairs(sequence: list[str]) -> dict[str, int]:
     """Return the counts of two different terms next to each other (no stop word between):
     "user research" or "open source" says more than its words apart. Chosen on the
     development halves: 18F 0.679 to 0.691, rOpenSci 0.681 to 0.684, Lee 0-24 0.889 to 0.891."""
     pairs = Counter(itertools.pairwise(sequence))
-    return Counter({f"{a} {b}": times for (a, b), times in pairs.items() if a and b and a != b})
+    return {f"{a} {b}": times for (a, b), times in pairs.items() if a and b and a != b}
 
 
 # Remembered: a site repeats its words across articles (1,000 articles, 100,000 look-ups).

@@ -72,8 +72,10 @@ def local_map_svg(
     shown = {centre.slug, *(t.slug for t in neighbours)}
     # Only the shown topics' relations: going through every topic's, once per hub, made the
     # local maps grow with the square of the topics (1,200 free tags: 0.2 s under cProfile).
+    # Hence each shown topic looked up, never `shown.intersection(relations)`, which walks
+    # every topic (0.02 s of 0.16 s for 1,200 hubs).
     local = {slug: [(o, w) for o, w in relations[slug] if o in shown]
-             for slug in sorted(shown.intersection(relations))}  # fmt: skip
+             for slug in sorted(slug for slug in shown if slug in relations)}  # fmt: skip
     return arc_map_svg([centre, *neighbours], counts, local, group_of, current=centre.slug)
 
 
