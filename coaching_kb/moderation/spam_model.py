@@ -10,7 +10,9 @@ training text: it holds numbers only.
 import functools
 import itertools
 import re
+import unicodedata
 import zlib
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -22,24 +24,54 @@ NGRAMS = (2, 3, 4, 5)
 DIGITS = re.compile(r"\d")
 SPACES = re.compile(r"\s+")
 TOKENS = re.compile(r"\w+|[^\w\s]")
+LEET_TOKEN = re.compile(r"[\w@$]+")
+LEET = str.maketrans("013457@$", "oieastas")
+FOLD_ACCENTS = False
+FOLD_LEET = False
+SUBLINEAR = False
+CHARS_WITHIN_WORDS = False
+
+
+def unleet(token: str) -> str:
+    """Return a word written with digits for letters ("fr33", "c0ach") in letters; numbers,
+    "3rd" and "30days" stay as they are."""
+    letters = sum(c.isalpha() for c in token)
+    if letters < 2 or not any(c in "013457@$" for c in token.lstrip("0123456789")):
+        return token
+    return token.translate(LEET)
 
 
 def normalized(text: str) -> str:
     """Return the text the n-grams are taken from: lower case, digits as 0, spaces collapsed."""
-    return " " + SPACES.sub(" ", DIGITS.sub("0", text.lower())).strip() + " "
+    text = text.lower()
+    if FOLD_ACCENTS:
+        decomposed = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in decomposed if not unicodedata.combining(c))
+    if FOLD_LEET:
+        text = LEET_TOKEN.sub(lambda found: unleet(found.group()), text)
+    return " " + SPACES.sub(" ", DIGITS.sub("0", text)).strip() + " "
 
 
-def feature_ids(text: str) -> np.ndarray:
+def features(text: str) -> tuple[np.ndarray, np.ndarray]:
     """Return the sorted, distinct hashed slots of `text`'s character n-grams, words and
-    word pairs (the words give the model what a phrase means, the characters its spelling)."""
+    word pairs (the words give the model what a phrase means, the characters its spelling),
+    and each slot's value, the values of a text having unit length."""
     plain = normalized(text)
-    raw = plain.encode("utf-8")
     words = [f"w {token}" for token in TOKENS.findall(plain)]
     pairs = [f"{first} {second}" for first, second in itertools.pairwise(words)]
-    grams = [raw[start : start + size] for size in NGRAMS for start in range(len(raw) - size + 1)]
+    pieces = [f" {word[2:]} " for word in words] if CHARS_WITHIN_WORDS else [plain]
+    grams = [
+        raw[start : start + size]
+        for raw in (piece.encode("utf-8") for piece in pieces)
+        for size in NGRAMS
+        for start in range(len(raw) - size + 1)
+    ]
     grams += [item.encode("utf-8") for item in words + pairs]
-    ids = {zlib.crc32(gram) % BUCKETS for gram in grams}
-    return np.fromiter(sorted(ids), dtype=np.int64, count=len(ids))
+    counts = Counter(zlib.crc32(gram) % BUCKETS for gram in grams)
+    ids = np.fromiter(sorted(counts), dtype=np.int64, count=len(counts))
+    values = np.array([counts[i] for i in ids.tolist()], dtype=np.float64)
+    values = 1 + np.log(values) if SUBLINEAR else np.ones(len(ids))
+    return ids, values / max(np.sqrt(values @ values), 1e-12)
 
 
 @dataclass(frozen=True)
@@ -52,10 +84,10 @@ class SpamModel:
 
     def probability(self, text: str) -> float:
         """Return the probability that `text` is spam."""
-        ids = feature_ids(text)
+        ids, values = features(text)
         if not len(ids):
             return 0.0
-        logit = float(self.weights[ids].sum()) / np.sqrt(len(ids)) + self.bias
+        logit = float(self.weights[ids].astype(np.float64) @ values) + self.bias
         return float(1.0 / (1.0 + np.exp(-logit)))
 
     def save(self, path: Path = MODEL_FILE) -> None:
