@@ -200,7 +200,7 @@ PITCHES = {
     # Dutch, Turkish, Indonesian and Malay, Hindi and Urdu in Latin letters, Italian, Polish,
     # Spanish, Portuguese and German: contact me, join, search for, see my profile.
     r"stuur (me|ons) (even )?(een )?(dm|bericht|mail)|neem (gerust )?contact op|wij (bouwen|"
-    r"helpen|bieden|maken)|meer klanten|profilime|kay[ıi]t i[çc]in|bana (yaz|ula[sş])|dm at|"
+    r"helpen|bieden|maken)|meer klanten|profilime|kay[ıi]t i[çc]in|bana (yaz|ula[sş])\w*|dm at|"
     r"ileti[sş]ime ge[çc]|hubungi (admin|kami|saya|aku|kak)|gabung (grup|group|bersama)|"
     r"penghasilan tambahan|dijamin|(mujhe|hamse|humse) (\w+ ){0,2}(karo|kijiye|kare)|kamao|"
     r"baat (karo|kijiye|karein)|ghar baithe|cercatel[ao]|cercateci|iscriviti|scrivici|"
@@ -260,7 +260,7 @@ PITCHES = {
     # A way to reach the writer or their seller, in any language: a phone number, a messenger
     # or social handle, a mailbox named by its provider. Readers of a blog never leave one.
     "gives a way to reach them": r"(?<![\w.,/:-])(\(\d{2,4}\) ?\d{3,5}[ -]?\d{4}|"
-    r"\d{3,5}[ -]\d{3,4}[ -]\d{3,5}|0\d{9,11})(?![\w.,/:-])|"
+    r"\d{3,5}[ -]\d{3,4}[ -]\d{3,5}|0\d{9,11})(?![\w/:-]|[.,]\d)|"
     r"\b(wa|whatsapp|telegram|tg|kik|snap|snapchat|signal|wechat|viber|line)\b:? ?(\+|\d{4}|@)|"
     r"\b(on|at|via) (gmail|yahoo|outlook|hotmail|proton(mail)?)\b|"
     r"\b(my|the|her|his|their|our) (user ?name|handle|username|ig|insta|kik|snap|telegram) is\b|"

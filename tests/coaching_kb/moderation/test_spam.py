@@ -217,6 +217,58 @@ def test_readers_naming_a_book_or_writing_in_portuguese_or_indonesian_are_not_sp
     assert not verdict.is_spam, verdict.reason
 
 
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Mau penghasilan tambahan dari rumah? Tanya saja, WA 0813 2222 0456.",
+         "gives a way to reach them"),
+        ("My cousin fixed our payroll mess in a week, call her office on 020 7946 0321.",
+         "gives a way to reach them"),
+        ("She posts daily tips on Instagram as @calm.lead.daily, worth a follow.",
+         "gives a way to reach them"),
+        ("Great piece on trust. Kind regards, Harbourline Digital Media Ltd",
+         "signs as a business"),
+        ("At Quillmark we help new managers write their first reviews, so this struck a chord.",
+         "signs as a business"),
+        ("Our scheduling app saves every team lead an hour a week.", "signs as a business"),
+        ("Goed stuk! Stuur me een bericht als je als coach meer klanten wilt.",
+         "asks in another language"),
+        ("Güzel yazı, detaylar için profilime bakabilirsiniz.", "asks in another language"),
+        ("Yazı çok iyi, bilgi almak için bana yazın.", "asks in another language"),
+    ],
+)  # fmt: skip
+def test_the_rules_name_a_way_to_reach_a_seller_and_a_business_signing_in_any_language(body, kind):
+    assert kind in score(body, rules_only=True).reason
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "@Sam I had the same problem with my first team, thanks for sharing.",
+        "My team at Shopify read this together on Friday.",
+        "Cheers from the whole team at work, we printed this one.",
+        "Best wishes, Amara (People Ops at a fintech)",
+        "At Google we called this the skip-level, and it worked.",
+        "I led a team of 40 from 2018 to 2021 and this rings true.",
+        "Our onboarding tool at work helps, but nothing beats a real conversation.",
+        "I found the author on LinkedIn and sent a thank-you note.",
+        "My manager, Dana, sent me this; she coaches everyone on our floor this way.",
+        "I run a 12-person team at a hospital in Manila and this is our daily life.",
+        "Mooi stuk, ik deel het met mijn team.",
+        "Harika yazı, ekibimle paylaştım.",
+        "Bagus sekali, saya bagikan ke tim saya.",
+        "Bahut accha likha hai, meri team ko bhi bhejunga.",
+        "Bellissimo articolo, lo giro al mio team.",
+        "Świetny tekst, dziękuję!",
+    ],
+)
+def test_readers_naming_their_company_a_year_or_another_reader_in_any_language_are_not_spam(
+    body,
+):
+    verdict = score(body, Context(title=TITLE))
+    assert not verdict.is_spam, verdict.reason
+
+
 def row(video_recall, video_rate, blog_real_filed=0, blog_recall=0.9):
     """One line of the cross-validated table spam-train chooses from."""
     return {"video_recall": video_recall, "video_false_positive_rate": video_rate,
