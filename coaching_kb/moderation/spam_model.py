@@ -30,6 +30,7 @@ FOLD_ACCENTS = False
 FOLD_LEET = False
 SUBLINEAR = False
 CHARS_WITHIN_WORDS = False
+STEMS = False  # each longer word's first five letters too: "investir", "investimento"
 
 
 def unleet(token: str) -> str:
@@ -57,9 +58,12 @@ def features(text: str) -> tuple[np.ndarray, np.ndarray]:
     word pairs (the words give the model what a phrase means, the characters its spelling),
     and each slot's value, the values of a text having unit length."""
     plain = normalized(text)
-    words = [f"w {token}" for token in TOKENS.findall(plain)]
+    tokens = TOKENS.findall(plain)
+    words = [f"w {token}" for token in tokens]
     pairs = [f"{first} {second}" for first, second in itertools.pairwise(words)]
-    pieces = [f" {word[2:]} " for word in words] if CHARS_WITHIN_WORDS else [plain]
+    if STEMS:
+        words += [f"s {token[:5]}" for token in tokens if len(token) > 5]
+    pieces = [f" {token} " for token in tokens] if CHARS_WITHIN_WORDS else [plain]
     grams = [
         raw[start : start + size]
         for raw in (piece.encode("utf-8") for piece in pieces)
