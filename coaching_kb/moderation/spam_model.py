@@ -1,8 +1,9 @@
 """A small linear spam model over character n-grams: the probability a comment is spam.
 
 Pure numpy: each comment becomes the hashed set of its character n-grams (2 to 5 characters
-of the lower-cased text, digits folded to 0), its words and its word pairs, scaled to unit
-length; a logistic regression weighs them. Hashing keeps the shipped file free of any
+of the lower-cased text, accents taken off, digits written for letters read as letters, other
+digits folded to 0), its words and its word pairs, scaled to unit length; a logistic
+regression weighs them. Hashing keeps the shipped file free of any
 training text: it holds numbers only.
 `spam_training` fits the weights at release time; `spam.score` combines them with the rules.
 """
@@ -12,7 +13,6 @@ import itertools
 import re
 import unicodedata
 import zlib
-from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,11 +26,6 @@ SPACES = re.compile(r"\s+")
 TOKENS = re.compile(r"\w+|[^\w\s]")
 LEET_TOKEN = re.compile(r"[\w@$]+")
 LEET = str.maketrans("013457@$", "oieastas")
-FOLD_ACCENTS = False
-FOLD_LEET = False
-SUBLINEAR = False
-CHARS_WITHIN_WORDS = False
-STEMS = False  # each longer word's first five letters too: "investir", "investimento"
 
 
 def unleet(token: str) -> str:
@@ -43,39 +38,25 @@ def unleet(token: str) -> str:
 
 
 def normalized(text: str) -> str:
-    """Return the text the n-grams are taken from: lower case, digits as 0, spaces collapsed."""
-    text = text.lower()
-    if FOLD_ACCENTS:
-        decomposed = unicodedata.normalize("NFKD", text)
-        text = "".join(c for c in decomposed if not unicodedata.combining(c))
-    if FOLD_LEET:
-        text = LEET_TOKEN.sub(lambda found: unleet(found.group()), text)
-    return " " + SPACES.sub(" ", DIGITS.sub("0", text)).strip() + " "
+    """Return the text the n-grams are taken from: lower case, accents off ("promoção" reads
+    as "promocao"), digits for letters read as letters, other digits as 0, spaces collapsed."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
+    plain = LEET_TOKEN.sub(lambda found: unleet(found.group()), plain)
+    return " " + SPACES.sub(" ", DIGITS.sub("0", plain)).strip() + " "
 
 
-def features(text: str) -> tuple[np.ndarray, np.ndarray]:
+def feature_ids(text: str) -> np.ndarray:
     """Return the sorted, distinct hashed slots of `text`'s character n-grams, words and
-    word pairs (the words give the model what a phrase means, the characters its spelling),
-    and each slot's value, the values of a text having unit length."""
+    word pairs (the words give the model what a phrase means, the characters its spelling)."""
     plain = normalized(text)
-    tokens = TOKENS.findall(plain)
-    words = [f"w {token}" for token in tokens]
+    raw = plain.encode("utf-8")
+    words = [f"w {token}" for token in TOKENS.findall(plain)]
     pairs = [f"{first} {second}" for first, second in itertools.pairwise(words)]
-    if STEMS:
-        words += [f"s {token[:5]}" for token in tokens if len(token) > 5]
-    pieces = [f" {token} " for token in tokens] if CHARS_WITHIN_WORDS else [plain]
-    grams = [
-        raw[start : start + size]
-        for raw in (piece.encode("utf-8") for piece in pieces)
-        for size in NGRAMS
-        for start in range(len(raw) - size + 1)
-    ]
+    grams = [raw[start : start + size] for size in NGRAMS for start in range(len(raw) - size + 1)]
     grams += [item.encode("utf-8") for item in words + pairs]
-    counts = Counter(zlib.crc32(gram) % BUCKETS for gram in grams)
-    ids = np.fromiter(sorted(counts), dtype=np.int64, count=len(counts))
-    values = np.array([counts[i] for i in ids.tolist()], dtype=np.float64)
-    values = 1 + np.log(values) if SUBLINEAR else np.ones(len(ids))
-    return ids, values / max(np.sqrt(values @ values), 1e-12)
+    ids = {zlib.crc32(gram) % BUCKETS for gram in grams}
+    return np.fromiter(sorted(ids), dtype=np.int64, count=len(ids))
 
 
 @dataclass(frozen=True)
@@ -88,10 +69,10 @@ class SpamModel:
 
     def probability(self, text: str) -> float:
         """Return the probability that `text` is spam."""
-        ids, values = features(text)
+        ids = feature_ids(text)
         if not len(ids):
             return 0.0
-        logit = float(self.weights[ids].astype(np.float64) @ values) + self.bias
+        logit = float(self.weights[ids].sum()) / np.sqrt(len(ids)) + self.bias
         return float(1.0 / (1.0 + np.exp(-logit)))
 
     def save(self, path: Path = MODEL_FILE) -> None:

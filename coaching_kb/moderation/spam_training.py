@@ -26,6 +26,10 @@ The procedure (`invoke spam-train`):
    applied to each variant's best setting over all blog development sets (blind3 included):
    fewest real blog comments filed, then the video's false-positive rate within
    MAX_VIDEO_FALSE_POSITIVES, then blog recall, then video recall; a tie keeps what shipped.
+   Kept by it: accents and digits-for-letters folded (spam_model.normalized) and the rule
+   kinds of a way to reach a seller and a business signing its praise. Tried and not kept
+   (README): sublinear counts, character n-grams within words, balanced classes, word stems,
+   a blog weight of 5 (a tie), a lower "fairly sure" level, a penalty of 1e-5.
 4. The model is fitted on all development data with that setting, and that model is both
    measured on the held-out comments and shipped: the figures describe the very weights a
    site runs (a refit that also read the held-out video filed two blind real readers).
@@ -42,7 +46,7 @@ import numpy as np
 from scipy import optimize, sparse
 
 from .spam import Context, score
-from .spam_model import BUCKETS, SpamModel, features
+from .spam_model import BUCKETS, SpamModel, feature_ids
 
 OWN_LABELS = Path(__file__).with_name("labelled_comments.json")
 # Our coaching-blog development sets; the last five were held out once, then made development.
@@ -64,7 +68,7 @@ L2_CHOICES = (3e-5, 1e-4, 3e-4)  # penalties cross-validation chooses from
 # Shares of real comments the model's cut may file, in-fold; 0: above every real one seen
 BUDGETS = (0.0, 0.005, 0.01, 0.02, 0.03)
 # (penalty on the weights per example, budget) the cross-validation chose; spam-train prints it
-CHOSEN = (1e-4, 0.0)
+CHOSEN = (3e-5, 0.0)
 L2, BUDGET = CHOSEN
 # The whole scorer's cross-validated false-positive rate on the video the choice must keep to:
 # half the 2% target, because on comments from other videos and writers the rate has come out
@@ -72,7 +76,6 @@ L2, BUDGET = CHOSEN
 MAX_VIDEO_FALSE_POSITIVES = 0.01
 FOLDS = 5
 BLOG_WEIGHT = 3.0  # our own comments count thrice: the site is a blog, not a music video
-BALANCED = False  # spam and real comments of each group weigh the same in all
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,17 +121,17 @@ def read_blog_development() -> list[Example]:
 
 
 # Nested cross-validation turns each text into features hundreds of times: once is enough.
-cached_features = functools.cache(features)
+cached_feature_ids = functools.cache(feature_ids)
 
 
 def design(texts: Iterable[str]) -> sparse.csr_matrix:
-    """Return the examples as rows of their unit-length hashed n-gram features."""
+    """Return the examples as rows of unit-length hashed n-gram indicators."""
     rows, columns, values = [], [], []
     for row, text in enumerate(texts):
-        ids, weights = cached_features(text)
+        ids = cached_feature_ids(text)
         rows += [row] * len(ids)
         columns += ids.tolist()
-        values += weights.tolist()
+        values += [1.0 / np.sqrt(max(len(ids), 1))] * len(ids)
     return sparse.csr_matrix((values, (rows, columns)), shape=(row + 1, BUCKETS))
 
 
@@ -141,7 +144,7 @@ def fit(examples: list[Example], l2: float | None = None) -> tuple[np.ndarray, f
     used = np.unique(features.indices)
     features = features[:, used]
     target = np.array([e.is_spam for e in examples], dtype=np.float64)
-    share = example_weights(examples)
+    share = np.array([BLOG_WEIGHT if e.group == "blog" else 1.0 for e in examples])
     count = share.sum()
 
     def loss(parameters: np.ndarray) -> tuple[float, np.ndarray]:
@@ -158,18 +161,6 @@ def fit(examples: list[Example], l2: float | None = None) -> tuple[np.ndarray, f
     weights = np.zeros(BUCKETS, dtype=np.float32)
     weights[used] = found.x[:-1]
     return weights, float(found.x[-1])
-
-
-def example_weights(examples: list[Example]) -> np.ndarray:
-    """Return what each example counts for in the loss."""
-    share = np.array([BLOG_WEIGHT if e.group == "blog" else 1.0 for e in examples])
-    if BALANCED:  # each group's spam weighs as much as its real comments
-        for group in {e.group == "blog" for e in examples}:
-            spam = np.array([(e.group == "blog") == group and e.is_spam for e in examples])
-            real = np.array([(e.group == "blog") == group and not e.is_spam for e in examples])
-            if spam.any() and real.any():
-                share[spam] *= share[real].sum() / share[spam].sum()
-    return share
 
 
 def out_of_fold(examples: list[Example], l2: float = L2, folds: int = FOLDS) -> np.ndarray:
