@@ -406,7 +406,11 @@ SITE_PROBLEM = re.compile(
     r"\b(button|link|form|page|feed|e?-?mail|site|image|comments?|search|menu|newsletter|rss)"
     r"( \w+){0,4} (does ?n[o']t|did ?n[o']t|won'?t|is ?n[o']t|can'?t|cannot) (work|load|open|show|"
     r"submit|send)\w*\b|\b(is|are|was|seems) broken\b|\bblank page\b|"
-    r"\b(404|not found) (error|page)\b",
+    r"\b(404|not found) (error|page)\b|"
+    # ...and so does a reader pointing at a spammer's comment ("the spell caster above is spam").
+    r"\b(comment|post|one) (above|below)\b[^.!?]{0,60}\b(is|looks like|was) (obviously |clearly )?"
+    r"(spam|a scam|fake)\b|\b(is|looks like) (obviously |clearly )?spam\b[^.!?]{0,40}\b(delete|"
+    r"remove)\b",
     re.IGNORECASE,
 )
 REPEATED = re.compile(r"(\S)\1{5,}|([!?$])\2{2,}")

@@ -7,9 +7,11 @@ The procedure (`invoke spam-train`):
    fresh_held_out_comments.json, blind_held_out_comments.json, blind2_held_out_comments.json
    and blind3_held_out_comments.json, which were each scored once as held-out (stops 40 and
    41, the round before the sentence-view trial, then stop 42) and then made development data
-   (for tuning and cross-validation). Held out, never read while choosing: the other video,
-   and HELD_OUT_BLOG, coaching-blog comments written blind by someone else and merged only
-   once the tuning (rules, data and this choosing rule) was committed.
+   (for tuning and cross-validation), and dev4a_comments.json and dev4b_comments.json,
+   written for development in stop 43 by two writers who had not seen the scorer. Held out,
+   never read while choosing: the other video, and HELD_OUT_BLOG, coaching-blog comments
+   written blind by someone else and merged only once the tuning (rules, data and this
+   choosing rule) was committed.
 2. Nested cross-validation on the development data only. For each penalty in L2_CHOICES and
    each false-alarm budget in BUDGETS, in each of FOLDS outer folds: fit on the other folds,
    set the model's probability cut so that at most `budget` of their real comments are
@@ -49,7 +51,7 @@ from .spam import Context, score
 from .spam_model import BUCKETS, SpamModel, feature_ids
 
 OWN_LABELS = Path(__file__).with_name("labelled_comments.json")
-# Our coaching-blog development sets; the last five were held out once, then made development.
+# Our coaching-blog development sets; five were held out once, then made development.
 BLOG_SETS = tuple(
     Path(__file__).with_name(name)
     for name in (
@@ -59,6 +61,8 @@ BLOG_SETS = tuple(
         "blind_held_out_comments.json",
         "blind2_held_out_comments.json",
         "blind3_held_out_comments.json",
+        "dev4a_comments.json",
+        "dev4b_comments.json",
     )
 )
 # Written blind, by another person, before this round of tuning; merged and scored once after it.
