@@ -1,9 +1,8 @@
 """A small linear spam model over character n-grams: the probability a comment is spam.
 
 Pure numpy: each comment becomes the hashed set of its character n-grams (2 to 5 characters
-of the lower-cased text, accents taken off, digits written for letters read as letters, other
-digits folded to 0), its words and its word pairs, scaled to unit length; a logistic
-regression weighs them. Hashing keeps the shipped file free of any
+of the lower-cased text, digits folded to 0), its words and its word pairs, scaled to unit
+length; a logistic regression weighs them. Hashing keeps the shipped file free of any
 training text: it holds numbers only.
 `spam_training` fits the weights at release time; `spam.score` combines them with the rules.
 """
@@ -11,7 +10,6 @@ training text: it holds numbers only.
 import functools
 import itertools
 import re
-import unicodedata
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,26 +22,11 @@ NGRAMS = (2, 3, 4, 5)
 DIGITS = re.compile(r"\d")
 SPACES = re.compile(r"\s+")
 TOKENS = re.compile(r"\w+|[^\w\s]")
-LEET_TOKEN = re.compile(r"[\w@$]+")
-LEET = str.maketrans("013457@$", "oieastas")
-
-
-def unleet(token: str) -> str:
-    """Return a word written with digits for letters ("fr33", "c0ach") in letters; numbers,
-    "3rd" and "30days" stay as they are."""
-    letters = sum(c.isalpha() for c in token)
-    if letters < 2 or not any(c in "013457@$" for c in token.lstrip("0123456789")):
-        return token
-    return token.translate(LEET)
 
 
 def normalized(text: str) -> str:
-    """Return the text the n-grams are taken from: lower case, accents off ("promoção" reads
-    as "promocao"), digits for letters read as letters, other digits as 0, spaces collapsed."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    plain = LEET_TOKEN.sub(lambda found: unleet(found.group()), plain)
-    return " " + SPACES.sub(" ", DIGITS.sub("0", plain)).strip() + " "
+    """Return the text the n-grams are taken from: lower case, digits as 0, spaces collapsed."""
+    return " " + SPACES.sub(" ", DIGITS.sub("0", text.lower())).strip() + " "
 
 
 def feature_ids(text: str) -> np.ndarray:

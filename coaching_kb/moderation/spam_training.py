@@ -28,10 +28,11 @@ The procedure (`invoke spam-train`):
    applied to each variant's best setting over all blog development sets (blind3 included):
    fewest real blog comments filed, then the video's false-positive rate within
    MAX_VIDEO_FALSE_POSITIVES, then blog recall, then video recall; a tie keeps what shipped.
-   Kept by it: accents and digits-for-letters folded (spam_model.normalized) and the rule
-   kinds of a way to reach a seller and a business signing its praise. Tried and not kept
-   (README): sublinear counts, character n-grams within words, balanced classes, word stems,
-   a blog weight of 5 (a tie), a lower "fairly sure" level, a penalty of 1e-5.
+   Kept by it: the rule kinds of a way to reach a seller and a business signing its praise.
+   Tried and not kept (README): accents and digits-for-letters folded (kept on six blog sets,
+   then one blog spam behind once dev4a and dev4b joined), sublinear counts, character
+   n-grams within words, balanced classes, word stems, a blog weight of 5 (a tie), a lower
+   "fairly sure" level, a penalty of 1e-5.
 4. The model is fitted on all development data with that setting, and that model is both
    measured on the held-out comments and shipped: the figures describe the very weights a
    site runs (a refit that also read the held-out video filed two blind real readers).
@@ -72,7 +73,7 @@ L2_CHOICES = (3e-5, 1e-4, 3e-4)  # penalties cross-validation chooses from
 # Shares of real comments the model's cut may file, in-fold; 0: above every real one seen
 BUDGETS = (0.0, 0.005, 0.01, 0.02, 0.03)
 # (penalty on the weights per example, budget) the cross-validation chose; spam-train prints it
-CHOSEN = (3e-5, 0.0)
+CHOSEN = (1e-4, 0.0)
 L2, BUDGET = CHOSEN
 # The whole scorer's cross-validated false-positive rate on the video the choice must keep to:
 # half the 2% target, because on comments from other videos and writers the rate has come out

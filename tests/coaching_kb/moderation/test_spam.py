@@ -5,7 +5,7 @@ import pytest
 
 from coaching_kb.moderation import spam_training
 from coaching_kb.moderation.spam import Context, score
-from coaching_kb.moderation.spam_model import MODEL_FILE, feature_ids, load
+from coaching_kb.moderation.spam_model import MODEL_FILE, load
 from coaching_kb.testing import ROOT
 
 DEV_SET = ROOT.parent / "shared" / "eval" / "spam" / "youtube-dev.jsonl"
@@ -59,24 +59,6 @@ def test_brief_praise_and_emoji_in_any_language_are_never_spam(body):
 )
 def test_self_promotion_without_a_link_is_spam(body):
     assert score(body, Context(title=TITLE)).is_spam
-
-
-@pytest.mark.parametrize(
-    ("written", "read_as"),
-    [
-        ("FR33 c0aching, r3ply n0w", "free coaching, reply now"),
-        ("Promoção só até sexta", "promocao so ate sexta"),
-        ("Ücretsiz görüşme", "ucretsiz gorusme"),
-    ],
-)
-def test_the_model_reads_accents_and_digits_for_letters_as_plain_letters(written, read_as):
-    assert np.array_equal(feature_ids(written), feature_ids(read_as))
-
-
-def test_the_model_keeps_numbers_apart_from_words():
-    """Only digits among letters are read as letters: "3rd", "30 days" and "1:1" stay numbers."""
-    assert not np.array_equal(feature_ids("on the 3rd day"), feature_ids("on the erd day"))
-    assert not np.array_equal(feature_ids("a 1:1 at 10"), feature_ids("a i:i at io"))
 
 
 def test_the_shipped_model_holds_numbers_only():
@@ -174,6 +156,8 @@ def test_what_blog_spammers_write_is_spam_with_or_without_a_link(body):
         "Thank you Dr Shah, my old professor, for teaching me this years ago.",
         "Looking for a good book on delegation, any suggestions?",
         "The link to the worksheet in the second paragraph goes to a 404 page.",
+        "The comment below offering money spells is obviously a scam, can you remove it?",
+        "That loan offer is spam, please delete it before someone falls for it.",
     ],
 )
 def test_readers_who_mention_money_work_or_their_team_are_not_spam(body):
