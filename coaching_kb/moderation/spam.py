@@ -196,7 +196,17 @@ PITCHES = {
     r"\b(se|si) (algu[ée]m|alguien|quelqu'un)( \w+){0,2} (interesse|interes|intéress)\w*|"
     r"ganancias|ganar dinero|dinero desde casa|ganhe dinheiro|(me )?chama no (direct|dm|privado|"
     r"whats(app)?|zap)|gagne[rz] de l'argent|geld verdienen|zarabiaj|descuentos?|"
-    r"desconto|rabatt|zni[zż]k[ai]|criptomonedas|criptomoedas|kryptow[aä]hrung)\b",
+    r"desconto|rabatt|zni[zż]k[ai]|criptomonedas|criptomoedas|kryptow[aä]hrung|"
+    # Dutch, Turkish, Indonesian and Malay, Hindi and Urdu in Latin letters, Italian, Polish,
+    # Spanish, Portuguese and German: contact me, join, search for, see my profile.
+    r"stuur (me|ons) (even )?(een )?(dm|bericht|mail)|neem (gerust )?contact op|wij (bouwen|"
+    r"helpen|bieden|maken)|meer klanten|profilime|kay[ıi]t i[çc]in|bana (yaz|ula[sş])\w*|dm at|"
+    r"ileti[sş]ime ge[çc]|hubungi (admin|kami|saya|aku|kak)|gabung (grup|group|bersama)|"
+    r"penghasilan tambahan|dijamin|(mujhe|hamse|humse) (\w+ ){0,2}(karo|kijiye|kare)|kamao|"
+    r"baat (karo|kijiye|karein)|ghar baithe|cercatel[ao]|cercateci|iscriviti|scrivici|"
+    r"zapraszam (na|do)|zapisz si[eę]|me encuentra[ns]? como|b[uú]scame|b[uú]scanos|"
+    r"procurem (no|por|o)|conhe[cç]am o|quem quiser (o contato|aprender|saber|entrar)|"
+    r"einfach nach|bei interesse|appelez[- ](le|la|moi|nous))\b",
     "asks to be contacted": r"\b(contact|call|message|email|e-mail|dm|text|reach|whatsapp|"
     r"telegram) (me|us|our|the (loan|recruiter|agent|officer|expert)|mr|mrs|dr|"
     r"doctor)\b|\b(on|via) (whatsapp|telegram|signal)\b|\b(link|number|details|contact|"
@@ -247,6 +257,29 @@ PITCHES = {
     r"audit)\b|\b(welcome to|come and|you can) join (us|me|my|our)\b|\bserious (people|"
     r"inquiries|enquiries) only\b|\bon instagram @|\b(at|@) ?(gmail|yahoo|outlook|hotmail|proton)"
     r"( ?dot ?| ?\. ?)com\b|\bavailable (now )?(in|on) (paperback|kindle|amazon|audible)\b",
+    # A way to reach the writer or their seller, in any language: a phone number, a messenger
+    # or social handle, a mailbox named by its provider. Readers of a blog never leave one.
+    "gives a way to reach them": r"(?<![\w.,/:-])(\(\d{2,4}\) ?\d{3,5}[ -]?\d{4}|"
+    r"\d{3,5}[ -]\d{3,4}[ -]\d{3,5}|0\d{9,11})(?![\w/:-]|[.,]\d)|"
+    r"\b(wa|whatsapp|telegram|tg|kik|snap|snapchat|signal|wechat|viber|line)\b:? ?(\+|\d{4}|@)|"
+    r"\b(on|at|via) (gmail|yahoo|outlook|hotmail|proton(mail)?)\b|"
+    r"\b(my|the|her|his|their|our) (user ?name|handle|username|ig|insta|kik|snap|telegram) is\b|"
+    r"\b(instagram|insta|ig|tiktok|twitter|linkedin|facebook|telegram|threads|substack|skool)\b"
+    r"[^.!?\n]{0,25}@[\w.]{3,}|@[\w.]{3,} on (instagram|insta|ig|tiktok|twitter|linkedin|"
+    r"facebook|telegram|threads)\b|\b(search|find|look up|search for) [\"'“‘]?[\w :&'-]{2,40}"
+    r"[\"'”’]? on (substack|skool|linkedin|etsy|gumroad|udemy|facebook|whatsapp|telegram)\b|"
+    r"\b(you can )?(find|reach|follow) (me|us|her|him|them) (as|under|at) [\"'“‘]?[A-Z@]",
+    # A business signing its praise: "regards from the team at ...", "at ... we tell every
+    # client", "what we do at ...": a firm's comment, not a reader's.
+    "signs as a business": r"(?-i:\b(team|folks|crew) at [A-Z][\w-]+( [A-Z&][\w-]*){0,3}"
+    r"( (offers?|helps?|builds?|provides?|can|we)\b|[,.!] *$|\.$))|"
+    r"(?-i:\b([Rr]egards|[Gg]reetings|[Bb]est wishes|[Cc]heers|[Ww]arm wishes|[Ss]incerely),? "
+    r"(from )?(the )?(team at )?([A-Z][\w&-]*\.? ){0,4}(Solutions|Services|Ltd|Inc|LLC|Pvt|"
+    r"GmbH|Agency|Consulting|Studio|Digital|Media|Marketing|Group|Labs?|Technologies)\b)|"
+    r"(?-i:\b[Aa]t [A-Z][\w-]+( [A-Z&][\w-]*){0,3},? we (tell|help|build|offer|work with|"
+    r"provide|specialise|specialize|show|teach|coach|see)\b)|"
+    r"\bwhat we do at\b|\bour (\w+ ){0,2}(tool|app|platform|software|plugin|extension|solution)"
+    r" (flags?|tracks?|helps?|lets|makes|automates?|does|saves|shows|gives)\b",
     "promises money": r"\blucrative\b|\bbusiness proposal\b|\b(up to )?\d+% commission\b|"
     r"\baffiliates? (programme|program|make|"
     r"earn)\b|\bearn while\b|\bpays? out (every|each|daily|weekly)\b|\binvestment (platform|plan|"
@@ -373,7 +406,11 @@ SITE_PROBLEM = re.compile(
     r"\b(button|link|form|page|feed|e?-?mail|site|image|comments?|search|menu|newsletter|rss)"
     r"( \w+){0,4} (does ?n[o']t|did ?n[o']t|won'?t|is ?n[o']t|can'?t|cannot) (work|load|open|show|"
     r"submit|send)\w*\b|\b(is|are|was|seems) broken\b|\bblank page\b|"
-    r"\b(404|not found) (error|page)\b",
+    r"\b(404|not found) (error|page)\b|"
+    # ...and so does a reader pointing at a spammer's comment ("the spell caster above is spam").
+    r"\b(comment|post|one) (above|below)\b[^.!?]{0,60}\b(is|looks like|was) (obviously |clearly )?"
+    r"(spam|a scam|fake)\b|\b(is|looks like) (obviously |clearly )?spam\b[^.!?]{0,40}\b(delete|"
+    r"remove)\b",
     re.IGNORECASE,
 )
 REPEATED = re.compile(r"(\S)\1{5,}|([!?$])\2{2,}")

@@ -156,6 +156,8 @@ def test_what_blog_spammers_write_is_spam_with_or_without_a_link(body):
         "Thank you Dr Shah, my old professor, for teaching me this years ago.",
         "Looking for a good book on delegation, any suggestions?",
         "The link to the worksheet in the second paragraph goes to a 404 page.",
+        "The comment below offering money spells is obviously a scam, can you remove it?",
+        "That loan offer is spam, please delete it before someone falls for it.",
     ],
 )
 def test_readers_who_mention_money_work_or_their_team_are_not_spam(body):
@@ -172,6 +174,10 @@ CAUGHT_KINDS = [
     "now, worth every penny for anyone leading a distributed team.",
     "My new book on first-time management is out now on every major store, grab a copy while "
     "the launch price lasts.",
+    # caught since stop 43 (a business signing its praise; an ask in Indonesian):
+    "Such a useful read. At Peakline Consulting we build onboarding playbooks for growing "
+    "teams, so you might enjoy what we do too.",
+    "Artikel bagus. Gabung grup trading kami, profit harian dijamin, hubungi admin sekarang.",
 ]
 # ...and misses these; neither did the sentence view catch them without filing readers in
 # cross-validation (README). Strict: a scorer that starts catching one must say so here.
@@ -180,9 +186,6 @@ MISSED_KINDS = [
     "minutes before standup. Honestly the best coffee I have had, and it is 30% off this week.",
     "Great insights on delegation, very helpful for every manager. Kind regards, the team at "
     "Nordvale Digital Solutions, web design and branding.",
-    "Such a useful read. At Peakline Consulting we build onboarding playbooks for growing "
-    "teams, so you might enjoy what we do too.",
-    "Artikel bagus. Gabung grup trading kami, profit harian dijamin, hubungi admin sekarang.",
     "I used to lose track of every one-on-one until I got the Focusly planner. 10/10, would "
     "recommend to any new manager.",
 ]
@@ -213,6 +216,58 @@ def test_placements_without_an_ask_and_signatures_under_praise_are_spam(body):
     ],
 )
 def test_readers_naming_a_book_or_writing_in_portuguese_or_indonesian_are_not_spam(body):
+    verdict = score(body, Context(title=TITLE))
+    assert not verdict.is_spam, verdict.reason
+
+
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Mau penghasilan tambahan dari rumah? Tanya saja, WA 0813 2222 0456.",
+         "gives a way to reach them"),
+        ("My cousin fixed our payroll mess in a week, call her office on 020 7946 0321.",
+         "gives a way to reach them"),
+        ("She posts daily tips on Instagram as @calm.lead.daily, worth a follow.",
+         "gives a way to reach them"),
+        ("Great piece on trust. Kind regards, Harbourline Digital Media Ltd",
+         "signs as a business"),
+        ("At Quillmark we help new managers write their first reviews, so this struck a chord.",
+         "signs as a business"),
+        ("Our scheduling app saves every team lead an hour a week.", "signs as a business"),
+        ("Goed stuk! Stuur me een bericht als je als coach meer klanten wilt.",
+         "asks in another language"),
+        ("Güzel yazı, detaylar için profilime bakabilirsiniz.", "asks in another language"),
+        ("Yazı çok iyi, bilgi almak için bana yazın.", "asks in another language"),
+    ],
+)  # fmt: skip
+def test_the_rules_name_a_way_to_reach_a_seller_and_a_business_signing_in_any_language(body, kind):
+    assert kind in score(body, rules_only=True).reason
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "@Sam I had the same problem with my first team, thanks for sharing.",
+        "My team at Shopify read this together on Friday.",
+        "Cheers from the whole team at work, we printed this one.",
+        "Best wishes, Amara (People Ops at a fintech)",
+        "At Google we called this the skip-level, and it worked.",
+        "I led a team of 40 from 2018 to 2021 and this rings true.",
+        "Our onboarding tool at work helps, but nothing beats a real conversation.",
+        "I found the author on LinkedIn and sent a thank-you note.",
+        "My manager, Dana, sent me this; she coaches everyone on our floor this way.",
+        "I run a 12-person team at a hospital in Manila and this is our daily life.",
+        "Mooi stuk, ik deel het met mijn team.",
+        "Harika yazı, ekibimle paylaştım.",
+        "Bagus sekali, saya bagikan ke tim saya.",
+        "Bahut accha likha hai, meri team ko bhi bhejunga.",
+        "Bellissimo articolo, lo giro al mio team.",
+        "Świetny tekst, dziękuję!",
+    ],
+)
+def test_readers_naming_their_company_a_year_or_another_reader_in_any_language_are_not_spam(
+    body,
+):
     verdict = score(body, Context(title=TITLE))
     assert not verdict.is_spam, verdict.reason
 
@@ -255,17 +310,17 @@ def test_training_is_deterministic():
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the public development set is not here")
 def test_on_comments_never_tuned_on():
     """Fit on the development data with the setting cross-validation chose, as `invoke
-    spam-train` does; score the other video and the third blind blog set (README figures)."""
+    spam-train` does; score the other video and the fourth blind blog set (README figures)."""
     development, held_video = spam_training.split(spam_training.read_jsonl(DEV_SET))
     assert {e.source for e in development} >= {p.name for p in spam_training.BLOG_SETS}
     model = spam_training.train(development, *spam_training.CHOSEN)
     video = spam_training.figures(held_video, model)
     blind = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_BLOG), model)
-    # Scored once (README): 144 of 173 with 3 real; blind3 blog 45 of 64 with none of 99 real.
-    # The video meets its targets; the blind set's recall does not (0.70): these hold the line.
+    # Scored once (README): 140 of 173 with 3 real; blind4 blog 53 of 66 with none of 98 real.
+    # The video meets its targets; the blind set's recall does not (0.80): these hold the line.
     assert video["recall"] >= 0.8
     assert video["false_positive_rate"] <= 0.02
-    assert blind["caught"] >= 45
+    assert blind["caught"] >= 53
     assert blind["real_filed_as_spam"] == 0
     assert spam_training.figures(held_video, None)["recall"] < video["recall"]
 
