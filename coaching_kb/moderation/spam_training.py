@@ -4,11 +4,12 @@ the scorer once on comments nobody tuned on.
 The procedure (`invoke spam-train`):
 1. Development data: one video of the public set (DEVELOPMENT_VIDEO) and our own
    coaching-blog comments in BLOG_SETS: labelled_comments.json, and held_out_comments.json,
-   fresh_held_out_comments.json, blind_held_out_comments.json, blind2_held_out_comments.json
-   and blind3_held_out_comments.json, which were each scored once as held-out (stops 40 and
-   41, the round before the sentence-view trial, then stop 42) and then made development data
-   (for tuning and cross-validation), and dev4a_comments.json and dev4b_comments.json,
-   written for development in stop 43 by two writers who had not seen the scorer. Held out,
+   fresh_held_out_comments.json, blind_held_out_comments.json, blind2_held_out_comments.json,
+   blind3_held_out_comments.json and blind4_held_out_comments.json, which were each scored
+   once as held-out (stops 40 and 41, the round before the sentence-view trial, then stops 42
+   and 43) and then made development data (for tuning and cross-validation), and
+   dev4a_comments.json and dev4b_comments.json, written for development in stop 43 by two
+   writers who had not seen the scorer. Held out,
    never read while choosing: the other video, and HELD_OUT_BLOG, coaching-blog comments
    written blind by someone else and merged only once the tuning (rules, data and this
    choosing rule) was committed.
@@ -52,7 +53,7 @@ from .spam import Context, score
 from .spam_model import BUCKETS, SpamModel, feature_ids
 
 OWN_LABELS = Path(__file__).with_name("labelled_comments.json")
-# Our coaching-blog development sets; five were held out once, then made development.
+# Our coaching-blog development sets; six were held out once, then made development.
 BLOG_SETS = tuple(
     Path(__file__).with_name(name)
     for name in (
@@ -64,10 +65,11 @@ BLOG_SETS = tuple(
         "blind3_held_out_comments.json",
         "dev4a_comments.json",
         "dev4b_comments.json",
+        "blind4_held_out_comments.json",
     )
 )
 # Written blind, by another person, before this round of tuning; merged and scored once after it.
-HELD_OUT_BLOG = Path(__file__).with_name("blind4_held_out_comments.json")
+HELD_OUT_BLOG = Path(__file__).with_name("blind5_held_out_comments.json")
 DEVELOPMENT_VIDEO = "PSY - Gangnam Style"  # the other video of the public set is held out
 L2_CHOICES = (3e-5, 1e-4, 3e-4)  # penalties cross-validation chooses from
 # Shares of real comments the model's cut may file, in-fold; 0: above every real one seen
