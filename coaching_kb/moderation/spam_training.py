@@ -34,6 +34,11 @@ The procedure (`invoke spam-train`):
    then one blog spam behind once dev4a and dev4b joined), sublinear counts, character
    n-grams within words, balanced classes, word stems, a blog weight of 5 (a tie), a lower
    "fairly sure" level, a penalty of 1e-5.
+   Stop 44 fixed, before any run, the same rule, unchanged: each new rule kind and each new
+   development set is kept only if, over all blog development sets (blind4, dev5a and dev5b
+   included), the best setting of L2_CHOICES x BUDGETS with it files the fewest real blog
+   comments, keeps the video within MAX_VIDEO_FALSE_POSITIVES, then catches more blog spam,
+   then more video spam, than without it; a tie keeps what shipped. The grid is not widened.
 4. The model is fitted on all development data with that setting, and that model is both
    measured on the held-out comments and shipped: the figures describe the very weights a
    site runs (a refit that also read the held-out video filed two blind real readers).
