@@ -112,7 +112,13 @@ PITCHES = {
     r"(\w+ ){0,3}(guide|playbook|checklist|cheat ?sheet|"
     r"toolkit|templates?|workbook|course|ebook|e-book|programme|program)\b|"
     r"\b(on|via|from) (my )?(gumroad|udemy|teachable|kajabi|patreon|etsy|eventbrite)\b|"
-    r"\bi('m| am)? (offer|provide|sell|run|host|teach|launched|created|built|wrote|running|"
+    r"\b(i|we) (give|send|share|offer)s? ([\w-]+ ){0,3}(away )?(free )?to (my |our )?(newsletter |"
+    r"email |mailing list )?(subscribers|members)\b|"
+    r"\b(we|i) (covered|discussed|talked about|went into) (this|it)( \w+){0,3} (in|on) (our|my|"
+    r"last week's|this week's|a recent|the latest) (\w+ )?(episode|podcast|show)\b|"
+    r"\bwherever you (get|listen to) (your )?podcasts\b|"
+    r"\bi('m| am|'ve been| have been)? (offer|provide|sell|run|host|teach|launched|created|built|"
+    r"wrote|running|"
     r"hosting|launching|offering|opening) "
     r"([\w:/&-]+ ){0,3}(coaching|sessions?|retreats?|intensives?|bootcamps?|calls?|programmes?|"
     r"programs?|masterclass(es)?|courses?|workshops?|"
@@ -180,7 +186,9 @@ PITCHES = {
     r"email|message|reach|reach out to) (him|her) (now|today|name|for|on|via|by|at)\b|"
     r"\bgoogle (his|her|their) name\b|\b(look|google) (him|her|them) up\b|"
     r"\bgoogle (him|her|them)\b|\bbest decision of my life\b|"
-    r"\bbest ([$€£]\d+|money|investment|decision) i('ve)? ever (spent|made)\b|"
+    r"\bbest ([$€£]\d+|money|investment|decision|\d+ (euros?|dollars?|pounds?|bucks)) "
+    r"i('ve)? ever (spent|made)\b|\b(their|our|the|its) (\w+ ){0,2}sale is (still )?(on|running)\b|"
+    r"\bif you mention (where you (heard|found|saw)|my name|this (blog|post|comment|site))\b|"
     r"\b(until|when) (a friend|someone|my \w+) introduced me to\b|"
     r"\b(life[- ]changing|you won'?t regret( it)?)\b|\b(sign up|join|book|enrol+) while you can\b",
     # The same asks in the languages spammers use most on English blogs.
@@ -206,7 +214,12 @@ PITCHES = {
     r"baat (karo|kijiye|karein)|ghar baithe|cercatel[ao]|cercateci|iscriviti|scrivici|"
     r"zapraszam (na|do)|zapisz si[eę]|me encuentra[ns]? como|b[uú]scame|b[uú]scanos|"
     r"procurem (no|por|o)|conhe[cç]am o|quem quiser (o contato|aprender|saber|entrar)|"
-    r"einfach nach|bei interesse|appelez[- ](le|la|moi|nous))\b",
+    r"einfach nach|bei interesse|appelez[- ](le|la|moi|nous)|"
+    # Italian, Polish, Turkish and Russian: contact him, we invite you, click, write to me.
+    r"contattal[oaie]|contattateci|(lo|la|li|le) trovi (cercando|su)|a sol[oi] \d|"
+    r"zapraszamy (na|do)|w wiadomo[sś]ci prywatnej|tıkla(sın|yın|yin)|sınırlı kontenjan|"
+    r"kazanmak isteyen\w*|(пишите|напишите|звоните) (мне|нам|в)|ссылка в (профиле|био|шапке)|"
+    r"заработ(ок|аю|ать|ай)\w*|научу (и )?вас)\b",
     "asks to be contacted": r"\b(contact|call|message|email|e-mail|dm|text|reach|whatsapp|"
     r"telegram) (me|us|our|the (loan|recruiter|agent|officer|expert)|mr|mrs|dr|"
     r"doctor)\b|\b(on|via) (whatsapp|telegram|signal)\b|\b(link|number|details|contact|"
@@ -251,7 +264,9 @@ PITCHES = {
     r"\b(we'd|we would) love to have you\b|\bto anyone who (asks|wants it|replies|comments|"
     r"messages)\b|\bif you want (\d+% off|a "
     r"discount|the (link|discount|referral|code))\b|\binterested in a (free )?trial\b|"
-    r"\breply (to this comment|here|below) (for|with|and)\b|\bsend (you )?over an? (proposal|"
+    r"\breply (to this comment|here|below) (for|with|and)\b|"
+    r"\b(reply|comment|type|write|drop)( with)? [\"'“‘][\w-]+[\"'”’] (below|here|"
+    r"in the comments)\b|\bsend (you )?over an? (proposal|"
     r"quote)\b|\bjoin \d[\d,]* (others|people|managers|leaders|readers)\b|"
     r"\bfor an? (free )?(proposal|quote|"
     r"audit)\b|\b(welcome to|come and|you can) join (us|me|my|our)\b|\bserious (people|"
@@ -273,12 +288,15 @@ PITCHES = {
     # client", "what we do at ...": a firm's comment, not a reader's.
     "signs as a business": r"(?-i:\b(team|folks|crew) at [A-Z][\w-]+( [A-Z&][\w-]*){0,3}"
     r"( (offers?|helps?|builds?|provides?|can|we)\b|[,.!] *$|\.$))|"
-    r"(?-i:\b([Rr]egards|[Gg]reetings|[Bb]est wishes|[Cc]heers|[Ww]arm wishes|[Ss]incerely),? "
+    r"(?-i:\b([Rr]egards|[Gg]reetings|[Bb]est wishes|[Cc]heers|[Ww]arm wishes|[Ss]incerely|"
+    r"[Tt]hanks|[Tt]hank you),? "
     r"(from )?(the )?(team at )?([A-Z][\w&-]*\.? ){0,4}(Solutions|Services|Ltd|Inc|LLC|Pvt|"
     r"GmbH|Agency|Consulting|Studio|Digital|Media|Marketing|Group|Labs?|Technologies)\b)|"
     r"(?-i:\b[Aa]t [A-Z][\w-]+( [A-Z&][\w-]*){0,3},? we (tell|help|build|offer|work with|"
     r"provide|specialise|specialize|show|teach|coach|see)\b)|"
-    r"\bwhat we do at\b|\bour (\w+ ){0,2}(tool|app|platform|software|plugin|extension|solution)"
+    r"\bwhat we do at\b|\b(we are|we're|i am|i'm) (just |only )?(a|one) (message|call|click|"
+    r"email|text|dm) away\b|\bif you or your (company|business|team|firm) (need|want)s?\b|"
+    r"\bour (\w+ ){0,2}(tool|app|platform|software|plugin|extension|solution)"
     r" (flags?|tracks?|helps?|lets|makes|automates?|does|saves|shows|gives)\b",
     "promises money": r"\blucrative\b|\bbusiness proposal\b|\b(up to )?\d+% commission\b|"
     r"\baffiliates? (programme|program|make|"
@@ -340,7 +358,9 @@ PITCHES = {
     r"company|team)\b",
     "writes coursework": r"\b(essay|essays|assignment|thesis|dissertation|coursework|research "
     r"papers?)( \w+)? (writing|writers?|help|service|written)\b|\bwrite (my|your) (essay|"
-    r"assignment|thesis|dissertation|coursework)\b|\bacademic writers?\b|\bplagiarism[- ]free\b",
+    r"assignment|thesis|dissertation|coursework)\b|\bacademic writers?\b|\bplagiarism[- ]free\b|"
+    r"\bhelp with your (\w+ ){0,2}(essay|assignment|thesis|dissertation|coursework)\b|"
+    r"\b(our|my) (phd|expert|professional|native) writers\b",
     # A bot writes to whoever reads it (a new friend, a prize winner), never about the article.
     "writes like a bot": r"\b(i'?m|i am|im) (\w+, )?\d{2},? (and )?(single|from|looking)\b|"
     r"\badd me on (snap|snapchat|kik|insta|instagram|telegram|whatsapp)\b|\bmy (number|snap|"

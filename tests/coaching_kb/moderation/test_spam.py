@@ -272,6 +272,59 @@ def test_readers_naming_their_company_a_year_or_another_reader_in_any_language_a
     assert not verdict.is_spam, verdict.reason
 
 
+@pytest.mark.parametrize(
+    ("body", "kind"),
+    [
+        ("Ottimo spunto. Il mio corso sulla leadership costa poco, contattateci per i dettagli.",
+         "asks in another language"),
+        ("Dobry tekst. Zapraszamy na nasze szkolenie, zostało kilka miejsc.",
+         "asks in another language"),
+        ("Ekip yönetimi eğitimimiz için hemen tıklayın, sınırlı kontenjan.",
+         "asks in another language"),
+        ("Хорошая статья. Научу вас управлять командой, пишите мне в личные сообщения.",
+         "asks in another language"),
+        ("The noise-cancelling headset from Quietdesk changed my calls, best 40 dollars I ever "
+         "spent, and their spring sale is still on.", "vouches for a seller"),
+        ("Mentoring circles help. Comment 'circle' below and I will add you to mine.",
+         "asks to be contacted"),
+        ("I share my one-to-one checklist free to newsletter subscribers every month.",
+         "offers paid help"),
+        ("We talked about this in our latest episode, find it wherever you get your podcasts.",
+         "offers paid help"),
+        ("Struggling with your leadership thesis? Our expert writers deliver in three days.",
+         "writes coursework"),
+        ("Lovely read. Thank you from Brightpath Consulting Services.", "signs as a business"),
+        ("If you or your team need office furniture, we are only a call away.",
+         "signs as a business"),
+    ],
+)  # fmt: skip
+def test_the_rules_name_offers_in_more_languages_products_on_sale_and_reader_offers(body, kind):
+    assert kind in score(body, rules_only=True).reason
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I paid 29 euros for the workshop my company sent me to and it was worth it.",
+        "The book you recommended cost me 15 dollars and it was the best thing I read this year.",
+        "I reply to every comment on my team's wiki, but your approach is better.",
+        "Our newsletter at work goes to 300 subscribers and I will link this post in it.",
+        "We discussed this at our team meeting today, thank you.",
+        "Thank you from a new manager in Lagos.",
+        "Bellissimo articolo, lo trovo molto utile per il mio team.",
+        "Świetny artykuł, zapraszam cały zespół do przeczytania.",
+        "Yazıyı ekibimle paylaştım, çok teşekkürler.",
+        "Отличная статья, спасибо! Напишите, пожалуйста, продолжение про делегирование.",
+        "I wrote my dissertation on psychological safety and this matches what I found.",
+    ],
+)
+def test_readers_quoting_a_price_or_writing_in_italian_polish_turkish_or_russian_are_not_spam(
+    body,
+):
+    verdict = score(body, Context(title=TITLE))
+    assert not verdict.is_spam, verdict.reason
+
+
 def row(video_recall, video_rate, blog_real_filed=0, blog_recall=0.9):
     """One line of the cross-validated table spam-train chooses from."""
     return {"video_recall": video_recall, "video_false_positive_rate": video_rate,
