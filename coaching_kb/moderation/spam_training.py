@@ -39,6 +39,11 @@ The procedure (`invoke spam-train`):
    included), the best setting of L2_CHOICES x BUDGETS with it files the fewest real blog
    comments, keeps the video within MAX_VIDEO_FALSE_POSITIVES, then catches more blog spam,
    then more video spam, than without it; a tie keeps what shipped. The grid is not widened.
+   Kept by it (blind4 in the development data, before dev5a and dev5b): the rule kinds of
+   offers in Italian, Polish, Turkish and Russian, a product's price with a sale or a reader
+   offer, "reply WORD below", giveaways to subscribers, coursework sellers and businesses
+   thanking under their name (blog spam caught 717 against 705 of 857; the same 1 of 1,199
+   real blog and 1 of 174 real video comments filed; both chose penalty 3e-5, budget 0).
 4. The model is fitted on all development data with that setting, and that model is both
    measured on the held-out comments and shipped: the figures describe the very weights a
    site runs (a refit that also read the held-out video filed two blind real readers).
