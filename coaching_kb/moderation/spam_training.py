@@ -8,8 +8,9 @@ The procedure (`invoke spam-train`):
    blind3_held_out_comments.json and blind4_held_out_comments.json, which were each scored
    once as held-out (stops 40 and 41, the round before the sentence-view trial, then stops 42
    and 43) and then made development data (for tuning and cross-validation), and
-   dev4a_comments.json and dev4b_comments.json, written for development in stop 43 by two
-   writers who had not seen the scorer. Held out,
+   dev4a_comments.json and dev4b_comments.json (stop 43) and dev5a_comments.json and
+   dev5b_comments.json (stop 44), written for development by writers who had not seen the
+   scorer. Held out,
    never read while choosing: the other video, and HELD_OUT_BLOG, coaching-blog comments
    written blind by someone else and merged only once the tuning (rules, data and this
    choosing rule) was committed.
@@ -77,6 +78,8 @@ BLOG_SETS = tuple(
         "dev4a_comments.json",
         "dev4b_comments.json",
         "blind4_held_out_comments.json",
+        "dev5a_comments.json",
+        "dev5b_comments.json",
     )
 )
 # Written blind, by another person, before this round of tuning; merged and scored once after it.
