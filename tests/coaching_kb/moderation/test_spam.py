@@ -174,18 +174,19 @@ CAUGHT_KINDS = [
     "now, worth every penny for anyone leading a distributed team.",
     "My new book on first-time management is out now on every major store, grab a copy while "
     "the launch price lasts.",
-    # caught since stop 43 (a business signing its praise; an ask in Indonesian):
+    # caught since stop 43 (a business signing its praise; an ask in Indonesian), the last one
+    # since stop 44 (the model refitted with more development data):
     "Such a useful read. At Peakline Consulting we build onboarding playbooks for growing "
     "teams, so you might enjoy what we do too.",
     "Artikel bagus. Gabung grup trading kami, profit harian dijamin, hubungi admin sekarang.",
+    "Great insights on delegation, very helpful for every manager. Kind regards, the team at "
+    "Nordvale Digital Solutions, web design and branding.",
 ]
 # ...and misses these; neither did the sentence view catch them without filing readers in
 # cross-validation (README). Strict: a scorer that starts catching one must say so here.
 MISSED_KINDS = [
     "This reminded me of my morning routine: a cup of Brewmont single-origin and ten quiet "
     "minutes before standup. Honestly the best coffee I have had, and it is 30% off this week.",
-    "Great insights on delegation, very helpful for every manager. Kind regards, the team at "
-    "Nordvale Digital Solutions, web design and branding.",
     "I used to lose track of every one-on-one until I got the Focusly planner. 10/10, would "
     "recommend to any new manager.",
 ]
@@ -363,17 +364,17 @@ def test_training_is_deterministic():
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the public development set is not here")
 def test_on_comments_never_tuned_on():
     """Fit on the development data with the setting cross-validation chose, as `invoke
-    spam-train` does; score the other video and the fourth blind blog set (README figures)."""
+    spam-train` does; score the other video and the fifth blind blog set (README figures)."""
     development, held_video = spam_training.split(spam_training.read_jsonl(DEV_SET))
     assert {e.source for e in development} >= {p.name for p in spam_training.BLOG_SETS}
     model = spam_training.train(development, *spam_training.CHOSEN)
     video = spam_training.figures(held_video, model)
     blind = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_BLOG), model)
-    # Scored once (README): 140 of 173 with 3 real; blind4 blog 53 of 66 with none of 98 real.
-    # The video meets its targets; the blind set's recall does not (0.80): these hold the line.
+    # Scored once (README): 141 of 173 with 3 real; blind5 blog 55 of 63 with none of 95 real.
+    # The video meets its targets; the blind set's recall does not (0.87): these hold the line.
     assert video["recall"] >= 0.8
     assert video["false_positive_rate"] <= 0.02
-    assert blind["caught"] >= 53
+    assert blind["caught"] >= 55
     assert blind["real_filed_as_spam"] == 0
     assert spam_training.figures(held_video, None)["recall"] < video["recall"]
 
