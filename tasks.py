@@ -588,10 +588,10 @@ def bench(c, articles="1000,10000", runs=3, tags=True, cold_runs=1, quality=Fals
     print("related_topics: handler = its own work in the build process; added = a whole build")
     print("with it minus one without it, as a share of Pelican's build (median of paired runs);")
     print("cold = the first builds, which embed every article; own cache cold = builds with every")
-    print("other cache warm and related_topics's removed (its work cannot overlap Pelican's")
-    print("reading of Markdown); warm = the runs after the first builds (the same articles: the")
-    print("last run's findings serve); edited = one more pair of builds after one article changed,")
-    print("which relates every article again (analysing only that one)")
+    print("other cache warm and related_topics's removed; warm = the runs after the first builds")
+    print("(the same articles: the last run's lists are read back); edited = one more pair of")
+    print("builds after one article changed, which relates every article again (embedding only")
+    print("that one)")
     for row in figures["sizes"]:
         print(_related_row(row))
     print()
@@ -676,7 +676,7 @@ def _related_row(row: dict) -> str:
     return (
         f"{row['corpus']:<8}  handler {handler:>5.2f}s ({100 * handler / pelican:>4.1f}% Pelican)"
         f"  added warm {added:>5.2f}s [{low:.2f}-{high:.2f}]"
-        f"  worker {row['related_worker_mb']:>4.0f} MB  added {row['related_added_mb']:>4.0f} MB"
+        f"  added {row['related_added_mb']:>4.0f} MB"
         f"\n          cold {row['related_added_cold_pct']}%, own cache cold"
         f" {row['related_added_own_cache_cold_pct']}%, warm {row['related_added_warm_pct']}%"
         f", one article edited {row['related_added_edit_pct']}% (whole build"

@@ -7,8 +7,8 @@ from pathlib import Path
 def peak_memory_mb() -> float:
     """Return this process's peak resident memory in MB (0 where the OS does not say).
 
-    Linux's ru_maxrss carries the parent's peak across fork and exec, so a worker started by
-    a big build would report the build's memory: the kernel's own high-water mark of this
+    Linux's ru_maxrss carries the parent's peak across fork and exec, so a build started by
+    the bench would report the bench's memory: the kernel's own high-water mark of this
     process's memory (VmHWM) is read instead where there is one.
     """
     try:

@@ -2,12 +2,9 @@
 
 Run as `python -m coaching_kb.bench.runner CONFIG CONTENT OUTPUT [CACHE]`; prints one JSON
 line. CACHE is where related_topics keeps its embeddings (cold when the folder is new).
-A fresh process per build keeps peak memory honest and signals from leaking between builds;
-it waits for any process the build left working (the related worker keeping its findings),
-so that work does not slow the next build measured.
+A fresh process per build keeps peak memory honest and signals from leaking between builds.
 """
 
-import contextlib
 import json
 import logging
 import os
@@ -55,20 +52,16 @@ CONFIGS = {
 # off, how much of a first build Pagefind takes.
 CONFIGS_ON_REQUEST = {"ours_without_search": {"SEARCH_ENABLED": False}}
 TIMING = re.compile(r"^(?P<plugin>\w+): .* in (?P<seconds>[0-9.]+)s$")
-WORKER_MEMORY = re.compile(r"^related_topics: worker peak memory (?P<mb>[0-9.]+) MB$")
 
 
 class _Timings(logging.Handler):
     def __init__(self) -> None:
         super().__init__(logging.INFO)
         self.seconds: dict[str, float] = {}
-        self.worker_mb = 0.0
 
     def emit(self, record: logging.LogRecord) -> None:
         if match := TIMING.match(record.getMessage()):
             self.seconds[match["plugin"]] = float(match["seconds"])
-        elif match := WORKER_MEMORY.match(record.getMessage()):
-            self.worker_mb = float(match["mb"])
 
 
 def overrides_for(config: str) -> dict:
@@ -98,9 +91,8 @@ def main(config: str, content: str, output: str, cache: str = "") -> None:
     cpu = processor_seconds()
     print(json.dumps({"config": config, "seconds": round(seconds, 3), "cpu_s": round(cpu, 3),
                       "peak_mb": round(peak_mb, 1),
-                      "worker_mb": timings.worker_mb, "plugins": timings.seconds,
+                      "plugins": timings.seconds,
                       "stages": stages, "errors": errors}), flush=True)  # fmt: skip
-    wait_for_children()
 
 
 def processor_seconds() -> float:
@@ -115,13 +107,6 @@ def processor_seconds() -> float:
         usage.ru_utime + usage.ru_stime
         for usage in map(resource.getrusage, (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
     )
-
-
-def wait_for_children() -> None:
-    """Return once every child process has exited."""
-    with contextlib.suppress(ChildProcessError):
-        while True:
-            os.wait()
 
 
 def plain_pelican(content: Path, output: Path, config: str = "pelican") -> int:

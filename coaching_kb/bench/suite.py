@@ -152,7 +152,7 @@ def output_of(work: Path, name: str, config: str) -> Path:
 
 
 def related_cache(work: Path, name: str) -> Path:
-    """Return where related_topics keeps the corpus's embeddings and findings."""
+    """Return where related_topics keeps the corpus's embeddings and lists."""
     return work / f"related-cache-{name}"
 
 
@@ -214,8 +214,8 @@ def related_figures(results: dict[str, list[dict]], cold_runs: int = 1) -> dict:
     warm = warm_rounds(len(ours), cold_runs)
     return {
         # The cold rounds are first builds, which embed every article; the rounds after them
-        # find the embeddings kept (warm), and relate the very same corpus, so they reuse the
-        # last round's findings.
+        # find the embeddings kept (warm), and relate the very same corpus, so they read back the
+        # last round's lists.
         "related_added_cold_pct": round(100 * statistics.median(share[:cold_runs]), 1),
         "related_added_warm_pct": round(100 * statistics.median(share[warm]), 1),
         "related_added_share_runs_pct": [round(100 * s, 1) for s in share],
@@ -231,16 +231,10 @@ def related_figures(results: dict[str, list[dict]], cold_runs: int = 1) -> dict:
         "related_added_runs_s": [r["d"] for r in added],
         "pelican_peak_mb": median_of(pelican, lambda r: r["peak_mb"]),
         "ours_peak_mb": median_of(ours, lambda r: r["peak_mb"]),
-        # The build's own growth plus the whole of the worker's peak, in the round where that
-        # is most (a cold one): an upper bound, as the two peaks need not coincide.
+        # The build's growth, in the round where it is most (a cold one, which embeds).
         "related_added_mb": round(
-            max(
-                o["peak_mb"] - w["peak_mb"] + o["worker_mb"]
-                for o, w in zip(ours, without, strict=True)
-            ),
-            1,
+            max(o["peak_mb"] - w["peak_mb"] for o, w in zip(ours, without, strict=True)), 1
         ),
-        "related_worker_mb": max(run["worker_mb"] for run in ours),
     }
 
 

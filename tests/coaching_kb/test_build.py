@@ -25,7 +25,9 @@ def test_folder_without_topics_authors_or_comments_builds(build_site):
     assert "Another" in hub.get_text()
 
 
-def test_what_was_read_is_frozen_while_pages_are_written_and_unfrozen_after(tmp_path):
+def test_the_build_leaves_the_garbage_collector_alone(tmp_path):
+    # Freezing what was read measured within the noise (a paired A/B at 1,000 articles): issue
+    # 33 keeps such machinery only for a fifth of a build.
     from pelican import signals
 
     from coaching_kb.build import build_site
@@ -43,8 +45,7 @@ def test_what_was_read_is_frozen_while_pages_are_written_and_unfrozen_after(tmp_
     finally:
         signals.content_written.disconnect(note_frozen)
     assert frozen
-    assert min(frozen) > 0  # out of the collector's full passes while pages are written
-    assert gc.get_freeze_count() == 0  # and collectable again once the run is over
+    assert max(frozen) == 0
 
 
 def test_unparsable_date_fails_the_build_and_keeps_the_last_good_site(tmp_path, task):

@@ -9,7 +9,6 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
-from typing import Any
 
 TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)  # a comment or a tag
 TAG_NAME = re.compile(r"^</?\s*([a-zA-Z][a-zA-Z0-9]*)")
@@ -113,17 +112,12 @@ Span = tuple[int, int, str]  # a mention's start and end in the HTML, and its li
 class Scan:
     """Where an article's HTML gets topic links, the topics linked and those mentioned.
 
-    Kept as spans, not as the linked HTML: the cache of findings then holds no second copy of
-    every article.
+    Kept as spans, not as the linked HTML: no second copy of every article is held.
     """
 
     links: tuple[Span, ...] = ()
     topic_links: tuple[str, ...] = ()
     mentioned: frozenset[str] = frozenset()
-
-    def __reduce__(self) -> tuple[type, tuple[Any, ...]]:
-        # Pickled as plain fields, as the worker sends one per article.
-        return (Scan, (self.links, self.topic_links, self.mentioned))
 
     def linked(self, html: str) -> str:
         """Return `html` (the HTML scanned) with the topic links in place."""

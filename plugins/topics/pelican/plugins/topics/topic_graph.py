@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-import scipy  # its `sparse` loads on first use: a build reusing its findings never needs it
+import scipy  # its `sparse` loads on first use
 
 from .term_model import (
     Doc,
