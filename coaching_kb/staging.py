@@ -38,13 +38,17 @@ def remove_retired(final: Path) -> threading.Thread:
 
     Only folders that exist now are removed: the one this build's swap sets aside stays.
     """
-    retired = retired_sites(final)
     remover = threading.Thread(
-        target=lambda: [shutil.rmtree(path, ignore_errors=True) for path in retired],
-        name="remove-retired-sites",
+        target=remove_all, args=(retired_sites(final),), name="remove-retired-sites"
     )
     remover.start()
     return remover
+
+
+def remove_all(folders: list[Path]) -> None:
+    """Remove each folder and what it holds; one already gone is no error."""
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def swap_in(staging: Path, final: Path) -> None:
