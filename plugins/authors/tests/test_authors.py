@@ -49,6 +49,11 @@ def test_a_profile_has_its_role_links_and_rendered_bio():
     assert "<em>coaches</em>" in profile.bio_html
 
 
+# A 1x1 transparent PNG.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082"
+)
 FILES = {
     "authors/ann-lee.md": """\
         Name: Ann Lee
@@ -89,6 +94,15 @@ def test_an_article_carries_its_authors_card(build_site):
     card = page.select_one(".author-card")
     assert card.select_one(".author-card__role").get_text() == "Team coach"
     assert card.select_one(".author-card__name a")["href"] == "../authors/ann-lee/"
+
+
+def test_an_articles_author_card_shows_the_photo_from_the_articles_own_depth(build_site):
+    photo = "Role: Team coach\n        Photo: images/ann.png\n        Photo-Alt: Ann"
+    profile = FILES["authors/ann-lee.md"].replace("Role: Team coach", photo)
+    files = {**FILES, "authors/ann-lee.md": profile, "images/ann.png": PNG}
+    site = build_site(files, SEARCH_ENABLED=False)
+    assert site.page("on-listening").select_one(".author-card img")["src"] == "../images/ann.png"
+    assert site.page("authors/ann-lee").select_one("img.avatar")["src"] == "../../images/ann.png"
 
 
 def test_an_unknown_author_is_an_error_naming_the_file_line_and_fix(build_site):
