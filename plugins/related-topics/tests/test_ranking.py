@@ -9,6 +9,7 @@ from pelican.plugins.related_topics.ranking import (
     relate,
     shares,
     top_k,
+    word_counts,
 )
 from pelican.plugins.related_topics.settings import RelatedSettings, load
 from pelican.plugins.related_topics.text import passages, plain_text, term_counts, words_of
@@ -93,7 +94,8 @@ def test_meaning_finds_what_shares_no_word_and_says_which_passage():
 def test_the_model_keeps_twice_the_terms_share_however_long_the_post(words):
     # On a blog where the model is the stronger view, a share falling with length would bury it
     # under the terms on exactly the long posts (the held-out blog of issue 34).
-    terms, meaning = shares([Doc("a.md", "A", "word " * words)], np.array([True]), True)
+    length = word_counts([Doc("a.md", "A", "word " * words)])
+    terms, meaning = shares(length, np.array([True]), True)
     assert meaning[0] >= 2 * terms[0]
 
 
