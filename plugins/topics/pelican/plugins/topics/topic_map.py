@@ -407,7 +407,7 @@ def cheapest_label(
     for rank, option in enumerate(options, start=1):
         if rank >= lowest:
             break
-        if (cost := label_cost(rank, option, segments, others, width)) < lowest:
+        if (cost := label_cost(rank, option, segments, others, width, lowest)) < lowest:
             best, lowest = option, cost
     return best
 
@@ -418,13 +418,24 @@ def label_cost(
     segments: Sequence[tuple[float, float, float, float]],
     others: Sequence[tuple[float, float, float, float]],
     width: float,
+    limit: float = math.inf,
 ) -> float:
-    """Return how bad a label's place is: lines through it, things under it, the map's edge;
-    of equals, the more natural place (lower rank) wins."""
-    crossings = sum(crosses(segment, label.box) for segment in segments)
-    overlaps = sum(overlap(label.box, box) for box in others)
-    outside = label.box[0] < 0 or label.box[2] > width
-    return crossings * 100 + overlaps * 500 + outside * 1000 + rank
+    """Return how bad a label's place is: 1,000 outside the map, 500 for each thing under it,
+    100 for each line through it; of equals, the more natural place (lower rank) wins.
+
+    Counting stops once the cost reaches `limit` (the best place's so far): what it returns
+    then is only known to be no lower."""
+    box = label.box
+    cost = rank + (1000 if box[0] < 0 or box[2] > width else 0)
+    for other in others:
+        if cost >= limit:
+            return cost
+        cost += 500 if overlap(box, other) else 0
+    for segment in segments:
+        if cost >= limit:
+            return cost
+        cost += 100 if crosses(segment, box) else 0
+    return cost
 
 
 def clear_labels(
