@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pelican.plugins.related_topics import TEMPLATES
 
 PLUGIN = Path(__file__).resolve().parents[1]
 # Four short articles on two subjects, shared by the plugin's build tests.
@@ -78,6 +79,67 @@ def test_changing_how_text_is_prepared_gives_the_lists_a_cold_cache_gives(tmp_pa
     build(tmp_path / "b", RELATED_TOPICS_PASSAGE_WORDS=3, **FULL_NAME)
     assert warm == related_json(tmp_path / "b")
     assert warm != before  # the quoted passages are now three words long
+
+
+# A reST title, which Pelican makes HTML ("&amp;", "&quot;"), and a summary quoting a tag.
+MARKUP_ARTICLES = {
+    "fit.rst": 'Racks & "panniers" for touring\n##############################\n\n'
+    ":date: 2024-01-01\n\nRacks and panniers carry the load of a long tour; mount them low.\n",
+    "log.md": "Title: Keep a ride log\nDate: 2024-01-02\nSummary: A `<del>` tag strikes out bad"
+    " days.\n\nWrite the distance after every outing.\n",
+    "bags.md": "Title: Bags for a long tour\nDate: 2024-01-03\n\nPanniers on racks carry the"
+    " load of a tour better than a backpack.\n",
+    "diary.md": "Title: Training diary\nDate: 2024-01-04\n\nNote each session in a notebook so"
+    " progress is visible.\n",
+}
+# A theme that shows the list itself with the plugin's macro, as the README says.
+MACRO_THEME = """{% extends "!theme/article.html" %}
+{% block content %}{{ super() }}
+{% from "related_topics.html" import related_topics %}
+{{ related_topics(article.related, SITEURL) }}
+{% endblock %}
+"""
+
+
+def macro_theme(site: Path) -> dict:
+    """Return the settings of a theme that includes the plugin's macro (written in `site`)."""
+    folder = site / "macro-theme"
+    folder.mkdir(parents=True)
+    (folder / "article.html").write_text(MACRO_THEME, encoding="utf-8")
+    overrides = [str(TEMPLATES), str(folder)]
+    return {"THEME_TEMPLATES_OVERRIDES": overrides, "RELATED_TOPICS_AUTO_INSERT": False}
+
+
+@pytest.mark.parametrize("route", ["automatic list", "theme's macro"])
+def test_titles_show_once_escaped_and_a_quoted_tag_is_never_a_tag(tmp_path, route):
+    theme = macro_theme(tmp_path) if route == "theme's macro" else {}
+    result = build(tmp_path, articles=MARKUP_ARTICLES, **theme, **FULL_NAME)
+    assert result.returncode == 0, result.stderr
+    pages = sorted((tmp_path / "output").glob("*.html"))
+    asides = [
+        aside
+        for page in pages
+        for aside in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
+            "aside.related-topics"
+        )
+    ]
+    assert len(asides) == len(MARKUP_ARTICLES)
+    titles = {a.get_text() for aside in asides for a in aside.select("a")}
+    assert 'Racks & "panniers" for touring' in titles
+    reasons = [small.get_text() for aside in asides for small in aside.select("small")]
+    assert any("A <del> tag" in reason for reason in reasons)
+    assert not [aside for aside in asides if aside.select("del")]
+    # Search finds a page through its own text, not the titles listed under it.
+    assert all(aside.has_attr("data-pagefind-ignore") for aside in asides)
+
+
+def test_the_text_read_has_the_titles_words_not_its_html(tmp_path):
+    result = build(tmp_path, articles=MARKUP_ARTICLES, **FULL_NAME)
+    assert result.returncode == 0, result.stderr
+    reasons = [r["reason"] for a in related_json(tmp_path)["articles"] for r in a["related"]]
+    assert any('Racks & "panniers"' in reason for reason in reasons)
+    said = " ".join(reasons).replace(",", " ").split()
+    assert not {"&amp;", "amp", "quot", "&quot;panniers&quot;"} & set(said)
 
 
 SHORT_TEXTS = [

@@ -97,11 +97,13 @@ def relate_articles(generator: ArticlesGenerator) -> None:
 
 def doc_for(article: Any, root: str) -> Doc:
     """Return the plain Doc the ranking sees for a Pelican article."""
+    # Pelican's title is HTML (a reST title's "&" is "&amp;"): the ranking reads its words.
+    title = plain_text(article.title)
     summary = plain_text(str(article.metadata.get("summary", "")))
-    text = f"{article.title}. {summary} {plain_text(article.content)}"
+    text = f"{title}. {summary} {plain_text(article.content)}"
     return Doc(
         key=content_key(article.source_path, root),
-        title=article.title,
+        title=title,
         text=text,
         topics=tuple(tag.slug for tag in getattr(article, "tags", [])),
         lang=str(getattr(article, "lang", "en") or "en"),
