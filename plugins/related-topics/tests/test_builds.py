@@ -164,16 +164,46 @@ def test_a_short_text_finds_the_one_that_means_the_same_not_the_one_sharing_word
     assert lists["0.md"][0]["source_path"] == "1.md"
 
 
-def test_unknown_and_other_plugins_settings_are_warnings_not_tracebacks(tmp_path):
+def test_unknown_and_other_plugins_settings_are_one_warning_not_a_traceback(tmp_path):
     result = build(tmp_path, RELATED_TOPICS_MAXX=3, RELATED_POSTS_MAX=2, RELATED_MAX=1,
+                   RELATED_TOPIC_MAX=4, SIMILAR_POSTS_MAX_COUNT=2, RELATED_POSTS_LIMIT=6,
                    **FULL_NAME)  # fmt: skip
     said = result.stdout + result.stderr
     assert result.returncode == 0, said
     assert "Traceback" not in said
-    assert "RELATED_TOPICS_MAXX" in said
-    assert "did you mean RELATED_TOPICS_MAX?" in said
-    assert "RELATED_MAX, now called RELATED_TOPICS_MAX" in said
-    assert "RELATED_POSTS_MAX" not in said
+    assert said.count("set what it does not use") == 1
+    assert "conf.py set what it does not use" in said
+    assert "RELATED_TOPICS_MAXX: did you mean RELATED_TOPICS_MAX?" in said
+    assert "RELATED_TOPIC_MAX: did you mean RELATED_TOPICS_MAX?" in said
+    assert "RELATED_MAX: now called RELATED_TOPICS_MAX" in said
+    assert "RELATED_POSTS_MAX: a pelican-related-posts setting: use RELATED_TOPICS_MAX" in said
+    assert (
+        "SIMILAR_POSTS_MAX_COUNT: a pelican-similar-posts setting: use RELATED_TOPICS_MAX" in said
+    )
+    assert "RELATED_POSTS_LIMIT" not in said  # another plugin's, and like none of ours
+
+
+def test_a_setting_warning_names_the_settings_file_used_and_the_one_it_was_written_in(tmp_path):
+    build(tmp_path, **FULL_NAME)
+    (tmp_path / "pelicanconf.py").write_text(
+        "TIMEZONE = 'UTC'\nPLUGINS = ['pelican.plugins.related_topics']\n"
+        "RELATED_TOPICS_MAXIMUM = 3\nRELATED_TOPICS_MIN_SCORE = 1.5\n"
+    )
+    (tmp_path / "publishconf.py").write_text(
+        "import os, sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n"
+        "SITEURL = 'https://example.org'\n"
+    )
+    command = [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py", "-o", "out"]
+    wide = os.environ | {"COLUMNS": "500"}
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=wide)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert "publishconf.py (from pelicanconf.py) set what it does not use (ignored)" in said
+    assert "RELATED_TOPICS_MAXIMUM: did you mean RELATED_TOPICS_MAX?" in said
+    assert (
+        "publishconf.py (from pelicanconf.py): RELATED_TOPICS_MIN_SCORE = 1.5 is out of range: "
+        "it must be from 0.0 to 1.0" in said
+    )
 
 
 def test_the_standalone_plugin_and_the_toolkit_give_the_same_lists(build_site, tmp_path):

@@ -5,6 +5,7 @@ import functools
 import json
 import logging
 import os
+import sys
 import time
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -52,10 +53,40 @@ class RelatedLink:
 
 def settings_of(generator: Generator) -> RelatedSettings:
     """Return the plugin's settings, warning about each one set wrong."""
-    found, problems = plugin_settings.load(generator.settings)
+    found, problems = plugin_settings.load(generator.settings, SettingsFiles(generator.settings))
     for problem in problems:
         log.warning("%s", problem)
     return found
+
+
+class SettingsFiles:
+    """Where a setting was written: the settings file Pelican read, and the one it imports
+    the setting from. Pelican loads a settings file as a module of that name (in sys.modules,
+    with its __file__, as `pelican.settings.get_settings_from_file` does); a file that imports
+    another (`from pelicanconf import *`) holds every name of it and more."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.settings = settings
+
+    def __call__(self, key: str) -> str:
+        value = self.settings[key]
+        names = [getattr(module, "__dict__", {}) for module in list(sys.modules.values())]
+        holding = [
+            found
+            for found in names
+            if str(found.get("__file__") or "").endswith(".py") and found.get(key, self) is value
+        ]
+        if not holding:  # `pelican -e` or a program calling Pelican with a dict
+            return "the settings given outside a file (pelican -e)"
+        by_size = sorted(holding, key=len)
+        read, written = shown(by_size[-1]["__file__"]), shown(by_size[0]["__file__"])
+        return read if read == written else f"{read} (from {written})"
+
+
+def shown(path: str) -> str:
+    """Return `path` relative to the current folder when it is inside it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
 
 
 def relate_all_articles(generators: list[Generator]) -> None:
