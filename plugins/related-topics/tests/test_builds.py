@@ -142,6 +142,35 @@ def test_the_text_read_has_the_titles_words_not_its_html(tmp_path):
     assert not {"&amp;", "amp", "quot", "&quot;panniers&quot;"} & set(said)
 
 
+# A small French site: "la", "le" and "et" are in most of its articles.
+FRENCH_ARTICLES = {
+    f"{n}.md": f"Title: {title}\nDate: 2024-02-0{n + 1}\nLang: fr\n\n{text}\n"
+    for n, (title, text) in enumerate(
+        [
+            (
+                "Semer les tomates",
+                "Semez les tomates en mars et gardez la terre humide sous le châssis.",
+            ),
+            (
+                "Tailler la vigne",
+                "Taillez la vigne en février, et brûlez le bois malade loin du potager.",
+            ),
+            ("Arroser le potager", "Arrosez le matin et paillez la terre pour garder le frais."),
+            ("Récolter le miel", "Le miel se récolte en été, et les abeilles gardent la réserve."),
+        ]
+    )
+}
+
+
+def test_reasons_never_name_words_in_most_of_a_small_sites_articles(tmp_path):
+    result = build(tmp_path, articles=FRENCH_ARTICLES, RELATED_TOPICS_MODEL="", **FULL_NAME)
+    assert result.returncode == 0, result.stderr
+    reasons = [r["reason"] for a in related_json(tmp_path)["articles"] for r in a["related"]]
+    said = [reason.removeprefix("Both discuss: ").split(", ") for reason in reasons]
+    assert reasons and not [terms for terms in said if {"la", "le", "et"} & set(terms)]
+    assert "Both discuss: terre" in reasons  # a word two of them share is still said
+
+
 SHORT_TEXTS = [
     "It's pretty much up to you.",
     "It is up to you.",

@@ -232,7 +232,8 @@ def reason_for(match: Match, topic_names: dict[str, str]) -> str:
         words = match.passage.split()
         more = "…" if len(words) > PASSAGE_WORDS_SHOWN else ""
         return f"Close in meaning: “{' '.join(words[:PASSAGE_WORDS_SHOWN])}{more}”"
-    return "Close in meaning"
+    # The words they share are all in most of the site's articles: none says what it is about.
+    return "Similar wording"
 
 
 def insert_list(path: str, context: dict[str, Any]) -> None:
