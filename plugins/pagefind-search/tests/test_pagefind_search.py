@@ -200,15 +200,18 @@ def test_every_setting_problem_is_reported_in_one_run(build, caplog):
 def test_a_missing_pagefind_binary_path_names_it_and_the_fix_with_no_traceback(
     build, caplog, monkeypatch, tmp_path
 ):
+    build(ARTICLES)
     missing = tmp_path / "nowhere" / "pagefind"
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(missing))
-    output = build(ARTICLES)
+    caplog.clear()
+    output = build(ARTICLES, DELETE_OUTPUT_DIRECTORY=False)
     errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
     assert errors == [
         f"pagefind_search: PAGEFIND_BINARY_PATH is {missing}, which is no program. Fix: set it "
         "to Pagefind's binary, or unset it to use the one pagefind[extended] installs"
     ]
     assert (output / "index.html").is_file()
+    assert not (output / "pagefind").exists()  # the earlier build's bundle is gone
 
 
 def test_a_setting_that_cannot_work_is_an_error_not_a_traceback(build, caplog):
