@@ -4,6 +4,7 @@ Each build runs `pelican` in a fresh process, so no signal receiver or cached mo
 build leaks into the next.
 """
 
+import gzip
 import json
 import os
 import subprocess
@@ -131,6 +132,22 @@ def test_titles_show_once_escaped_and_a_quoted_tag_is_never_a_tag(tmp_path, rout
     assert not [aside for aside in asides if aside.select("del")]
     # Search finds a page through its own text, not the titles listed under it.
     assert all(aside.has_attr("data-pagefind-ignore") for aside in asides)
+
+
+def test_a_site_search_never_finds_a_page_through_its_related_list(tmp_path):
+    pytest.importorskip("pelican.plugins.pagefind_search")
+    plugins = [*FULL_NAME["PLUGINS"], "pelican.plugins.pagefind_search"]
+    result = build(tmp_path, PLUGINS=plugins)
+    assert result.returncode == 0, result.stderr
+    assert listed(tmp_path, "spring-garden.html")[0] == "Flowers in pots"
+    # What Pagefind indexed for each page: its fragments, gzipped JSON after a signature.
+    fragments = (tmp_path / "output" / "pagefind" / "fragment").glob("*.pf_fragment")
+    indexed = [
+        json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd")) for f in fragments
+    ]
+    [garden] = [page["content"] for page in indexed if page["url"] == "/spring-garden.html"]
+    assert "Tomatoes" in garden
+    assert "Flowers in pots" not in garden
 
 
 def test_the_text_read_has_the_titles_words_not_its_html(tmp_path):
