@@ -96,6 +96,22 @@ def test_pagefind_failing_is_an_error_saying_what_to_do(tmp_path):
         run_pagefind(tmp_path, "index.html/pagefind")
 
 
+def test_a_python_traceback_from_pagefind_is_cut_to_its_last_line(tmp_path, monkeypatch):
+    failing = tmp_path / "pagefind"
+    failing.write_text(
+        "#!/bin/sh\necho 'Traceback (most recent call last):' >&2\n"
+        "echo '  File \"x.py\", line 9, in <module>' >&2\necho 'OSError: it broke' >&2\nexit 1\n"
+    )
+    failing.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(failing))
+    (tmp_path / "site").mkdir()
+    with pytest.raises(PagefindError) as raised:
+        run_pagefind(tmp_path / "site", "pagefind")
+    said = str(raised.value)
+    assert "Pagefind failed (exit 1): OSError: it broke. Fix: reinstall it" in said
+    assert "File " not in said
+
+
 @pytest.fixture
 def build(tmp_path, caplog):
     """Build a tiny site with Pelican's default theme and only this plugin; return the output."""
