@@ -3,6 +3,7 @@ on Pelican's default theme (no theme or toolkit of ours)."""
 
 import json
 import logging
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,7 +18,7 @@ from pelican.plugins.pagefind_search.indexing import (
     pagefind_command,
     run_pagefind,
 )
-from pelican.plugins.pagefind_search.settings import SearchSettings, SettingsError, load
+from pelican.plugins.pagefind_search.settings import SearchSettings, load
 from pelican.plugins.pagefind_search.synonyms import parse_synonyms
 from pelican.settings import read_settings
 
@@ -46,24 +47,25 @@ def test_a_synonym_line_with_nothing_to_match_names_its_file_line_and_fix():
 
 
 def test_settings_default_and_warn_about_unknown_keys_but_not_pelicans_own():
-    settings, warnings = load({"SEARCH_URL": "search/", "SEARCH_SAVE_AS": "search/index.html"})
+    settings, warnings, errors = load({"SEARCH_URL": "search/", "SEARCH_SAVE_AS": "x.html"})
     assert settings == SearchSettings()
-    assert warnings == []
-    _, warnings = load({"SEARCH_BUNDEL_DIR": "x"})
+    assert warnings == errors == []
+    _, warnings, _ = load({"SEARCH_BUNDEL_DIR": "x"})
     assert warnings == ["unknown setting SEARCH_BUNDEL_DIR. Fix: did you mean SEARCH_BUNDLE_DIR?"]
 
 
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ({"SEARCH_ENABLED": "yes"}, r"SEARCH_ENABLED = 'yes' is not a bool\. Fix: .*= True"),
+        ({"SEARCH_ENABLED": "yes"}, r"SEARCH_ENABLED = 'yes' is not True or False\. Fix: .*= True"),
         ({"SEARCH_BUNDLE_DIR": "../up"}, r"not a folder inside the output\. Fix: "),
         ({"SEARCH_BUNDLE_DIR": "/abs"}, r"not a folder inside the output"),
     ],
 )
 def test_settings_that_cannot_work_say_how_to_fix_them(raw, message):
-    with pytest.raises(SettingsError, match=message):
-        load(raw)
+    settings, _, [error] = load(raw)
+    assert re.search(message, error)
+    assert settings == SearchSettings()  # the default kept for what cannot work
 
 
 def test_the_command_is_pagefinds_documented_one_in_the_sites_language(tmp_path):
@@ -81,7 +83,10 @@ def test_the_command_starts_pagefinds_binary_without_starting_python(tmp_path):
 
 
 def test_a_binary_named_by_pagefinds_variable_is_left_to_python_m_pagefind(tmp_path, monkeypatch):
-    monkeypatch.setenv("PAGEFIND_BINARY_PATH", "/opt/pagefind")  # pagefind's own lookup honours it
+    binary = tmp_path / "pagefind"
+    binary.write_text("#!/bin/sh\n")
+    binary.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))  # pagefind's own lookup honours it
     assert pagefind_command(tmp_path, "pagefind", "")[:3] == [sys.executable, "-m", "pagefind"]
 
 
@@ -89,6 +94,22 @@ def test_pagefind_failing_is_an_error_saying_what_to_do(tmp_path):
     (tmp_path / "index.html").write_text("<p>x</p>")
     with pytest.raises(PagefindError, match=r"Pagefind failed \(exit \d+\): .*Fix: "):
         run_pagefind(tmp_path, "index.html/pagefind")
+
+
+def test_a_python_traceback_from_pagefind_is_cut_to_its_last_line(tmp_path, monkeypatch):
+    failing = tmp_path / "pagefind"
+    failing.write_text(
+        "#!/bin/sh\necho 'Traceback (most recent call last):' >&2\n"
+        "echo '  File \"x.py\", line 9, in <module>' >&2\necho 'OSError: it broke' >&2\nexit 1\n"
+    )
+    failing.chmod(0o755)
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(failing))
+    (tmp_path / "site").mkdir()
+    with pytest.raises(PagefindError) as raised:
+        run_pagefind(tmp_path / "site", "pagefind")
+    said = str(raised.value)
+    assert "Pagefind failed (exit 1): OSError: it broke. Fix: reinstall it" in said
+    assert "File " not in said
 
 
 @pytest.fixture
@@ -168,6 +189,45 @@ def test_search_can_be_turned_off(build):
     output = build(ARTICLES, SEARCH_ENABLED=False)
     assert (output / "index.html").is_file()
     assert not (output / "pagefind").exists()
+
+
+@pytest.mark.parametrize("setting", [{"SEARCH_ENABLED": False}, {"SEARCH_ENABLED": "yes"}])
+def test_no_bundle_written_removes_the_one_an_earlier_build_left(build, caplog, setting):
+    output = build(ARTICLES)
+    assert (output / "pagefind" / "pagefind.js").is_file()
+    output = build(ARTICLES, DELETE_OUTPUT_DIRECTORY=False, **setting)
+    assert (output / "index.html").is_file()
+    assert not (output / "pagefind").exists()  # it would search the old pages
+    said = [r.getMessage() for r in caplog.records if r.name == LOGGER]
+    assert any("removed the old one in " in line for line in said)
+
+
+def test_every_setting_problem_is_reported_in_one_run(build, caplog):
+    build(ARTICLES, SEARCH_ENABLED="yes", SEARCH_BUNDLE_DIR="/abs", SEARCH_LANG="fr")
+    said = [(r.levelno, r.getMessage()) for r in caplog.records if r.name == LOGGER]
+    assert (logging.WARNING, "pagefind_search: unknown setting SEARCH_LANG. Fix: did you mean "
+            "SEARCH_LANGUAGE?") in said  # fmt: skip
+    errors = [message for level, message in said if level == logging.ERROR]
+    assert len(errors) == 2
+    assert "SEARCH_ENABLED = 'yes' is not True or False" in errors[0]
+    assert "SEARCH_BUNDLE_DIR = '/abs' is not a folder inside the output" in errors[1]
+
+
+def test_a_missing_pagefind_binary_path_names_it_and_the_fix_with_no_traceback(
+    build, caplog, monkeypatch, tmp_path
+):
+    build(ARTICLES)
+    missing = tmp_path / "nowhere" / "pagefind"
+    monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(missing))
+    caplog.clear()
+    output = build(ARTICLES, DELETE_OUTPUT_DIRECTORY=False)
+    errors = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert errors == [
+        f"pagefind_search: PAGEFIND_BINARY_PATH is {missing}, which is no program. Fix: set it "
+        "to Pagefind's binary, or unset it to use the one pagefind[extended] installs"
+    ]
+    assert (output / "index.html").is_file()
+    assert not (output / "pagefind").exists()  # the earlier build's bundle is gone
 
 
 def test_a_setting_that_cannot_work_is_an_error_not_a_traceback(build, caplog):

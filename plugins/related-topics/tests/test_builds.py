@@ -4,6 +4,7 @@ Each build runs `pelican` in a fresh process, so no signal receiver or cached mo
 build leaks into the next.
 """
 
+import gzip
 import json
 import os
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from pelican.plugins.related_topics import TEMPLATES
 
 PLUGIN = Path(__file__).resolve().parents[1]
 # Four short articles on two subjects, shared by the plugin's build tests.
@@ -80,6 +82,113 @@ def test_changing_how_text_is_prepared_gives_the_lists_a_cold_cache_gives(tmp_pa
     assert warm != before  # the quoted passages are now three words long
 
 
+# A reST title, which Pelican makes HTML ("&amp;", "&quot;"), and a summary quoting a tag.
+MARKUP_ARTICLES = {
+    "fit.rst": 'Racks & "panniers" for touring\n##############################\n\n'
+    ":date: 2024-01-01\n\nRacks and panniers carry the load of a long tour; mount them low.\n",
+    "log.md": "Title: Keep a ride log\nDate: 2024-01-02\nSummary: A `<del>` tag strikes out bad"
+    " days.\n\nWrite the distance after every outing.\n",
+    "bags.md": "Title: Bags for a long tour\nDate: 2024-01-03\n\nPanniers on racks carry the"
+    " load of a tour better than a backpack.\n",
+    "diary.md": "Title: Training diary\nDate: 2024-01-04\n\nNote each session in a notebook so"
+    " progress is visible.\n",
+}
+# A theme that shows the list itself with the plugin's macro, as the README says.
+MACRO_THEME = """{% extends "!theme/article.html" %}
+{% block content %}{{ super() }}
+{% from "related_topics.html" import related_topics %}
+{{ related_topics(article.related, SITEURL) }}
+{% endblock %}
+"""
+
+
+def macro_theme(site: Path) -> dict:
+    """Return the settings of a theme that includes the plugin's macro (written in `site`)."""
+    folder = site / "macro-theme"
+    folder.mkdir(parents=True)
+    (folder / "article.html").write_text(MACRO_THEME, encoding="utf-8")
+    overrides = [str(TEMPLATES), str(folder)]
+    return {"THEME_TEMPLATES_OVERRIDES": overrides, "RELATED_TOPICS_AUTO_INSERT": False}
+
+
+@pytest.mark.parametrize("route", ["automatic list", "theme's macro"])
+def test_titles_show_once_escaped_and_a_quoted_tag_is_never_a_tag(tmp_path, route):
+    theme = macro_theme(tmp_path) if route == "theme's macro" else {}
+    result = build(tmp_path, articles=MARKUP_ARTICLES, **theme, **FULL_NAME)
+    assert result.returncode == 0, result.stderr
+    pages = sorted((tmp_path / "output").glob("*.html"))
+    asides = [
+        aside
+        for page in pages
+        for aside in BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select(
+            "aside.related-topics"
+        )
+    ]
+    assert len(asides) == len(MARKUP_ARTICLES)
+    titles = {a.get_text() for aside in asides for a in aside.select("a")}
+    assert 'Racks & "panniers" for touring' in titles
+    reasons = [small.get_text() for aside in asides for small in aside.select("small")]
+    assert any("A <del> tag" in reason for reason in reasons)
+    assert not [aside for aside in asides if aside.select("del")]
+    # Search finds a page through its own text, not the titles listed under it.
+    assert all(aside.has_attr("data-pagefind-ignore") for aside in asides)
+
+
+def test_a_site_search_never_finds_a_page_through_its_related_list(tmp_path):
+    pytest.importorskip("pelican.plugins.pagefind_search")
+    plugins = [*FULL_NAME["PLUGINS"], "pelican.plugins.pagefind_search"]
+    result = build(tmp_path, PLUGINS=plugins)
+    assert result.returncode == 0, result.stderr
+    assert listed(tmp_path, "spring-garden.html")[0] == "Flowers in pots"
+    # What Pagefind indexed for each page: its fragments, gzipped JSON after a signature.
+    fragments = (tmp_path / "output" / "pagefind" / "fragment").glob("*.pf_fragment")
+    indexed = [
+        json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd")) for f in fragments
+    ]
+    [garden] = [page["content"] for page in indexed if page["url"] == "/spring-garden.html"]
+    assert "Tomatoes" in garden
+    assert "Flowers in pots" not in garden
+
+
+def test_the_text_read_has_the_titles_words_not_its_html(tmp_path):
+    result = build(tmp_path, articles=MARKUP_ARTICLES, **FULL_NAME)
+    assert result.returncode == 0, result.stderr
+    reasons = [r["reason"] for a in related_json(tmp_path)["articles"] for r in a["related"]]
+    assert any('Racks & "panniers"' in reason for reason in reasons)
+    said = " ".join(reasons).replace(",", " ").split()
+    assert not {"&amp;", "amp", "quot", "&quot;panniers&quot;"} & set(said)
+
+
+# A small French site: "la", "le" and "et" are in most of its articles.
+FRENCH_ARTICLES = {
+    f"{n}.md": f"Title: {title}\nDate: 2024-02-0{n + 1}\nLang: fr\n\n{text}\n"
+    for n, (title, text) in enumerate(
+        [
+            (
+                "Semer les tomates",
+                "Semez les tomates en mars et gardez la terre humide sous le châssis.",
+            ),
+            (
+                "Tailler la vigne",
+                "Taillez la vigne en février, et brûlez le bois malade loin du potager.",
+            ),
+            ("Arroser le potager", "Arrosez le matin et paillez la terre pour garder le frais."),
+            ("Récolter le miel", "Le miel se récolte en été, et les abeilles gardent la réserve."),
+        ]
+    )
+}
+
+
+def test_reasons_never_name_words_in_most_of_a_small_sites_articles(tmp_path):
+    result = build(tmp_path, articles=FRENCH_ARTICLES, RELATED_TOPICS_MODEL="", **FULL_NAME)
+    assert result.returncode == 0, result.stderr
+    reasons = [r["reason"] for a in related_json(tmp_path)["articles"] for r in a["related"]]
+    said = [reason.removeprefix("Both discuss: ").split(", ") for reason in reasons]
+    assert reasons
+    assert not [terms for terms in said if {"la", "le", "et"} & set(terms)]
+    assert "Both discuss: terre" in reasons  # a word two of them share is still said
+
+
 SHORT_TEXTS = [
     "It's pretty much up to you.",
     "It is up to you.",
@@ -102,16 +211,46 @@ def test_a_short_text_finds_the_one_that_means_the_same_not_the_one_sharing_word
     assert lists["0.md"][0]["source_path"] == "1.md"
 
 
-def test_unknown_and_other_plugins_settings_are_warnings_not_tracebacks(tmp_path):
+def test_unknown_and_other_plugins_settings_are_one_warning_not_a_traceback(tmp_path):
     result = build(tmp_path, RELATED_TOPICS_MAXX=3, RELATED_POSTS_MAX=2, RELATED_MAX=1,
+                   RELATED_TOPIC_MAX=4, SIMILAR_POSTS_MAX_COUNT=2, RELATED_POSTS_LIMIT=6,
                    **FULL_NAME)  # fmt: skip
     said = result.stdout + result.stderr
     assert result.returncode == 0, said
     assert "Traceback" not in said
-    assert "RELATED_TOPICS_MAXX" in said
-    assert "did you mean RELATED_TOPICS_MAX?" in said
-    assert "RELATED_MAX, now called RELATED_TOPICS_MAX" in said
-    assert "RELATED_POSTS_MAX" not in said
+    assert said.count("set what it does not use") == 1
+    assert "conf.py set what it does not use" in said
+    assert "RELATED_TOPICS_MAXX: did you mean RELATED_TOPICS_MAX?" in said
+    assert "RELATED_TOPIC_MAX: did you mean RELATED_TOPICS_MAX?" in said
+    assert "RELATED_MAX: now called RELATED_TOPICS_MAX" in said
+    assert "RELATED_POSTS_MAX: a pelican-related-posts setting: use RELATED_TOPICS_MAX" in said
+    assert (
+        "SIMILAR_POSTS_MAX_COUNT: a pelican-similar-posts setting: use RELATED_TOPICS_MAX" in said
+    )
+    assert "RELATED_POSTS_LIMIT" not in said  # another plugin's, and like none of ours
+
+
+def test_a_setting_warning_names_the_settings_file_used_and_the_one_it_was_written_in(tmp_path):
+    build(tmp_path, **FULL_NAME)
+    (tmp_path / "pelicanconf.py").write_text(
+        "TIMEZONE = 'UTC'\nPLUGINS = ['pelican.plugins.related_topics']\n"
+        "RELATED_TOPICS_MAXIMUM = 3\nRELATED_TOPICS_MIN_SCORE = 1.5\n"
+    )
+    (tmp_path / "publishconf.py").write_text(
+        "import os, sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n"
+        "SITEURL = 'https://example.org'\n"
+    )
+    command = [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py", "-o", "out"]
+    wide = os.environ | {"COLUMNS": "500"}
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=wide)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert "publishconf.py (from pelicanconf.py) set what it does not use (ignored)" in said
+    assert "RELATED_TOPICS_MAXIMUM: did you mean RELATED_TOPICS_MAX?" in said
+    assert (
+        "publishconf.py (from pelicanconf.py): RELATED_TOPICS_MIN_SCORE = 1.5 is out of range: "
+        "it must be from 0.0 to 1.0" in said
+    )
 
 
 def test_the_standalone_plugin_and_the_toolkit_give_the_same_lists(build_site, tmp_path):

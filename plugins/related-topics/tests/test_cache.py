@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from pelican.plugins.related_topics.cache import lists_key
+from pelican.plugins.related_topics.meaning import MissingModelError, package_file
 from pelican.plugins.related_topics.ranking import Doc
 
 PLUGIN = Path(__file__).resolve().parents[1]
@@ -132,8 +133,11 @@ def test_a_change_to_the_plugins_code_is_never_served_old_lists(tmp_path):
     assert outputs(tmp_path / "warm")["related.json"] != before["related.json"]
 
 
-@pytest.mark.parametrize("damage", [b"", b"not a key\n[", None])
-def test_a_damaged_lists_cache_is_named_once_and_made_again(tmp_path, damage):
+ANOTHER_KEY = ("0" * 64 + "\n[]\n").encode()  # another site's or settings' lists: a miss
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a key\n[", b"\x00\x01", None, ANOTHER_KEY])
+def test_a_damaged_lists_cache_is_named_once_in_plain_words_and_made_again(tmp_path, damage):
     build(tmp_path / "cold")
     build(tmp_path / "warm")
     lists = lists_file(tmp_path / "warm")
@@ -141,21 +145,31 @@ def test_a_damaged_lists_cache_is_named_once_and_made_again(tmp_path, damage):
     lists.write_bytes(damage if damage is not None else f"{key}\n[[[\n".encode())
     log = build(tmp_path / "warm")
     assert outputs(tmp_path / "warm") == outputs(tmp_path / "cold")
-    named = log.count("cache cache/related_topics/lists.json is unreadable")  # as CACHE_PATH
-    assert named == (1 if damage is None else 0)  # another key is no damage: just a miss
+    named = log.count("the cache file cache/related_topics/lists.json is damaged")
+    assert named == (0 if damage == ANOTHER_KEY else 1)  # named once (as CACHE_PATH says)
     assert lists.read_text(encoding="utf-8").startswith(key)
 
 
-def test_a_damaged_vectors_cache_is_named_and_made_again(tmp_path):
+def test_a_damaged_vectors_cache_is_named_in_plain_words_and_made_again(tmp_path):
     build(tmp_path / "cold")
     build(tmp_path / "warm")
     folder = lists_file(tmp_path / "warm").parent
     (folder / "vectors.npy").write_bytes(b"\x93NUMPY broken")
     (folder / "lists.json").unlink()
     log = build(tmp_path / "warm")
-    assert "cache cache/related_topics/vectors.npy is unreadable" in log
+    warned = [line for line in log.splitlines() if "WARNING" in line]
+    assert "the cache file cache/related_topics/vectors.npy is damaged" in log
+    assert not [line for line in warned if "pickle" in line or "numpy" in line.lower()]
     assert "embedded 5 passages" in log
     assert outputs(tmp_path / "warm") == outputs(tmp_path / "cold")
+
+
+def test_a_missing_model_package_says_to_install_the_plugins_folder_not_a_pypi_name():
+    with pytest.raises(MissingModelError) as raised:
+        package_file("no-such-model-package", "model.onnx")
+    said = str(raised.value)
+    assert "pip install ./plugins/related-topics" in said
+    assert "pip install pelican-related-topics" not in said
 
 
 def test_a_site_with_no_english_article_never_loads_the_model(tmp_path):

@@ -9,6 +9,7 @@ from pelican.plugins.related_topics.ranking import (
     relate,
     shares,
     top_k,
+    word_counts,
 )
 from pelican.plugins.related_topics.settings import RelatedSettings, load
 from pelican.plugins.related_topics.text import passages, plain_text, term_counts, words_of
@@ -93,7 +94,8 @@ def test_meaning_finds_what_shares_no_word_and_says_which_passage():
 def test_the_model_keeps_twice_the_terms_share_however_long_the_post(words):
     # On a blog where the model is the stronger view, a share falling with length would bury it
     # under the terms on exactly the long posts (the held-out blog of issue 34).
-    terms, meaning = shares([Doc("a.md", "A", "word " * words)], np.array([True]), True)
+    length = word_counts([Doc("a.md", "A", "word " * words)])
+    terms, meaning = shares(length, np.array([True]), True)
     assert meaning[0] >= 2 * terms[0]
 
 
@@ -132,17 +134,37 @@ def test_a_shared_pair_of_words_is_a_reason_and_its_words_are_not_said_again():
 
 
 def test_settings_warn_and_keep_defaults_never_raise():
-    settings, problems = load({"RELATED_TOPICS_MAX": 3, "RELATED_POSTS_MAX": 9})
+    settings, problems = load({"RELATED_TOPICS_MAX": 3, "RELATED_POSTS_LIMIT": 9})
     assert settings == RelatedSettings(max=3)
     assert problems == []
     settings, problems = load(
-        {"RELATED_TOPICS_MAXX": 3, "RELATED_TOPICS_MIN_SCORE": 2, "RELATED_MAX": 4}, "conf.py"
+        {"RELATED_TOPICS_MAXX": 3, "RELATED_TOPICS_MIN_SCORE": 2, "RELATED_MAX": 4},
+        lambda key: "conf.py",
     )
     assert settings == RelatedSettings()
-    assert "conf.py set RELATED_TOPICS_MAXX" in problems[0]
-    assert "did you mean RELATED_TOPICS_MAX?" in problems[0]
-    assert any("RELATED_MAX, now called RELATED_TOPICS_MAX" in p for p in problems)
-    assert any("RELATED_TOPICS_MIN_SCORE = 2" in p for p in problems)
+    assert "conf.py set what it does not use" in problems[0]
+    assert "RELATED_TOPICS_MAXX: did you mean RELATED_TOPICS_MAX?" in problems[0]
+    assert "RELATED_MAX: now called RELATED_TOPICS_MAX" in problems[0]
+    assert any("RELATED_TOPICS_MIN_SCORE = 2 is out of range" in p for p in problems)
+
+
+@pytest.mark.parametrize(
+    ("setting", "value", "said"),
+    [
+        ("MIN_SCORE", 1.5, "is out of range: it must be from 0.0 to 1.0"),
+        ("MIN_SCORE", "0.5", "is not a number"),
+        ("MAX", -1, "is out of range: it must be at least 0"),
+        ("MAX", 2.5, "is not a whole number"),
+        ("PASSAGE_WORDS", 0, "is out of range: it must be at least 1"),
+        ("AUTO_INSERT", "no", "is not True or False"),
+        ("MODEL", "bert", "is no model it has"),
+    ],
+)
+def test_a_value_set_wrong_says_whether_it_is_out_of_range_or_of_the_wrong_kind(
+    setting, value, said
+):
+    _, problems = load({f"RELATED_TOPICS_{setting}": value})
+    assert f"RELATED_TOPICS_{setting} = {value!r} {said}" in problems[0]
 
 
 def test_pairs_whose_scores_round_to_one_are_ranked_by_key():

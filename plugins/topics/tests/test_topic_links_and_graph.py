@@ -21,6 +21,10 @@ from pelican.plugins.topics.topic_map import (
     ARC_COLUMN,
     FONT,
     arc_map_svg,
+    cheapest_label,
+    crosses,
+    label_cost,
+    label_options,
     label_width,
     local_map_svg,
     topic_groups,
@@ -199,6 +203,33 @@ def test_the_topic_map_is_deterministic_and_no_label_overlaps_another_or_the_edg
             assert r1 <= l2 or r2 <= l1 or b1 <= t2 or b2 <= t1, "two labels overlap"
     assert root.get("font-size") == str(FONT)
     assert FONT >= 15
+
+
+@pytest.mark.parametrize("crowd", [0, 3, 12, 40])
+def test_a_label_takes_the_first_of_its_cheapest_places_among_all(crowd):
+    # Scoring stops at the rank of the best cost so far; the place must be the one that
+    # scoring every option would choose, on free and on crowded maps alike.
+    lines = [(i * 37 % 500, i * 11 % 300, (i * 53 + 90) % 500, (i * 29 + 40) % 300)
+             for i in range(crowd)]  # fmt: skip
+    corners = [(i * 41 % 480, i * 23 % 290) for i in range(crowd)]
+    boxes = [(left, top, left + 60, top + 20) for left, top in corners]
+    for x, y in itertools.product((20, 150, 260, 470), (15, 120, 280)):
+        everything = list(label_options(x, y, 8, 96))
+        costs = [label_cost(rank, o, lines, boxes, 500) for rank, o in enumerate(everything)]
+        chosen = cheapest_label(label_options(x, y, 8, 96), lines, boxes, 500)
+        assert chosen == everything[costs.index(min(costs))]
+
+
+@pytest.mark.parametrize(("segment", "expected"), [
+    ((0, 0, 5, 5), False),  # wholly left of the box, and above it
+    ((0, 15, 40, 15), True),  # straight through
+    ((0, 0, 10, 10), True),  # ends on the box's corner: touching counts
+    ((0, 30, 40, 30), True),  # along its bottom edge
+    ((0, 31, 40, 31), False),  # just below it
+    ((0, 0, 40, 60), True),  # corner to corner, ends outside on both sides
+])  # fmt: skip
+def test_a_line_crosses_a_label_only_where_it_touches_the_box(segment, expected):
+    assert crosses(segment, (10, 10, 30, 30)) is expected
 
 
 def test_settings_reject_typos_and_wrong_types():

@@ -2,12 +2,13 @@
 
 import logging
 import os
+import shutil
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .indexing import PagefindError, index_site
-from .settings import SettingsError, load
+from .settings import load
 from .synonyms import parse_synonyms, write_synonyms
 
 if TYPE_CHECKING:
@@ -18,17 +19,17 @@ log = logging.getLogger(__name__)
 
 def index_output(pelican: "Pelican") -> None:
     """Write Pagefind's bundle for the output folder; log an error if it cannot be written."""
-    try:
-        settings, warnings = load(pelican.settings)
-    except SettingsError as error:
-        log.error("pagefind_search: %s", error)
-        return
+    settings, warnings, errors = load(pelican.settings)
     for warning in warnings:
         log.warning("pagefind_search: %s", warning)
-    if not settings.enabled:
+    for error in errors:
+        log.error("pagefind_search: %s", error)
+    site = Path(pelican.output_path)
+    if errors or not settings.enabled:
+        why = "a setting is wrong (above)" if errors else "SEARCH_ENABLED is False"
+        remove_old_bundle(site, settings.bundle_dir, pelican.settings, why)
         return
     started = time.perf_counter()
-    site = Path(pelican.output_path)
     language = settings.language or pelican.settings.get("DEFAULT_LANG", "")
     try:
         pages = index_site(site, settings.bundle_dir, language, kept_bundles(pelican.settings))
@@ -40,6 +41,24 @@ def index_output(pelican: "Pelican") -> None:
     log.info("pagefind_search: %d pages indexed (%s), %d synonym groups, in %.2fs",
              pages, language or "each page's language", len(groups),
              time.perf_counter() - started)  # fmt: skip
+
+
+def remove_old_bundle(site: Path, bundle_dir: str, settings: dict, why: str) -> None:
+    """Remove the bundle an earlier build left in the output, which would search old pages;
+    only a folder Pagefind wrote (it holds pagefind-entry.json), and say why when left."""
+    folder = site / bundle_dir
+    if not folder.exists():
+        return
+    if settings.get("SEARCH_BUNDLE_DIR", bundle_dir) != bundle_dir:
+        log.warning("pagefind_search: no search bundle written (%s); any old one is left, as "
+                    "SEARCH_BUNDLE_DIR does not say where it is", why)  # fmt: skip
+    elif (folder / "pagefind-entry.json").is_file():
+        shutil.rmtree(folder)
+        log.info("pagefind_search: no search bundle written (%s); removed the old one in %s",
+                 why, folder)  # fmt: skip
+    else:
+        log.warning("pagefind_search: no search bundle written (%s); %s is left: Pagefind did "
+                    "not write it. Fix: remove it if it is an old bundle", why, folder)  # fmt: skip
 
 
 def kept_bundles(settings: dict) -> Path | None:

@@ -22,6 +22,7 @@ class PagefindError(RuntimeError):
 # The wheels that ship Pagefind's binary (`pagefind[extended]`, `pagefind[bin]`), in the
 # order `python -m pagefind` looks for them.
 BINARY_PACKAGES = ("pagefind_bin_extended", "pagefind_bin")
+BINARY_VARIABLE = "PAGEFIND_BINARY_PATH"  # Pagefind's own: another binary to run
 
 
 def pagefind_executable() -> list[str]:
@@ -31,7 +32,13 @@ def pagefind_executable() -> list[str]:
     importing asyncio: about 0.08 s of processor time a build. It stays the way when
     PAGEFIND_BINARY_PATH names another binary, or when no wheel ships one.
     """
-    if "PAGEFIND_BINARY_PATH" not in os.environ:
+    if named := os.environ.get(BINARY_VARIABLE):
+        if not (os.path.isfile(named) and os.access(named, os.X_OK)):
+            raise PagefindError(
+                f"{BINARY_VARIABLE} is {named}, which is no program. Fix: set it to Pagefind's "
+                f"binary, or unset it to use the one pagefind[extended] installs"
+            )
+    else:
         for package in BINARY_PACKAGES:
             with contextlib.suppress(ImportError, FileNotFoundError):
                 return [str(importlib.import_module(package).get_executable())]
@@ -63,8 +70,11 @@ def run_pagefind(site: Path, bundle_dir: str, language: str = "", timeout: float
         raise PagefindError(f"Pagefind could not run ({error}). {REINSTALL}") from None
     said = (done.stdout + done.stderr).strip()
     if done.returncode != 0:
-        last = " ".join(said.splitlines()[-3:]) or "no message"
-        fix = REINSTALL if "pagefind binary" in said else "Fix: check that the folder holds HTML"
+        # A Python traceback (`python -m pagefind` failing) says what matters in its last line.
+        lines = said.splitlines()[-1:] if "Traceback" in said else said.splitlines()[-3:]
+        last = " ".join(lines) or "no message"
+        is_install = "Traceback" in said or "pagefind binary" in said
+        fix = REINSTALL if is_install else "Fix: check that the folder holds HTML"
         raise PagefindError(f"{site}: Pagefind failed (exit {done.returncode}): {last}. {fix}")
     counts = INDEXED_PAGES.findall(said)
     return int(counts[-1].replace(",", "")) if counts else 0

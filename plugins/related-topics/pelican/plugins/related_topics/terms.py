@@ -34,6 +34,8 @@ class TermModel:
 
     matrix: scipy.sparse.csr_matrix
     terms: list[str]
+    # Words in most of the site's articles (its stop words, in any language): never a reason.
+    common: frozenset[str] = frozenset()
 
     def scores(self, rows: np.ndarray) -> np.ndarray:
         """Return the cosine of each of `rows` with every article, densely."""
@@ -64,7 +66,8 @@ class TermModel:
             mine, theirs, assume_unique=True, return_indices=True
         )
         order = np.lexsort((common, -(my_weights[at_mine] * their_weights[at_theirs])))
-        return said_once((self.terms[column] for column in common[order].tolist()), count)
+        found = (self.terms[column] for column in common[order].tolist())
+        return said_once((t for t in found if self.common.isdisjoint(t.split(" "))), count)
 
     def row(self, row: int) -> tuple[np.ndarray, np.ndarray]:
         """Return the columns and weights stored in one row."""
@@ -101,7 +104,19 @@ def term_model(counts: Sequence[Counter[str]]) -> TermModel:
     columns = place[np.asarray(indices, dtype=np.int64)]
     tf = scipy.sparse.csr_matrix((np.asarray(values, dtype=np.float64), columns, indptr), shape)
     tf.sort_indices()  # each row in alphabetical order, as its sums are taken
-    return TermModel(unit_rows(bm25(tf)), terms)
+    return TermModel(unit_rows(bm25(tf)), terms, common_words(tf, terms))
+
+
+COMMON_LEAST = 3  # articles a word must be in to be common: on a site of three, not two
+
+
+def common_words(tf: scipy.sparse.csr_matrix, terms: list[str]) -> frozenset[str]:
+    """Return the words in more than half of the articles (and in COMMON_LEAST at least)."""
+    frequency = np.bincount(tf.indices, minlength=len(terms))
+    least = max(tf.shape[0] / 2, COMMON_LEAST - 0.5)
+    return frozenset(
+        terms[c] for c in np.flatnonzero(frequency > least).tolist() if " " not in terms[c]
+    )
 
 
 def bm25(tf: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:

@@ -8,7 +8,7 @@ topic names its neighbours (`data-near`) so a script can light them.
 """
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from html import escape
 
@@ -334,34 +334,29 @@ class Label:
     box: tuple[float, float, float, float]
 
 
-def label_options(x: float, y: float, radius: float, width: float) -> list[Label]:
-    """Return the places a label may take around its dot, the most natural first: beside
-    or under and over it, then the same a little farther out and shifted sideways."""
-    options = []
+def label_options(x: float, y: float, radius: float, width: float) -> Iterator[Label]:
+    """Yield the places a label may take around its dot, the most natural first: beside or
+    under and over it, then the same a little farther out and shifted sideways. Lazily: the
+    search for a label's place mostly ends at one of the first few."""
     for away in (0, 12, 26):
         reach = radius + LABEL_GAP + away
         below, above, beside = y + reach + FONT, y - reach - FONT * 0.3, y + FONT * 0.35
         for shift in (0, width / 3, -width / 3) if away else (0,):
             middle = x + shift - width / 2
-            options += [
-                Label(x + shift, below, "middle", text_box(middle, below, width)),
-                Label(x + shift, above, "middle", text_box(middle, above, width)),
-            ]
-        options += [
-            Label(x + reach, beside, "start", text_box(x + reach, beside, width)),
-            Label(x - reach, beside, "end", text_box(x - reach - width, beside, width)),
-            Label(x + radius, below, "start", text_box(x + radius, below, width)),
-            Label(x - radius, below, "end", text_box(x - radius - width, below, width)),
-            Label(x + radius, above, "start", text_box(x + radius, above, width)),
-            Label(x - radius, above, "end", text_box(x - radius - width, above, width)),
-        ]
+            yield Label(x + shift, below, "middle", text_box(middle, below, width))
+            yield Label(x + shift, above, "middle", text_box(middle, above, width))
+        yield Label(x + reach, beside, "start", text_box(x + reach, beside, width))
+        yield Label(x - reach, beside, "end", text_box(x - reach - width, beside, width))
+        yield Label(x + radius, below, "start", text_box(x + radius, below, width))
+        yield Label(x - radius, below, "end", text_box(x - radius - width, below, width))
+        yield Label(x + radius, above, "start", text_box(x + radius, above, width))
+        yield Label(x - radius, above, "end", text_box(x - radius - width, above, width))
     for away in (1.5, 2.5, 3.5):  # last resort: anywhere on rings around the dot
         for step in range(16):
             angle = step * math.pi / 8
             cx = x + math.cos(angle) * (radius + away * FONT + width / 4)
             baseline = y + math.sin(angle) * (radius + away * FONT) + FONT * 0.35
-            options.append(Label(cx, baseline, "middle", text_box(cx - width / 2, baseline, width)))
-    return options
+            yield Label(cx, baseline, "middle", text_box(cx - width / 2, baseline, width))
 
 
 def text_box(left: float, baseline: float, width: float) -> tuple[float, float, float, float]:
@@ -390,9 +385,31 @@ def place_labels(
         others += [label.box for label in placed.values()]
 
         options = label_options(x, y, radii[index], widths[index])
-        costs = [label_cost(rank, o, segments, others, width) for rank, o in enumerate(options)]
-        placed[index] = options[costs.index(min(costs))]
+        placed[index] = cheapest_label(options, segments, others, width)
     return [placed[i] for i in range(len(radii))]
+
+
+def cheapest_label(
+    options: Iterator[Label],
+    segments: Sequence[tuple[float, float, float, float]],
+    others: Sequence[tuple[float, float, float, float]],
+    width: float,
+) -> Label:
+    """Return the option of lowest `label_cost`, the first of equals.
+
+    An option costs at least its rank, so the options from the best cost's rank on are never
+    made or scored: on a 100-article site whose map took every repair round, scoring all 80
+    options of each label against every line and box was 0.7 s of processor time, a third of
+    its build.
+    """
+    best = next(options)
+    lowest = label_cost(0, best, segments, others, width)
+    for rank, option in enumerate(options, start=1):
+        if rank >= lowest:
+            break
+        if (cost := label_cost(rank, option, segments, others, width, lowest)) < lowest:
+            best, lowest = option, cost
+    return best
 
 
 def label_cost(
@@ -401,13 +418,24 @@ def label_cost(
     segments: Sequence[tuple[float, float, float, float]],
     others: Sequence[tuple[float, float, float, float]],
     width: float,
+    limit: float = math.inf,
 ) -> float:
-    """Return how bad a label's place is: lines through it, things under it, the map's edge;
-    of equals, the more natural place (lower rank) wins."""
-    crossings = sum(crosses(segment, label.box) for segment in segments)
-    overlaps = sum(overlap(label.box, box) for box in others)
-    outside = label.box[0] < 0 or label.box[2] > width
-    return crossings * 100 + overlaps * 500 + outside * 1000 + rank
+    """Return how bad a label's place is: 1,000 outside the map, 500 for each thing under it,
+    100 for each line through it; of equals, the more natural place (lower rank) wins.
+
+    Counting stops once the cost reaches `limit` (the best place's so far): what it returns
+    then is only known to be no lower."""
+    box = label.box
+    cost = rank + (1000 if box[0] < 0 or box[2] > width else 0)
+    for other in others:
+        if cost >= limit:
+            return cost
+        cost += 500 if overlap(box, other) else 0
+    for segment in segments:
+        if cost >= limit:
+            return cost
+        cost += 100 if crosses(segment, box) else 0
+    return cost
 
 
 def clear_labels(
@@ -491,6 +519,11 @@ def crosses(segment: tuple[float, float, float, float], box: tuple[float, ...]) 
     """Return True if the line segment passes through the box (Liang-Barsky clipping)."""
     x1, y1, x2, y2 = segment
     left, top, right, bottom = box
+    # Most segments lie wholly to one side of a label: their ends tell, with no clipping.
+    if (x1 < left and x2 < left) or (x1 > right and x2 > right):
+        return False
+    if (y1 < top and y2 < top) or (y1 > bottom and y2 > bottom):
+        return False
     dx, dy = x2 - x1, y2 - y1
     start, end = 0.0, 1.0
     for p, q in ((-dx, x1 - left), (dx, right - x1), (-dy, y1 - top), (dy, bottom - y1)):
