@@ -10,8 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from html import escape
 
-TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)  # a comment or a tag
-TAG_NAME = re.compile(r"^</?\s*([a-zA-Z][a-zA-Z0-9]*)")
+# A comment or a tag; a tag's "/" if it closes, and its name if it has one.
+TAG = re.compile(r"<!--.*?-->|<(/?)\s*([a-zA-Z][a-zA-Z0-9]*)?[^>]*>", re.DOTALL)
 SKIPPED = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style",
                      "kbd", "samp", "title", "svg", "button", "label"})  # fmt: skip
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col"})
@@ -183,7 +183,7 @@ def link_spans(
         if begin < start:
             continue
         while tag is not None and tag.end() <= begin:
-            open_skipped += tag_depth_change(tag[0])
+            open_skipped += tag_depth_change(tag)
             tag = next(tags, None)
         inside_tag = tag is not None and tag.start() < end
         if open_skipped != 0 or inside_tag:
@@ -196,12 +196,11 @@ def link_spans(
     return spans, linked
 
 
-def tag_depth_change(tag: str) -> int:
-    """Return +1 for an opening skipped tag, -1 for its closing tag, else 0."""
-    match = TAG_NAME.match(tag)
-    if not match or tag.startswith("<!--"):
+def tag_depth_change(tag: re.Match[str]) -> int:
+    """Return +1 for an opening skipped tag (a `TAG` match), -1 for its closing tag, else 0."""
+    name = tag[2]
+    if name is None or (name := name.lower()) not in SKIPPED or name in VOID:
+        return 0  # a comment, a nameless tag or one whose text is linked
+    if tag[0].endswith("/>"):
         return 0
-    name = match[1].lower()
-    if name not in SKIPPED or name in VOID or tag.rstrip().endswith("/>"):
-        return 0
-    return -1 if tag.startswith("</") else 1
+    return -1 if tag[1] else 1

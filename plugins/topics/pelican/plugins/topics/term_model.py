@@ -9,9 +9,10 @@ from __future__ import annotations
 import heapq
 import math
 from array import array
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import count
 
 import numpy as np
 import scipy
@@ -104,11 +105,11 @@ def term_counts(docs: Sequence[Doc]) -> tuple[scipy.sparse.csr_matrix, list[str]
     ties between equal weights. Words are counted per doc; each distinct word is turned
     into terms once for the whole corpus, and the words' counts summed into terms in numpy.
     """
-    word_ids: dict[str, int] = {}
+    word_ids: defaultdict[str, int] = defaultdict(count().__next__)  # a new word: the next id
     words, counts, offsets = array("q"), array("q"), array("q", [0])
     for doc in docs:
         found = field_words(doc)
-        words.extend([word_ids.setdefault(word, len(word_ids)) for word in found])
+        words.extend(map(word_ids.__getitem__, found))
         counts.extend(found.values())
         offsets.append(len(words))
     parts = [word_terms(word) for word in word_ids]
