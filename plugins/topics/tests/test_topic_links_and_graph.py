@@ -255,6 +255,15 @@ def test_links_start_where_the_doc_says_and_mentions_count_everywhere():
     assert opted_out.mentioned == {"delegation", "trust"}
 
 
+def test_a_name_of_several_words_is_found_across_line_breaks_but_not_with_its_own_spacing():
+    names = {"safety": ["psychological safety"], "odd": ["odd  name"], "trust": ["trust"]}
+    options = link_options(names, {slug: f"/{slug}/" for slug in names}, 3)
+    html = "<p>Build Psychological\n  safety, an odd  name and trust.</p>"
+    found = scan(html, options)
+    assert found.topic_links == ("safety", "trust")  # a doubled space in a name matches nothing
+    assert found.linked(html).startswith('<p>Build <a class="topic-link" href="/safety/">Psych')
+
+
 def test_a_scan_keeps_where_links_go_not_a_second_copy_of_the_article():
     options = link_options({"trust": ["trust"]}, {"trust": "/t/"}, 3)
     html = "<p>Trust is earned in small moments, " + "again and again, " * 200 + "</p>"

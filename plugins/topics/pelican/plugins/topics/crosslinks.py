@@ -5,9 +5,9 @@ touched; each topic is linked at most once, and at most `limit` topics per artic
 """
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from html import escape
 
 # A comment or a tag; a tag's "/" if it closes, and its name if it has one.
@@ -24,13 +24,47 @@ def mention_names(names_by_topic: Mapping[str, Sequence[str]]) -> tuple[str, ...
     return tuple(sorted(names, key=lambda n: (-len(n), n)))
 
 
-def present_names(
-    names_by_topic: Mapping[str, Sequence[str]], text: str
-) -> dict[str, Sequence[str]]:
-    """Return only the names that occur in `text` at all: a cheap filter before the regex."""
-    folded = " ".join(text.lower().replace("’", "'").split())
+@dataclass(frozen=True, slots=True)
+class NameTest:
+    """How `present_names` finds a name in an article's text, lower-cased with "’" as "'"."""
+
+    name: str
+    needle: str  # the name lower-cased
+    longest: str = ""  # a name of several words: its longest word, looked for first
+    words: re.Pattern[str] | None = None  # ...and its words with any spaces between them
+    odd_spacing: bool = False  # spaces at an end or doubled: only the folded text tells
+
+    def found_in(self, lowered: str, folded: Callable[[], str]) -> bool:
+        """Return whether the name is in the text with its spaces folded (`folded()`)."""
+        if self.words is not None:
+            return self.longest in lowered and self.words.search(lowered) is not None
+        return self.needle in (folded() if self.odd_spacing else lowered)
+
+
+def name_test(name: str) -> NameTest:
+    """Return the test of one name: as it is if it has no spaces, else word by word.
+
+    Words with any spaces between them in the text are the name in the text with its spaces
+    folded: the same answer, without folding each article's text.
+    """
+    needle = name.lower()
+    words = needle.split()
+    if words == [needle]:
+        return NameTest(name, needle)
+    if len(words) > 1 and " ".join(words) == needle:
+        spaced = re.compile(r"\s+".join(map(re.escape, words)))
+        return NameTest(name, needle, max(words, key=len), spaced)
+    return NameTest(name, needle, odd_spacing=True)
+
+
+def present_names(tests: Mapping[str, Sequence[NameTest]], text: str) -> dict[str, Sequence[str]]:
+    """Return only the names that occur in `text` at all, case and spacing aside: a cheap
+    filter before the regexes."""
+    lowered = text.lower().replace("’", "'")
+    folded = cache(lambda: " ".join(lowered.split()))
     found = {
-        slug: [n for n in names if n.lower() in folded] for slug, names in names_by_topic.items()
+        slug: [test.name for test in named if test.found_in(lowered, folded)]
+        for slug, named in tests.items()
     }
     return {slug: names for slug, names in found.items() if names}
 
@@ -95,14 +129,16 @@ class LinkOptions:
     hrefs: Mapping[str, str]
     limit: int
     topic_of: Mapping[str, str]
+    name_tests: Mapping[str, Sequence[NameTest]]  # each topic's names, as present_names tries them
 
 
 def link_options(
     names_by_topic: Mapping[str, Sequence[str]], hrefs: Mapping[str, str], limit: int
 ) -> LinkOptions:
-    """Return LinkOptions with the name -> topic lookup worked out once."""
+    """Return LinkOptions with the name -> topic lookup and the name tests worked out once."""
     names = {slug: tuple(found) for slug, found in names_by_topic.items()}
-    return LinkOptions(names, dict(hrefs), limit, topic_lookup(names))
+    tests = {slug: tuple(map(name_test, found)) for slug, found in names.items()}
+    return LinkOptions(names, dict(hrefs), limit, topic_lookup(names), tests)
 
 
 Span = tuple[int, int, str]  # a mention's start and end in the HTML, and its link's href
@@ -134,7 +170,7 @@ def scan(html: str, options: LinkOptions, links_from: int = 0) -> Scan:
 
     Links go only after the first `links_from` characters (none when it is negative).
     """
-    present = present_names(options.names_by_topic, html)
+    present = present_names(options.name_tests, html)
     names = mention_names(present)
     if not names:
         return Scan()
