@@ -125,11 +125,10 @@ def match_key(text: str) -> str:
 class LinkOptions:
     """What cross-linking needs: each topic's names, its hub's href, and the per-article cap."""
 
-    names_by_topic: Mapping[str, Sequence[str]]
+    name_tests: Mapping[str, Sequence[NameTest]]  # each topic's names, as present_names tries them
     hrefs: Mapping[str, str]
     limit: int
     topic_of: Mapping[str, str]
-    name_tests: Mapping[str, Sequence[NameTest]]  # each topic's names, as present_names tries them
 
 
 def link_options(
@@ -138,7 +137,7 @@ def link_options(
     """Return LinkOptions with the name -> topic lookup and the name tests worked out once."""
     names = {slug: tuple(found) for slug, found in names_by_topic.items()}
     tests = {slug: tuple(map(name_test, found)) for slug, found in names.items()}
-    return LinkOptions(names, dict(hrefs), limit, topic_lookup(names), tests)
+    return LinkOptions(tests, dict(hrefs), limit, topic_lookup(names))
 
 
 Span = tuple[int, int, str]  # a mention's start and end in the HTML, and its link's href
