@@ -7,7 +7,7 @@ touched; each topic is linked at most once, and at most `limit` topics per artic
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 from html import escape
 
 # A comment or a tag; a tag's "/" if it closes, and its name if it has one.
@@ -61,7 +61,10 @@ def present_names(tests: Mapping[str, Sequence[NameTest]], text: str) -> dict[st
     """Return only the names that occur in `text` at all, case and spacing aside: a cheap
     filter before the regexes."""
     lowered = text.lower().replace("’", "'")
-    folded = cache(lambda: " ".join(lowered.split()))
+
+    def folded() -> str:  # only a name with odd spacing asks, and almost none has it
+        return " ".join(lowered.split())
+
     found = {
         slug: [test.name for test in named if test.found_in(lowered, folded)]
         for slug, named in tests.items()

@@ -144,7 +144,9 @@ def summed_by_term(
     """Return the counts of (row, column) entries, given in each row's order of use, summed
     per row and column as a matrix of `shape`, and each sum's place in its row's order of
     first use."""
-    order = np.lexsort((columns, rows))  # stable: a term's first use leads its group
+    # One stable sort on a single key, the (row, column) pair's place: a term's first use in
+    # a row leads its group.
+    order = np.argsort(rows * shape[1] + columns, kind="stable")
     rows, columns, counts = rows[order], columns[order], counts[order]
     starts = np.flatnonzero(np.diff(rows, prepend=-1) | np.diff(columns, prepend=-1))
     sums = np.add.reduceat(counts, starts).astype(np.float64)
