@@ -15,6 +15,7 @@ TAG = re.compile(r"<!--.*?-->|<(/?)\s*([a-zA-Z][a-zA-Z0-9]*)?[^>]*>", re.DOTALL)
 SKIPPED = frozenset({"a", "h1", "h2", "h3", "h4", "h5", "h6", "code", "pre", "script", "style",
                      "kbd", "samp", "title", "svg", "button", "label"})  # fmt: skip
 VOID = frozenset({"br", "hr", "img", "input", "meta", "link", "wbr", "source", "area", "col"})
+SPACES = re.compile(r"\s+")  # a run of spaces in a mention, folded to one
 
 
 def mention_names(names_by_topic: Mapping[str, Sequence[str]]) -> tuple[str, ...]:
@@ -121,7 +122,7 @@ def topic_lookup(names_by_topic: Mapping[str, Sequence[str]]) -> dict[str, str]:
 
 def match_key(text: str) -> str:
     """Return a matched mention folded the way topic_lookup keys are."""
-    return re.sub(r"\s+", " ", text.lower()).replace("’", "'")
+    return SPACES.sub(" ", text.lower()).replace("’", "'")
 
 
 @dataclass(frozen=True, slots=True)
