@@ -46,6 +46,20 @@ def test_page_type_renders_with_landmarks_and_one_h1(sample_site, path):
         assert "BreadcrumbList" in jsonld_types(page)
 
 
+@pytest.mark.parametrize("path", ["the-hero-who-stays-late", "topics/delegation", "about"])
+def test_breadcrumb_data_never_gives_the_home_page_as_the_current_page(sample_site, path):
+    # The last crumb is the page itself: schema.org lets it go without an address; giving
+    # it the home page's address tells search engines the page is the home page.
+    crumbs = next(
+        data
+        for s in sample_site.page(path).select('script[type="application/ld+json"]')
+        if (data := json.loads(s.string))["@type"] == "BreadcrumbList"
+    )["itemListElement"]
+    assert crumbs[0]["item"].endswith("/")
+    assert "item" not in crumbs[-1]
+    assert [c["position"] for c in crumbs] == list(range(1, len(crumbs) + 1))
+
+
 def test_essay_page_has_every_part(sample_site):
     page = sample_site.page("the-hero-who-stays-late")
     assert page.select_one(".byline a[rel=author]")["href"] == "../authors/dele-mensah/"
