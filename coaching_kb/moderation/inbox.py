@@ -276,9 +276,20 @@ def page_link(page: str, site_origin: str) -> str:
     """Return the page a form was sent from, as a link back: only a page of the site itself."""
     if site_origin and page.startswith(site_origin.rstrip("/") + "/"):
         return page
+    page = from_site_root(page)
     if page.startswith("/") and not page.startswith("//") and "\\" not in page:
         return site_origin.rstrip("/") + page
     return site_origin.rstrip("/") + "/" if site_origin else ""
+
+
+def from_site_root(page: str) -> str:
+    """Return a page's relative address ('../../essay/', what a site built with relative URLs
+    sends) as one from the site's root ('/essay/'): a page's way up always ends there."""
+    if not page.startswith(("./", "../")):
+        return page
+    while page.startswith(("./", "../")):
+        page = page.split("/", 1)[1]
+    return "/" + page
 
 
 class RateLimit:

@@ -205,6 +205,19 @@ def test_the_page_without_script_links_back_to_the_article(owner_project, start_
     assert f'<a href="{site}/">' in body
 
 
+def test_the_page_without_script_links_back_to_the_page_of_a_local_build(
+    owner_project, start_inbox
+):
+    # A local build has relative addresses, so its forms send the page as '../essay/'.
+    site = "http://127.0.0.1:8000"
+    inbox = start_inbox(local_inbox(owner_project, COMMENTS_SITE_ORIGIN=site))
+    html = (owner_project / "output" / ESSAY / "index.html").read_text()
+    page = re.search(r'name="page" value="([^"]+)"', html)[1]
+    assert not page.startswith(("http", "/"))
+    _, body = inbox.post("/comments", comment("Di", "Good.", page=page), accept="text/html")
+    assert f'<a href="{site}/{ESSAY}/">' in body
+
+
 # 6. Rate limits per reader.
 
 
