@@ -19,6 +19,13 @@ from coaching_kb.errors import SettingsError
 THEME_SETTINGS = ("THEME", "DIRECT_TEMPLATES", "THEME_STATIC_PATHS", "THEME_TEMPLATES_OVERRIDES")
 # Settings naming a folder, which Pelican reads relative to the settings file that sets them.
 FOLDER_SETTINGS = ("PATH", "OUTPUT_PATH", "CACHE_PATH", "PLUGIN_PATHS")
+# Settings that say who *our* site is: its promise, and where its readers' comments,
+# questions and sign-ups go. An owner's site that sets none of them has none: ours would put
+# our promise on their home page and send their readers' comments to our inbox.
+OUR_SITES_OWN = (
+    "SITE_DESCRIPTION", "COMMENTS_ENDPOINT", "COMMENTS_MODERATION_EMAIL",
+    "QA_SUBMIT_ENDPOINT", "QA_SUBMIT_EMAIL", "NEWSLETTER_ACTION",
+)  # fmt: skip
 # The owner's tags stay Pelican's tags: where the owner's file sets none of these, Pelican's
 # defaults apply (ours turn tag pages into topic hubs, an opinion an owner never asked for).
 PELICANS_TAGS = {
@@ -51,6 +58,9 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
     overrides = {k: v for k, v in owned.items() if k not in THEME_SETTINGS}
     for key in FOLDER_SETTINGS:
         overrides.update(_anchored(key, overrides.get(key), path.parent))
+    overrides.update({key: owned.get(key, "") for key in OUR_SITES_OWN})
+    # Pelican's themes show SITESUBTITLE where ours shows SITE_DESCRIPTION.
+    overrides["SITE_DESCRIPTION"] = owned.get("SITE_DESCRIPTION", owned.get("SITESUBTITLE", ""))
     overrides["PLUGINS"] = _plugins(ours.get("PLUGINS") or [], owned.get("PLUGINS") or [])
     overrides.update(_owners_tags(owned, ours))
     if "DEFAULT_PAGINATION" in owned and "PAGINATED_TEMPLATES" not in owned:

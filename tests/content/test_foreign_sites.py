@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from pelican.settings import read_settings
 
 from coaching_kb.build import build_site, load_settings
 from coaching_kb.check.checks import inspect_folder
@@ -234,6 +235,21 @@ def test_the_owners_tags_stay_pelicans_tag_pages_never_topic_hubs(portuguese_sit
     assert (portuguese_site / "tags.html").is_file()
     post = html(portuguese_site / "primeira-reuniao.html")
     assert [a["href"] for a in post.select('a[rel="tag"]')] == ["./tag/equipe.html"]
+
+
+def test_our_sites_own_promise_and_inboxes_never_appear_on_the_owners_site(portuguese_site):
+    # Their file sets no description, no comment or question inbox and no address: their
+    # pages must not carry ours (our readers' forms would collect their readers' comments).
+    ours = read_settings(str(ROOT / "pelicanconf.py"))
+    home = html(portuguese_site / "index.html")
+    assert ours["SITE_DESCRIPTION"] not in str(home)
+    assert home.select_one('meta[name="description"]')["content"] == "Notas de liderança"
+    for page in portuguese_site.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        for setting in ("COMMENTS_MODERATION_EMAIL", "QA_SUBMIT_EMAIL"):
+            assert ours[setting] not in text, (page, setting)
+    post = html(portuguese_site / "primeira-reuniao.html")
+    assert not post.select("form.comment-form, form.comment-reply-form")
 
 
 def test_keep_going_publishes_what_is_fine_and_lists_what_is_not(tmp_path, task):
