@@ -66,10 +66,18 @@ def _counted(count: int, what: str) -> str:
 
 
 def _notes(problems: list[Any]) -> str:
-    """Return how many warnings and pending items (letters to answer) there are, in words."""
-    waiting = sum(1 for p in problems if not p.is_error and not p.is_warning)
-    counts = [_counted(len(problems) - waiting, "warning")] if len(problems) > waiting else []
-    return ", ".join(counts + ([f"{waiting} pending"] if waiting else []))
+    """Return how many warnings, notes on drafts and pending items (letters to answer) there
+    are, in words."""
+    kinds = (
+        ("warning", "warning", "warnings"),
+        ("draft", "note on a draft", "notes on drafts"),
+        ("pending", "pending", "pending"),
+    )
+    return ", ".join(
+        f"{count} {one if count == 1 else many}"
+        for severity, one, many in kinds
+        if (count := sum(1 for p in problems if p.severity == severity))
+    )
 
 
 def _ordered(problems: list[Any]) -> list[Any]:

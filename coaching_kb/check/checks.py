@@ -10,7 +10,7 @@ theme's pages) that would write to the same place are caught with the fix.
 import logging
 import os
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -22,7 +22,7 @@ from coaching_kb.run import Output, Run, plan_pelican
 
 from .images import published_files
 from .private_data import private_data_problems
-from .problems import ERROR, WARNING, Problem, problem_from, problem_from_crash
+from .problems import DRAFT, ERROR, WARNING, Problem, problem_from, problem_from_crash
 from .skipped import is_skipped, skipped_sources
 from .sources import SourceFile, file_problems, key_line, names_a_file
 
@@ -62,7 +62,23 @@ def run_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
         return sorted({*crash, *logged_problems(run.records)})
     found = content_problems(run, only)
     explained = explained_names(run, found) | linked_files(run.records, Path(run.settings["PATH"]))
-    return sorted({*found, *logged_problems(run.records, explained)})
+    return sorted(drafts_noted({*found, *logged_problems(run.records, explained)}, run))
+
+
+def drafts_noted(problems: Iterable[Problem], run: Run) -> list[Problem]:
+    """Return the problems with each warning about a draft made a draft note.
+
+    `invoke new` writes drafts full of template text and `git add content` commits them; the
+    deploy is strict, so a warning about a draft would stop every deploy until it is finished.
+    """
+    drafts = {
+        shown_path(run.settings, content.source_path)
+        for content in run.contents
+        if getattr(content, "status", "") == "draft"
+    }
+    return [
+        replace(p, severity=DRAFT) if p.is_warning and p.path in drafts else p for p in problems
+    ]
 
 
 def content_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:

@@ -10,6 +10,9 @@ ERROR, WARNING = "error", "warning"
 # Work waiting for the owner that is nobody's mistake (a reader's letter to answer): listed,
 # never counted as a problem, even when strict.
 PENDING = "pending"
+# A warning about a draft (template text, an unknown author, a missing image): a reminder for
+# its writer, never counted as a problem, even when strict, since no page of it is published.
+DRAFT = "draft"
 LOCATED = re.compile(r"^(?P<path>[^:\n]+?)(?::(?P<line>\d+))?: (?P<text>.*)$", re.DOTALL)
 PLUGIN_PREFIX = re.compile(r"^[a-z_]+: (?=[^:\n]+?(?::\d+)?: )")
 

@@ -114,7 +114,9 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     yield from unfinished(source, lines, left)
     for tag in nameless:
         yield nameless_topic(source.shown, key_line(lines, "tags"), tag)
-    yield from link_and_image_problems(source.shown, lines, missing, unlabelled)
+    yield from link_and_image_problems(
+        source.shown, lines, missing, unlabelled, unpublished_or(source, ERROR)
+    )
     for needle, problem in elsewhere:
         yield replace(problem, line=line_of_image(lines, needle, problem.subject or needle))
 
@@ -125,8 +127,9 @@ def resource_problems(
     """Return (what to find on its line, problem) for each image the site would not publish
     (errors) and each resource from another host a browser would block (warnings)."""
     page_url = getattr(source.content, "url", "") or ""
+    severity = unpublished_or(source, ERROR)
     found = [
-        (url, Problem(source.shown, 0, missing_image_message(path), ERROR,
+        (url, Problem(source.shown, 0, missing_image_message(path), severity,
                       subject=str(Path(settings["PATH"]) / path)))
         for url, path in missing_images(page_url, html, settings["SITEURL"], source.published)
     ]  # fmt: skip
@@ -145,14 +148,19 @@ def body_problems(
     yield from link_and_image_problems(source.shown, lines, missing, images_without_alt(html))
 
 
+def unpublished_or(source: SourceFile, severity: str) -> str:
+    """Return `severity` for a file that is published, a warning for a draft (a reminder)."""
+    return WARNING if getattr(source.content, "status", "") == "draft" else severity
+
+
 def link_and_image_problems(
-    shown: str, lines: list[str], missing: list[str], unlabelled: list[str]
+    shown: str, lines: list[str], missing: list[str], unlabelled: list[str], severity: str = ERROR
 ) -> Iterator[Problem]:
     for target in missing:
         yield Problem(
             shown, line_mentioning(lines, target), f"link to '{target}', which does "
             "not exist. Fix: correct the path (relative to this file, or starting with / "
-            "from the content folder)", subject=target,
+            "from the content folder)", severity, subject=target,
         )  # fmt: skip
     for src in unlabelled:
         yield Problem(

@@ -36,9 +36,17 @@ def test_new_then_check_then_build_round_trips(tmp_path, task):
     )
     assert qa.returncode == 0, qa.stderr
     qa_post = content / "qa" / "should-i-quit.md"
-    drafts = task("check", "--content", str(content))
-    assert drafts.returncode == 0, drafts.stdout  # template text in a draft is only a warning
-    assert "warning: " in drafts.stdout
+    # Template text in a draft is a note for its writer; it fails nothing, even strict (the
+    # README's `git add content` commits drafts, and the deploy's publish is strict).
+    post.write_text(post.read_text() + "\n![A chart still to draw](chart.png)\n")
+    drafts = task("check", "--strict", "--content", str(content))
+    assert drafts.returncode == 0, drafts.stdout
+    assert "draft: content" in drafts.stdout or "draft: /" in drafts.stdout
+    assert "warning: " not in drafts.stdout
+    assert "draft: " in next(line for line in drafts.stdout.splitlines() if "chart.png" in line)
+    deployed = task("publish", "--content", str(content), "--output", str(tmp_path / "site"))
+    assert deployed.returncode == 0, deployed.stderr
+    assert "notes on drafts" in deployed.stdout
     for path in (post, qa_post):
         path.write_text(path.read_text().replace("Status: draft\n", ""))
     published = task("check", "--content", str(content))
@@ -57,6 +65,7 @@ def test_new_then_check_then_build_round_trips(tmp_path, task):
             .replace(ESSAY_PROMPTS[0], "Your boss asks for one more project.")
             .replace(ESSAY_PROMPTS[1], "Name what you would drop to take it on.")
             .replace(ESSAY_PROMPTS[2], "Ask which project matters least.")
+            .replace("\n![A chart still to draw](chart.png)\n", "")
         )
     checked = task("check", "--content", str(content))
     assert checked.returncode == 0, checked.stdout + checked.stderr
