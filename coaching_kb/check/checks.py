@@ -20,6 +20,7 @@ from pelican.utils import file_suffix
 from coaching_kb.content.paths import shown_path
 from coaching_kb.run import Output, Run, plan_pelican
 
+from .endpoints import endpoint_problems
 from .images import published_files
 from .private_data import private_data_problems
 from .problems import DRAFT, ERROR, WARNING, Problem, problem_from, problem_from_crash
@@ -91,6 +92,7 @@ def content_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
     problems = [p for source in sources for p in file_problems(*source)]
     problems += output_problems(run, run.outputs)
     problems += private_data_problems(run.settings)  # comment files are no articles: read apart
+    problems += endpoint_problems(run.settings)
     return problems
 
 

@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 from .problems import Problem
 
 ENDPOINTS = ("COMMENTS_ENDPOINT", "QA_SUBMIT_ENDPOINT", "NEWSLETTER_ACTION")
-FIX = "set {key} in publishconf.py to your inbox's https address, or to \"\" for the email form"
+FIX = "set {key} in publishconf.py to your inbox's https address, or leave it empty for email"
 
 
 def endpoint_problems(settings: Mapping[str, Any]) -> Iterator[Problem]:

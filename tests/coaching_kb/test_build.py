@@ -273,3 +273,38 @@ def test_numpy_does_one_thread_of_work_in_a_build(tmp_path):
     said = subprocess.run([sys.executable, "-c", count], env=env, capture_output=True,
                           text=True, check=True)  # fmt: skip
     assert said.stdout.strip() == "1"
+
+
+POST = "Title: One\nDate: 2026-01-05\n\nA post.\n"
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "endpoint", "why"),
+    [
+        ("https://notes.example", "http://127.0.0.1:8100/comments", "an address on this machine"),
+        ("https://notes.example", "http://localhost:8100/comments", "an address on this machine"),
+        ("https://notes.example", "http://inbox.notes.example/comments", "a plain http address"),
+    ],
+)
+def test_a_published_site_never_sends_readers_to_an_endpoint_they_cannot_use(
+    build_site, siteurl, endpoint, why
+):
+    # The README's local inbox trial puts 127.0.0.1 in pelicanconf.py; publishconf imports it.
+    site = build_site({"essays/one.md": POST}, SITEURL=siteurl, COMMENTS_ENDPOINT=endpoint)
+    [error] = [e for e in site.report.errors if "COMMENTS_ENDPOINT" in e]
+    assert f"COMMENTS_ENDPOINT is '{endpoint}', {why}" in error
+    assert "Fix: set COMMENTS_ENDPOINT in publishconf.py" in error
+    assert not (site.output / "one").exists()  # the build was refused
+
+
+@pytest.mark.parametrize(
+    ("siteurl", "endpoint"),
+    [
+        ("", "http://127.0.0.1:8100/comments"),  # the README's local trial
+        ("http://127.0.0.1:8000", "http://127.0.0.1:8100/comments"),
+        ("https://notes.example", "https://inbox.notes.example/comments"),
+    ],
+)
+def test_endpoints_a_sites_readers_can_use_pass(build_site, siteurl, endpoint):
+    site = build_site({"essays/one.md": POST}, SITEURL=siteurl, COMMENTS_ENDPOINT=endpoint)
+    assert not site.report.errors, site.report.errors
