@@ -72,9 +72,40 @@ def line_of_image(lines: list[str], url: str, path: str) -> int:
     return 1
 
 
-def missing_image_message(path: str) -> str:
-    return (
-        f"image '{path}' does not exist, so the page would show it broken. Fix: correct "
-        "the path (relative to this file, or {static}/ from the content folder), or add the "
-        "image there"
+def missing_image_message(path: str, written: str = "", needed: str = "") -> str:
+    """Return the message for a missing image: as the author wrote it and the file it needs
+    when the source line names it, else by the page's output path."""
+    fix = (
+        "Fix: correct the path (relative to this file, or {static}/ from the content folder), "
+        "or add the image there"
     )
+    if written and needed:
+        return (
+            f"image '{written}' does not exist: there is no {needed}, so the page would show "
+            f"it broken. {fix}"
+        )
+    return f"image '{path}' does not exist, so the page would show it broken. {fix}"
+
+
+# An image's target as written in the source: Markdown's ![alt](target) or an HTML src.
+WRITTEN_TARGET = re.compile(r"""!\[[^\]]*\]\(\s*<?(?P<md>[^)\s>]+)|\bsrc=["'](?P<html>[^"']+)""")
+LINK_PREFIXES = ("{static}", "{attach}", "{filename}")
+
+
+def written_target(line: str, name: str) -> str:
+    """Return the image target in `line` naming a file called `name`, or ''."""
+    for match in WRITTEN_TARGET.finditer(line):
+        target = match["md"] or match["html"] or ""
+        if posixpath.basename(unquote(target.split("?")[0])) == name:
+            return target
+    return ""
+
+
+def needed_source(target: str, source: Path, content_root: Path) -> Path:
+    """Return the content file `target` names: from the content folder when it starts with /,
+    else beside the source file (Pelican's rule for `{static}` and the like too)."""
+    for prefix in LINK_PREFIXES:
+        target = target.removeprefix(prefix)
+    relative = unquote(target.split("?")[0].split("#")[0])
+    base = content_root if relative.startswith("/") else source.parent
+    return Path(os.path.normpath(base / relative.lstrip("/")))

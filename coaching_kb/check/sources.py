@@ -20,12 +20,19 @@ from pelican.utils import get_date
 from coaching_kb.content.decoding import decode_text
 from coaching_kb.content.front_matter import split_list
 from coaching_kb.content.paths import key_line as field_line
+from coaching_kb.content.paths import shown_path
 from coaching_kb.content.slugs import slug_of
 from coaching_kb.errors import ContentError
 from coaching_kb.scaffold import ANSWER_PLACEHOLDER, PLACEHOLDERS
 
 from .foreign import template_in_content, title_advice, unreadable_markup
-from .images import line_of_image, missing_image_message, missing_images
+from .images import (
+    line_of_image,
+    missing_image_message,
+    missing_images,
+    needed_source,
+    written_target,
+)
 from .problems import ERROR, PENDING, WARNING, Problem, problem_from
 from .remote import remote_problems
 
@@ -118,7 +125,24 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
         source.shown, lines, missing, unlabelled, unpublished_or(source, ERROR)
     )
     for needle, problem in elsewhere:
-        yield replace(problem, line=line_of_image(lines, needle, problem.subject or needle))
+        line = line_of_image(lines, needle, problem.subject or needle)
+        if problem.subject:  # a missing image: named as written, with the file it needs
+            problem = replace(
+                problem, message=missing_image_as_written(source, lines, line, problem, settings)
+            )
+        yield replace(problem, line=line)
+
+
+def missing_image_as_written(
+    source: SourceFile, lines: list[str], line: int, problem: Problem, settings: Mapping[str, Any]
+) -> str:
+    """Return a missing image's message naming the target on its line and the file it needs."""
+    name = Path(problem.subject).name
+    written = written_target(lines[line - 1], name) if 0 < line <= len(lines) else ""
+    if not written:
+        return problem.message
+    needed = needed_source(written, source.path, Path(settings["PATH"]))
+    return missing_image_message(problem.subject, written, shown_path(settings, needed))
 
 
 def resource_problems(

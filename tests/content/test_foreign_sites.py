@@ -90,6 +90,34 @@ def test_every_missing_image_is_an_error_located_like_a_broken_link(build_site, 
     assert "Cannot get modification stamp" not in checked.stdout + checked.stderr
 
 
+def test_a_missing_image_is_named_as_written_with_the_file_it_needs(build_site):
+    # Not the page's output path ('charts/nope2.jpg'): the author wrote 'nope2.jpg' beside
+    # essays/charts.md, so the file to add is essays/nope2.jpg.
+    post = """\
+        Title: Charts
+        Date: 2024-01-01
+
+        ![Another](nope2.jpg)
+
+        ![A third](<sub/nope3.png>)
+
+        <img alt="Fourth" src="/images/nope4.png">
+        """
+    site = build_site({"essays/charts.md": post})
+    messages = {p.line: p.message for p in site.report.problems if "nope" in p.message}
+    expected = {
+        4: ("nope2.jpg", "content/essays/nope2.jpg"),
+        6: ("sub/nope3.png", "content/essays/sub/nope3.png"),
+        8: ("/images/nope4.png", "content/images/nope4.png"),
+    }
+    for line, (written, needed) in expected.items():
+        assert messages[line].startswith(f"image '{written}' does not exist: there is no "), (
+            messages[line]
+        )
+        assert f"{needed}, so the page would show it broken" in messages[line]
+    assert not any("charts/" in message for message in messages.values())
+
+
 PNG = (
     b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06\x00\x00\x00"
     b"\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01\x00\x05\x18\xd8N\x00\x00"
