@@ -7,6 +7,7 @@ problem of that file is reported at once (a bad date no longer hides a missing t
 import copy
 import difflib
 import functools
+import os
 import re
 from collections.abc import Container, Iterator, Mapping
 from dataclasses import dataclass, replace
@@ -35,6 +36,7 @@ from .images import (
 )
 from .problems import ERROR, PENDING, WARNING, Problem, problem_from
 from .remote import remote_problems
+from .skipped import skipped_sources
 
 MAX_BYTES = 5_000_000
 ARTICLE_STATUSES = ("published", "draft", "hidden", "skip")
@@ -107,10 +109,12 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     values = str(meta.values())
     left = [text for text in PLACEHOLDERS if text in html or text in values]
     missing = missing_targets(source.path, html, Path(settings["PATH"]))
+    left_out = skipped_targets(source.path, html, settings)
     unlabelled = images_without_alt(html)
     nameless = [str(t) for t in meta.get("tags", []) if not tag_slug(t, settings)]
     elsewhere = resource_problems(source, html, settings)
-    if not (typos or left or missing or unlabelled or nameless or elsewhere or "review" in meta):
+    if not (typos or left or missing or left_out or unlabelled or nameless or elsewhere
+            or "review" in meta):  # fmt: skip
         return  # the common case: nothing wrong, so the file is not read again
     lines = source.path.read_text(encoding="utf-8", errors="replace").splitlines()
     for key, near in typos:
@@ -124,6 +128,12 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     yield from link_and_image_problems(
         source.shown, lines, missing, unlabelled, unpublished_or(source, ERROR)
     )
+    for target in left_out:  # an error, so --keep-going leaves this file out in turn
+        yield Problem(
+            source.shown, line_mentioning(lines, target), f"link to '{target}', which this "
+            "build leaves out (its own problem is listed). Fix: correct that file, or remove "
+            "the link", unpublished_or(source, ERROR), subject=target,
+        )  # fmt: skip
     for needle, problem in elsewhere:
         line = line_of_image(lines, needle, problem.subject or needle)
         if problem.subject:  # a missing image: named as written, with the file it needs
@@ -334,6 +344,24 @@ def missing_targets(path: Path, html: str, content_root: Path) -> list[str]:
         ):
             missing.append(target)
     return missing
+
+
+def skipped_targets(path: Path, html: str, settings: Mapping[str, Any]) -> list[str]:
+    """Return the link targets of `path` naming a file `build --keep-going` leaves out: Pelican
+    publishes such a link as written (`{filename}x.rst`), broken."""
+    skipped = skipped_sources(settings)
+    if not skipped or "{" not in html:
+        return []
+    root = Path(settings["PATH"])
+    return [
+        target
+        for target in dict.fromkeys(internal_targets(html))
+        if any(
+            os.path.normpath(root / t.lstrip("/") if t.startswith("/") else path.parent / t)
+            in skipped
+            for t in dict.fromkeys((target, unquote(target)))
+        )
+    ]
 
 
 def names_a_file(target: str, here: Path, content_root: Path) -> bool:

@@ -301,6 +301,23 @@ def test_keep_going_publishes_what_is_fine_and_lists_what_is_not(tmp_path, task)
     assert verify_site(out) == []
 
 
+def test_keep_going_never_publishes_a_link_to_a_file_it_left_out(tmp_path, task):
+    content = copy_site("plugin_directive", tmp_path)
+    linking = (
+        "Title: Notes on the talk\nDate: 2022-11-02\n\nSee [the talk]({filename}first-talk.rst).\n"
+    )
+    write_files(content, {"notes.md": linking})
+    out = tmp_path / "output"
+    kept = task("build", "--content", str(content), "--output", str(out), "--keep-going")
+    skipped = [line for line in kept.stderr.splitlines() if line.startswith("  skipped: ")]
+    assert any("first-talk.rst:9: unknown reST directive 'youtube'" in s for s in skipped)
+    [notes] = [s for s in skipped if "notes.md" in s]
+    assert "notes.md:4: link to 'first-talk.rst', which this build leaves out" in notes
+    assert (out / "speaking-at-a-meetup" / "index.html").is_file()
+    assert not any("{filename}" in page.read_text() for page in out.rglob("*.html"))
+    assert verify_site(out) == []
+
+
 def test_a_settings_file_that_is_not_there_is_one_line_with_the_fix(tmp_path, task):
     result = task("build", "--settings", str(tmp_path / "nope.py"), "--output", str(tmp_path / "o"))
     assert result.returncode == 2
