@@ -280,6 +280,7 @@ def _report_rebuild(preview: Any, report: Any, reloads: Any) -> None:
     failing = _print_problems(report.problems, strict=False)
     if failing:
         print(f"build failed: {_counted(failing, 'error')} above; still serving the last good site")
+        reloads.bump(failure=tuple(str(p) for p in _ordered(report.problems) if p.is_error))
         return
     if preview.skipped:
         _print_skipped(preview.skipped)

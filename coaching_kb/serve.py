@@ -5,11 +5,14 @@ one `<script src="/__livereload.js">`: a file from this server, so the pages' CS
 (`script-src 'self'`, `connect-src 'self'`) allows it; the script listens on
 `/__livereload` (server-sent events) and reloads the page after each successful rebuild.
 Nothing is added to the files on disk. Until the first build is done (`ready` unset), every
-request gets a short page saying the site is being built, which reloads itself.
+request gets a short page saying the site is being built, which reloads itself. After a build
+that failed, every HTML page (the last good site's, or the 404 page) opens with the failed
+build's problems, until a build succeeds: the author looks at the browser, not the terminal.
 """
 
 import errno
 import functools
+import html
 import http.server
 import sys
 import threading
@@ -26,6 +29,15 @@ RELOAD_SCRIPT = b"""// Added by the development server only: reload when the sit
 new EventSource("/__livereload").addEventListener("reload", () => location.reload());
 """
 SCRIPT_TAG = b'<script src="/__livereload.js" defer></script>'
+FAILURE_STYLE_PATH = "/__livereload.css"
+FAILURE_STYLE = b""".dev-build-failed{position:sticky;top:0;z-index:1000;margin:0;padding:1rem;
+background:#fff4f4;color:#5c0000;border-bottom:3px solid #b00020;font:15px/1.4 system-ui,sans-serif}
+.dev-build-failed h2{margin:0;font-size:1rem}
+.dev-build-failed p{margin:.25rem 0}
+.dev-build-failed pre{margin:.5rem 0 0;white-space:pre-wrap;overflow-wrap:anywhere;
+font:13px/1.4 ui-monospace,monospace}
+"""
+MAX_SHOWN = 20  # problems shown on the page; the terminal has them all
 KEEPALIVE_SECONDS = 15
 BUILDING_PAGE = b"""<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta http-equiv="refresh" content="1">
@@ -44,9 +56,12 @@ class Reloads:
         self.version = 0
         self.changed = threading.Condition()
         self.stopped = False
+        self.failure: tuple[str, ...] = ()  # the last build's problems, if it failed
 
-    def bump(self) -> None:
+    def bump(self, failure: tuple[str, ...] = ()) -> None:
+        """Reload every open page, after a build (`failure`: its problems, if it failed)."""
         with self.changed:
+            self.failure = failure
             self.version += 1
             self.changed.notify_all()
 
@@ -77,6 +92,8 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             self._send(503, "text/html; charset=utf-8", BUILDING_PAGE)
         elif self.reloads is not None and path == RELOAD_SCRIPT_PATH:
             self._send(200, "text/javascript; charset=utf-8", RELOAD_SCRIPT)
+        elif self.reloads is not None and path == FAILURE_STYLE_PATH:
+            self._send(200, "text/css; charset=utf-8", FAILURE_STYLE)
         elif self.reloads is not None and path == RELOAD_EVENTS_PATH:
             self._stream_reloads(self.reloads)
         elif self.reloads is not None and self._is_html(path):
@@ -113,7 +130,12 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
         if self.reloads is None:
             return page
         at = page.rfind(b"</body>")
-        return page + SCRIPT_TAG if at < 0 else page[:at] + SCRIPT_TAG + page[at:]
+        page = page + SCRIPT_TAG if at < 0 else page[:at] + SCRIPT_TAG + page[at:]
+        if not self.reloads.failure:
+            return page
+        body = page.find(b"<body")
+        opened = page.find(b">", body) + 1 if body >= 0 else 0
+        return page[:opened] + failure_banner(self.reloads.failure) + page[opened:]
 
     def _send(self, code: int, content_type: str, body: bytes) -> None:
         self.send_response(code)
@@ -139,6 +161,19 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
                 seen = now
         except GONE:
             return  # the page went away
+
+
+def failure_banner(problems: tuple[str, ...]) -> bytes:
+    """Return the banner a page opens with after a failed build: its problems, escaped."""
+    shown = "\n".join(html.escape(p) for p in problems[:MAX_SHOWN])
+    more = len(problems) - MAX_SHOWN
+    rest = f"\n... and {more} more in the terminal" if more > 0 else ""
+    return (
+        f'<aside class="dev-build-failed" role="alert">'
+        f'<link rel="stylesheet" href="{FAILURE_STYLE_PATH}">'
+        "<h2>The last build failed</h2><p>This page is from the last good build. Fix these "
+        f"and save; the page reloads.</p><pre>{shown}{rest}</pre></aside>"
+    ).encode()
 
 
 class SiteServer(http.server.ThreadingHTTPServer):

@@ -155,6 +155,36 @@ def test_an_open_page_reloads_itself_after_a_save(start_task, tmp_path, page):
     assert blocked == []
 
 
+@pytest.mark.browser
+def test_a_failed_rebuild_is_shown_on_the_open_page_until_it_is_fixed(start_task, tmp_path, page):
+    # The author is looking at the browser, not the terminal: a failed build must say so
+    # there, or the new page is only the site's 404 ("it may have moved").
+    content = tmp_path / "content"
+    write_files(content, {"a.md": "Title: Steady page\nDate: 2020-01-01\n\nText.\n"})
+    port = free_port()
+    start_task("livereload", "--port", str(port), "--content", str(content),
+               "--output", str(tmp_path / "site"))  # fmt: skip
+    fetch(f"http://127.0.0.1:{port}/steady-page/")
+    blocked: list[str] = []
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None)
+    page.goto(f"http://127.0.0.1:{port}/steady-page/")
+    page.wait_for_load_state("networkidle")
+    assert page.get_by_role("alert").count() == 0
+    write_files(content, {"b.md": "Title: New page\nDate: 2020-13-45\n\nText.\n"})
+    alert = page.get_by_role("alert")
+    alert.wait_for(timeout=60000)  # the page reloads itself to show it
+    text = alert.inner_text()
+    assert "The last build failed" in text
+    assert "b.md:2: date '2020-13-45' does not parse. Fix:" in text
+    assert page.get_by_text("Steady page").first.is_visible()  # the last good site, under it
+    page.goto(f"http://127.0.0.1:{port}/new-page/")  # the new page: a 404 that says why
+    assert "does not parse" in page.get_by_role("alert").inner_text()
+    write_files(content, {"b.md": "Title: New page\nDate: 2020-01-02\n\nText.\n"})
+    page.get_by_role("heading", name="New page").wait_for(timeout=60000)
+    assert page.get_by_role("alert").count() == 0
+    assert blocked == []
+
+
 def test_a_taken_port_is_one_line_naming_it_and_the_fix(tmp_path):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
