@@ -331,7 +331,10 @@ def new(c, title="", kind="essay", author="", tags="", content=str(CONTENT)):
     if not title.strip():
         raise Exit('new: no title. Fix: invoke new --title "Your title"', 2)
     path = new_post(Path(content), kind, title, author, tags)
-    print(f"wrote {path}: write it, set 'Status: published' (or remove the line), then commit")
+    print(
+        f"wrote {path}: write it (invoke livereload shows it at /drafts/{path.stem}/), "
+        "set 'Status: published' (or remove the line), then commit"
+    )
 
 
 @task(

@@ -34,6 +34,13 @@ RELOADED_SUFFIXES = (".py",)  # code and settings: a fresh process imports them 
 PARENT_POLL_SECONDS = 1.0
 CATCH_UP_SECONDS = 1.0  # quiet after a quick page before the full build: saves come in bursts
 
+# Drafts are never published, but the preview shows each at its own address (listed nowhere),
+# so the author of a draft `invoke new` wrote can see it; an owner's own DRAFT_* settings win.
+DRAFTS_PREVIEWED = {
+    "DRAFT_URL": "drafts/{slug}/", "DRAFT_SAVE_AS": "drafts/{slug}/index.html",
+    "DRAFT_PAGE_URL": "drafts/pages/{slug}/",
+    "DRAFT_PAGE_SAVE_AS": "drafts/pages/{slug}/index.html",
+}  # fmt: skip
 # In a build process only: the last full build of each output folder, for the quick pages.
 HELD: dict[Path, HeldSite] = {}
 
@@ -156,7 +163,8 @@ class Preview:
         return report
 
     def _full(self) -> BuildReport:
-        where = (self.settings_file, self.content, self.output, self.overrides)
+        overrides = {**DRAFTS_PREVIEWED, **self.overrides}
+        where = (self.settings_file, self.content, self.output, overrides)
         if self.keep_going:
             kept = self._run(build_keeping_going, *where)
             report, self.skipped = kept.report, kept.skipped

@@ -185,6 +185,26 @@ def test_a_failed_rebuild_is_shown_on_the_open_page_until_it_is_fixed(start_task
     assert blocked == []
 
 
+def test_livereload_previews_a_draft_that_the_build_never_publishes(start_task, tmp_path, task):
+    # `invoke new` writes a draft and the README's next step is the preview: it must be there.
+    content = tmp_path / "content"
+    write_files(content, {"a.md": "Title: Published one\nDate: 2020-01-01\n\nText.\n"})
+    made = task("new", "--title", "Still a draft", "--content", str(content))
+    assert "/drafts/still-a-draft/" in made.stdout  # where to look
+    port = free_port()
+    start_task("livereload", "--port", str(port), "--content", str(content),
+               "--output", str(tmp_path / "site"))  # fmt: skip
+    draft = fetch(f"http://127.0.0.1:{port}/drafts/still-a-draft/")
+    assert "Still a draft" in draft
+    assert "Draft: not published" in draft
+    home = fetch(f"http://127.0.0.1:{port}/")
+    assert "Published one" in home
+    assert "Still a draft" not in home  # listed nowhere; only its own address shows it
+    built = task("build", "--content", str(content), "--output", str(tmp_path / "out"))
+    assert built.returncode == 0, built.stderr
+    assert not (tmp_path / "out" / "drafts").exists()
+
+
 def test_a_taken_port_is_one_line_naming_it_and_the_fix(tmp_path):
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
