@@ -25,7 +25,10 @@ from coaching_kb.project import CONTENT, DEV_SETTINGS, OUTPUT, PUBLISH_SETTINGS,
 
 HOST, PORT = "127.0.0.1", 8000
 CONTENT_HELP = "the content folder (default content/)"
-OUTPUT_HELP = "where the built site is written (default output/)"
+OUTPUT_HELP = (
+    "where the built site is written (default output/; with --settings, the site's own: its "
+    "OUTPUT_PATH, else output/ beside its settings file)"
+)
 VERBOSE_HELP = "also show Pelican's own progress and debug messages"
 PORT_HELP = "port to serve on at 127.0.0.1 (default 8000)"
 
@@ -153,6 +156,17 @@ def _owner_overrides(owner: str) -> dict[str, Any]:
     return owner_overrides(Path(owner), load_settings(DEV_SETTINGS))
 
 
+def _output_folder(output: str, settings: str) -> str:
+    """Return --output, else with --settings the site's own folder (its OUTPUT_PATH, else
+    output/ beside its settings file, as Pelican would), else our output/."""
+    if output:
+        return output
+    if not settings:
+        return str(OUTPUT)
+    owned = _owner_overrides(settings).get("OUTPUT_PATH")
+    return owned or str(Path(settings).resolve().parent / "output")
+
+
 def _content_folder(content: str, settings: str) -> str:
     """Return --content, else '' for the owner's PATH (with --settings), else content/."""
     return content or ("" if settings else str(CONTENT))
@@ -178,11 +192,10 @@ KEEP_GOING_HELP = (
     }
 )
 @reports_errors
-def build(
-    c, content="", output=str(OUTPUT), strict=False, verbose=False, settings="", keep_going=False
-):
+def build(c, content="", output="", strict=False, verbose=False, settings="", keep_going=False):
     """Check, then build the site with development settings into output/."""
     strict = strict or bool(os.environ.get("CI"))
+    output = _output_folder(output, settings)
     _build(DEV_SETTINGS, _content_folder(content, settings), output, strict, verbose, settings,
            keep_going)  # fmt: skip
 
@@ -223,10 +236,11 @@ SERVING_HELP = {  # serve and livereload take the same options
 
 @task(help=SERVING_HELP)
 @reports_errors
-def serve(c, port=PORT, content="", output=str(OUTPUT), settings="", keep_going=False):
+def serve(c, port=PORT, content="", output="", settings="", keep_going=False):
     """Build once, then serve the site at http://127.0.0.1:8000 (no rebuilds)."""
     from coaching_kb.serve import SiteServer
 
+    output = _output_folder(output, settings)
     ready = threading.Event()
     server = SiteServer(Path(output), HOST, int(port), ready=ready)  # a taken port: said now
     with _serving_while(server, ""):
@@ -242,13 +256,14 @@ def serve(c, port=PORT, content="", output=str(OUTPUT), settings="", keep_going=
 
 @task(help=SERVING_HELP)
 @reports_errors
-def livereload(c, port=PORT, content="", output=str(OUTPUT), settings="", keep_going=False):
+def livereload(c, port=PORT, content="", output="", settings="", keep_going=False):
     """Serve at http://127.0.0.1:8000; rebuild on every change and reload open pages."""
     from coaching_kb.build import load_settings
     from coaching_kb.preview import Preview
     from coaching_kb.serve import Reloads, SiteServer
     from coaching_kb.watch import watch
 
+    output = _output_folder(output, settings)
     overrides = _owner_overrides(settings)
     folder = Path(content or load_settings(DEV_SETTINGS, None, overrides)["PATH"])
     reloads, ready = Reloads(), threading.Event()

@@ -318,6 +318,16 @@ def test_keep_going_never_publishes_a_link_to_a_file_it_left_out(tmp_path, task)
     assert verify_site(out) == []
 
 
+def test_an_owners_site_is_built_beside_its_settings_never_into_our_output(tmp_path, task):
+    # Pelican writes a site to output/ beside where it runs; ours, while `invoke serve` of our
+    # own site is serving it, must stay ours.
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    built = task("build", "--settings", str(tmp_path / "site" / "pelicanconf.py"))
+    assert built.returncode == 0, built.stderr
+    assert (tmp_path / "site" / "output" / "primeira-reuniao.html").is_file()
+    assert f"built {tmp_path / 'site' / 'output'} in " in built.stdout
+
+
 def test_a_settings_file_that_is_not_there_is_one_line_with_the_fix(tmp_path, task):
     result = task("build", "--settings", str(tmp_path / "nope.py"), "--output", str(tmp_path / "o"))
     assert result.returncode == 2
