@@ -14,6 +14,7 @@ import errno
 import functools
 import html
 import http.server
+import socket
 import sys
 import threading
 from collections.abc import Iterator
@@ -163,6 +164,17 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
             return  # the page went away
 
 
+def free_port_after(host: str, port: int, tries: int = 50) -> int:
+    """Return the first port after `port` nothing listens on (to suggest), else port + 1."""
+    for candidate in range(port + 1, min(port + 1 + tries, 65536)):
+        try:
+            socket.create_server((host, candidate)).close()
+        except OSError:
+            continue
+        return candidate
+    return port + 1
+
+
 def failure_banner(problems: tuple[str, ...]) -> bytes:
     """Return the banner a page opens with after a failed build: its problems, escaped."""
     shown = "\n".join(html.escape(p) for p in problems[:MAX_SHOWN])
@@ -198,7 +210,8 @@ class SiteServer(http.server.ThreadingHTTPServer):
                 raise
             raise SiteError(
                 f"port {port} on {host} is in use (another server is running there). "
-                f"Fix: stop that server, or choose another port, e.g. --port {int(port) + 1}"
+                f"Fix: stop that server, or choose another port, e.g. --port "
+                f"{free_port_after(host, int(port))}"
             ) from None
 
     def handle_error(self, request: Any, client_address: Any) -> None:

@@ -1,6 +1,7 @@
 """`invoke serve` and `invoke livereload` really serve the site, and livereload rebuilds."""
 
 import os
+import re
 import shutil
 import signal
 import socket
@@ -13,6 +14,7 @@ import urllib.request
 
 import pytest
 
+from coaching_kb.errors import SiteError
 from coaching_kb.serve import SiteServer
 from coaching_kb.testing import ROOT, SITES, write_files
 
@@ -220,6 +222,29 @@ def test_a_taken_port_is_one_line_naming_it_and_the_fix(tmp_path):
     assert len(said) == 1, said
     assert f"port {port}" in said[0]
     assert "--port" in said[0]
+
+
+def test_the_port_suggested_instead_of_a_taken_one_is_free(tmp_path):
+    # The README's own setup takes two neighbours (the site, the inbox on the next port).
+    taken = []
+    for first in range(20000, 30000, 7):
+        try:
+            for port in (first, first + 1):
+                taken.append(socket.create_server(("127.0.0.1", port)))
+            break
+        except OSError:
+            for sock in taken:
+                sock.close()
+            taken.clear()
+    try:
+        with pytest.raises(SiteError) as refused:
+            SiteServer(tmp_path, "127.0.0.1", first)
+        suggested = int(re.search(r"--port (\d+)", str(refused.value))[1])
+        assert suggested not in (first, first + 1)
+        socket.create_server(("127.0.0.1", suggested)).close()  # it is really free
+    finally:
+        for sock in taken:
+            sock.close()
 
 
 def test_pages_say_the_site_is_building_until_the_first_build_is_in(tmp_path):
