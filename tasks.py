@@ -407,7 +407,7 @@ def comment_add(c, article="", source="-", author="", url="", content=str(CONTEN
     require_article(_settings_for(content), article)
     text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
     sent = submission_from_message(text, author=author, url=url)
-    now = datetime.now(UTC)
+    now = sent.sent_at or datetime.now(UTC)
     path = add_comment(_comments_dir(content), article, sent, now)
     # The address stays out of git, in the store a local inbox uses, beside the content folder.
     project = Path(content).resolve().parent

@@ -9,7 +9,7 @@ import html
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 from email import message_from_string, policy
 from email.utils import parseaddr
 from pathlib import Path
@@ -55,6 +55,7 @@ class Submission:
     email: str = ""
     url: str = ""
     reply_to: str = ""
+    sent_at: datetime | None = None  # an email's Date (UTC); None for text and form posts
 
 
 def submission_from_message(text: str, author: str = "", url: str = "") -> Submission:
@@ -71,8 +72,19 @@ def submission_from_message(text: str, author: str = "", url: str = "") -> Submi
             email=address,
             url=url or sent.get("url"),
             reply_to=sent.get("reply-to"),
+            sent_at=sent_date(message.get("Date")),
         )
     return Submission(author=author, body=text, url=url)
+
+
+def sent_date(header: Any) -> datetime | None:
+    """Return an email's Date header in UTC, or None when it is missing, unreadable, naive or
+    in the future (a wrong clock must not date a comment ahead of the others)."""
+    when = getattr(header, "datetime", None)
+    if when is None or when.tzinfo is None:
+        return None
+    when = when.astimezone(UTC)
+    return when if when <= datetime.now(UTC) else None
 
 
 def article_slugs(settings: Mapping[str, Any]) -> set[str]:

@@ -87,3 +87,15 @@ def test_moderating_a_missing_file_says_so_without_traceback(tmp_path, task):
     assert result.returncode == 2
     assert "no such comment file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_a_comment_sent_by_email_is_dated_when_it_was_sent(tmp_path, task):
+    # Moderation happens hours or days later: the comment shows when the reader wrote it.
+    content = tmp_path / "content"
+    write_files(content, SITE)
+    sent = EMAIL.replace("Subject:", "Date: Mon, 5 Jan 2026 10:02:00 +0100\nSubject:")
+    added = task("comment-add", "--article", "one", "--content", str(content), stdin=sent)
+    assert added.returncode == 0, added.stderr
+    [comment] = comment_files(content)
+    assert "Date: 2026-01-05 09:02:00" in comment.read_text()  # in UTC, as the inbox writes
+    assert comment.name.startswith("20260105-090200-")
