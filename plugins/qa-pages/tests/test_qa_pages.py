@@ -129,3 +129,31 @@ def test_a_qa_without_an_answer_line_is_an_error_naming_the_file(build_site):
     [error] = [e for e in site.report.errors if "half.md" in e]
     assert "'<!-- answer -->'" in error
     assert "Fix: " in error
+
+
+DRAFTS_SHOWN = {"DRAFT_URL": "drafts/{slug}/", "DRAFT_SAVE_AS": "drafts/{slug}/index.html"}
+
+
+def test_a_draft_qa_is_split_and_its_letter_sanitized_where_drafts_are_shown(build_site):
+    # The live preview shows drafts, among them readers' letters from the inbox: the letter
+    # is theirs, so it is sanitized there too.
+    draft = question(6, "Is this still a draft?")
+    draft = draft.replace("Type: qa", "Type: qa\n        Status: draft")
+    draft = draft.replace("decide everything.", "decide [everything](javascript:alert(1)).")
+    site = build_site({**FILES, "qa/draft.md": draft}, SEARCH_ENABLED=False, **DRAFTS_SHOWN)
+    page = site.page("drafts/is-this-still-a-draft")
+    assert "decide" in page.select_one(".letter").get_text()
+    assert "Decide less" in page.select_one(".answer").get_text()
+    assert "javascript:" not in str(page.select_one(".letter"))
+    assert "Ask the Coach" in page.select_one("nav.breadcrumbs").get_text()
+
+
+def test_a_draft_qa_without_an_answer_line_is_a_note_not_an_error(build_site):
+    files = {
+        **FILES,
+        "qa/half.md": "Title: Half\nDate: 2024-05-06\nType: qa\nStatus: draft\n\nA.\n",
+    }
+    site = build_site(files, SEARCH_ENABLED=False)
+    assert not site.report.errors, site.report.errors
+    [note] = [p for p in site.report.problems if "half.md" in p.path]
+    assert note.severity == "draft"

@@ -42,25 +42,30 @@ def is_qa(article: object) -> bool:
     return str(getattr(article, "type", "")).lower() == "qa"
 
 
+def questions_of(generator: "ArticlesGenerator") -> list[Any]:
+    """Return the Q&As, drafts too: a site that shows drafts (the live preview does) shows a
+    draft letter as it will be published, its reader's text sanitized as on the published page."""
+    return [a for a in [*generator.articles, *generator.drafts] if is_qa(a)]
+
+
 def file_under_section(generator: "ArticlesGenerator") -> None:
     """Put every Q&A in the QA_CATEGORY section, before Pelican groups categories."""
     section = Category(generator.settings.get("QA_CATEGORY", DEFAULT_SECTION), generator.settings)
-    for article in generator.articles:
-        if is_qa(article):
-            article.category = section
+    for article in questions_of(generator):
+        article.category = section
 
 
 def split_questions(generator: "ArticlesGenerator") -> None:
     """Set letter, answer and JSON-LD on each Q&A; log the ones that cannot be split."""
     site_url = generator.settings.get("SITEURL", "")
-    for article in generator.articles:
-        if not is_qa(article):
-            continue
+    for article in questions_of(generator):
         shown = located(generator.settings, article.source_path, "")
         try:
             split = split_letter(body_of(article), shown)
         except ContentError as error:
-            log.error("qa_pages: %s", error)
+            # A draft is unfinished work: a reminder, never a failed build.
+            is_draft = getattr(article, "status", "") == "draft"
+            log.log(logging.WARNING if is_draft else logging.ERROR, "qa_pages: %s", error)
             continue
         # The letter is a reader's text: no markup of theirs reaches the page.
         letter = Letter(clean_html(split.letter_html), split.answer_html)
