@@ -160,18 +160,30 @@ def add_question(content: Path, sent: Question, now: datetime) -> Path:
     """
     title = one_line(sent.title) or " ".join(sent.letter.split()[:8]).rstrip(".,;:") + "…"
     slug = slug_of(title)[:60].strip("-") or "reader-question"
+    asker = one_line(sent.asker) or "A reader"
+    body = f"{plain_text(sent.letter)}\n\n<!-- answer -->\n\n{ANSWER_PLACEHOLDER}"
+    if same := sent_already(content / "qa", f"{now:%Y%m%d}-{slug}", asker, body):
+        return same  # sent twice (a double click, a reload): one letter to read
     path = unused_path(content / "qa", f"{now:%Y%m%d}-{slug}")
     meta = {
         "Title": title,
         "Slug": path.stem,
         "Date": f"{now:%Y-%m-%d %H:%M}",
         "Type": "qa",
-        "Asker": one_line(sent.asker) or "A reader",
+        "Asker": asker,
         "Status": "draft",
     }
-    body = f"{plain_text(sent.letter)}\n\n<!-- answer -->\n\n{ANSWER_PLACEHOLDER}"
     write_text(path, render(meta, body))
     return path
+
+
+def sent_already(folder: Path, stem: str, asker: str, body: str) -> Path | None:
+    """Return the letter this day's letters already hold with this signature and text, if any."""
+    for path in sorted(folder.glob(f"{glob.escape(stem)}*.md")):
+        sent = parse(path.read_text(encoding="utf-8"), str(path))
+        if sent.get("asker") == asker and sent.body.strip() == body.strip():
+            return path
+    return None
 
 
 def comment_paths(given: list[str]) -> list[Path]:

@@ -162,6 +162,18 @@ def test_a_question_becomes_a_draft_letter_check_accepts(inbox, site_repo, tmp_p
     assert "<!-- answer -->" in text
 
 
+def test_the_same_letter_sent_twice_is_one_draft(inbox, site_repo):
+    # A double click, or a reload that sends the form again: the owner reads it once.
+    letter = "I was promoted a year ago and I miss building things. Should I go back?"
+    same = {"asker": "Torn", "letter": letter, "email": "torn@example.org"}
+    assert [inbox.post("/questions", same)[0] for _ in range(2)] == [202, 202]
+    other = {"asker": "Also torn", "letter": letter}  # another reader, the same words
+    assert inbox.post("/questions", other)[0] == 202
+    names = git("ls-tree", "-r", "--name-only", BRANCH, cwd=site_repo["remote"]).split()
+    letters = [n for n in names if n.startswith("content/qa/")]
+    assert len(letters) == 2, letters
+
+
 def test_a_letter_is_refused_only_when_the_rules_call_it_advertising(inbox):
     hostile = (
         "I lead five engineers. My manager keeps pasting <STYLE>@import'http://127.0.0.1:9/"

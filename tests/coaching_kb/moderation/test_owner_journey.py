@@ -71,7 +71,9 @@ def test_an_owner_follows_the_readme_from_inbox_to_published_thread_and_answer(
         send_comment(page.locator("form.comment-form"), "Ada Reader", "This helped my team.")
         send_comment(page.locator("form.comment-form"), "Mal Icious", f"Hi {SCRIPT} there")
         page.goto(f"{site}/ask/")
-        for signature in ("Quiet Team", "Quiet Team"):  # the same letter, sent twice
+        # The same letter sent twice (kept once), and by another reader (one title, two
+        # addresses).
+        for signature in ("Quiet Team", "Quiet Team", "Quiet Too"):
             form = page.locator("form.question-form")
             form.get_by_label("Sign your letter as").fill(signature)
             form.get_by_label("Your question").fill(LETTER)
