@@ -163,8 +163,8 @@ def test_excerpts_say_where_they_cut_into_a_sentence(page, sample_url):
 
 
 def ready(page):
-    """Wait until the search page's script has loaded Pagefind (it then shows the filters)."""
-    page.wait_for_selector(".search-filters:not([hidden])", state="attached", timeout=30000)
+    """Wait until the search page's script has loaded Pagefind and listens to the box."""
+    page.wait_for_selector("form.search-page[data-ready]", state="attached", timeout=30000)
 
 
 def focused(page):
@@ -296,3 +296,97 @@ def test_words_typed_while_search_loads_are_kept_and_searched(page, sample_url):
         page, "document.querySelector('.search-result__title')?.textContent.includes('quiet')"
     )
     assert page.input_value("#search-query") == "speak last"
+
+
+# The start state: ways to start before the reader types; results replace it.
+
+
+def start_shows(page):
+    return page.locator("#search-start").is_visible()
+
+
+def test_the_start_state_shows_before_typing_under_a_box_with_no_empty_panel(screen, sample_url):
+    screen.goto(f"{sample_url}/search/")
+    ready(screen)
+    assert start_shows(screen)
+    assert screen.locator("#search-start .chips a").first.is_visible()
+    start = screen.locator("#search-start").bounding_box()
+    assert start["y"] + start["height"] <= screen.viewport_size["height"]  # the first screen
+    # The box's panel ends just under the box: no space kept for filters not shown.
+    form = screen.locator("form.search-page").bounding_box()
+    box = screen.locator("#search-query").bounding_box()
+    assert form["y"] + form["height"] - (box["y"] + box["height"]) <= 20
+    assert screen.evaluate("document.documentElement.scrollWidth") <= screen.width
+
+
+def test_results_replace_the_start_state_and_clearing_brings_it_back(page, sample_url):
+    page.goto(f"{sample_url}/search/")
+    ready(page)
+    page.fill("#search-query", "delegation")
+    wait_until(page, "document.getElementById('search-status').textContent !== ''")
+    assert page.locator(".search-result").count() >= 3
+    assert not start_shows(page)
+    assert page.locator(".search-filters").is_visible()
+    page.fill("#search-query", "xylophonequartz")
+    page.wait_for_selector("#search-empty:not([hidden])", timeout=30000)
+    assert not start_shows(page)
+    page.fill("#search-query", "")
+    wait_until(page, "document.getElementById('search-status').textContent === ''")
+    assert start_shows(page)
+    assert page.locator(".search-result").count() == 0
+    assert page.locator("#search-empty").is_hidden()
+
+
+def test_an_example_search_opens_on_its_results_with_focus_on_their_count(page, sample_url):
+    page.goto(f"{sample_url}/search/")
+    example = page.locator(".search-start__examples a").first
+    name = example.inner_text()
+    example.click()
+    wait_until(page, "document.activeElement.id === 'search-status'")
+    assert page.input_value("#search-query") == name
+    assert page.locator(".search-result__title").first.inner_text() == name  # its hub
+    assert "from=" not in page.url
+
+
+FRAMES_SHOWING_START = """
+window.startSeen = [];
+(function watch() {
+  const start = document.getElementById("search-start");
+  if (start) window.startSeen.push(start.checkVisibility());
+  requestAnimationFrame(watch);
+})();
+"""
+
+
+@pytest.mark.parametrize("address", ["?q=delegation", "?topic=Trust"])
+def test_a_search_in_the_address_never_shows_the_start_state(page, sample_url, address):
+    page.add_init_script(FRAMES_SHOWING_START)
+    held = []  # the search script, held back as on a slow line: the start must not show meanwhile
+    page.route(re.compile(r"/theme/js/search\.js$"), lambda route: held.append(route))
+    page.goto(f"{sample_url}/search/{address}", wait_until="commit")
+    for _ in range(300):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(500)
+    held[0].continue_()
+    wait_for_results(page)
+    seen = page.evaluate("window.startSeen")
+    assert seen, "no frame drew the start state's element"
+    assert not any(seen)
+    assert not start_shows(page)
+
+
+@pytest.mark.parametrize("address", ["", "?q=delegation"])
+def test_nothing_on_the_search_page_jumps_while_it_loads(page, sample_url, address):
+    page.add_init_script(
+        "window.shifted = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
+        " window.shifted += e.value; }).observe({type: 'layout-shift', buffered: true});"
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{sample_url}/search/{address}")
+    ready(page)
+    if address:
+        wait_for_results(page)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.shifted") < 0.01
