@@ -99,11 +99,15 @@ def test_search_works_under_a_sub_path(page, sample_site, tmp_path):
         assert page.offsite_requests == []
 
 
-def test_without_javascript_the_page_says_so(browser, sample_url):
+def test_without_javascript_the_page_says_so_and_offers_ways_in(browser, sample_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{sample_url}/search/?q=trust")
     assert "needs JavaScript" in page.locator("main").inner_text()
+    assert page.locator("#search-start .chips a", has_text="All topics").is_visible()
+    # What needs the script (the box's invitation, example searches) is not offered.
+    assert page.locator(".search-start__lead").is_hidden()
+    assert page.locator(".search-start__examples").is_hidden()
     context.close()
 
 
@@ -264,12 +268,14 @@ def test_pages_matched_only_through_a_topic_come_last_under_one_label(page, samp
     assert label["y"] - (last_own["y"] + last_own["height"]) < 100  # no blank screen between
 
 
-@pytest.mark.parametrize("query", ["xylophonequartz", "imposter+syndrome"])
-def test_no_results_and_filed_results_have_no_axe_violations(screen, sample_url, query):
+@pytest.mark.parametrize("query", ["", "xylophonequartz", "imposter+syndrome"])
+def test_start_no_results_and_filed_results_have_no_axe_violations(screen, sample_url, query):
     from axe_playwright_python.sync_playwright import Axe
 
     screen.goto(f"{sample_url}/search/?q={query}")
-    wait_until(screen, "document.getElementById('search-status').textContent !== ''")
+    ready(screen)
+    if query:
+        wait_until(screen, "document.getElementById('search-status').textContent !== ''")
     found = [(v["id"], [n["target"] for n in v["nodes"]][:3])
              for v in Axe().run(screen).response["violations"]]  # fmt: skip
     assert found == []
@@ -317,6 +323,15 @@ def test_the_start_state_shows_before_typing_under_a_box_with_no_empty_panel(scr
     box = screen.locator("#search-query").bounding_box()
     assert form["y"] + form["height"] - (box["y"] + box["height"]) <= 20
     assert screen.evaluate("document.documentElement.scrollWidth") <= screen.width
+
+
+def test_the_ways_to_start_come_right_after_the_box_from_the_keyboard(page, sample_url):
+    page.goto(f"{sample_url}/search/")
+    ready(page)
+    page.focus("#search-query")
+    page.keyboard.press("Tab")  # the filters are not shown yet: nothing to tab through
+    first_chip = page.locator("#search-start .chips a").first.inner_text()
+    assert page.evaluate("document.activeElement.textContent") == first_chip
 
 
 def test_results_replace_the_start_state_and_clearing_brings_it_back(page, sample_url):
