@@ -60,6 +60,9 @@ def test_default_theme_shows_related_lists_that_link_to_real_pages(tmp_path):
         assert (tmp_path / "output" / link["href"].lstrip("/")).is_file()
     reason = page.select_one(".related-topics__reason").get_text()
     assert reason.startswith(("Close in meaning", "Both discuss"))
+    for item in page.select("aside.related-topics li"):  # a quote never repeats the link's title
+        title, reason = (item.select_one(c).get_text() for c in ("a", ".related-topics__reason"))
+        assert not reason.startswith(f"Close in meaning: “{title}.")
     assert (tmp_path / "cache" / "related_topics" / "keys.npy").is_file()  # under CACHE_PATH
 
 
