@@ -5,20 +5,24 @@ The procedure (`invoke spam-train`):
 1. Development data: one video of the public set (DEVELOPMENT_VIDEO) and our own
    coaching-blog comments in BLOG_SETS: labelled_comments.json, and held_out_comments.json,
    fresh_held_out_comments.json, blind_held_out_comments.json, blind2_held_out_comments.json,
-   blind3_held_out_comments.json and blind4_held_out_comments.json, which were each scored
-   once as held-out (stops 40 and 41, the round before the sentence-view trial, then stops 42
-   and 43) and then made development data (for tuning and cross-validation), and
-   dev4a_comments.json and dev4b_comments.json (stop 43) and dev5a_comments.json and
-   dev5b_comments.json (stop 44), written for development by writers who had not seen the
-   scorer. Held out,
+   blind3_held_out_comments.json, blind4_held_out_comments.json,
+   blind5_held_out_comments.json and blind6_held_out_comments.json, which were each scored
+   once as held-out (stops 40 and 41, the round before the sentence-view trial, stops 42, 43
+   and 44, and the sixth spam round, not merged) and then made development data (for tuning
+   and cross-validation), and dev4a_comments.json and dev4b_comments.json (stop 43),
+   dev5a_comments.json and dev5b_comments.json (stop 44), and dev6a_comments.json,
+   dev6b_comments.json and dev6c_comments.json (the sixth round), written for development by
+   writers who had not seen the scorer. Held out,
    never read while choosing: the other video, and HELD_OUT_BLOG, coaching-blog comments
    written blind by someone else and merged only once the tuning (rules, data and this
    choosing rule) was committed.
-2. Nested cross-validation on the development data only. For each penalty in L2_CHOICES and
-   each false-alarm budget in BUDGETS, in each of FOLDS outer folds: fit on the other folds,
-   set the model's probability cut so that at most `budget` of their real comments are
-   filed as spam out-of-fold (inner folds), then score the outer fold with the whole
-   scorer (rules and model).
+2. Nested cross-validation on the development data only, grouped by set (since the sixth
+   round): each blog set is one outer fold, held out whole, so its writer is new to the
+   model, as a blind set's is; the video's comments are dealt round-robin over the same
+   folds. For each penalty in L2_CHOICES and each false-alarm budget in BUDGETS, in each
+   outer fold: fit on the other folds, set the model's probability cut so that at most
+   `budget` of their real comments are filed as spam out-of-fold (FOLDS inner folds), then
+   score the outer fold with the whole scorer (rules and model).
 3. The setting kept files no real blog comment as spam (a reader filed as spam is the worst
    mistake; if every setting files some, the fewest), then keeps the video's false-positive
    rate within MAX_VIDEO_FALSE_POSITIVES, then has the best recall on blog spam, then on
@@ -53,6 +57,7 @@ Only the weights are written; no text of the training set.
 """
 
 import functools
+import itertools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -65,7 +70,7 @@ from .spam import Context, score
 from .spam_model import BUCKETS, SpamModel, feature_ids
 
 OWN_LABELS = Path(__file__).with_name("labelled_comments.json")
-# Our coaching-blog development sets; six were held out once, then made development.
+# Our coaching-blog development sets; eight were held out once, then made development.
 BLOG_SETS = tuple(
     Path(__file__).with_name(name)
     for name in (
@@ -80,10 +85,15 @@ BLOG_SETS = tuple(
         "blind4_held_out_comments.json",
         "dev5a_comments.json",
         "dev5b_comments.json",
+        "blind5_held_out_comments.json",
+        "dev6a_comments.json",
+        "dev6b_comments.json",
+        "dev6c_comments.json",
+        "blind6_held_out_comments.json",
     )
 )
 # Written blind, by another person, before this round of tuning; merged and scored once after it.
-HELD_OUT_BLOG = Path(__file__).with_name("blind5_held_out_comments.json")
+HELD_OUT_BLOG = Path(__file__).with_name("blind7_held_out_comments.json")
 DEVELOPMENT_VIDEO = "PSY - Gangnam Style"  # the other video of the public set is held out
 L2_CHOICES = (3e-5, 1e-4, 3e-4)  # penalties cross-validation chooses from
 # Shares of real comments the model's cut may file, in-fold; 0: above every real one seen
@@ -241,16 +251,27 @@ def figures(examples: list[Example], model: SpamModel | None) -> dict[str, float
 Setting = tuple[float, float]  # (penalty, budget)
 
 
+def outer_folds(development: list[Example]) -> list[int]:
+    """Return each example's outer fold: the index of its blog set (each set held out whole,
+    its writer new to the model), the video's comments dealt round-robin over the folds."""
+    sets = list(dict.fromkeys(e.source for e in development if e.group == "blog"))
+    dealt = itertools.count()
+    return [
+        sets.index(e.source) if e.group == "blog" else next(dealt) % len(sets) for e in development
+    ]
+
+
 def cross_validated(
     development: list[Example],
 ) -> tuple[list[Example], dict[Setting, list[bool]]]:
     """Return the development examples in fold order and, for each (penalty, budget), whether
-    the whole scorer files each as spam in nested cross-validation."""
+    the whole scorer files each as spam in nested cross-validation grouped by set."""
     found: dict[Setting, list[bool]] = {}
     order: list[Example] = []
-    for fold in range(FOLDS):
-        inner = [e for n, e in enumerate(development) if n % FOLDS != fold]
-        outer = development[fold::FOLDS]
+    folds = outer_folds(development)
+    for fold in range(max(folds) + 1):
+        inner = [e for e, f in zip(development, folds, strict=True) if f != fold]
+        outer = [e for e, f in zip(development, folds, strict=True) if f == fold]
         order += outer
         for l2 in L2_CHOICES:
             probabilities = out_of_fold(inner, l2)
