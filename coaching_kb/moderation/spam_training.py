@@ -50,6 +50,19 @@ The procedure (`invoke spam-train`):
    offer, "reply WORD below", giveaways to subscribers, coursework sellers and businesses
    thanking under their name (blog spam caught 717 against 705 of 857; the same 1 of 1,199
    real blog and 1 of 174 real video comments filed; both chose penalty 3e-5, budget 0).
+   The seventh round fixed, before any run (the sixth round's choice of a higher penalty
+   filed one real blog comment fewer in cross-validation, but caught less of the development
+   video, then fell under the 0.8 target on the held-out one), the same order with a floor:
+   a setting or a candidate (a rule kind, a feature change, a setting) is eligible only if
+   its cross-validated (grouped by set) video false-positive rate is within
+   MAX_VIDEO_FALSE_POSITIVES AND its video recall out of fold is not below that of main's
+   scorer at SHIPPED_BEFORE, main's setting, in the same cross-validation (a candidate is
+   held to main's rules and features there; `invoke spam-train` to the kept ones); among
+   the eligible, the fewest real blog comments filed, then the most blog spam caught, then
+   video recall; a tie keeps what shipped. Main's features (character n-grams of 2 to 5)
+   stay unless the rule prefers a change: the sixth round's 2 to 4 is a candidate, not a
+   given. New development sets (dev7a, dev7b) join the data and the
+   setting is chosen again on the existing grid.
 4. The model is fitted on all development data with that setting, and that model is both
    measured on the held-out comments and shipped: the figures describe the very weights a
    site runs (a refit that also read the held-out video filed two blind real readers).
@@ -101,6 +114,8 @@ BUDGETS = (0.0, 0.005, 0.01, 0.02, 0.03)
 # (penalty on the weights per example, budget) the cross-validation chose; spam-train prints it
 CHOSEN = (3e-5, 0.0)
 L2, BUDGET = CHOSEN
+# Main's setting before this round: its cross-validated video recall is the floor a choice keeps.
+SHIPPED_BEFORE = (3e-5, 0.0)
 # The whole scorer's cross-validated false-positive rate on the video the choice must keep to:
 # half the 2% target, because on comments from other videos and writers the rate has come out
 # up to three and a half times the cross-validated one (2.9% held out against 0.8%).
@@ -310,19 +325,30 @@ def by_source(examples: list[Example], flagged: list[bool]) -> dict[str, dict[st
     }
 
 
-def choose(table: dict[Setting, dict[str, float]]) -> Setting:
-    """Return the (penalty, budget) that files no real blog comment (else the fewest); among
-    those, within MAX_VIDEO_FALSE_POSITIVES on the video (if none keeps to it, at its lowest
-    rate), the best blog recall, then video recall; ties go to the smaller budget."""
-    fewest = min(row.get("blog_real_filed", 0) for row in table.values())
-    table = {s: row for s, row in table.items() if row.get("blog_real_filed", 0) == fewest}
-    rates = {s: row.get("video_false_positive_rate", 0) for s, row in table.items()}
-    within = [s for s, rate in rates.items() if rate <= MAX_VIDEO_FALSE_POSITIVES]
-    if not within:
-        within = [s for s, rate in rates.items() if rate == min(rates.values())]
+def choose(table: dict[Setting, dict[str, float]], video_recall_floor: float = 0.0) -> Setting:
+    """Return the (penalty, budget) that keeps the video within MAX_VIDEO_FALSE_POSITIVES and
+    its recall at `video_recall_floor` or over; among those, the one that files the fewest
+    real blog comments, then has the best blog recall, then video recall; ties go to the
+    smaller budget. If none is eligible: the fewest real blog comments filed, at the video's
+    lowest false-positive rate."""
+    eligible = [
+        s
+        for s, row in table.items()
+        if row.get("video_false_positive_rate", 0) <= MAX_VIDEO_FALSE_POSITIVES
+        and row.get("video_recall", 0) >= video_recall_floor
+    ]
+    if not eligible:
+        fewest = min(row.get("blog_real_filed", 0) for row in table.values())
+        rates = {
+            s: row.get("video_false_positive_rate", 0)
+            for s, row in table.items()
+            if row.get("blog_real_filed", 0) == fewest
+        }
+        eligible = [s for s, rate in rates.items() if rate == min(rates.values())]
     return max(
-        within,
+        eligible,
         key=lambda s: (
+            -table[s].get("blog_real_filed", 0),
             table[s].get("blog_recall", 0),
             table[s].get("video_recall", 0),
             -s[1],
@@ -348,7 +374,7 @@ def release(labelled_file: Path, save: bool = True) -> dict[str, dict[str, float
     development, held_video = split(labelled)
     order, found = cross_validated(development)
     table = {setting: summary(order, flagged) for setting, flagged in found.items()}
-    l2, budget = choose(table)
+    l2, budget = choose(table, table[SHIPPED_BEFORE].get("video_recall", 0))
     model = shipped(labelled, l2, budget)
     report = {f"cross-validated, L2 {k[0]:g}, budget {k[1]:g}": row for k, row in table.items()}
     report["chosen"] = {"l2": l2, "budget": budget, "cut": round(model.threshold, 4)}

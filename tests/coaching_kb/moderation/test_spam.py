@@ -331,6 +331,16 @@ def test_when_no_setting_keeps_to_the_video_limit_the_best_at_the_lowest_rate_is
     assert spam_training.choose(table) == (1e-4, 0.01)
 
 
+def test_the_setting_kept_catches_no_less_of_the_video_than_main_s_setting():
+    """The sixth round's higher penalty filed one real blog comment fewer but caught less of
+    the video, then fell under the target on the held-out one: a floor on video recall."""
+    table = {(3e-5, 0.0): row(0.82, 0.006, blog_real_filed=3, blog_recall=0.74),
+             (1e-4, 0.0): row(0.81, 0.006, blog_real_filed=2, blog_recall=0.72),
+             (3e-5, 0.005): row(0.91, 0.006, blog_real_filed=10, blog_recall=0.81)}  # fmt: skip
+    assert spam_training.choose(table) == (1e-4, 0.0)
+    assert spam_training.choose(table, video_recall_floor=0.82) == (3e-5, 0.0)
+
+
 def test_training_is_deterministic():
     """`invoke spam-train` run twice ships the same weights: no random start, no sampling."""
     comments = spam_training.read_own()
