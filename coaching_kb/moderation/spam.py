@@ -469,9 +469,9 @@ PITCHES = {
     r"liens|linkruil|linktausch|scambio (di )?link|troca de links|tukeran link|tukar link)\b",
     # A messenger handle and little else, or a nick on a chat app: a bot's way out.
     "leaves a messenger handle": r"^\W*(\w+\W+){0,3}(telegram|tg|whatsapp|wa|snap(chat)?|kik|"
-    r"signal|wechat|viber|line|insta(gram)?|ig|discord|tiktok)\W{0,3}(@[\w.]{3,}|[\w.]*[_\d]"
-    r"[\w.]*)\W*$|\bmy (nick|nickname|username|user name|handle|id) (on|in|at) (snap(chat)?|kik|"
-    r"telegram|insta(gram)?|ig|discord|whatsapp|wechat|line|tg)\b|\b(snap|kik|telegram|discord|"
+    r"signal|wechat|viber|line|insta(gram)?|ig|discord|tiktok)( me)?\W{0,3}(@[\w.]{3,}|"
+    r"[^\W\d_]\w*[_.\d][\w.]*\w)\W*$|\bmy (nick|nickname|username|user name|handle|id) (on|in|at) "
+    r"(snap(chat)?|kik|telegram|insta(gram)?|ig|discord|whatsapp|wechat|line|tg)\b|\b(snap|kik|telegram|discord|"
     r"wechat|tg) (nick|nickname|username|handle|id)\b",
     # Dating asks in other languages: a sweet greeting to a stranger, a search for a partner.
     "offers dating in another language": r"\bsugar (daddy|daddies|baby|babies|mommy|mummy)\b|"
@@ -553,6 +553,37 @@ PITCHES = {
     r"عبر (الواتساب|واتساب|واتس)|بخصم|خصم \d|سجل الآن|للتسجيل|احجز (الآن|مقعدك)|"
     r"\bpromocj[aęi]\b|\bwpisa[cć] kod\b|(?-i:\b(kod|kodem|kodu|c[óo]digo|codice) [A-Z][A-Z0-9]"
     r"{2,}\d+\b)|\bzapisy (trwaj[aą]|ruszy[lł]y|otwarte)\b|(?<![\w%])[-−–]\d{1,2} ?%(?!\w)",
+    # The same kinds in the words other writers used: a business asking the owner's price for
+    # a post or a link, in other languages too ("name your figure", "patrocinar un post",
+    # "artykuł sponsorowany", "記事広告").
+    "asks the owner's price for a post": r"\b(advertising|ad|sponsorship|advertiser) rates\b|"
+    r"\bname your (figure|price)\b|\breply with (your )?(price|rate|quote)\b|\bwhat('s| is| "
+    r"would be) your (price|fee|figure)\b|\b(gift|offer) you an? ([\w-]+ ){0,3}(stay|trip|"
+    r"voucher|subscription|product)\b[^.!?]{0,30}\bfor an? (feature|post|mention|review)\b|"
+    r"\bpay (you )?to have (this|your) (\w+ ){0,2}(article|post|page) (updated|edited)\b|"
+    r"\b(colaboraci[oó]n|colaboraciones|parceria|publi) patrocinad[oa]s?\b|\bpatrocinar "
+    r"(un|um) (post|art[ií]culo|artigo)\b|\bcomprar (um|un) link\b|\bquanto (voc[eê] )?cobra\b|"
+    r"\bcollaborazione retribuita\b|\barticol[oi] ospit[ei]\b|\bil tuo prezzo\b|"
+    r"\bsponsorowan\w+|\bgo[sś]cinn\w+ (artyku\w+|wpis\w*)|\bp[łl]acimy\b|\bsfinansuj\w*|"
+    r"記事広告|相互リンク|タイアップ|掲載料|謝礼",
+    # A person or firm to look up, vouched for in other languages ("búscala en Instagram",
+    # "cercando il suo nome", "шукайте їх", "で検索").
+    "names someone to look up in another language": r"\bb[uú]sca(la|lo|los|las|dlo|dla|dlos|"
+    r"nlos|nla|nlo) (en|por) (instagram|linkedin|youtube|facebook|tiktok|google|telegram)\b|"
+    r"\bprocur(ar|em|e) (por )?(ele|ela|eles|elas)\b|\bcercando il (suo|loro) "
+    r"nome\b|\bcercal[oaie]\b|\bшукайте\b|\bищите (его|её|ее|их)\b|\bsuchen? sie nach (ihm|"
+    r"ihr)\b|で検索|検索してみて",
+    # A pointer to the writer's profile for the offer: a pinned post, the bio, the highlights.
+    "points to the writer's profile": r"\b(details|info|infos|link|links|contact|contacts|"
+    r"number|story|list|prices?|offer)( is| are)? (in|on) (my )?(pinned (post|comment)|bio|"
+    r"highlights|page)\b|"
+    r"\binfos? (auf|in) meinem profil\b|\bbiyografimde\b|\b\w+ profilimde\b|в (профиле|профілі)|"
+    r"закр[еі]пл[её]н\w* (пост\w*|запис\w*)|المنشور المثبت|في (حسابي|البايو)|trang c[áa] nh[âa]n",
+    # A product praised with its price on sale or a code word ("currently 35% off", "with code
+    # DEEPWORK", "$24 a bottle").
+    "prices a product on sale": r"\b(currently|now|today|this week)( only)? \d+ ?% off\b|\b\d+ ?%"
+    r" (off|discount) (this|until|till|through|ends)\b|[$€£]\d+ (a|per) (bottle|box|pack|jar|"
+    r"tub)\b|(?-i:\b(with|use) (the )?code [A-Z]{4,}\b)",
     # A comment bot's praise: the stock phrasings of spinners, praising no article in particular.
     "praises like a comment bot": r"\b(its|it's|it is) (an? )?(enormous|fastidious|pleasant|"
     r"nice|good|great) (article|post|piece|paragraph|piece of writing) (on|about|regarding|"

@@ -428,6 +428,25 @@ ROUND7_KINDS = [
      "offers in Hinglish, Turkish, Arabic or Polish"),
     ("Hello all, its pleasant article on the topic of feedback, keep it up all the time.",
      "praises like a comment bot"),
+    ("Hi, what are your advertising rates for a post on this page? Name your figure.",
+     "asks the owner's price for a post"),
+    ("Olá! Gostaríamos de patrocinar um post no seu blog. Quanto você cobra?",
+     "asks the owner's price for a post"),
+    ("Chętnie opublikujemy u Pana artykuł sponsorowany, płacimy za publikację.",
+     "asks the owner's price for a post"),
+    ("Salí del agotamiento con la coach Marta Ruiz, búscala en Instagram.",
+     "names someone to look up in another language"),
+    ("Il corso di Paolo Neri mi ha cambiato, lo trovate cercando il suo nome.",
+     "names someone to look up in another language"),
+    ("Full plan and prices in my pinned post 📌", "points to the writer's profile"),
+    ("Ich verdiene nebenbei mit einem Bot, Infos auf meinem Profil.",
+     "points to the writer's profile"),
+    ("The FocusBand headset is currently 35% off and changed my calls.",
+     "prices a product on sale"),
+    ("Forty bucks with code QUIETDESK, the best gadget I bought this year.",
+     "prices a product on sale"),
+    ("Snap: nora.xo", "leaves a messenger handle"),
+    ("Kik me: sunny_lee92", "leaves a messenger handle"),
 ]  # fmt: skip
 
 
@@ -456,6 +475,14 @@ ROUND7_READERS = [
     "Świetny tekst, polecam go każdemu nowemu kierownikowi.",
     "Our client's payment is still pending, and my team is stressed about it.",
     "Hello all, I have led a team of eight for a year and this is spot on.",
+    "What would be a fair price for an external coach? We were quoted 150 euros a session.",
+    "Our company pays for my coach, and I asked her what she charges others; she would not say.",
+    "Mi jefa me dijo: búscalo en el manual, y tenía razón.",
+    "I wrote about my first year on my profile, but this says it better.",
+    "Our team chat is on Telegram.",
+    "I use Telegram for family and Slack for work, and I never mix them.",
+    "We pay $8 per user for our survey tool and nobody reads the results.",
+    "The training budget was cut 20% this year, so I coach my leads myself.",
 ]
 
 
