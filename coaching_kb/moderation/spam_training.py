@@ -11,8 +11,9 @@ The procedure (`invoke spam-train`):
    and 44, and the sixth spam round, not merged) and then made development data (for tuning
    and cross-validation), and dev4a_comments.json and dev4b_comments.json (stop 43),
    dev5a_comments.json and dev5b_comments.json (stop 44), and dev6a_comments.json,
-   dev6b_comments.json and dev6c_comments.json (the sixth round), written for development by
-   writers who had not seen the scorer. Held out,
+   dev6b_comments.json and dev6c_comments.json (the sixth round), and dev7a_comments.json and
+   dev7b_comments.json (the seventh), written for development by writers who had not seen the
+   scorer. Held out,
    never read while choosing: the other video, and HELD_OUT_BLOG, coaching-blog comments
    written blind by someone else and merged only once the tuning (rules, data and this
    choosing rule) was committed.
@@ -114,6 +115,8 @@ BLOG_SETS = tuple(
         "dev6b_comments.json",
         "dev6c_comments.json",
         "blind6_held_out_comments.json",
+        "dev7a_comments.json",
+        "dev7b_comments.json",
     )
 )
 # Written blind, by another person, before this round of tuning; merged and scored once after it.
