@@ -710,6 +710,15 @@ def is_brief(body: str) -> bool:
 def score(body: str, context: Context = Context(), *, model: SpamModel | None = None,
           rules_only: bool = False) -> Verdict:  # fmt: skip
     """Return the spam verdict of a comment body (with the shipped model unless `rules_only`)."""
+    signals = rule_signals(body, context)
+    model = None if rules_only else model or load()
+    if model is not None and not is_brief(body):
+        signals += model_signals(model.probability(body), model.threshold)
+    return verdict(signals)
+
+
+def rule_signals(body: str, context: Context = Context()) -> list[tuple[float, str]]:
+    """Return what the rules find in a comment, each with its weight."""
     signals: list[tuple[float, str]] = []
     if context.honeypot.strip():
         signals.append((3.0, "filled the field people cannot see"))
@@ -726,13 +735,21 @@ def score(body: str, context: Context = Context(), *, model: SpamModel | None = 
         signals.append((1.0, "promotes the writer's own channel or site"))
     if SITE_PROBLEM.search(body):
         signals.append((-0.5, "reports a problem with the site"))
-    model = None if rules_only else model or load()
-    if model is not None and not is_brief(body):
-        chance = model.probability(body)
-        if chance >= model.threshold:
-            signals.append((1.0, f"reads like spam (model, {chance:.2f})"))
-        elif chance >= FAIRLY_SURE:
-            signals.append((0.5, f"reads a little like spam (model, {chance:.2f})"))
+    return signals
+
+
+def model_signals(chance: float, threshold: float) -> list[tuple[float, str]]:
+    """Return what the model's probability adds: a point over its cut, half a point when
+    fairly sure."""
+    if chance >= threshold:
+        return [(1.0, f"reads like spam (model, {chance:.2f})")]
+    if chance >= FAIRLY_SURE:
+        return [(0.5, f"reads a little like spam (model, {chance:.2f})")]
+    return []
+
+
+def verdict(signals: list[tuple[float, str]]) -> Verdict:
+    """Return the verdict of the signals found: their weights summed, with the reasons."""
     total = round(sum(weight for weight, _ in signals), 2)
     return Verdict(total, tuple(reason for _, reason in signals))
 

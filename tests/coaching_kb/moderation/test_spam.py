@@ -1,11 +1,13 @@
 """Issue 35, finding 7: spam that needs more than a link, and readers who are just brief."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from coaching_kb.moderation import spam_training
 from coaching_kb.moderation.spam import Context, score
-from coaching_kb.moderation.spam_model import MODEL_FILE, load
+from coaching_kb.moderation.spam_model import MODEL_FILE, SpamModel, load
 from coaching_kb.testing import ROOT
 
 DEV_SET = ROOT.parent / "shared" / "eval" / "spam" / "youtube-dev.jsonl"
@@ -537,6 +539,28 @@ def test_cross_validation_holds_each_blog_set_out_whole_and_deals_the_video_over
     folds = spam_training.outer_folds(video[:4] + blog + video[4:])
     assert folds[4:13] == [0, 0, 0, 1, 1, 1, 2, 2, 2]
     assert folds[:4] + folds[13:] == [0, 1, 2, 0, 1, 2, 0]
+
+
+def test_cross_validation_scores_each_setting_as_the_whole_scorer_does():
+    """The rules run once per comment in cross-validation: each setting's verdicts are still
+    those of `score` with that fold's model and cut."""
+    comments = spam_training.read_own()
+    development = [
+        replace(e, source=f"set{n % 3}.json") for n, e in enumerate(comments[:45] + comments[-45:])
+    ]
+    _, found = spam_training.cross_validated(development)
+    folds = spam_training.outer_folds(development)
+    for (l2, budget), flagged in found.items():
+        expected = []
+        for fold in range(3):
+            inner = [e for e, f in zip(development, folds, strict=True) if f != fold]
+            outer = [e for e, f in zip(development, folds, strict=True) if f == fold]
+            weights, bias = spam_training.fit(inner, l2)
+            probabilities = spam_training.out_of_fold(inner, l2)
+            cut = spam_training.cut_for(inner, probabilities, budget)
+            expected += spam_training.flags(outer, SpamModel(weights, bias, cut))
+        assert flagged == expected, (l2, budget)
+    assert sum(found[spam_training.CHOSEN]) > 0
 
 
 def test_training_is_deterministic():
