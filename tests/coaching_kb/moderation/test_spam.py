@@ -174,8 +174,6 @@ CAUGHT_KINDS = [
     "Excelente artigo! Aproveite o cupom LIDER15 para 15% de desconto no nosso curso de gestão.",
     "The noise-cancelling headset I wear for remote standups is on sale at half price right "
     "now, worth every penny for anyone leading a distributed team.",
-    "My new book on first-time management is out now on every major store, grab a copy while "
-    "the launch price lasts.",
     # caught since stop 43 (a business signing its praise; an ask in Indonesian), the last one
     # since stop 44 (the model refitted with more development data):
     "Such a useful read. At Peakline Consulting we build onboarding playbooks for growing "
@@ -191,6 +189,10 @@ MISSED_KINDS = [
     "minutes before standup. Honestly the best coffee I have had, and it is 30% off this week.",
     "I used to lose track of every one-on-one until I got the Focusly planner. 10/10, would "
     "recommend to any new manager.",
+    # caught until stop 44, missed by the model refitted in the seventh round: the rules give
+    # it 0.7 (two spam words), the model no longer its half point.
+    "My new book on first-time management is out now on every major store, grab a copy while "
+    "the launch price lasts.",
 ]
 
 
