@@ -99,11 +99,15 @@ def test_search_works_under_a_sub_path(page, sample_site, tmp_path):
         assert page.offsite_requests == []
 
 
-def test_without_javascript_the_page_says_so(browser, sample_url):
+def test_without_javascript_the_page_says_so_and_offers_ways_in(browser, sample_url):
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{sample_url}/search/?q=trust")
     assert "needs JavaScript" in page.locator("main").inner_text()
+    assert page.locator("#search-start .chips a", has_text="All topics").is_visible()
+    # What needs the script (the box's invitation, example searches) is not offered.
+    assert page.locator(".search-start__lead").is_hidden()
+    assert page.locator(".search-start__examples").is_hidden()
     context.close()
 
 
@@ -163,8 +167,8 @@ def test_excerpts_say_where_they_cut_into_a_sentence(page, sample_url):
 
 
 def ready(page):
-    """Wait until the search page's script has loaded Pagefind (it then shows the filters)."""
-    page.wait_for_selector(".search-filters:not([hidden])", state="attached", timeout=30000)
+    """Wait until the search page's script has loaded Pagefind and listens to the box."""
+    page.wait_for_selector("form.search-page[data-ready]", state="attached", timeout=30000)
 
 
 def focused(page):
@@ -264,12 +268,14 @@ def test_pages_matched_only_through_a_topic_come_last_under_one_label(page, samp
     assert label["y"] - (last_own["y"] + last_own["height"]) < 100  # no blank screen between
 
 
-@pytest.mark.parametrize("query", ["xylophonequartz", "imposter+syndrome"])
-def test_no_results_and_filed_results_have_no_axe_violations(screen, sample_url, query):
+@pytest.mark.parametrize("query", ["", "xylophonequartz", "imposter+syndrome"])
+def test_start_no_results_and_filed_results_have_no_axe_violations(screen, sample_url, query):
     from axe_playwright_python.sync_playwright import Axe
 
     screen.goto(f"{sample_url}/search/?q={query}")
-    wait_until(screen, "document.getElementById('search-status').textContent !== ''")
+    ready(screen)
+    if query:
+        wait_until(screen, "document.getElementById('search-status').textContent !== ''")
     found = [(v["id"], [n["target"] for n in v["nodes"]][:3])
              for v in Axe().run(screen).response["violations"]]  # fmt: skip
     assert found == []
@@ -296,3 +302,106 @@ def test_words_typed_while_search_loads_are_kept_and_searched(page, sample_url):
         page, "document.querySelector('.search-result__title')?.textContent.includes('quiet')"
     )
     assert page.input_value("#search-query") == "speak last"
+
+
+# The start state: ways to start before the reader types; results replace it.
+
+
+def start_shows(page):
+    return page.locator("#search-start").is_visible()
+
+
+def test_the_start_state_shows_before_typing_under_a_box_with_no_empty_panel(screen, sample_url):
+    screen.goto(f"{sample_url}/search/")
+    ready(screen)
+    assert start_shows(screen)
+    assert screen.locator("#search-start .chips a").first.is_visible()
+    start = screen.locator("#search-start").bounding_box()
+    assert start["y"] + start["height"] <= screen.viewport_size["height"]  # the first screen
+    # The box's panel ends just under the box: no space kept for filters not shown.
+    form = screen.locator("form.search-page").bounding_box()
+    box = screen.locator("#search-query").bounding_box()
+    assert form["y"] + form["height"] - (box["y"] + box["height"]) <= 20
+    assert screen.evaluate("document.documentElement.scrollWidth") <= screen.width
+
+
+def test_the_ways_to_start_come_right_after_the_box_from_the_keyboard(page, sample_url):
+    page.goto(f"{sample_url}/search/")
+    ready(page)
+    page.focus("#search-query")
+    page.keyboard.press("Tab")  # the filters are not shown yet: nothing to tab through
+    first_chip = page.locator("#search-start .chips a").first.inner_text()
+    assert page.evaluate("document.activeElement.textContent") == first_chip
+
+
+def test_results_replace_the_start_state_and_clearing_brings_it_back(page, sample_url):
+    page.goto(f"{sample_url}/search/")
+    ready(page)
+    page.fill("#search-query", "delegation")
+    wait_until(page, "document.getElementById('search-status').textContent !== ''")
+    assert page.locator(".search-result").count() >= 3
+    assert not start_shows(page)
+    assert page.locator(".search-filters").is_visible()
+    page.fill("#search-query", "xylophonequartz")
+    page.wait_for_selector("#search-empty:not([hidden])", timeout=30000)
+    assert not start_shows(page)
+    page.fill("#search-query", "")
+    wait_until(page, "document.getElementById('search-status').textContent === ''")
+    assert start_shows(page)
+    assert page.locator(".search-result").count() == 0
+    assert page.locator("#search-empty").is_hidden()
+
+
+def test_an_example_search_opens_on_its_results_with_focus_on_their_count(page, sample_url):
+    page.goto(f"{sample_url}/search/")
+    example = page.locator(".search-start__examples a").first
+    name = example.inner_text()
+    example.click()
+    wait_until(page, "document.activeElement.id === 'search-status'")
+    assert page.input_value("#search-query") == name
+    assert page.locator(".search-result__title").first.inner_text() == name  # its hub
+    assert "from=" not in page.url
+
+
+FRAMES_SHOWING_START = """
+window.startSeen = [];
+(function watch() {
+  const start = document.getElementById("search-start");
+  if (start) window.startSeen.push(start.checkVisibility());
+  requestAnimationFrame(watch);
+})();
+"""
+
+
+@pytest.mark.parametrize("address", ["?q=delegation", "?topic=Trust"])
+def test_a_search_in_the_address_never_shows_the_start_state(page, sample_url, address):
+    page.add_init_script(FRAMES_SHOWING_START)
+    held = []  # the search script, held back as on a slow line: the start must not show meanwhile
+    page.route(re.compile(r"/theme/js/search\.js$"), lambda route: held.append(route))
+    page.goto(f"{sample_url}/search/{address}", wait_until="commit")
+    for _ in range(300):
+        if held:
+            break
+        page.wait_for_timeout(100)
+    page.wait_for_timeout(500)
+    held[0].continue_()
+    wait_for_results(page)
+    seen = page.evaluate("window.startSeen")
+    assert seen, "no frame drew the start state's element"
+    assert not any(seen)
+    assert not start_shows(page)
+
+
+@pytest.mark.parametrize("address", ["", "?q=delegation"])
+def test_nothing_on_the_search_page_jumps_while_it_loads(page, sample_url, address):
+    page.add_init_script(
+        "window.shifted = 0; new PerformanceObserver(list => { for (const e of list.getEntries())"
+        " window.shifted += e.value; }).observe({type: 'layout-shift', buffered: true});"
+    )
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{sample_url}/search/{address}")
+    ready(page)
+    if address:
+        wait_for_results(page)
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.shifted") < 0.01

@@ -14,6 +14,7 @@ const filedLabel = document.getElementById("search-filed-label");
 const status = document.getElementById("search-status");
 const empty = document.getElementById("search-empty");
 const filterBox = document.querySelector(".search-filters");
+const form = input.closest("form");
 const selects = [...document.querySelectorAll("select[data-filter]")];
 const MAX_RESULTS = 20;
 const MAX_WORDINGS = 12;
@@ -46,14 +47,14 @@ async function loadSynonyms(url) {
 const params = new URLSearchParams(location.search);
 // What the reader typed while Pagefind was loading wins over the address's query.
 input.value = input.value || params.get("q") || "";
-// Arriving from the header's box, the reader has typed already: take them to the results.
-let focusResults = params.get("from") === "header";
+// Arriving from the header's box or an example search, the reader has chosen a search
+// already: take them to the results.
+let focusResults = ["header", "start"].includes(params.get("from"));
 for (const select of selects) {
   const values = Object.keys(available[select.dataset.filter] || {}).sort();
   for (const value of values) select.add(new Option(value, value));
   select.value = values.includes(params.get(select.name)) ? params.get(select.name) : "";
 }
-filterBox.hidden = false;
 
 function chosenFilters() {
   const chosen = {};
@@ -266,6 +267,10 @@ function show(first, onlyTopics, said, label) {
   filed.hidden = onlyTopics.length === 0;
   status.textContent = said;
   empty.hidden = !said || first.length + onlyTopics.length > 0;
+  // A search shown (results or "nothing matched") replaces the ways to start (see site.css);
+  // the filters come with the first one and stay, so a select never vanishes under focus.
+  document.documentElement.dataset.search = said ? "results" : "start";
+  if (said) filterBox.hidden = false;
 }
 
 // After Enter (or arriving from the header's box), once the results are in: focus their
@@ -282,7 +287,7 @@ function links() {
 
 input.addEventListener("input", run);
 for (const select of selects) select.addEventListener("change", run);
-input.closest("form").addEventListener("submit", (event) => {
+form.addEventListener("submit", (event) => {
   event.preventDefault(); // Enter keeps the results; opening one is a second step
   focusResults = true;
   run();
@@ -297,4 +302,5 @@ document.addEventListener("keydown", (event) => {
   if (event.key === "ArrowDown") (all[at + 1] || all[at] || input).focus();
   else (at <= 0 ? input : all[at - 1]).focus();
 });
+form.dataset.ready = ""; // Pagefind is loaded and the box is listened to (the tests wait for it)
 run();

@@ -109,7 +109,8 @@ def relate_articles(generator: ArticlesGenerator) -> None:
     found, how = related_lists(docs, config, generator.settings)
     by_key = {doc.key: article for doc, article in zip(docs, articles, strict=True)}
     names = {tag.slug: tag.name for a in articles for tag in getattr(a, "tags", [])}
-    reasons = [[reason_for(m, names) for m in matches] for matches in found]
+    titles = {doc.key: doc.title for doc in docs}
+    reasons = [[reason_for(m, names, titles[m.key]) for m in matches] for matches in found]
     for article, matches, said in zip(articles, found, reasons, strict=True):
         article.related = [
             RelatedLink(by_key[m.key], m.score, reason)
@@ -222,14 +223,18 @@ def cache_folder(config: RelatedSettings, settings: dict[str, Any]) -> str:
 PASSAGE_WORDS_SHOWN = 12
 
 
-def reason_for(match: Match, topic_names: dict[str, str]) -> str:
-    """Return why two articles are related, in words a reader understands."""
+def reason_for(match: Match, topic_names: dict[str, str], title: str = "") -> str:
+    """Return why two articles are related, in words a reader understands; `title` is the
+    related article's, which the list already shows as its link."""
     if match.shared_topics:
         return "Shared topics: " + ", ".join(topic_names.get(t, t) for t in match.shared_topics)
     if match.shared_terms:
         return "Both discuss: " + ", ".join(match.shared_terms)
     if match.passage:
-        words = match.passage.split()
+        # The model reads "Title. Summary": quoting the title again under its own link says
+        # nothing, so the quote starts after it.
+        quoted = match.passage.removeprefix(" ".join(title.split()) + ". ") if title else ""
+        words = (quoted or match.passage).split()
         more = "…" if len(words) > PASSAGE_WORDS_SHOWN else ""
         return f"Close in meaning: “{' '.join(words[:PASSAGE_WORDS_SHOWN])}{more}”"
     # The words they share are all in most of the site's articles: none says what it is about.

@@ -1,7 +1,8 @@
 """Hold articles' `Tags` to the topic vocabulary and publish a hub page per topic.
 
 Reads `content/topics/*.md`; sets context `topics` (slug -> Topic), `topic_hubs`,
-`featured_topics` (for the home page), `suggested_topics`, `topic_relations`,
+`featured_topics` (for the home page), `search_examples` (topics to
+suggest searching for), `suggested_topics`, `topic_relations`,
 `topic_map_svg` and `topic_map_groups` (slug -> colour group of each topic on the map);
 sets `article.topic_terms` (a line per topic the article is filed under, with
 its aliases, for search), `article.topic_links`, `article.suggested_topics` and

@@ -226,7 +226,8 @@ def topic_tag(name: str, slug: str, settings: dict[str, Any]) -> Tag:
 
 
 def assemble_hubs(generators: list[Generator]) -> None:
-    """Put the topic hubs and the featured topics in the context every generator shares."""
+    """Put the topic hubs, the featured topics and the example searches in the context every
+    generator shares."""
     if not generators:
         return
     context, settings = generators[0].context, generators[0].settings
@@ -243,10 +244,13 @@ def assemble_hubs(generators: list[Generator]) -> None:
         draw_topic_maps(context, settings, graph)
     link_hub_sources(context, hubs, topic_files(settings))
     give_search_terms(hubs, context.get("topics", {}))
-    by_size = sorted(hubs, key=lambda hub: (-hub.count, hub.name.lower()))
-    context["featured_topics"] = [hub for hub in by_size if hub.count][
-        : settings.get("TOPICS_ON_HOME", 6)
+    by_size = [
+        hub for hub in sorted(hubs, key=lambda hub: (-hub.count, hub.name.lower())) if hub.count
     ]
+    featured = settings.get("TOPICS_ON_HOME", 6)
+    context["featured_topics"] = by_size[:featured]
+    # Searches to suggest: the biggest topics not already featured (a small site's own).
+    context["search_examples"] = (by_size[featured:] or by_size)[:3]
 
 
 @dataclass(frozen=True, slots=True)
