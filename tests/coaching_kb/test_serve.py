@@ -11,6 +11,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from pathlib import Path
 
 import pytest
 
@@ -140,18 +141,27 @@ def test_the_server_stops_with_its_process_and_frees_the_port(tmp_path):
     assert said.count("pagefind_search: 1 pages indexed") == 1, said  # each line once, not twice
 
 
-@pytest.mark.browser
-def test_an_open_page_reloads_itself_after_a_save(start_task, tmp_path, page):
+def open_in_livereload(start_task, tmp_path: Path, page, title: str) -> tuple[int, list[str]]:
+    """Serve a one-article site with `invoke livereload` and open its article in `page`;
+    return the port and the list the page's CSP complaints go to."""
     content = tmp_path / "content"
-    write_files(content, {"a.md": "Title: Before the edit\nDate: 2020-01-01\n\nText.\n"})
+    write_files(content, {"a.md": f"Title: {title}\nDate: 2020-01-01\n\nText.\n"})
     port = free_port()
     start_task("livereload", "--port", str(port), "--content", str(content),
                "--output", str(tmp_path / "site"))  # fmt: skip
-    fetch(f"http://127.0.0.1:{port}/before-the-edit/")
+    address = f"http://127.0.0.1:{port}/{title.lower().replace(' ', '-')}/"
+    fetch(address)
     blocked: list[str] = []
     page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None)
-    page.goto(f"http://127.0.0.1:{port}/before-the-edit/")
+    page.goto(address)
     page.wait_for_load_state("networkidle")
+    return port, blocked
+
+
+@pytest.mark.browser
+def test_an_open_page_reloads_itself_after_a_save(start_task, tmp_path, page):
+    content = tmp_path / "content"
+    _, blocked = open_in_livereload(start_task, tmp_path, page, "Before the edit")
     write_files(content, {"a.md": "Title: Before the edit\nDate: 2020-01-01\n\nSaved again.\n"})
     page.get_by_text("Saved again").wait_for(timeout=60000)  # no manual reload
     assert blocked == []
@@ -162,15 +172,7 @@ def test_a_failed_rebuild_is_shown_on_the_open_page_until_it_is_fixed(start_task
     # The author is looking at the browser, not the terminal: a failed build must say so
     # there, or the new page is only the site's 404 ("it may have moved").
     content = tmp_path / "content"
-    write_files(content, {"a.md": "Title: Steady page\nDate: 2020-01-01\n\nText.\n"})
-    port = free_port()
-    start_task("livereload", "--port", str(port), "--content", str(content),
-               "--output", str(tmp_path / "site"))  # fmt: skip
-    fetch(f"http://127.0.0.1:{port}/steady-page/")
-    blocked: list[str] = []
-    page.on("console", lambda m: blocked.append(m.text) if "Content Security" in m.text else None)
-    page.goto(f"http://127.0.0.1:{port}/steady-page/")
-    page.wait_for_load_state("networkidle")
+    port, blocked = open_in_livereload(start_task, tmp_path, page, "Steady page")
     assert page.get_by_role("alert").count() == 0
     write_files(content, {"b.md": "Title: New page\nDate: 2020-13-45\n\nText.\n"})
     alert = page.get_by_role("alert")
