@@ -14,36 +14,30 @@ DEV_SET = ROOT.parent / "shared" / "eval" / "spam" / "youtube-dev.jsonl"
 TITLE = "Leading quietly"
 
 
-@pytest.mark.parametrize(
-    "body",
-    [
-        "❤❤❤❤❤❤❤",
-        ":)",
-        ";-)",
-        "<3",
-        "👍",
-        "🙏🙏",
-        "Great post!",
-        "Thank you!!",
-        "So true.",
-        "Wow",
-        "LOVE THIS!!!!!!",
-        "Needed this today 🙏",
-        "Leading quietly",
-        "Leading quietly ❤",
-        "Brilliant, thanks",
-        "Obrigada! 🙏",
-        "Terima kasih banyak",
-        "Merci ❤❤",
-        "Danke, sehr gut!",
-        "👏👏👏 so good",
-        "10/10, saving this",
-        "Wow, just wow 😍",
-    ],
-)
-def test_brief_praise_and_emoji_in_any_language_are_never_spam(body):
-    verdict = score(body, Context(title=TITLE))
-    assert not verdict.is_spam, verdict.reason
+BRIEF_PRAISE = [
+    "❤❤❤❤❤❤❤",
+    ":)",
+    ";-)",
+    "<3",
+    "👍",
+    "🙏🙏",
+    "Great post!",
+    "Thank you!!",
+    "So true.",
+    "Wow",
+    "LOVE THIS!!!!!!",
+    "Needed this today 🙏",
+    "Leading quietly",
+    "Leading quietly ❤",
+    "Brilliant, thanks",
+    "Obrigada! 🙏",
+    "Terima kasih banyak",
+    "Merci ❤❤",
+    "Danke, sehr gut!",
+    "👏👏👏 so good",
+    "10/10, saving this",
+    "Wow, just wow 😍",
+]
 
 
 @pytest.mark.parametrize(
@@ -116,55 +110,49 @@ def test_what_blog_spammers_write_is_spam_with_or_without_a_link(body):
     assert score(body, Context(title=TITLE)).is_spam
 
 
-@pytest.mark.parametrize(
-    "body",
-    [
-        "Thanks for sharing, we are a small team and this helps a lot.",
-        "Great read! Our team tried the one-to-one format and we love it.",
-        "We pay our leads the same as senior engineers, which helps with the identity question.",
-        "Where can I buy the book you mention? Amazon only shows the audiobook.",
-        "Call me old fashioned but I think one-to-ones should be weekly.",
-        "Email me the worksheet please? The link is broken.",
-        "I work from home and the quiet team problem is even worse on video calls.",
-        "Good article, read it twice.",
-        "My blog has a post on this too, but yours is better.",
-        "My channel at work (Slack) is all questions for me to decide. This helped.",
-        "I like and share your posts with my team every week.",
-        "I coach new team leads at my company and I will use this in our next session.",
-        "Merci pour cet article, je le partage avec mon équipe.",
-        "Danke! Ich habe den Newsletter abonniert.",
-        # Readers naming their job, their Slack, their book; coaches sharing, not selling.
-        "I'm a school principal and this is exactly how my first year as head felt.",
-        "Dropped this into our Slack channel for the leads, it sparked a good thread.",
-        "My team lead posted this in our channel this morning.",
-        "I wrote a book on mentoring years ago and I still learnt something here.",
-        "As an executive coach, I see the same fear in most new managers I work with.",
-        "I have run feedback workshops for a decade and the first sentence is always the hardest.",
-        "I coach junior doctors and the identity shift you describe is the same in medicine.",
-        '"Leading quietly" is the best title I have read this year.',
-        "The subscribe button on the sidebar doesn't work on my phone, just so you know.",
-        "Is there a newsletter I can sign up for? I would like these by email.",
-        # Readers recommending a book or public research, with no way to buy it.
-        "The Making of a Manager covers this too; my library had a copy.",
-        "For anyone curious, the research behind this is Amy Edmondson's, worth a search.",
-        # Readers naming their coach, company or programme; a coach sharing experience.
-        "My coach, Priya, asked me the same question last spring and I still think about it.",
-        "Our company launched a mentoring programme this year and I signed up as a mentor.",
-        "As a coach for twenty years, I still see this in almost every new manager.",
-        # Readers naming their WhatsApp group, a call with their team, their age, a teacher.
-        "I shared this in our WhatsApp group for the new leads at work.",
-        "We set up a quick call with the whole team after reading this.",
-        "I'm 34 and just became a manager for the first time.",
-        "Thank you Dr Shah, my old professor, for teaching me this years ago.",
-        "Looking for a good book on delegation, any suggestions?",
-        "The link to the worksheet in the second paragraph goes to a 404 page.",
-        "The comment below offering money spells is obviously a scam, can you remove it?",
-        "That loan offer is spam, please delete it before someone falls for it.",
-    ],
-)
-def test_readers_who_mention_money_work_or_their_team_are_not_spam(body):
-    verdict = score(body, Context(title=TITLE))
-    assert not verdict.is_spam, verdict.reason
+READERS_NAMING_MONEY_WORK_OR_TEAM = [
+    "Thanks for sharing, we are a small team and this helps a lot.",
+    "Great read! Our team tried the one-to-one format and we love it.",
+    "We pay our leads the same as senior engineers, which helps with the identity question.",
+    "Where can I buy the book you mention? Amazon only shows the audiobook.",
+    "Call me old fashioned but I think one-to-ones should be weekly.",
+    "Email me the worksheet please? The link is broken.",
+    "I work from home and the quiet team problem is even worse on video calls.",
+    "Good article, read it twice.",
+    "My blog has a post on this too, but yours is better.",
+    "My channel at work (Slack) is all questions for me to decide. This helped.",
+    "I like and share your posts with my team every week.",
+    "I coach new team leads at my company and I will use this in our next session.",
+    "Merci pour cet article, je le partage avec mon équipe.",
+    "Danke! Ich habe den Newsletter abonniert.",
+    # Readers naming their job, their Slack, their book; coaches sharing, not selling.
+    "I'm a school principal and this is exactly how my first year as head felt.",
+    "Dropped this into our Slack channel for the leads, it sparked a good thread.",
+    "My team lead posted this in our channel this morning.",
+    "I wrote a book on mentoring years ago and I still learnt something here.",
+    "As an executive coach, I see the same fear in most new managers I work with.",
+    "I have run feedback workshops for a decade and the first sentence is always the hardest.",
+    "I coach junior doctors and the identity shift you describe is the same in medicine.",
+    '"Leading quietly" is the best title I have read this year.',
+    "The subscribe button on the sidebar doesn't work on my phone, just so you know.",
+    "Is there a newsletter I can sign up for? I would like these by email.",
+    # Readers recommending a book or public research, with no way to buy it.
+    "The Making of a Manager covers this too; my library had a copy.",
+    "For anyone curious, the research behind this is Amy Edmondson's, worth a search.",
+    # Readers naming their coach, company or programme; a coach sharing experience.
+    "My coach, Priya, asked me the same question last spring and I still think about it.",
+    "Our company launched a mentoring programme this year and I signed up as a mentor.",
+    "As a coach for twenty years, I still see this in almost every new manager.",
+    # Readers naming their WhatsApp group, a call with their team, their age, a teacher.
+    "I shared this in our WhatsApp group for the new leads at work.",
+    "We set up a quick call with the whole team after reading this.",
+    "I'm 34 and just became a manager for the first time.",
+    "Thank you Dr Shah, my old professor, for teaching me this years ago.",
+    "Looking for a good book on delegation, any suggestions?",
+    "The link to the worksheet in the second paragraph goes to a 404 page.",
+    "The comment below offering money spells is obviously a scam, can you remove it?",
+    "That loan offer is spam, please delete it before someone falls for it.",
+]
 
 
 # The kinds a sentence view was tried for (what the second blind set's spam did that the
@@ -207,106 +195,87 @@ def test_placements_without_an_ask_and_signatures_under_praise_are_spam(body):
     assert score(body, Context(title=TITLE)).is_spam
 
 
-@pytest.mark.parametrize(
-    "body",
-    [
-        "I tried the skip-level meetings you describe and my team finally told me about the "
-        "release process problems. Thank you for the nudge.",
-        "Our coach suggested the same thing last year: write the decision down before the "
-        "meeting. It saved us hours.",
-        "Obrigada pelo texto, vou mostrar para a minha equipe na segunda-feira.",
-        "Terima kasih, tulisan ini sangat membantu saya sebagai manajer baru.",
-        "I read Radical Candor after your last post and the chapter on feedback changed how I "
-        "run one-on-ones.",
-    ],
-)
-def test_readers_naming_a_book_or_writing_in_portuguese_or_indonesian_are_not_spam(body):
-    verdict = score(body, Context(title=TITLE))
-    assert not verdict.is_spam, verdict.reason
+READERS_NAMING_A_BOOK_IN_ANY_LANGUAGE = [
+    "I tried the skip-level meetings you describe and my team finally told me about the "
+    "release process problems. Thank you for the nudge.",
+    "Our coach suggested the same thing last year: write the decision down before the "
+    "meeting. It saved us hours.",
+    "Obrigada pelo texto, vou mostrar para a minha equipe na segunda-feira.",
+    "Terima kasih, tulisan ini sangat membantu saya sebagai manajer baru.",
+    "I read Radical Candor after your last post and the chapter on feedback changed how I "
+    "run one-on-ones.",
+]
 
 
-@pytest.mark.parametrize(
-    ("body", "kind"),
-    [
-        ("Mau penghasilan tambahan dari rumah? Tanya saja, WA 0813 2222 0456.",
-         "gives a way to reach them"),
-        ("My cousin fixed our payroll mess in a week, call her office on 020 7946 0321.",
-         "gives a way to reach them"),
-        ("She posts daily tips on Instagram as @calm.lead.daily, worth a follow.",
-         "gives a way to reach them"),
-        ("Great piece on trust. Kind regards, Harbourline Digital Media Ltd",
-         "signs as a business"),
-        ("At Quillmark we help new managers write their first reviews, so this struck a chord.",
-         "signs as a business"),
-        ("Our scheduling app saves every team lead an hour a week.", "signs as a business"),
-        ("Goed stuk! Stuur me een bericht als je als coach meer klanten wilt.",
-         "asks in another language"),
-        ("Güzel yazı, detaylar için profilime bakabilirsiniz.", "asks in another language"),
-        ("Yazı çok iyi, bilgi almak için bana yazın.", "asks in another language"),
-        ("Ottimo spunto. Il mio corso sulla leadership costa poco, contattateci per i dettagli.",
-         "asks in another language"),
-        ("Dobry tekst. Zapraszamy na nasze szkolenie, zostało kilka miejsc.",
-         "asks in another language"),
-        ("Ekip yönetimi eğitimimiz için hemen tıklayın, sınırlı kontenjan.",
-         "asks in another language"),
-        ("Хорошая статья. Научу вас управлять командой, пишите мне в личные сообщения.",
-         "asks in another language"),
-        ("The noise-cancelling headset from Quietdesk changed my calls, best 40 dollars I ever "
-         "spent, and their spring sale is still on.", "vouches for a seller"),
-        ("Mentoring circles help. Comment 'circle' below and I will add you to mine.",
-         "asks to be contacted"),
-        ("I share my one-to-one checklist free to newsletter subscribers every month.",
-         "offers paid help"),
-        ("We talked about this in our latest episode, find it wherever you get your podcasts.",
-         "offers paid help"),
-        ("Struggling with your leadership thesis? Our expert writers deliver in three days.",
-         "writes coursework"),
-        ("Lovely read. Thank you from Brightpath Consulting Services.", "signs as a business"),
-        ("If you or your team need office furniture, we are only a call away.",
-         "signs as a business"),
-    ],
-)  # fmt: skip
-def test_the_rules_name_reaching_a_seller_businesses_signing_and_offers_in_any_language(body, kind):
-    assert kind in score(body, rules_only=True).reason
+SELLER_AND_BUSINESS_KINDS = [
+    ("Mau penghasilan tambahan dari rumah? Tanya saja, WA 0813 2222 0456.",
+     "gives a way to reach them"),
+    ("My cousin fixed our payroll mess in a week, call her office on 020 7946 0321.",
+     "gives a way to reach them"),
+    ("She posts daily tips on Instagram as @calm.lead.daily, worth a follow.",
+     "gives a way to reach them"),
+    ("Great piece on trust. Kind regards, Harbourline Digital Media Ltd",
+     "signs as a business"),
+    ("At Quillmark we help new managers write their first reviews, so this struck a chord.",
+     "signs as a business"),
+    ("Our scheduling app saves every team lead an hour a week.", "signs as a business"),
+    ("Goed stuk! Stuur me een bericht als je als coach meer klanten wilt.",
+     "asks in another language"),
+    ("Güzel yazı, detaylar için profilime bakabilirsiniz.", "asks in another language"),
+    ("Yazı çok iyi, bilgi almak için bana yazın.", "asks in another language"),
+    ("Ottimo spunto. Il mio corso sulla leadership costa poco, contattateci per i dettagli.",
+     "asks in another language"),
+    ("Dobry tekst. Zapraszamy na nasze szkolenie, zostało kilka miejsc.",
+     "asks in another language"),
+    ("Ekip yönetimi eğitimimiz için hemen tıklayın, sınırlı kontenjan.",
+     "asks in another language"),
+    ("Хорошая статья. Научу вас управлять командой, пишите мне в личные сообщения.",
+     "asks in another language"),
+    ("The noise-cancelling headset from Quietdesk changed my calls, best 40 dollars I ever "
+     "spent, and their spring sale is still on.", "vouches for a seller"),
+    ("Mentoring circles help. Comment 'circle' below and I will add you to mine.",
+     "asks to be contacted"),
+    ("I share my one-to-one checklist free to newsletter subscribers every month.",
+     "offers paid help"),
+    ("We talked about this in our latest episode, find it wherever you get your podcasts.",
+     "offers paid help"),
+    ("Struggling with your leadership thesis? Our expert writers deliver in three days.",
+     "writes coursework"),
+    ("Lovely read. Thank you from Brightpath Consulting Services.", "signs as a business"),
+    ("If you or your team need office furniture, we are only a call away.",
+     "signs as a business"),
+]  # fmt: skip
 
 
-@pytest.mark.parametrize(
-    "body",
-    [
-        "@Sam I had the same problem with my first team, thanks for sharing.",
-        "My team at Shopify read this together on Friday.",
-        "Cheers from the whole team at work, we printed this one.",
-        "Best wishes, Amara (People Ops at a fintech)",
-        "At Google we called this the skip-level, and it worked.",
-        "I led a team of 40 from 2018 to 2021 and this rings true.",
-        "Our onboarding tool at work helps, but nothing beats a real conversation.",
-        "I found the author on LinkedIn and sent a thank-you note.",
-        "My manager, Dana, sent me this; she coaches everyone on our floor this way.",
-        "I run a 12-person team at a hospital in Manila and this is our daily life.",
-        "Mooi stuk, ik deel het met mijn team.",
-        "Harika yazı, ekibimle paylaştım.",
-        "Bagus sekali, saya bagikan ke tim saya.",
-        "Bahut accha likha hai, meri team ko bhi bhejunga.",
-        "Bellissimo articolo, lo giro al mio team.",
-        "Świetny tekst, dziękuję!",
-        "I paid 29 euros for the workshop my company sent me to and it was worth it.",
-        "The book you recommended cost me 15 dollars and it was the best thing I read this year.",
-        "I reply to every comment on my team's wiki, but your approach is better.",
-        "Our newsletter at work goes to 300 subscribers and I will link this post in it.",
-        "We discussed this at our team meeting today, thank you.",
-        "Thank you from a new manager in Lagos.",
-        "Bellissimo articolo, lo trovo molto utile per il mio team.",
-        "Świetny artykuł, zapraszam cały zespół do przeczytania.",
-        "Yazıyı ekibimle paylaştım, çok teşekkürler.",
-        "Отличная статья, спасибо! Напишите, пожалуйста, продолжение про делегирование.",
-        "I wrote my dissertation on psychological safety and this matches what I found.",
-    ],
-)
-def test_readers_naming_their_company_a_price_or_another_reader_in_any_language_are_not_spam(
-    body,
-):
-    verdict = score(body, Context(title=TITLE))
-    assert not verdict.is_spam, verdict.reason
+READERS_NAMING_A_COMPANY_PRICE_OR_READER = [
+    "@Sam I had the same problem with my first team, thanks for sharing.",
+    "My team at Shopify read this together on Friday.",
+    "Cheers from the whole team at work, we printed this one.",
+    "Best wishes, Amara (People Ops at a fintech)",
+    "At Google we called this the skip-level, and it worked.",
+    "I led a team of 40 from 2018 to 2021 and this rings true.",
+    "Our onboarding tool at work helps, but nothing beats a real conversation.",
+    "I found the author on LinkedIn and sent a thank-you note.",
+    "My manager, Dana, sent me this; she coaches everyone on our floor this way.",
+    "I run a 12-person team at a hospital in Manila and this is our daily life.",
+    "Mooi stuk, ik deel het met mijn team.",
+    "Harika yazı, ekibimle paylaştım.",
+    "Bagus sekali, saya bagikan ke tim saya.",
+    "Bahut accha likha hai, meri team ko bhi bhejunga.",
+    "Bellissimo articolo, lo giro al mio team.",
+    "Świetny tekst, dziękuję!",
+    "I paid 29 euros for the workshop my company sent me to and it was worth it.",
+    "The book you recommended cost me 15 dollars and it was the best thing I read this year.",
+    "I reply to every comment on my team's wiki, but your approach is better.",
+    "Our newsletter at work goes to 300 subscribers and I will link this post in it.",
+    "We discussed this at our team meeting today, thank you.",
+    "Thank you from a new manager in Lagos.",
+    "Bellissimo articolo, lo trovo molto utile per il mio team.",
+    "Świetny artykuł, zapraszam cały zespół do przeczytania.",
+    "Yazıyı ekibimle paylaştım, çok teşekkürler.",
+    "Отличная статья, спасибо! Напишите, пожалуйста, продолжение про делегирование.",
+    "I wrote my dissertation on psychological safety and this matches what I found.",
+]
 
 
 # Kinds the sixth round (not merged) found in its development sets, judged again by this
@@ -356,44 +325,33 @@ ROUND6_KINDS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("body", "kind"), ROUND6_KINDS)
-def test_the_rules_name_free_first_meetings_returns_recruiters_and_paid_mentions(body, kind):
-    assert kind in score(body, rules_only=True).reason
-
-
-@pytest.mark.parametrize(
-    "body",
-    [
-        "I booked my first session with a coach through her Calendly and it was the best thing "
-        "I did this year.",
-        "My first session with the coach was free through work, and it changed my one-to-ones.",
-        "I lost money to an app that promised 5% a day, so I am wary of anyone selling shortcuts.",
-        "My uncle put his savings into a scheme paying 2% a week; it was a Ponzi.",
-        "Günlük %5 kazanç vaat eden bir uygulamada param gitti, dolandırıcılıktı.",
-        "Our sign-ups grew 5% a week after we fixed onboarding, and the team finally relaxed.",
-        "We're hiring two team leads this year and I will send every candidate this post.",
-        "I asked candidates to send me their GitHub and it told me little about how they lead.",
-        "My company gives a $500 referral bonus for every hire, and it still takes months.",
-        "Mi jefa me pidió el CV actualizado y este artículo me ayudó a escribirlo.",
-        "Mein Erstgespräch mit der Coachin war kostenlos, und danach habe ich gebucht.",
-        "We trade links to articles like this one in our team Slack every Friday.",
-        "Our attrition fell by 2% a month once the leads started holding real one-to-ones.",
-        "Saluti da Torino, dove guido un team di dieci persone in una pasticceria.",
-        "Greetings from a dental clinic in Leeds, where I manage six nurses.",
-        "Şirketim eğitime indirimli katılmamı sağladı, ama en çok bu yazı işe yaradı.",
-        "Hola a todos, busco consejos para mi primer equipo de cinco personas.",
-        "Ищу хорошую книгу о делегировании, посоветуйте, пожалуйста.",
-        "Mój szef napisał mi na priv, że ten tekst mu pomógł.",
-        "My first month as a manager was free of big decisions, and then it all came at once.",
-        "La primera reunión fue difícil, pero la segunda ya salió mejor.",
-        "I check my calendar app before every one-to-one now, and it helps.",
-        "All these crypto comments under a post about burnout; maybe switch on moderation?",
-        "Groeten uit Utrecht, van een nieuwe teamleider bij een adviesbureau.",
-    ],
-)
-def test_readers_who_booked_a_coach_lost_money_hire_or_write_privately_are_not_spam(body):
-    verdict = score(body, Context(title=TITLE))
-    assert not verdict.is_spam, verdict.reason
+READERS_WHO_BOOKED_LOST_HIRE_OR_WROTE_PRIVATELY = [
+    "I booked my first session with a coach through her Calendly and it was the best thing "
+    "I did this year.",
+    "My first session with the coach was free through work, and it changed my one-to-ones.",
+    "I lost money to an app that promised 5% a day, so I am wary of anyone selling shortcuts.",
+    "My uncle put his savings into a scheme paying 2% a week; it was a Ponzi.",
+    "Günlük %5 kazanç vaat eden bir uygulamada param gitti, dolandırıcılıktı.",
+    "Our sign-ups grew 5% a week after we fixed onboarding, and the team finally relaxed.",
+    "We're hiring two team leads this year and I will send every candidate this post.",
+    "I asked candidates to send me their GitHub and it told me little about how they lead.",
+    "My company gives a $500 referral bonus for every hire, and it still takes months.",
+    "Mi jefa me pidió el CV actualizado y este artículo me ayudó a escribirlo.",
+    "Mein Erstgespräch mit der Coachin war kostenlos, und danach habe ich gebucht.",
+    "We trade links to articles like this one in our team Slack every Friday.",
+    "Our attrition fell by 2% a month once the leads started holding real one-to-ones.",
+    "Saluti da Torino, dove guido un team di dieci persone in una pasticceria.",
+    "Greetings from a dental clinic in Leeds, where I manage six nurses.",
+    "Şirketim eğitime indirimli katılmamı sağladı, ama en çok bu yazı işe yaradı.",
+    "Hola a todos, busco consejos para mi primer equipo de cinco personas.",
+    "Ищу хорошую книгу о делегировании, посоветуйте, пожалуйста.",
+    "Mój szef napisał mi na priv, że ten tekst mu pomógł.",
+    "My first month as a manager was free of big decisions, and then it all came at once.",
+    "La primera reunión fue difícil, pero la segunda ya salió mejor.",
+    "I check my calendar app before every one-to-one now, and it helps.",
+    "All these crypto comments under a post about burnout; maybe switch on moderation?",
+    "Groeten uit Utrecht, van een nieuwe teamleider bij een adviesbureau.",
+]
 
 
 # Kinds the sixth blind set's misses showed (read after it was scored; it is development data
@@ -454,11 +412,6 @@ ROUND7_KINDS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize(("body", "kind"), ROUND7_KINDS)
-def test_the_rules_name_pitches_to_the_owner_testimonials_slogans_and_offers(body, kind):
-    assert kind in score(body, rules_only=True).reason
-
-
 # ...and the readers each could be confused with: readers who hired a translator or a
 # designer, quote a slogan they hated, name a seller they were unhappy with, or write in
 # those languages. No kind above may fire on them.
@@ -490,11 +443,32 @@ ROUND7_READERS = [
 ]
 
 
-@pytest.mark.parametrize("body", ROUND7_READERS)
-def test_readers_who_hired_help_quote_slogans_or_write_in_those_languages_are_not_spam(body):
+READERS = [
+    *BRIEF_PRAISE,
+    *READERS_NAMING_MONEY_WORK_OR_TEAM,
+    *READERS_NAMING_A_BOOK_IN_ANY_LANGUAGE,
+    *READERS_NAMING_A_COMPANY_PRICE_OR_READER,
+    *READERS_WHO_BOOKED_LOST_HIRE_OR_WROTE_PRIVATELY,
+    *ROUND7_READERS,
+]
+RULE_KINDS = [*SELLER_AND_BUSINESS_KINDS, *ROUND6_KINDS, *ROUND7_KINDS]
+
+
+@pytest.mark.parametrize("body", READERS)
+def test_readers_are_not_spam(body):
     verdict = score(body, Context(title=TITLE))
     assert not verdict.is_spam, verdict.reason
-    assert not set(verdict.reason.split(", ")) & {kind for _, kind in ROUND7_KINDS}
+
+
+@pytest.mark.parametrize("body", ROUND7_READERS)
+def test_no_kind_of_the_seventh_round_names_the_readers_it_could_be_confused_with(body):
+    named = set(score(body, rules_only=True).reason.split(", "))
+    assert not named & {kind for _, kind in ROUND7_KINDS}
+
+
+@pytest.mark.parametrize(("body", "kind"), RULE_KINDS)
+def test_the_rules_name_each_kind_they_were_kept_for(body, kind):
+    assert kind in score(body, rules_only=True).reason
 
 
 def row(video_recall, video_rate, blog_real_filed=0, blog_recall=0.9):
