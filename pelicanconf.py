@@ -15,6 +15,7 @@ PATH = "content"
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
+ARCHIVE_DATE_FORMAT = "%-d %b"  # the archives' short dates, under each year (ours alone)
 DEFAULT_CATEGORY = "Essays"
 USE_FOLDER_AS_CATEGORY = False
 

@@ -26,6 +26,16 @@ OUR_SITES_OWN = (
     "SITE_DESCRIPTION", "COMMENTS_ENDPOINT", "COMMENTS_MODERATION_EMAIL",
     "QA_SUBMIT_ENDPOINT", "QA_SUBMIT_EMAIL", "NEWSLETTER_ACTION",
 )  # fmt: skip
+# How the owner's content is filed and shown: where their file sets none of these, Pelican's
+# defaults apply, as on their site before (ours file every post under "Essays", draw our
+# menu, and give the archives English short dates). `MENU_LINKS = None` is Pelican's menu
+# (MENUITEMS, pages, categories); `ARCHIVE_DATE_FORMAT = ""` shows the site's own dates.
+PELICANS_PRESENTATION = {
+    "USE_FOLDER_AS_CATEGORY": DEFAULT_CONFIG["USE_FOLDER_AS_CATEGORY"],
+    "DEFAULT_CATEGORY": DEFAULT_CONFIG["DEFAULT_CATEGORY"],
+    "MENU_LINKS": None,
+    "ARCHIVE_DATE_FORMAT": "",
+}
 # The owner's tags stay Pelican's tags: where the owner's file sets none of these, Pelican's
 # defaults apply (ours turn tag pages into topic hubs, an opinion an owner never asked for).
 PELICANS_TAGS = {
@@ -59,6 +69,9 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
     for key in FOLDER_SETTINGS:
         overrides.update(_anchored(key, overrides.get(key), path.parent))
     overrides.update({key: owned.get(key, "") for key in OUR_SITES_OWN})
+    overrides.update(
+        {key: owned.get(key, pelicans) for key, pelicans in PELICANS_PRESENTATION.items()}
+    )
     # Pelican's themes show SITESUBTITLE where ours shows SITE_DESCRIPTION.
     overrides["SITE_DESCRIPTION"] = owned.get("SITE_DESCRIPTION", owned.get("SITESUBTITLE", ""))
     overrides["PLUGINS"] = _plugins(ours.get("PLUGINS") or [], owned.get("PLUGINS") or [])

@@ -333,3 +333,55 @@ def test_a_settings_file_that_is_not_there_is_one_line_with_the_fix(tmp_path, ta
     assert result.returncode == 2
     assert "nope.py: no such settings file. Fix:" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def owners_site(tmp_path: Path, settings: str = "", files: dict | None = None) -> Path:
+    """Build a copy of portuguese_site with `settings` added to its file; return the output."""
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    conf = tmp_path / "site" / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + settings, encoding="utf-8")
+    write_files(tmp_path / "site" / "content", files or {})
+    out = tmp_path / "output"
+    built = run_task("build", "--settings", str(conf), "--output", str(out))
+    assert built.returncode == 0, built.stdout + built.stderr
+    return out
+
+
+def menu_of(page: Path) -> list[tuple[str, str]]:
+    return [(a.get_text(strip=True), a["href"]) for a in html(page).select(".site-nav a")]
+
+
+def test_where_the_owner_sets_nothing_the_menu_sections_and_dates_are_pelicans(
+    portuguese_site,
+):
+    # Pelican's own menu (the pages, then the categories, as its themes show them) and its
+    # categories (a post's folder names it): never our "Essays" and "Coaches".
+    home = portuguese_site / "index.html"
+    assert menu_of(home) == [("Sobre", "./paginas/sobre.html"), ("posts", "./section/posts/")]
+    post = html(portuguese_site / "primeira-reuniao.html")
+    assert "Essays" not in post.select_one(".breadcrumbs, nav[aria-label]").get_text()
+    # The owner's DEFAULT_DATE_FORMAT, on the archives too (our "1 Mar" was English).
+    days = [t.get_text() for t in html(portuguese_site / "archives" / "index.html").select("time")]
+    assert days[:3] == ["01/03/2023", "13/02/2023", "06/02/2023"], days
+
+
+def test_the_owners_menu_category_and_date_formats_win(tmp_path):
+    out = owners_site(
+        tmp_path,
+        'MENUITEMS = (("Arquivo", "archives/"), ("GitHub", "https://github.com/ana-ribeiro"))\n'
+        "DISPLAY_PAGES_ON_MENU = False\nDISPLAY_CATEGORIES_ON_MENU = False\n"
+        'USE_FOLDER_AS_CATEGORY = False\nDEFAULT_CATEGORY = "Crônicas"\n'
+        'DATE_FORMATS = {"pt": "%d.%m.%Y"}\n',
+        {"comments/primeira-reuniao/01-joao.md":
+         "Author: João\nDate: 2023-02-07 10:00\nStatus: approved\n\nObrigado.\n"},
+    )  # fmt: skip
+    assert menu_of(out / "index.html") == [
+        ("Arquivo", "./archives/"), ("GitHub", "https://github.com/ana-ribeiro")
+    ]  # fmt: skip
+    post = out / "primeira-reuniao.html"
+    assert ("Crônicas", "./section/cronicas/") in [
+        (a.get_text(strip=True), a["href"]) for a in html(post).select("a")
+    ]
+    times = [t.get_text() for t in html(post).select("time")]
+    assert times == ["06.02.2023", "07.02.2023"], times  # the post's date, the comment's
+    assert verify_site(out) == []
