@@ -18,7 +18,7 @@ from urllib.parse import unquote
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_date
 
-from coaching_kb.content.authors import unknown_authors
+from coaching_kb.content.authors import load_all_profiles, unknown_authors
 from coaching_kb.content.decoding import decode_text
 from coaching_kb.content.front_matter import split_list
 from coaching_kb.content.paths import key_line as field_line
@@ -147,6 +147,8 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     unlabelled = images_without_alt(html)
     nameless = [str(t) for t in meta.get("tags", []) if not tag_slug(t, settings)]
     elsewhere = resource_problems(source, html, settings)
+    if unsigned := unsigned_answer(source, settings):
+        yield unsigned
     yield from date_problems(source.path, source.shown, source.content,
                              unpublished_or(source, ERROR))  # fmt: skip
     if not (typos or left or missing or left_out or unlabelled or nameless or elsewhere
@@ -177,6 +179,25 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
                 problem, message=missing_image_as_written(source, lines, line, problem, settings)
             )
         yield replace(problem, line=line)
+
+
+def unsigned_answer(source: SourceFile, settings: Mapping[str, Any]) -> Problem | None:
+    """Return the problem of a published Q&A with no columnist on a site with profiles: it
+    would be signed with the site's name, which the owner never chose."""
+    content = source.content
+    if str(getattr(content, "type", "")).lower() != "qa" or getattr(content, "authors", None):
+        return None
+    if getattr(content, "status", "") != "published":
+        return None
+    profiles, _errors = load_all_profiles(dict(settings))
+    if not profiles:
+        return None  # a site without profiles: the answer is the site's own
+    names = [profile.name for profile in profiles.values()]
+    others = f" (or another of: {', '.join(names[1:])})" if len(names) > 1 else ""
+    return Problem(
+        source.shown, 1, "the answer has no 'Author:', so it would be signed with the site's "
+        f"name. Fix: add 'Author: {names[0]}'{others}, the columnist who answers",
+    )  # fmt: skip
 
 
 def missing_image_as_written(

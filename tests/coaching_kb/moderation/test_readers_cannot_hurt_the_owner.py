@@ -146,6 +146,39 @@ def test_the_owners_unanswered_published_letter_is_still_an_error(owner_project)
     )
 
 
+def test_an_answered_letter_takes_its_address_from_its_title_and_needs_a_columnist(
+    owner_project, start_inbox
+):
+    """What an owner expects of a letter they answer: the page's address comes from its
+    Title (the inbox's dated file name was only for the draft), and it is signed by the
+    columnist they name, never silently by the site."""
+    inbox = start_inbox(local_inbox(owner_project))
+    question = {"title": "I take over my team's work", "asker": "Fixer", "letter": LETTER}
+    assert inbox.post("/questions", question)[0] == 202
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+    content = owner_project / "content"
+    (content / "authors").mkdir()
+    (content / "authors" / "ann-lee.md").write_text("Name: Ann Lee\nRole: Coach\n\nAnn.\n")
+    [letter] = (content / "qa").glob("*.md")
+    text = letter.read_text().replace("Status: draft\n", "")
+    letter.write_text(text.replace("(Your answer goes here.)", "Hand one piece back."))
+
+    checked = owner_task(owner_project, "check")
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert f"content/qa/{letter.name}:1: the answer has no 'Author:'" in checked.stdout
+    assert "Fix: add 'Author: Ann Lee'" in checked.stdout
+    built = owner_task(owner_project, "build")
+    assert built.returncode == 1 and "the answer has no 'Author:'" in built.stderr
+
+    letter.write_text(letter.read_text().replace("Type: qa", "Author: Ann Lee\nType: qa"))
+    built = owner_task(owner_project, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = owner_project / "output" / "i-take-over-my-teams-work" / "index.html"
+    assert page.is_file(), sorted(p.name for p in (owner_project / "output").iterdir())
+    assert "Ann Lee" in page.read_text()
+    assert not (owner_project / "output" / letter.stem).exists()
+
+
 # 4. No personal data in git.
 
 
