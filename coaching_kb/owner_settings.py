@@ -74,6 +74,8 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
     )
     # Pelican's themes show SITESUBTITLE where ours shows SITE_DESCRIPTION.
     overrides["SITE_DESCRIPTION"] = owned.get("SITE_DESCRIPTION", owned.get("SITESUBTITLE", ""))
+    if "ARCHIVES_SAVE_AS" in owned and "ARCHIVES_URL" not in owned:  # where pages link it
+        overrides["ARCHIVES_URL"] = owned["ARCHIVES_SAVE_AS"].removesuffix("index.html")
     overrides["PLUGINS"] = _plugins(ours.get("PLUGINS") or [], owned.get("PLUGINS") or [])
     overrides.update(_owners_tags(owned, ours))
     if "DEFAULT_PAGINATION" in owned and "PAGINATED_TEMPLATES" not in owned:

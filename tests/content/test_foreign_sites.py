@@ -385,3 +385,11 @@ def test_the_owners_menu_category_and_date_formats_win(tmp_path):
     times = [t.get_text() for t in html(post).select("time")]
     assert times == ["06.02.2023", "07.02.2023"], times  # the post's date, the comment's
     assert verify_site(out) == []
+
+
+def test_the_owners_archives_address_is_where_every_page_links(tmp_path):
+    out = owners_site(tmp_path, 'ARCHIVES_SAVE_AS = "archives.html"\n')  # Pelican's own name
+    assert (out / "archives.html").is_file()
+    footer = html(out / "primeira-reuniao.html").select_one(".site-footer a")
+    assert footer["href"] == "./archives.html"
+    assert verify_site(out) == []  # our theme linked every page to archives/, which is not

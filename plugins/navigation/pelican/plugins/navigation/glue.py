@@ -8,12 +8,12 @@ pages (`DISPLAY_PAGES_ON_MENU`) and its categories (`DISPLAY_CATEGORIES_ON_MENU`
 from collections.abc import Iterable
 from typing import Any
 
-ALWAYS = ("archives/", "search/", "")
+ALWAYS = ("search/", "")
 
 
 def existing_urls(context: dict[str, Any]) -> set[str]:
     """Return the site-relative URLs of the pages and sections this build writes."""
-    urls = set(ALWAYS)
+    urls = {*ALWAYS, context.get("ARCHIVES_URL", "archives/")}
     if context.get("topic_hubs"):
         urls.add("topics/")
     if context.get("authors"):
