@@ -168,7 +168,8 @@ def test_an_answered_letter_takes_its_address_from_its_title_and_needs_a_columni
     assert f"content/qa/{letter.name}:1: the answer has no 'Author:'" in checked.stdout
     assert "Fix: add 'Author: Ann Lee'" in checked.stdout
     built = owner_task(owner_project, "build")
-    assert built.returncode == 1 and "the answer has no 'Author:'" in built.stderr
+    assert built.returncode == 1
+    assert "the answer has no 'Author:'" in built.stderr
 
     letter.write_text(letter.read_text().replace("Type: qa", "Author: Ann Lee\nType: qa"))
     built = owner_task(owner_project, "build")
