@@ -800,16 +800,20 @@ def import_pages(
 
 @task(
     help={
-        "output": "the built site to check (default output/)",
+        "output": "the built site to check (default output/; with --settings, the site's own)",
         "site-url": "its SITEURL (default: read from the built site's home page)",
+        "settings": "a site's own pelicanconf.py: check the site `build --settings` wrote",
     }
 )
-def verify(c, output=str(OUTPUT), site_url=""):
+@reports_errors
+def verify(c, output="", site_url="", settings=""):
     """Check a built site: links, anchors, assets, HTML, feeds, sitemap, no other hosts."""
     from coaching_kb.verify import verify_site
 
+    output = _output_folder(output, settings)
     if not Path(output).is_dir():
-        raise Exit(f"verify: {output} does not exist. Fix: run invoke build first", 2)
+        build = f"invoke build --settings {settings}" if settings else "invoke build"
+        raise Exit(f"verify: {output} does not exist. Fix: run {build} first", 2)
     problems = verify_site(Path(output), site_url)
     for problem in problems:
         print(problem)

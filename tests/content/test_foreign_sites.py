@@ -393,3 +393,17 @@ def test_the_owners_archives_address_is_where_every_page_links(tmp_path):
     footer = html(out / "primeira-reuniao.html").select_one(".site-footer a")
     assert footer["href"] == "./archives.html"
     assert verify_site(out) == []  # our theme linked every page to archives/, which is not
+
+
+def test_verify_with_settings_checks_the_owners_own_build(tmp_path, task):
+    """`build --settings` writes beside the owner's file; `verify --settings` must check that
+    site, not ours (which it used to call fine)."""
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    settings = tmp_path / "site" / "pelicanconf.py"
+    assert task("build", "--settings", str(settings)).returncode == 0
+    theirs = tmp_path / "site" / "output"
+    (theirs / "feedback-sem-rodeios.html").unlink()  # a page gone: their links break
+    verified = task("verify", "--settings", str(settings))
+    assert verified.returncode == 1, verified.stdout + verified.stderr
+    assert "broken link to ./feedback-sem-rodeios.html" in verified.stdout
+    assert str(theirs) in verified.stderr
