@@ -330,7 +330,10 @@ def test_reader_markup_never_reaches_a_page_even_without_the_csp(
         assert "<script" not in body.lower()  # the letter is stored as plain text
     built = owner_task(owner_project, "build")
     assert built.returncode == 0, built.stdout + built.stderr
-    pages = [f"{ESSAY}/index.html", *(f"{path.stem}/index.html" for path in letters)]
+    output = owner_project / "output"
+    answers = [p for p in output.glob("*/index.html") if 'class="letter__body"' in p.read_text()]
+    assert len(answers) == len(letters)  # at its title's address, or the inbox's if taken
+    pages = [f"{ESSAY}/index.html", *(str(p.relative_to(output)) for p in answers)]
 
     context = browser.new_context(bypass_csp=True)  # the CSP is not what keeps readers out
     dialogs: list[str] = []
@@ -387,3 +390,22 @@ def test_a_reply_posts_to_its_comment_and_shows_threaded(owner_project, start_in
                        r'\s*<li class="comment" id="comment-([^"]+)"', html, re.DOTALL)  # fmt: skip
     assert nested is not None
     assert nested[1] == answer.stem
+
+
+def test_published_letters_with_one_title_keep_distinct_addresses(owner_project, start_inbox):
+    """Readers choose titles: two letters with one title, both answered and published, take
+    the title's address once; the other keeps the inbox's, and nothing breaks."""
+    inbox = start_inbox(local_inbox(owner_project))
+    for signature in ("Fixer", "Fixer too"):
+        question = {"title": "I take over my team's work", "asker": signature, "letter": LETTER}
+        assert inbox.post("/questions", question)[0] == 202
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+    letters = sorted((owner_project / "content" / "qa").glob("*.md"))
+    for letter in letters:
+        text = letter.read_text().replace("Status: draft\n", "")
+        letter.write_text(text.replace("(Your answer goes here.)", "Hand one piece back."))
+    built = owner_task(owner_project, "build", ci=True)
+    assert built.returncode == 0, built.stdout + built.stderr
+    output = owner_project / "output"
+    assert (output / "i-take-over-my-teams-work" / "index.html").is_file()
+    assert (output / letters[1].stem / "index.html").is_file()

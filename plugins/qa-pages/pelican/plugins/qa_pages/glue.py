@@ -58,13 +58,27 @@ def address_from_title(generator: "ArticlesGenerator") -> None:
     """Give each published letter still carrying the inbox's Slug the address of its Title.
 
     The inbox's dated name was for the draft; the owner publishing an answer expects the page
-    at its title's address, as any post's (a Slug the owner wrote is kept). Runs before
-    Pelican writes anything, so every link, list and output uses the new address.
+    at its title's address, as any post's (a Slug the owner wrote is kept). A title whose
+    address another post already has keeps the inbox's address: readers choose titles, and
+    two letters with one title must never break the build. Runs before Pelican writes
+    anything, so every link, list and output uses the new address.
     """
-    for article in generator.articles:
-        slug = str(article.metadata.get("slug", ""))
-        if is_qa(article) and INBOX_SLUG.match(slug) and slug == Path(article.source_path).stem:
-            article.slug = slug_of(article.title, generator.settings)
+    letters = [a for a in generator.articles if is_inbox_letter(a)]
+    chosen = {id(letter) for letter in letters}
+    taken = {a.slug for a in generator.articles if id(a) not in chosen}
+    for letter in sorted(letters, key=lambda a: a.source_path):
+        wanted = slug_of(letter.title, generator.settings)
+        if wanted and wanted not in taken:
+            letter.slug = wanted
+        taken.add(letter.slug)
+
+
+def is_inbox_letter(article: Any) -> bool:
+    """Return True for a Q&A whose Slug is still the one the inbox gave its file."""
+    slug = str(article.metadata.get("slug", ""))
+    return (
+        is_qa(article) and bool(INBOX_SLUG.match(slug)) and slug == Path(article.source_path).stem
+    )
 
 
 def file_under_section(generator: "ArticlesGenerator") -> None:
