@@ -49,18 +49,15 @@ def ambiguous_date(shown: str, line: int, text: str, severity: str) -> Problem |
     )  # fmt: skip
 
 
-def date_problems(
-    path: Path, shown: str, content: Any, severity: str, lines: list[str] | None = None
-) -> Iterator[Problem]:
+def date_problems(path: Path, shown: str, content: Any, severity: str) -> Iterator[Problem]:
     """Yield a problem for each `Date:`/`Modified:` of a file whose day and month could swap.
 
-    The file is read only when the date Pelican made could be swapped (day and month both 12
-    or under, and not equal), so the common case costs nothing.
+    The file is read only when a date Pelican made could be swapped (its day 12 or under, and
+    not its month), so the common case costs nothing.
     """
-    if content is not None and not any(swappable(getattr(content, k, None)) for k in DATE_KEYS):
+    if not any(swappable(getattr(content, key, None)) for key in DATE_KEYS):
         return
-    if lines is None:
-        lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
     for key in DATE_KEYS:
         line = key_line(lines, key)
         if line is None:
@@ -71,4 +68,5 @@ def date_problems(
 
 
 def swappable(date: Any) -> bool:
+    """Return True for a date that would be another date with its day and month swapped."""
     return isinstance(date, datetime) and date.day <= 12 and date.day != date.month
