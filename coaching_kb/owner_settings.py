@@ -66,6 +66,7 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
             f"python {settings_file} to see the error, and correct it"
         ) from None
     overrides = {k: v for k, v in owned.items() if k not in THEME_SETTINGS}
+    overrides["SETTINGS_FILE"] = str(path)  # what messages about its settings name
     for key in FOLDER_SETTINGS:
         overrides.update(_anchored(key, overrides.get(key), path.parent))
     overrides.update({key: owned.get(key, "") for key in OUR_SITES_OWN})

@@ -407,3 +407,21 @@ def test_verify_with_settings_checks_the_owners_own_build(tmp_path, task):
     assert verified.returncode == 1, verified.stdout + verified.stderr
     assert "broken link to ./feedback-sem-rodeios.html" in verified.stdout
     assert str(theirs) in verified.stderr
+
+
+def test_a_plugin_the_site_lists_but_lacks_is_a_warning_naming_its_settings_line(tmp_path, task):
+    """Most Pelican sites list plugins; one not installed here used to stop the build with
+    "Cannot load plugin `neighbors`", naming no file and no fix. Pelican goes on without it,
+    and our theme replaces the one such plugins fill: a warning, located, with the fix."""
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    conf = tmp_path / "site" / "pelicanconf.py"
+    conf.write_text(conf.read_text() + 'PLUGIN_PATHS = ["plugins"]\nPLUGINS = ["neighbors"]\n')
+    line = len(conf.read_text().splitlines())
+    built = task("build", "--settings", str(conf), "--output", str(tmp_path / "out"))
+    assert built.returncode == 0, built.stdout + built.stderr
+    said = f"warning: {conf}:{line}: plugin 'neighbors' cannot be loaded"
+    assert said in built.stderr, built.stderr
+    assert "Fix: install it (pip install pelican-neighbors" in built.stderr
+    strict = task("check", "--settings", str(conf), "--strict")
+    assert strict.returncode == 1
+    assert said in strict.stdout, strict.stdout
