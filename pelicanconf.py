@@ -70,6 +70,7 @@ PAGE_SAVE_AS = "{slug}/index.html"
 AUTHOR_URL = "authors/{slug}/"
 AUTHOR_SAVE_AS = "authors/{slug}/index.html"
 AUTHORS_SAVE_AS = "authors/index.html"
+AUTHORS_URL = "authors/"  # where the theme links the list of authors
 CATEGORY_URL = "section/{slug}/"
 CATEGORY_SAVE_AS = "section/{slug}/index.html"
 CATEGORIES_SAVE_AS = "section/index.html"

@@ -36,6 +36,29 @@ PELICANS_PRESENTATION = {
     "MENU_LINKS": None,
     "ARCHIVE_DATE_FORMAT": "",
 }
+# A site's addresses are public: inbound links, bookmarks, feed readers and the links its
+# owner wrote by hand (`other-post.html`) depend on them. Where the owner's file sets none of
+# these, the site had Pelican's, so it keeps Pelican's, never ours (`slug/`, `section/`,
+# no feeds). Pelican saves a direct template as its name + .html.
+PELICANS_ADDRESS_KINDS = ("ARTICLE", "ARTICLE_LANG", "PAGE", "PAGE_LANG", "CATEGORY", "AUTHOR")
+PELICANS_OTHER_ADDRESSES = (
+    "YEAR_ARCHIVE_URL", "YEAR_ARCHIVE_SAVE_AS", "MONTH_ARCHIVE_URL", "MONTH_ARCHIVE_SAVE_AS",
+    "PAGINATION_PATTERNS", "FEED_ALL_ATOM", "CATEGORY_FEED_ATOM", "TRANSLATION_FEED_ATOM",
+    "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS",
+)  # fmt: skip
+PELICANS_ADDRESSES = {
+    **{
+        key: DEFAULT_CONFIG[key]
+        for kind in PELICANS_ADDRESS_KINDS
+        for key in (f"{kind}_URL", f"{kind}_SAVE_AS")
+    },
+    **{key: DEFAULT_CONFIG[key] for key in PELICANS_OTHER_ADDRESSES},
+    "ARCHIVES_SAVE_AS": "archives.html",
+    "AUTHORS_SAVE_AS": "authors.html",
+    "CATEGORIES_SAVE_AS": "categories.html",
+}
+# Pages our theme links on every page, by the address their SAVE_AS gives them.
+LINKED_INDEXES = ("ARCHIVES", "AUTHORS")
 # The owner's tags stay Pelican's tags: where the owner's file sets none of these, Pelican's
 # defaults apply (ours turn tag pages into topic hubs, an opinion an owner never asked for).
 PELICANS_TAGS = {
@@ -70,13 +93,14 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
     for key in FOLDER_SETTINGS:
         overrides.update(_anchored(key, overrides.get(key), path.parent))
     overrides.update({key: owned.get(key, "") for key in OUR_SITES_OWN})
-    overrides.update(
-        {key: owned.get(key, pelicans) for key, pelicans in PELICANS_PRESENTATION.items()}
-    )
+    for pelicans in (PELICANS_PRESENTATION, PELICANS_ADDRESSES):
+        overrides.update({key: owned.get(key, default) for key, default in pelicans.items()})
     # Pelican's themes show SITESUBTITLE where ours shows SITE_DESCRIPTION.
     overrides["SITE_DESCRIPTION"] = owned.get("SITE_DESCRIPTION", owned.get("SITESUBTITLE", ""))
-    if "ARCHIVES_SAVE_AS" in owned and "ARCHIVES_URL" not in owned:  # where pages link it
-        overrides["ARCHIVES_URL"] = owned["ARCHIVES_SAVE_AS"].removesuffix("index.html")
+    for index in LINKED_INDEXES:  # where every page links them
+        if f"{index}_URL" not in owned:
+            save_as = overrides[f"{index}_SAVE_AS"]
+            overrides[f"{index}_URL"] = save_as.removesuffix("index.html")
     overrides["PLUGINS"] = _plugins(ours.get("PLUGINS") or [], owned.get("PLUGINS") or [])
     overrides.update(_owners_tags(owned, ours))
     if "DEFAULT_PAGINATION" in owned and "PAGINATED_TEMPLATES" not in owned:

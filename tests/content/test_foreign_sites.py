@@ -357,18 +357,18 @@ def test_where_the_owner_sets_nothing_the_menu_sections_and_dates_are_pelicans(
     # Pelican's own menu (the pages, then the categories, as its themes show them) and its
     # categories (a post's folder names it): never our "Essays" and "Coaches".
     home = portuguese_site / "index.html"
-    assert menu_of(home) == [("Sobre", "./paginas/sobre.html"), ("posts", "./section/posts/")]
+    assert menu_of(home) == [("Sobre", "./paginas/sobre.html"), ("posts", "./category/posts.html")]
     post = html(portuguese_site / "primeira-reuniao.html")
     assert "Essays" not in post.select_one(".breadcrumbs, nav[aria-label]").get_text()
     # The owner's DEFAULT_DATE_FORMAT, on the archives too (our "1 Mar" was English).
-    days = [t.get_text() for t in html(portuguese_site / "archives" / "index.html").select("time")]
+    days = [t.get_text() for t in html(portuguese_site / "archives.html").select("time")]
     assert days[:3] == ["01/03/2023", "13/02/2023", "06/02/2023"], days
 
 
 def test_the_owners_menu_category_and_date_formats_win(tmp_path):
     out = owners_site(
         tmp_path,
-        'MENUITEMS = (("Arquivo", "archives/"), ("GitHub", "https://github.com/ana-ribeiro"))\n'
+        'MENUITEMS = (("Arquivo", "archives.html"), ("GitHub", "https://github.com/ana-ribeiro"))\n'
         "DISPLAY_PAGES_ON_MENU = False\nDISPLAY_CATEGORIES_ON_MENU = False\n"
         'USE_FOLDER_AS_CATEGORY = False\nDEFAULT_CATEGORY = "Crônicas"\n'
         'DATE_FORMATS = {"pt": "%d.%m.%Y"}\n',
@@ -376,10 +376,10 @@ def test_the_owners_menu_category_and_date_formats_win(tmp_path):
          "Author: João\nDate: 2023-02-07 10:00\nStatus: approved\n\nObrigado.\n"},
     )  # fmt: skip
     assert menu_of(out / "index.html") == [
-        ("Arquivo", "./archives/"), ("GitHub", "https://github.com/ana-ribeiro")
+        ("Arquivo", "./archives.html"), ("GitHub", "https://github.com/ana-ribeiro")
     ]  # fmt: skip
     post = out / "primeira-reuniao.html"
-    assert ("Crônicas", "./section/cronicas/") in [
+    assert ("Crônicas", "./category/cronicas.html") in [
         (a.get_text(strip=True), a["href"]) for a in html(post).select("a")
     ]
     times = [t.get_text() for t in html(post).select("time")]
@@ -425,3 +425,24 @@ def test_a_plugin_the_site_lists_but_lacks_is_a_warning_naming_its_settings_line
     strict = task("check", "--settings", str(conf), "--strict")
     assert strict.returncode == 1
     assert said in strict.stdout, strict.stdout
+
+
+def test_a_site_on_pelicans_default_addresses_keeps_every_address(tmp_path, task):
+    """pelican-quickstart's settings set no URL patterns: the site's addresses are Pelican's
+    (`slug.html`, `pages/`, `category/`, `author/`, `archives.html`, `index2.html`, feeds
+    in `feeds/`). Built with --settings they must stay, or every inbound link and the links
+    the owner wrote break; ours used to move each post to `slug/`."""
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    conf = tmp_path / "site" / "pelicanconf.py"
+    kept = [line for line in conf.read_text().splitlines() if "_URL" not in line
+            and "_SAVE_AS" not in line and not line.startswith("FEED_")]  # fmt: skip
+    conf.write_text("\n".join(kept) + "\n")
+    out = tmp_path / "out"
+    built = task("build", "--settings", str(conf), "--output", str(out))
+    assert built.returncode == 0, built.stdout + built.stderr
+    for address in ("primeira-reuniao.html", "pages/sobre.html", "category/posts.html",
+                    "author/ana-ribeiro.html", "archives.html", "index2.html",
+                    "feeds/all.atom.xml", "tag/equipe.html"):  # fmt: skip
+        assert (out / address).is_file(), address
+    assert not (out / "primeira-reuniao").exists()
+    assert verify_site(out) == []  # the owner's link to segunda-reuniao.html works

@@ -17,7 +17,7 @@ def existing_urls(context: dict[str, Any]) -> set[str]:
     if context.get("topic_hubs"):
         urls.add("topics/")
     if context.get("authors"):
-        urls.add("authors/")
+        urls.add(context.get("AUTHORS_URL", "authors/"))
     urls |= {page.url for page in context.get("pages", [])}
     urls |= {category.url for category, _ in context.get("categories", [])}
     urls |= {author.url for author, _ in context.get("authors", [])}
