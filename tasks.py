@@ -336,18 +336,28 @@ def _serving_while(server: Any, what: str) -> Iterator[None]:
         "author": "the author's name as in content/authors/",
         "tags": "comma-separated topics",
         "content": CONTENT_HELP,
+        "settings": "a site's own pelicanconf.py: the draft goes in its content folder, beside "
+        "most of its posts (their folder is often their section)",
     }
 )
 @reports_errors
-def new(c, title="", kind="essay", author="", tags="", content=str(CONTENT)):
+def new(c, title="", kind="essay", author="", tags="", content="", settings=""):
     """Create a draft essay or Q&A with today's date; never overwrites a file."""
-    from coaching_kb.scaffold import new_post
+    from coaching_kb.build import load_settings
+    from coaching_kb.scaffold import new_post, posts_folder
 
     if not title.strip():
         raise Exit('new: no title. Fix: invoke new --title "Your title"', 2)
-    path = new_post(Path(content), kind, title, author, tags)
+    folder = None
+    if settings:
+        site = load_settings(DEV_SETTINGS, Path(content) if content else None,
+                             _owner_overrides(settings))  # fmt: skip
+        content = site["PATH"]
+        folder = posts_folder(site) if kind == "essay" else None
+    path = new_post(Path(content or CONTENT), kind, title, author, tags, folder=folder)
+    preview = f"invoke livereload --settings {settings}" if settings else "invoke livereload"
     print(
-        f"wrote {path}: write it (invoke livereload shows it at /drafts/{path.stem}/), "
+        f"wrote {path}: write it ({preview} shows it at /drafts/{path.stem}/), "
         "set 'Status: published' (or remove the line), then commit"
     )
 
@@ -790,16 +800,20 @@ def import_pages(
 
 @task(
     help={
-        "output": "the built site to check (default output/)",
+        "output": "the built site to check (default output/; with --settings, the site's own)",
         "site-url": "its SITEURL (default: read from the built site's home page)",
+        "settings": "a site's own pelicanconf.py: check the site `build --settings` wrote",
     }
 )
-def verify(c, output=str(OUTPUT), site_url=""):
+@reports_errors
+def verify(c, output="", site_url="", settings=""):
     """Check a built site: links, anchors, assets, HTML, feeds, sitemap, no other hosts."""
     from coaching_kb.verify import verify_site
 
+    output = _output_folder(output, settings)
     if not Path(output).is_dir():
-        raise Exit(f"verify: {output} does not exist. Fix: run invoke build first", 2)
+        build = f"invoke build --settings {settings}" if settings else "invoke build"
+        raise Exit(f"verify: {output} does not exist. Fix: run {build} first", 2)
     problems = verify_site(Path(output), site_url)
     for problem in problems:
         print(problem)

@@ -52,6 +52,8 @@ def load_settings(
 ) -> dict[str, Any]:
     """Return Pelican's settings from `settings_file`, with the content folder and overrides."""
     override: dict[str, Any] = dict(overrides or {})
+    # The file a message about a setting names (an owner's own, with --settings, sets it).
+    override.setdefault("SETTINGS_FILE", str(Path(settings_file).resolve()))
     if content is not None:
         if not Path(content).is_dir():  # Pelican's own message is a traceback naming no folder
             raise SiteError(

@@ -26,6 +26,39 @@ OUR_SITES_OWN = (
     "SITE_DESCRIPTION", "COMMENTS_ENDPOINT", "COMMENTS_MODERATION_EMAIL",
     "QA_SUBMIT_ENDPOINT", "QA_SUBMIT_EMAIL", "NEWSLETTER_ACTION",
 )  # fmt: skip
+# How the owner's content is filed and shown: where their file sets none of these, Pelican's
+# defaults apply, as on their site before (ours file every post under "Essays", draw our
+# menu, and give the archives English short dates). `MENU_LINKS = None` is Pelican's menu
+# (MENUITEMS, pages, categories); `ARCHIVE_DATE_FORMAT = ""` shows the site's own dates.
+PELICANS_PRESENTATION = {
+    "USE_FOLDER_AS_CATEGORY": DEFAULT_CONFIG["USE_FOLDER_AS_CATEGORY"],
+    "DEFAULT_CATEGORY": DEFAULT_CONFIG["DEFAULT_CATEGORY"],
+    "MENU_LINKS": None,
+    "ARCHIVE_DATE_FORMAT": "",
+}
+# A site's addresses are public: inbound links, bookmarks, feed readers and the links its
+# owner wrote by hand (`other-post.html`) depend on them. Where the owner's file sets none of
+# these, the site had Pelican's, so it keeps Pelican's, never ours (`slug/`, `section/`,
+# no feeds). Pelican saves a direct template as its name + .html.
+PELICANS_ADDRESS_KINDS = ("ARTICLE", "ARTICLE_LANG", "PAGE", "PAGE_LANG", "CATEGORY", "AUTHOR")
+PELICANS_OTHER_ADDRESSES = (
+    "YEAR_ARCHIVE_URL", "YEAR_ARCHIVE_SAVE_AS", "MONTH_ARCHIVE_URL", "MONTH_ARCHIVE_SAVE_AS",
+    "PAGINATION_PATTERNS", "FEED_ALL_ATOM", "CATEGORY_FEED_ATOM", "TRANSLATION_FEED_ATOM",
+    "AUTHOR_FEED_ATOM", "AUTHOR_FEED_RSS",
+)  # fmt: skip
+PELICANS_ADDRESSES = {
+    **{
+        key: DEFAULT_CONFIG[key]
+        for kind in PELICANS_ADDRESS_KINDS
+        for key in (f"{kind}_URL", f"{kind}_SAVE_AS")
+    },
+    **{key: DEFAULT_CONFIG[key] for key in PELICANS_OTHER_ADDRESSES},
+    "ARCHIVES_SAVE_AS": "archives.html",
+    "AUTHORS_SAVE_AS": "authors.html",
+    "CATEGORIES_SAVE_AS": "categories.html",
+}
+# Pages our theme links on every page, by the address their SAVE_AS gives them.
+LINKED_INDEXES = ("ARCHIVES", "AUTHORS")
 # The owner's tags stay Pelican's tags: where the owner's file sets none of these, Pelican's
 # defaults apply (ours turn tag pages into topic hubs, an opinion an owner never asked for).
 PELICANS_TAGS = {
@@ -56,11 +89,18 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
             f"python {settings_file} to see the error, and correct it"
         ) from None
     overrides = {k: v for k, v in owned.items() if k not in THEME_SETTINGS}
+    overrides["SETTINGS_FILE"] = str(path)  # what messages about its settings name
     for key in FOLDER_SETTINGS:
         overrides.update(_anchored(key, overrides.get(key), path.parent))
     overrides.update({key: owned.get(key, "") for key in OUR_SITES_OWN})
+    for pelicans in (PELICANS_PRESENTATION, PELICANS_ADDRESSES):
+        overrides.update({key: owned.get(key, default) for key, default in pelicans.items()})
     # Pelican's themes show SITESUBTITLE where ours shows SITE_DESCRIPTION.
     overrides["SITE_DESCRIPTION"] = owned.get("SITE_DESCRIPTION", owned.get("SITESUBTITLE", ""))
+    for index in LINKED_INDEXES:  # where every page links them
+        if f"{index}_URL" not in owned:
+            save_as = overrides[f"{index}_SAVE_AS"]
+            overrides[f"{index}_URL"] = save_as.removesuffix("index.html")
     overrides["PLUGINS"] = _plugins(ours.get("PLUGINS") or [], owned.get("PLUGINS") or [])
     overrides.update(_owners_tags(owned, ours))
     if "DEFAULT_PAGINATION" in owned and "PAGINATED_TEMPLATES" not in owned:

@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Any
 
 # Where the build writes: the same site built elsewhere reads the same.
-VOLATILE_SETTINGS = ("OUTPUT_PATH", "PREVIOUS_OUTPUT_PATH", "CACHE_PATH")
+# Where a build writes, and which file messages name: nothing a reader returns depends on them.
+VOLATILE_SETTINGS = ("OUTPUT_PATH", "PREVIOUS_OUTPUT_PATH", "CACHE_PATH", "SETTINGS_FILE")
 READING_PACKAGES = ("pelican", "markdown", "docutils", "pygments", "jinja2")
 
 

@@ -18,6 +18,7 @@ OPTIONAL_END = frozenset({"p", "li", "dt", "dd", "option", "tr", "td", "th", "tb
 TEXT_AREAS = frozenset(
     {"article__body", "letter__body", "answer__body", "comment__body", "comment__author"}
     | {"profile__bio", "profile__links", "first-published"}
+    | {"site-nav"}  # the menu: the site's own MENU_LINKS or MENUITEMS, links it chose
 )
 
 

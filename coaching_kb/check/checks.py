@@ -21,6 +21,7 @@ from coaching_kb.content.paths import shown_path
 from coaching_kb.run import Output, Run, plan_pelican
 
 from .endpoints import endpoint_problems
+from .foreign import is_plugin_loading, missing_plugins
 from .images import published_files
 from .private_data import private_data_problems
 from .problems import DRAFT, ERROR, WARNING, Problem, problem_from, problem_from_crash
@@ -58,12 +59,14 @@ def inspect_folder(settings: Mapping[str, Any]) -> Inspection:
 
 def run_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
     """Return, sorted, the problems of a run: the checks' own, what was logged, any crash."""
+    plugins = missing_plugins(run.records, run.settings)
+    records = [r for r in run.records if not is_plugin_loading(r)]
     if run.crash is not None or not run.generators:
         crash = [problem_from_crash(run.crash)] if run.crash else []
-        return sorted({*crash, *logged_problems(run.records)})
+        return sorted({*crash, *plugins, *logged_problems(records)})
     found = content_problems(run, only)
-    explained = explained_names(run, found) | linked_files(run.records, Path(run.settings["PATH"]))
-    return sorted(drafts_noted({*found, *logged_problems(run.records, explained)}, run))
+    explained = explained_names(run, found) | linked_files(records, Path(run.settings["PATH"]))
+    return sorted(drafts_noted({*found, *plugins, *logged_problems(records, explained)}, run))
 
 
 def drafts_noted(problems: Iterable[Problem], run: Run) -> list[Problem]:

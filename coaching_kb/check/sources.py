@@ -18,14 +18,17 @@ from urllib.parse import unquote
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_date
 
+from coaching_kb.content.authors import load_all_profiles, unknown_authors
 from coaching_kb.content.decoding import decode_text
 from coaching_kb.content.front_matter import split_list
 from coaching_kb.content.paths import key_line as field_line
 from coaching_kb.content.paths import shown_path
 from coaching_kb.content.slugs import slug_of
+from coaching_kb.content.topics import unknown_topics
 from coaching_kb.errors import ContentError
 from coaching_kb.scaffold import ANSWER_PLACEHOLDER, PLACEHOLDERS
 
+from .dates import ambiguous_date, date_problems
 from .foreign import template_in_content, title_advice, unreadable_markup
 from .images import (
     line_of_image,
@@ -97,7 +100,38 @@ def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) 
     # Pelican gave up on the file (a bad date, say): its text is still checked, so that one
     # problem does not hide the others.
     return [*metadata_problems(source, meta, lines, settings),
+            *unread_problems(source, reader, meta, text, lines, settings),
             *body_problems(source, html, lines, settings)]  # fmt: skip
+
+
+def unread_problems(
+    source: SourceFile, reader: Any, meta: Mapping[str, Any], text: str, lines: list[str],
+    settings: Mapping[str, Any],
+) -> Iterator[Problem]:  # fmt: skip
+    """Yield what the plugins would have said of a file Pelican could not read: template
+    text, unknown authors and topics (its other values read by Pelican's own reader)."""
+    status = text_of(meta.get("status", "")).lower()
+    severity = WARNING if status == "draft" else ERROR
+    for placeholder in (p for p in PLACEHOLDERS if p in text):
+        yield Problem(
+            source.shown, line_mentioning(lines, placeholder), f"'{placeholder}' is the "
+            "template's text. Fix: replace it with your own", severity,
+        )  # fmt: skip
+    values = {key: read_value(reader, key, meta[key]) for key in ("author", "authors", "tags")
+              if key in meta}  # fmt: skip
+    people = [values.get("author"), *(values.get("authors") or [])]
+    for message in unknown_authors([p for p in people if p], settings):
+        yield Problem(source.shown, key_line(lines, "author"), message, severity)
+    for message in unknown_topics(values.get("tags") or [], settings):
+        yield Problem(source.shown, key_line(lines, "tags"), message, severity)
+
+
+def read_value(reader: Any, key: str, value: Any) -> Any:
+    """Return a raw metadata value as Pelican's reader makes it (an Author, a list of Tags)."""
+    try:
+        return reader.process_metadata(key, value)
+    except Exception:  # noqa: BLE001 - a value Pelican cannot read is another check's problem
+        return None
 
 
 def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Iterator[Problem]:
@@ -113,6 +147,10 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     unlabelled = images_without_alt(html)
     nameless = [str(t) for t in meta.get("tags", []) if not tag_slug(t, settings)]
     elsewhere = resource_problems(source, html, settings)
+    if unsigned := unsigned_answer(source, settings):
+        yield unsigned
+    yield from date_problems(source.path, source.shown, source.content,
+                             unpublished_or(source, ERROR))  # fmt: skip
     if not (typos or left or missing or left_out or unlabelled or nameless or elsewhere
             or "review" in meta):  # fmt: skip
         return  # the common case: nothing wrong, so the file is not read again
@@ -141,6 +179,25 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
                 problem, message=missing_image_as_written(source, lines, line, problem, settings)
             )
         yield replace(problem, line=line)
+
+
+def unsigned_answer(source: SourceFile, settings: Mapping[str, Any]) -> Problem | None:
+    """Return the problem of a published Q&A with no columnist on a site with profiles: it
+    would be signed with the site's name, which the owner never chose."""
+    content = source.content
+    if str(getattr(content, "type", "")).lower() != "qa" or getattr(content, "authors", None):
+        return None
+    if getattr(content, "status", "") != "published":
+        return None
+    profiles, _errors = load_all_profiles(dict(settings))
+    if not profiles:
+        return None  # a site without profiles: the answer is the site's own
+    names = [profile.name for profile in profiles.values()]
+    others = f" (or another of: {', '.join(names[1:])})" if len(names) > 1 else ""
+    return Problem(
+        source.shown, 1, "the answer has no 'Author:', so it would be signed with the site's "
+        f"name. Fix: add 'Author: {names[0]}'{others}, the columnist who answers",
+    )  # fmt: skip
 
 
 def missing_image_as_written(
@@ -178,8 +235,18 @@ def body_problems(
     source: SourceFile, html: str, lines: list[str], settings: Mapping[str, Any]
 ) -> Iterator[Problem]:
     """Yield the broken internal links and images without alt text of one file's HTML."""
-    missing = missing_targets(source.path, html, Path(settings["PATH"]))
-    yield from link_and_image_problems(source.shown, lines, missing, images_without_alt(html))
+    root = Path(settings["PATH"])
+    missing = missing_targets(source.path, html, root)
+    links = []
+    for target in missing:  # Pelican left `{static}` unresolved: an image is named as one
+        line = line_mentioning(lines, target)
+        written = written_target(lines[line - 1], Path(target).name) if lines else ""
+        if not written:
+            links.append(target)
+            continue
+        needed = shown_path(settings, needed_source(written, source.path, root))
+        yield Problem(source.shown, line, missing_image_message(target, written, needed))
+    yield from link_and_image_problems(source.shown, lines, links, images_without_alt(html))
 
 
 def unpublished_or(source: SourceFile, severity: str) -> str:
@@ -302,6 +369,8 @@ def metadata_problems(
                 shown, key_line(lines, "date"), f"date '{date}' does not parse. "
                 "Fix: write it as 2026-01-31 or 2026-01-31 09:30",
             )  # fmt: skip
+        if swapped := ambiguous_date(shown, key_line(lines, "date"), date, ERROR):
+            yield swapped
     elif not source.is_page and not settings.get("DEFAULT_DATE"):
         yield Problem(shown, 1, "the article has no date. Fix: add 'Date: 2026-01-31'")
     status = text_of(meta.get("status", "")).lower()

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import Any
 
 from coaching_kb.content.front_matter import Document, parse, split_list
-from coaching_kb.content.paths import load_everywhere, load_folder
+from coaching_kb.content.paths import data_folder, load_everywhere, load_folder, shown_path
 from coaching_kb.content.rendering import to_html
 from coaching_kb.errors import ContentError, where
 
@@ -77,3 +77,20 @@ def load_profiles(folder: Path, shown_as: str) -> tuple[dict[str, AuthorProfile]
 def load_all_profiles(settings: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Return the profiles of every authors folder (the main one wins a clash) and errors."""
     return load_everywhere(settings, "AUTHORS", profile_from_text)
+
+
+def unknown_author_message(name: str, slug: str, profiles: dict[str, Any], settings: Any) -> str:
+    """Return the 'what is wrong. Fix: ...' text for a byline with no profile."""
+    folder = shown_path(settings, data_folder(settings, "AUTHORS"))
+    known = ", ".join(p.name for p in profiles.values())
+    return f"unknown author '{name}'. Fix: add {folder}/{slug}.md or use one of: {known}"
+
+
+def unknown_authors(authors: list[Any], settings: dict[str, Any]) -> list[str]:
+    """Return the message for each of Pelican's Author objects that has no profile."""
+    profiles, _errors = load_all_profiles(settings)  # the authors plugin reports the errors
+    return [
+        unknown_author_message(a.name, a.slug, profiles, settings)
+        for a in authors
+        if profiles and a.slug not in profiles
+    ]

@@ -92,6 +92,18 @@ class Vocabulary:
         return f"unknown topic '{name}'. Fix: {hint} (or add a topic file for it)"
 
 
+def unknown_topics(tags: list[Any], settings: dict[str, Any]) -> list[str]:
+    """Return the message for each of Pelican's Tag objects that names no topic (none when the
+    site keeps tags outside its vocabulary as Pelican's own, `TOPIC_HUBS_FOR_TAGS = False`)."""
+    if not settings.get("TOPIC_HUBS_FOR_TAGS", True):
+        return []
+    topics, _errors = load_all_topics(settings)  # the topics plugin reports the errors
+    vocabulary = Vocabulary(topics)
+    if not vocabulary:
+        return []
+    return [vocabulary.unknown_message(t.name) for t in tags if vocabulary.resolve(t.name) is None]
+
+
 def load_all_topics(settings: dict[str, Any]) -> tuple[dict[str, Any], list[str]]:
     """Return the topics of every topics folder (the main one wins a clash) and errors."""
     return load_everywhere(settings, "TOPICS", topic_from)

@@ -1,6 +1,7 @@
 """The author's loop: `invoke new`, then `check`, then `build`."""
 
 import datetime
+import shutil
 
 from coaching_kb.scaffold import (
     ANSWER_PLACEHOLDER,
@@ -9,7 +10,7 @@ from coaching_kb.scaffold import (
     LETTER_PLACEHOLDER,
     SUMMARY_PLACEHOLDER,
 )
-from coaching_kb.testing import ROOT, write_files
+from coaching_kb.testing import ROOT, parsed_html, write_files
 
 
 def test_new_then_check_then_build_round_trips(tmp_path, task):
@@ -91,3 +92,28 @@ def test_new_refuses_to_overwrite(tmp_path, task):
     assert "Traceback" not in second.stderr
     assert path.read_text() == "my precious draft"
     assert ROOT.exists()
+
+
+def test_new_on_another_owners_site_writes_beside_their_posts_in_their_section(tmp_path, task):
+    """`invoke new --settings`: the draft goes where the site keeps its posts (its folder is
+    its section on a Pelican site), and the advice names the command that shows it."""
+    from coaching_kb.testing import SITES
+
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    settings = tmp_path / "site" / "pelicanconf.py"
+    made = task("new", "--title", "Terceira reunião", "--settings", str(settings))
+    assert made.returncode == 0, made.stdout + made.stderr
+    post = tmp_path / "site" / "content" / "posts" / "terceira-reuniao.md"
+    assert post.is_file(), made.stdout
+    assert f"invoke livereload --settings {settings} shows it" in made.stdout
+    text = post.read_text()
+    for prompt in (SUMMARY_PLACEHOLDER, *ESSAY_PROMPTS):
+        text = text.replace(prompt, "Mine.")
+    post.write_text(text.replace("Status: draft\n", ""))
+    out = tmp_path / "out"
+    built = task("build", "--settings", str(settings), "--output", str(out))
+    assert built.returncode == 0, built.stdout + built.stderr
+    sections = {
+        a.get_text(strip=True) for a in parsed_html(out / "index.html").select(".site-nav a")
+    }
+    assert sections == {"Sobre", "posts"}, sections  # no new section of its own

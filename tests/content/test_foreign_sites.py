@@ -333,3 +333,116 @@ def test_a_settings_file_that_is_not_there_is_one_line_with_the_fix(tmp_path, ta
     assert result.returncode == 2
     assert "nope.py: no such settings file. Fix:" in result.stderr
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def owners_site(tmp_path: Path, settings: str = "", files: dict | None = None) -> Path:
+    """Build a copy of portuguese_site with `settings` added to its file; return the output."""
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    conf = tmp_path / "site" / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + settings, encoding="utf-8")
+    write_files(tmp_path / "site" / "content", files or {})
+    out = tmp_path / "output"
+    built = run_task("build", "--settings", str(conf), "--output", str(out))
+    assert built.returncode == 0, built.stdout + built.stderr
+    return out
+
+
+def menu_of(page: Path) -> list[tuple[str, str]]:
+    return [(a.get_text(strip=True), a["href"]) for a in html(page).select(".site-nav a")]
+
+
+def test_where_the_owner_sets_nothing_the_menu_sections_and_dates_are_pelicans(
+    portuguese_site,
+):
+    # Pelican's own menu (the pages, then the categories, as its themes show them) and its
+    # categories (a post's folder names it): never our "Essays" and "Coaches".
+    home = portuguese_site / "index.html"
+    assert menu_of(home) == [("Sobre", "./paginas/sobre.html"), ("posts", "./category/posts.html")]
+    post = html(portuguese_site / "primeira-reuniao.html")
+    assert "Essays" not in post.select_one(".breadcrumbs, nav[aria-label]").get_text()
+    # The owner's DEFAULT_DATE_FORMAT, on the archives too (our "1 Mar" was English).
+    days = [t.get_text() for t in html(portuguese_site / "archives.html").select("time")]
+    assert days[:3] == ["01/03/2023", "13/02/2023", "06/02/2023"], days
+
+
+def test_the_owners_menu_category_and_date_formats_win(tmp_path):
+    out = owners_site(
+        tmp_path,
+        'MENUITEMS = (("Arquivo", "archives.html"), ("GitHub", "https://github.com/ana-ribeiro"))\n'
+        "DISPLAY_PAGES_ON_MENU = False\nDISPLAY_CATEGORIES_ON_MENU = False\n"
+        'USE_FOLDER_AS_CATEGORY = False\nDEFAULT_CATEGORY = "Crônicas"\n'
+        'DATE_FORMATS = {"pt": "%d.%m.%Y"}\n',
+        {"comments/primeira-reuniao/01-joao.md":
+         "Author: João\nDate: 2023-02-07 10:00\nStatus: approved\n\nObrigado.\n"},
+    )  # fmt: skip
+    assert menu_of(out / "index.html") == [
+        ("Arquivo", "./archives.html"), ("GitHub", "https://github.com/ana-ribeiro")
+    ]  # fmt: skip
+    post = out / "primeira-reuniao.html"
+    assert ("Crônicas", "./category/cronicas.html") in [
+        (a.get_text(strip=True), a["href"]) for a in html(post).select("a")
+    ]
+    times = [t.get_text() for t in html(post).select("time")]
+    assert times == ["06.02.2023", "07.02.2023"], times  # the post's date, the comment's
+    assert verify_site(out) == []
+
+
+def test_the_owners_archives_address_is_where_every_page_links(tmp_path):
+    out = owners_site(tmp_path, 'ARCHIVES_SAVE_AS = "archives.html"\n')  # Pelican's own name
+    assert (out / "archives.html").is_file()
+    footer = html(out / "primeira-reuniao.html").select_one(".site-footer a")
+    assert footer["href"] == "./archives.html"
+    assert verify_site(out) == []  # our theme linked every page to archives/, which is not
+
+
+def test_verify_with_settings_checks_the_owners_own_build(tmp_path, task):
+    """`build --settings` writes beside the owner's file; `verify --settings` must check that
+    site, not ours (which it used to call fine)."""
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    settings = tmp_path / "site" / "pelicanconf.py"
+    assert task("build", "--settings", str(settings)).returncode == 0
+    theirs = tmp_path / "site" / "output"
+    (theirs / "feedback-sem-rodeios.html").unlink()  # a page gone: their links break
+    verified = task("verify", "--settings", str(settings))
+    assert verified.returncode == 1, verified.stdout + verified.stderr
+    assert "broken link to ./feedback-sem-rodeios.html" in verified.stdout
+    assert str(theirs) in verified.stderr
+
+
+def test_a_plugin_the_site_lists_but_lacks_is_a_warning_naming_its_settings_line(tmp_path, task):
+    """Most Pelican sites list plugins; one not installed here used to stop the build with
+    "Cannot load plugin `neighbors`", naming no file and no fix. Pelican goes on without it,
+    and our theme replaces the one such plugins fill: a warning, located, with the fix."""
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    conf = tmp_path / "site" / "pelicanconf.py"
+    conf.write_text(conf.read_text() + 'PLUGIN_PATHS = ["plugins"]\nPLUGINS = ["neighbors"]\n')
+    line = len(conf.read_text().splitlines())
+    built = task("build", "--settings", str(conf), "--output", str(tmp_path / "out"))
+    assert built.returncode == 0, built.stdout + built.stderr
+    said = f"warning: {conf}:{line}: plugin 'neighbors' cannot be loaded"
+    assert said in built.stderr, built.stderr
+    assert "Fix: install it (pip install pelican-neighbors" in built.stderr
+    strict = task("check", "--settings", str(conf), "--strict")
+    assert strict.returncode == 1
+    assert said in strict.stdout, strict.stdout
+
+
+def test_a_site_on_pelicans_default_addresses_keeps_every_address(tmp_path, task):
+    """pelican-quickstart's settings set no URL patterns: the site's addresses are Pelican's
+    (`slug.html`, `pages/`, `category/`, `author/`, `archives.html`, `index2.html`, feeds
+    in `feeds/`). Built with --settings they must stay, or every inbound link and the links
+    the owner wrote break; ours used to move each post to `slug/`."""
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    conf = tmp_path / "site" / "pelicanconf.py"
+    kept = [line for line in conf.read_text().splitlines() if "_URL" not in line
+            and "_SAVE_AS" not in line and not line.startswith("FEED_")]  # fmt: skip
+    conf.write_text("\n".join(kept) + "\n")
+    out = tmp_path / "out"
+    built = task("build", "--settings", str(conf), "--output", str(out))
+    assert built.returncode == 0, built.stdout + built.stderr
+    for address in ("primeira-reuniao.html", "pages/sobre.html", "category/posts.html",
+                    "author/ana-ribeiro.html", "archives.html", "index2.html",
+                    "feeds/all.atom.xml", "tag/equipe.html"):  # fmt: skip
+        assert (out / address).is_file(), address
+    assert not (out / "primeira-reuniao").exists()
+    assert verify_site(out) == []  # the owner's link to segunda-reuniao.html works

@@ -6,10 +6,16 @@ import pytest
 
 from coaching_kb.build import load_settings
 from coaching_kb.check.checks import check_folder
+from coaching_kb.scaffold import SUMMARY_PLACEHOLDER
 from coaching_kb.testing import ROOT, write_files
 
 GOOD_TOPIC = "Name: Delegation\nAliases: delegating\n\nHanding work over.\n"
 GOOD_AUTHOR = "Name: Ann Lee\nRole: Coach\n\nAnn coaches.\n"
+GOOD_SITE = {
+    "topics/delegation.md": GOOD_TOPIC,
+    "authors/ann-lee.md": GOOD_AUTHOR,
+    "essays/good.md": "Title: Good\nDate: 2026-01-01\nAuthor: Ann Lee\n\nFine.\n",
+}
 BROKEN = {
     "topics/delegation.md": GOOD_TOPIC,
     "authors/ann-lee.md": GOOD_AUTHOR,
@@ -153,9 +159,7 @@ def test_a_readers_email_left_in_a_comment_or_letter_is_an_error(tmp_path, task)
     """#35 finding 4: old inboxes wrote addresses into git; `check` names each line to delete."""
     folder = tmp_path / "content"
     write_files(folder, {
-        "topics/delegation.md": GOOD_TOPIC,
-        "authors/ann-lee.md": GOOD_AUTHOR,
-        "essays/good.md": "Title: Good\nDate: 2026-01-01\nAuthor: Ann Lee\n\nFine.\n",
+        **GOOD_SITE,
         "comments/good/01-sam.md": "Author: Sam\nDate: 2026-01-02\nStatus: approved\n"
                                    "Email: sam@example.org\n\nThanks.\n",
         "qa/letter.md": "Title: A letter\nDate: 2026-01-03\nAuthor: Ann Lee\nType: qa\n"
@@ -168,3 +172,58 @@ def test_a_readers_email_left_in_a_comment_or_letter_is_an_error(tmp_path, task)
     assert "comments/good/01-sam.md:4: 'Email:' keeps a reader's e-mail address" in result.stdout
     assert "qa/letter.md:6: 'Asker-Email:' keeps a reader's e-mail address" in result.stdout
     assert result.stdout.count("Fix: delete the line") == 2
+
+
+def test_a_bad_date_hides_no_author_topic_template_text_or_image_in_check_and_build(tmp_path, task):
+    """A file Pelican gives up on (its date) still gets every other check, in one run."""
+    folder = tmp_path / "content"
+    write_files(folder, {
+        **GOOD_SITE,
+        "essays/many.md": "Title: Many\nDate: 31/31/2026\nAuthor: Bob Stranger\n"
+                          f"Tags: delegaton\nSummary: {SUMMARY_PLACEHOLDER}\n\n"
+                          "![A chart]({static}/images/nope.png)\n",
+    })  # fmt: skip
+    for command, out in failed_check_and_build(folder, tmp_path / "out", task):
+        assert "many.md:2: date '31/31/2026' does not parse" in out, (command, out)
+        assert "many.md:3: unknown author 'Bob Stranger'" in out, (command, out)
+        assert "many.md:4: unknown topic 'delegaton'. Fix: did you mean 'Delegation'?" in out
+        assert f"many.md:5: '{SUMMARY_PLACEHOLDER}' is the template's text" in out
+        assert "many.md:7: image '{static}/images/nope.png' does not exist" in out, out
+
+
+@pytest.mark.parametrize(
+    ("written", "line", "fix"),
+    [
+        ("07/12/2026", "Date: 07/12/2026", "write 2026-12-07 for 7 December 2026, or 2026-07-12 "
+         "for 12 July 2026"),
+        ("12.07.2026 10:30", "Date: 12.07.2026 10:30", "write 2026-07-12 10:30 for 12 July "
+         "2026, or 2026-12-07 10:30 for 7 December 2026"),
+    ],
+)  # fmt: skip
+def test_a_date_whose_day_and_month_could_swap_is_an_error_in_check_and_build(
+    tmp_path, task, written, line, fix
+):
+    folder = tmp_path / "content"
+    write_files(folder, {
+        "essays/when.md": f"Title: When\n{line}\n\nText.\n",
+        "essays/clear.md": "Title: Clear\nDate: 7 December 2026\nModified: 2026-07-12\n\nX.\n",
+        "essays/iso.md": "Title: ISO\nDate: 2026-12-07 10:20\n\nText.\n",
+        "essays/us.md": "Title: US\nDate: 12/31/2026\n\nText.\n",
+    })  # fmt: skip
+    for command, out in failed_check_and_build(folder, tmp_path / "out", task):
+        assert f"when.md:2: date '{written}' could be read" in out, (command, out)
+        assert f"Fix: {fix}" in out, (command, out)
+        for fine in ("clear.md", "iso.md", "us.md"):
+            assert fine not in out, out
+
+
+def failed_check_and_build(folder: Path, output: Path, task) -> list[tuple[str, str]]:
+    """Run `check` and `build` on `folder`; return what each printed, both having failed."""
+    printed = []
+    for command in ("check", "build"):
+        extra = ("--output", str(output)) if command == "build" else ()
+        result = task(command, "--content", str(folder), *extra)
+        out = result.stdout + result.stderr  # build lists its problems on stderr
+        assert result.returncode == 1, out
+        printed.append((command, out))
+    return printed

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from coaching_kb.content.front_matter import parse
+from coaching_kb.content.slugs import slug_of
 from coaching_kb.moderation.testing import ESSAY, git, make_project, owner_task
 from coaching_kb.serve import serving
 
@@ -125,8 +127,11 @@ def test_an_owner_follows_the_readme_from_inbox_to_published_thread_and_answer(
     assert thread is not None  # the reply is shown under the comment it answers
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert" in html  # the reader's text is shown as typed
-    letter_page = (project / "output" / first.stem / "index.html").read_text()
+    # Published, the answer's address comes from its title, not the inbox's file name.
+    address = slug_of(parse(first.read_text(), str(first)).get("title"))
+    letter_page = (project / "output" / address / "index.html").read_text()
     assert "Ask each one to go last." in letter_page
+    assert not (project / "output" / first.stem).exists()
     assert not (project / "output" / second.stem).exists()  # unanswered: not published
 
     # Nothing touched the owner's own work: the draft and the edit are as they were, uncommitted.

@@ -146,6 +146,40 @@ def test_the_owners_unanswered_published_letter_is_still_an_error(owner_project)
     )
 
 
+def test_an_answered_letter_takes_its_address_from_its_title_and_needs_a_columnist(
+    owner_project, start_inbox
+):
+    """What an owner expects of a letter they answer: the page's address comes from its
+    Title (the inbox's dated file name was only for the draft), and it is signed by the
+    columnist they name, never silently by the site."""
+    inbox = start_inbox(local_inbox(owner_project))
+    question = {"title": "I take over my team's work", "asker": "Fixer", "letter": LETTER}
+    assert inbox.post("/questions", question)[0] == 202
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+    content = owner_project / "content"
+    (content / "authors").mkdir()
+    (content / "authors" / "ann-lee.md").write_text("Name: Ann Lee\nRole: Coach\n\nAnn.\n")
+    [letter] = (content / "qa").glob("*.md")
+    text = letter.read_text().replace("Status: draft\n", "")
+    letter.write_text(text.replace("(Your answer goes here.)", "Hand one piece back."))
+
+    checked = owner_task(owner_project, "check")
+    assert checked.returncode == 1, checked.stdout + checked.stderr
+    assert f"content/qa/{letter.name}:1: the answer has no 'Author:'" in checked.stdout
+    assert "Fix: add 'Author: Ann Lee'" in checked.stdout
+    built = owner_task(owner_project, "build")
+    assert built.returncode == 1
+    assert "the answer has no 'Author:'" in built.stderr
+
+    letter.write_text(letter.read_text().replace("Type: qa", "Author: Ann Lee\nType: qa"))
+    built = owner_task(owner_project, "build")
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = owner_project / "output" / "i-take-over-my-teams-work" / "index.html"
+    assert page.is_file(), sorted(p.name for p in (owner_project / "output").iterdir())
+    assert "Ann Lee" in page.read_text()
+    assert not (owner_project / "output" / letter.stem).exists()
+
+
 # 4. No personal data in git.
 
 
@@ -296,7 +330,10 @@ def test_reader_markup_never_reaches_a_page_even_without_the_csp(
         assert "<script" not in body.lower()  # the letter is stored as plain text
     built = owner_task(owner_project, "build")
     assert built.returncode == 0, built.stdout + built.stderr
-    pages = [f"{ESSAY}/index.html", *(f"{path.stem}/index.html" for path in letters)]
+    output = owner_project / "output"
+    answers = [p for p in output.glob("*/index.html") if 'class="letter__body"' in p.read_text()]
+    assert len(answers) == len(letters)  # at its title's address, or the inbox's if taken
+    pages = [f"{ESSAY}/index.html", *(str(p.relative_to(output)) for p in answers)]
 
     context = browser.new_context(bypass_csp=True)  # the CSP is not what keeps readers out
     dialogs: list[str] = []
@@ -353,3 +390,22 @@ def test_a_reply_posts_to_its_comment_and_shows_threaded(owner_project, start_in
                        r'\s*<li class="comment" id="comment-([^"]+)"', html, re.DOTALL)  # fmt: skip
     assert nested is not None
     assert nested[1] == answer.stem
+
+
+def test_published_letters_with_one_title_keep_distinct_addresses(owner_project, start_inbox):
+    """Readers choose titles: two letters with one title, both answered and published, take
+    the title's address once; the other keeps the inbox's, and nothing breaks."""
+    inbox = start_inbox(local_inbox(owner_project))
+    for signature in ("Fixer", "Fixer too"):
+        question = {"title": "I take over my team's work", "asker": signature, "letter": LETTER}
+        assert inbox.post("/questions", question)[0] == 202
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+    letters = sorted((owner_project / "content" / "qa").glob("*.md"))
+    for letter in letters:
+        text = letter.read_text().replace("Status: draft\n", "")
+        letter.write_text(text.replace("(Your answer goes here.)", "Hand one piece back."))
+    built = owner_task(owner_project, "build", ci=True)
+    assert built.returncode == 0, built.stdout + built.stderr
+    output = owner_project / "output"
+    assert (output / "i-take-over-my-teams-work" / "index.html").is_file()
+    assert (output / letters[1].stem / "index.html").is_file()

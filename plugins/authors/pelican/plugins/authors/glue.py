@@ -4,8 +4,8 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any
 
-from coaching_kb.content.authors import load_all_profiles
-from coaching_kb.content.paths import data_folder, located, shown_path
+from coaching_kb.content.authors import load_all_profiles, unknown_author_message
+from coaching_kb.content.paths import located
 
 if TYPE_CHECKING:
     from pelican.generators import ArticlesGenerator
@@ -16,7 +16,6 @@ log = logging.getLogger(__name__)
 def attach_profiles(generator: "ArticlesGenerator") -> None:
     """Put `author_profiles` and `author_works` in the context; log unknown authors."""
     started = time.perf_counter()
-    folder = data_folder(generator.settings, "AUTHORS")
     profiles, errors = load_all_profiles(generator.settings)
     for error in errors:
         log.error("authors: %s", error)
@@ -30,12 +29,9 @@ def attach_profiles(generator: "ArticlesGenerator") -> None:
                 works.setdefault(author.slug, {"essays": [], "answers": []})[kind].append(article)
             if profiles and author.slug not in profiles:
                 (log.warning if is_draft else log.error)(
-                    "authors: %s: unknown author '%s'. Fix: add %s/%s.md or use one of: %s",
+                    "authors: %s: %s",
                     located(generator.settings, article.source_path, "author"),
-                    author.name,
-                    shown_path(generator.settings, folder),
-                    author.slug,
-                    ", ".join(p.name for p in profiles.values()),
+                    unknown_author_message(author.name, author.slug, profiles, generator.settings),
                 )
     generator.context["author_profiles"] = profiles
     generator.context["author_works"] = works

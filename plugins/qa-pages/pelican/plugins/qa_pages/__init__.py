@@ -2,14 +2,16 @@
 
 Sets on each Q&A `article.letter` (the reader's HTML, sanitized with nh3) and `article.answer`
 (HTML), `article.asker` and `article.qa_jsonld` (schema.org QAPage), and files Q&As under the
-`QA_CATEGORY` section.
+`QA_CATEGORY` section. A published letter still carrying the inbox's dated Slug takes its
+Title's address.
 """
 
 from pelican import signals
 
-from .glue import file_under_section, split_questions
+from .glue import address_from_title, file_under_section, split_questions
 
 
 def register() -> None:
+    signals.article_generator_pretaxonomy.connect(address_from_title)
     signals.article_generator_pretaxonomy.connect(file_under_section)
     signals.article_generator_finalized.connect(split_questions)

@@ -1,6 +1,8 @@
 """Pelican glue for Q&As: file them in their section, then split and describe each one."""
 
 import logging
+import re
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from pelican.urlwrappers import Category
@@ -9,6 +11,7 @@ from coaching_kb.content.body import body_of
 from coaching_kb.content.letters import Letter, split_letter
 from coaching_kb.content.paths import located
 from coaching_kb.content.reader_text import clean_html
+from coaching_kb.content.slugs import slug_of
 from coaching_kb.errors import ContentError
 
 from .jsonld import qa_jsonld
@@ -18,6 +21,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 DEFAULT_SECTION = "Ask the Coach"
+# The inbox names a letter's file, and its Slug, `<yyyymmdd>-<title>`: unique, so two draft
+# letters with one title never share an address.
+INBOX_SLUG = re.compile(r"^\d{8}-")
 
 
 class PageHtml:
@@ -46,6 +52,33 @@ def questions_of(generator: "ArticlesGenerator") -> list[Any]:
     """Return the Q&As, drafts too: a site that shows drafts (the live preview does) shows a
     draft letter as it will be published, its reader's text sanitized as on the published page."""
     return [a for a in [*generator.articles, *generator.drafts] if is_qa(a)]
+
+
+def address_from_title(generator: "ArticlesGenerator") -> None:
+    """Give each published letter still carrying the inbox's Slug the address of its Title.
+
+    The inbox's dated name was for the draft; the owner publishing an answer expects the page
+    at its title's address, as any post's (a Slug the owner wrote is kept). A title whose
+    address another post already has keeps the inbox's address: readers choose titles, and
+    two letters with one title must never break the build. Runs before Pelican writes
+    anything, so every link, list and output uses the new address.
+    """
+    letters = [a for a in generator.articles if is_inbox_letter(a)]
+    chosen = {id(letter) for letter in letters}
+    taken = {a.slug for a in generator.articles if id(a) not in chosen}
+    for letter in sorted(letters, key=lambda a: a.source_path):
+        wanted = slug_of(letter.title, generator.settings)
+        if wanted and wanted not in taken:
+            letter.slug = wanted
+        taken.add(letter.slug)
+
+
+def is_inbox_letter(article: Any) -> bool:
+    """Return True for a Q&A whose Slug is still the one the inbox gave its file."""
+    slug = str(article.metadata.get("slug", ""))
+    return (
+        is_qa(article) and bool(INBOX_SLUG.match(slug)) and slug == Path(article.source_path).stem
+    )
 
 
 def file_under_section(generator: "ArticlesGenerator") -> None:

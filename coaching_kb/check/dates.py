@@ -1,0 +1,72 @@
+"""Dates Pelican reads one way that the author may have meant the other way.
+
+Pelican parses a `Date:` with dateutil, month first: `07/12/2026` is 12 July to it, and
+`12.07.2026` is 7 December. Where swapping the day and the month gives another day, the
+author's meaning cannot be known, so the date is an error naming both readings; a date
+starting with its year (2026-12-07, Pelican's documented form) is never in doubt.
+"""
+
+import re
+from collections.abc import Iterator
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from dateutil import parser
+
+from coaching_kb.content.paths import key_line
+
+from .problems import Problem
+
+DATE_KEYS = ("date", "modified")
+YEAR_FIRST = re.compile(r"^\d{4}(?!\d)")
+FIELD = re.compile(r"^\s*:?[A-Za-z]+\s*:\s*")
+
+
+def readings(text: str) -> tuple[datetime, datetime] | None:
+    """Return (month first, day first) for a date whose day and month could swap, else None."""
+    text = " ".join(text.replace("_", " ").split())
+    if YEAR_FIRST.match(text):
+        return None
+    try:
+        month_first, day_first = parser.parse(text), parser.parse(text, dayfirst=True)
+    except (ValueError, OverflowError):
+        return None  # not a date at all: the "does not parse" check says so
+    return (month_first, day_first) if month_first.date() != day_first.date() else None
+
+
+def ambiguous_date(shown: str, line: int, text: str, severity: str) -> Problem | None:
+    """Return the problem of a date that reads two ways, or None."""
+    both = readings(text)
+    if both is None:
+        return None
+    clock = " %H:%M" if ":" in text else ""
+    pelicans, other = (f"{d.strftime('%Y-%m-%d' + clock)} for {d.day} {d:%B %Y}" for d in both)
+    return Problem(
+        shown, line, f"date '{text}' could be read as {both[0].day} {both[0]:%B} (as Pelican "
+        f"reads it) or {both[1].day} {both[1]:%B %Y}. Fix: write {other}, or {pelicans}",
+        severity,
+    )  # fmt: skip
+
+
+def date_problems(path: Path, shown: str, content: Any, severity: str) -> Iterator[Problem]:
+    """Yield a problem for each `Date:`/`Modified:` of a file whose day and month could swap.
+
+    The file is read only when a date Pelican made could be swapped (its day 12 or under, and
+    not its month), so the common case costs nothing.
+    """
+    if not any(swappable(getattr(content, key, None)) for key in DATE_KEYS):
+        return
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    for key in DATE_KEYS:
+        line = key_line(lines, key)
+        if line is None:
+            continue
+        text = FIELD.sub("", lines[line - 1], count=1).strip().strip("'\"")
+        if problem := ambiguous_date(shown, line, text, severity):
+            yield problem
+
+
+def swappable(date: Any) -> bool:
+    """Return True for a date that would be another date with its day and month swapped."""
+    return isinstance(date, datetime) and date.day <= 12 and date.day != date.month
