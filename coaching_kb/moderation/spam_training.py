@@ -89,6 +89,19 @@ The procedure (`invoke spam-train`):
    Scored once with the model it wrote (spam-train ran before blind7 was merged; the model
    was then scored on it once): the held-out video 143 of 173 (3 of 173 real filed), blind7
    46 of 63 (none of 91 real filed), where the scorer shipped before catches 141 and 44.
+   The eighth round fixed, before any run, the seventh round's rule unchanged: cross-
+   validation grouped by set (each writer's set held out whole); a candidate (a rule kind,
+   a change to an old kind, a feature change, a setting, the model's "fairly sure" level) is
+   eligible only if its cross-validated video false-positive rate is within
+   MAX_VIDEO_FALSE_POSITIVES and its video recall out of fold is not below that of main's
+   scorer at SHIPPED_BEFORE in the same cross-validation; among the eligible, the fewest
+   real blog comments filed, then the most blog spam caught, then video recall; a tie keeps
+   what shipped. blind7 joins the development data; dev8a and dev8b join when written, and
+   the setting is chosen again on the existing grid. Kept or not, fixed with it: this
+   round's scorer replaces main's only if, scored once, it catches more of blind8 than
+   main's scorer does with none of blind8's real comments filed, and on the held-out video
+   keeps recall at 0.8 or over and the false-positive rate at 2% or under; otherwise main's
+   model and rules stay and the round is written up as measured and not kept.
 4. The model is fitted on all development data with that setting, and that model is both
    measured on the held-out comments and shipped: the figures describe the very weights a
    site runs (a refit that also read the held-out video filed two blind real readers).
