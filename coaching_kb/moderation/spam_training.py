@@ -12,9 +12,9 @@ The procedure (`invoke spam-train`):
    merged, and the seventh) and then made development data (for tuning
    and cross-validation), and dev4a_comments.json and dev4b_comments.json (stop 43),
    dev5a_comments.json and dev5b_comments.json (stop 44), and dev6a_comments.json,
-   dev6b_comments.json and dev6c_comments.json (the sixth round), and dev7a_comments.json and
-   dev7b_comments.json (the seventh), written for development by writers who had not seen the
-   scorer. Held out,
+   dev6b_comments.json and dev6c_comments.json (the sixth round), dev7a_comments.json and
+   dev7b_comments.json (the seventh), and dev8a_comments.json and dev8b_comments.json (the
+   eighth), written for development by writers who had not seen the scorer. Held out,
    never read while choosing: the other video, and HELD_OUT_BLOG, coaching-blog comments
    written blind by someone else and merged only once the tuning (rules, data and this
    choosing rule) was committed.
@@ -145,6 +145,8 @@ BLOG_SETS = tuple(
         "dev7a_comments.json",
         "dev7b_comments.json",
         "blind7_held_out_comments.json",
+        "dev8a_comments.json",
+        "dev8b_comments.json",
     )
 )
 # Written blind, by another person, before this round of tuning; merged and scored once after it.
