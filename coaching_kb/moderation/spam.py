@@ -23,10 +23,12 @@ TEST_POST = re.compile(
 LINK = re.compile(
     r"(https?://\S+|www\.\S+|\[[^\]]*\]\([^)]*\)|<https?://[^>]+>|"
     r"\b[\w-]{2,}\.(?:com|net|org|info|biz|ru|io|ly|me|tk|co|xyz|site|online|shop|store|club|"
-    # a bare domain too (.example: a placeholder's), on the cheap domains spammers register
-    r"top|pro|uk|us|de|example|"
-    r"fun|live|life|icu|vip|click|link|win|today|space|website|cc|pw|chat|love|date|buzz|cam|tv)"
-    r"\b(?:/\S*)?|"
+    # a bare domain too (.example: a placeholder's), on the cheap, newer and country domains
+    # spammers register
+    r"top|pro|uk|us|de|example|fun|live|life|icu|vip|click|link|win|today|space|website|cc|pw|"
+    r"chat|love|date|buzz|cam|tv|app|ai|fm|stream|pink|bet|clinic|agency|digital|media|studio|"
+    r"blog|news|tech|cloud|page|work|jobs|email|academy|coach|health|loans|casino|nl|fr|se|id|br|"
+    r"tr|es|it|pl|ae|au|ca|ch|at|be|dk|fi|pt|mx|vn|nz|ie|za|in)\b(?:/\S*)?|"
     r"\b(?:t|wa)\.me/\S+)",  # a Telegram or WhatsApp chat
     re.IGNORECASE,
 )
@@ -184,7 +186,20 @@ PITCHES = {
     # "go sign up".
     r"|\b(new|latest) episode of (my|our)\b|\bleave (us |me |it )?(a |an )?((five|5)[- ]star |"
     r"(five|5) )?(stars?|review|rating)\b[^.!?]{0,40}\b(helps?|algorithm)\b|"
-    r"\bhelps? (with )?the algorithm\b|\bgo (and )?(sign up|subscribe)\b",
+    r"\bhelps? (with )?the algorithm\b|\bgo (and )?(sign up|subscribe)\b"
+    # A free webinar, template or certificate offered, "start free at", in other languages too.
+    r"|\bfree (webinar|masterclass|workshop|class|e-?book|template|checklist|"
+    r"certificate)s? (for|this|next|includes?)\b|\b(start|try( it)?|join) (for )?free (at|on|"
+    r"today|now|here)\b|\b(gratis|kostenlose?s?|gratuito|gratuit|[üu]cretsiz) (webinar|"
+    r"webinarium|webbinarium|webinaire|seminar|infoavond|masterclass)\b|\b(webinar|webinarium|"
+    r"webbinarium|kelas \w+( \w+)?) (gratis|gratuito|gratuit)\b"
+    # A podcast's plug: "listen now on", "my podcast X", a new episode every week, stars to leave,
+    # in other languages too.
+    r"|\b(listen|escúchalo|escuchalo|luister|écoutez|ouça|hör) (now|ahora|nu|maintenant) (on|"
+    r"en|op|sur|no|auf|bei|naar)\b|\blisten on all (platforms|podcast apps)\b|"
+    r"(?-i:\b[Mm]y podcast,? [\"'“]?[A-Z])|\bnew episode every\b|\b(abonneer je|prenumerera|"
+    r"abone olmay[ıi] unutmay[ıi]n)\b|\bd[ée]ja(nos|me) (5|cinco) estrellas\b|"
+    r"\bshameless plug\b|\bgo read it and subscribe\b",
     # A coach naming their own practice is sharing experience, unless they also sell it.
     "names the writer's own practice": r"\bas an? (certified|professional|executive|business|"
     r"career|leadership|life|licensed) (coach|consultant|mentor|trainer)\b|\bi (help|coach|train|"
@@ -342,7 +357,14 @@ PITCHES = {
     r"\bwhat we do at\b|\b(we are|we're|i am|i'm) (just |only )?(a|one) (message|call|click|"
     r"email|text|dm) away\b|\bif you or your (company|business|team|firm) (need|want)s?\b|"
     r"\bour (\w+ ){0,2}(tool|app|platform|software|plugin|extension|solution)"
-    r" (flags?|tracks?|helps?|lets|makes|automates?|does|saves|shows|gives)\b",
+    r" (flags?|tracks?|helps?|lets|makes|automates?|does|saves|shows|gives)\b"
+    # A trade introducing itself ("we are a locksmith in ...", "serving Tampa for 20 years"), a
+    # firm's greeting in other languages.
+    r"|\b(we are|we're|as) an? ([\w-]+ ){0,3}(clinic|locksmiths?|plumbers?|bakery|salon|"
+    r"restaurant|contractors?|dealership|hvac company|cleaning company|removals company) (in|"
+    r"from|based in|serving) [A-Z]|(?-i:\b(serving|proudly serving) [A-Z][a-z]+ (for|"
+    r"since) (\d+|over))|(?-i:\b([Gg]r[üu](ß|ss)e|[Bb]onjour|[Ss]aludos|[Gg]roeten|[Ss]aluti|"
+    r"[Cc]umprimentos) (von|de la part de|de|desde|van|da) [A-ZÄÖÜÉ][\w'-]+ [A-ZÄÖÜÉ][\w'-]+)",
     "promises money": r"\blucrative\b|\bbusiness proposal\b|\b(up to )?\d+% commission\b|"
     r"\baffiliates? (programme|program|make|"
     r"earn)\b|\bearn while\b|\bpays? out (every|each|daily|weekly)\b|\binvestment (platform|plan|"
@@ -432,7 +454,16 @@ PITCHES = {
     r"act) within \d+ hours\b"
     # A bot pretending to continue a chat ("did you get my reply", "write me here").
     r"|\bdid you get my (reply|message|text)\b|\bi saw your message\b|\b(write|text|message|"
-    r"find) me here\W",
+    r"find) me here\W"
+    # Notices about the owner's domain, hosting or account, a licence fee, a deposit for a job:
+    # phishing.
+    r"|\b(your|this) (domain|hosting|account|website|site) (expires|will expire|is expiring|"
+    r"has been (suspended|blocked|locked|flagged))\b|\b(renew|verify|confirm|update) (your|"
+    r"the) (domain|account|details|hosting|payment|address)( details)? (here|now|at|via|"
+    r"through|before)\b|\b(retroactive )?licen[cs]e fee of\b|"
+    r"\b(your )?profile has been shortlisted\b|\brefundable (equipment )?deposit\b|"
+    r"\bre-?register at\b|\bcould not be delivered (due to|because)\b|\b(logging|"
+    r"log) in here\b|\breleased to auction\b",
     "offers dating": r"\b(looking for|seeking|want) (a |an )?(serious|real|nice|mature|rich|"
     r"single|lonely|generous|kind|caring|honest|loving|sweet|beautiful) (man|woman|men|women|guy|"
     r"girl|gentleman|lady|relationship|partner)\b|"
@@ -543,14 +574,7 @@ PITCHES = {
     r"Empresa|Academ|Akadem|Grupo|Pasticceri|Ristorante|Pizzeri|Trattori|[Pp]raktijk|Bureau|"
     r"GmbH|Institut|Hurtowni|Firma|Pelatihan|Toko|Training|Dental|Roofing|Bakery|Salon|Studio)"
     r"\w*)\b)|(?-i:^.{10,}\s[—–]\s?[A-Z][\w'&-]+( [A-Z&][\w'&-]*){0,3} (Studio|Dental|"
-    r"Clinic|Roofing|Pizzeria|Bakery|Salon|Ltd|Agency|Repairs?)\b)"
-    # A local trade signing its greeting: cleaning, plumbing, removals, a garage.
-    r"|(?-i:\b([Gg]reetings|[Rr]egards|[Cc]heers|[Ss]aludos|"
-    r"[Gg]roeten)\b[^.!?\n]{0,40}\b(Cleaning|Carpets?|Plumbing|Plumbers?|Removals|Movers|"
-    r"Locksmiths?|Landscaping|Painting|Painters|Electrical|Electricians?|Flooring|Roofers|"
-    r"Detailing|Pest|Tiling|Glazing|Fencing|Builders|Construction|Renovations?|Physio\w*|"
-    r"Chiropractic|Tutoring|Realty|Realtors?|Insurance|Lawyers|Solicitors|Accountants|"
-    r"Catering|Florist\w*|Pharmacy|Opticians|Motors|Garage)\b)",
+    r"Clinic|Roofing|Pizzeria|Bakery|Salon|Ltd|Agency|Repairs?)\b)",
     # Private messages, chat apps and price cuts named in other languages.
     "asks privately in another language": r"%\s?\d+ indirim\w*|\bindirimli\b|промокод\w*|"
     r"\b([öo]zelden|dm'?den) (yaz|ula[sş]|mesaj)\w*|\bna priv\b|в личку|\bв лс\b|"
@@ -661,8 +685,10 @@ GENERIC_PRAISE = re.compile(
 )  # "Very well written, keep it up! <link>": a bot's praise says nothing of the article
 PITCH = {kind: re.compile(pattern, re.IGNORECASE) for kind, pattern in PITCHES.items()}
 PITCH_WEIGHT = 0.6
-# Under its cut, a model this sure adds half a point: with one hint from the rules, spam.
-FAIRLY_SURE = 0.6
+# Under its cut, a model this sure adds half a point: with one hint from the rules, spam. (0.75
+# since the eighth round: one real blog comment fewer filed out of fold than at 0.6, and more
+# of the blog spam caught than main's scorer; 0.8 and over catch less of the video than main's.)
+FAIRLY_SURE = 0.75
 WEAK = {"names the writer's own practice"}  # a hint only: counts PITCH_WEIGHT / 2, once
 STRONG = {
     "sells links or traffic",
