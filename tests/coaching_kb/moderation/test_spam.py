@@ -444,11 +444,11 @@ ROUND7_READERS = [
 
 
 # Kinds the seventh blind set's misses showed (read after it was scored; it is development data
-# now), written in general terms as extensions of the kinds above and judged by the choosing
+# now), written in general terms as extensions of the kinds above and kept by the choosing
 # rule: firms offering readers something free, coaches' own programmes, collaborations pitched
-# to the owner, customers' testimonials, podcast and newsletter plugs, a trade's greeting,
-# offers in Turkish, Indonesian and Dutch, a suspension notice, an investment testimonial, a
-# bot's chat, a link on a cheap domain. Written here, not copied from it.
+# to the owner, customers' testimonials, podcast and newsletter plugs, offers in Turkish,
+# Indonesian and Dutch, a suspension notice, an investment testimonial, a bot's chat, a link on
+# a cheap domain. Written here, not copied from it.
 ROUND8_KINDS = [
     ("We make a standup bot; happy to give everyone here two months free, just mention this "
      "post.", "vouches for a seller"),
@@ -467,8 +467,6 @@ ROUND8_KINDS = [
      "already ordering a second one for the office.", "vouches for a seller it bought from"),
     ("La señora Rosa me leyó las cartas y acertó en todo, su contacto está en mi perfil.",
      "points to the writer's profile"),
-    ("Lovely post. Regards from Hilltop Plumbing & Heating",
-     "signs as a business in another language"),
     ("Gerçek takipçi almak isteyenlere en uygun fiyatlar, DM atmanız yeterli.",
      "asks in another language"),
     ("Yuk mampir ke situs kami, ada hadiah setiap hari.", "asks in another language"),
@@ -481,6 +479,18 @@ ROUND8_KINDS = [
     ("Withdrew 3,200 from the app on Friday, and registration takes only five minutes.",
      "promises money"),
     ("mia-dates.fun", "links only"),
+    # ...and the same kinds in dev8a's and dev8b's other words (development data).
+    ("Free template for new leads this week: a one-page delegation map. Start free at "
+     "mapmydelegation.app", "offers paid help"),
+    ("Gratis webinar voor nieuwe teamleiders op woensdag, meld je aan via de link.",
+     "offers paid help"),
+    ("New episode every Thursday on my podcast, Quiet Bosses. Listen now on any app.",
+     "offers paid help"),
+    ("We are a roofing contractor in Denver and loved this post about trust.",
+     "signs as a business"),
+    ("Saludos desde Pinturas Ortega, gran artículo.", "signs as a business"),
+    ("Notice: the hosting for this site is unpaid. Renew your hosting here before Friday.",
+     "writes like a bot"),
 ]  # fmt: skip
 
 
@@ -527,6 +537,18 @@ ROUND8_READERS = [
     "Artikel yang bagus, saya mampir ke sini setiap minggu.",
     "Goed artikel! Ik heb mijn cv aangepast na het lezen.",
     "Lo compartí en mi perfil de LinkedIn, muy útil para mi equipo.",
+    # free webinars attended, podcasts listened to, agencies worked at, renewals and parcels
+    "I attended a free webinar on feedback last spring and this post covered more in five minutes.",
+    "Our tool is free for nonprofits, which is why my charity uses it; the habits matter more.",
+    "I listen on Spotify while walking the dog, and your essays would make a good podcast.",
+    "My podcast habit started with a show on management; now I read more than I listen.",
+    "We're a small agency in Leeds and I lead the design team; this landed hard.",
+    "Grüße von einer Teamleiterin aus Köln, danke für den Text!",
+    "Our domain expires next month and nobody on my team knows who owns the account.",
+    "I had to renew my passport and it took longer than my first year as a manager.",
+    "Our invoice number 2231 is overdue at the supplier and my boss blames me, not the process.",
+    "I got shortlisted for a team lead role last year and this is what I wish I had read.",
+    "The parcel could not be delivered twice, and I thought of my one-to-ones that keep moving.",
 ]
 
 
