@@ -102,6 +102,25 @@ The procedure (`invoke spam-train`):
    main's scorer does with none of blind8's real comments filed, and on the held-out video
    keeps recall at 0.8 or over and the false-positive rate at 2% or under; otherwise main's
    model and rules stay and the round is written up as measured and not kept.
+   Judged by it (twenty-one blog sets, blind7, dev8a and dev8b among them; each kind added
+   alone to main's rules, then each left out in turn from those kept): extensions of old
+   kinds for blind7's misses (a firm offering readers something free, a coach's own
+   programme, a collaboration pitched to the owner, a customer's testimonial, podcast and
+   newsletter plugs, offers in Turkish, Indonesian and Dutch, a suspension notice, an
+   investment testimonial, a bot's chat) were kept, a trade's greeting was not (a tie); a
+   second wave from dev8a's and dev8b's misses (a free webinar or "start free", podcast
+   plugs in other languages, a trade introducing itself, domain, hosting and fee notices) and
+   bare domains on newer and country TLDs were kept; a link's own half point was not (16
+   real blog comments filed against 6). The model's half point moved from 0.6 to 0.75: 5
+   real blog comments filed against 6, 1,617 of 2,168 blog spam caught against main's 1,587;
+   0.8 and over fell under the video floor. dev8a and dev8b, merged after the first wave was
+   committed, were caught at 94 and 83 of 127 and 129 with main's model and the first wave
+   (93 and 82 with main's rules). `invoke spam-train` then chose penalty 3e-5, budget 0 (cut
+   0.936; video recall 0.834, the floor, 1 of 174 real), 508 processor-seconds.
+   Scored once with the model it wrote (blind8 merged after it was committed): the held-out
+   video 139 of 173 (1 of 173 real filed), blind8 54 of 65 (none of 92 real filed), where
+   main's scorer catches 143 (3 real filed) and 52 (none filed); rules alone 30 against 29.
+   Kept by the rule fixed first: more of blind8, no reader filed, the video at 0.803 and 0.6%.
 4. The model is fitted on all development data with that setting, and that model is both
    measured on the held-out comments and shipped: the figures describe the very weights a
    site runs (a refit that also read the held-out video filed two blind real readers).
@@ -156,7 +175,7 @@ L2_CHOICES = (3e-5, 1e-4, 3e-4)  # penalties cross-validation chooses from
 # Shares of real comments the model's cut may file, in-fold; 0: above every real one seen
 BUDGETS = (0.0, 0.005, 0.01, 0.02, 0.03)
 # (penalty on the weights per example, budget) the cross-validation chose; spam-train prints it
-# (the seventh round chose it again, with dev7a and dev7b; model cut 0.929)
+# (the eighth round chose it again, with blind7, dev8a and dev8b; model cut 0.936)
 CHOSEN = (3e-5, 0.0)
 L2, BUDGET = CHOSEN
 # Main's setting before this round: its cross-validated video recall is the floor a choice keeps.
