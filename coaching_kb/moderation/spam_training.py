@@ -6,14 +6,15 @@ The procedure (`invoke spam-train`):
    coaching-blog comments in BLOG_SETS: labelled_comments.json, and held_out_comments.json,
    fresh_held_out_comments.json, blind_held_out_comments.json, blind2_held_out_comments.json,
    blind3_held_out_comments.json, blind4_held_out_comments.json,
-   blind5_held_out_comments.json and blind6_held_out_comments.json, which were each scored
-   once as held-out (stops 40 and 41, the round before the sentence-view trial, stops 42, 43
-   and 44, and the sixth spam round, not merged) and then made development data (for tuning
+   blind5_held_out_comments.json, blind6_held_out_comments.json and
+   blind7_held_out_comments.json, which were each scored once as held-out (stops 40 and 41,
+   the round before the sentence-view trial, stops 42, 43 and 44, the sixth spam round, not
+   merged, and the seventh) and then made development data (for tuning
    and cross-validation), and dev4a_comments.json and dev4b_comments.json (stop 43),
    dev5a_comments.json and dev5b_comments.json (stop 44), and dev6a_comments.json,
-   dev6b_comments.json and dev6c_comments.json (the sixth round), and dev7a_comments.json and
-   dev7b_comments.json (the seventh), written for development by writers who had not seen the
-   scorer. Held out,
+   dev6b_comments.json and dev6c_comments.json (the sixth round), dev7a_comments.json and
+   dev7b_comments.json (the seventh), and dev8a_comments.json and dev8b_comments.json (the
+   eighth), written for development by writers who had not seen the scorer. Held out,
    never read while choosing: the other video, and HELD_OUT_BLOG, coaching-blog comments
    written blind by someone else and merged only once the tuning (rules, data and this
    choosing rule) was committed.
@@ -88,6 +89,38 @@ The procedure (`invoke spam-train`):
    Scored once with the model it wrote (spam-train ran before blind7 was merged; the model
    was then scored on it once): the held-out video 143 of 173 (3 of 173 real filed), blind7
    46 of 63 (none of 91 real filed), where the scorer shipped before catches 141 and 44.
+   The eighth round fixed, before any run, the seventh round's rule unchanged: cross-
+   validation grouped by set (each writer's set held out whole); a candidate (a rule kind,
+   a change to an old kind, a feature change, a setting, the model's "fairly sure" level) is
+   eligible only if its cross-validated video false-positive rate is within
+   MAX_VIDEO_FALSE_POSITIVES and its video recall out of fold is not below that of main's
+   scorer at SHIPPED_BEFORE in the same cross-validation; among the eligible, the fewest
+   real blog comments filed, then the most blog spam caught, then video recall; a tie keeps
+   what shipped. blind7 joins the development data; dev8a and dev8b join when written, and
+   the setting is chosen again on the existing grid. Kept or not, fixed with it: this
+   round's scorer replaces main's only if, scored once, it catches more of blind8 than
+   main's scorer does with none of blind8's real comments filed, and on the held-out video
+   keeps recall at 0.8 or over and the false-positive rate at 2% or under; otherwise main's
+   model and rules stay and the round is written up as measured and not kept.
+   Judged by it (twenty-one blog sets, blind7, dev8a and dev8b among them; each kind added
+   alone to main's rules, then each left out in turn from those kept): extensions of old
+   kinds for blind7's misses (a firm offering readers something free, a coach's own
+   programme, a collaboration pitched to the owner, a customer's testimonial, podcast and
+   newsletter plugs, offers in Turkish, Indonesian and Dutch, a suspension notice, an
+   investment testimonial, a bot's chat) were kept, a trade's greeting was not (a tie); a
+   second wave from dev8a's and dev8b's misses (a free webinar or "start free", podcast
+   plugs in other languages, a trade introducing itself, domain, hosting and fee notices) and
+   bare domains on newer and country TLDs were kept; a link's own half point was not (16
+   real blog comments filed against 6). The model's half point moved from 0.6 to 0.75: 5
+   real blog comments filed against 6, 1,617 of 2,168 blog spam caught against main's 1,587;
+   0.8 and over fell under the video floor. dev8a and dev8b, merged after the first wave was
+   committed, were caught at 94 and 83 of 127 and 129 with main's model and the first wave
+   (93 and 82 with main's rules). `invoke spam-train` then chose penalty 3e-5, budget 0 (cut
+   0.936; video recall 0.834, the floor, 1 of 174 real), 508 processor-seconds.
+   Scored once with the model it wrote (blind8 merged after it was committed): the held-out
+   video 139 of 173 (1 of 173 real filed), blind8 54 of 65 (none of 92 real filed), where
+   main's scorer catches 143 (3 real filed) and 52 (none filed); rules alone 30 against 29.
+   Kept by the rule fixed first: more of blind8, no reader filed, the video at 0.803 and 0.6%.
 4. The model is fitted on all development data with that setting, and that model is both
    measured on the held-out comments and shipped: the figures describe the very weights a
    site runs (a refit that also read the held-out video filed two blind real readers).
@@ -108,7 +141,7 @@ from .spam import Context, is_brief, model_signals, rule_signals, score, verdict
 from .spam_model import BUCKETS, SpamModel, feature_ids
 
 OWN_LABELS = Path(__file__).with_name("labelled_comments.json")
-# Our coaching-blog development sets; eight were held out once, then made development.
+# Our coaching-blog development sets; nine were held out once, then made development.
 BLOG_SETS = tuple(
     Path(__file__).with_name(name)
     for name in (
@@ -130,16 +163,19 @@ BLOG_SETS = tuple(
         "blind6_held_out_comments.json",
         "dev7a_comments.json",
         "dev7b_comments.json",
+        "blind7_held_out_comments.json",
+        "dev8a_comments.json",
+        "dev8b_comments.json",
     )
 )
 # Written blind, by another person, before this round of tuning; merged and scored once after it.
-HELD_OUT_BLOG = Path(__file__).with_name("blind7_held_out_comments.json")
+HELD_OUT_BLOG = Path(__file__).with_name("blind8_held_out_comments.json")
 DEVELOPMENT_VIDEO = "PSY - Gangnam Style"  # the other video of the public set is held out
 L2_CHOICES = (3e-5, 1e-4, 3e-4)  # penalties cross-validation chooses from
 # Shares of real comments the model's cut may file, in-fold; 0: above every real one seen
 BUDGETS = (0.0, 0.005, 0.01, 0.02, 0.03)
 # (penalty on the weights per example, budget) the cross-validation chose; spam-train prints it
-# (the seventh round chose it again, with dev7a and dev7b; model cut 0.929)
+# (the eighth round chose it again, with blind7, dev8a and dev8b; model cut 0.936)
 CHOSEN = (3e-5, 0.0)
 L2, BUDGET = CHOSEN
 # Main's setting before this round: its cross-validated video recall is the floor a choice keeps.

@@ -443,6 +443,115 @@ ROUND7_READERS = [
 ]
 
 
+# Kinds the seventh blind set's misses showed (read after it was scored; it is development data
+# now), written in general terms as extensions of the kinds above and kept by the choosing
+# rule: firms offering readers something free, coaches' own programmes, collaborations pitched
+# to the owner, customers' testimonials, podcast and newsletter plugs, offers in Turkish,
+# Indonesian and Dutch, a suspension notice, an investment testimonial, a bot's chat, a link on
+# a cheap domain. Written here, not copied from it.
+ROUND8_KINDS = [
+    ("We make a standup bot; happy to give everyone here two months free, just mention this "
+     "post.", "vouches for a seller"),
+    ("Try the retro board in our free tier, it already does the start-stop-continue you "
+     "describe.", "offers paid help"),
+    ("The peer circle I've been running since 2020 opens again in October, and I still have "
+     "three spots for the next cohort.", "offers paid help"),
+    ("I cover this in week 4 of my course for new managers, which is now accredited by the "
+     "ILM.", "offers paid help"),
+    ("Latest episode of our show is up: two new managers on their worst week. Leave a "
+     "five-star review, it helps more people find us.", "offers paid help"),
+    ("The Monday Lead letter is the only one I open on time. Go sign up.", "offers paid help"),
+    ("If you ever want to team up on a post about hybrid onboarding, our content lead would "
+     "be thrilled.", "pitches the site's owner"),
+    ("Got my standing desk from Oakline and their customer support was really helpful, "
+     "already ordering a second one for the office.", "vouches for a seller it bought from"),
+    ("La señora Rosa me leyó las cartas y acertó en todo, su contacto está en mi perfil.",
+     "points to the writer's profile"),
+    ("Gerçek takipçi almak isteyenlere en uygun fiyatlar, DM atmanız yeterli.",
+     "asks in another language"),
+    ("Yuk mampir ke situs kami, ada hadiah setiap hari.", "asks in another language"),
+    ("Op zoek naar werk? Upload je cv en ontvang direct passende vacatures.",
+     "asks in another language"),
+    ("Final warning: this domain will be suspended for a policy breach unless you act within "
+     "24 hours.", "writes like a bot"),
+    ("hey it's me again, did you get my message? text me here lina-chat.live",
+     "writes like a bot"),
+    ("Withdrew 3,200 from the app on Friday, and registration takes only five minutes.",
+     "promises money"),
+    ("mia-dates.fun", "links only"),
+    # ...and the same kinds in dev8a's and dev8b's other words (development data).
+    ("Free template for new leads this week: a one-page delegation map. Start free at "
+     "mapmydelegation.app", "offers paid help"),
+    ("Gratis webinar voor nieuwe teamleiders op woensdag, meld je aan via de link.",
+     "offers paid help"),
+    ("New episode every Thursday on my podcast, Quiet Bosses. Listen now on any app.",
+     "offers paid help"),
+    ("We are a roofing contractor in Denver and loved this post about trust.",
+     "signs as a business"),
+    ("Saludos desde Pinturas Ortega, gran artículo.", "signs as a business"),
+    ("Notice: the hosting for this site is unpaid. Renew your hosting here before Friday.",
+     "writes like a bot"),
+]  # fmt: skip
+
+
+# ...and the readers each could be confused with: readers who had a free trial at work, took a
+# certification, recommend a newsletter or a podcast, thank a cleaner, lost money to a crypto
+# pool or got a phishing notice. None is spam.
+ROUND8_READERS = [
+    # free trials and tiers at work, free months of a subscription
+    "Our company ran a free trial of a feedback tool last quarter and nobody used it.",
+    "We stayed on the free tier of our survey app for a year before the budget came through.",
+    "My gym gave me three months free and I still only went twice, like my one-to-ones.",
+    "HR offered every new manager a free place on the leadership course, and I took it.",
+    # certifications taken, programmes joined, workshops run for one's own team
+    "I took an ICF-accredited certification last year and module 3 covered exactly this.",
+    "The workshop I ran for my own team last month used your three questions.",
+    "The mastermind I joined in 2022 was the only place I could admit I was struggling.",
+    "My certification for project managers counted for 20 PDU hours, and this post taught me more.",
+    "We still have two spots on the team to fill, and I dread the interviews.",
+    # newsletters and podcasts recommended, one's own episode mentioned
+    "I found this through a newsletter a colleague forwards me every Friday.",
+    "There is a good episode of HBR IdeaCast on this, give it a listen if you have a commute.",
+    "I talked about my first year as a lead on our internal podcast; this says it better.",
+    "If you aren't subscribed to this blog yet, you are missing the best writing on management.",
+    # delivery, service and sellers in a reader's story; a cleaner thanked
+    "I ordered the book you recommended and it arrived in two days, reading it on the train now.",
+    "Customer service was friendly when I called about my order, but the product was broken.",
+    "Greetings from Melbourne, where I lead a team of eight cleaners.",
+    "Thank you to our office cleaner, Rosa, who taught me that everyone notices a hello.",
+    "My mother went to a psychic once and said it was cheaper than therapy; I prefer a coach.",
+    "Mi jefe dice que debería ser vidente para saber lo que quiere.",
+    # collaboration and partnerships in a reader's job
+    "I'm the partnerships lead at a small nonprofit and this is how I felt in my first year.",
+    "Would love to see you collaborate with other coaches on a series about remote teams.",
+    # copyright, suspension, crypto and money in readers' stories
+    "Someone filed a copyright complaint against our team wiki last year; it was a mess.",
+    "I got an email saying my site would be suspended unless I paid; it was phishing, of course.",
+    "A friend put 2,000 into a crypto staking pool and lost all of it in a week.",
+    "I withdrew from the promotion race after reading this, and I am happier.",
+    # chats and phones
+    "Did you get my email about the workshop? I sent it to the address on the About page.",
+    "My phone is almost dead but I had to finish reading this on the bus.",
+    # other languages
+    "Harika bir yazı, ekibime gönderdim. En uygun zamanda uygulayacağım.",
+    "Artikel yang bagus, saya mampir ke sini setiap minggu.",
+    "Goed artikel! Ik heb mijn cv aangepast na het lezen.",
+    "Lo compartí en mi perfil de LinkedIn, muy útil para mi equipo.",
+    # free webinars attended, podcasts listened to, agencies worked at, renewals and parcels
+    "I attended a free webinar on feedback last spring and this post covered more in five minutes.",
+    "Our tool is free for nonprofits, which is why my charity uses it; the habits matter more.",
+    "I listen on Spotify while walking the dog, and your essays would make a good podcast.",
+    "My podcast habit started with a show on management; now I read more than I listen.",
+    "We're a small agency in Leeds and I lead the design team; this landed hard.",
+    "Grüße von einer Teamleiterin aus Köln, danke für den Text!",
+    "Our domain expires next month and nobody on my team knows who owns the account.",
+    "I had to renew my passport and it took longer than my first year as a manager.",
+    "Our invoice number 2231 is overdue at the supplier and my boss blames me, not the process.",
+    "I got shortlisted for a team lead role last year and this is what I wish I had read.",
+    "The parcel could not be delivered twice, and I thought of my one-to-ones that keep moving.",
+]
+
+
 READERS = [
     *BRIEF_PRAISE,
     *READERS_NAMING_MONEY_WORK_OR_TEAM,
@@ -450,8 +559,9 @@ READERS = [
     *READERS_NAMING_A_COMPANY_PRICE_OR_READER,
     *READERS_WHO_BOOKED_LOST_HIRE_OR_WROTE_PRIVATELY,
     *ROUND7_READERS,
+    *ROUND8_READERS,
 ]
-RULE_KINDS = [*SELLER_AND_BUSINESS_KINDS, *ROUND6_KINDS, *ROUND7_KINDS]
+RULE_KINDS = [*SELLER_AND_BUSINESS_KINDS, *ROUND6_KINDS, *ROUND7_KINDS, *ROUND8_KINDS]
 
 
 @pytest.mark.parametrize("body", READERS)
@@ -551,17 +661,17 @@ def test_training_is_deterministic():
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the public development set is not here")
 def test_on_comments_never_tuned_on():
     """Fit on the development data with the setting cross-validation chose, as `invoke
-    spam-train` does; score the other video and the seventh blind blog set (README figures)."""
+    spam-train` does; score the other video and the eighth blind blog set (README figures)."""
     development, held_video = spam_training.split(spam_training.read_jsonl(DEV_SET))
     assert {e.source for e in development} >= {p.name for p in spam_training.BLOG_SETS}
     model = spam_training.train(development, *spam_training.CHOSEN)
     video = spam_training.figures(held_video, model)
     blind = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_BLOG), model)
-    # Scored once (README): 143 of 173 with 3 real; blind7 blog 46 of 63 with none of 91 real.
-    # The video meets its targets; the blind set's recall does not (0.73): these hold the line.
+    # Scored once (README): 139 of 173 with 1 real; blind8 blog 54 of 65 with none of 92 real.
+    # The video meets its targets; the blind set's recall does not (0.83): these hold the line.
     assert video["recall"] >= 0.8
     assert video["false_positive_rate"] <= 0.02
-    assert blind["caught"] >= 46
+    assert blind["caught"] >= 54
     assert blind["real_filed_as_spam"] == 0
     assert spam_training.figures(held_video, None)["recall"] < video["recall"]
 
