@@ -225,29 +225,41 @@ def test_a_short_text_finds_the_one_that_means_the_same_and_says_so_not_the_word
     assert "Similar wording" not in reasons.values()
 
 
-# A small French site: two on one subject; two that share only words saying nothing
-# ("aussi", "très", "peu"), each in fewer than half of its articles.
+# Small sites: two articles on one subject; two that share only words saying nothing, each in
+# fewer than half of the site's articles ("aussi", "très", "peu"; "much", "every").
 FUNCTION_WORDS_ONLY = {
-    f"{name}.md": f"Title: {title}\nDate: 2024-01-0{n + 1}\nLang: fr\n\n{text}\n"
-    for n, (name, title, text) in enumerate(
-        [
-            ("chaine", "Huiler la chaîne", "Huilez la chaîne du vélo après la pluie."),
-            ("pignons", "Nettoyer les pignons", "Une chaîne de vélo use les pignons."),
-            ("seigle", "Pains de seigle", "La pâte de seigle colle aussi un peu, très souvent."),
-            ("routeur", "Placer le routeur", "Le routeur est aussi très peu visible au salon."),
-            ("semis", "Semer en mars", "Semez les tomates sous abri."),
-        ]
-    )
+    "fr": [
+        ("chaine", "Huiler la chaîne", "Huilez la chaîne du vélo après la pluie."),
+        ("pignons", "Nettoyer les pignons", "Une chaîne de vélo use les pignons."),
+        ("seigle", "Pains de seigle", "La pâte de seigle colle aussi un peu, très souvent."),
+        ("routeur", "Placer le routeur", "Le routeur est aussi très peu visible au salon."),
+        ("semis", "Semer en mars", "Semez les tomates sous abri."),
+    ],
+    "en": [
+        ("chaine", "Oiling a chain", "Oil the bicycle chain after rain."),
+        ("pignons", "Cleaning sprockets", "A bicycle chain wears the sprockets down."),
+        ("seigle", "Rye loaves", "Rye dough sticks much more, every single time."),
+        ("routeur", "Router placement", "A router hidden in a cupboard loses much, every evening."),
+        ("semis", "Sowing in March", "Sow tomatoes under glass."),
+    ],
 }
 
 
-def test_articles_sharing_only_words_that_say_nothing_are_not_related(tmp_path):
-    result = build(tmp_path, articles=FUNCTION_WORDS_ONLY, DEFAULT_LANG="fr", **FULL_NAME)
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_articles_sharing_only_words_that_say_nothing_are_not_related(tmp_path, lang):
+    articles = {
+        f"{name}.md": f"Title: {title}\nDate: 2024-01-0{n + 1}\nLang: {lang}\n\n{text}\n"
+        for n, (name, title, text) in enumerate(FUNCTION_WORDS_ONLY[lang])
+    }
+    result = build(tmp_path, articles=articles, DEFAULT_LANG=lang, RELATED_TOPICS_MODEL="",
+                   **FULL_NAME)  # fmt: skip
     assert result.returncode == 0, result.stderr
-    lists = {a["source_path"]: a["related"] for a in related_json(tmp_path)["articles"]}
+    entries = related_json(tmp_path)["articles"]
+    lists = {a["source_path"]: a["related"] for a in entries}
     assert [r["source_path"] for r in lists["chaine.md"]] == ["pignons.md"]
     assert lists["seigle.md"] == lists["routeur.md"] == []
-    assert listed(tmp_path, "placer-le-routeur.html") == []
+    [router] = [a["url"] for a in entries if a["source_path"] == "routeur.md"]
+    assert listed(tmp_path, router) == []
 
 
 def test_unknown_and_other_plugins_settings_are_one_warning_not_a_traceback(tmp_path):

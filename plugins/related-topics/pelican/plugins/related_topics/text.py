@@ -108,12 +108,10 @@ def term_of(word: str, lang: str) -> str:
 
 @functools.cache
 def function_words(lang: str) -> frozenset[str]:
-    """Return the function words of `lang` ("très", "muito", "und") as terms: words that never
-    say what two articles share. From the stop-words package's lists (none for a language it
-    has no list of). English has STOP_WORDS, which are never terms: the package's English list
-    also holds words that do say it ("research", "system", "open")."""
-    if lang.startswith("en"):
-        return frozenset()
+    """Return the function words of `lang` ("much", "every", "très", "muito") as terms: words
+    that never say what two articles share. From the stop-words package's lists (none for a
+    language it has no list of). Its English list also holds a few words that can ("research",
+    "open"): a reason then names the pair's other words, or the model's passage."""
     try:
         found = {word.lower() for word in stop_words.get_stop_words(lang.split("-")[0].lower())}
     except stop_words.StopWordError:
