@@ -3,6 +3,7 @@ on Pelican's default theme (no theme or toolkit of ours)."""
 
 import json
 import logging
+import os
 import re
 import subprocess
 import sys
@@ -294,3 +295,26 @@ def test_a_site_that_caches_what_it_reads_keeps_its_bundle_in_pelicans_cache(bui
     kept = cache / "pagefind_search"
     [key] = [p.name for p in kept.iterdir()]
     assert key == bundle_key(output, "pagefind", "en")
+
+
+def test_a_setting_problem_names_the_settings_file_used_and_the_one_it_was_written_in(tmp_path):
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "a.md").write_text(ARTICLES["a.md"], encoding="utf-8")
+    (tmp_path / "pelicanconf.py").write_text(
+        "TIMEZONE = 'UTC'\nPLUGINS = ['pelican.plugins.pagefind_search']\n"
+        "SEARCH_LANGAUGE = 'en'\nSEARCH_ENABLED = 'yes'\n"
+    )
+    (tmp_path / "publishconf.py").write_text(
+        "import os, sys\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n"
+        "SITEURL = 'https://example.org'\n"
+    )
+    command = [sys.executable, "-m", "pelican", "content", "-s", "publishconf.py", "-o", "out"]
+    wide = os.environ | {"COLUMNS": "500"}  # Pelican's log wraps lines at the terminal's width
+    result = subprocess.run(command, cwd=tmp_path, capture_output=True, text=True, env=wide)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert (
+        "pagefind_search: publishconf.py (from pelicanconf.py): unknown setting SEARCH_LANGAUGE."
+        " Fix: did you mean SEARCH_LANGUAGE?" in said
+    )
+    assert "pagefind_search: publishconf.py (from pelicanconf.py): SEARCH_ENABLED = 'yes'" in said

@@ -89,8 +89,8 @@ def test_changing_how_text_is_prepared_gives_the_lists_a_cold_cache_gives(tmp_pa
 MARKUP_ARTICLES = {
     "fit.rst": 'Racks & "panniers" for touring\n##############################\n\n'
     ":date: 2024-01-01\n\nRacks and panniers carry the load of a long tour; mount them low.\n",
-    "log.md": "Title: Keep a ride log\nDate: 2024-01-02\nSummary: A `<del>` tag strikes out bad"
-    " days.\n\nWrite the distance after every outing.\n",
+    "log.md": "Title: Keep a ride log\nDate: 2024-01-02\nSummary: A `<del>` tag strikes out"
+    " missed training sessions.\n\nWrite the distance after every outing.\n",
     "bags.md": "Title: Bags for a long tour\nDate: 2024-01-03\n\nPanniers on racks carry the"
     " load of a tour better than a backpack.\n",
     "diary.md": "Title: Training diary\nDate: 2024-01-04\n\nNote each session in a notebook so"
@@ -161,6 +161,9 @@ def test_the_text_read_has_the_titles_words_not_its_html(tmp_path):
     assert any(r.startswith("Close in meaning: “Racks and panniers carry") for r in reasons)
     said = " ".join(reasons).replace(",", " ").split()
     assert not {"&amp;", "amp", "quot", "&quot;panniers&quot;"} & set(said)
+    # related.json is for tooling: its titles are plain text, not the HTML pages show.
+    titles = {a["source_path"]: a["title"] for a in related_json(tmp_path)["articles"]}
+    assert titles["fit.rst"] == 'Racks & "panniers" for touring'
 
 
 # A small French site: "la", "le" and "et" are in most of its articles.
@@ -202,9 +205,10 @@ SHORT_TEXTS = [
 ]
 
 
-def test_a_short_text_finds_the_one_that_means_the_same_not_the_one_sharing_words(tmp_path):
+def test_a_short_text_finds_the_one_that_means_the_same_and_says_so_not_the_words(tmp_path):
     # The words the first and third share ("pretty much") must not outrank the meaning the
-    # first and second share, which a stop-word-stripped term model cannot see.
+    # first and second share, which a stop-word-stripped term model cannot see; nor be the
+    # reason: the model, which carries nearly all of a sentence's score, is.
     articles = {
         f"{n}.md": f"Title: Text {n}\nDate: 2024-01-0{n + 1}\n\n{text}\n"
         for n, text in enumerate(SHORT_TEXTS)
@@ -213,6 +217,49 @@ def test_a_short_text_finds_the_one_that_means_the_same_not_the_one_sharing_word
     assert result.returncode == 0, result.stderr
     lists = {a["source_path"]: a["related"] for a in related_json(tmp_path)["articles"]}
     assert lists["0.md"][0]["source_path"] == "1.md"
+    reasons = {(a, r["source_path"]): r["reason"] for a, found in lists.items() for r in found}
+    quoted = "“You've pretty much answered your own question.”"
+    assert reasons[("0.md", "2.md")] == f"Close in meaning: {quoted}"
+    named = [r.removeprefix("Both discuss: ").split(", ") for r in reasons.values()]
+    assert not [words for words in named if {"much", "pretty", "text"} & set(words)]
+    assert "Similar wording" not in reasons.values()
+
+
+# Small sites: two articles on one subject; two that share only words saying nothing, each in
+# fewer than half of the site's articles ("aussi", "très", "peu"; "much", "every").
+FUNCTION_WORDS_ONLY = {
+    "fr": [
+        ("chaine", "Huiler la chaîne", "Huilez la chaîne du vélo après la pluie."),
+        ("pignons", "Nettoyer les pignons", "Une chaîne de vélo use les pignons."),
+        ("seigle", "Pains de seigle", "La pâte de seigle colle aussi un peu, très souvent."),
+        ("routeur", "Placer le routeur", "Le routeur est aussi très peu visible au salon."),
+        ("semis", "Semer en mars", "Semez les tomates sous abri."),
+    ],
+    "en": [
+        ("chaine", "Oiling a chain", "Oil the bicycle chain after rain."),
+        ("pignons", "Cleaning sprockets", "A bicycle chain wears the sprockets down."),
+        ("seigle", "Rye loaves", "Rye dough sticks much more, every single time."),
+        ("routeur", "Router placement", "A router hidden in a cupboard loses much, every evening."),
+        ("semis", "Sowing in March", "Sow tomatoes under glass."),
+    ],
+}
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_articles_sharing_only_words_that_say_nothing_are_not_related(tmp_path, lang):
+    articles = {
+        f"{name}.md": f"Title: {title}\nDate: 2024-01-0{n + 1}\nLang: {lang}\n\n{text}\n"
+        for n, (name, title, text) in enumerate(FUNCTION_WORDS_ONLY[lang])
+    }
+    result = build(tmp_path, articles=articles, DEFAULT_LANG=lang, RELATED_TOPICS_MODEL="",
+                   **FULL_NAME)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    entries = related_json(tmp_path)["articles"]
+    lists = {a["source_path"]: a["related"] for a in entries}
+    assert [r["source_path"] for r in lists["chaine.md"]] == ["pignons.md"]
+    assert lists["seigle.md"] == lists["routeur.md"] == []
+    [router] = [a["url"] for a in entries if a["source_path"] == "routeur.md"]
+    assert listed(tmp_path, router) == []
 
 
 def test_unknown_and_other_plugins_settings_are_one_warning_not_a_traceback(tmp_path):

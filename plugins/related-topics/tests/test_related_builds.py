@@ -58,7 +58,8 @@ def test_untagged_folder_gets_related_lists_and_suggested_topics(build_site):
     listening = site.page("topics/listening").get_text()
     assert "Listening in one-to-ones" in listening
     reason = site.page("handing-work-to-the-team").select_one(".related__reason").get_text()
-    assert reason.startswith("Both discuss:")
+    # Texts this short are matched mostly by the sentence model, which the reason then quotes.
+    assert reason.startswith(("Both discuss:", "Close in meaning:"))
 
 
 def test_folder_with_no_topics_at_all_still_relates(build_site):

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .indexing import PagefindError, index_site
-from .settings import load
+from .settings import load, settings_file
 from .synonyms import parse_synonyms, write_synonyms
 
 if TYPE_CHECKING:
@@ -19,7 +19,9 @@ log = logging.getLogger(__name__)
 
 def index_output(pelican: "Pelican") -> None:
     """Write Pagefind's bundle for the output folder; log an error if it cannot be written."""
-    settings, warnings, errors = load(pelican.settings)
+    settings, warnings, errors = load(
+        pelican.settings, lambda key: settings_file(pelican.settings, key)
+    )
     for warning in warnings:
         log.warning("pagefind_search: %s", warning)
     for error in errors:

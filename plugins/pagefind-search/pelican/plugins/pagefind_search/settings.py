@@ -1,7 +1,9 @@
 """Settings of pagefind_search: defaults, types and checks, in one place."""
 
 import difflib
-from collections.abc import Mapping
+import os
+import sys
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from pathlib import PurePosixPath
 from typing import Any
@@ -23,12 +25,15 @@ def setting_name(field_name: str) -> str:
     return PREFIX + field_name.upper()
 
 
-def load(raw: Mapping[str, Any]) -> tuple[SearchSettings, list[str], list[str]]:
+def load(
+    raw: Mapping[str, Any], where: Callable[[str], str] = lambda _key: ""
+) -> tuple[SearchSettings, list[str], list[str]]:
     """Return the settings from Pelican's, a warning for each unknown SEARCH_ key and an error
-    for each value that cannot work (that one left at its default): every problem in one run."""
+    for each value that cannot work (that one left at its default): every problem in one run,
+    each after `where(key)`, the file that set it, when it says."""
     known = {setting_name(f.name): f.name for f in fields(SearchSettings)}
     warnings = [
-        f"unknown setting {key}. Fix: did you mean "
+        f"{where(key) and where(key) + ': '}unknown setting {key}. Fix: did you mean "
         f"{(difflib.get_close_matches(key, known, 1, 0) or list(known))[0]}?"
         for key in sorted(raw)
         if key.startswith(PREFIX) and key not in known and not key.endswith(PELICAN_SUFFIXES)
@@ -37,7 +42,7 @@ def load(raw: Mapping[str, Any]) -> tuple[SearchSettings, list[str], list[str]]:
     for key, name in known.items():
         if key in raw:
             if error := value_error(key, raw[key], getattr(defaults, name)):
-                errors.append(error)
+                errors.append(f"{where(key) and where(key) + ': '}{error}")
             else:
                 given[name] = raw[key]
     return SearchSettings(**given), warnings, errors
@@ -55,3 +60,29 @@ def value_error(key: str, value: Any, default: Any) -> str:
             f"Fix: write a relative path, e.g. {key} = {default!r}"
         )
     return ""
+
+
+def settings_file(settings: Mapping[str, Any], key: str) -> str:
+    """Return the settings file Pelican read `key` from, and the one it imports it from, as
+    `publishconf.py (from pelicanconf.py)` ('' when set in no file). Pelican loads a settings
+    file as a module (in sys.modules, with its __file__); a file importing another holds all
+    its names and more."""
+    value = settings[key]
+    holding = sorted(
+        (
+            names
+            for names in (getattr(m, "__dict__", {}) for m in list(sys.modules.values()))
+            if str(names.get("__file__") or "").endswith(".py") and names.get(key, key) is value
+        ),
+        key=len,
+    )
+    if not holding:  # `pelican -e`, or a program calling Pelican with a dict: no file to name
+        return ""
+    read, written = (shown(holding[at]["__file__"]) for at in (-1, 0))
+    return read if read == written else f"{read} (from {written})"
+
+
+def shown(path: str) -> str:
+    """Return `path` relative to the current folder when it is inside it."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative

@@ -299,7 +299,7 @@ class RelatedJson:
                 "source_path": doc.key,
                 "slug": article.slug,
                 "url": article.url,
-                "title": article.title,
+                "title": doc.title,  # plain text, for tools (pages show Pelican's HTML)
                 "related": [
                     {
                         "source_path": m.key,

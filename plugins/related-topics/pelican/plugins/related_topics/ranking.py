@@ -39,6 +39,10 @@ LATENT_WEIGHT, LATENT_FROM_WORDS, LATENT_FULL_WORDS = 2.0, 100, 500
 # the development halves.
 MUTUAL = 0.5
 TOPIC_WEIGHT = 2.0  # all topics shared: two standard deviations above the article's average
+# A pair is listed only if it has something in common: a topic, a word that carries a match
+# (terms.py), or a sentence-model cosine above MEANING_FLOOR. Chosen on the development halves
+# (see the package README).
+MEANING_FLOOR = 0.15
 # A row's best are picked by erf's argument, and erf (math.erf: scipy.special cost a build
 # 0.06 s to import) is worked out for them only. Below an argument of ERF_STEEP, erf's float
 # steps are far narrower than TIE_MARGIN, so every pair whose score could tie the k-th best's
@@ -92,7 +96,8 @@ def relate(
     if len(docs) < 2 or k <= 0:
         return [[] for _ in docs]
     counted = [term_counts(doc.text, doc.lang) for doc in docs]
-    terms = term_model([counts for counts, _ in counted])
+    terms = term_model([counts for counts, _ in counted], [doc.lang for doc in docs])
+    informative = terms.informative()
     forms = [found for _, found in counted]
     topics = topic_matrix(docs)
     key_rank = np.argsort(np.argsort(np.array([doc.key for doc in docs], dtype=object)))
@@ -111,13 +116,14 @@ def relate(
     own = term_share**2 + meaning_share**2 + sum(view.share**2 for view in views)
     results: list[list[Match]] = []
     for rows in blocks(len(docs)):
-        by_terms, fused = by_terms_view.fused(rows)
+        by_terms, by_terms_part = by_terms_view.fused(rows)
+        fused = by_terms_part.copy()
         for view in views:
             fused += view.fused(rows)[1]
-        by_meaning = np.zeros_like(by_terms)
+        by_meaning, by_meaning_part = np.zeros_like(by_terms), np.zeros_like(by_terms)
         if by_meaning_view is not None:
-            by_meaning, more = by_meaning_view.fused(rows)
-            fused += more
+            by_meaning, by_meaning_part = by_meaning_view.fused(rows)
+            fused += by_meaning_part
         # The spread of the row's fused scores (the row's own standing in for the other's).
         spread = np.sqrt((1 + MUTUAL**2) * own[rows, None])
         shared = topics[rows] @ topics.T
@@ -127,12 +133,14 @@ def relate(
         argument = fused / (np.sqrt(2) * spread)
         # A pair with nothing in common is no match, however the rest of the row scores. The
         # latent topics only reorder pairs that share something: a reason can always name it.
-        has_something = (by_terms > 0) | (by_meaning > 0) | (shared > 0)
+        shares_words = (informative[rows] @ informative.T).toarray() > 0
+        has_something = shares_words | (by_meaning > MEANING_FLOOR) | (shared > 0)
         has_something[np.arange(len(rows)), rows] = False
         found = candidates(argument, has_something, k)
         for offset, row in enumerate(rows.tolist()):
             chosen, score = top_k(argument[offset], found[offset], key_rank, k, min_score)
-            said = carried_by(chosen, by_terms[offset], by_meaning[offset], row)
+            said = carried_by(chosen, by_terms_part[offset], by_meaning_part[offset],
+                              by_meaning[offset])  # fmt: skip
             results.append([
                 explain(docs, row, other, value, carrier, terms, forms, meaning)
                 for other, value, carrier in zip(chosen, score, said, strict=True)
@@ -245,24 +253,16 @@ def top_k(
 
 
 def carried_by(
-    chosen: list[int], by_terms: np.ndarray, by_meaning: np.ndarray, row: int
+    chosen: list[int], terms_part: np.ndarray, meaning_part: np.ndarray, by_meaning: np.ndarray
 ) -> list[str]:
-    """Return which model placed each chosen doc higher for `row`: 'terms' or 'meaning'.
-    Never 'meaning' where the model gave the pair nothing (an article it did not read)."""
-    others = np.array(chosen, dtype=int)
-    by_meaning_place = places(by_meaning, row, others)
-    by_terms_place = places(by_terms, row, others)
+    """Return which model added more to each chosen doc's fused score: 'terms' or 'meaning'.
+    Never 'meaning' where the model gave the pair nothing (an article it did not read). On a
+    sentence, where the model has nearly all the weight, two texts sharing "pretty much" are
+    close by meaning, not by those words."""
     return [
-        "meaning" if by_meaning[other] > 0 and (by_terms[other] <= 0 or mine < theirs) else "terms"
-        for other, mine, theirs in zip(chosen, by_meaning_place, by_terms_place, strict=True)
+        "meaning" if by_meaning[other] > 0 and meaning_part[other] > terms_part[other] else "terms"
+        for other in chosen
     ]
-
-
-def places(scores: np.ndarray, row: int, others: np.ndarray) -> list[int]:
-    """Return, for each of `others`, how many docs but `row` itself score above it."""
-    theirs = scores[others]
-    above = (scores[None, :] > theirs[:, None]).sum(axis=1) - (scores[row] > theirs)
-    return above.tolist()
 
 
 def topic_matrix(docs: Sequence[Doc]) -> np.ndarray:
@@ -294,10 +294,13 @@ def explain(
     shared = tuple(sorted(set(docs[row].topics) & set(docs[other].topics)))
     if shared:
         return Match(key, score, shared_topics=shared)
-    if carrier == "meaning" and meaning is not None:
+    found = terms.shared_terms(row, other) if carrier == "terms" else []
+    if found:
+        return Match(key, score, shared_terms=tuple(readable(t, forms[row]) for t in found))
+    # The words they share carry nothing ("much", "the"): the model's reason is the next one.
+    if meaning is not None and float(meaning.vectors[row] @ meaning.vectors[other]) > 0:
         return Match(key, score, passage=nearest_passage(meaning, row, other))
-    found = terms.shared_terms(row, other)
-    return Match(key, score, shared_terms=tuple(readable(t, forms[row]) for t in found))
+    return Match(key, score)
 
 
 def readable(term: str, forms: dict[str, str]) -> str:

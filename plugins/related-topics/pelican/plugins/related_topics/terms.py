@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 import scipy  # `scipy.sparse` loads on first use (0.15 s): a site of one article never needs it
 
+from .text import function_words
+
 # k1 10, not the textbook 1.2: a term's repeats keep counting for longer. Chosen on the
 # development halves (term model alone: 18f 0.611 to 0.640, rOpenSci 0.644 to 0.649, Lee 0-24
 # 0.832 to 0.839).
@@ -34,7 +36,8 @@ class TermModel:
 
     matrix: scipy.sparse.csr_matrix
     terms: list[str]
-    # Words in most of the site's articles (its stop words, in any language): never a reason.
+    # Words in most of the site's articles, and its languages' function words: they never
+    # carry a match, so they are never a reason nor, alone, a reason to list an article.
     common: frozenset[str] = frozenset()
 
     def scores(self, rows: np.ndarray) -> np.ndarray:
@@ -57,6 +60,12 @@ class TermModel:
         vectors = found * strength
         lengths = np.linalg.norm(vectors, axis=1, keepdims=True)
         return vectors / np.where(lengths > 0, lengths, 1.0)
+
+    def informative(self) -> scipy.sparse.csr_matrix:
+        """Return the matrix with only the columns of terms that carry a match (no word of
+        them common): two rows share one where their product is above 0."""
+        kept = [self.common.isdisjoint(term.split(" ")) for term in self.terms]
+        return scipy.sparse.csr_matrix(self.matrix @ scipy.sparse.diags(np.array(kept, float)))
 
     def shared_terms(self, row: int, other: int, count: int = 3) -> list[str]:
         """Return the terms adding most to two articles' similarity, strongest first."""
@@ -89,8 +98,8 @@ def said_once(terms: Iterable[str], count: int) -> list[str]:
     return kept
 
 
-def term_model(counts: Sequence[Counter[str]]) -> TermModel:
-    """Return the BM25 term model of the articles' term counts."""
+def term_model(counts: Sequence[Counter[str]], langs: Iterable[str] = ()) -> TermModel:
+    """Return the BM25 term model of the articles' term counts (`langs`: their languages)."""
     column: dict[str, int] = {}  # in the order first seen, sorted below
     indices, values, indptr = [], [], [0]
     for found in counts:
@@ -104,7 +113,8 @@ def term_model(counts: Sequence[Counter[str]]) -> TermModel:
     columns = place[np.asarray(indices, dtype=np.int64)]
     tf = scipy.sparse.csr_matrix((np.asarray(values, dtype=np.float64), columns, indptr), shape)
     tf.sort_indices()  # each row in alphabetical order, as its sums are taken
-    return TermModel(unit_rows(bm25(tf)), terms, common_words(tf, terms))
+    said_nothing = common_words(tf, terms).union(*map(function_words, set(langs)))
+    return TermModel(unit_rows(bm25(tf)), terms, said_nothing)
 
 
 COMMON_LEAST = 3  # articles a word must be in to be common: on a site of three, not two

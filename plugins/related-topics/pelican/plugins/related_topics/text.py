@@ -6,6 +6,8 @@ import itertools
 import re
 from collections import Counter
 
+import stop_words
+
 TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 WORD = re.compile(r"([^\W_]+)(?:['’][^\W_]+)*")  # the group: the part before an apostrophe
 # Chinese and Japanese have no spaces between words: overlapping character pairs stand in.
@@ -102,3 +104,16 @@ def term_of(word: str, lang: str) -> str:
     if len(word) < 2 or word.isdigit() or (lang.startswith("en") and word in STOP_WORDS):
         return ""
     return stem(word, lang)
+
+
+@functools.cache
+def function_words(lang: str) -> frozenset[str]:
+    """Return the function words of `lang` ("much", "every", "très", "muito") as terms: words
+    that never say what two articles share. From the stop-words package's lists (none for a
+    language it has no list of). Its English list also holds a few words that can ("research",
+    "open"): a reason then names the pair's other words, or the model's passage."""
+    try:
+        found = {word.lower() for word in stop_words.get_stop_words(lang.split("-")[0].lower())}
+    except stop_words.StopWordError:
+        return frozenset()
+    return frozenset(found | {stem(word, lang) for word in found})
