@@ -240,6 +240,7 @@ def serve(c, port=PORT, content="", output="", settings="", keep_going=False):
     """Build once, then serve the site at http://127.0.0.1:8000 (no rebuilds)."""
     from coaching_kb.serve import SiteServer
 
+    _log_to_terminal()  # first: reading the settings may log, and only progress is shown
     output = _output_folder(output, settings)
     ready = threading.Event()
     server = SiteServer(Path(output), HOST, int(port), ready=ready)  # a taken port: said now
@@ -263,6 +264,7 @@ def livereload(c, port=PORT, content="", output="", settings="", keep_going=Fals
     from coaching_kb.serve import Reloads, SiteServer
     from coaching_kb.watch import watch
 
+    _log_to_terminal()  # first: reading the settings may log, and only progress is shown
     output = _output_folder(output, settings)
     overrides = _owner_overrides(settings)
     folder = Path(content or load_settings(DEV_SETTINGS, None, overrides)["PATH"])
@@ -272,7 +274,6 @@ def livereload(c, port=PORT, content="", output="", settings="", keep_going=Fals
     preview = Preview(DEV_SETTINGS, folder, Path(output),
                       caught_up=lambda report: _report_rebuild(preview, report, reloads),
                       overrides=overrides, keep_going=keep_going)  # fmt: skip
-    _log_to_terminal()
     with preview, _serving_while(server, " with live reload"):
         _report_rebuild(preview, preview.rebuild(), reloads)  # the first build indexes search too
         ready.set()

@@ -42,12 +42,14 @@ def fetch(url: str, timeout: float = 60.0) -> str:
 def start_task():
     started = []
 
-    def start(*arguments: str) -> subprocess.Popen:
+    def start(*arguments: str, terminal: Path | None = None) -> subprocess.Popen:
+        """Start `invoke ARGUMENTS`; what it prints goes to the file `terminal`, if given."""
+        shown = terminal.open("w", encoding="utf-8") if terminal else subprocess.DEVNULL
         process = subprocess.Popen(
             [sys.executable, "-m", "invoke", "-r", str(ROOT), *arguments],
             cwd=ROOT,
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
+            stdout=shown,
+            stderr=subprocess.STDOUT,
             start_new_session=True,
         )
         started.append(process)
@@ -93,6 +95,25 @@ def test_livereload_builds_an_owners_site_with_its_own_settings(start_task, tmp_
     while "Uma frase nova" not in fetch(address):
         assert time.monotonic() < deadline, "the owner's site was not rebuilt after an edit"
         time.sleep(0.3)
+
+
+@pytest.mark.parametrize("task", ["serve", "livereload"])
+def test_an_owners_site_served_shows_progress_and_no_warning_naming_no_file(
+    start_task, tmp_path, task
+):
+    # The owner's site keeps Pelican's feeds and sets no SITEURL, as local settings do: Pelican
+    # warns about that when it reads the settings, naming no file.
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    port, terminal = free_port(), tmp_path / "terminal.txt"
+    start_task(task, "--port", str(port), "--settings", str(tmp_path / "site" / "pelicanconf.py"),
+               "--output", str(tmp_path / "out"), terminal=terminal)  # fmt: skip
+    assert '<html lang="pt"' in fetch(f"http://127.0.0.1:{port}/primeira-reuniao.html")
+    deadline = time.monotonic() + 30  # the page is served a moment before the line is printed
+    while f"ready at http://127.0.0.1:{port}/" not in (shown := terminal.read_text("utf-8")):
+        assert time.monotonic() < deadline, f"no 'ready at' line in:\n{shown}"
+        time.sleep(0.2)
+    assert "Feeds generated without SITEURL" not in shown
+    assert not [line for line in shown.lower().splitlines() if "warning" in line]
 
 
 def test_livereload_keeps_going_past_a_broken_file(start_task, tmp_path):
