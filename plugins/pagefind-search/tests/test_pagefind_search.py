@@ -1,6 +1,7 @@
 """pagefind_search on its own: the core on plain data, and real Pelican builds of tiny sites
 on Pelican's default theme (no theme or toolkit of ours)."""
 
+import gzip
 import json
 import logging
 import os
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from pelican import Pelican, signals
-from pelican.plugins.pagefind_search.glue import index_output
+from pelican.plugins.pagefind_search.glue import index_output, note_written
 from pelican.plugins.pagefind_search.indexing import (
     PagefindError,
     bundle_key,
@@ -19,6 +20,7 @@ from pelican.plugins.pagefind_search.indexing import (
     pagefind_command,
     run_pagefind,
 )
+from pelican.plugins.pagefind_search.marking import mark_files, theme_marks
 from pelican.plugins.pagefind_search.settings import SearchSettings, load
 from pelican.plugins.pagefind_search.synonyms import parse_synonyms
 from pelican.settings import read_settings
@@ -131,6 +133,7 @@ def build(tmp_path, caplog):
             Pelican(settings).run()
         finally:
             signals.finalized.disconnect(index_output)  # receivers outlive a build
+            signals.content_written.disconnect(note_written)
         return output
 
     return run
@@ -318,3 +321,48 @@ def test_a_setting_problem_names_the_settings_file_used_and_the_one_it_was_writt
         " Fix: did you mean SEARCH_LANGUAGE?" in said
     )
     assert "pagefind_search: publishconf.py (from pelicanconf.py): SEARCH_ENABLED = 'yes'" in said
+
+
+def indexed(output: Path) -> dict[str, str]:
+    """Return each indexed page's address and the title Pagefind gives its results."""
+    found = {}
+    for fragment in (output / "pagefind" / "fragment").iterdir():
+        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[record["url"]] = record["meta"]["title"]
+    return found
+
+
+MARKED = ARTICLES | {
+    "c.md": 'Title: Q&A: "again"\nDate: 2024-01-03\nTags: sleep\n\nNights again.\n',
+    "d.md": "Title: Not yet\nDate: 2024-01-04\nStatus: draft\n\nUnfinished.\n",
+    "pages/about.md": "Title: About us\n\nWe write.\n",
+}
+
+
+def test_in_a_theme_that_marks_nothing_results_are_the_articles_and_pages_by_their_titles(build):
+    # Pelican's default theme: its first <h1> is the site's name, on every page.
+    assert indexed(build(MARKED)) == {
+        "/handing-over-the-rota.html": "Handing over the rota",
+        "/late-nights.html": "Late nights",
+        "/qa-again.html": 'Q&A: "again"',
+        "/pages/about-us.html": "About us",
+    }
+
+
+def test_marking_can_be_turned_off(build):
+    output = build(MARKED, SEARCH_MARK_CONTENT=False)
+    assert set(indexed(output).values()) == {"A Pelican Blog"}  # what the issue saw
+    assert "data-pagefind" not in (output / "late-nights.html").read_text(encoding="utf-8")
+
+
+def test_a_theme_that_marks_its_pages_is_left_as_it_is(tmp_path):
+    marked, plain = tmp_path / "marked.html", tmp_path / "plain.html"
+    marked.write_text("<body><main data-pagefind-body><h1>A</h1></main></body>", "utf-8")
+    plain.write_text('<body class="x"><h1>Site</h1><p>B</p></body>', "utf-8")
+    assert theme_marks([plain, marked])
+    assert not theme_marks([plain])
+    assert mark_files({plain: "B &amp; C"}) == 1
+    assert plain.read_text("utf-8") == (
+        '<body class="x" data-pagefind-body><span hidden data-pagefind-ignore '
+        'data-pagefind-meta="title">B &amp; C</span><h1>Site</h1><p>B</p></body>'
+    )

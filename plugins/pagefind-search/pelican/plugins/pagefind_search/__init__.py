@@ -8,8 +8,9 @@ an error naming the fix; the rest of the site is still written.
 
 from pelican import signals
 
-from .glue import index_output
+from .glue import index_output, note_written
 
 
 def register() -> None:
+    signals.content_written.connect(note_written)
     signals.finalized.connect(index_output)

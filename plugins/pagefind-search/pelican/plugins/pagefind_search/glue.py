@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .indexing import PagefindError, index_site
+from .marking import mark_files, theme_marks
 from .settings import load, settings_file
 from .synonyms import parse_synonyms, write_synonyms
 
@@ -15,10 +16,21 @@ if TYPE_CHECKING:
     from pelican import Pelican
 
 log = logging.getLogger(__name__)
+# The published articles' and pages' files this build wrote, with their titles (HTML).
+WRITTEN: dict[Path, str] = {}
+
+
+def note_written(path: str, context: dict) -> None:
+    """Note a published article's or page's file (drafts and hidden pages stay unsearched)."""
+    content = context.get("article") or context.get("page")
+    if content is not None and getattr(content, "status", "") == "published":
+        WRITTEN[Path(path)] = content.title
 
 
 def index_output(pelican: "Pelican") -> None:
     """Write Pagefind's bundle for the output folder; log an error if it cannot be written."""
+    written = {path: title for path, title in WRITTEN.items() if path.is_file()}
+    WRITTEN.clear()
     settings, warnings, errors = load(
         pelican.settings, lambda key: settings_file(pelican.settings, key)
     )
@@ -32,6 +44,8 @@ def index_output(pelican: "Pelican") -> None:
         remove_old_bundle(site, settings.bundle_dir, pelican.settings, why)
         return
     started = time.perf_counter()
+    if settings.mark_content and written and not theme_marks(list(written)):
+        mark_files(written)
     language = settings.language or pelican.settings.get("DEFAULT_LANG", "")
     try:
         pages = index_site(site, settings.bundle_dir, language, kept_bundles(pelican.settings))

@@ -19,6 +19,8 @@ class SearchSettings:
     bundle_dir: str = "pagefind"  # SEARCH_BUNDLE_DIR: the bundle's folder inside the output
     language: str = ""  # SEARCH_LANGUAGE: index every page as this language ('': DEFAULT_LANG)
     synonyms_path: str = "search-synonyms.txt"  # SEARCH_SYNONYMS_PATH: in the content folder
+    # SEARCH_MARK_CONTENT: in a theme that marks nothing for Pagefind, mark the articles and pages
+    mark_content: bool = True
 
 
 def setting_name(field_name: str) -> str:

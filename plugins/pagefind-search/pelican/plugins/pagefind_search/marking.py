@@ -1,0 +1,43 @@
+"""Mark a theme's article and page files for Pagefind when the theme marks none; pure of Pelican.
+
+Pagefind indexes every page of a theme that marks nothing, and titles each result with the
+page's first `<h1>`: in Pelican's default theme that is the site's name, so every result has
+the same title and the index, tag and category pages come up beside the articles. Marking the
+articles' and pages' own files with `data-pagefind-body` (Pagefind then skips every other
+page) and their titles with `data-pagefind-meta="title"` gives what a theme author would have
+marked, with no template edit.
+"""
+
+import re
+from pathlib import Path
+
+BODY_MARK = "data-pagefind-body"
+# The element holding the text: the theme's <article> where it has one, else <body>.
+OPENING = {tag: re.compile(rf"<{tag}\b[^>]*>", re.IGNORECASE) for tag in ("article", "body")}
+
+
+def theme_marks(files: list[Path]) -> bool:
+    """Return True when any of the files already says what Pagefind indexes."""
+    return any(BODY_MARK in read(path) for path in files)
+
+
+def mark_files(titled: dict[Path, str]) -> int:
+    """Mark each file's text and title (HTML, as Pelican makes it) for Pagefind; return how
+    many files were marked (a file without <article> or <body> is left as it is)."""
+    marked = 0
+    for path, title in titled.items():
+        html = read(path)
+        opening = OPENING["article"].search(html) or OPENING["body"].search(html)
+        if opening is None:
+            continue
+        # Hidden, and ignored as text: Pagefind still reads the title from it.
+        title_tag = f'<span hidden data-pagefind-ignore data-pagefind-meta="title">{title}</span>'
+        tag = opening.group(0)
+        marked_tag = f"{tag[:-1].rstrip('/')} {BODY_MARK}>{title_tag}"
+        path.write_text(html[: opening.start()] + marked_tag + html[opening.end() :], "utf-8")
+        marked += 1
+    return marked
+
+
+def read(path: Path) -> str:
+    return path.read_text(encoding="utf-8", errors="replace")
