@@ -361,8 +361,19 @@ def test_a_theme_that_marks_its_pages_is_left_as_it_is(tmp_path):
     plain.write_text('<body class="x"><h1>Site</h1><p>B</p></body>', "utf-8")
     assert theme_marks([plain, marked])
     assert not theme_marks([plain])
+    told = tmp_path / "told.html"  # an article about Pagefind: its words are no mark
+    told.write_text("<body><p>Write <code>&lt;main data-pagefind-body&gt;</code></p></body>")
+    assert not theme_marks([told])
     assert mark_files({plain: "B &amp; C"}) == 1
     assert plain.read_text("utf-8") == (
         '<body class="x" data-pagefind-body><span hidden data-pagefind-ignore '
         'data-pagefind-meta="title">B &amp; C</span><h1>Site</h1><p>B</p></body>'
     )
+
+
+def test_a_page_showing_other_articles_as_cards_is_marked_whole(tmp_path):
+    page = tmp_path / "post.html"
+    page.write_text("<body><article class=card>Other</article><article>Mine</article></body>")
+    mark_files({page: "Mine"})
+    assert page.read_text().startswith("<body data-pagefind-body><span hidden")
+    assert page.read_text().count("data-pagefind-body") == 1

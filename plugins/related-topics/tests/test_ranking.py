@@ -12,7 +12,13 @@ from pelican.plugins.related_topics.ranking import (
     word_counts,
 )
 from pelican.plugins.related_topics.settings import RelatedSettings, load
-from pelican.plugins.related_topics.text import passages, plain_text, term_counts, words_of
+from pelican.plugins.related_topics.text import (
+    function_words,
+    passages,
+    plain_text,
+    term_counts,
+    words_of,
+)
 
 DOCS = [
     Doc("a.md", "Delegating", "Delegate the tasks to the team and trust the team with them."),
@@ -245,3 +251,12 @@ def test_latent_topics_bring_together_posts_that_share_no_word_and_never_list_th
     assert all(match.shared_terms for match in found[x])
     assert "y.md" not in keys(found[x])
     assert term_model([term_counts(doc.text, doc.lang)[0] for doc in docs[:99]]).latent() is None
+
+
+@pytest.mark.parametrize(
+    ("locale", "language", "word"),
+    [("en_US", "en", "much"), ("pt_BR", "pt", "muito"), ("fr-CA", "fr", "très")],
+)
+def test_a_sites_locale_has_its_languages_function_words(locale, language, word):
+    assert word in function_words(locale)
+    assert function_words(locale) == function_words(language)

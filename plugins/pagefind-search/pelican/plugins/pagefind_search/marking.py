@@ -12,13 +12,22 @@ import re
 from pathlib import Path
 
 BODY_MARK = "data-pagefind-body"
-# The element holding the text: the theme's <article> where it has one, else <body>.
+# The attribute in a tag, not the words in an article's text (which Pelican escapes).
+MARKED_TAG = re.compile(rf"<[a-z][^<>]*\s{BODY_MARK}[\s=/>]", re.IGNORECASE)
+# The element holding the text: the theme's <article> where it has exactly one (a theme may
+# show other articles as cards before it), else <body>.
 OPENING = {tag: re.compile(rf"<{tag}\b[^>]*>", re.IGNORECASE) for tag in ("article", "body")}
 
 
 def theme_marks(files: list[Path]) -> bool:
     """Return True when any of the files already says what Pagefind indexes."""
-    return any(BODY_MARK in read(path) for path in files)
+    return any(MARKED_TAG.search(read(path)) for path in files)
+
+
+def text_opening(html: str) -> re.Match[str] | None:
+    """Return the opening tag of the element that holds the page's text."""
+    articles = list(OPENING["article"].finditer(html))
+    return articles[0] if len(articles) == 1 else OPENING["body"].search(html)
 
 
 def mark_files(titled: dict[Path, str]) -> int:
@@ -27,7 +36,7 @@ def mark_files(titled: dict[Path, str]) -> int:
     marked = 0
     for path, title in titled.items():
         html = read(path)
-        opening = OPENING["article"].search(html) or OPENING["body"].search(html)
+        opening = text_opening(html)
         if opening is None:
             continue
         # Hidden, and ignored as text: Pagefind still reads the title from it.
