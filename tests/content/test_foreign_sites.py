@@ -395,6 +395,17 @@ def test_the_owners_archives_address_is_where_every_page_links(tmp_path):
     assert verify_site(out) == []  # our theme linked every page to archives/, which is not
 
 
+def test_a_site_that_publishes_no_category_pages_builds_and_links_none(tmp_path):
+    # Pelican then files no post under a default category (its folder still names one).
+    out = owners_site(tmp_path, 'CATEGORY_SAVE_AS = ""\nUSE_FOLDER_AS_CATEGORY = False\n')
+    post = html(out / "primeira-reuniao.html")
+    assert [li.get_text(strip=True) for li in post.select(".breadcrumbs li")] == [
+        "Home", "A primeira reunião com a equipe"
+    ]  # fmt: skip
+    assert not list(out.glob("category/*"))
+    assert verify_site(out) == []
+
+
 def test_verify_with_settings_checks_the_owners_own_build(tmp_path, task):
     """`build --settings` writes beside the owner's file; `verify --settings` must check that
     site, not ours (which it used to call fine)."""
