@@ -7,10 +7,12 @@ production inbox on its own clone) and looks at the owner's repository afterward
 import json
 import re
 import sqlite3
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from coaching_kb.moderation.files import Question, add_question
 from coaching_kb.moderation.owner import local_environment
 from coaching_kb.moderation.testing import ESSAY, free_port, git, owner_task
 
@@ -178,6 +180,27 @@ def test_an_answered_letter_takes_its_address_from_its_title_and_needs_a_columni
     assert page.is_file(), sorted(p.name for p in (owner_project / "output").iterdir())
     assert "Ann Lee" in page.read_text()
     assert not (owner_project / "output" / letter.stem).exists()
+
+
+@pytest.mark.parametrize("title", ["Search", "Authors"])
+def test_a_letter_titled_like_one_of_the_sites_own_pages_keeps_the_inboxs_address(
+    owner_project, title
+):
+    content = owner_project / "content"
+    letter = add_question(content, Question(title, LETTER, "Fixer"), datetime(2026, 12, 7))
+    text = (
+        letter.read_text()
+        .replace("Status: draft\n", "")
+        .replace("Type: qa", "Author: Ann Lee\nType: qa")
+    )
+    letter.write_text(text.replace("(Your answer goes here.)", "Hand one piece back."))
+    (content / "authors").mkdir()
+    (content / "authors" / "ann-lee.md").write_text("Name: Ann Lee\nRole: Coach\n\nAnn.\n")
+    built = owner_task(owner_project, "build", ci=True)
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (
+        "Hand one piece back" in (owner_project / "output" / letter.stem / "index.html").read_text()
+    )
 
 
 # 4. No personal data in git.

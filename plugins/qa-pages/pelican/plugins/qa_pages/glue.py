@@ -66,11 +66,24 @@ def address_from_title(generator: "ArticlesGenerator") -> None:
     letters = [a for a in generator.articles if is_inbox_letter(a)]
     chosen = {id(letter) for letter in letters}
     taken = {a.slug for a in generator.articles if id(a) not in chosen}
+    taken |= site_addresses(generator.settings)
     for letter in sorted(letters, key=lambda a: a.source_path):
         wanted = slug_of(letter.title, generator.settings)
         if wanted and wanted not in taken:
             letter.slug = wanted
         taken.add(letter.slug)
+
+
+def site_addresses(settings: dict[str, Any]) -> set[str]:
+    """Return the first folder (or page name) of each address the settings give the site's own
+    pages: `search/index.html` -> "search", `section/{slug}/index.html` -> "section"."""
+    found = set()
+    for key, value in settings.items():
+        if key.endswith("_SAVE_AS") and isinstance(value, str) and value:
+            first = value.split("/")[0]
+            if "{" not in first:
+                found.add(first.removesuffix(".html"))
+    return found
 
 
 def is_inbox_letter(article: Any) -> bool:
