@@ -406,6 +406,18 @@ def test_a_site_that_publishes_no_category_pages_builds_and_links_none(tmp_path)
     assert verify_site(out) == []
 
 
+def test_a_site_that_publishes_no_archives_or_authors_page_links_to_neither(tmp_path):
+    out = owners_site(tmp_path, 'ARCHIVES_SAVE_AS = ""\nAUTHORS_SAVE_AS = ""\n')
+    assert not (out / "archives.html").exists()
+    assert not (out / "authors.html").exists()
+    for page in ("index.html", "primeira-reuniao.html", "search/index.html", "404.html"):
+        words = [a.get_text(strip=True) for a in html(out / page).select("a")]
+        assert not {"Archives", "See every article by date", "every article by date"} & set(
+            words
+        ), (page, words)
+    assert verify_site(out) == []
+
+
 def test_verify_with_settings_checks_the_owners_own_build(tmp_path, task):
     """`build --settings` writes beside the owner's file; `verify --settings` must check that
     site, not ours (which it used to call fine)."""

@@ -13,10 +13,12 @@ ALWAYS = ("search/", "")
 
 def existing_urls(context: dict[str, Any]) -> set[str]:
     """Return the site-relative URLs of the pages and sections this build writes."""
-    urls = {*ALWAYS, context.get("ARCHIVES_URL", "archives/")}
+    urls = set(ALWAYS)
+    if context.get("ARCHIVES_SAVE_AS", "archives.html"):  # "": the site writes none
+        urls.add(context.get("ARCHIVES_URL", "archives/"))
     if context.get("topic_hubs"):
         urls.add("topics/")
-    if context.get("authors"):
+    if context.get("authors") and context.get("AUTHORS_SAVE_AS", "authors.html"):
         urls.add(context.get("AUTHORS_URL", "authors/"))
     urls |= {page.url for page in context.get("pages", [])}
     urls |= {category.url for category, _ in context.get("categories", [])}
