@@ -20,7 +20,11 @@ from .problems import Problem
 
 DATE_KEYS = ("date", "modified")
 YEAR_FIRST = re.compile(r"^\d{4}(?!\d)")
+DAY_MONTH = re.compile(r"\b\d{1,2}([./_-])\d{1,2}\1\d{2}(?:\d{2})?\b")  # 07/12/2026, 12.07.26
 FIELD = re.compile(r"^\s*:?[A-Za-z]+\s*:\s*")
+META_TAG = re.compile(r"<meta\b[^>]*>", re.IGNORECASE)
+META_NAME = re.compile(r"""\bname\s*=\s*["'](?P<value>[^"']*)["']""", re.IGNORECASE)
+META_CONTENT = re.compile(r"""\bcontent\s*=\s*["'](?P<value>[^"']*)["']""", re.IGNORECASE)
 
 
 def readings(text: str) -> tuple[datetime, datetime] | None:
@@ -40,13 +44,21 @@ def ambiguous_date(shown: str, line: int, text: str, severity: str) -> Problem |
     both = readings(text)
     if both is None:
         return None
-    clock = " %H:%M" if ":" in text else ""
-    pelicans, other = (f"{d.strftime('%Y-%m-%d' + clock)} for {d.day} {d:%B %Y}" for d in both)
+    pelicans, other = (f"{iso_written(text, d)} for {d.day} {d:%B %Y}" for d in both)
     return Problem(
         shown, line, f"date '{text}' could be read as {both[0].day} {both[0]:%B} (as Pelican "
         f"reads it) or {both[1].day} {both[1]:%B %Y}. Fix: write {other}, or {pelicans}",
         severity,
     )  # fmt: skip
+
+
+def iso_written(text: str, day: datetime) -> str:
+    """Return `text` with its day and month part written year first, the rest (time, seconds,
+    time zone) as the author wrote it."""
+    found = DAY_MONTH.search(text)
+    if found is None:
+        return day.strftime("%Y-%m-%d" + (" %H:%M" if ":" in text else ""))
+    return f"{text[: found.start()]}{day:%Y-%m-%d}{text[found.end() :]}"
 
 
 def date_problems(path: Path, shown: str, content: Any, severity: str) -> Iterator[Problem]:
@@ -58,13 +70,22 @@ def date_problems(path: Path, shown: str, content: Any, severity: str) -> Iterat
     if not any(swappable(getattr(content, key, None)) for key in DATE_KEYS):
         return
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
-    for key in DATE_KEYS:
-        line = key_line(lines, key)
-        if line is None:
-            continue
-        text = FIELD.sub("", lines[line - 1], count=1).strip().strip("'\"")
+    for line, text in written_dates(lines):
         if problem := ambiguous_date(shown, line, text, severity):
             yield problem
+
+
+def written_dates(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """Yield (line, text) of each date as the author wrote it: a `Date:`/`:date:` field, or an
+    HTML page's `<meta name="date" content="...">`."""
+    for key in DATE_KEYS:
+        if (line := key_line(lines, key)) is not None:
+            yield line, FIELD.sub("", lines[line - 1], count=1).strip().strip("'\"")
+    for number, text in enumerate(lines, start=1):
+        for tag in META_TAG.findall(text):
+            name, value = META_NAME.search(tag), META_CONTENT.search(tag)
+            if name and value and name["value"].lower() in DATE_KEYS:
+                yield number, value["value"].strip()
 
 
 def swappable(date: Any) -> bool:

@@ -198,20 +198,26 @@ def test_a_bad_date_hides_no_author_topic_template_text_or_image_in_check_and_bu
          "for 12 July 2026"),
         ("12.07.2026 10:30", "Date: 12.07.2026 10:30", "write 2026-07-12 10:30 for 12 July "
          "2026, or 2026-12-07 10:30 for 7 December 2026"),
+        ("07/12/2026 23:30:45 -05:00", "Date: 07/12/2026 23:30:45 -05:00",
+         "write 2026-12-07 23:30:45 -05:00 for 7 December 2026, or 2026-07-12 23:30:45 -05:00"),
+        ("07/12/2026", '<meta name="date" content="07/12/2026">', "write 2026-12-07 for"),
     ],
 )  # fmt: skip
 def test_a_date_whose_day_and_month_could_swap_is_an_error_in_check_and_build(
     tmp_path, task, written, line, fix
 ):
     folder = tmp_path / "content"
+    page = f"<html><head><title>When</title>\n{line}\n</head><body>T</body></html>"
+    markdown = f"Title: When\n{line}\n\nText.\n"
+    when = {"essays/when.html": page} if line.startswith("<") else {"essays/when.md": markdown}
     write_files(folder, {
-        "essays/when.md": f"Title: When\n{line}\n\nText.\n",
+        **when,
         "essays/clear.md": "Title: Clear\nDate: 7 December 2026\nModified: 2026-07-12\n\nX.\n",
         "essays/iso.md": "Title: ISO\nDate: 2026-12-07 10:20\n\nText.\n",
         "essays/us.md": "Title: US\nDate: 12/31/2026\n\nText.\n",
     })  # fmt: skip
     for command, out in failed_check_and_build(folder, tmp_path / "out", task):
-        assert f"when.md:2: date '{written}' could be read" in out, (command, out)
+        assert f"{next(iter(when))}:2: date '{written}' could be read" in out, (command, out)
         assert f"Fix: {fix}" in out, (command, out)
         for fine in ("clear.md", "iso.md", "us.md"):
             assert fine not in out, out
