@@ -262,6 +262,60 @@ def test_articles_sharing_only_words_that_say_nothing_are_not_related(tmp_path, 
     assert listed(tmp_path, router) == []
 
 
+# Two articles that share content words the stop-words package's English list holds
+# ("computer", "research", "problem", "group"), and one function word ("every"); three others.
+LISTED_CONTENT_WORDS = [
+    ("lab", "Our lab", "The computer group ran research on every problem with the printer."),
+    ("study", "A study", "Research on a computer problem the group saw every day at the desk."),
+    ("rye", "Rye loaves", "Rye dough sticks to the board."),
+    ("router", "Router placement", "A router hidden in a cupboard loses signal."),
+    ("sowing", "Sowing in March", "Sow tomatoes under glass."),
+]
+
+
+def test_a_reason_names_the_content_words_a_long_stop_list_holds_never_a_function_word(tmp_path):
+    articles = {
+        f"{name}.md": f"Title: {title}\nDate: 2024-01-0{n + 1}\n\n{text}\n"
+        for n, (name, title, text) in enumerate(LISTED_CONTENT_WORDS)
+    }
+    result = build(tmp_path, articles=articles, RELATED_TOPICS_MODEL="", **FULL_NAME)
+    assert result.returncode == 0, result.stderr
+    lists = {a["source_path"]: a["related"] for a in related_json(tmp_path)["articles"]}
+    [match] = lists["lab.md"]
+    assert match["source_path"] == "study.md"
+    named = match["reason"].removeprefix("Both discuss: ").split(", ")
+    assert match["reason"].startswith("Both discuss: ")
+    assert {"computer", "research", "problem", "group"} >= set(named)
+    assert len(named) == 3
+
+
+EMPTY_ARTICLES = {
+    # A title and nothing else, close in meaning to the two on gardens; front matter only,
+    # with a tag the spring garden has; and a title-only post with a summary (it has text).
+    "stub.md": "Title: Growing tomatoes and roses\nDate: 2024-01-05\n\n",
+    "tagged.md": "Title: Notes\nDate: 2024-01-06\nTags: gardening\n",
+    "summary.md": "Title: Basil\nDate: 2024-01-07\nSummary: Basil grows in pots in the sun.\n",
+}
+
+
+def test_an_article_with_no_text_is_listed_and_given_a_list_only_by_shared_topics(tmp_path):
+    garden = ARTICLES["garden.md"].replace("Date: 2024-01-03", "Date: 2024-01-03\nTags: gardening")
+    articles = {**ARTICLES, "garden.md": garden, **EMPTY_ARTICLES}
+    result = build(tmp_path, articles=articles, **FULL_NAME)
+    assert result.returncode == 0, result.stderr
+    lists = {a["source_path"]: a["related"] for a in related_json(tmp_path)["articles"]}
+    assert lists["stub.md"] == []
+    assert [r["reason"] for r in lists["tagged.md"]] == ["Shared topics: gardening"]
+    for key, found in lists.items():
+        listed_here = {r["source_path"]: r["reason"] for r in found}
+        assert "stub.md" not in listed_here, key
+        assert (
+            listed_here.get("tagged.md", "Shared topics: gardening") == "Shared topics: gardening"
+        )
+    assert lists["summary.md"]  # a summary is text: it relates as any article does
+    assert listed(tmp_path, "growing-tomatoes-and-roses.html") == []
+
+
 def test_unknown_and_other_plugins_settings_are_one_warning_not_a_traceback(tmp_path):
     result = build(tmp_path, RELATED_TOPICS_MAXX=3, RELATED_POSTS_MAX=2, RELATED_MAX=1,
                    RELATED_TOPIC_MAX=4, SIMILAR_POSTS_MAX_COUNT=2, RELATED_POSTS_LIMIT=6,

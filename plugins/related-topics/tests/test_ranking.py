@@ -260,3 +260,13 @@ def test_latent_topics_bring_together_posts_that_share_no_word_and_never_list_th
 def test_a_sites_locale_has_its_languages_function_words(locale, language, word):
     assert word in function_words(locale)
     assert function_words(locale) == function_words(language)
+
+
+@pytest.mark.parametrize(
+    ("language", "function_word", "content_word"),
+    [("en", "every", "research"), ("en", "much", "system"), ("pt", "muito", "trabalho"),
+     ("es", "muy", "tiempo"), ("fr", "très", "sujet")],
+)  # fmt: skip
+def test_function_words_hold_no_word_that_names_a_subject(language, function_word, content_word):
+    assert function_word in function_words(language)
+    assert content_word not in function_words(language)

@@ -132,7 +132,8 @@ def doc_for(article: Any, root: str) -> Doc:
     # Pelican's title is HTML (a reST title's "&" is "&amp;"): the ranking reads its words.
     title = plain_text(article.title)
     summary = plain_text(str(article.metadata.get("summary", "")))
-    text = f"{title}. {summary} {plain_text(article.content)}"
+    body = plain_text(article.content)
+    text = f"{title}. {summary} {body}"
     return Doc(
         key=content_key(article.source_path, root),
         title=title,
@@ -140,6 +141,7 @@ def doc_for(article: Any, root: str) -> Doc:
         topics=tuple(tag.slug for tag in getattr(article, "tags", [])),
         lang=str(getattr(article, "lang", "en") or "en"),
         summary=summary,
+        has_text=bool(summary or body),
     )
 
 

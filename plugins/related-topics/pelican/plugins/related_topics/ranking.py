@@ -60,6 +60,9 @@ class Doc:
     topics: tuple[str, ...] = ()
     lang: str = "en"
     summary: str = ""  # the summary its author wrote, if any (plain text)
+    # False for a title with no body nor summary: it says nothing a list could stand on, so
+    # it is related by shared topics only (its title alone read as close to many articles).
+    has_text: bool = True
 
     def read_by_model(self) -> str:
         """Return what the sentence model reads: the title and the summary its author wrote,
@@ -102,6 +105,7 @@ def relate(
     topics = topic_matrix(docs)
     key_rank = np.argsort(np.argsort(np.array([doc.key for doc in docs], dtype=object)))
     english = np.array([doc.lang.startswith("en") for doc in docs])  # what the model reads
+    has_text = np.array([doc.has_text for doc in docs])
     words = word_counts(docs)  # both shares follow a doc's length
     term_share, meaning_share = shares(words, english, meaning is not None)
     by_terms_view = Model(terms.scores, term_share, len(docs))
@@ -134,7 +138,8 @@ def relate(
         # A pair with nothing in common is no match, however the rest of the row scores. The
         # latent topics only reorder pairs that share something: a reason can always name it.
         shares_words = (informative[rows] @ informative.T).toarray() > 0
-        has_something = shares_words | (by_meaning > MEANING_FLOOR) | (shared > 0)
+        both_wrote = np.outer(has_text[rows], has_text)  # both have text: words, meaning count
+        has_something = (both_wrote & (shares_words | (by_meaning > MEANING_FLOOR))) | (shared > 0)
         has_something[np.arange(len(rows)), rows] = False
         found = candidates(argument, has_something, k)
         for offset, row in enumerate(rows.tolist()):

@@ -6,9 +6,8 @@ import itertools
 import re
 from collections import Counter
 
-import stop_words
+from . import function_words as closed_class
 
-LOCALE_PART = re.compile(r"[-_]")  # the language of `pt-BR`, `pt_BR`
 TAG = re.compile(r"<!--.*?-->|<[^>]*>", re.DOTALL)
 WORD = re.compile(r"([^\W_]+)(?:['’][^\W_]+)*")  # the group: the part before an apostrophe
 # Chinese and Japanese have no spaces between words: overlapping character pairs stand in.
@@ -110,14 +109,6 @@ def term_of(word: str, lang: str) -> str:
 @functools.cache
 def function_words(lang: str) -> frozenset[str]:
     """Return the function words of `lang` ("much", "every", "très", "muito") as terms: words
-    that never say what two articles share. From the stop-words package's lists (none for a
-    language it has no list of). Its English list is long (1,333 words) and also holds words
-    that can say it ("work", "problem", "change", "help", "group", "research"): a reason then
-    names the pair's other words, or the model's passage. `lang` may be a locale (`pt_BR`)."""
-    try:
-        found = {
-            word.lower() for word in stop_words.get_stop_words(LOCALE_PART.split(lang)[0].lower())
-        }
-    except stop_words.StopWordError:
-        return frozenset()
+    that never say what two articles share (function_words.py). `lang` may be a locale."""
+    found = closed_class.function_words(lang)
     return frozenset(found | {stem(word, lang) for word in found})

@@ -1,0 +1,99 @@
+"""Function words: words that never say what two articles share ("much", "every", "très").
+
+The stop-words package's lists, kept to their closed classes. Its English list has 1,333
+words and holds content words a reason should name ("computer", "research", "problem",
+"group", "work", "web"), country codes ("ai", "uk") and the like: of it, only the words below
+are kept. Its other lists are short and mostly closed-class: each keeps all but the content
+words below. Pure; no Pelican.
+"""
+
+import functools
+import re
+
+import stop_words
+
+LOCALE_PART = re.compile(r"[-_]")  # the language of `pt-BR`, `pt_BR`
+# English closed classes, as the stop-words list spells them: pronouns, determiners and
+# quantifiers, number words, prepositions, conjunctions and connectives, auxiliaries and
+# modals (and every contraction of the list), pro-adverbs and adverbs of degree, time and
+# manner that name no subject, interjections, abbreviations of Latin. And the dozen light
+# verbs ("get", "make", "say"), which say what was done, never what about.
+ENGLISH_CLOSED_CLASS = """
+i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his
+himself she her hers herself it its itself they them their theirs themselves one ones thou ye
+self selves who whom whose what which that this these those whoever whomever whatever
+whichever anybody anyone anything anywhere everybody everyone everything everywhere nobody
+noone no-one none nothing nowhere somebody someone something somewhere somehow anyhow anyway
+anyways someday sometime sometimes a an the some any no every each either neither all both
+few fewer many much more most less least several enough such own other others another same
+various certain half zero two three four five six seven eight nine ten eleven twelve fifteen
+twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million trillion first
+second third fifth once twice secondly about above across after against along alongside amid
+amidst among amongst around as at before behind below beneath beside besides between beyond
+by despite down during except for from in inside into like near of off on onto opposite out
+outside over past per plus minus since than through throughout thru till to toward towards
+under underneath unlike until unto up upon via versus vs with within without aboard abaft
+anenst apropos apud astride athwart atop barring circa concerning considering excluding
+following forenenst including modulo notwithstanding pursuant regarding sans qua round
+according and but or nor so yet if unless because although though whereas while whilst
+whether lest hence thence thus therefore however moreover furthermore nevertheless
+nonetheless neverless otherwise consequently accordingly instead meanwhile meantime likewise
+namely inasmuch insofar howbeit whereby wherein whereupon whereafter wherever whenever whence
+whither hither thereby therein thereof thereafter thereupon thereto hereby herein hereafter
+hereupon am is are was were be been being have has had having do does did doing done can
+could may might must shall should will would ought cannot here there where when why how then
+now very too also just only even still already always never ever often usually again almost
+quite rather really somewhat else elsewhere indeed perhaps maybe probably possibly certainly
+definitely actually apparently obviously merely mostly mainly largely nearly hardly soon far
+later lately recently ago away forth together anymore evermore forever not well yes nay ok
+okay oh ah hello hi um please thanks thank thanx greetings especially particularly exactly
+entirely fully generally normally presumably relatively respectively significantly similarly
+slightly substantially truly seriously strongly thoroughly sufficiently quickly readily
+reasonably promptly predominantly primarily previously potentially overall currently
+directly evenly fairly awfully briefly clearly specifically unfortunately hopefully widely
+successfully usefully immediately afterwards beforehand etc i.e. eg ie viz vs. v. et-al
+get gets getting got gotten go goes going gone went come comes came make makes making made
+take taken taking took give gave given gives giving say says saying said see sees seeing saw
+seen seem seems seemed seeming know knows knew known think thinks thought want wants wanted
+let lets put puts keep keeps kept look looks looking tell
+"""
+# Contractions the English list spells without their apostrophe ("dont", "isn"); not the
+# ones that are words too ("hell", "shed", "ill", "wed", "id", "won").
+ENGLISH_CONTRACTIONS = """
+aint aren arent cant cmon couldn couldnt darent didn didnt doesn doesnt don dont hadnt hasn
+hasnt haven havent hes im isn isnt itd itll ive ll maynt mightnt mustnt neednt oughtnt shant
+shes shouldn shouldnt thatll thats thatve thered therell therere theres thereve theyd theyll
+theyre theyve tis twas ve wasn wasnt weren werent weve whatll whats whatve wheres whod wholl
+whos wont wouldn wouldnt youd youll youre youve
+"""
+# Content words in the package's other lists: each names a subject two articles can share.
+CONTENT_WORDS = {
+    "pt": """apontar bom caminho cara comprido conhecido corrente desligado direita estado
+        fim horas iniciar inicio ligado maioria maiorias nome novo parte pegar povo quieto
+        tempo tentar tentaram tente tentei tipo trabalhar trabalho usa usar valor verdade
+        verdadeiro""",
+    "es": """buen buena buenas bueno buenos conocer cosas ejemplo empleo emplear fuerza gran
+        grande grandes lado largo lugar manera mayor mejor modo momento nueva nuevas nuevo
+        nuevos parte pasado pasada sentido sentidos sentir siguiente tiempo total trabaja
+        trabajais trabajamos trabajan trabajar trabajas trabajo valor verdad verdadera
+        verdadero""",
+    "fr": """bon chose choses début essai force grande haut mot nom nommé nommée nommés
+        nouveau nouveaux parole personne personnes pièce sujet valeur état droite""",
+}
+
+
+@functools.cache
+def function_words(lang: str) -> frozenset[str]:
+    """Return the function words of `lang`, a language or a locale (`pt_BR`): none for a
+    language the stop-words package has no list of."""
+    language = LOCALE_PART.split(lang)[0].lower()
+    try:
+        listed = {word.lower() for word in stop_words.get_stop_words(language)}
+    except stop_words.StopWordError:
+        return frozenset()
+    if language == "en":
+        closed = {*ENGLISH_CLOSED_CLASS.split(), *ENGLISH_CONTRACTIONS.split()}
+        kept = {word for word in listed if word in closed or "'" in word}
+    else:
+        kept = listed - set(CONTENT_WORDS.get(language, "").split())
+    return frozenset(kept)
