@@ -316,6 +316,28 @@ def test_an_article_with_no_text_is_listed_and_given_a_list_only_by_shared_topic
     assert listed(tmp_path, "growing-tomatoes-and-roses.html") == []
 
 
+def test_a_translation_shows_its_originals_list_linking_its_languages_pages(tmp_path):
+    def portuguese(name: str, title: str, text: str) -> str:
+        slug = {"deadline.md": "the-deadline-slipped", "late.md": "running-late"}[name]
+        return f"Title: {title}\nDate: 2024-02-01\nLang: pt\nSlug: {slug}\n\n{text}\n"
+
+    articles = {
+        **ARTICLES,
+        "pt/deadline.md": portuguese("deadline.md", "O prazo escorregou", "A entrega atrasou."),
+        "pt/late.md": portuguese("late.md", "Atrasados", "O lançamento está atrasado."),
+    }
+    result = build(tmp_path, articles=articles, **FULL_NAME)
+    assert result.returncode == 0, result.stderr
+    assert listed(tmp_path, "the-deadline-slipped.html")[0] == "Running late"
+    page = tmp_path / "output" / "the-deadline-slipped-pt.html"
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    links = html.select("aside.related-topics li a")
+    assert links[0].get_text() == "Atrasados"
+    assert links[0]["href"] == "/running-late-pt.html"
+    english = listed(tmp_path, "the-deadline-slipped.html")
+    assert [a.get_text() for a in links[1:]] == english[1:]  # no translation: the original
+
+
 def test_unknown_and_other_plugins_settings_are_one_warning_not_a_traceback(tmp_path):
     result = build(tmp_path, RELATED_TOPICS_MAXX=3, RELATED_POSTS_MAX=2, RELATED_MAX=1,
                    RELATED_TOPIC_MAX=4, SIMILAR_POSTS_MAX_COUNT=2, RELATED_POSTS_LIMIT=6,

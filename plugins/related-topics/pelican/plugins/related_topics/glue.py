@@ -116,6 +116,7 @@ def relate_articles(generator: ArticlesGenerator) -> None:
             RelatedLink(by_key[m.key], m.score, reason)
             for m, reason in zip(matches, said, strict=True)
         ]
+    relate_translations(articles)
     generator.context["related_topics"] = RelatedJson(
         articles, docs, found, reasons, config.auto_insert
     )
@@ -125,6 +126,25 @@ def relate_articles(generator: ArticlesGenerator) -> None:
         how,
         time.perf_counter() - started,
     )
+
+
+def relate_translations(articles: list[Any]) -> None:
+    """Give each translation its original's list, each link to the related article's
+    translation in the same language where there is one: a reader of the Portuguese page
+    reads on in Portuguese. Translations are not related themselves: they say what their
+    original says, and would list one another."""
+    for article in articles:
+        for translation in getattr(article, "translations", []):
+            translation.related = [
+                RelatedLink(in_language(link.article, translation.lang), link.score, link.reason)
+                for link in article.related
+            ]
+
+
+def in_language(article: Any, lang: str) -> Any:
+    """Return the article's translation in `lang`, else the article."""
+    found = [t for t in getattr(article, "translations", []) if t.lang == lang]
+    return found[0] if found else article
 
 
 def doc_for(article: Any, root: str) -> Doc:
