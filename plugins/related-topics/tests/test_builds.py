@@ -402,10 +402,18 @@ def test_pip_install_into_a_fresh_virtualenv_is_the_whole_set_up(tmp_path):
     venv.create(environment, with_pip=True, system_site_packages=False)
     python = str(environment / "bin" / "python")
     # Markdown too, as any Pelican site written in Markdown has it (Pelican does not require it).
-    install = [python, "-m", "pip", "install", "--quiet", str(PLUGIN), "markdown"]
+    # With the other general plugin, as a site wanting related lists and search installs both.
+    search = PLUGIN.parent / "pagefind-search"
+    install = [python, "-m", "pip", "install", "--quiet", str(PLUGIN), str(search), "markdown"]
     installed = subprocess.run(install, capture_output=True, text=True, check=False)
     assert installed.returncode == 0, installed.stderr
-    # No PLUGINS setting: Pelican finds the installed namespace plugin by itself.
-    result = build(tmp_path / "site", python=python)
+    # No PLUGINS setting: Pelican finds both installed namespace plugins by itself. Relative
+    # URLs, as many sites build: the list's links are relative to the page.
+    site = tmp_path / "site"
+    result = build(site, python=python, RELATIVE_URLS=True)
     assert result.returncode == 0, result.stderr
-    assert listed(tmp_path / "site", "the-deadline-slipped.html")[0] == "Running late"
+    assert listed(site, "the-deadline-slipped.html")[0] == "Running late"
+    page = BeautifulSoup((site / "output" / "the-deadline-slipped.html").read_text(), "html.parser")
+    assert page.select_one("aside.related-topics a")["href"] == "./running-late.html"
+    assert page.select("[data-pagefind-body]")  # marked for search in the default theme
+    assert (site / "output" / "pagefind" / "pagefind-ui.js").is_file()
