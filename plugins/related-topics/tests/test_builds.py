@@ -226,7 +226,7 @@ def test_a_short_text_finds_the_one_that_means_the_same_and_says_so_not_the_word
 
 
 # Small sites: two articles on one subject; two that share only words saying nothing, each in
-# fewer than half of the site's articles ("aussi", "très", "peu"; "much", "every").
+# fewer than half of the site's articles ("aussi", "très", "peu"; "much", "every", "turn").
 FUNCTION_WORDS_ONLY = {
     "fr": [
         ("chaine", "Huiler la chaîne", "Huilez la chaîne du vélo après la pluie."),
@@ -238,8 +238,8 @@ FUNCTION_WORDS_ONLY = {
     "en": [
         ("chaine", "Oiling a chain", "Oil the bicycle chain after rain."),
         ("pignons", "Cleaning sprockets", "A bicycle chain wears the sprockets down."),
-        ("seigle", "Rye loaves", "Rye dough sticks much more, every single time."),
-        ("routeur", "Router placement", "A router hidden in a cupboard loses much, every evening."),
+        ("seigle", "Rye loaves", "Turn rye dough: it sticks much more, every single time."),
+        ("routeur", "Router placement", "Turn a router hidden in a cupboard: much, every evening."),
         ("semis", "Sowing in March", "Sow tomatoes under glass."),
     ],
 }

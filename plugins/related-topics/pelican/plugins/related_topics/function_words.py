@@ -16,8 +16,9 @@ LOCALE_PART = re.compile(r"[-_]")  # the language of `pt-BR`, `pt_BR`
 # English closed classes, as the stop-words list spells them: pronouns, determiners and
 # quantifiers, number words, prepositions, conjunctions and connectives, auxiliaries and
 # modals (and every contraction of the list), pro-adverbs and adverbs of degree, time and
-# manner that name no subject, interjections, abbreviations of Latin. And the dozen light
-# verbs ("get", "make", "say"), which say what was done, never what about.
+# manner that name no subject, interjections, abbreviations of Latin. And its light and
+# general verbs ("get", "make", "say", "turn", "find"), which say what was done, never what
+# about: two short posts sharing "turn" ("turn the heap", "turn the adjuster") are not related.
 ENGLISH_CLOSED_CLASS = """
 i me my mine myself we us our ours ourselves you your yours yourself yourselves he him his
 himself she her hers herself it its itself they them their theirs themselves one ones thou ye
@@ -55,7 +56,9 @@ successfully usefully immediately afterwards beforehand etc i.e. eg ie viz vs. v
 get gets getting got gotten go goes going gone went come comes came make makes making made
 take taken taking took give gave given gives giving say says saying said see sees seeing saw
 seen seem seems seemed seeming know knows knew known think thinks thought want wants wanted
-let lets put puts keep keeps kept look looks looking tell
+let lets put puts keep keeps kept look looks looking tell become became becomes becoming
+begin began begins find finds found show shows showed showing shown turn turns turned
+turning try tries tried trying need needs needed needing ask asks asked asking felt
 """
 # Contractions the English list spells without their apostrophe ("dont", "isn"); not the
 # ones that are words too ("hell", "shed", "ill", "wed", "id", "won").
