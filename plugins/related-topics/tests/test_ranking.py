@@ -270,3 +270,15 @@ def test_a_sites_locale_has_its_languages_function_words(locale, language, word)
 def test_function_words_hold_no_word_that_names_a_subject(language, function_word, content_word):
     assert function_word in function_words(language)
     assert content_word not in function_words(language)
+
+
+def test_a_quote_cut_at_a_sentences_end_has_no_ellipsis_after_its_full_stop():
+    from pelican.plugins.related_topics.glue import reason_for
+    from pelican.plugins.related_topics.ranking import Match
+
+    whole = "Compost needs green kitchen scraps and brown dry leaves in equal parts."
+    said = reason_for(Match("a.md", 0.9, passage=f"{whole} Turn the heap every week."), {})
+    assert said == f"Close in meaning: “{whole}”"
+    cut = reason_for(Match("a.md", 0.9, passage="one two three four five six seven eight nine "
+                                                "ten eleven twelve thirteen"), {})  # fmt: skip
+    assert cut.endswith("twelve…”")

@@ -257,8 +257,10 @@ def reason_for(match: Match, topic_names: dict[str, str], title: str = "") -> st
         # nothing, so the quote starts after it.
         quoted = match.passage.removeprefix(" ".join(title.split()) + ". ") if title else ""
         words = (quoted or match.passage).split()
-        more = "…" if len(words) > PASSAGE_WORDS_SHOWN else ""
-        return f"Close in meaning: “{' '.join(words[:PASSAGE_WORDS_SHOWN])}{more}”"
+        shown = words[:PASSAGE_WORDS_SHOWN]
+        # A quote cut where a sentence ends is that sentence: no ellipsis after its full stop.
+        more = "…" if len(words) > len(shown) and not shown[-1].endswith((".", "!", "?")) else ""
+        return f"Close in meaning: “{' '.join(shown)}{more}”"
     # The words they share are all in most of the site's articles: none says what it is about.
     return "Similar wording"
 
