@@ -35,6 +35,8 @@ JINJA_ENVIRONMENT = {
 # Full names: Pelican finds plugins by short name only when they are installed as files, and
 # dev.py installs ours editable (from plugins/<name>/pelican/plugins/<name>/).
 PLUGINS = [
+    # First: the title plugins below wrap the Markdown reader it sets.
+    "pelican.plugins.yaml_front_matter",
     "pelican.plugins.heading_titles",
     "pelican.plugins.plain_titles",
     "pelican.plugins.template_fallback",

@@ -61,15 +61,18 @@ def write_files(folder: Path, files: dict[str, str | bytes]) -> None:
             path.write_text(dedent(data).lstrip("\n"), encoding="utf-8")
 
 
-def run_task(*arguments: str, stdin: str = "", cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    """Run `invoke <arguments>` in a child process, as a user would; return the result."""
+def run_task(
+    *arguments: str, stdin: str = "", cwd: Path = ROOT, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess:
+    """Run `invoke <arguments>` in a child process, as a user would (with `env` added to its
+    environment); return the result."""
     return subprocess.run(
         [sys.executable, "-m", "invoke", "-r", str(ROOT), *arguments],
         input=stdin,
         capture_output=True,
         text=True,
         cwd=cwd,
-        env={k: v for k, v in os.environ.items() if k != "CI"},  # CI makes builds strict
+        env={**{k: v for k, v in os.environ.items() if k != "CI"}, **(env or {})},  # CI: strict
         timeout=300,
         check=False,
     )

@@ -23,6 +23,7 @@ from coaching_kb.run import Output, Run, plan_pelican
 from .endpoints import endpoint_problems
 from .foreign import is_plugin_loading, missing_plugins
 from .images import published_files
+from .locales import locale_problems
 from .private_data import private_data_problems
 from .problems import DRAFT, ERROR, WARNING, Problem, problem_from, problem_from_crash
 from .skipped import is_skipped, skipped_sources
@@ -61,6 +62,10 @@ def run_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
     """Return, sorted, the problems of a run: the checks' own, what was logged, any crash."""
     plugins = missing_plugins(run.records, run.settings)
     records = [r for r in run.records if not is_plugin_loading(r)]
+    machine = list(locale_problems(run.settings))
+    if any(p.is_error for p in machine):  # Pelican read no post: its records say no more
+        return sorted({*machine, *plugins})
+    plugins += machine
     if run.crash is not None or not run.generators:
         crash = [problem_from_crash(run.crash)] if run.crash else []
         return sorted({*crash, *plugins, *logged_problems(records)})

@@ -86,6 +86,8 @@ def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) 
         return [template]
     try:
         html, meta = raw_read(reader, source.path)
+    except ContentError as error:  # a reader of ours: it names the line and the fix
+        return [problem_from(str(error))]
     except Exception as error:  # noqa: BLE001 - any reader failure is this file's problem
         if markup := unreadable_markup(source.shown, str(error)):
             return [markup]

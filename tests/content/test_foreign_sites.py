@@ -1,6 +1,7 @@
 """Other people's sites, built their way (issue 37): the fixtures in tests/sites/ of each shape."""
 
 import json
+import locale
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -469,3 +470,67 @@ def test_a_site_on_pelicans_default_addresses_keeps_every_address(tmp_path, task
         assert (out / address).is_file(), address
     assert not (out / "primeira-reuniao").exists()
     assert verify_site(out) == []  # the owner's link to segunda-reuniao.html works
+
+
+def locale_site(tmp_path: Path, settings: str) -> Path:
+    """The portuguese_site with `settings` added to its own file; return that file."""
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    settings_file = tmp_path / "site" / "pelicanconf.py"
+    settings_file.write_text(settings_file.read_text() + settings)
+    return settings_file
+
+
+def has_locale(name: str) -> bool:
+    current = locale.setlocale(locale.LC_TIME)
+    try:
+        locale.setlocale(locale.LC_TIME, name)
+    except locale.Error:
+        return False
+    finally:
+        locale.setlocale(locale.LC_TIME, current)
+    return True
+
+
+@pytest.mark.skipif(not has_locale("pt_BR.UTF-8"), reason="no pt_BR.UTF-8 locale on this machine")
+def test_month_names_are_in_the_owners_locale_where_the_machine_has_it(tmp_path):
+    settings = locale_site(
+        tmp_path, 'LOCALE = ("pt_BR.UTF-8",)\nDEFAULT_DATE_FORMAT = "%d de %B de %Y"\n'
+    )
+    out = tmp_path / "output"
+    built = run_task("build", "--settings", str(settings), "--output", str(out), env={"CI": "true"})
+    assert built.returncode == 0, built.stdout + built.stderr
+    assert (
+        html(out / "primeira-reuniao.html").select_one("time").get_text()
+        == "06 de fevereiro de 2023"
+    )
+    archives = [t.get_text() for t in html(out / "archives.html").select("time")]
+    assert "13 de fevereiro de 2023" in archives, archives
+
+
+def test_a_locale_this_machine_lacks_is_a_warning_at_its_line(tmp_path):
+    settings = locale_site(
+        tmp_path, 'LOCALE = ("xx_XX.UTF-8",)\nDEFAULT_DATE_FORMAT = "%d de %B de %Y"\n'
+    )
+    line = settings.read_text().splitlines().index('LOCALE = ("xx_XX.UTF-8",)') + 1
+    checked = run_task("check", "--settings", str(settings))
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+    assert f"/site/pelicanconf.py:{line}: LOCALE names xx_XX.UTF-8" in checked.stdout
+    assert "months" not in checked.stdout
+    assert "in English. Fix: install it" in checked.stdout
+    strict = run_task("build", "--settings", str(settings), "--output", str(tmp_path / "out"),
+                      env={"CI": "true"})  # fmt: skip
+    assert strict.returncode == 1  # the deploy stops rather than publish English month names
+    numbers = locale_site(tmp_path / "numbers", 'LOCALE = ("xx_XX.UTF-8",)\n')  # %d/%m/%Y
+    assert "LOCALE" not in run_task("check", "--settings", str(numbers)).stdout
+
+
+def test_a_date_formats_locale_this_machine_lacks_is_one_error_and_no_crash(tmp_path):
+    settings = locale_site(tmp_path, 'DATE_FORMATS = {"pt": ("xx_XX.UTF-8", "%d %B %Y")}\n')
+    for task in (("check",), ("build", "--output", str(tmp_path / "out"))):
+        done = run_task(*task, "--settings", str(settings))
+        said = done.stdout + done.stderr
+        assert done.returncode == 1, said
+        assert "DATE_FORMATS['pt'] names the locale 'xx_XX.UTF-8'" in said
+        assert "bug" not in said
+        assert "Traceback" not in said
+        assert "Could not process" not in said

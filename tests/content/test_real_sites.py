@@ -44,6 +44,33 @@ def test_yaml_front_matter_is_read_as_pelican_reads_it(tmp_path):
     page = html(out / "first-steps-as-a-team-lead" / "index.html")
     assert page.select_one("h1").get_text() == "First steps as a team lead"
     assert (out / "topics" / "onboarding" / "index.html").exists()
+    # Flow lists ([a, b]) are YAML lists: no bracket is left on a topic's name.
+    assert (out / "topics" / "first-weeks" / "index.html").exists()
+    topics = [a.get_text().strip() for a in page.select("a[rel~=tag]")]
+    assert not [name for name in topics if "[" in name or "]" in name], topics
+
+
+def test_yaml_quotes_dates_lists_and_blocks_are_yamls(tmp_path):
+    content = copy_site("yaml_front_matter", tmp_path)
+    out = tmp_path / "output"
+    assert not build_site(SETTINGS, content, out).failed()
+    page = html(out / "why-a-story" / "index.html")
+    assert page.select_one("h1").get_text() == "Why: a story"  # no quotes, the colon kept
+    assert page.select_one("time[datetime]")["datetime"].startswith("2026-05-06")
+    description = page.select_one('meta[name="description"]')["content"]
+    assert description.startswith("A story about why, told in two lines.")
+
+
+def test_yaml_that_does_not_parse_is_one_error_naming_its_line_in_check_and_build(tmp_path):
+    content = copy_site("yaml_front_matter", tmp_path)
+    bad = content / "posts" / "bad.md"
+    bad.write_text("---\ntitle: Why: a story\ndate: 2026-05-06\n---\n\nText.\n")
+    found = [str(p) for p in inspect_folder(load_settings(SETTINGS, content)).errors]
+    assert len(found) == 1, found
+    assert found[0].startswith(f"{bad}:2: the YAML front matter does not parse"), found
+    assert "Fix: " in found[0]
+    built = build_site(SETTINGS, content, tmp_path / "output")
+    assert [str(p) for p in built.problems if p.is_error] == found
 
 
 def test_restructured_text_articles_get_related_topics_and_search(tmp_path):

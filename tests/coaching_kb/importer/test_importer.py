@@ -1,6 +1,7 @@
 """The importer on our own fixture pages (every rule), its safety, and the seeds when present."""
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,24 @@ def test_imported_fixtures_pass_check_and_build_alone_once_reviewed(tmp_path, ta
     built = task("build", "--content", str(out), "--output", str(tmp_path / "site"))
     assert built.returncode == 0, built.stderr
     assert (tmp_path / "site" / "calm-is-contagious" / "index.html").exists()
+
+
+def test_an_imported_qa_is_signed_by_its_columnist_from_import_to_build(tmp_path, task):
+    # A site with author profiles refuses an unsigned answer: the importer credits the
+    # columnist the letter greets ("Dear Pat,"), with a profile, so a reviewed import builds.
+    content = tmp_path / "content"
+    shutil.copytree(ROOT / "content", content)
+    letter = str(PAGES / "signed_letter.txt")
+    imported = task("import", "--pages", letter, "--dest", str(content / "imported"))
+    assert imported.returncode == 0, imported.stdout + imported.stderr
+    checked = task("check", "--content", str(content))
+    assert checked.returncode == 1  # until the owner reviews: the date, the columnist's name
+    assert "Review:" in checked.stdout
+    assert "no 'Author:'" not in checked.stdout
+    review_imports(content / "imported")
+    checked = task("check", "--content", str(content))
+    assert checked.returncode == 0, checked.stdout
+    out = tmp_path / "output"
+    assert task("build", "--content", str(content), "--output", str(out)).returncode == 0
+    page = (out / "my-peers-resent-my-promotion" / "index.html").read_text()
+    assert 'href="../authors/pat/"' in page or "/authors/pat/" in page

@@ -182,11 +182,24 @@ def test_an_answered_letter_takes_its_address_from_its_title_and_needs_a_columni
     assert not (owner_project / "output" / letter.stem).exists()
 
 
-@pytest.mark.parametrize("title", ["Search", "Authors"])
+# The owner's own pages, by the file's Title or Slug or name (pages are read after the letters).
+OWNER_PAGES = {
+    "About": ("pages/about.md", "Title: About\n\nWho writes here.\n"),
+    "Contact": ("pages/reach-us.md", "Title: Write to us\nSlug: contact\n\nBy post.\n"),
+    "Colophon": ("pages/colophon.rst", "Colophon\n########\n\nSet in one font.\n"),
+    "Privacy": ("pages/data.md", '---\ntitle: "Privacy"\n---\n\nNothing kept.\n'),
+}
+
+
+@pytest.mark.parametrize("title", ["Search", "Authors", *OWNER_PAGES])
 def test_a_letter_titled_like_one_of_the_sites_own_pages_keeps_the_inboxs_address(
     owner_project, title
 ):
     content = owner_project / "content"
+    if title in OWNER_PAGES:
+        page, text = OWNER_PAGES[title]
+        (content / page).parent.mkdir(exist_ok=True)
+        (content / page).write_text(text)
     letter = add_question(content, Question(title, LETTER, "Fixer"), datetime(2026, 12, 7))
     text = (
         letter.read_text()
@@ -201,6 +214,9 @@ def test_a_letter_titled_like_one_of_the_sites_own_pages_keeps_the_inboxs_addres
     assert (
         "Hand one piece back" in (owner_project / "output" / letter.stem / "index.html").read_text()
     )
+    if title in OWNER_PAGES:  # the owner's page kept its address and its text
+        page = (owner_project / "output" / title.lower() / "index.html").read_text()
+        assert "Hand one piece back" not in page
 
 
 # 4. No personal data in git.

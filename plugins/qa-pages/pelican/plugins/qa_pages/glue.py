@@ -1,7 +1,11 @@
 """Pelican glue for Q&As: file them in their section, then split and describe each one."""
 
+import html
+import itertools
 import logging
+import os
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -9,7 +13,7 @@ from pelican.urlwrappers import Category
 
 from coaching_kb.content.body import body_of
 from coaching_kb.content.letters import Letter, split_letter
-from coaching_kb.content.paths import located
+from coaching_kb.content.paths import key_line, located, read_lines
 from coaching_kb.content.reader_text import clean_html
 from coaching_kb.content.slugs import slug_of
 from coaching_kb.errors import ContentError
@@ -24,6 +28,9 @@ DEFAULT_SECTION = "Ask the Coach"
 # The inbox names a letter's file, and its Slug, `<yyyymmdd>-<title>`: unique, so two draft
 # letters with one title never share an address.
 INBOX_SLUG = re.compile(r"^\d{8}-")
+HEADER_LINES = 200  # a page's title and slug are at its top
+RST_UNDERLINE = re.compile(r"([=\-`:'\"~^_*+#<>])\1*")
+HTML_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
 class PageHtml:
@@ -66,7 +73,7 @@ def address_from_title(generator: "ArticlesGenerator") -> None:
     letters = [a for a in generator.articles if is_inbox_letter(a)]
     chosen = {id(letter) for letter in letters}
     taken = {a.slug for a in generator.articles if id(a) not in chosen}
-    taken |= site_addresses(generator.settings)
+    taken |= site_addresses(generator.settings) | page_addresses(generator)
     for letter in sorted(letters, key=lambda a: a.source_path):
         wanted = slug_of(letter.title, generator.settings)
         if wanted and wanted not in taken:
@@ -84,6 +91,38 @@ def site_addresses(settings: dict[str, Any]) -> set[str]:
             if "{" not in first:
                 found.add(first.removesuffix(".html"))
     return found
+
+
+def page_addresses(generator: "ArticlesGenerator") -> set[str]:
+    """Return every address the owner's pages may take, before Pelican reads them (it reads
+    pages after articles): each page file's name, and the Title, Slug or reST/HTML title its
+    text opens with. More than Pelican will use is harmless: a letter keeps the inbox's."""
+    settings = generator.settings
+    found = set()
+    for relative in generator.get_files(settings["PAGE_PATHS"], exclude=settings["PAGE_EXCLUDES"]):
+        lines = read_lines(os.path.join(settings["PATH"], relative))[:HEADER_LINES]
+        names = [Path(relative).stem, *header_values(lines), *document_titles(lines)]
+        found |= {slug_of(name, settings) for name in names} | set(names)
+    return found - {""}
+
+
+def header_values(lines: list[str]) -> Iterator[str]:
+    """Yield the Title and Slug of a `Key: value`, YAML or reST-field header, unquoted."""
+    for key in ("title", "slug"):
+        if number := key_line(lines, key):
+            written = lines[number - 1].strip()
+            value = written.split(":", 2 if written.startswith(":") else 1)[-1]
+            yield value.strip().strip("\"'").strip()
+
+
+def document_titles(lines: list[str]) -> Iterator[str]:
+    """Yield a reST title (a line underlined with one punctuation mark) and an HTML <title>."""
+    for above, below in itertools.pairwise(line.strip() for line in lines):
+        if above and len(below) >= len(above) and RST_UNDERLINE.fullmatch(below):
+            yield above
+            break
+    if found := HTML_TITLE.search("\n".join(lines)):
+        yield html.unescape(found["title"]).strip()
 
 
 def is_inbox_letter(article: Any) -> bool:
