@@ -1,0 +1,43 @@
+"""Pelican features real sites use (issue 37), built through `--settings` the site's own file:
+plain Pelican builds each fixture, and `check`, `build` and `verify` agree with it."""
+
+import shutil
+from pathlib import Path
+
+from coaching_kb.build import BuildReport, build_site, load_settings
+from coaching_kb.check.checks import Inspection, inspect_folder
+from coaching_kb.owner_settings import owner_overrides
+from coaching_kb.testing import ROOT, SITES
+from coaching_kb.testing import parsed_html as html
+from coaching_kb.verify import verify_site
+
+SETTINGS = ROOT / "pelicanconf.py"
+
+
+def owners_site(name: str, tmp_path: Path) -> tuple[Inspection, BuildReport]:
+    """Check and build a copy of the fixture `name` with its own pelicanconf.py, as
+    `invoke check/build --settings` do; the site is written to tmp_path/output."""
+    shutil.copytree(SITES / name, tmp_path / "site")
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    found = inspect_folder(load_settings(SETTINGS, None, overrides))
+    return found, build_site(SETTINGS, None, tmp_path / "output", overrides)
+
+
+def test_static_attach_and_filename_links_resolve_where_pelican_puts_them(tmp_path):
+    # A {static} image on a page under pages/ was read as relative to the page (an error in
+    # check and build alike), and {attach} left the files in blog/, not beside the post.
+    found, report = owners_site("pelican_links", tmp_path)
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    out = tmp_path / "output"
+    post = out / "2022" / "running-a-retro-that-changes-something.html"
+    images = [img["src"] for img in html(post).select(".article__body img")]
+    assert [(post.parent / src).resolve() for src in images] == [
+        out / "2022" / "photo.png",
+        out / "2022" / "icons" / "icon.png",
+    ]
+    page = out / "pages" / "about-this-blog.html"
+    src = html(page).select_one(".article__body img, .page__body img, main img")["src"]
+    assert (page.parent / src).resolve() == out / "images" / "chart.png"
+    assert verify_site(out) == []
+
