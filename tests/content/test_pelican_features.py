@@ -12,6 +12,7 @@ from coaching_kb.testing import parsed_html as html
 from coaching_kb.verify import verify_site
 
 SETTINGS = ROOT / "pelicanconf.py"
+PNG = (SITES / "pelican_links" / "content" / "images" / "chart.png").read_bytes()
 
 
 def owners_site(name: str, tmp_path: Path) -> tuple[Inspection, BuildReport]:
@@ -41,3 +42,42 @@ def test_static_attach_and_filename_links_resolve_where_pelican_puts_them(tmp_pa
     assert (page.parent / src).resolve() == out / "images" / "chart.png"
     assert verify_site(out) == []
 
+
+def test_translations_carry_their_language_and_link_each_other(tmp_path):
+    # Every page said lang="en", and nothing linked a translation: Pelican lists only the
+    # original, so the French and German pages were published with no way in.
+    found, report = owners_site("translations", tmp_path)
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    out = tmp_path / "output"
+    for name, lang, other, other_lang in [
+        ("first-week.html", "en", "first-week-fr.html", "fr"),
+        ("first-week-fr.html", "fr", "first-week.html", "en"),
+        ("shorter-standups-de.html", "de", "shorter-standups.html", "en"),
+        ("pages/about-fr.html", "fr", "pages/about.html", "en"),
+    ]:
+        page = html(out / name)
+        assert page.html["lang"] == lang, name
+        link = page.select_one(f"main a[hreflang='{other_lang}']")
+        assert (out / name).parent.joinpath(link["href"]).resolve() == out / other, name
+    assert (out / "pages" / "thanks-for-writing.html").is_file()  # hidden: published, unlisted
+    assert "thanks-for-writing" not in (out / "index.html").read_text()
+    assert not (out / "drafts").exists()
+    assert verify_site(out) == []
+
+
+def test_files_placed_by_extra_path_metadata_go_where_the_site_says(tmp_path):
+    # A file of extra/ placed elsewhere (static/custom.css) was moved to the root, and pages
+    # linked our drawn favicon.svg, never the site's own favicon.ico.
+    found, report = owners_site("static_extras", tmp_path)
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    out = tmp_path / "output"
+    assert (out / "static" / "custom.css").is_file()
+    assert not (out / "custom.css").exists()
+    assert (out / "CNAME").read_text() == "okoro.example.net\n"
+    assert "Disallow: /drafts/" in (out / "robots.txt").read_text()
+    icon = html(out / "hello-again.html").select_one("link[rel=icon]")
+    assert (icon["href"], icon["type"]) == ("./favicon.ico", "image/x-icon")
+    assert not (out / "favicon.svg").exists()
+    assert verify_site(out) == []
