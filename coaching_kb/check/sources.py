@@ -30,7 +30,12 @@ from coaching_kb.errors import ContentError
 from coaching_kb.scaffold import ANSWER_PLACEHOLDER, PLACEHOLDERS
 
 from .dates import ambiguous_date, date_problems
-from .foreign import template_in_content, title_advice, unreadable_markup
+from .foreign import (
+    is_missing_extension,
+    template_in_content,
+    title_advice,
+    unreadable_markup,
+)
 from .images import (
     line_of_image,
     missing_image_message,
@@ -88,6 +93,8 @@ def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) 
     try:
         html, meta = raw_read(reader, source.path)
     except Exception as error:  # noqa: BLE001 - any reader failure is this file's problem
+        if is_missing_extension(error, settings):
+            return []  # the settings' MARKDOWN line is the problem, named once
         if markup := unreadable_markup(source.shown, str(error)):
             return [markup]
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__

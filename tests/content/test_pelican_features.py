@@ -1,13 +1,16 @@
 """Pelican features real sites use (issue 37), built through `--settings` the site's own file:
 plain Pelican builds each fixture, and `check`, `build` and `verify` agree with it."""
 
+import importlib.util
 import shutil
 from pathlib import Path
+
+import pytest
 
 from coaching_kb.build import BuildReport, build_site, load_settings
 from coaching_kb.check.checks import Inspection, inspect_folder
 from coaching_kb.owner_settings import owner_overrides
-from coaching_kb.testing import ROOT, SITES
+from coaching_kb.testing import ROOT, SITES, write_files
 from coaching_kb.testing import parsed_html as html
 from coaching_kb.verify import verify_site
 
@@ -81,3 +84,80 @@ def test_files_placed_by_extra_path_metadata_go_where_the_site_says(tmp_path):
     assert (icon["href"], icon["type"]) == ("./favicon.ico", "image/x-icon")
     assert not (out / "favicon.svg").exists()
     assert verify_site(out) == []
+
+
+def test_typogrify_without_the_package_is_one_error_at_its_setting(tmp_path):
+    # Pelican read no file and said only "Could not process ./post.md" of each, with no reason.
+    if importlib.util.find_spec("typogrify") is not None:
+        pytest.skip("typogrify is installed here")
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": 'SITENAME = "T"\nPATH = "content"\nTYPOGRIFY = True\n',
+        "content/post.md": "Title: A post\nDate: 2024-01-01\n\n\"Quotes\" -- and dashes.\n",
+        "content/other.md": "Title: Another\nDate: 2024-01-02\n\nMore.\n",
+    })  # fmt: skip
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    found = inspect_folder(load_settings(SETTINGS, None, overrides))
+    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    for problems in (found.problems, report.problems):
+        assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [
+            ("pelicanconf.py", 3, True)
+        ]
+        assert "Fix: pip install typogrify, or set TYPOGRIFY = False" in problems[0].message
+
+
+def test_a_markdown_extension_not_installed_is_one_error_at_its_setting(tmp_path):
+    # Each Markdown file was "Pelican cannot read this file (No module named 'pymdownx').
+    # Fix: correct the markup", with Pelican's bare "Could not process" beside it.
+    if importlib.util.find_spec("pymdownx") is not None:
+        pytest.skip("pymdown-extensions is installed here")
+    conf = """\
+        SITENAME = "T"
+        PATH = "content"
+        MARKDOWN = {
+            "extension_configs": {"toc": {}, "pymdownx.superfences": {}},
+        }
+        """
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": conf,
+        "content/post.md": "Title: A post\nDate: 2024-01-01\n\nText.\n",
+        "content/other.md": "Title: Another\nDate: 2024-01-02\n\nMore.\n",
+    })  # fmt: skip
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    found = inspect_folder(load_settings(SETTINGS, None, overrides))
+    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    for problems in (found.problems, report.problems):
+        assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [
+            ("pelicanconf.py", 3, True)
+        ]
+        assert "'pymdownx.superfences'" in problems[0].message
+        assert "Fix: pip install pymdown-extensions" in problems[0].message
+
+
+def test_pelicans_warnings_about_a_link_name_its_file_and_line(tmp_path):
+    # Pelican warned of both, naming the file inside its message; check and build said nothing.
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": """\
+            SITENAME = "T"
+            PATH = "content"
+            STATIC_PATHS = ["images", "files"]
+            ARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{slug}.html"
+            """,
+        "content/files/plan.txt": "a plan\n",
+        "content/images/team.png": PNG,
+        "content/a.md": "Title: A\nDate: 2024-01-01\n\nSee [it]({filename}/files/plan.txt).\n",
+        "content/b.md": "Title: B\nDate: 2024-01-02\n\n![The team]({attach}images/team.png)\n",
+        "content/c.md": "Title: C\nDate: 2025-01-03\n\n![Again]({attach}images/team.png)\n",
+    })  # fmt: skip
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    found = inspect_folder(load_settings(SETTINGS, None, overrides))
+    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    for problems in (found.problems, report.problems):
+        located = sorted((Path(p.path).name, p.line, p.severity) for p in problems)
+        assert located, problems
+        assert located[0] == ("a.md", 4, "warning")
+        assert located[1] in {("b.md", 4, "warning"), ("c.md", 4, "warning")}
+        assert len(located) == 2
+        said = sorted(problems, key=lambda p: p.path)
+        assert "Fix: write {static}/files/plan.txt instead" in said[0].message
+        assert "{attach} cannot move 'images/team.png' beside this page" in said[1].message
+    assert verify_site(tmp_path / "output") == []
