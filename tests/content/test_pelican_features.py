@@ -161,3 +161,25 @@ def test_pelicans_warnings_about_a_link_name_its_file_and_line(tmp_path):
         assert "Fix: write {static}/files/plan.txt instead" in said[0].message
         assert "{attach} cannot move 'images/team.png' beside this page" in said[1].message
     assert verify_site(tmp_path / "output") == []
+
+
+def test_index_pages_the_sites_direct_templates_leave_out_are_not_written(tmp_path):
+    # DIRECT_TEMPLATES without "authors" and "tags": Pelican wrote neither; we wrote both.
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": """\
+            SITENAME = "T"
+            PATH = "content"
+            DIRECT_TEMPLATES = ["index", "categories", "archives"]
+            """,
+        "content/post.md": "Title: A post\nDate: 2024-01-01\nTags: craft\n\nText.\n",
+    })  # fmt: skip
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    assert not report.problems, report.problems
+    out = tmp_path / "output"
+    assert not (out / "authors.html").exists()
+    assert not (out / "tags.html").exists()
+    assert (out / "archives.html").is_file()
+    assert (out / "categories.html").is_file()
+    assert (out / "search" / "index.html").is_file()  # the theme's own pages stay
+    assert verify_site(out) == []
