@@ -6,7 +6,13 @@ SITEURL = ""
 PATH = "content"
 TIMEZONE = "Africa/Lagos"
 DEFAULT_LANG = "en"
-STATIC_PATHS = ["images", "extra/robots.txt", "extra/favicon.ico", "extra/CNAME", "extra/custom.css"]
+STATIC_PATHS = [
+    "images",
+    "extra/robots.txt",
+    "extra/favicon.ico",
+    "extra/CNAME",
+    "extra/custom.css",
+]
 EXTRA_PATH_METADATA = {
     "extra/robots.txt": {"path": "robots.txt"},
     "extra/favicon.ico": {"path": "favicon.ico"},
