@@ -57,6 +57,8 @@ PELICANS_ADDRESSES = {
     "AUTHORS_SAVE_AS": "authors.html",
     "CATEGORIES_SAVE_AS": "categories.html",
 }
+# Pelican's own index pages, which a site's DIRECT_TEMPLATES may leave out.
+PELICANS_INDEXES = ("archives", "authors", "categories", "tags")
 # Pages our theme links on every page, by the address their SAVE_AS gives them.
 LINKED_INDEXES = ("ARCHIVES", "AUTHORS")
 # The owner's tags stay Pelican's tags: where the owner's file sets none of these, Pelican's
@@ -103,6 +105,7 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
             overrides[f"{index}_URL"] = save_as.removesuffix("index.html")
     overrides["PLUGINS"] = _plugins(ours.get("PLUGINS") or [], owned.get("PLUGINS") or [])
     overrides.update(_owners_tags(owned, ours))
+    overrides.update(_indexes_left_out(owned))
     if "DEFAULT_PAGINATION" in owned and "PAGINATED_TEMPLATES" not in owned:
         # Our page sizes per template would hide the owner's one size for every list.
         paginated = [*(ours.get("PAGINATED_TEMPLATES") or {}), "tag"]  # tag: Pelican's pages
@@ -122,6 +125,21 @@ def _owners_tags(owned: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
     if tags["TAGS_SAVE_AS"] and "tags" not in templates:  # Pelican's list of every tag
         tags["DIRECT_TEMPLATES"] = [*templates, "tags"]
     return tags
+
+
+def _indexes_left_out(owned: dict[str, Any]) -> dict[str, Any]:
+    """Return `NAME_SAVE_AS = ""` for each of Pelican's index pages the owner's
+    DIRECT_TEMPLATES leaves out (and whose save-as it sets none for): Pelican wrote none of
+    them, and our theme links none that is not written. Its DIRECT_TEMPLATES itself is ours
+    (the theme's own pages: search, 404)."""
+    if "DIRECT_TEMPLATES" not in owned:
+        return {}
+    kept = set(owned["DIRECT_TEMPLATES"] or [])
+    return {
+        f"{name.upper()}_SAVE_AS": ""
+        for name in PELICANS_INDEXES
+        if name not in kept and f"{name.upper()}_SAVE_AS" not in owned
+    }
 
 
 def _anchored(key: str, value: Any, folder: Path) -> dict[str, Any]:

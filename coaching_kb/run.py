@@ -24,6 +24,7 @@ from pelican.log import init as init_pelican_logging
 from pelican.plugins import signals
 from pelican.writers import Writer
 
+from coaching_kb.content.body import resolved_body
 from coaching_kb.errors import SiteError
 
 
@@ -105,6 +106,9 @@ class NotingWriter(Writer):
         if source is not None:
             self.from_content.add(name)
         self.run.outputs.append(Output(name, source, getattr(template, "name", "")))
+        if self.is_planning and source is not None:
+            # What rendering the page does to the site: a file linked with {attach} moves.
+            resolved_body(source, self.settings)
         if self.is_planning or taken:
             return None
         return super().write_file(name, template, context, *args, **kwargs)

@@ -21,13 +21,19 @@ from coaching_kb.content.paths import shown_path
 from coaching_kb.run import Output, Run, plan_pelican
 
 from .endpoints import endpoint_problems
-from .foreign import is_plugin_loading, missing_plugins
+from .foreign import (
+    is_plugin_loading,
+    is_unprocessed,
+    missing_markdown_extensions,
+    missing_plugins,
+    missing_typogrify,
+)
 from .images import published_files
 from .locales import locale_problems
 from .private_data import private_data_problems
 from .problems import DRAFT, ERROR, WARNING, Problem, problem_from, problem_from_crash
 from .skipped import is_skipped, skipped_sources
-from .sources import SourceFile, file_problems, key_line, names_a_file
+from .sources import SourceFile, file_problems, key_line, line_mentioning, names_a_file
 
 # Where Pelican resolves `{filename}` links (a function's name, not a message's wording).
 LINK_RESOLVER = "_link_replacer"
@@ -61,11 +67,18 @@ def inspect_folder(settings: Mapping[str, Any]) -> Inspection:
 def run_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
     """Return, sorted, the problems of a run: the checks' own, what was logged, any crash."""
     plugins = missing_plugins(run.records, run.settings)
-    records = [r for r in run.records if not is_plugin_loading(r)]
     machine = list(locale_problems(run.settings))
     if any(p.is_error for p in machine):  # Pelican read no post: its records say no more
         return sorted({*machine, *plugins})
     plugins += machine
+    # Settings no file can be read with: named once, at their line, not by each file.
+    unreadable = missing_typogrify(run.settings) + missing_markdown_extensions(run.settings)
+    records = [
+        r for r in run.records if not (is_plugin_loading(r) or (unreadable and is_unprocessed(r)))
+    ]
+    plugins += unreadable
+    plugins += [p for r in records if (p := link_warning(r, run.settings))]
+    records = [r for r in records if r.msg not in ABOUT_A_LINK]
     if run.crash is not None or not run.generators:
         crash = [problem_from_crash(run.crash)] if run.crash else []
         return sorted({*crash, *plugins, *logged_problems(records)})
@@ -243,6 +256,44 @@ def topic_hints(run: Run) -> list[str]:
             f"suggests {names}. Add 'Tags: {names}' if they fit"
         )
     return sorted(hints)
+
+
+# Pelican's own warnings about a link that name its file inside the message (so they would
+# pass for one of its summaries): the argument naming the file, the one naming the target.
+ABOUT_A_LINK = {
+    "{filename} used for linking to static content %s in %s. Use {static} instead": (1, 0),
+    "The {attach} link in %s cannot relocate %s because %s. Falling back to {filename} link "
+    "behavior instead.": (0, 1),
+}
+
+
+def link_warning(record: logging.LogRecord, settings: Mapping[str, Any]) -> Problem | None:
+    """Return Pelican's warning about a link in a content file, located at its line, with
+    the fix; None for any other record."""
+    where = ABOUT_A_LINK.get(record.msg) if is_pelicans(record) else None
+    args = record.args if isinstance(record.args, tuple) else ()
+    if where is None or len(args) <= max(where):
+        return None
+    path = Path(settings["PATH"]) / str(args[where[0]])
+    target = str(args[where[1]])
+    if not path.is_file():
+        return None
+    lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
+    if where == (1, 0):
+        name = target.lstrip("/")
+        line = line_mentioning(lines, name)
+        message = (
+            f"{{filename}} links to '{name}', a file, not an article or page (Pelican warns). "
+            f"Fix: write {{static}}{target} instead"
+        )
+    else:
+        line = line_mentioning(lines, Path(target).name)
+        message = (
+            f"{{attach}} cannot move '{target}' beside this page: {args[2]}, so it keeps its "
+            "own address (Pelican warns). Fix: link it with {attach} from one page only and "
+            "{static} from the others, or remove its EXTRA_PATH_METADATA entry"
+        )
+    return Problem(shown_path(settings, path), line, message, WARNING)
 
 
 def is_pelicans(record: logging.LogRecord) -> bool:

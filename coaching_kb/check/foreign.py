@@ -4,9 +4,12 @@ plugins its settings name that are not installed here.
 A reST file using a directive or role that a plugin of its old site provided (`youtube`,
 `ticket`) cannot be read; the message names the directive and the missing plugin. A Jinja
 template kept in the content folder is not a page at all: Pelican skips it, and the message
-says where templates belong instead of asking it for a title.
+says where templates belong instead of asking it for a title. `TYPOGRIFY = True` without
+typogrify installed is one error at that line, not a bare "Could not process" per file.
 """
 
+import importlib.metadata
+import importlib.util
 import logging
 import re
 from collections.abc import Iterable, Mapping
@@ -82,12 +85,7 @@ def missing_plugins(
     names = [str(r.args[0]) for r in records if is_plugin_loading(r) and r.args]
     if not names:
         return []
-    settings_file = Path(settings.get("SETTINGS_FILE", ""))
-    lines = (
-        settings_file.read_text(encoding="utf-8").splitlines() if settings_file.is_file() else []
-    )
-    line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith("PLUGINS")), 0)
-    shown = shown_path(settings, settings_file) if lines else ""
+    shown, line = setting_line(settings, "PLUGINS")
     fix = (
         "Fix: install it (pip install pelican-{} for Pelican's own plugins) if your pages need "
         "it, or remove it from PLUGINS"
@@ -97,4 +95,89 @@ def missing_plugins(
         Problem(shown, line, f"plugin '{name}' {said}. {fix.format(name.replace('_', '-'))}",
                 WARNING)
         for name in names
+    ]  # fmt: skip
+
+
+# What Pelican logs for each file when typogrify is missing: the reason is left out.
+NOT_PROCESSED = "Could not process %s"
+
+
+def missing_typogrify(settings: Mapping[str, Any]) -> list[Problem]:
+    """Return an error at the TYPOGRIFY line when it is on and typogrify is not installed:
+    Pelican then reads no article or page at all, and says only "Could not process" of each."""
+    if not settings.get("TYPOGRIFY") or importlib.util.find_spec("typogrify") is not None:
+        return []
+    shown, line = setting_line(settings, "TYPOGRIFY")
+    return [
+        Problem(
+            shown, line, "TYPOGRIFY is on, but the typogrify package is not installed here, so "
+            "Pelican cannot read a single article or page. Fix: pip install typogrify, or set "
+            "TYPOGRIFY = False",
+        )
+    ]  # fmt: skip
+
+
+def is_unprocessed(record: logging.LogRecord) -> bool:
+    """Return whether `record` is Pelican's own "Could not process <file>"."""
+    return record.msg == NOT_PROCESSED
+
+
+def setting_line(settings: Mapping[str, Any], key: str) -> tuple[str, int]:
+    """Return the settings file as shown and the line setting `key` (0 when not found)."""
+    settings_file = Path(settings.get("SETTINGS_FILE", ""))
+    if not settings_file.is_file():
+        return "", 0
+    lines = settings_file.read_text(encoding="utf-8").splitlines()
+    line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith(key)), 0)
+    return shown_path(settings, settings_file), line
+
+
+# The distribution that provides a Markdown extension's module, where its name differs.
+EXTENSION_PACKAGES = {
+    "pymdownx": "pymdown-extensions",
+    "mdx_truly_sane_lists": "mdx-truly-sane-lists",
+}
+
+
+def missing_extension_modules(settings: Mapping[str, Any]) -> dict[str, str]:
+    """Return {module: extension as named} for each Markdown extension the MARKDOWN setting
+    names whose module is not installed here."""
+    markdown = settings.get("MARKDOWN") or {}
+    named = [*(markdown.get("extension_configs") or {}), *(markdown.get("extensions") or [])]
+    short_names = importlib.metadata.entry_points(group="markdown.extensions").names  # 'toc'
+    missing = {}
+    for extension in (e for e in named if isinstance(e, str) and e not in short_names):
+        module = extension.split(":", 1)[0]
+        try:
+            found = importlib.util.find_spec(module) is not None
+        except ModuleNotFoundError:  # its package is missing
+            found = False
+        if not found:
+            missing.setdefault(module, extension)
+    return missing
+
+
+def is_missing_extension(error: Exception, settings: Mapping[str, Any]) -> bool:
+    """Return whether a reader failed because an extension MARKDOWN names is not installed."""
+    if not isinstance(error, ModuleNotFoundError) or not error.name:
+        return False
+    missing = missing_extension_modules(settings)
+    return any(m == error.name or m.startswith(f"{error.name}.") for m in missing)
+
+
+def missing_markdown_extensions(settings: Mapping[str, Any]) -> list[Problem]:
+    """Return an error at the MARKDOWN line for each extension it names that is not installed:
+    Pelican then cannot read a single Markdown file, each for the same reason."""
+    missing = missing_extension_modules(settings)
+    if not missing:
+        return []
+    shown, line = setting_line(settings, "MARKDOWN")
+    return [
+        Problem(
+            shown, line, f"the Markdown extension '{extension}' that MARKDOWN names is not "
+            "installed here, so Pelican cannot read a single Markdown file. Fix: pip install "
+            f"{EXTENSION_PACKAGES.get(module.split('.')[0], 'the package that provides it')}, "
+            "or remove it from MARKDOWN",
+        )
+        for module, extension in missing.items()
     ]  # fmt: skip

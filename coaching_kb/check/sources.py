@@ -19,6 +19,7 @@ from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_date
 
 from coaching_kb.content.authors import load_all_profiles, unknown_authors
+from coaching_kb.content.body import resolved_body
 from coaching_kb.content.decoding import decode_text
 from coaching_kb.content.front_matter import split_list
 from coaching_kb.content.paths import key_line as field_line
@@ -29,7 +30,12 @@ from coaching_kb.errors import ContentError
 from coaching_kb.scaffold import ANSWER_PLACEHOLDER, PLACEHOLDERS
 
 from .dates import ambiguous_date, date_problems
-from .foreign import template_in_content, title_advice, unreadable_markup
+from .foreign import (
+    is_missing_extension,
+    template_in_content,
+    title_advice,
+    unreadable_markup,
+)
 from .images import (
     line_of_image,
     missing_image_message,
@@ -89,6 +95,8 @@ def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) 
     except ContentError as error:  # a reader of ours: it names the line and the fix
         return [problem_from(str(error))]
     except Exception as error:  # noqa: BLE001 - any reader failure is this file's problem
+        if is_missing_extension(error, settings):
+            return []  # the settings' MARKDOWN line is the problem, named once
         if markup := unreadable_markup(source.shown, str(error)):
             return [markup]
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
@@ -140,8 +148,9 @@ def read_file_problems(source: SourceFile, settings: Mapping[str, Any]) -> Itera
     """Yield the problems of a file Pelican read: key typos, broken links, images without alt."""
     meta = source.content.metadata
     typos = [(key, near) for key in meta if (near := typo_of(key))]
-    # Pelican's HTML with its links resolved: a `{filename}` link still there found no source.
-    html = source.content.get_content(settings["SITEURL"]) or ""
+    # Pelican's HTML with its links resolved as on its page (from `pages/about.html`, an image
+    # is `../images/x.png`): a `{filename}` link still there found no source.
+    html = resolved_body(source.content, settings)
     values = str(meta.values())
     left = [text for text in PLACEHOLDERS if text in html or text in values]
     missing = missing_targets(source.path, html, Path(settings["PATH"]))

@@ -8,7 +8,10 @@ through these two functions, the one place that touches Pelican's private `_cont
 test beside this module fails if a Pelican release changes it.
 """
 
+from collections.abc import Mapping
 from typing import Any
+
+from pelican.utils import get_relative_path, path_to_url
 
 BODY_ATTRIBUTE = "_content"  # Pelican 4.x: Content.__init__ keeps the reader's HTML here
 
@@ -21,3 +24,17 @@ def body_of(content: Any) -> str:
 def set_body(content: Any, html: str) -> None:
     """Replace the body of an article or page; its links are resolved when it is rendered."""
     setattr(content, BODY_ATTRIBUTE, html)
+
+
+def page_site_url(save_as: str, settings: Mapping[str, Any]) -> str:
+    """Return the SITEURL Pelican's writer gives the page written at `save_as`: the way back
+    to the root with RELATIVE_URLS (`..` for `pages/about.html`), else the site's own."""
+    if settings.get("RELATIVE_URLS"):
+        return path_to_url(get_relative_path(save_as))
+    return settings.get("SITEURL", "")
+
+
+def resolved_body(content: Any, settings: Mapping[str, Any]) -> str:
+    """Return the body with its links resolved as on its page (Pelican keeps the result, and
+    moves a file linked with `{attach}` beside the page the first time)."""
+    return content.get_content(page_site_url(content.save_as or "", settings)) or ""

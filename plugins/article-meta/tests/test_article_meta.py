@@ -114,3 +114,29 @@ def test_the_first_publication_is_credited_and_canonical(build_site):
         "https://weekly.example/third",
     )
     assert site.page("first").select_one("link[rel=canonical]")["href"] == "/first/"
+
+
+def test_a_modified_article_says_when_and_its_html_summary_reads_as_shown(build_site):
+    # Pelican's `Modified:` was shown nowhere, and `<strong>stuck</strong>.` was described
+    # as "stuck ." (a tag became a space before the full stop).
+    post = """\
+        Title: Pairing week
+        Date: 2024-05-01
+        Modified: 2024-06-12 10:30
+        Summary: We paired on <em>everything</em>; here is what <strong>stuck</strong>.
+
+        Text.
+        """
+    page = build_site({"pairing.md": post}, SEARCH_ENABLED=False).page("pairing-week")
+    data = jsonld(page)
+    assert data["description"] == "We paired on everything; here is what stuck."
+    assert data["dateModified"].startswith("2024-06-12T10:30:00")
+    updated = page.select_one(".byline time.byline__modified")
+    assert updated["datetime"] == data["dateModified"]
+    assert "updated" in page.select_one(".byline").get_text()
+
+
+def test_an_unmodified_article_says_nothing_of_updates(build_site):
+    page = build_site({"first.md": FILES["first.md"]}, SEARCH_ENABLED=False).page("first")
+    assert "dateModified" not in jsonld(page)
+    assert "updated" not in page.select_one(".byline").get_text()

@@ -4,6 +4,8 @@ import json
 import re
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 WORDS_PER_MINUTE = 230
 TAGS = re.compile(r"<[^>]+>")
 NAMED_URL = re.compile(r"^(?P<name>.*?)\s*<(?P<url>https?://[^>\s]+)>\s*$")
@@ -36,15 +38,22 @@ def provenance(value: str) -> Provenance | None:
 
 
 def blog_posting_jsonld(
-    title: str, summary: str, authors: list[tuple[str, str]], date_iso: str, url: str
+    title: str,
+    summary: str,
+    authors: list[tuple[str, str]],
+    date_iso: str,
+    url: str,
+    modified_iso: str = "",
 ) -> str:
     """Return schema.org BlogPosting JSON-LD, safe inside a <script> element."""
     data = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
         "headline": title,
-        "description": re.sub(r"\s+", " ", TAGS.sub(" ", summary)).strip(),
+        # As the page shows it: `<strong>stuck</strong>.` is "stuck.", `&amp;` is "&".
+        "description": Markup(summary).striptags(),  # noqa: S704 - text out, never HTML
         "datePublished": date_iso,
+        **({"dateModified": modified_iso} if modified_iso else {}),
         "url": url,
         "author": [{"@type": "Person", "name": name, "url": link} for name, link in authors],
     }

@@ -22,6 +22,7 @@ def describe_articles(generator: "ArticlesGenerator") -> None:
         article.first_published = provenance(getattr(article, "original-source", ""))
         own_url = f"{site_url}/{article.url}"
         source_url = article.first_published.url if article.first_published else ""
+        modified = getattr(article, "modified", None)  # Pelican sets it for `Modified:` only
         article.canonical_url = source_url or own_url
         article.jsonld = blog_posting_jsonld(
             title=article.title,
@@ -29,4 +30,5 @@ def describe_articles(generator: "ArticlesGenerator") -> None:
             authors=[(a.name, f"{site_url}/{a.url}") for a in getattr(article, "authors", [])],
             date_iso=article.date.isoformat(),
             url=own_url,
+            modified_iso=modified.isoformat() if modified else "",
         )

@@ -22,6 +22,12 @@ ICONS: dict[str, Callable[[], bytes]] = {
     "favicon.svg": lambda: favicon_svg().encode("utf-8"),
     "apple-touch-icon.png": touch_icon_png,
 }
+# A site's own favicon, by the name it is published at, and its type (the first found wins).
+SITE_ICONS = {
+    "favicon.svg": "image/svg+xml",
+    "favicon.png": "image/png",
+    "favicon.ico": "image/x-icon",
+}
 
 
 def draw_site_images(generators: list["Generator"]) -> None:
@@ -36,9 +42,14 @@ def draw_site_images(generators: list["Generator"]) -> None:
         log.warning("%s", warning)
     cache = Path(options.cache_path)
     statics = context.setdefault("staticfiles", [])
-    taken = {static.save_as for static in statics}  # the content's extra/ favicon wins
+    # The content's extra/ favicon wins. Read without `save_as`, which would pin each file
+    # where it is: Pelican then refuses to move a file linked with {attach} beside its post.
+    taken = {static.get_url_setting("save_as") for static in statics}
+    # A favicon the site publishes itself (extra/ or EXTRA_PATH_METADATA) is the one shown.
+    icon = next((name for name in SITE_ICONS if name in taken), "favicon.svg")
+    context["site_icon"] = {"href": icon, "type": SITE_ICONS[icon]}
     for name, draw in ICONS.items():
-        if name not in taken:
+        if name not in taken and (name != "favicon.svg" or icon == name):
             source = cached(cache / f"{card_key(name, '', '')}-{name}", draw)[0]
             statics.append(static_file(source, name, settings, context))
     context["share_images"] = {}

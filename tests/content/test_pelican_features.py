@@ -1,0 +1,185 @@
+"""Pelican features real sites use (issue 37), built through `--settings` the site's own file:
+plain Pelican builds each fixture, and `check`, `build` and `verify` agree with it."""
+
+import importlib.util
+import shutil
+from pathlib import Path
+
+import pytest
+
+from coaching_kb.build import BuildReport, build_site, load_settings
+from coaching_kb.check.checks import Inspection, inspect_folder
+from coaching_kb.owner_settings import owner_overrides
+from coaching_kb.testing import ROOT, SITES, write_files
+from coaching_kb.testing import parsed_html as html
+from coaching_kb.verify import verify_site
+
+SETTINGS = ROOT / "pelicanconf.py"
+PNG = (SITES / "pelican_links" / "content" / "images" / "chart.png").read_bytes()
+
+
+def owners_site(name: str, tmp_path: Path) -> tuple[Inspection, BuildReport]:
+    """Check and build a copy of the fixture `name` with its own pelicanconf.py, as
+    `invoke check/build --settings` do; the site is written to tmp_path/output."""
+    shutil.copytree(SITES / name, tmp_path / "site")
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    found = inspect_folder(load_settings(SETTINGS, None, overrides))
+    return found, build_site(SETTINGS, None, tmp_path / "output", overrides)
+
+
+def test_static_attach_and_filename_links_resolve_where_pelican_puts_them(tmp_path):
+    # A {static} image on a page under pages/ was read as relative to the page (an error in
+    # check and build alike), and {attach} left the files in blog/, not beside the post.
+    found, report = owners_site("pelican_links", tmp_path)
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    out = tmp_path / "output"
+    post = out / "2022" / "running-a-retro-that-changes-something.html"
+    images = [img["src"] for img in html(post).select(".article__body img")]
+    assert [(post.parent / src).resolve() for src in images] == [
+        out / "2022" / "photo.png",
+        out / "2022" / "icons" / "icon.png",
+    ]
+    page = out / "pages" / "about-this-blog.html"
+    src = html(page).select_one(".article__body img, .page__body img, main img")["src"]
+    assert (page.parent / src).resolve() == out / "images" / "chart.png"
+    assert verify_site(out) == []
+
+
+def test_translations_carry_their_language_and_link_each_other(tmp_path):
+    # Every page said lang="en", and nothing linked a translation: Pelican lists only the
+    # original, so the French and German pages were published with no way in.
+    found, report = owners_site("translations", tmp_path)
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    out = tmp_path / "output"
+    for name, lang, other, other_lang in [
+        ("first-week.html", "en", "first-week-fr.html", "fr"),
+        ("first-week-fr.html", "fr", "first-week.html", "en"),
+        ("shorter-standups-de.html", "de", "shorter-standups.html", "en"),
+        ("pages/about-fr.html", "fr", "pages/about.html", "en"),
+    ]:
+        page = html(out / name)
+        assert page.html["lang"] == lang, name
+        link = page.select_one(f"main a[hreflang='{other_lang}']")
+        assert (out / name).parent.joinpath(link["href"]).resolve() == out / other, name
+    assert (out / "pages" / "thanks-for-writing.html").is_file()  # hidden: published, unlisted
+    assert "thanks-for-writing" not in (out / "index.html").read_text()
+    assert not (out / "drafts").exists()
+    assert verify_site(out) == []
+
+
+def test_files_placed_by_extra_path_metadata_go_where_the_site_says(tmp_path):
+    # A file of extra/ placed elsewhere (static/custom.css) was moved to the root, and pages
+    # linked our drawn favicon.svg, never the site's own favicon.ico.
+    found, report = owners_site("static_extras", tmp_path)
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    out = tmp_path / "output"
+    assert (out / "static" / "custom.css").is_file()
+    assert not (out / "custom.css").exists()
+    assert (out / "CNAME").read_text() == "okoro.example.net\n"
+    assert "Disallow: /drafts/" in (out / "robots.txt").read_text()
+    icon = html(out / "hello-again.html").select_one("link[rel=icon]")
+    assert (icon["href"], icon["type"]) == ("./favicon.ico", "image/x-icon")
+    assert not (out / "favicon.svg").exists()
+    assert verify_site(out) == []
+
+
+def test_typogrify_without_the_package_is_one_error_at_its_setting(tmp_path):
+    # Pelican read no file and said only "Could not process ./post.md" of each, with no reason.
+    if importlib.util.find_spec("typogrify") is not None:
+        pytest.skip("typogrify is installed here")
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": 'SITENAME = "T"\nPATH = "content"\nTYPOGRIFY = True\n',
+        "content/post.md": "Title: A post\nDate: 2024-01-01\n\n\"Quotes\" -- and dashes.\n",
+        "content/other.md": "Title: Another\nDate: 2024-01-02\n\nMore.\n",
+    })  # fmt: skip
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    found = inspect_folder(load_settings(SETTINGS, None, overrides))
+    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    for problems in (found.problems, report.problems):
+        assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [
+            ("pelicanconf.py", 3, True)
+        ]
+        assert "Fix: pip install typogrify, or set TYPOGRIFY = False" in problems[0].message
+
+
+def test_a_markdown_extension_not_installed_is_one_error_at_its_setting(tmp_path):
+    # Each Markdown file was "Pelican cannot read this file (No module named 'pymdownx').
+    # Fix: correct the markup", with Pelican's bare "Could not process" beside it.
+    if importlib.util.find_spec("pymdownx") is not None:
+        pytest.skip("pymdown-extensions is installed here")
+    conf = """\
+        SITENAME = "T"
+        PATH = "content"
+        MARKDOWN = {
+            "extension_configs": {"toc": {}, "pymdownx.superfences": {}},
+        }
+        """
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": conf,
+        "content/post.md": "Title: A post\nDate: 2024-01-01\n\nText.\n",
+        "content/other.md": "Title: Another\nDate: 2024-01-02\n\nMore.\n",
+    })  # fmt: skip
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    found = inspect_folder(load_settings(SETTINGS, None, overrides))
+    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    for problems in (found.problems, report.problems):
+        assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [
+            ("pelicanconf.py", 3, True)
+        ]
+        assert "'pymdownx.superfences'" in problems[0].message
+        assert "Fix: pip install pymdown-extensions" in problems[0].message
+
+
+def test_pelicans_warnings_about_a_link_name_its_file_and_line(tmp_path):
+    # Pelican warned of both, naming the file inside its message; check and build said nothing.
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": """\
+            SITENAME = "T"
+            PATH = "content"
+            STATIC_PATHS = ["images", "files"]
+            ARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{slug}.html"
+            """,
+        "content/files/plan.txt": "a plan\n",
+        "content/images/team.png": PNG,
+        "content/a.md": "Title: A\nDate: 2024-01-01\n\nSee [it]({filename}/files/plan.txt).\n",
+        "content/b.md": "Title: B\nDate: 2024-01-02\n\n![The team]({attach}images/team.png)\n",
+        "content/c.md": "Title: C\nDate: 2025-01-03\n\n![Again]({attach}images/team.png)\n",
+    })  # fmt: skip
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    found = inspect_folder(load_settings(SETTINGS, None, overrides))
+    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    for problems in (found.problems, report.problems):
+        located = sorted((Path(p.path).name, p.line, p.severity) for p in problems)
+        assert located, problems
+        assert located[0] == ("a.md", 4, "warning")
+        assert located[1] in {("b.md", 4, "warning"), ("c.md", 4, "warning")}
+        assert len(located) == 2
+        said = sorted(problems, key=lambda p: p.path)
+        assert "Fix: write {static}/files/plan.txt instead" in said[0].message
+        assert "{attach} cannot move 'images/team.png' beside this page" in said[1].message
+    assert verify_site(tmp_path / "output") == []
+
+
+def test_index_pages_the_sites_direct_templates_leave_out_are_not_written(tmp_path):
+    # DIRECT_TEMPLATES without "authors" and "tags": Pelican wrote neither; we wrote both.
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": """\
+            SITENAME = "T"
+            PATH = "content"
+            DIRECT_TEMPLATES = ["index", "categories", "archives"]
+            """,
+        "content/post.md": "Title: A post\nDate: 2024-01-01\nTags: craft\n\nText.\n",
+    })  # fmt: skip
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    assert not report.problems, report.problems
+    out = tmp_path / "output"
+    assert not (out / "authors.html").exists()
+    assert not (out / "tags.html").exists()
+    assert (out / "archives.html").is_file()
+    assert (out / "categories.html").is_file()
+    assert (out / "search" / "index.html").is_file()  # the theme's own pages stay
+    assert verify_site(out) == []
