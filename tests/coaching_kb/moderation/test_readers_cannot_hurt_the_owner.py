@@ -7,7 +7,7 @@ production inbox on its own clone) and looks at the owner's repository afterward
 import json
 import re
 import sqlite3
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -432,3 +432,67 @@ def test_published_letters_with_one_title_keep_distinct_addresses(owner_project,
     output = owner_project / "output"
     assert (output / "i-take-over-my-teams-work" / "index.html").is_file()
     assert (output / letters[1].stem / "index.html").is_file()
+
+
+# 7. What a reader sends never stops the owner's check, build or deploy (README walk, stop 47).
+
+
+def test_a_reply_to_nowhere_or_to_itself_never_breaks_the_owners_publish(
+    owner_project, start_inbox
+):
+    """A reader can post any `reply_to`: to a comment that does not exist, or to the file
+    name the inbox is about to give their own comment (the second and their name). Pending
+    or filed as spam, such a comment stopped `check`, `build` and `CI=true invoke publish`
+    right after `comment-pull`, and the owner could only edit the reader's file."""
+    inbox = start_inbox(local_inbox(owner_project))
+    sent = inbox.post("/comments", comment("Eve", "A reply to nothing.", reply_to="20990101-x"))
+    assert sent[0] == 202
+    for _ in range(5):  # the inbox names the file after the second it arrives in
+        itself = f"{datetime.now(UTC):%Y%m%d-%H%M%S}-loop"
+        status, answer = inbox.post("/comments", comment("Loop", "Round.", reply_to=itself))
+        assert status == 202, answer
+        if json.loads(answer)["file"] == f"{itself}.md":
+            break
+    else:
+        pytest.fail("no post arrived within the second it named")
+    pulled = owner_task(owner_project, "comment-pull")
+    assert pulled.returncode == 0, pulled.stderr
+    loop = owner_project / "content" / "comments" / ESSAY / f"{itself}.md"
+    assert "Reply-To" not in loop.read_text()  # a reply to itself is no reply
+
+    for step in ("check", "build"):
+        done = owner_task(owner_project, step, ci=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+    spam = owner_task(owner_project, "comment-spam", "--path", f"content/comments/{ESSAY}/*.md")
+    assert spam.returncode == 0, spam.stderr
+    git("add", "-A", "content", cwd=owner_project)
+    git("commit", "-qm", "Moderated", cwd=owner_project)
+    published = owner_task(owner_project, "publish", ci=True)
+    assert published.returncode == 0, published.stdout + published.stderr
+
+    # Approved, the reply to nowhere is the owner's to fix, and check says how.
+    approve = owner_task(
+        owner_project, "comment-approve", "--path", f"content/comments/{ESSAY}/*-eve.md"
+    )
+    assert approve.returncode == 0, approve.stderr
+    checked = owner_task(owner_project, "check")
+    assert checked.returncode == 1
+    assert "-eve.md: Reply-To '20990101-x' names no comment on this article" in checked.stdout
+
+
+def test_readers_named_in_other_scripts_get_files_the_readme_glob_finds(owner_project, start_inbox):
+    """A comment's file is named after its reader, as Pelican would make a slug of the name:
+    'José Núñez' was `-jos-n-ez.md`, so `--path '*-jose-nunez.md'` matched nothing, and
+    '李雷' was `-.md`."""
+    inbox = start_inbox(local_inbox(owner_project))
+    for name in ("José Núñez", "李雷", "🙂"):
+        assert inbox.post("/comments", comment(name, "Gracias, this helped."))[0] == 202
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+    folder = owner_project / "content" / "comments" / ESSAY
+    for pattern in ("*-jose-nunez.md", "*-li-lei.md", "*-reader.md"):
+        approved = owner_task(
+            owner_project, "comment-approve", "--path", f"content/comments/{ESSAY}/{pattern}"
+        )
+        assert approved.returncode == 0, approved.stderr
+        assert approved.stdout.count(": approved") == 1
+    assert not [path.name for path in folder.glob("*-.md")]
