@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import queue
+import re
 import subprocess
 import threading
 import time
@@ -51,6 +52,7 @@ log = logging.getLogger(__name__)
 LIMITS = {"article": 200, "name": 100, "email": 254, "url": 300, "comment": 5000,
           "reply_to": 100, "website": 300, "title": 200, "letter": 8000, "asker": 100,
           "page": 500}  # fmt: skip
+LINE_BREAK = re.compile(r"\r\n?")
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
@@ -333,7 +335,8 @@ async def read_form(request: Request, limit: int) -> dict[str, str]:
         fields = parse_qs(text, keep_blank_values=True, errors="strict")
     except UnicodeDecodeError:
         raise Refused(400, "the post is not UTF-8 text") from None
-    form = {name: values[0] for name, values in fields.items()}
+    # A browser without script sends each line break as CR LF: count and keep what was typed.
+    form = {name: LINE_BREAK.sub("\n", values[0]) for name, values in fields.items()}
     for name, value in form.items():
         if len(value) > LIMITS.get(name, 300):
             raise Refused(422, f"the field '{name}' is over {LIMITS.get(name, 300)} characters")

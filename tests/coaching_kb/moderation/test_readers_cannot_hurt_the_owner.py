@@ -16,6 +16,10 @@ from coaching_kb.moderation.files import Question, add_question
 from coaching_kb.moderation.owner import local_environment
 from coaching_kb.moderation.testing import ESSAY, free_port, git, owner_task
 
+OWNER_SITE_WITH_ASK = {
+    "essays/leading-quietly.md": "Title: Leading quietly\nDate: 2026-01-05\n\nListen first.\n",
+    "pages/ask.md": "Title: Ask the coach\nSlug: ask\n\nWrite to us.\n",
+}
 LETTER = "I lead a team of five engineers and, when one of them struggles, I take the work."
 
 
@@ -496,3 +500,56 @@ def test_readers_named_in_other_scripts_get_files_the_readme_glob_finds(owner_pr
         assert approved.returncode == 0, approved.stderr
         assert approved.stdout.count(": approved") == 1
     assert not [path.name for path in folder.glob("*-.md")]
+
+
+@pytest.mark.browser
+def test_a_long_letter_or_comment_sent_without_script_arrives_as_typed(
+    tmp_path, start_inbox, browser
+):
+    """Without script a browser sends each line break as CR LF: a comment of 4,960
+    characters in 160 lines was refused as over the 5,000 the inbox takes, the text lost
+    behind a 'Back to the page' link, and a shorter one was stored with CR LF line ends.
+    The forms did not stop a reader at the limit either: they learnt of it after sending."""
+    from coaching_kb.moderation.inbox import LIMITS
+    from coaching_kb.moderation.testing import make_project
+    from coaching_kb.serve import serving
+
+    project = make_project(tmp_path, OWNER_SITE_WITH_ASK)
+    with serving(project / "output") as site:
+        inbox = start_inbox(local_inbox(project, COMMENTS_SITE_ORIGIN=site))
+        conf = project / "pelicanconf.py"
+        conf.write_text(
+            conf.read_text() + f'\nCOMMENTS_ENDPOINT = "{inbox.url}/comments"\n'
+            f'QA_SUBMIT_ENDPOINT = "{inbox.url}/questions"\n'
+        )
+        assert owner_task(project, "build").returncode == 0
+        context = browser.new_context(java_script_enabled=False)
+        try:
+            tab = context.new_page()
+            tab.goto(f"{site}/{ESSAY}/")
+            form = tab.locator("form.comment-form")
+            for field, name in (("name", "name"), ("textarea", "comment")):
+                box = form.locator(f"[name={field}]" if field == "name" else field)
+                assert box.get_attribute("maxlength") == str(LIMITS[name])
+            form.get_by_label("Name").fill("Long Writer")
+            text = ("y" * 30 + "\n") * 160  # 4,960 characters, 160 line breaks
+            form.locator("textarea").fill(text)
+            form.get_by_role("button").click()
+            tab.get_by_text("awaits moderation").wait_for()
+            tab.goto(f"{site}/ask/")
+            letter = tab.locator("form.question-form")
+            for name in ("asker", "letter"):
+                box = letter.locator(f"[name={name}]")
+                assert box.get_attribute("maxlength") == str(LIMITS[name])
+            letter.get_by_label("Sign your letter as").fill("Lines")
+            letter.get_by_label("Your question").fill(f"{LETTER}\nSecond line.\n\nThird.")
+            letter.get_by_role("button").click()
+            tab.get_by_text("will be read").wait_for()
+        finally:
+            context.close()
+    assert owner_task(project, "comment-pull").returncode == 0
+    (sent,) = (project / "content" / "comments" / ESSAY).glob("*-long-writer.md")
+    assert b"\r" not in sent.read_bytes()
+    assert text.strip() in sent.read_text()
+    (asked,) = (project / "content" / "qa").glob("*.md")
+    assert b"\r" not in asked.read_bytes()
