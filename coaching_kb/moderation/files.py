@@ -205,6 +205,23 @@ def comment_paths(given: list[str]) -> list[Path]:
     return list(found)
 
 
+def filed_as_spam_by_glob(given: list[str]) -> set[Path]:
+    """Return the files only a glob of `given` named that are filed as spam (by the inbox, by
+    comment-triage or by hand): approving a folder's comments must not publish them unseen."""
+    named = {Path(one) for one in given if not glob.has_magic(one)}
+    return {
+        path
+        for path in comment_paths(given)
+        if path not in named and path.is_file() and status_of(path) == "spam"
+    }
+
+
+def status_of(path: Path) -> str:
+    """Return the `Status:` of the comment file at `path` (pending when it has none)."""
+    text = path.read_text(encoding="utf-8")
+    return comment_from(text, path.parent.name, path.stem, str(path)).status
+
+
 def set_status(path: Path, status: str) -> None:
     """Change the `Status:` of the comment file at `path` to `status`, keeping everything else."""
     if status not in STATUSES:

@@ -553,3 +553,31 @@ def test_a_long_letter_or_comment_sent_without_script_arrives_as_typed(
     assert text.strip() in sent.read_text()
     (asked,) = (project / "content" / "qa").glob("*.md")
     assert b"\r" not in asked.read_bytes()
+
+
+def test_approving_a_glob_leaves_what_was_filed_as_spam_unpublished(owner_project, start_inbox):
+    """The README's order is comment-triage, then comment-approve with a glob: the glob also
+    matched what the inbox or triage had filed as spam, and published it without a word."""
+    inbox = start_inbox(local_inbox(owner_project))
+    bot = comment("Pat", "Nice post, thanks for the tips.", website="http://bot.example")
+    assert inbox.post("/comments", bot)[0] == 202  # the hidden field: filed as spam
+    assert inbox.post("/comments", comment("Rosa", "Listening first changed my week."))[0] == 202
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+    assert owner_task(owner_project, "comment-triage").returncode == 0
+
+    every = f"content/comments/{ESSAY}/*.md"
+    approved = owner_task(owner_project, "comment-approve", "--path", every)
+    assert approved.returncode == 0, approved.stderr
+    (spam,) = (owner_project / "content" / "comments" / ESSAY).glob("*-pat.md")
+    assert "Status: spam" in spam.read_text()
+    assert f"{spam.relative_to(owner_project)}: left as spam" in approved.stdout
+    assert approved.stdout.count(": approved") == 1
+    assert owner_task(owner_project, "build").returncode == 0
+    page = (owner_project / "output" / ESSAY / "index.html").read_text()
+    assert "Listening first changed my week." in page
+    assert "Nice post, thanks for the tips." not in page
+
+    # Named on its own, it is the owner's choice: approved.
+    named = owner_task(owner_project, "comment-approve", "--path", str(spam))
+    assert named.returncode == 0, named.stderr
+    assert "Status: approved" in spam.read_text()
