@@ -581,3 +581,35 @@ def test_approving_a_glob_leaves_what_was_filed_as_spam_unpublished(owner_projec
     named = owner_task(owner_project, "comment-approve", "--path", str(spam))
     assert named.returncode == 0, named.stderr
     assert "Status: approved" in spam.read_text()
+
+
+@pytest.mark.browser
+def test_a_long_conversation_of_replies_stays_readable_on_a_phone(
+    owner_project, start_inbox, browser
+):
+    """Each reply was indented under the one it answers, without end: sixteen readers
+    replying to each other made a phone's page 4,000 px wide, the last replies 0 px."""
+    inbox = start_inbox(local_inbox(owner_project))
+    parent = ""
+    for number in range(16):
+        sent = comment(f"Reader {number}", f"Reply {number}: I see it another way.")
+        status, answer = inbox.post("/comments", {**sent, "reply_to": parent})
+        assert status == 202, answer
+        parent = json.loads(answer)["file"].removesuffix(".md")
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+    every = f"content/comments/{ESSAY}/*.md"
+    assert owner_task(owner_project, "comment-approve", "--path", every).returncode == 0
+    assert owner_task(owner_project, "build").returncode == 0
+
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    try:
+        tab = context.new_page()
+        tab.goto((owner_project / "output" / ESSAY / "index.html").as_uri())
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 360
+        widths = [box["width"] for box in map(
+            lambda one: one.bounding_box(), tab.locator(".comment > article").all()
+        )]  # fmt: skip
+        assert len(widths) == 16
+        assert min(widths) >= 220  # the last reply still has most of the phone's width
+    finally:
+        context.close()
