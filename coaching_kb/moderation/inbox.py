@@ -225,6 +225,24 @@ def prepare_branch(settings: InboxSettings) -> None:
         git(settings, "checkout", "--quiet", "-b", branch)
 
 
+def require_checkout(settings: InboxSettings) -> None:
+    """Raise SiteError unless the inbox's clone has a commit to start its branch from: a clone
+    of a bare remote whose HEAD names no branch has none, and a branch started there would
+    share no history with the site's, so `comment-pull` could never merge it."""
+    repo, branch, remote = settings.repo, settings.branch, settings.remote
+    if not (repo / ".git").exists():
+        raise SiteError(f"comment-inbox: {repo} is not a git clone of the site. Fix: git clone "
+                        f"<the site's repository> {repo}")  # fmt: skip
+    starts = ["HEAD", branch, *([f"{remote}/{branch}"] if remote else [])]
+    if not any(git(settings, "rev-parse", "--verify", "--quiet", start, check=False).strip()
+               for start in starts):  # fmt: skip
+        raise SiteError(
+            f"comment-inbox: {repo} has no commit checked out (its remote's HEAD names no "
+            f"branch), so the inbox's branch would share no history with the site's. "
+            f"Fix: git -C {repo} checkout main (the site's branch)"
+        )
+
+
 def commit_and_push(settings: InboxSettings, paths: list[Path]) -> None:
     """Commit the files at `paths` (and nothing else), then push the branch."""
     names = [str(path.relative_to(settings.repo)) for path in paths]
@@ -365,6 +383,7 @@ def answer(request: Request, code: int, message: str, back: str = "", **extra: A
 def create_app(settings: InboxSettings | None = None) -> Starlette:
     """Return the inbox application (the factory uvicorn's `--factory` calls)."""
     settings = settings or InboxSettings.from_env()
+    require_checkout(settings)
     git_queue = GitQueue(settings)
     slugs = KnownSlugs(settings.manifest)
     limit = RateLimit(settings.rate_per_minute)

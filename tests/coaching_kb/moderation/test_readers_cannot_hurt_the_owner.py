@@ -606,10 +606,76 @@ def test_a_long_conversation_of_replies_stays_readable_on_a_phone(
         tab = context.new_page()
         tab.goto((owner_project / "output" / ESSAY / "index.html").as_uri())
         assert tab.evaluate("document.documentElement.scrollWidth") <= 360
-        widths = [box["width"] for box in map(
-            lambda one: one.bounding_box(), tab.locator(".comment > article").all()
-        )]  # fmt: skip
+        replies = tab.locator(".comment > article").all()
+        widths = [reply.bounding_box()["width"] for reply in replies]
         assert len(widths) == 16
         assert min(widths) >= 220  # the last reply still has most of the phone's width
     finally:
         context.close()
+
+
+@pytest.mark.browser
+def test_names_and_titles_without_spaces_never_widen_a_phones_page(
+    owner_project, start_inbox, browser
+):
+    """The inbox takes a name of 100 characters and a title of 200: typed without a space,
+    a commenter's name made the article's page 1,700 px wide on a phone."""
+    inbox = start_inbox(local_inbox(owner_project))
+    wide = "W" * 100
+    assert inbox.post("/comments", comment(wide, "x" * 400))[0] == 202
+    letter = {"title": "T" * 200, "asker": wide, "letter": f"{LETTER} {'y' * 300}"}
+    assert inbox.post("/questions", letter)[0] == 202
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+    every = f"content/comments/{ESSAY}/*.md"
+    assert owner_task(owner_project, "comment-approve", "--path", every).returncode == 0
+    (asked,) = (owner_project / "content" / "qa").glob("*.md")
+    answered = asked.read_text().replace("Status: draft\n", "")
+    asked.write_text(answered.replace("(Your answer goes here.)", "Give the work back."))
+    assert owner_task(owner_project, "build").returncode == 0
+    output = owner_project / "output"
+    pages = [p for p in output.glob("*/index.html") if 'class="letter__body"' in p.read_text()]
+    assert len(pages) == 1
+
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    try:
+        tab = context.new_page()
+        for page in (output / ESSAY / "index.html", pages[0]):
+            tab.goto(page.as_uri())
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 360, page
+    finally:
+        context.close()
+
+
+def test_an_inbox_cloned_from_a_remote_without_a_default_branch_refuses_to_start(
+    owner_project, tmp_path
+):
+    """A bare remote made with `git init --bare` names `master` while the site is on `main`:
+    its clone has no commit checked out. The inbox started its branch there with no history,
+    readers' posts were pushed, and `comment-pull --remote origin` failed with git's
+    'no merge base'."""
+    remote = tmp_path / "site.git"
+    git("init", "-q", "--bare", "-b", "master", str(remote), cwd=tmp_path)
+    git("push", "-q", str(remote), "main", cwd=owner_project)
+    clone = tmp_path / "inbox-clone"
+    git("clone", "-q", str(remote), str(clone), cwd=tmp_path)  # warns: nothing checked out
+    started = owner_task(owner_project, "comment-inbox", "--port", str(free_port()),
+                         "--repo", str(clone), timeout=60)  # fmt: skip
+    assert started.returncode == 2, started.stdout + started.stderr
+    message = started.stderr.strip()
+    assert "Traceback" not in message
+    assert f"{clone} has no commit checked out" in message
+    assert f"Fix: git -C {clone} checkout main" in message
+
+    # Such a branch, pushed by an inbox before this release: a pull says what to do.
+    git("checkout", "-q", "-b", "comments-pending", cwd=clone)
+    (clone / "note.md").write_text("A reader's comment.\n")
+    git("add", "note.md", cwd=clone)
+    git(
+        "-c", "user.name=Inbox", "-c", "user.email=inbox@localhost", "commit", "-qm", "x", cwd=clone
+    )
+    git("push", "-q", "origin", "comments-pending", cwd=clone)
+    pulled = owner_task(owner_project, "comment-pull", "--remote", str(remote))
+    assert pulled.returncode == 2, pulled.stdout + pulled.stderr
+    assert "Traceback" not in pulled.stderr
+    assert "shares no history with your branch" in pulled.stderr
+    assert not (owner_project / "note.md").exists()
