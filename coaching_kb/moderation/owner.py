@@ -93,7 +93,7 @@ def pull(root: Path, remote: str = "", branch: str = BRANCH) -> Pulled:
         raise SiteError(
             f"comment-pull: {source} {branch} shares no history with your branch (an inbox "
             "started it in a clone with no commit checked out), so nothing was merged. Fix: "
-            "copy in the files git show --stat FETCH_HEAD lists, then, in the inbox's clone, "
+            "take its files with git checkout FETCH_HEAD -- content, then, in the inbox's clone, "
             f"git checkout main && git branch -D {branch} && git push --delete origin {branch}"
         )
     arrived = run_git(root, "diff", "--name-only", "--diff-filter=A", f"HEAD...{fetched}")
