@@ -679,3 +679,22 @@ def test_an_inbox_cloned_from_a_remote_without_a_default_branch_refuses_to_start
     assert "Traceback" not in pulled.stderr
     assert "shares no history with your branch" in pulled.stderr
     assert not (owner_project / "note.md").exists()
+
+
+def test_the_deploy_verifies_a_site_whose_forms_post_to_the_inbox(owner_project):
+    """The workflow runs `invoke verify` on the production build: with the inbox's endpoints
+    in publishconf.py, as the README says, every comment form was '<form> loads
+    https://inbox... from another host' and the deploy stopped, though each page's own policy
+    (form-action) lets it post there."""
+    conf = owner_project / "publishconf.py"
+    conf.write_text(
+        conf.read_text() + '\nCOMMENTS_ENDPOINT = "https://inbox.notes.example/comments"\n'
+        'QA_SUBMIT_ENDPOINT = "https://inbox.notes.example/questions"\n'
+    )
+    site_url = "https://notes.example"
+    published = owner_task(owner_project, "publish", ci=True, env={"SITEURL": site_url})
+    assert published.returncode == 0, published.stdout + published.stderr
+    page = (owner_project / "output" / ESSAY / "index.html").read_text()
+    assert 'action="https://inbox.notes.example/comments"' in page
+    verified = owner_task(owner_project, "verify", "--output", "output", "--site-url", site_url)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
