@@ -434,14 +434,19 @@ def _settings_for(content: str) -> dict[str, Any]:
 
 
 def _set_statuses(paths: list[str], status: str) -> None:
-    from coaching_kb.moderation.files import comment_paths, set_status
+    from coaching_kb.moderation.files import comment_paths, filed_as_spam_by_glob, set_status
 
     if not paths:
         raise Exit(
             "no comment given. Fix: name each file with --path, e.g. "
             "--path content/comments/<article>/<file>.md (repeat --path for more)", 2
         )  # fmt: skip
+    kept = filed_as_spam_by_glob(paths) if status == "approved" else set()
     for one in comment_paths(paths):
+        if one in kept:
+            print(f"{one}: left as spam (filed by the inbox or comment-triage); "
+                  "to publish it, give its own path, without a glob")  # fmt: skip
+            continue
         set_status(one, status)
         print(f"{one}: {status}")
 

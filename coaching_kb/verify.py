@@ -145,7 +145,10 @@ def check_references(
 
 def is_allowed_elsewhere(policy: dict[str, list[str]], tag: str, url: str, in_text: bool) -> bool:
     """Return True for a reference to another host the page may make: a link or form in the
-    author's text, or a resource in it that the page's own policy lets the browser load."""
+    author's text, a form the page's own policy lets post there (the comment inbox's), or a
+    resource in the text that the policy lets the browser load."""
+    if tag == "form" and policy and allows(policy, tag, url):
+        return True
     if tag in ("a", "form"):
         return in_text
     return in_text and bool(policy) and allows(policy, tag, url)

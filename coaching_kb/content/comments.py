@@ -103,7 +103,13 @@ def comment_from(text: str, article_slug: str, comment_id: str, shown: str) -> C
 
 
 def check_replies(comments: list[Comment]) -> list[ContentError]:
-    """Return an error for each reply to an unknown comment and for each reply cycle."""
+    """Return an error for each published reply to an unknown comment and for each circle of
+    published replies.
+
+    A comment nobody published is only a reader's post awaiting moderation (or filed as spam):
+    whatever its `Reply-To` names, it must not stop the owner's build. Published, a reply
+    whose parent is not is shown at the top level (see static_comments' threads).
+    """
     by_id = {c.id: c for c in comments}
     errors = [
         ContentError(
@@ -111,15 +117,16 @@ def check_replies(comments: list[Comment]) -> list[ContentError]:
             f"Fix: use one of {', '.join(sorted(by_id)) or '(none)'} or remove the line"
         )
         for c in comments
-        if c.reply_to and c.reply_to not in by_id
+        if c.is_published and c.reply_to and c.reply_to not in by_id
     ]
+    published = {c.id: c for c in comments if c.is_published}
     reported: set[str] = set()
-    for start in comments:
+    for start in published.values():
         seen: list[str] = []
         current: Comment | None = start
-        while current and current.reply_to in by_id and current.id not in seen:
+        while current and current.reply_to in published and current.id not in seen:
             seen.append(current.id)
-            current = by_id[current.reply_to]
+            current = published[current.reply_to]
         if current and current.id in seen and current.id not in reported:
             loop = seen[seen.index(current.id) :]
             reported.update(loop)

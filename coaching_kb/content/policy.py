@@ -16,7 +16,7 @@ DEFAULT_IMG_SRC = ("'self'", "data:", "https:")
 DIRECTIVES = {
     "img": "img-src", "iframe": "frame-src", "frame": "frame-src", "script": "script-src",
     "video": "media-src", "audio": "media-src", "source": "media-src", "track": "media-src",
-    "embed": "object-src", "object": "object-src", "link": "style-src",
+    "embed": "object-src", "object": "object-src", "link": "style-src", "form": "form-action",
 }  # fmt: skip
 RESOURCE = re.compile(
     r"<(?P<tag>img|iframe|frame|script|video|audio|source|track|embed|object)\b[^>]*?"

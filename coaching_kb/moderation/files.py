@@ -27,7 +27,6 @@ from .spam import Context, read_blocklist, score
 BLOCKLIST_NAME = "blocklist.txt"  # in the comments folder: one word, domain or address a line
 
 STATUS_LINE = re.compile(r"^status\s*:.*$", re.IGNORECASE | re.MULTILINE)
-SLUG_SAFE = re.compile(r"[^a-z0-9]+")
 SPACES = re.compile(r"\s+")
 SLUG_SAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")  # what a comment id (its file's stem) may hold
 
@@ -117,14 +116,18 @@ def add_comment(
         raise SiteError("comment-add: the comment has no text. Fix: pipe the email or text in")
     folder = comments_dir / article_slug
     author = one_line(sent.author)
-    name = SLUG_SAFE.sub("-", author.lower()).strip("-")[:30]
+    # Pelican's slug of the name, transliterated ('José Núñez' -> jose-nunez, '李雷' -> li-lei),
+    # so the owner finds a reader's comments with a glob of the name they read.
+    name = slug_of(author)[:30].strip("-") or "reader"
     path = unused_path(folder, f"{now:%Y%m%d-%H%M%S}", f"-{name}")
+    parent = SLUG_SAFE_ID.sub("", sent.reply_to)
     # The reader's email address is personal data: it never goes into git (see PrivateStore).
     meta = {
         "Author": author,
         "Date": f"{now:%Y-%m-%d %H:%M:%S}",
         "Status": status,
-        "Reply-To": SLUG_SAFE_ID.sub("", sent.reply_to),
+        # A reply to its own file (a reader guessing the name it gets) would be a circle.
+        "Reply-To": "" if parent == path.stem else parent,
         "URL": one_line(sent.url),
     }
     write_text(path, render(meta, plain_text(sent.body)))
@@ -200,6 +203,23 @@ def comment_paths(given: list[str]) -> list[Path]:
                             "with ls content/comments/<article>/")  # fmt: skip
         found.update(dict.fromkeys(map(Path, matched)))
     return list(found)
+
+
+def filed_as_spam_by_glob(given: list[str]) -> set[Path]:
+    """Return the files only a glob of `given` named that are filed as spam (by the inbox, by
+    comment-triage or by hand): approving a folder's comments must not publish them unseen."""
+    named = {Path(one) for one in given if not glob.has_magic(one)}
+    return {
+        path
+        for path in comment_paths(given)
+        if path not in named and path.is_file() and status_of(path) == "spam"
+    }
+
+
+def status_of(path: Path) -> str:
+    """Return the `Status:` of the comment file at `path` (pending when it has none)."""
+    text = path.read_text(encoding="utf-8")
+    return comment_from(text, path.parent.name, path.stem, str(path)).status
 
 
 def set_status(path: Path, status: str) -> None:

@@ -22,6 +22,7 @@ import json
 import logging
 import os
 import queue
+import re
 import subprocess
 import threading
 import time
@@ -51,6 +52,7 @@ log = logging.getLogger(__name__)
 LIMITS = {"article": 200, "name": 100, "email": 254, "url": 300, "comment": 5000,
           "reply_to": 100, "website": 300, "title": 200, "letter": 8000, "asker": 100,
           "page": 500}  # fmt: skip
+LINE_BREAK = re.compile(r"\r\n?")
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
 
@@ -223,6 +225,24 @@ def prepare_branch(settings: InboxSettings) -> None:
         git(settings, "checkout", "--quiet", "-b", branch)
 
 
+def require_checkout(settings: InboxSettings) -> None:
+    """Raise SiteError unless the inbox's clone has a commit to start its branch from: a clone
+    of a bare remote whose HEAD names no branch has none, and a branch started there would
+    share no history with the site's, so `comment-pull` could never merge it."""
+    repo, branch, remote = settings.repo, settings.branch, settings.remote
+    if not (repo / ".git").exists():
+        raise SiteError(f"comment-inbox: {repo} is not a git clone of the site. Fix: git clone "
+                        f"<the site's repository> {repo}")  # fmt: skip
+    starts = ["HEAD", branch, *([f"{remote}/{branch}"] if remote else [])]
+    if not any(git(settings, "rev-parse", "--verify", "--quiet", start, check=False).strip()
+               for start in starts):  # fmt: skip
+        raise SiteError(
+            f"comment-inbox: {repo} has no commit checked out (its remote's HEAD names no "
+            f"branch), so the inbox's branch would share no history with the site's. "
+            f"Fix: git -C {repo} checkout main (the site's branch)"
+        )
+
+
 def commit_and_push(settings: InboxSettings, paths: list[Path]) -> None:
     """Commit the files at `paths` (and nothing else), then push the branch."""
     names = [str(path.relative_to(settings.repo)) for path in paths]
@@ -333,7 +353,8 @@ async def read_form(request: Request, limit: int) -> dict[str, str]:
         fields = parse_qs(text, keep_blank_values=True, errors="strict")
     except UnicodeDecodeError:
         raise Refused(400, "the post is not UTF-8 text") from None
-    form = {name: values[0] for name, values in fields.items()}
+    # A browser without script sends each line break as CR LF: count and keep what was typed.
+    form = {name: LINE_BREAK.sub("\n", values[0]) for name, values in fields.items()}
     for name, value in form.items():
         if len(value) > LIMITS.get(name, 300):
             raise Refused(422, f"the field '{name}' is over {LIMITS.get(name, 300)} characters")
@@ -362,6 +383,7 @@ def answer(request: Request, code: int, message: str, back: str = "", **extra: A
 def create_app(settings: InboxSettings | None = None) -> Starlette:
     """Return the inbox application (the factory uvicorn's `--factory` calls)."""
     settings = settings or InboxSettings.from_env()
+    require_checkout(settings)
     git_queue = GitQueue(settings)
     slugs = KnownSlugs(settings.manifest)
     limit = RateLimit(settings.rate_per_minute)

@@ -89,6 +89,13 @@ def pull(root: Path, remote: str = "", branch: str = BRANCH) -> Pulled:
     fetched = run_git(root, "rev-parse", "FETCH_HEAD").stdout.strip()
     if not run_git(root, "merge-base", "--is-ancestor", fetched, "HEAD", check=False).returncode:
         return Pulled(source, ())
+    if run_git(root, "merge-base", fetched, "HEAD", check=False).returncode:
+        raise SiteError(
+            f"comment-pull: {source} {branch} shares no history with your branch (an inbox "
+            "started it in a clone with no commit checked out), so nothing was merged. Fix: "
+            "take its files with git checkout FETCH_HEAD -- content, then, in the inbox's clone, "
+            f"git checkout main && git branch -D {branch} && git push --delete origin {branch}"
+        )
     arrived = run_git(root, "diff", "--name-only", "--diff-filter=A", f"HEAD...{fetched}")
     message = f"Comments and questions from the inbox ({source} {branch})"
     run_git(root, "merge", "--no-edit", "--no-ff", "-m", message, fetched)

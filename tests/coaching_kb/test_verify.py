@@ -64,3 +64,18 @@ def test_a_production_build_verifies_with_the_site_url_it_was_built_with(tmp_pat
     result = task("verify", "--output", str(output))  # no --site-url: read from the site
     assert result.returncode == 0, result.stdout
     assert "is fine" in result.stdout
+
+
+def test_a_form_posts_elsewhere_only_where_the_pages_policy_lets_it(tmp_path):
+    policy = (
+        '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; '
+        "form-action 'self' https://inbox.example/comments\">"
+    )
+    forms = (
+        '<form action="https://inbox.example/comments" method="post"></form>'
+        '<form action="https://collector.example/steal" method="post"></form>'
+    )
+    write_files(tmp_path, {"index.html": PAGE.format(head=policy, body=forms)})
+    problems = verify_site(tmp_path)
+    assert "index.html: <form> loads https://collector.example/steal from another host" in problems
+    assert not [p for p in problems if "inbox.example" in p]

@@ -30,7 +30,9 @@ BAD = {
         "comments/good/a.md", "Author: X\nStatus: approved\n\nHi\n", "comments/good/a.md:1"
     ),
     "unknown reply-to": (
-        "comments/good/a.md", "Author: X\nDate: 2026-01-02\nReply-To: zz\n\nHi\n", "good/a.md"
+        "comments/good/a.md",
+        "Author: X\nDate: 2026-01-02\nStatus: approved\nReply-To: zz\n\nHi\n",
+        "good/a.md",
     ),
     "invalid UTF-8": ("essays/bad.md", b"Title: Caf\xe9\nDate: 2026-01-01\n\nx\n", "essays/bad.md:1"),
     "empty file": ("essays/bad.md", b"", "essays/bad.md:1"),
@@ -40,8 +42,9 @@ BAD = {
     ),
 }  # fmt: skip
 CYCLE = {
-    "comments/good/a.md": "Author: X\nDate: 2026-01-02\nReply-To: b\n\nA\n",
-    "comments/good/b.md": "Author: Y\nDate: 2026-01-03\nReply-To: a\n\nB\n",
+    # Published: a reader's pending or spam comment never stops a build, whatever it names.
+    "comments/good/a.md": "Author: X\nDate: 2026-01-02\nStatus: approved\nReply-To: b\n\nA\n",
+    "comments/good/b.md": "Author: Y\nDate: 2026-01-03\nStatus: approved\nReply-To: a\n\nB\n",
 }
 
 

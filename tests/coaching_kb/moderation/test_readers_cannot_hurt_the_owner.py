@@ -7,7 +7,7 @@ production inbox on its own clone) and looks at the owner's repository afterward
 import json
 import re
 import sqlite3
-from datetime import datetime
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -16,6 +16,10 @@ from coaching_kb.moderation.files import Question, add_question
 from coaching_kb.moderation.owner import local_environment
 from coaching_kb.moderation.testing import ESSAY, free_port, git, owner_task
 
+OWNER_SITE_WITH_ASK = {
+    "essays/leading-quietly.md": "Title: Leading quietly\nDate: 2026-01-05\n\nListen first.\n",
+    "pages/ask.md": "Title: Ask the coach\nSlug: ask\n\nWrite to us.\n",
+}
 LETTER = "I lead a team of five engineers and, when one of them struggles, I take the work."
 
 
@@ -448,3 +452,265 @@ def test_published_letters_with_one_title_keep_distinct_addresses(owner_project,
     output = owner_project / "output"
     assert (output / "i-take-over-my-teams-work" / "index.html").is_file()
     assert (output / letters[1].stem / "index.html").is_file()
+
+
+# 7. What a reader sends never stops the owner's check, build or deploy (README walk, stop 47).
+
+
+def test_a_reply_to_nowhere_or_to_itself_never_breaks_the_owners_publish(
+    owner_project, start_inbox
+):
+    """A reader can post any `reply_to`: to a comment that does not exist, or to the file
+    name the inbox is about to give their own comment (the second and their name). Pending
+    or filed as spam, such a comment stopped `check`, `build` and `CI=true invoke publish`
+    right after `comment-pull`, and the owner could only edit the reader's file."""
+    inbox = start_inbox(local_inbox(owner_project))
+    sent = inbox.post("/comments", comment("Eve", "A reply to nothing.", reply_to="20990101-x"))
+    assert sent[0] == 202
+    for _ in range(5):  # the inbox names the file after the second it arrives in
+        itself = f"{datetime.now(UTC):%Y%m%d-%H%M%S}-loop"
+        status, answer = inbox.post("/comments", comment("Loop", "Round.", reply_to=itself))
+        assert status == 202, answer
+        if json.loads(answer)["file"] == f"{itself}.md":
+            break
+    else:
+        pytest.fail("no post arrived within the second it named")
+    pulled = owner_task(owner_project, "comment-pull")
+    assert pulled.returncode == 0, pulled.stderr
+    loop = owner_project / "content" / "comments" / ESSAY / f"{itself}.md"
+    assert "Reply-To" not in loop.read_text()  # a reply to itself is no reply
+
+    for step in ("check", "build"):
+        done = owner_task(owner_project, step, ci=True)
+        assert done.returncode == 0, done.stdout + done.stderr
+    spam = owner_task(owner_project, "comment-spam", "--path", f"content/comments/{ESSAY}/*.md")
+    assert spam.returncode == 0, spam.stderr
+    git("add", "-A", "content", cwd=owner_project)
+    git("commit", "-qm", "Moderated", cwd=owner_project)
+    published = owner_task(owner_project, "publish", ci=True)
+    assert published.returncode == 0, published.stdout + published.stderr
+
+    # Approved (named on its own: a glob leaves spam alone), the reply to nowhere is the
+    # owner's to fix, and check says how.
+    (eve,) = (owner_project / "content" / "comments" / ESSAY).glob("*-eve.md")
+    approve = owner_task(owner_project, "comment-approve", "--path", str(eve))
+    assert approve.returncode == 0, approve.stderr
+    checked = owner_task(owner_project, "check")
+    assert checked.returncode == 1
+    assert "-eve.md: Reply-To '20990101-x' names no comment on this article" in checked.stdout
+
+
+def test_readers_named_in_other_scripts_get_files_the_readme_glob_finds(owner_project, start_inbox):
+    """A comment's file is named after its reader, as Pelican would make a slug of the name:
+    'José Núñez' was `-jos-n-ez.md`, so `--path '*-jose-nunez.md'` matched nothing, and
+    '李雷' was `-.md`."""
+    inbox = start_inbox(local_inbox(owner_project))
+    for name in ("José Núñez", "李雷", "🙂"):
+        assert inbox.post("/comments", comment(name, "Gracias, this helped."))[0] == 202
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+    folder = owner_project / "content" / "comments" / ESSAY
+    for pattern in ("*-jose-nunez.md", "*-li-lei.md", "*-reader.md"):
+        approved = owner_task(
+            owner_project, "comment-approve", "--path", f"content/comments/{ESSAY}/{pattern}"
+        )
+        assert approved.returncode == 0, approved.stderr
+        assert approved.stdout.count(": approved") == 1
+    assert not [path.name for path in folder.glob("*-.md")]
+
+
+@pytest.mark.browser
+def test_a_long_letter_or_comment_sent_without_script_arrives_as_typed(
+    tmp_path, start_inbox, browser
+):
+    """Without script a browser sends each line break as CR LF: a comment of 4,960
+    characters in 160 lines was refused as over the 5,000 the inbox takes, the text lost
+    behind a 'Back to the page' link, and a shorter one was stored with CR LF line ends.
+    The forms did not stop a reader at the limit either: they learnt of it after sending."""
+    from coaching_kb.moderation.inbox import LIMITS
+    from coaching_kb.moderation.testing import make_project
+    from coaching_kb.serve import serving
+
+    project = make_project(tmp_path, OWNER_SITE_WITH_ASK)
+    with serving(project / "output") as site:
+        inbox = start_inbox(local_inbox(project, COMMENTS_SITE_ORIGIN=site))
+        conf = project / "pelicanconf.py"
+        conf.write_text(
+            conf.read_text() + f'\nCOMMENTS_ENDPOINT = "{inbox.url}/comments"\n'
+            f'QA_SUBMIT_ENDPOINT = "{inbox.url}/questions"\n'
+        )
+        assert owner_task(project, "build").returncode == 0
+        context = browser.new_context(java_script_enabled=False)
+        try:
+            tab = context.new_page()
+            tab.goto(f"{site}/{ESSAY}/")
+            form = tab.locator("form.comment-form")
+            for field, name in (("name", "name"), ("textarea", "comment")):
+                box = form.locator(f"[name={field}]" if field == "name" else field)
+                assert box.get_attribute("maxlength") == str(LIMITS[name])
+            form.get_by_label("Name").fill("Long Writer")
+            text = ("y" * 30 + "\n") * 160  # 4,960 characters, 160 line breaks
+            form.locator("textarea").fill(text)
+            form.get_by_role("button").click()
+            tab.get_by_text("awaits moderation").wait_for()
+            tab.goto(f"{site}/ask/")
+            letter = tab.locator("form.question-form")
+            for name in ("asker", "letter"):
+                box = letter.locator(f"[name={name}]")
+                assert box.get_attribute("maxlength") == str(LIMITS[name])
+            letter.get_by_label("Sign your letter as").fill("Lines")
+            letter.get_by_label("Your question").fill(f"{LETTER}\nSecond line.\n\nThird.")
+            letter.get_by_role("button").click()
+            tab.get_by_text("will be read").wait_for()
+        finally:
+            context.close()
+    assert owner_task(project, "comment-pull").returncode == 0
+    (sent,) = (project / "content" / "comments" / ESSAY).glob("*-long-writer.md")
+    assert b"\r" not in sent.read_bytes()
+    assert text.strip() in sent.read_text()
+    (asked,) = (project / "content" / "qa").glob("*.md")
+    assert b"\r" not in asked.read_bytes()
+
+
+def test_approving_a_glob_leaves_what_was_filed_as_spam_unpublished(owner_project, start_inbox):
+    """The README's order is comment-triage, then comment-approve with a glob: the glob also
+    matched what the inbox or triage had filed as spam, and published it without a word."""
+    inbox = start_inbox(local_inbox(owner_project))
+    bot = comment("Pat", "Nice post, thanks for the tips.", website="http://bot.example")
+    assert inbox.post("/comments", bot)[0] == 202  # the hidden field: filed as spam
+    assert inbox.post("/comments", comment("Rosa", "Listening first changed my week."))[0] == 202
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+    assert owner_task(owner_project, "comment-triage").returncode == 0
+
+    every = f"content/comments/{ESSAY}/*.md"
+    approved = owner_task(owner_project, "comment-approve", "--path", every)
+    assert approved.returncode == 0, approved.stderr
+    (spam,) = (owner_project / "content" / "comments" / ESSAY).glob("*-pat.md")
+    assert "Status: spam" in spam.read_text()
+    assert f"{spam.relative_to(owner_project)}: left as spam" in approved.stdout
+    assert approved.stdout.count(": approved") == 1
+    assert owner_task(owner_project, "build").returncode == 0
+    page = (owner_project / "output" / ESSAY / "index.html").read_text()
+    assert "Listening first changed my week." in page
+    assert "Nice post, thanks for the tips." not in page
+
+    # Named on its own, it is the owner's choice: approved.
+    named = owner_task(owner_project, "comment-approve", "--path", str(spam))
+    assert named.returncode == 0, named.stderr
+    assert "Status: approved" in spam.read_text()
+
+
+@pytest.mark.browser
+def test_a_long_conversation_of_replies_stays_readable_on_a_phone(
+    owner_project, start_inbox, browser
+):
+    """Each reply was indented under the one it answers, without end: sixteen readers
+    replying to each other made a phone's page 4,000 px wide, the last replies 0 px."""
+    inbox = start_inbox(local_inbox(owner_project))
+    parent = ""
+    for number in range(16):
+        sent = comment(f"Reader {number}", f"Reply {number}: I see it another way.")
+        status, answer = inbox.post("/comments", {**sent, "reply_to": parent})
+        assert status == 202, answer
+        parent = json.loads(answer)["file"].removesuffix(".md")
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+    every = f"content/comments/{ESSAY}/*.md"
+    assert owner_task(owner_project, "comment-approve", "--path", every).returncode == 0
+    assert owner_task(owner_project, "build").returncode == 0
+
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    try:
+        tab = context.new_page()
+        tab.goto((owner_project / "output" / ESSAY / "index.html").as_uri())
+        assert tab.evaluate("document.documentElement.scrollWidth") <= 360
+        replies = tab.locator(".comment > article").all()
+        widths = [reply.bounding_box()["width"] for reply in replies]
+        assert len(widths) == 16
+        assert min(widths) >= 220  # the last reply still has most of the phone's width
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+def test_names_and_titles_without_spaces_never_widen_a_phones_page(
+    owner_project, start_inbox, browser
+):
+    """The inbox takes a name of 100 characters and a title of 200: typed without a space,
+    a commenter's name made the article's page 1,700 px wide on a phone."""
+    inbox = start_inbox(local_inbox(owner_project))
+    wide = "W" * 100
+    assert inbox.post("/comments", comment(wide, "x" * 400))[0] == 202
+    letter = {"title": "T" * 200, "asker": wide, "letter": f"{LETTER} {'y' * 300}"}
+    assert inbox.post("/questions", letter)[0] == 202
+    assert owner_task(owner_project, "comment-pull").returncode == 0
+    every = f"content/comments/{ESSAY}/*.md"
+    assert owner_task(owner_project, "comment-approve", "--path", every).returncode == 0
+    (asked,) = (owner_project / "content" / "qa").glob("*.md")
+    answered = asked.read_text().replace("Status: draft\n", "")
+    asked.write_text(answered.replace("(Your answer goes here.)", "Give the work back."))
+    assert owner_task(owner_project, "build").returncode == 0
+    output = owner_project / "output"
+    pages = [p for p in output.glob("*/index.html") if 'class="letter__body"' in p.read_text()]
+    assert len(pages) == 1
+
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    try:
+        tab = context.new_page()
+        for page in (output / ESSAY / "index.html", pages[0]):
+            tab.goto(page.as_uri())
+            assert tab.evaluate("document.documentElement.scrollWidth") <= 360, page
+    finally:
+        context.close()
+
+
+def test_an_inbox_cloned_from_a_remote_without_a_default_branch_refuses_to_start(
+    owner_project, tmp_path
+):
+    """A bare remote made with `git init --bare` names `master` while the site is on `main`:
+    its clone has no commit checked out. The inbox started its branch there with no history,
+    readers' posts were pushed, and `comment-pull --remote origin` failed with git's
+    'no merge base'."""
+    remote = tmp_path / "site.git"
+    git("init", "-q", "--bare", "-b", "master", str(remote), cwd=tmp_path)
+    git("push", "-q", str(remote), "main", cwd=owner_project)
+    clone = tmp_path / "inbox-clone"
+    git("clone", "-q", str(remote), str(clone), cwd=tmp_path)  # warns: nothing checked out
+    started = owner_task(owner_project, "comment-inbox", "--port", str(free_port()),
+                         "--repo", str(clone), timeout=60)  # fmt: skip
+    assert started.returncode == 2, started.stdout + started.stderr
+    message = started.stderr.strip()
+    assert "Traceback" not in message
+    assert f"{clone} has no commit checked out" in message
+    assert f"Fix: git -C {clone} checkout main" in message
+
+    # Such a branch, pushed by an inbox before this release: a pull says what to do.
+    git("checkout", "-q", "-b", "comments-pending", cwd=clone)
+    (clone / "note.md").write_text("A reader's comment.\n")
+    git("add", "note.md", cwd=clone)
+    git(
+        "-c", "user.name=Inbox", "-c", "user.email=inbox@localhost", "commit", "-qm", "x", cwd=clone
+    )
+    git("push", "-q", "origin", "comments-pending", cwd=clone)
+    pulled = owner_task(owner_project, "comment-pull", "--remote", str(remote))
+    assert pulled.returncode == 2, pulled.stdout + pulled.stderr
+    assert "Traceback" not in pulled.stderr
+    assert "shares no history with your branch" in pulled.stderr
+    assert not (owner_project / "note.md").exists()
+
+
+def test_the_deploy_verifies_a_site_whose_forms_post_to_the_inbox(owner_project):
+    """The workflow runs `invoke verify` on the production build: with the inbox's endpoints
+    in publishconf.py, as the README says, every comment form was '<form> loads
+    https://inbox... from another host' and the deploy stopped, though each page's own policy
+    (form-action) lets it post there."""
+    conf = owner_project / "publishconf.py"
+    conf.write_text(
+        conf.read_text() + '\nCOMMENTS_ENDPOINT = "https://inbox.notes.example/comments"\n'
+        'QA_SUBMIT_ENDPOINT = "https://inbox.notes.example/questions"\n'
+    )
+    site_url = "https://notes.example"
+    published = owner_task(owner_project, "publish", ci=True, env={"SITEURL": site_url})
+    assert published.returncode == 0, published.stdout + published.stderr
+    page = (owner_project / "output" / ESSAY / "index.html").read_text()
+    assert 'action="https://inbox.notes.example/comments"' in page
+    verified = owner_task(owner_project, "verify", "--output", "output", "--site-url", site_url)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
