@@ -122,6 +122,29 @@ The procedure (`invoke spam-train`):
    video 139 of 173 (1 of 173 real filed), blind8 54 of 65 (none of 92 real filed), where
    main's scorer catches 143 (3 real filed) and 52 (none filed); rules alone 30 against 29.
    Kept by the rule fixed first: more of blind8, no reader filed, the video at 0.803 and 0.6%.
+   The ninth round fixed, before any run, the eighth round's rule unchanged: cross-validation
+   grouped by set (each writer's set held out whole, the video dealt over the folds); a
+   candidate (an extension of an existing rule kind, a feature change, a setting, the model's
+   "fairly sure" level) is eligible only if its cross-validated video false-positive rate is
+   within MAX_VIDEO_FALSE_POSITIVES and its video recall out of fold is not below that of
+   main's scorer (the eighth round's rules and features) at SHIPPED_BEFORE in the same
+   cross-validation; among the eligible, the fewest real blog comments filed, then the most
+   blog spam caught, then video recall; a tie keeps what shipped. Each candidate is judged
+   added alone to main's rules, then each kept one left out in turn from all those kept. No
+   new kind of rule: a candidate extends one of the existing kinds. blind8 joins the
+   development data; dev9a and dev9b join when written (if there by 17:05 UTC), and the
+   setting is chosen again on the existing grid by `invoke spam-train`. Kept or not, fixed
+   with it: blind9 is merged only after the refitted model is committed, and this round's
+   scorer and main's (main's spam_model.npz and rules) are each scored on it and on the
+   held-out video once. This round's scorer replaces main's only if all three hold:
+   (a) it catches more of blind9's spam than main's scorer does (a tie is not enough);
+   (b) it files none of blind9's real comments, or, if main's scorer files some, no more than
+   main's does; (c) on the held-out video its recall is 0.8 or over and it files at most 1%
+   of the video's real comments (1 of 173). Otherwise main's model and rules stay, BLOG_SETS
+   goes back to main's (the shipped model must be the one fitted on the sets it lists), blind9
+   is the held-out set main's scorer was scored on, blind8, dev9a and dev9b stay in the
+   repository for the next round without joining the training data, and the round is
+   written up as measured and not kept.
 4. The model is fitted on all development data with that setting, and that model is both
    measured on the held-out comments and shipped: the figures describe the very weights a
    site runs (a refit that also read the held-out video filed two blind real readers).
