@@ -14,9 +14,9 @@ The procedure (`invoke spam-train`):
    and cross-validation), and dev4a_comments.json and dev4b_comments.json (stop 43),
    dev5a_comments.json and dev5b_comments.json (stop 44), and dev6a_comments.json,
    dev6b_comments.json and dev6c_comments.json (the sixth round), dev7a_comments.json and
-   dev7b_comments.json (the seventh), and dev8a_comments.json and dev8b_comments.json (the
-   eighth), written for development by writers who had not seen the scorer. Held out,
-   never read while choosing: the other video, and HELD_OUT_BLOG, coaching-blog comments
+   dev7b_comments.json (the seventh), dev8a_comments.json and dev8b_comments.json (the
+   eighth), and dev9a_comments.json and dev9b_comments.json (the ninth), written for
+   development by writers who had not seen the scorer. Held out, never read while choosing: the other video, and HELD_OUT_BLOG, coaching-blog comments
    written blind by someone else and merged only once the tuning (rules, data and this
    choosing rule) was committed.
 2. Nested cross-validation on the development data only, grouped by set (since the sixth
@@ -191,6 +191,8 @@ BLOG_SETS = tuple(
         "dev8a_comments.json",
         "dev8b_comments.json",
         "blind8_held_out_comments.json",
+        "dev9a_comments.json",
+        "dev9b_comments.json",
     )
 )
 # Written blind, by another person, before this round of tuning; merged and scored once after it.
