@@ -16,9 +16,9 @@ The procedure (`invoke spam-train`):
    dev6b_comments.json and dev6c_comments.json (the sixth round), dev7a_comments.json and
    dev7b_comments.json (the seventh), dev8a_comments.json and dev8b_comments.json (the
    eighth), and dev9a_comments.json and dev9b_comments.json (the ninth), written for
-   development by writers who had not seen the scorer. Held out, never read while choosing: the other video, and HELD_OUT_BLOG, coaching-blog comments
-   written blind by someone else and merged only once the tuning (rules, data and this
-   choosing rule) was committed.
+   development by writers who had not seen the scorer. Held out, never read while choosing:
+   the other video, and HELD_OUT_BLOG, coaching-blog comments written blind by someone else
+   and merged only once the tuning (rules, data and this choosing rule) was committed.
 2. Nested cross-validation on the development data only, grouped by set (since the sixth
    round): each blog set is one outer fold, held out whole, so its writer is new to the
    model, as a blind set's is; the video's comments are dealt round-robin over the same
