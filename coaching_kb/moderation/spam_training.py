@@ -6,17 +6,18 @@ The procedure (`invoke spam-train`):
    coaching-blog comments in BLOG_SETS: labelled_comments.json, and held_out_comments.json,
    fresh_held_out_comments.json, blind_held_out_comments.json, blind2_held_out_comments.json,
    blind3_held_out_comments.json, blind4_held_out_comments.json,
-   blind5_held_out_comments.json, blind6_held_out_comments.json,
-   blind7_held_out_comments.json and blind8_held_out_comments.json, which were each scored
-   once as held-out (stops 40 and 41, the round before the sentence-view trial, stops 42, 43
-   and 44, the sixth spam round, not merged, the seventh and the eighth) and then made
-   development data (for tuning
+   blind5_held_out_comments.json, blind6_held_out_comments.json and
+   blind7_held_out_comments.json, which were each scored once as held-out (stops 40 and 41,
+   the round before the sentence-view trial, stops 42, 43 and 44, the sixth spam round, not
+   merged, and the seventh) and then made development data (for tuning
    and cross-validation), and dev4a_comments.json and dev4b_comments.json (stop 43),
    dev5a_comments.json and dev5b_comments.json (stop 44), and dev6a_comments.json,
    dev6b_comments.json and dev6c_comments.json (the sixth round), dev7a_comments.json and
    dev7b_comments.json (the seventh), dev8a_comments.json and dev8b_comments.json (the
-   eighth), and dev9a_comments.json and dev9b_comments.json (the ninth), written for
-   development by writers who had not seen the scorer. Held out, never read while choosing:
+   eighth), written for development by writers who had not seen the scorer (blind8, dev9a
+   and dev9b wait in the folder for the next round: the ninth round that trained on them was
+   not kept, and the model shipped is fitted on the sets listed here). Held out, never read
+   while choosing:
    the other video, and HELD_OUT_BLOG, coaching-blog comments written blind by someone else
    and merged only once the tuning (rules, data and this choosing rule) was committed.
 2. Nested cross-validation on the development data only, grouped by set (since the sixth
@@ -145,6 +146,24 @@ The procedure (`invoke spam-train`):
    is the held-out set main's scorer was scored on, blind8, dev9a and dev9b stay in the
    repository for the next round without joining the training data, and the round is
    written up as measured and not kept.
+   Judged by it (twenty-two blog sets, blind8 among them, before dev9a and dev9b joined; each
+   candidate added alone to main's rules, then each left out in turn from all those kept):
+   fourteen extensions of old kinds were kept (a link after a call to act, a sentence pasted
+   three times, SEO in Chinese and Japanese, loans and recovery hackers in other words, a
+   course's guarantee and next cohort, a price per head, offers in French, German, Polish and
+   Russian, betting sites, notices in other languages, a credit claim's proof, dating bots'
+   photos, a trade's call-outs, spun text, jobs from home in other languages): 1,726 of 2,233
+   blog spam caught against 1,679, the same 5 of 2,688 real filed, the video at the floor
+   0.846 with 1 of 174 real, at penalty 3e-5, budget 0 (the grid chose it again). Four were
+   ties left out and not kept ("just reply yes", "could I send you a walkthrough", a first
+   month free in other languages, "I'm Rob from ReviewBoost"). dev9a and dev9b, merged after
+   the rules were committed, were caught at 94 and 85 of 128 and 128 with main's model (main's
+   rules 94 and 84). `invoke spam-train` could not finish before the stop (load 16 to 18 on
+   two cores); the model was fitted with `shipped` at CHOSEN on the twenty-four sets (cut
+   0.948) and committed before blind9 was merged. Scored once: blind9 64 of 72 by both
+   scorers (none of 97 real filed by either), the held-out video 140 of 173 against main's
+   139 (1 of 173 real filed by each). A tie on blind9 fails the condition fixed first, so the
+   round was not kept: main's rules and model stay, and blind9 is their held-out set.
 4. The model is fitted on all development data with that setting, and that model is both
    measured on the held-out comments and shipped: the figures describe the very weights a
    site runs (a refit that also read the held-out video filed two blind real readers).
@@ -165,7 +184,7 @@ from .spam import Context, is_brief, model_signals, rule_signals, score, verdict
 from .spam_model import BUCKETS, SpamModel, feature_ids
 
 OWN_LABELS = Path(__file__).with_name("labelled_comments.json")
-# Our coaching-blog development sets; ten were held out once, then made development.
+# Our coaching-blog development sets; nine were held out once, then made development.
 BLOG_SETS = tuple(
     Path(__file__).with_name(name)
     for name in (
@@ -190,20 +209,17 @@ BLOG_SETS = tuple(
         "blind7_held_out_comments.json",
         "dev8a_comments.json",
         "dev8b_comments.json",
-        "blind8_held_out_comments.json",
-        "dev9a_comments.json",
-        "dev9b_comments.json",
     )
 )
-# Written blind, by another person, before this round of tuning; merged and scored once after it.
+# Written blind, by another person, before the ninth round's tuning; merged and scored once after
+# it, with the ninth round's scorer and with this one (the ninth round was not kept, README).
 HELD_OUT_BLOG = Path(__file__).with_name("blind9_held_out_comments.json")
 DEVELOPMENT_VIDEO = "PSY - Gangnam Style"  # the other video of the public set is held out
 L2_CHOICES = (3e-5, 1e-4, 3e-4)  # penalties cross-validation chooses from
 # Shares of real comments the model's cut may file, in-fold; 0: above every real one seen
 BUDGETS = (0.0, 0.005, 0.01, 0.02, 0.03)
 # (penalty on the weights per example, budget) the cross-validation chose; spam-train prints it
-# (the ninth round's grid, run on the twenty-two sets before dev9a and dev9b, chose it again;
-# fitted with dev9a and dev9b: model cut 0.948)
+# (the eighth round chose it again, with blind7, dev8a and dev8b; model cut 0.936)
 CHOSEN = (3e-5, 0.0)
 L2, BUDGET = CHOSEN
 # Main's setting before this round: its cross-validated video recall is the floor a choice keeps.

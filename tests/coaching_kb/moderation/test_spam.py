@@ -552,64 +552,6 @@ ROUND8_READERS = [
 ]
 
 
-# Kinds the eighth blind set's misses and the development sets' cross-validated misses showed
-# (read after blind8 was scored; it is development data now), written in general terms as
-# extensions of the kinds above and kept by the choosing rule. Written here, not copied.
-ROUND9_KINDS = [
-    ("Tired of messy one-to-ones? Our agenda app is free for small teams. Sign up today at "
-     "agendaly.example", "links to the writer's own site"),
-    ("Kom naar onze training voor teamleiders, meld je aan via leidertraining.example",
-     "links to the writer's own site"),
-    ("Such a helpful post for new leads. Such a helpful post for new leads. Such a helpful "
-     "post for new leads.", "repeats a sentence"),
-    ("专业外链代发，网站排名快速提升", "sells links or traffic"),
-    ("Займы онлайн без отказа, деньги на карту за 10 минут.", "lends or recovers money"),
-    ("Hacker Dmitri unlocked my stolen account overnight, forever grateful.",
-     "lends or recovers money"),
-    ("Switch careers in ten weeks with our design bootcamp, job guarantee included.",
-     "offers paid help"),
-    ("Team offsites at our lakeside lodge, from £49 per person with lunch.", "sells a service"),
-    ("Rejoignez notre réseau de managers, inscription sur notre site.",
-     "asks in another language"),
-    ("Les meilleurs pronostics pour vos paris sportifs du week-end.", "asks in another language"),
-    ("Ihre Domain läuft morgen ab, sonst wird die Seite abgeschaltet.", "writes like a bot"),
-    ("I took the photo in your header and need credit or removal.", "writes like a bot"),
-    ("Mes photos privées sont ici, viens discuter ❤", "offers dating in another language"),
-    ("Family roofing firm: free estimates and a 24 hour emergency service.", "sells a service"),
-    ("{Great|Nice|Superb} {post|article}, {thanks|cheers} for sharing!",
-     "praises like a comment bot"),
-    ("Trabalhe em casa e ganhe R$ 200 por dia, sem experiência.", "promises money"),
-]  # fmt: skip
-
-
-# ...and the readers each could be confused with: readers who signed up for something at work,
-# link a public page, repeat a word, read Hacker News, ran a poll, had a guarantee, priced an
-# offsite, got a free estimate, saved a post, say where they work. None is spam.
-ROUND9_READERS = [
-    "I signed up for the free webinar our HR team ran, and this post said more in five minutes.",
-    "For anyone curious, the study is at https://example.org/study and it is short.",
-    "I booked a coach through our company portal at https://example.org/portal last year.",
-    "We need more time. We need more time. That is all my team says, and this helped.",
-    "Thank you so much, thank you so much, I needed this today.",
-    "Hacker News had a long thread on this post last week.",
-    "A hacker took over my work account last year; the worst week of my first year as a manager.",
-    "I told my team to just reply yes or no to the poll, and nobody did.",
-    "Could I send you a short video of our retro? It worked because of your post.",
-    "Our bootcamp for new leads at work had no guarantee of anything, but it helped.",
-    "We booked an offsite venue, from £30 per person, and the day itself was the worst part.",
-    "Le premier mois dans mon nouveau poste a été le plus dur, merci pour ce texte.",
-    "Mon mari regarde les paris sportifs, moi je lis votre blog.",
-    "Our domain expired once because nobody on the team owned the renewal.",
-    "The roofer who fixed our office gave us a free estimate, and I thought about clear scope.",
-    "Saved this to my bookmarks, I will read it again before my next review.",
-    "I'm Sam from Lagos, a new manager in a bank, and this is my daily life.",
-    "I'm Priya from HubSpot's support team and we read this together on Friday.",
-    "Trabalho em casa desde 2020 e gerir uma equipe remota é bem mais difícil.",
-    "Займ на ипотеку мы брали ещё до того, как я стал руководителем.",
-    "Meine Fotos vom Teamausflug sind im Intranet, und dein Text passt dazu.",
-]
-
-
 READERS = [
     *BRIEF_PRAISE,
     *READERS_NAMING_MONEY_WORK_OR_TEAM,
@@ -618,15 +560,8 @@ READERS = [
     *READERS_WHO_BOOKED_LOST_HIRE_OR_WROTE_PRIVATELY,
     *ROUND7_READERS,
     *ROUND8_READERS,
-    *ROUND9_READERS,
 ]
-RULE_KINDS = [
-    *SELLER_AND_BUSINESS_KINDS,
-    *ROUND6_KINDS,
-    *ROUND7_KINDS,
-    *ROUND8_KINDS,
-    *ROUND9_KINDS,
-]
+RULE_KINDS = [*SELLER_AND_BUSINESS_KINDS, *ROUND6_KINDS, *ROUND7_KINDS, *ROUND8_KINDS]
 
 
 @pytest.mark.parametrize("body", READERS)
@@ -726,17 +661,18 @@ def test_training_is_deterministic():
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the public development set is not here")
 def test_on_comments_never_tuned_on():
     """Fit on the development data with the setting cross-validation chose, as `invoke
-    spam-train` does; score the other video and the eighth blind blog set (README figures)."""
+    spam-train` does; score the other video and the ninth blind blog set (README figures)."""
     development, held_video = spam_training.split(spam_training.read_jsonl(DEV_SET))
     assert {e.source for e in development} >= {p.name for p in spam_training.BLOG_SETS}
     model = spam_training.train(development, *spam_training.CHOSEN)
     video = spam_training.figures(held_video, model)
     blind = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_BLOG), model)
-    # Scored once (README): 139 of 173 with 1 real; blind8 blog 54 of 65 with none of 92 real.
-    # The video meets its targets; the blind set's recall does not (0.83): these hold the line.
+    # Scored once (README): 139 of 173 with 1 real; blind9 blog 64 of 72 with none of 97 real
+    # (blind8: 54 of 65). The video meets its targets; the blind set's recall does not (0.89):
+    # these hold the line.
     assert video["recall"] >= 0.8
     assert video["false_positive_rate"] <= 0.02
-    assert blind["caught"] >= 54
+    assert blind["caught"] >= 64
     assert blind["real_filed_as_spam"] == 0
     assert spam_training.figures(held_video, None)["recall"] < video["recall"]
 
