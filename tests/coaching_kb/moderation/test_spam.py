@@ -661,17 +661,18 @@ def test_training_is_deterministic():
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the public development set is not here")
 def test_on_comments_never_tuned_on():
     """Fit on the development data with the setting cross-validation chose, as `invoke
-    spam-train` does; score the other video and the eighth blind blog set (README figures)."""
+    spam-train` does; score the other video and the ninth blind blog set (README figures)."""
     development, held_video = spam_training.split(spam_training.read_jsonl(DEV_SET))
     assert {e.source for e in development} >= {p.name for p in spam_training.BLOG_SETS}
     model = spam_training.train(development, *spam_training.CHOSEN)
     video = spam_training.figures(held_video, model)
     blind = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_BLOG), model)
-    # Scored once (README): 139 of 173 with 1 real; blind8 blog 54 of 65 with none of 92 real.
-    # The video meets its targets; the blind set's recall does not (0.83): these hold the line.
+    # Scored once (README): 139 of 173 with 1 real; blind9 blog 64 of 72 with none of 97 real
+    # (blind8: 54 of 65). The video meets its targets; the blind set's recall does not (0.89):
+    # these hold the line.
     assert video["recall"] >= 0.8
     assert video["false_positive_rate"] <= 0.02
-    assert blind["caught"] >= 54
+    assert blind["caught"] >= 64
     assert blind["real_filed_as_spam"] == 0
     assert spam_training.figures(held_video, None)["recall"] < video["recall"]
 
