@@ -8,6 +8,9 @@ are what our plugins fill (topic hubs, search, authors); the Jinja options our t
 (autoescape) are kept on top of the owner's.
 """
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -84,7 +87,8 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
             "pelicanconf.py"
         )
     try:
-        owned = get_settings_from_file(str(path))
+        with own_modules_first(path.parent):
+            owned = get_settings_from_file(str(path))
     except Exception as error:  # noqa: BLE001 - any error in the owner's Python is theirs
         raise SettingsError(
             f"{settings_file}: cannot be read ({type(error).__name__}: {error}). Fix: run "
@@ -115,6 +119,23 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
         **(ours.get("JINJA_ENVIRONMENT") or {}),
     }
     return overrides
+
+
+@contextmanager
+def own_modules_first(folder: Path) -> Iterator[None]:
+    """While an owner's settings file runs, let its `from pelicanconf import *` find the file
+    beside it, as `pelican` run in that folder does: not our pelicanconf, which Pelican has
+    already registered under that name, nor one in the working folder."""
+    names = {path.stem for path in folder.glob("*.py")}
+    ours = {name: sys.modules.pop(name) for name in names & set(sys.modules)}
+    sys.path.insert(0, str(folder))
+    try:
+        yield
+    finally:
+        sys.path.remove(str(folder))
+        for name in names:
+            sys.modules.pop(name, None)
+        sys.modules.update(ours)
 
 
 def _owners_tags(owned: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:

@@ -67,7 +67,8 @@ def inspect_folder(settings: Mapping[str, Any]) -> Inspection:
 def run_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
     """Return, sorted, the problems of a run: the checks' own, what was logged, any crash."""
     plugins = missing_plugins(run.records, run.settings)
-    machine = list(locale_problems(run.settings))
+    unread = any(is_unprocessed(r) for r in run.records)
+    machine = list(locale_problems(run.settings, unread))
     if any(p.is_error for p in machine):  # Pelican read no post: its records say no more
         return sorted({*machine, *plugins})
     plugins += machine

@@ -122,14 +122,35 @@ def is_unprocessed(record: logging.LogRecord) -> bool:
     return record.msg == NOT_PROCESSED
 
 
-def setting_line(settings: Mapping[str, Any], key: str) -> tuple[str, int]:
-    """Return the settings file as shown and the line setting `key` (0 when not found)."""
+def setting_line(settings: Mapping[str, Any], key: str, entry: str = "") -> tuple[str, int]:
+    """Return the settings file as shown and the line setting `key` (0 when not found): in
+    the settings file, else in a file beside it that it imports with `from x import *`;
+    with `entry`, the line of that dictionary entry (`"ja": ...`) where there is one."""
     settings_file = Path(settings.get("SETTINGS_FILE", ""))
     if not settings_file.is_file():
         return "", 0
-    lines = settings_file.read_text(encoding="utf-8").splitlines()
-    line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith(key)), 0)
-    return shown_path(settings, settings_file), line
+    for path in _settings_files(settings_file):
+        lines = path.read_text(encoding="utf-8").splitlines()
+        line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith(key)), 0)
+        if line:
+            quoted = (f'"{entry}"', f"'{entry}'")
+            after = (n for n, text in enumerate(lines[line - 1 :], line) if entry and any(
+                q in text for q in quoted))  # fmt: skip
+            return shown_path(settings, path), next(after, line)
+    return shown_path(settings, settings_file), 0
+
+
+STAR_IMPORT = re.compile(r"^from\s+(\w+)\s+import\s+\*", re.MULTILINE)
+
+
+def _settings_files(path: Path, seen: frozenset[Path] = frozenset()) -> list[Path]:
+    """Return `path`, then the files beside it that it star-imports, depth first."""
+    files = [path]
+    for name in STAR_IMPORT.findall(path.read_text(encoding="utf-8")):
+        imported = path.with_name(f"{name}.py")
+        if imported.is_file() and imported not in seen | {path}:
+            files += _settings_files(imported, seen | {path})
+    return files
 
 
 # The distribution that provides a Markdown extension's module, where its name differs.

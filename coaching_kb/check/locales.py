@@ -9,12 +9,10 @@ but C.UTF-8, so the owner learns it here, at the line of the settings file.
 
 import locale
 import re
-from collections.abc import Callable, Iterator, Mapping
-from pathlib import Path
+from collections.abc import Iterator, Mapping
 from typing import Any
 
-from coaching_kb.content.paths import shown_path
-
+from .foreign import setting_line
 from .problems import ERROR, WARNING, Problem
 
 NAMES = re.compile(r"%-?[aAbBcpxX]")  # directives whose text depends on the locale
@@ -24,25 +22,26 @@ INSTALL = (
 )
 
 
-def locale_problems(settings: Mapping[str, Any]) -> Iterator[Problem]:
-    """Yield an error for each DATE_FORMATS locale missing here, and a warning when dates
-    name months or days and none of LOCALE's locales is installed."""
-    located = settings_line(settings)
+def locale_problems(settings: Mapping[str, Any], posts_unread: bool) -> Iterator[Problem]:
+    """Yield a problem for each DATE_FORMATS locale missing here (an error when Pelican could
+    not read posts, `posts_unread`; else a warning, as no post in that language exists yet),
+    and a warning when dates name months or days and none of LOCALE's locales is installed."""
     formats = settings.get("DATE_FORMATS") or {}
     for lang, layout in formats.items():
         if isinstance(layout, tuple | list) and layout and not available(str(layout[0])):
+            effect = "so Pelican reads no post" if posts_unread else "so a post would not be read"
             yield Problem(
-                *located("DATE_FORMATS"), f"DATE_FORMATS['{lang}'] names the locale "
-                f"'{layout[0]}', which this machine does not have, so Pelican reads no post "
+                *setting_line(settings, "DATE_FORMATS", str(lang)), f"DATE_FORMATS['{lang}'] "
+                f"names the locale '{layout[0]}', which this machine does not have, {effect} "
                 f"in '{lang}'. Fix: {INSTALL.format(name=layout[0])}, or give "
                 f"DATE_FORMATS['{lang}'] a format alone",
-                ERROR,
+                ERROR if posts_unread else WARNING,
             )  # fmt: skip
     wanted = [str(name) for name in settings.get("LOCALE") or [] if str(name)]
     if wanted and names_words(settings) and not any(map(available, wanted)):
         yield Problem(
-            *located("LOCALE"), f"LOCALE names {', '.join(wanted)}, and this machine has "
-            "none of them, so month and day names in dates are in English. "
+            *setting_line(settings, "LOCALE"), f"LOCALE names {', '.join(wanted)}, and this "
+            "machine has none of them, so month and day names in dates are in English. "
             f"Fix: {INSTALL.format(name=wanted[0])}, or write dates in numbers (%d/%m/%Y)",
             WARNING,
         )  # fmt: skip
@@ -66,15 +65,3 @@ def available(name: str) -> bool:
     finally:
         locale.setlocale(locale.LC_TIME, current)
     return True
-
-
-def settings_line(settings: Mapping[str, Any]) -> Callable[[str], tuple[str, int]]:
-    """Return a function giving (shown file, line) of a setting in the settings file."""
-    path = Path(str(settings.get("SETTINGS_FILE") or ""))
-    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
-
-    def located(key: str) -> tuple[str, int]:
-        line = next((n for n, text in enumerate(lines, 1) if text.startswith(key)), 0)
-        return (shown_path(settings, path) if line else "", line)
-
-    return located

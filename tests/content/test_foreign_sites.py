@@ -534,3 +534,42 @@ def test_a_date_formats_locale_this_machine_lacks_is_one_error_and_no_crash(tmp_
         assert "bug" not in said
         assert "Traceback" not in said
         assert "Could not process" not in said
+
+
+def test_a_publishconf_importing_its_own_pelicanconf_gets_the_owners_not_ours(tmp_path):
+    """pelican-quickstart's publishconf.py imports `pelicanconf` from the working folder; run
+    from ours, or after ours was read, it must still be the owner's file beside it."""
+    settings = locale_site(tmp_path, "")
+    publish = settings.with_name("publishconf.py")
+    publish.write_text(
+        "import os\nimport sys\n\nsys.path.append(os.curdir)\nfrom pelicanconf import *\n\n"
+        'SITEURL = "https://ana.example"\n'
+    )
+    out = tmp_path / "output"
+    built = run_task("build", "--settings", str(publish), "--output", str(out))
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = html(out / "primeira-reuniao.html")
+    assert page.title.get_text().endswith("Notas de liderança"), page.title
+    assert page.html["lang"] == "pt"
+
+
+def test_a_setting_from_an_imported_file_is_named_at_its_own_line(tmp_path):
+    settings = locale_site(tmp_path, 'LOCALE = ("xx_XX.UTF-8",)\nDEFAULT_DATE_FORMAT = "%d %B"\n')
+    publish = settings.with_name("publishconf.py")
+    publish.write_text("from pelicanconf import *\n\nFEED_DOMAIN = SITEURL\n")
+    line = settings.read_text().splitlines().index('LOCALE = ("xx_XX.UTF-8",)') + 1
+    checked = run_task("check", "--settings", str(publish))
+    assert f"/site/pelicanconf.py:{line}: LOCALE names xx_XX.UTF-8" in checked.stdout
+
+
+def test_a_date_formats_locale_for_a_language_with_no_post_is_a_warning_at_its_entry(tmp_path):
+    settings = locale_site(
+        tmp_path,
+        'DATE_FORMATS = {\n    "pt": "%d/%m/%Y",\n    "ja": ("xx_XX.UTF-8", "%Y-%m-%d"),\n}\n',
+    )
+    line = settings.read_text().splitlines().index('    "ja": ("xx_XX.UTF-8", "%Y-%m-%d"),') + 1
+    out = tmp_path / "out"
+    built = run_task("build", "--settings", str(settings), "--output", str(out))
+    assert built.returncode == 0, built.stdout + built.stderr  # plain Pelican builds it too
+    assert f"/site/pelicanconf.py:{line}: DATE_FORMATS['ja']" in built.stdout + built.stderr
+    assert (out / "primeira-reuniao.html").is_file()
