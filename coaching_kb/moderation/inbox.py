@@ -382,8 +382,14 @@ def answer(request: Request, code: int, message: str, back: str = "", **extra: A
 
 def create_app(settings: InboxSettings | None = None) -> Starlette:
     """Return the inbox application (the factory uvicorn's `--factory` calls)."""
-    settings = settings or InboxSettings.from_env()
-    require_checkout(settings)
+    if settings is None:  # run by uvicorn itself: a misconfiguration is one line, no traceback
+        try:
+            settings = InboxSettings.from_env()
+            require_checkout(settings)
+        except SiteError as error:
+            raise SystemExit(str(error)) from None
+    else:
+        require_checkout(settings)
     git_queue = GitQueue(settings)
     slugs = KnownSlugs(settings.manifest)
     limit = RateLimit(settings.rate_per_minute)

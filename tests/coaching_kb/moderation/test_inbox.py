@@ -272,3 +272,19 @@ def test_the_article_form_posts_to_the_inbox_and_says_so_in_place(site_repo, tmp
     bodies = [t for t in on_branch(site_repo["remote"]).values() if "Browser Reader" in t]
     assert len(bodies) == 1
     assert "Sent from a real page in Chromium." in bodies[0]
+
+
+def test_uvicorn_with_a_wrong_comments_repo_is_one_line_with_the_fix(tmp_path):
+    """The README's production command: a misconfigured inbox says what to fix, no traceback."""
+    import subprocess
+    import sys
+
+    env = {"PATH": "/usr/bin:/bin", "COMMENTS_REPO": str(tmp_path / "not-a-clone")}
+    done = subprocess.run(
+        [sys.executable, "-m", "uvicorn", "coaching_kb.moderation.inbox:create_app", "--factory",
+         "--port", "0"],
+        env=env, capture_output=True, text=True, timeout=60, check=False,
+    )  # fmt: skip
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr, done.stderr
+    assert f"{tmp_path / 'not-a-clone'} is not a git clone of the site. Fix:" in done.stderr
