@@ -208,6 +208,16 @@ def test_the_header_is_two_short_rows_on_a_phone_and_one_on_a_desktop(screen, sa
         assert len(rows) == 1
 
 
+def test_the_header_keeps_its_height_from_page_to_page(screen, sample_url):
+    # The site's name must not break onto a second line on one page only (the search page,
+    # whose current link in the header is marked), making the header jump there.
+    heights = {}
+    for path in ("", "search/", "topics/", ESSAY):
+        screen.goto(f"{sample_url}/{path}")
+        heights[path] = round(screen.locator(".site-header").bounding_box()["height"])
+    assert len(set(heights.values())) == 1, heights
+
+
 FOCUSED_IN_HEADER = """(() => {
   const e = document.activeElement;
   if (!e.closest('.site-header')) return null;

@@ -51,6 +51,20 @@ def test_the_phone_header_is_two_short_rows_with_the_whole_menu_on_one_line(
     assert not search_box
 
 
+def test_on_the_narrowest_phone_every_menu_link_is_on_screen(browser, sample_url):
+    # At 320 px the one-line menu ran past the screen's edge, "About" cut to its first letter.
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(f"{sample_url}/search/")
+    rights = [
+        a.bounding_box()["x"] + a.bounding_box()["width"] for a in page.locator(".site-nav a").all()
+    ]
+    header = box(page, ".site-header")
+    context.close()
+    assert max(rights) <= 320 - 8, f"a menu link ends at {max(rights):.0f}px"
+    assert header["height"] <= 130
+
+
 def test_the_desktop_header_is_one_row_with_its_search_box(desktop, sample_url):
     desktop.goto(f"{sample_url}/")
     name, nav, search = (
