@@ -131,7 +131,8 @@ def setting_line(settings: Mapping[str, Any], key: str, entry: str = "") -> tupl
         return "", 0
     for path in _settings_files(settings_file):
         lines = path.read_text(encoding="utf-8").splitlines()
-        line = next((n for n, text in enumerate(lines, 1) if text.lstrip().startswith(key)), 0)
+        assigned = re.compile(rf"^\s*{re.escape(key)}\s*(=|\+=|\[|\.)")  # not a longer name
+        line = next((n for n, text in enumerate(lines, 1) if assigned.match(text)), 0)
         if line:
             quoted = (f'"{entry}"', f"'{entry}'")
             after = (n for n, text in enumerate(lines[line - 1 :], line) if entry and any(

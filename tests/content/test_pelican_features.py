@@ -91,7 +91,8 @@ def test_typogrify_without_the_package_is_one_error_at_its_setting(tmp_path):
     if importlib.util.find_spec("typogrify") is not None:
         pytest.skip("typogrify is installed here")
     write_files(tmp_path / "site", {
-        "pelicanconf.py": 'SITENAME = "T"\nPATH = "content"\nTYPOGRIFY = True\n',
+        "pelicanconf.py": 'SITENAME = "T"\nPATH = "content"\nTYPOGRIFY_IGNORE_TAGS = ["pre"]\n'
+        "TYPOGRIFY = True\n",  # the line of TYPOGRIFY itself, not of a longer name
         "content/post.md": "Title: A post\nDate: 2024-01-01\n\n\"Quotes\" -- and dashes.\n",
         "content/other.md": "Title: Another\nDate: 2024-01-02\n\nMore.\n",
     })  # fmt: skip
@@ -100,7 +101,7 @@ def test_typogrify_without_the_package_is_one_error_at_its_setting(tmp_path):
     report = build_site(SETTINGS, None, tmp_path / "output", overrides)
     for problems in (found.problems, report.problems):
         assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [
-            ("pelicanconf.py", 3, True)
+            ("pelicanconf.py", 4, True)
         ]
         assert "Fix: pip install typogrify, or set TYPOGRIFY = False" in problems[0].message
 
