@@ -114,7 +114,8 @@ def check_replies(comments: list[Comment]) -> list[ContentError]:
     errors = [
         ContentError(
             f"{c.path}: Reply-To '{c.reply_to}' names no comment on this article. "
-            f"Fix: use one of {', '.join(sorted(by_id)) or '(none)'} or remove the line"
+            f"Fix: use one of {', '.join(sorted(set(by_id) - {c.id})) or '(none)'} or remove "
+            "the line"
         )
         for c in comments
         if c.is_published and c.reply_to and c.reply_to not in by_id

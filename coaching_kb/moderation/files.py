@@ -126,8 +126,9 @@ def add_comment(
         "Author": author,
         "Date": f"{now:%Y-%m-%d %H:%M:%S}",
         "Status": status,
-        # A reply to its own file (a reader guessing the name it gets) would be a circle.
-        "Reply-To": "" if parent == path.stem else parent,
+        # A reader may name any parent: only a comment already on the article is one (a reply
+        # to its own file would be a circle, to nowhere an error once the owner approves it).
+        "Reply-To": parent if parent != path.stem and (folder / f"{parent}.md").is_file() else "",
         "URL": one_line(sent.url),
     }
     write_text(path, render(meta, plain_text(sent.body)))
