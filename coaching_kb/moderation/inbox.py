@@ -233,6 +233,10 @@ def require_checkout(settings: InboxSettings) -> None:
     if not (repo / ".git").exists():
         raise SiteError(f"comment-inbox: {repo} is not a git clone of the site. Fix: git clone "
                         f"<the site's repository> {repo}")  # fmt: skip
+    try:  # git refusing the clone (another user's, say) is a different fix from the one below
+        git(settings, "rev-parse", "--git-dir")
+    except SiteError as error:
+        raise SiteError(f"comment-inbox: git cannot use {repo}: {error}") from None
     starts = ["HEAD", branch, *([f"{remote}/{branch}"] if remote else [])]
     if not any(git(settings, "rev-parse", "--verify", "--quiet", start, check=False).strip()
                for start in starts):  # fmt: skip

@@ -2,8 +2,12 @@
 
 import http.client
 import json
+import os
+import shutil
 import signal
 import statistics
+import subprocess
+import sys
 import time
 import urllib.error
 import urllib.parse
@@ -276,15 +280,30 @@ def test_the_article_form_posts_to_the_inbox_and_says_so_in_place(site_repo, tmp
 
 def test_uvicorn_with_a_wrong_comments_repo_is_one_line_with_the_fix(tmp_path):
     """The README's production command: a misconfigured inbox says what to fix, no traceback."""
-    import subprocess
-    import sys
-
     env = {"PATH": "/usr/bin:/bin", "COMMENTS_REPO": str(tmp_path / "not-a-clone")}
-    done = subprocess.run(
+    done = start_uvicorn(env)
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr, done.stderr
+    assert f"{tmp_path / 'not-a-clone'} is not a git clone of the site. Fix:" in done.stderr
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="needs root to give the clone to another user")
+def test_a_clone_git_refuses_is_named_with_gits_own_reason(site_repo):
+    """A clone owned by another user (a volume mounted into the Dockerfile's container):
+    git refuses it, and the inbox said its remote's HEAD named no branch."""
+    shutil.chown(site_repo["clone"], user="nobody")
+    done = start_uvicorn({"PATH": "/usr/bin:/bin", "HOME": str(site_repo["clone"].parent),
+                          **inbox_env(site_repo)})  # fmt: skip
+    assert done.returncode != 0
+    assert "Traceback" not in done.stderr, done.stderr
+    assert "dubious ownership" in done.stderr
+    assert "HEAD names no branch" not in done.stderr
+
+
+def start_uvicorn(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
+    """Run the README's production command until it stops (it should, at once)."""
+    return subprocess.run(
         [sys.executable, "-m", "uvicorn", "coaching_kb.moderation.inbox:create_app", "--factory",
          "--port", "0"],
         env=env, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
-    assert done.returncode != 0
-    assert "Traceback" not in done.stderr, done.stderr
-    assert f"{tmp_path / 'not-a-clone'} is not a git clone of the site. Fix:" in done.stderr
