@@ -242,14 +242,23 @@ FUNCTION_WORDS_ONLY = {
         ("routeur", "Router placement", "Turn a router hidden in a cupboard: much, every evening."),
         ("semis", "Sowing in March", "Sow tomatoes under glass."),
     ],
+    # General adjectives, nouns and light verbs ("good", "best", "way", "thing", "use").
+    "en-general": [
+        ("chaine", "Oiling a chain", "Oil the bicycle chain after rain."),
+        ("pignons", "Cleaning sprockets", "A bicycle chain wears the sprockets down."),
+        ("seigle", "Rye loaves", "A good way to use rye dough: the best thing is a cold oven."),
+        ("routeur", "Router placement", "A good way to use a router: the best thing is a shelf."),
+        ("semis", "Sowing in March", "Sow tomatoes under glass."),
+    ],
 }
 
 
-@pytest.mark.parametrize("lang", ["fr", "en"])
-def test_articles_sharing_only_words_that_say_nothing_are_not_related(tmp_path, lang):
+@pytest.mark.parametrize("kind", ["fr", "en", "en-general"])
+def test_articles_sharing_only_words_that_say_nothing_are_not_related(tmp_path, kind):
+    lang = kind[:2]
     articles = {
         f"{name}.md": f"Title: {title}\nDate: 2024-01-0{n + 1}\nLang: {lang}\n\n{text}\n"
-        for n, (name, title, text) in enumerate(FUNCTION_WORDS_ONLY[lang])
+        for n, (name, title, text) in enumerate(FUNCTION_WORDS_ONLY[kind])
     }
     result = build(tmp_path, articles=articles, DEFAULT_LANG=lang, RELATED_TOPICS_MODEL="",
                    **FULL_NAME)  # fmt: skip
@@ -336,6 +345,37 @@ def test_a_translation_shows_its_originals_list_linking_its_languages_pages(tmp_
     assert links[0]["href"] == "/running-late-pt.html"
     english = listed(tmp_path, "the-deadline-slipped.html")
     assert [a.get_text() for a in links[1:]] == english[1:]  # no translation: the original
+    # The English link's quote is the English article's: never shown under the Portuguese one.
+    said = reasons(tmp_path, "the-deadline-slipped.html")
+    assert said[0].startswith("Close in meaning: “")
+    assert reasons(tmp_path, "the-deadline-slipped-pt.html") == ["Close in meaning", *said[1:]]
+
+
+def reasons(site: Path, page: str) -> list[str]:
+    """Return the reasons the automatic list gives on an article page."""
+    html = BeautifulSoup((site / "output" / page).read_text(encoding="utf-8"), "html.parser")
+    return [small.get_text() for small in html.select("aside.related-topics li small")]
+
+
+def test_an_article_with_no_original_links_its_languages_pages_where_there_are(tmp_path):
+    tagged = ARTICLES["deadline.md"].replace("\n\n", "\nTags: planning\n\n", 1)
+    pt_deadline = "Title: O prazo escorregou\nDate: 2024-02-01\nLang: pt\n"
+    pt_deadline += "Slug: the-deadline-slipped\n"
+    articles = {
+        **ARTICLES,
+        "deadline.md": tagged,
+        "pt/deadline.md": pt_deadline + "Tags: planning\n\nA entrega atrasou.\n",
+        "pt/plan.md": "Title: Cronogramas\nDate: 2024-02-02\nLang: pt\nTags: planning\n\n"
+        "Um cronograma honesto conta com as férias.\n",
+    }
+    result = build(tmp_path, articles=articles, **FULL_NAME)
+    assert result.returncode == 0, result.stderr
+    page = tmp_path / "output" / "cronogramas-pt.html"
+    html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    links = html.select("aside.related-topics li a")
+    assert [(a.get_text(), a["href"]) for a in links][:1] == [
+        ("O prazo escorregou", "/the-deadline-slipped-pt.html")
+    ]
 
 
 def test_unknown_and_other_plugins_settings_are_one_warning_not_a_traceback(tmp_path):

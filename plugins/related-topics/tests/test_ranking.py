@@ -264,7 +264,9 @@ def test_a_sites_locale_has_its_languages_function_words(locale, language, word)
 
 @pytest.mark.parametrize(
     ("language", "function_word", "content_word"),
-    [("en", "every", "research"), ("en", "much", "system"), ("pt", "muito", "trabalho"),
+    [("en", "every", "research"), ("en", "much", "system"), ("en", "best", "group"),
+     ("en", "thing", "work"), ("en", "use", "problem"), ("en", "uk", "web"),
+     ("pt", "muito", "trabalho"),
      ("es", "muy", "tiempo"), ("fr", "très", "sujet")],
 )  # fmt: skip
 def test_function_words_hold_no_word_that_names_a_subject(language, function_word, content_word):
@@ -282,3 +284,15 @@ def test_a_quote_cut_at_a_sentences_end_has_no_ellipsis_after_its_full_stop():
     cut = reason_for(Match("a.md", 0.9, passage="one two three four five six seven eight nine "
                                                 "ten eleven twelve thirteen"), {})  # fmt: skip
     assert cut.endswith("twelve…”")
+
+
+def test_a_quote_cut_after_an_abbreviations_full_stop_keeps_its_ellipsis():
+    from pelican.plugins.related_topics.glue import reason_for
+    from pelican.plugins.related_topics.ranking import Match
+
+    shown = "The whole team meets every Monday for its stand-up at 9 a.m."
+    going_on = reason_for(Match("a.md", 0.9, passage=f"{shown} sharp, in the big room."), {})
+    assert going_on == f"Close in meaning: “{shown}…”"
+    for next_sentence in ("Then we plan the week.", "18F plans the week."):
+        ended = reason_for(Match("a.md", 0.9, passage=f"{shown} {next_sentence}"), {})
+        assert ended == f"Close in meaning: “{shown}”"

@@ -1,9 +1,9 @@
 """Function words: words that never say what two articles share ("much", "every", "très").
 
-The stop-words package's lists, kept to their closed classes. Its English list has 1,333
-words and holds content words a reason should name ("computer", "research", "problem",
-"group", "work", "web"), country codes ("ai", "uk") and the like: of it, only the words below
-are kept. Its other lists are short and mostly closed-class: each keeps all but the content
+The stop-words package's lists, kept to their closed classes and general words. Its English
+list has 1,333 words and holds content words a reason should name ("computer", "research",
+"problem", "group", "work", "web"): of it, only the words below and its tokens of one or two
+letters are kept. Its other lists are short and mostly closed-class: each keeps all but the content
 words below. Pure; no Pelican.
 """
 
@@ -59,6 +59,40 @@ seen seem seems seemed seeming know knows knew known think thinks thought want w
 let lets put puts keep keeps kept look looks looking tell become became becomes becoming
 begin began begins find finds found show shows showed showing shown turn turns turned
 turning try tries tried trying need needs needed needing ask asks asked asking felt
+use used uses using allow allows appear arise believe call cause causes consider contain
+containing contains describe described differ followed follows happens help indicate
+indicated indicates mean means obtain obtained provided provides resulted resulting results
+run ran move liked presented presenting presents ended ending backed backing backs pointed
+pointing placed furthered furthering furthers suggest tends wish wonder wanting added
+affected affecting affects associated noted specified specify specifying
+"""
+# General adjectives (worth, size, age, place in time or order), with the adverbs of place and
+# the prepositions the closed classes above miss: they say how something is, never what it
+# is about. Two posts sharing only "a good way ... the best thing" are not related.
+ENGLISH_GENERAL_ADJECTIVES = """
+able absent appropriate available best better big brief clear close different differently
+doubtful due early empty free full further farther general good great greater greatest high
+higher highest immediate important interesting interested inner large last latest latter
+latterly former formerly likely unlikely little long longer longest low lower necessary
+necessarily new newer newest next novel old older oldest particular possible poorly present
+prior proud recent related right serious sensible significant similar sincere small smaller
+smallest sorry sure thick thin thorough useful whole willing young younger youngest
+approximately regardless ahead aside apart alone backward backwards forward downwards upwards
+inward mid midst non vice owing regards vis-à-vis welcome dear abroad accordance subsequent
+corresponding
+"""
+# General nouns: parts, places, amounts and kinds of anything, which name no subject. Not the
+# ones a subject's terms are made of ("task order", "long term", "open data", "fiscal year").
+ENGLISH_GENERAL_NOUNS = """
+thing things way ways kind case cases fact facts point points part parts end ends example
+side sides place places area areas amount beginning beginnings front back bottom top today
+billion downs ups
+"""
+# The list's abbreviations, and its old, misspelt or cut function words ("afore", "myse”").
+ENGLISH_STUBS = """
+dare eh til afore amoungst abst adj auth biol co. inc inc. ltd mrs nos ord pmid ref refs sec
+vol vols sub sup con pro int mil que herse” himse” itse” myse” throug thruout thoughh fify
+neverf somethan wortha showns ableabout hed heres
 """
 # Contractions the English list spells without their apostrophe ("dont", "isn"); not the
 # ones that are words too ("hell", "shed", "ill", "wed", "id", "won").
@@ -96,7 +130,10 @@ def function_words(lang: str) -> frozenset[str]:
         return frozenset()
     if language == "en":
         closed = {*ENGLISH_CLOSED_CLASS.split(), *ENGLISH_CONTRACTIONS.split()}
-        kept = {word for word in listed if word in closed or "'" in word}
+        general = {*ENGLISH_GENERAL_ADJECTIVES.split(), *ENGLISH_GENERAL_NOUNS.split()}
+        kept_words = closed | general | set(ENGLISH_STUBS.split())
+        # Its words of one or two letters are letters, codes and stubs ("b", "uk", "ll").
+        kept = {w for w in listed if w in kept_words or "'" in w or len(w) <= 2}
     else:
         kept = listed - set(CONTENT_WORDS.get(language, "").split())
     return frozenset(kept)

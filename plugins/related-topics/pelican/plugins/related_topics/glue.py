@@ -117,6 +117,8 @@ def relate_articles(generator: ArticlesGenerator) -> None:
             for m, reason in zip(matches, said, strict=True)
         ]
     relate_translations(articles)
+    for article in articles:  # an article with no original in its language (Portuguese only)
+        article.related = in_own_language(article.related, article.lang)
     generator.context["related_topics"] = RelatedJson(
         articles, docs, found, reasons, config.auto_insert
     )
@@ -135,10 +137,21 @@ def relate_translations(articles: list[Any]) -> None:
     original says, and would list one another."""
     for article in articles:
         for translation in getattr(article, "translations", []):
-            translation.related = [
-                RelatedLink(in_language(link.article, translation.lang), link.score, link.reason)
-                for link in article.related
-            ]
+            translation.related = in_own_language(article.related, translation.lang)
+
+
+def in_own_language(links: list[RelatedLink], lang: str) -> list[RelatedLink]:
+    """Return `links`, each to the related article's translation in `lang` where there is one."""
+    return [swapped(link, in_language(link.article, lang)) for link in links]
+
+
+def swapped(link: RelatedLink, article: Any) -> RelatedLink:
+    """Return `link` to `article`: a quote is the linked article's own words, so a link
+    swapped to its translation says only that it is close in meaning."""
+    if article is link.article:
+        return link
+    reason = "Close in meaning" if link.reason.startswith("Close in meaning") else link.reason
+    return RelatedLink(article, link.score, reason)
 
 
 def in_language(article: Any, lang: str) -> Any:
@@ -259,10 +272,18 @@ def reason_for(match: Match, topic_names: dict[str, str], title: str = "") -> st
         words = (quoted or match.passage).split()
         shown = words[:PASSAGE_WORDS_SHOWN]
         # A quote cut where a sentence ends is that sentence: no ellipsis after its full stop.
-        more = "…" if len(words) > len(shown) and not shown[-1].endswith((".", "!", "?")) else ""
+        rest = words[len(shown) :]
+        more = "…" if rest and not ends_sentence(shown[-1], rest[0]) else ""
         return f"Close in meaning: “{' '.join(shown)}{more}”"
     # The words they share are all in most of the site's articles: none says what it is about.
     return "Similar wording"
+
+
+def ends_sentence(word: str, next_word: str) -> bool:
+    """Return whether a sentence ends at `word`: when the next word starts one ("mean? 18F
+    surveyed"), not when it goes on in lower case ("at 9 a.m. sharp", "the U.S. government")."""
+    letters = [c for c in next_word if c.isalnum()]
+    return word.endswith((".", "!", "?")) and bool(letters) and not letters[0].islower()
 
 
 def insert_list(path: str, context: dict[str, Any]) -> None:
