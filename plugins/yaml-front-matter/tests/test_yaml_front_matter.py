@@ -88,7 +88,8 @@ def test_a_file_without_front_matter_is_read_as_before(read):
     [
         ('title: "Why: a story\ndate: 2026-05-06', 2, "the quote opened on this line"),
         ("title: Why: a story\ntags:\n  - a", 2, "does not parse"),
-        ("date: 2026-05-06\ntags: [retros, #planning]\nsummary: S", 3, "the list opened"),
+        ('title: T\nsubtitle: "Why" not', 3, "text follows a quoted value"),
+        ("date: 2026-05-06\ntags: [retros, #planning]\nsummary: S", 3, "the list opened with"),
         ("cover:\n  image: a.png", 2, "'cover' holds a mapping"),
         ("- a\n- b", 2, "not a list of 'key: value'"),
     ],

@@ -19,13 +19,19 @@ TRUE = frozenset({"true", "yes", "on"})  # YAML 1.1's, as PyYAML resolves them
 # line indented four spaces; a value opening with YAML's own syntax (a quote, `[`, `{`, `|`,
 # `>`) is YAML its writer got wrong, not a header.
 HEADER_LINE = re.compile(r"[ ]{0,3}[A-Za-z0-9_-]+:(?:[ \t]*$|[ \t]+[^\s\"'\[{|>].*)|[ ]{4,}.*")
-# YAML's context, said in plain words, with the mark where the construct opened.
+# YAML's complaint about a construct left open, in plain words, reported where it opened.
 CONTEXTS = {
-    "while parsing a flow sequence": "the list opened with '[' on this line is not closed",
-    "while parsing a flow mapping": "the '{' opened on this line is not closed",
+    "while parsing a flow sequence": "YAML cannot read the list opened with '[' on this line (it "
+    "expected ',' or ']'; inside a list ' #' starts a comment and ': ' a key)",
+    "while parsing a flow mapping": "YAML cannot read the '{' opened on this line",
     "while scanning a quoted scalar": "the quote opened on this line is not closed",
 }
-PROBLEMS = {"mapping values are not allowed here": "a value holds ': ', which YAML reads as a key"}
+# YAML's other complaints, by how they start, reported where YAML stopped.
+PROBLEMS = {
+    "mapping values are not allowed here": "a value holds ': ', which YAML reads as a key",
+    "expected <block end>": "text follows a quoted value or a list on this line, or the line "
+    "is indented unlike the lines above it",
+}
 
 
 class FrontMatterError(ValueError):
@@ -114,9 +120,11 @@ def parse_error(error: yaml.YAMLError, first_line: int, lines: int) -> FrontMatt
     """Return YAML's complaint as a FrontMatterError, in plain words, on the line where the
     construct it could not finish opened (an unclosed `[` or quote), else where it stopped."""
     context, problem = getattr(error, "context", None), getattr(error, "problem", None)
-    mark = getattr(error, "context_mark", None) or getattr(error, "problem_mark", None)
+    opened = CONTEXTS.get(context or "")
+    mark = getattr(error, "context_mark" if opened else "problem_mark", None)
     line = first_line + min(mark.line if mark else 0, max(lines - 1, 0))
-    reason = CONTEXTS.get(context or "") or PROBLEMS.get(problem or "")
+    said = (text for start, text in PROBLEMS.items() if (problem or "").startswith(start))
+    reason = opened or next(said, None)
     if reason is None:
         reason = ", ".join(part for part in (context, problem) if part) or "it is not YAML"
     return FrontMatterError(line, f"the YAML front matter does not parse: {reason}")
