@@ -42,7 +42,7 @@ def with_yaml_front_matter(reader_class: type) -> type:
                 return super().read(source_path)
             markdown = Markdown(**settings_without_meta(self.settings["MARKDOWN"]))
             metadata = metadata_of(self, markdown, found.fields, source_path)
-            if found.is_draft:  # Hugo's and Jekyll's drafts: never published, still checked
+            if found.is_draft:  # Hugo's and Jekyll's drafts are Pelican's drafts
                 metadata["status"] = self.process_metadata("status", "draft")
             return markdown.reset().convert(found.body), metadata
 
@@ -89,7 +89,7 @@ def single(name: str, values: list[str], source_path: str) -> str | list[str]:
 
 def shown_path(settings: Mapping[str, Any], path: str) -> str:
     """Return `path` as the user knows it: relative to the working folder when inside it (as
-    the toolkit's `check` names files, so its errors and Pelican's log name it alike)."""
+    the coaching_kb toolkit's `check` names files, so its errors and this one agree)."""
     full = os.path.abspath(os.path.join(settings["PATH"], path))  # an absolute `path` as is
     here = os.getcwd()
     if full == here:
