@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
+from pelican.plugins.yaml_front_matter.glue import FrontMatterFileError
 from pelican.urlwrappers import URLWrapper
 from pelican.utils import get_date
 
@@ -92,7 +93,7 @@ def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) 
         return [template]
     try:
         html, meta = raw_read(reader, source.path)
-    except ContentError as error:  # a reader of ours: it names the line and the fix
+    except (ContentError, FrontMatterFileError) as error:  # a reader of ours: line and fix
         return [problem_from(str(error))]
     except Exception as error:  # noqa: BLE001 - any reader failure is this file's problem
         if is_missing_extension(error, settings):

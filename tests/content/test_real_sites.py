@@ -7,6 +7,7 @@ import pytest
 
 from coaching_kb.build import build_site, load_settings
 from coaching_kb.check.checks import inspect_folder
+from coaching_kb.scaffold import SUMMARY_PLACEHOLDER
 from coaching_kb.testing import ROOT, SITES, copy_site, write_files
 from coaching_kb.testing import parsed_html as html
 from coaching_kb.verify import verify_site
@@ -64,13 +65,56 @@ def test_yaml_quotes_dates_lists_and_blocks_are_yamls(tmp_path):
 def test_yaml_that_does_not_parse_is_one_error_naming_its_line_in_check_and_build(tmp_path):
     content = copy_site("yaml_front_matter", tmp_path)
     bad = content / "posts" / "bad.md"
-    bad.write_text("---\ntitle: Why: a story\ndate: 2026-05-06\n---\n\nText.\n")
+    # The '#' starts a comment, so the list never closes: YAML says so at the end, line 5.
+    bad.write_text("---\ntitle: Retros\ndate: 2026-05-06\ntags: [retros, #planning]\n---\n\nT.\n")
     found = [str(p) for p in inspect_folder(load_settings(SETTINGS, content)).errors]
     assert len(found) == 1, found
-    assert found[0].startswith(f"{bad}:2: the YAML front matter does not parse"), found
-    assert "Fix: " in found[0]
+    assert found[0].startswith(f"{bad}:4: the YAML front matter does not parse"), found
+    assert '"#planning"' in found[0]  # the fix, in plain words
     built = build_site(SETTINGS, content, tmp_path / "output")
     assert [str(p) for p in built.problems if p.is_error] == found
+
+
+def test_hugo_and_jekyll_drafts_are_drafts_in_check_and_build(tmp_path):
+    content = copy_site("yaml_front_matter", tmp_path)
+    unknown = SUMMARY_PLACEHOLDER  # template text: an error in a published post, a note in a draft
+    drafts = {
+        "hugo.md": "draft: true",
+        "jekyll.md": "published: false",
+    }
+    for name, line in drafts.items():
+        text = f"---\ntitle: Unfinished {name}\ndate: 2026-05-01\n{line}\n---\n\n{unknown}\n"
+        (content / "posts" / name).write_text(text, encoding="utf-8")
+    found = inspect_folder(load_settings(SETTINGS, content))
+    assert not found.errors, found.errors
+    assert sorted(p.path.rsplit("/", 1)[-1] for p in found.problems) == ["hugo.md", "jekyll.md"]
+    out = tmp_path / "output"
+    report = build_site(SETTINGS, content, out, strict=True)
+    assert not report.failed(strict=True), report.problems
+    assert (out / "why-a-story" / "index.html").exists()
+    assert not list(out.glob("unfinished*")), list(out.glob("unfinished*"))
+    assert "Unfinished" not in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_key_value_headers_between_dashes_build_as_before(tmp_path):
+    content = copy_site("yaml_front_matter", tmp_path)
+    post = "---\nTitle: Hiring: what I got wrong\nDate: 2026-05-12\nTags: hiring\n---\n\nText.\n"
+    (content / "posts" / "hiring.md").write_text(post, encoding="utf-8")
+    assert not inspect_folder(load_settings(SETTINGS, content)).errors
+    out = tmp_path / "output"
+    assert not build_site(SETTINGS, content, out).failed()
+    page = html(out / "hiring-what-i-got-wrong" / "index.html")
+    assert page.select_one("h1").get_text() == "Hiring: what I got wrong"
+
+
+def test_a_hash_in_an_unquoted_yaml_value_is_kept(tmp_path):
+    content = copy_site("yaml_front_matter", tmp_path)
+    post = "---\ntitle: Lessons from sprint #3 and the retro\ndate: 2026-05-10\n---\n\nText.\n"
+    (content / "posts" / "sprint.md").write_text(post, encoding="utf-8")
+    out = tmp_path / "output"
+    assert not build_site(SETTINGS, content, out).failed()
+    page = html(out / "lessons-from-sprint-3-and-the-retro" / "index.html")
+    assert page.select_one("h1").get_text() == "Lessons from sprint #3 and the retro"
 
 
 def test_restructured_text_articles_get_related_topics_and_search(tmp_path):

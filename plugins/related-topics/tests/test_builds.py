@@ -442,12 +442,21 @@ def test_pip_install_into_a_fresh_virtualenv_is_the_whole_set_up(tmp_path):
     venv.create(environment, with_pip=True, system_site_packages=False)
     python = str(environment / "bin" / "python")
     # Markdown too, as any Pelican site written in Markdown has it (Pelican does not require it).
-    # With the other general plugin, as a site wanting related lists and search installs both.
-    search = PLUGIN.parent / "pagefind-search"
-    install = [python, "-m", "pip", "install", "--quiet", str(PLUGIN), str(search), "markdown"]
+    # With the other general plugins, as a site wanting related lists and search installs them.
+    search, yaml = PLUGIN.parent / "pagefind-search", PLUGIN.parent / "yaml-front-matter"
+    plugins = [str(PLUGIN), str(search), str(yaml)]
+    install = [python, "-m", "pip", "install", "--quiet", *plugins, "markdown"]
     installed = subprocess.run(install, capture_output=True, text=True, check=False)
     assert installed.returncode == 0, installed.stderr
-    # No PLUGINS setting: Pelican finds both installed namespace plugins by itself. Relative
+    # yaml_front_matter needs nothing of the toolkit: YAML read, a Hugo draft kept a draft.
+    front = "---\ntitle: {}\ndate: 2026-05-01\n{}\n---\n\nWe met.\n"
+    posts = {"retro.md": front.format("Sprint #3 and the retro", "tags: [retros]"),
+             "wip.md": front.format("Not ready", "draft: true")}  # fmt: skip
+    result = build(tmp_path / "yaml", python=python, articles=posts)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "yaml" / "output" / "sprint-3-and-the-retro.html").is_file()
+    assert not (tmp_path / "yaml" / "output" / "not-ready.html").exists()
+    # No PLUGINS setting: Pelican finds the installed namespace plugins by itself. Relative
     # URLs, as many sites build: the list's links are relative to the page.
     site = tmp_path / "site"
     result = build(site, python=python, RELATIVE_URLS=True)

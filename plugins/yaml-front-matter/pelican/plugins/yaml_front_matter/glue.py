@@ -2,20 +2,28 @@
 
 import copy
 import logging
+import os
+from collections.abc import Mapping
 from typing import Any
 
 from markdown import Markdown
 from pelican.readers import DUPLICATES_DEFINITIONS_ALLOWED
 from pelican.utils import pelican_open
 
-from coaching_kb.content.paths import shown_path
-from coaching_kb.errors import ContentError, where
-
 from .header import Field, FrontMatterError, read_front_matter
 
 log = logging.getLogger(__name__)
 META = "markdown.extensions.meta"
 LISTS = frozenset({"tags", "authors"})  # Pelican keeps a list's items as they are
+FIX = (
+    "Fix: quote a value holding ': ' (title: \"Why: a story\") and a list item starting with '#' "
+    "([retros, \"#planning\"]), write a list as [a, b], or use a 'Key: value' header"
+)
+
+
+class FrontMatterFileError(ValueError):
+    """A file's front matter Pelican cannot use: `path:line: what. Fix: how`. Pelican skips
+    the file and logs it; the coaching_kb toolkit's `check` reports it as one error."""
 
 
 def with_yaml_front_matter(reader_class: type) -> type:
@@ -28,15 +36,14 @@ def with_yaml_front_matter(reader_class: type) -> type:
                 try:
                     found = read_front_matter(text)
                 except FrontMatterError as error:
-                    shown = where(shown_path(self.settings, source_path), error.line)
-                    raise ContentError(
-                        f"{shown}: {error}. Fix: write each line as 'key: value' (quote a value "
-                        "holding ': ' or '#'), a list as [a, b], or use a 'Key: value' header"
-                    ) from None
+                    shown = shown_path(self.settings, source_path)
+                    raise FrontMatterFileError(f"{shown}:{error.line}: {error}. {FIX}") from None
             if found is None:
                 return super().read(source_path)
             markdown = Markdown(**settings_without_meta(self.settings["MARKDOWN"]))
             metadata = metadata_of(self, markdown, found.fields, source_path)
+            if found.is_draft:  # Hugo's and Jekyll's drafts are Pelican's drafts
+                metadata["status"] = self.process_metadata("status", "draft")
             return markdown.reset().convert(found.body), metadata
 
     YamlFrontMatterReader.__name__ = reader_class.__name__  # Pelican names the reader after it
@@ -78,3 +85,14 @@ def single(name: str, values: list[str], source_path: str) -> str | list[str]:
     if len(values) > 1:
         log.warning("Duplicate definition of `%s` for %s. Using first one.", name, source_path)
     return values[0] if values else ""
+
+
+def shown_path(settings: Mapping[str, Any], path: str) -> str:
+    """Return `path` as the user knows it: relative to the working folder when inside it (as
+    the coaching_kb toolkit's `check` names files, so its errors and this one agree)."""
+    full = os.path.abspath(os.path.join(settings["PATH"], path))  # an absolute `path` as is
+    here = os.getcwd()
+    if full == here:
+        return "."
+    inside = os.path.join(here, "")
+    return full[len(inside) :] if full.startswith(inside) else full
