@@ -1,7 +1,6 @@
 """Other people's sites, built their way (issue 37): the fixtures in tests/sites/ of each shape."""
 
 import json
-import locale
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -11,6 +10,7 @@ from pelican.settings import read_settings
 
 from coaching_kb.build import build_site, load_settings
 from coaching_kb.check.checks import inspect_folder
+from coaching_kb.check.locales import available
 from coaching_kb.content.policy import allows, parse_policy
 from coaching_kb.scaffold import ESSAY_PROMPTS
 from coaching_kb.testing import ROOT, SITES, copy_site, run_task, write_files
@@ -480,18 +480,7 @@ def locale_site(tmp_path: Path, settings: str) -> Path:
     return settings_file
 
 
-def has_locale(name: str) -> bool:
-    current = locale.setlocale(locale.LC_TIME)
-    try:
-        locale.setlocale(locale.LC_TIME, name)
-    except locale.Error:
-        return False
-    finally:
-        locale.setlocale(locale.LC_TIME, current)
-    return True
-
-
-@pytest.mark.skipif(not has_locale("pt_BR.UTF-8"), reason="no pt_BR.UTF-8 locale on this machine")
+@pytest.mark.skipif(not available("pt_BR.UTF-8"), reason="no pt_BR.UTF-8 locale on this machine")
 def test_month_names_are_in_the_owners_locale_where_the_machine_has_it(tmp_path):
     settings = locale_site(
         tmp_path, 'LOCALE = ("pt_BR.UTF-8",)\nDEFAULT_DATE_FORMAT = "%d de %B de %Y"\n'
