@@ -18,10 +18,13 @@ SETTINGS = ROOT / "pelicanconf.py"
 PNG = (SITES / "pelican_links" / "content" / "images" / "chart.png").read_bytes()
 
 
-def owners_site(name: str, tmp_path: Path) -> tuple[Inspection, BuildReport]:
-    """Check and build a copy of the fixture `name` with its own pelicanconf.py, as
-    `invoke check/build --settings` do; the site is written to tmp_path/output."""
+def owners_site(
+    name: str, tmp_path: Path, added: dict[str, str | bytes] | None = None
+) -> tuple[Inspection, BuildReport]:
+    """Check and build a copy of the fixture `name` (with the `added` files) and its own
+    pelicanconf.py, as `invoke check/build --settings` do; the site goes to tmp_path/output."""
     shutil.copytree(SITES / name, tmp_path / "site")
+    write_files(tmp_path / "site", added or {})
     overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
     found = inspect_folder(load_settings(SETTINGS, None, overrides))
     return found, build_site(SETTINGS, None, tmp_path / "output", overrides)
@@ -183,3 +186,18 @@ def test_index_pages_the_sites_direct_templates_leave_out_are_not_written(tmp_pa
     assert (out / "categories.html").is_file()
     assert (out / "search" / "index.html").is_file()  # the theme's own pages stay
     assert verify_site(out) == []
+
+
+def test_a_modified_date_that_does_not_parse_is_named_at_its_line(tmp_path):
+    # Pelican said only "Could not process ./post.md", with no line and no fix.
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": 'SITENAME = "T"\nPATH = "content"\n',
+        "content/post.md": "Title: A post\nDate: 2023-05-01\nModified: 2023-31-05\n\nText.\n",
+        "content/other.md": "Title: Another\nDate: 2024-01-02\n\nMore.\n",
+    })  # fmt: skip
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    found = inspect_folder(load_settings(SETTINGS, None, overrides))
+    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    for problems in (found.problems, report.problems):
+        assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [("post.md", 3, True)]
+        assert "modified date '2023-31-05' does not parse" in problems[0].message
