@@ -188,6 +188,31 @@ def test_index_pages_the_sites_direct_templates_leave_out_are_not_written(tmp_pa
     assert verify_site(out) == []
 
 
+TRANSLATED_FRAME = """\
+    Title: Ma première semaine à la tête de l'équipe
+    Date: 2023-04-04
+    Slug: first-week
+    Lang: fr
+
+    J'ai passé la première semaine à écouter plus qu'à parler, en notant chaque promesse.
+
+    <iframe src="https://www.youtube-nocookie.com/embed/abc123" title="Vidéo"></iframe>
+    """
+
+
+def test_a_frame_in_a_translation_is_allowed_on_its_page(tmp_path):
+    # Only originals were read for frame hosts: the French page's video was blocked by its
+    # own `frame-src 'self'`, and only verify said so.
+    added = {"content/first-week-fr.md": TRANSLATED_FRAME}
+    found, report = owners_site("translations", tmp_path, added)
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    out = tmp_path / "output"
+    policy = html(out / "first-week-fr.html").select_one("meta[http-equiv=Content-Security-Policy]")
+    assert "frame-src 'self' https://www.youtube-nocookie.com" in policy["content"]
+    assert verify_site(out) == []
+
+
 def test_a_modified_date_that_does_not_parse_is_named_at_its_line(tmp_path):
     # Pelican said only "Could not process ./post.md", with no line and no fix.
     write_files(tmp_path / "site", {
