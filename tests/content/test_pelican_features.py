@@ -213,6 +213,28 @@ def test_a_frame_in_a_translation_is_allowed_on_its_page(tmp_path):
     assert verify_site(out) == []
 
 
+def test_a_page_saved_as_index_is_the_home_when_direct_templates_leave_out_index(tmp_path):
+    # check and build said "its output 'index.html' is already used by the site's own
+    # 'index.html' page"; Pelican writes no index then, and the page is the home.
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": """\
+            SITENAME = "T"
+            PATH = "content"
+            DIRECT_TEMPLATES = ["archives", "tags"]
+            """,
+        "content/post.md": "Title: A post\nDate: 2024-01-01\n\nText.\n",
+        "content/pages/home.md": "Title: Welcome\nSave_as: index.html\nURL:\n\nThe home page.\n",
+    })  # fmt: skip
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    found = inspect_folder(load_settings(SETTINGS, None, overrides))
+    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    out = tmp_path / "output"
+    assert "The home page." in html(out / "index.html").get_text()
+    assert verify_site(out) == []
+
+
 def test_a_modified_date_that_does_not_parse_is_named_at_its_line(tmp_path):
     # Pelican said only "Could not process ./post.md", with no line and no fix.
     write_files(tmp_path / "site", {
