@@ -188,6 +188,21 @@ def test_index_pages_the_sites_direct_templates_leave_out_are_not_written(tmp_pa
     assert verify_site(out) == []
 
 
+def test_a_draft_attaching_a_posts_image_leaves_it_beside_the_post(tmp_path):
+    # The draft (written nowhere) moved the image first: it went to the site's root, the post
+    # linked ../photo.png with a warning, and the draft's image "did not exist".
+    draft = "Title: Next\nDate: 2022-10-01\nStatus: draft\n\n![b]({attach}photo.png)\n"
+    found, report = owners_site("pelican_links", tmp_path, {"content/blog/zzz-draft.md": draft})
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    out = tmp_path / "output"
+    post = out / "2022" / "running-a-retro-that-changes-something.html"
+    src = html(post).select_one(".article__body img")["src"]
+    assert (post.parent / src).resolve() == out / "2022" / "photo.png"
+    assert not (out / "photo.png").exists()
+    assert verify_site(out) == []
+
+
 TRANSLATED_FRAME = """\
     Title: Ma première semaine à la tête de l'équipe
     Date: 2023-04-04
