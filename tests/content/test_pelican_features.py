@@ -228,6 +228,25 @@ def test_a_frame_in_a_translation_is_allowed_on_its_page(tmp_path):
     assert verify_site(out) == []
 
 
+def test_a_translation_carries_its_description_and_its_originals_comments(tmp_path):
+    # A translation had an empty canonical link and JSON-LD, no reading time, and none of the
+    # comments its form adds to (the form posts to the original's slug).
+    comment = "Author: Ana\nDate: 2023-04-05\nStatus: approved\n\nUseful, thank you.\n"
+    found, report = owners_site("translations", tmp_path, {
+        "pelicanconf.py": (SITES / "translations" / "pelicanconf.py").read_text()
+        + 'COMMENTS_ENDPOINT = "http://127.0.0.1:8100/comments"\n',
+        "content/comments/first-week/01-ana.md": comment,
+    })  # fmt: skip
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    page = html(tmp_path / "output" / "first-week-fr.html")
+    assert page.select_one("link[rel=canonical]")["href"].endswith("/first-week-fr.html")
+    assert '"BlogPosting"' in page.select_one("script[type='application/ld+json']").get_text()
+    assert "1 min read" in page.select_one("main").get_text()
+    assert "Useful, thank you." in page.select_one(".comments").get_text()
+    assert page.select_one("form.comment-form input[name=article]")["value"] == "first-week"
+
+
 def test_a_page_saved_as_index_is_the_home_when_direct_templates_leave_out_index(tmp_path):
     # check and build said "its output 'index.html' is already used by the site's own
     # 'index.html' page"; Pelican writes no index then, and the page is the home.
