@@ -282,3 +282,16 @@ def test_a_modified_date_that_does_not_parse_is_named_at_its_line(tmp_path):
     for problems in (found.problems, report.problems):
         assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [("post.md", 3, True)]
         assert "modified date '2023-31-05' does not parse" in problems[0].message
+
+
+def test_without_index_and_no_page_in_its_place_our_home_page_stays(tmp_path):
+    # Every page links the home: left unwritten, each of those links would be broken.
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": 'SITENAME = "T"\nPATH = "content"\nDIRECT_TEMPLATES = ["archives"]\n',
+        "content/post.md": "Title: A post\nDate: 2024-01-01\n\nText.\n",
+    })  # fmt: skip
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    assert not report.problems, report.problems
+    assert "A post" in html(tmp_path / "output" / "index.html").get_text()
+    assert verify_site(tmp_path / "output") == []
