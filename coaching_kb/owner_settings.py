@@ -152,15 +152,19 @@ def _indexes_left_out(owned: dict[str, Any]) -> dict[str, Any]:
     """Return `NAME_SAVE_AS = ""` for each of Pelican's index pages the owner's
     DIRECT_TEMPLATES leaves out (and whose save-as it sets none for): Pelican wrote none of
     them, and our theme links none that is not written. Its DIRECT_TEMPLATES itself is ours
-    (the theme's own pages: search, 404)."""
+    (the theme's own pages: search, 404). Without `index`, our home page is written only when
+    no page or article is saved in its place."""
     if "DIRECT_TEMPLATES" not in owned:
         return {}
     kept = set(owned["DIRECT_TEMPLATES"] or [])
-    return {
+    left_out = {
         f"{name.upper()}_SAVE_AS": ""
         for name in PELICANS_INDEXES
         if name not in kept and f"{name.upper()}_SAVE_AS" not in owned
     }
+    if "index" not in kept:  # its page saved as index.html is the home (see run.py)
+        left_out["HOME_FROM_CONTENT"] = True
+    return left_out
 
 
 def _anchored(key: str, value: Any, folder: Path) -> dict[str, Any]:

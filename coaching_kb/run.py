@@ -189,6 +189,7 @@ def run_pelican(
 
     with recorded(run.records), isolated_signals():
         signals.all_generators_finalized.connect(keep_generators, weak=False)
+        signals.all_generators_finalized.connect(home_from_content, weak=False)
         signals.get_writer.connect(bring_writer, weak=False)
         try:
             Pelican(run.settings).run()
@@ -197,6 +198,18 @@ def run_pelican(
         except Exception as error:  # noqa: BLE001 - a crash is reported, never a traceback
             run.crash = error
     return run
+
+
+def home_from_content(generators: list[Any]) -> None:
+    """Leave our home page unwritten when the site's DIRECT_TEMPLATES leaves out `index` and
+    a page or article is saved as index.html: Pelican makes that page the home. With none,
+    ours stays, as the theme links it from every page."""
+    settings = generators[0].settings  # one dict, shared by every generator
+    if not settings.get("HOME_FROM_CONTENT"):
+        return
+    home = os.path.normpath(settings.get("INDEX_SAVE_AS") or "index.html")
+    if any(os.path.normpath(c.save_as or ".") == home for c in contents_of(generators)):
+        settings["INDEX_SAVE_AS"] = ""
 
 
 def plan_pelican(settings: Mapping[str, Any]) -> Run:

@@ -372,15 +372,9 @@ def metadata_problems(
             shown, key_line(lines, "title"), "the title is missing or empty. "
             f"Fix: {title_advice(source.path)}",
         )  # fmt: skip
+    yield from unparsed_dates(shown, meta, lines)
     date = text_of(meta.get("date", ""))
     if date:
-        try:
-            get_date(date.replace("_", " "))
-        except (ValueError, OverflowError):
-            yield Problem(
-                shown, key_line(lines, "date"), f"date '{date}' does not parse. "
-                "Fix: write it as 2026-01-31 or 2026-01-31 09:30",
-            )  # fmt: skip
         if swapped := ambiguous_date(shown, key_line(lines, "date"), date, ERROR):
             yield swapped
     elif not source.is_page and not settings.get("DEFAULT_DATE"):
@@ -404,6 +398,22 @@ def metadata_problems(
             yield Problem(
                 shown, key_line(lines, key), f"unknown key '{key}'. "
                 f"Fix: did you mean '{near.title()}:'?", WARNING,
+            )  # fmt: skip
+
+
+def unparsed_dates(shown: str, meta: Mapping[str, Any], lines: list[str]) -> Iterator[Problem]:
+    """Yield a problem for a `Date:` or `Modified:` Pelican cannot parse (it would say only
+    "Could not process" of the file)."""
+    for key, name in (("date", "date"), ("modified", "modified date")):
+        value = text_of(meta.get(key, ""))
+        if not value:
+            continue
+        try:
+            get_date(value.replace("_", " "))
+        except (ValueError, OverflowError):
+            yield Problem(
+                shown, key_line(lines, key), f"{name} '{value}' does not parse. "
+                "Fix: write it as 2026-01-31 or 2026-01-31 09:30",
             )  # fmt: skip
 
 

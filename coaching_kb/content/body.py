@@ -8,12 +8,15 @@ through these two functions, the one place that touches Pelican's private `_cont
 test beside this module fails if a Pelican release changes it.
 """
 
+import copy
+import re
 from collections.abc import Mapping
 from typing import Any
 
 from pelican.utils import get_relative_path, path_to_url
 
 BODY_ATTRIBUTE = "_content"  # Pelican 4.x: Content.__init__ keeps the reader's HTML here
+ATTACH_LINK = re.compile(r"([{|])attach([|}])")  # `{attach}x.png`, and the older `|attach|`
 
 
 def body_of(content: Any) -> str:
@@ -36,5 +39,16 @@ def page_site_url(save_as: str, settings: Mapping[str, Any]) -> str:
 
 def resolved_body(content: Any, settings: Mapping[str, Any]) -> str:
     """Return the body with its links resolved as on its page (Pelican keeps the result, and
-    moves a file linked with `{attach}` beside the page the first time)."""
-    return content.get_content(page_site_url(content.save_as or "", settings)) or ""
+    moves a file linked with `{attach}` beside the page the first time).
+
+    Content that is not written (a draft, with DRAFT_SAVE_AS = "") moves nothing: it has no
+    folder, so Pelican would move the file to the site's root, away from the published post
+    attaching it too. A copy of it is resolved instead, its `{attach}` links read as
+    `{static}` ones: the file where it is, or where a written page moved it.
+    """
+    if content.save_as:
+        return content.get_content(page_site_url(content.save_as, settings)) or ""
+    unwritten = copy.copy(content)  # Pelican keeps each object's result: this one is thrown away
+    set_body(unwritten, ATTACH_LINK.sub(r"\1static\2", body_of(content)))
+    # Its links as from its address (DRAFT_URL), where the checks read them from.
+    return unwritten.get_content(page_site_url(content.url or "", settings)) or ""

@@ -18,10 +18,13 @@ SETTINGS = ROOT / "pelicanconf.py"
 PNG = (SITES / "pelican_links" / "content" / "images" / "chart.png").read_bytes()
 
 
-def owners_site(name: str, tmp_path: Path) -> tuple[Inspection, BuildReport]:
-    """Check and build a copy of the fixture `name` with its own pelicanconf.py, as
-    `invoke check/build --settings` do; the site is written to tmp_path/output."""
+def owners_site(
+    name: str, tmp_path: Path, added: dict[str, str | bytes] | None = None
+) -> tuple[Inspection, BuildReport]:
+    """Check and build a copy of the fixture `name` (with the `added` files) and its own
+    pelicanconf.py, as `invoke check/build --settings` do; the site goes to tmp_path/output."""
     shutil.copytree(SITES / name, tmp_path / "site")
+    write_files(tmp_path / "site", added or {})
     overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
     found = inspect_folder(load_settings(SETTINGS, None, overrides))
     return found, build_site(SETTINGS, None, tmp_path / "output", overrides)
@@ -184,3 +187,112 @@ def test_index_pages_the_sites_direct_templates_leave_out_are_not_written(tmp_pa
     assert (out / "categories.html").is_file()
     assert (out / "search" / "index.html").is_file()  # the theme's own pages stay
     assert verify_site(out) == []
+
+
+def test_a_draft_attaching_a_posts_image_leaves_it_beside_the_post(tmp_path):
+    # The draft (written nowhere) moved the image first: it went to the site's root, the post
+    # linked ../photo.png with a warning, and the draft's image "did not exist".
+    draft = "Title: Next\nDate: 2022-10-01\nStatus: draft\n\n![b]({attach}photo.png)\n"
+    found, report = owners_site("pelican_links", tmp_path, {"content/blog/zzz-draft.md": draft})
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    out = tmp_path / "output"
+    post = out / "2022" / "running-a-retro-that-changes-something.html"
+    src = html(post).select_one(".article__body img")["src"]
+    assert (post.parent / src).resolve() == out / "2022" / "photo.png"
+    assert not (out / "photo.png").exists()
+    assert verify_site(out) == []
+
+
+TRANSLATED_FRAME = """\
+    Title: Ma première semaine à la tête de l'équipe
+    Date: 2023-04-04
+    Slug: first-week
+    Lang: fr
+
+    J'ai passé la première semaine à écouter plus qu'à parler, en notant chaque promesse.
+
+    <iframe src="https://www.youtube-nocookie.com/embed/abc123" title="Vidéo"></iframe>
+    """
+
+
+def test_a_frame_in_a_translation_is_allowed_on_its_page(tmp_path):
+    # Only originals were read for frame hosts: the French page's video was blocked by its
+    # own `frame-src 'self'`, and only verify said so.
+    added = {"content/first-week-fr.md": TRANSLATED_FRAME}
+    found, report = owners_site("translations", tmp_path, added)
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    out = tmp_path / "output"
+    policy = html(out / "first-week-fr.html").select_one("meta[http-equiv=Content-Security-Policy]")
+    assert "frame-src 'self' https://www.youtube-nocookie.com" in policy["content"]
+    assert verify_site(out) == []
+
+
+def test_a_translation_carries_its_description_and_its_originals_comments(tmp_path):
+    # A translation had an empty canonical link and JSON-LD, no reading time, and none of the
+    # comments its form adds to (the form posts to the original's slug).
+    comment = "Author: Ana\nDate: 2023-04-05\nStatus: approved\n\nUseful, thank you.\n"
+    found, report = owners_site("translations", tmp_path, {
+        "pelicanconf.py": (SITES / "translations" / "pelicanconf.py").read_text()
+        + 'COMMENTS_ENDPOINT = "http://127.0.0.1:8100/comments"\n',
+        "content/comments/first-week/01-ana.md": comment,
+    })  # fmt: skip
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    page = html(tmp_path / "output" / "first-week-fr.html")
+    assert page.select_one("link[rel=canonical]")["href"].endswith("/first-week-fr.html")
+    assert '"BlogPosting"' in page.select_one("script[type='application/ld+json']").get_text()
+    assert "1 min read" in page.select_one("main").get_text()
+    assert "Useful, thank you." in page.select_one(".comments").get_text()
+    assert page.select_one("form.comment-form input[name=article]")["value"] == "first-week"
+
+
+def test_a_page_saved_as_index_is_the_home_when_direct_templates_leave_out_index(tmp_path):
+    # check and build said "its output 'index.html' is already used by the site's own
+    # 'index.html' page"; Pelican writes no index then, and the page is the home.
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": """\
+            SITENAME = "T"
+            PATH = "content"
+            DIRECT_TEMPLATES = ["archives", "tags"]
+            """,
+        "content/post.md": "Title: A post\nDate: 2024-01-01\n\nText.\n",
+        "content/pages/home.md": "Title: Welcome\nSave_as: index.html\nURL:\n\nThe home page.\n",
+    })  # fmt: skip
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    found = inspect_folder(load_settings(SETTINGS, None, overrides))
+    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    out = tmp_path / "output"
+    assert "The home page." in html(out / "index.html").get_text()
+    assert verify_site(out) == []
+
+
+def test_a_modified_date_that_does_not_parse_is_named_at_its_line(tmp_path):
+    # Pelican said only "Could not process ./post.md", with no line and no fix.
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": 'SITENAME = "T"\nPATH = "content"\n',
+        "content/post.md": "Title: A post\nDate: 2023-05-01\nModified: 2023-31-05\n\nText.\n",
+        "content/other.md": "Title: Another\nDate: 2024-01-02\n\nMore.\n",
+    })  # fmt: skip
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    found = inspect_folder(load_settings(SETTINGS, None, overrides))
+    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    for problems in (found.problems, report.problems):
+        assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [("post.md", 3, True)]
+        assert "modified date '2023-31-05' does not parse" in problems[0].message
+
+
+def test_without_index_and_no_page_in_its_place_our_home_page_stays(tmp_path):
+    # Every page links the home: left unwritten, each of those links would be broken.
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": 'SITENAME = "T"\nPATH = "content"\nDIRECT_TEMPLATES = ["archives"]\n',
+        "content/post.md": "Title: A post\nDate: 2024-01-01\n\nText.\n",
+    })  # fmt: skip
+    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
+    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    assert not report.problems, report.problems
+    assert "A post" in html(tmp_path / "output" / "index.html").get_text()
+    assert verify_site(tmp_path / "output") == []

@@ -12,12 +12,15 @@ if TYPE_CHECKING:
 
 
 def describe_articles(generator: "ArticlesGenerator") -> None:
-    """Set reading time, provenance, canonical URL and JSON-LD on every article."""
+    """Set reading time, provenance, canonical URL and JSON-LD on every article, translations
+    and hidden ones included."""
     site_url = generator.settings.get("SITEURL", "")
     by_date = sorted(generator.articles, key=lambda a: (a.date, a.slug))
     for older, newer in itertools.pairwise(by_date):
         newer.prev_article, older.next_article = older, newer
-    for article in generator.articles:
+    # Every article with a page: a translation's had an empty canonical link and JSON-LD.
+    shown = ("articles", "translations", "hidden_articles", "hidden_translations")
+    for article in (a for name in shown for a in getattr(generator, name, [])):
         article.reading_minutes = reading_minutes(body_of(article))
         article.first_published = provenance(getattr(article, "original-source", ""))
         own_url = f"{site_url}/{article.url}"

@@ -8,13 +8,19 @@ from coaching_kb.content.policy import frame_hosts, site_policy
 
 log = logging.getLogger(__name__)
 
+# Every list of published content the generators hold: a translation's page carries the same
+# policy, so a frame only it embeds must be allowed too.
+PUBLISHED = (
+    "articles", "pages", "hidden_articles", "hidden_pages", "translations", "hidden_translations",
+)  # fmt: skip
+
 
 def set_content_policy(generators: list[Any]) -> None:
     """Put the policy every page carries into the context the templates share."""
     texts = [
         body_of(item)  # the text as read: `content` would resolve links now
         for generator in generators
-        for name in ("articles", "pages", "hidden_articles", "hidden_pages")
+        for name in PUBLISHED
         for item in getattr(generator, name, [])
     ]
     hosts = frame_hosts(texts)

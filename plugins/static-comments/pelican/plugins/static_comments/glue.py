@@ -25,10 +25,11 @@ def published_threads(comments: list[Comment]) -> list[CommentNode]:
 
 
 def attach_comments(generator: "ArticlesGenerator") -> None:
-    """Attach threaded comments to every article; log comments that cannot be shown."""
+    """Attach threaded comments to every article (a translation shows its original's); log
+    comments that cannot be shown."""
     started = time.perf_counter()
     by_slug = {article.slug: article for article in generator.articles}
-    for article in generator.articles:
+    for article in [*generator.articles, *generator.translations]:
         # `Comments: closed` arrives as article.comments, which the list below replaces.
         article.is_comments_closed = str(getattr(article, "comments", "")).lower() == "closed"
         article.comments = []
@@ -56,6 +57,11 @@ def attach_comments(generator: "ArticlesGenerator") -> None:
         article.comments = published_threads(comments)
         article.comment_count = count(article.comments)
         published += article.comment_count
+    for translation in generator.translations:
+        # A translation shows its original's comments: its form posts them there (its slug).
+        if (original := by_slug.get(translation.slug)) is not None:
+            translation.comments = original.comments
+            translation.comment_count = original.comment_count
     log.info(
         "static_comments: %d comments on %d articles in %.2fs",
         published,

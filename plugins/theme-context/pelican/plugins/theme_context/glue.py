@@ -98,4 +98,6 @@ def strip_summaries(generators: Iterable["Generator"]) -> None:
     does not depend on the page's depth (only addresses inside tags do).
     """
     for content in every_content(generators):
-        content.summary_text = do_striptags(content.summary or "")
+        # Content that is not written (a draft, with DRAFT_SAVE_AS = "") shows no summary, and
+        # reading it would resolve its links: a file it attaches would move to the site's root.
+        content.summary_text = do_striptags(content.summary or "") if content.save_as else ""
