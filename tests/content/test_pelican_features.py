@@ -25,6 +25,11 @@ def owners_site(
     pelicanconf.py, as `invoke check/build --settings` do; the site goes to tmp_path/output."""
     shutil.copytree(SITES / name, tmp_path / "site")
     write_files(tmp_path / "site", added or {})
+    return check_and_build(tmp_path)
+
+
+def check_and_build(tmp_path: Path) -> tuple[Inspection, BuildReport]:
+    """Check and build the owner's site in tmp_path/site into tmp_path/output."""
     overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
     found = inspect_folder(load_settings(SETTINGS, None, overrides))
     return found, build_site(SETTINGS, None, tmp_path / "output", overrides)
@@ -99,9 +104,7 @@ def test_typogrify_without_the_package_is_one_error_at_its_setting(tmp_path):
         "content/post.md": "Title: A post\nDate: 2024-01-01\n\n\"Quotes\" -- and dashes.\n",
         "content/other.md": "Title: Another\nDate: 2024-01-02\n\nMore.\n",
     })  # fmt: skip
-    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
-    found = inspect_folder(load_settings(SETTINGS, None, overrides))
-    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    found, report = check_and_build(tmp_path)
     for problems in (found.problems, report.problems):
         assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [
             ("pelicanconf.py", 4, True)
@@ -126,9 +129,7 @@ def test_a_markdown_extension_not_installed_is_one_error_at_its_setting(tmp_path
         "content/post.md": "Title: A post\nDate: 2024-01-01\n\nText.\n",
         "content/other.md": "Title: Another\nDate: 2024-01-02\n\nMore.\n",
     })  # fmt: skip
-    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
-    found = inspect_folder(load_settings(SETTINGS, None, overrides))
-    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    found, report = check_and_build(tmp_path)
     for problems in (found.problems, report.problems):
         assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [
             ("pelicanconf.py", 3, True)
@@ -152,9 +153,7 @@ def test_pelicans_warnings_about_a_link_name_its_file_and_line(tmp_path):
         "content/b.md": "Title: B\nDate: 2024-01-02\n\n![The team]({attach}images/team.png)\n",
         "content/c.md": "Title: C\nDate: 2025-01-03\n\n![Again]({attach}images/team.png)\n",
     })  # fmt: skip
-    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
-    found = inspect_folder(load_settings(SETTINGS, None, overrides))
-    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    found, report = check_and_build(tmp_path)
     for problems in (found.problems, report.problems):
         located = sorted((Path(p.path).name, p.line, p.severity) for p in problems)
         assert located, problems
@@ -260,9 +259,7 @@ def test_a_page_saved_as_index_is_the_home_when_direct_templates_leave_out_index
         "content/post.md": "Title: A post\nDate: 2024-01-01\n\nText.\n",
         "content/pages/home.md": "Title: Welcome\nSave_as: index.html\nURL:\n\nThe home page.\n",
     })  # fmt: skip
-    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
-    found = inspect_folder(load_settings(SETTINGS, None, overrides))
-    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    found, report = check_and_build(tmp_path)
     assert not found.problems, found.problems
     assert not report.problems, report.problems
     out = tmp_path / "output"
@@ -277,9 +274,7 @@ def test_a_modified_date_that_does_not_parse_is_named_at_its_line(tmp_path):
         "content/post.md": "Title: A post\nDate: 2023-05-01\nModified: 2023-31-05\n\nText.\n",
         "content/other.md": "Title: Another\nDate: 2024-01-02\n\nMore.\n",
     })  # fmt: skip
-    overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
-    found = inspect_folder(load_settings(SETTINGS, None, overrides))
-    report = build_site(SETTINGS, None, tmp_path / "output", overrides)
+    found, report = check_and_build(tmp_path)
     for problems in (found.problems, report.problems):
         assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [("post.md", 3, True)]
         assert "modified date '2023-31-05' does not parse" in problems[0].message
