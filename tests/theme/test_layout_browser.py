@@ -175,3 +175,25 @@ def test_every_list_of_titles_looks_the_same(page, sample_url):
     coaches = title_style(page, ".people__item h2 a")
     assert home == related == topics == coaches
     assert home[2] == "none"
+
+
+# The words of each topic card's name that a line break cuts in two ("conversation" / "s").
+SPLIT_WORDS = """() => [...document.querySelectorAll('.topic-cards__name')].flatMap(name => {
+  const text = name.firstChild, words = [], range = document.createRange();
+  for (const m of text.textContent.matchAll(/\\S+/g)) {
+    range.setStart(text, m.index); range.setEnd(text, m.index + m[0].length);
+    const lines = new Set([...range.getClientRects()].map(r => Math.round(r.top)));
+    if (lines.size > 1) words.push(m[0]);
+  }
+  return words;
+})"""
+
+
+@pytest.mark.parametrize("width", [320, 360, 375, 390])
+def test_no_topic_cards_name_is_cut_inside_a_word_on_a_phone(browser, sample_url, width):
+    context = browser.new_context(viewport={"width": width, "height": 800})
+    page = context.new_page()
+    page.goto(f"{sample_url}/")
+    split = page.evaluate(SPLIT_WORDS)
+    context.close()
+    assert split == [], f"cut inside a word at {width}px: {split}"
