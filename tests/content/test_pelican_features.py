@@ -28,6 +28,14 @@ def owners_site(
     return check_and_build(tmp_path)
 
 
+def built_cleanly(name: str, tmp_path: Path, added: dict[str, str | bytes] | None = None) -> Path:
+    """Return the output of `owners_site`, which check and build both found fine."""
+    found, report = owners_site(name, tmp_path, added)
+    assert not found.problems, found.problems
+    assert not report.problems, report.problems
+    return tmp_path / "output"
+
+
 def check_and_build(tmp_path: Path) -> tuple[Inspection, BuildReport]:
     """Check and build the owner's site in tmp_path/site into tmp_path/output."""
     overrides = owner_overrides(tmp_path / "site" / "pelicanconf.py", load_settings(SETTINGS))
@@ -38,10 +46,7 @@ def check_and_build(tmp_path: Path) -> tuple[Inspection, BuildReport]:
 def test_static_attach_and_filename_links_resolve_where_pelican_puts_them(tmp_path):
     # A {static} image on a page under pages/ was read as relative to the page (an error in
     # check and build alike), and {attach} left the files in blog/, not beside the post.
-    found, report = owners_site("pelican_links", tmp_path)
-    assert not found.problems, found.problems
-    assert not report.problems, report.problems
-    out = tmp_path / "output"
+    out = built_cleanly("pelican_links", tmp_path)
     post = out / "2022" / "running-a-retro-that-changes-something.html"
     images = [img["src"] for img in html(post).select(".article__body img")]
     assert [(post.parent / src).resolve() for src in images] == [
@@ -57,10 +62,7 @@ def test_static_attach_and_filename_links_resolve_where_pelican_puts_them(tmp_pa
 def test_translations_carry_their_language_and_link_each_other(tmp_path):
     # Every page said lang="en", and nothing linked a translation: Pelican lists only the
     # original, so the French and German pages were published with no way in.
-    found, report = owners_site("translations", tmp_path)
-    assert not found.problems, found.problems
-    assert not report.problems, report.problems
-    out = tmp_path / "output"
+    out = built_cleanly("translations", tmp_path)
     for name, lang, other, other_lang in [
         ("first-week.html", "en", "first-week-fr.html", "fr"),
         ("first-week-fr.html", "fr", "first-week.html", "en"),
@@ -80,10 +82,7 @@ def test_translations_carry_their_language_and_link_each_other(tmp_path):
 def test_files_placed_by_extra_path_metadata_go_where_the_site_says(tmp_path):
     # A file of extra/ placed elsewhere (static/custom.css) was moved to the root, and pages
     # linked our drawn favicon.svg, never the site's own favicon.ico.
-    found, report = owners_site("static_extras", tmp_path)
-    assert not found.problems, found.problems
-    assert not report.problems, report.problems
-    out = tmp_path / "output"
+    out = built_cleanly("static_extras", tmp_path)
     assert (out / "static" / "custom.css").is_file()
     assert not (out / "custom.css").exists()
     assert (out / "CNAME").read_text() == "okoro.example.net\n"
@@ -192,10 +191,7 @@ def test_a_draft_attaching_a_posts_image_leaves_it_beside_the_post(tmp_path):
     # The draft (written nowhere) moved the image first: it went to the site's root, the post
     # linked ../photo.png with a warning, and the draft's image "did not exist".
     draft = "Title: Next\nDate: 2022-10-01\nStatus: draft\n\n![b]({attach}photo.png)\n"
-    found, report = owners_site("pelican_links", tmp_path, {"content/blog/zzz-draft.md": draft})
-    assert not found.problems, found.problems
-    assert not report.problems, report.problems
-    out = tmp_path / "output"
+    out = built_cleanly("pelican_links", tmp_path, {"content/blog/zzz-draft.md": draft})
     post = out / "2022" / "running-a-retro-that-changes-something.html"
     src = html(post).select_one(".article__body img")["src"]
     assert (post.parent / src).resolve() == out / "2022" / "photo.png"
@@ -219,10 +215,7 @@ def test_a_frame_in_a_translation_is_allowed_on_its_page(tmp_path):
     # Only originals were read for frame hosts: the French page's video was blocked by its
     # own `frame-src 'self'`, and only verify said so.
     added = {"content/first-week-fr.md": TRANSLATED_FRAME}
-    found, report = owners_site("translations", tmp_path, added)
-    assert not found.problems, found.problems
-    assert not report.problems, report.problems
-    out = tmp_path / "output"
+    out = built_cleanly("translations", tmp_path, added)
     policy = html(out / "first-week-fr.html").select_one("meta[http-equiv=Content-Security-Policy]")
     assert "frame-src 'self' https://www.youtube-nocookie.com" in policy["content"]
     assert verify_site(out) == []
