@@ -76,6 +76,13 @@ def test_translations_carry_their_language_and_link_each_other(tmp_path):
     assert (out / "pages" / "thanks-for-writing.html").is_file()  # hidden: published, unlisted
     assert "thanks-for-writing" not in (out / "index.html").read_text()
     assert not (out / "drafts").exists()
+    # Not for search engines either: the sitemap listed both, and no page said noindex.
+    sitemap = (out / "sitemap.xml").read_text()
+    for hidden in ("pages/thanks-for-writing.html", "get-in-touch.html"):
+        assert hidden not in sitemap, hidden
+        assert html(out / hidden).select_one("meta[name=robots]")["content"] == "noindex"
+    assert html(out / "first-week.html").select_one("meta[name=robots]") is None
+    assert "<lastmod>2023-04-03T00:00:00+02:00</lastmod>" in sitemap  # Europe/Paris
     assert verify_site(out) == []
 
 
