@@ -291,3 +291,49 @@ def test_without_index_and_no_page_in_its_place_our_home_page_stays(tmp_path):
     assert not report.problems, report.problems
     assert "A post" in html(tmp_path / "output" / "index.html").get_text()
     assert verify_site(tmp_path / "output") == []
+
+
+FEEDS = """
+FEED_ATOM = "feeds/main.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+TAG_FEED_RSS = "feeds/tag/{slug}.rss.xml"
+CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
+CATEGORY_FEED_RSS_URL = "feeds/{slug}.rss.xml?via=site"
+AUTHOR_FEED_ATOM = None
+"""
+
+
+def test_each_feed_the_sites_settings_write_is_linked_from_the_page_it_follows(tmp_path):
+    # Pelican wrote tag, category and RSS feeds, but only the all-posts Atom feed and the
+    # author's Atom feed were linked: a feed reader given a tag's page found nothing.
+    conf = (SITES / "translations" / "pelicanconf.py").read_text() + FEEDS
+    out = built_cleanly("translations", tmp_path, {"pelicanconf.py": conf})
+
+    def feeds(page: str) -> dict[str, str]:
+        """Return {linked feed, from the site's root: type} of a page's feed links."""
+        found = {}
+        for link in html(out / page).select("link[rel=alternate][type$='+xml']"):
+            path, _, query = link["href"].partition("?")
+            where = (out / page).parent.joinpath(path).resolve().relative_to(out.resolve())
+            found["/" + where.as_posix() + (f"?{query}" if query else "")] = link["type"][12:]
+        return found
+
+    site = {
+        "/feeds/all.atom.xml": "atom+xml", "/feeds/all.rss.xml": "rss+xml",
+        "/feeds/main.atom.xml": "atom+xml",
+    }  # fmt: skip
+    assert feeds("index.html") == site
+    assert feeds("tag/onboarding.html") == {
+        **site,
+        "/feeds/tag/onboarding.atom.xml": "atom+xml",
+        "/feeds/tag/onboarding.rss.xml": "rss+xml",
+    }
+    assert feeds("category/misc.html") == {
+        **site, "/feeds/misc.atom.xml": "atom+xml", "/feeds/misc.rss.xml?via=site": "rss+xml",
+    }  # fmt: skip
+    # AUTHOR_FEED_ATOM = None: Pelican writes no such feed, and none is linked.
+    assert feeds("author/mira-castell.html") == {**site, "/feeds/mira-castell.rss.xml": "rss+xml"}
+    for href in {h for page in ("tag/onboarding.html", "category/misc.html") for h in feeds(page)}:
+        assert (out / href.split("?")[0].lstrip("/")).is_file(), href
+    assert not (out / "feeds" / "mira-castell.atom.xml").exists()
