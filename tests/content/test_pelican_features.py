@@ -337,3 +337,20 @@ def test_each_feed_the_sites_settings_write_is_linked_from_the_page_it_follows(t
     for href in {h for page in ("tag/onboarding.html", "category/misc.html") for h in feeds(page)}:
         assert (out / href.split("?")[0].lstrip("/")).is_file(), href
     assert not (out / "feeds" / "mira-castell.atom.xml").exists()
+
+
+def test_a_template_only_the_sites_own_theme_has_is_named_there(tmp_path):
+    # The warning said "add fancy.html to the theme" when the site's theme has it: ours
+    # replaces that theme, so the fix is to drop the line (or build with plain Pelican).
+    conf = (SITES / "translations" / "pelicanconf.py").read_text() + 'THEME = "mytheme"\n'
+    _, report = owners_site("translations", tmp_path, {
+        "pelicanconf.py": conf,
+        "mytheme/templates/fancy.html": "{% extends 'base.html' %}",
+        "content/fancy.md": "Title: Fancy\nDate: 2023-07-01\nTemplate: fancy\n\nText.\n",
+    })  # fmt: skip
+    [warned] = [w for w in report.warnings if "Template:" in w]
+    assert "content/fancy.md:3: 'Template: fancy' asks for fancy.html" in warned
+    assert str(tmp_path / "site" / "mytheme" / "templates" / "fancy.html") in warned
+    assert "Fix: remove the 'Template:' line" in warned
+    assert "add fancy.html" not in warned
+    assert (tmp_path / "output" / "fancy.html").is_file()
