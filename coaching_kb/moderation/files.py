@@ -3,9 +3,11 @@
 Each function changes only the `Status:` line or writes a new file; nothing is deleted.
 """
 
+import contextlib
 import difflib
 import glob
 import html
+import io
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -86,21 +88,31 @@ def sent_date(header: Any) -> datetime | None:
     return when if when <= datetime.now(UTC) else None
 
 
-def article_slugs(settings: Mapping[str, Any]) -> set[str]:
-    """Return the slugs of the published articles, read as the build reads them."""
+def article_slugs(settings: Mapping[str, Any]) -> dict[str, bool]:
+    """Return the slugs of the articles that show comments, hidden ones too, read as the build
+    reads them, each with whether its comments are closed."""
+    from pelican.generators import ArticlesGenerator
+
     from coaching_kb.run import plan_pelican
 
-    run = plan_pelican({**settings, "SEARCH_ENABLED": False})
-    return {article.slug for article in run.articles}
+    with contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: Processed ..." line
+        run = plan_pelican({**settings, "SEARCH_ENABLED": False})
+    found = [g for g in run.generators if isinstance(g, ArticlesGenerator)]
+    articles = [a for g in found for a in (*g.articles, *g.hidden_articles)]
+    return {a.slug: bool(getattr(a, "is_comments_closed", False)) for a in articles}
 
 
 def require_article(settings: Mapping[str, Any], slug: str) -> None:
-    """Raise SiteError unless `slug` names a published article (with the nearest ones)."""
+    """Raise SiteError unless `slug` names an article that takes comments (with the nearest
+    ones, or the fix for closed comments)."""
     if not slug.strip():
         raise SiteError("comment-add: no article given. Fix: pass --article <the article's slug>")
     slugs = article_slugs(settings)
-    if slug in slugs:
+    if slugs.get(slug) is False:
         return
+    if slug in slugs:
+        raise SiteError(f"comment-add: comments are closed on '{slug}' (its Comments: line). Fix: "
+                        "delete that line to open them, then add the comment")  # fmt: skip
     near = difflib.get_close_matches(slug, slugs, n=3)
     hint = f"did you mean {', '.join(near)}?" if near else "use the last part of its URL"
     raise SiteError(f"comment-add: no published article has the slug '{slug}'. Fix: {hint}")

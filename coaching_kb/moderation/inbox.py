@@ -52,6 +52,7 @@ log = logging.getLogger(__name__)
 LIMITS = {"article": 200, "name": 100, "email": 254, "url": 300, "comment": 5000,
           "reply_to": 100, "website": 300, "title": 200, "letter": 8000, "asker": 100,
           "page": 500}  # fmt: skip
+MANIFEST = "comments.json"  # written by the static_comments plugin into the built site
 LINE_BREAK = re.compile(r"\r\n?")
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -64,7 +65,7 @@ class InboxSettings:
     branch: str = "comments-pending"  # COMMENTS_BRANCH: the moderation branch
     remote: str = "origin"  # COMMENTS_REMOTE: pushed to after each commit ('' for none)
     site_origin: str = ""  # COMMENTS_SITE_ORIGIN: the site's origin, the only one CORS allows
-    manifest: Path | None = None  # COMMENTS_MANIFEST: the built site's related.json (slugs)
+    manifest: Path | None = None  # COMMENTS_MANIFEST: the built site's comments.json
     content: str = "content"  # COMMENTS_CONTENT: the content folder inside the repository
     rate_per_minute: int = 6  # COMMENTS_RATE_PER_MINUTE: posts one address may make a minute
     max_request_bytes: int = 32_768  # COMMENTS_MAX_REQUEST_BYTES: larger posts are refused
@@ -89,7 +90,7 @@ class InboxSettings:
                             "clone of the site the inbox may commit to")  # fmt: skip
         repo = Path(env["COMMENTS_REPO"]).resolve()
         store = env.get("COMMENTS_PRIVATE_STORE")
-        manifest = env.get("COMMENTS_MANIFEST") or str(repo / "output" / "related.json")
+        manifest = env.get("COMMENTS_MANIFEST") or str(repo / "output" / MANIFEST)
         try:
             return cls(
                 repo=repo,
@@ -258,23 +259,43 @@ def commit_and_push(settings: InboxSettings, paths: list[Path]) -> None:
         git(settings, "push", "--quiet", settings.remote, f"HEAD:refs/heads/{settings.branch}")
 
 
+@dataclass(frozen=True, slots=True)
+class Known:
+    """An article of the built site the inbox takes comments for (or refuses, closed)."""
+
+    title: str
+    url: str = ""
+    is_closed: bool = False
+
+
 class KnownSlugs:
-    """The article slugs of the built site, reread when its related.json changes."""
+    """The articles of the built site, reread when its comments.json changes.
+
+    An older COMMENTS_MANIFEST naming related.json still works: comments.json beside it is
+    read instead when it is there (related.json lists neither hidden nor closed articles).
+    """
 
     def __init__(self, manifest: Path | None) -> None:
         self.manifest = manifest
         self.stamp = -1.0
-        self.slugs: dict[str, str] = {}
+        self.articles: dict[str, Known] = {}
 
-    def title_of(self, slug: str) -> str | None:
-        """Return the article's title, or None when the site has no such article."""
-        if self.manifest is not None and self.manifest.is_file():
-            stamp = self.manifest.stat().st_mtime
+    def find(self, slug: str) -> Known | None:
+        """Return the article, or None when the site has no such article."""
+        manifest = self.manifest
+        if manifest is not None and manifest.with_name(MANIFEST).is_file():
+            manifest = manifest.with_name(MANIFEST)
+        if manifest is not None and manifest.is_file():
+            stamp = manifest.stat().st_mtime
             if stamp != self.stamp:
-                data = json.loads(self.manifest.read_text(encoding="utf-8"))
-                self.slugs = {a["slug"]: a["title"] for a in data["articles"] if a.get("slug")}
+                data = json.loads(manifest.read_text(encoding="utf-8"))
+                self.articles = {
+                    a["slug"]: Known(a["title"], a.get("url", ""), a.get("comments") == "closed")
+                    for a in data["articles"]
+                    if a.get("slug")
+                }
                 self.stamp = stamp
-        return self.slugs.get(slug)
+        return self.articles.get(slug)
 
 
 def client_address(request: Request, proxies: tuple[Network, ...]) -> str:
@@ -304,6 +325,11 @@ def page_link(page: str, site_origin: str) -> str:
     if page.startswith("/") and not page.startswith("//") and "\\" not in page:
         return site_origin.rstrip("/") + page
     return site_origin.rstrip("/") + "/" if site_origin else ""
+
+
+def article_link(article: Known, site_origin: str) -> str:
+    """Return the article's own address, for a form post that named no page."""
+    return f"{site_origin.rstrip('/')}/{article.url}" if site_origin and article.url else ""
 
 
 def from_site_root(page: str) -> str:
@@ -421,9 +447,13 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
                 form.get("name", ""),
                 form.get("comment", ""),
             )
-            title = slugs.title_of(slug)
-            if title is None:
+            article = slugs.find(slug)
+            if article is None:
                 raise Refused(422, f"there is no article '{slug}' on this site")
+            back = back or article_link(article, settings.site_origin)
+            if article.is_closed:
+                raise Refused(403, f"comments are closed on “{article.title}”")
+            title = article.title
             if not name.strip() or not body.strip():
                 raise Refused(422, "a comment needs your name and some text")
             field = {name: form.get(name, "").strip() for name in ("url", "reply_to")}

@@ -61,7 +61,7 @@ def local_environment(root: Path) -> dict[str, str]:
     return {
         "COMMENTS_REPO": str(local_clone(root)),
         "COMMENTS_REMOTE": "",  # the owner pulls from the clone: nothing is pushed anywhere
-        "COMMENTS_MANIFEST": str(root / "output" / "related.json"),
+        "COMMENTS_MANIFEST": str(root / "output" / "comments.json"),
         "COMMENTS_PRIVATE_STORE": str(folder / "private.sqlite"),
     }
 

@@ -1,9 +1,16 @@
-"""Pelican glue for comments: read each article's folder, thread, sanitize, attach."""
+"""Pelican glue for comments: read each article's folder, thread, sanitize, attach; and list
+which articles take comments in `comments.json`, for the inbox."""
 
 import difflib
+import html
+import json
 import logging
+import re
 import time
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pelican.generators import Generator
 
 from coaching_kb.content.comments import Comment, comment_folders, read_folder
 from coaching_kb.content.paths import shown_path
@@ -13,8 +20,15 @@ from .threads import CommentNode, count, thread
 
 if TYPE_CHECKING:
     from pelican.generators import ArticlesGenerator
+    from pelican.writers import Writer
 
 log = logging.getLogger(__name__)
+
+# `Comments:` values. YAML front matter reads `no`/`off`/`false` as False, shown as "false".
+CLOSED = {"closed", "off", "no", "false", "none", "disabled"}
+OPEN = {"", "open", "on", "yes", "true"}
+CONTEXT_KEY = "static_comments"  # the articles that show comments, for comments.json
+TAGS = re.compile(r"<[^>]*>")
 
 
 def published_threads(comments: list[Comment]) -> list[CommentNode]:
@@ -24,16 +38,36 @@ def published_threads(comments: list[Comment]) -> list[CommentNode]:
     )
 
 
+def is_closed(article: Any, settings: dict[str, Any]) -> bool:
+    """Return whether the article's `Comments:` turns comments off; log an unknown value (and
+    keep comments off: a typo must not open what the owner meant to close)."""
+    value = str(getattr(article, "comments", "") or "").strip().lower()
+    if value in OPEN:
+        return False
+    if value not in CLOSED:
+        log.error(
+            "static_comments: %s: 'Comments: %s' is neither open nor closed. Fix: write "
+            "Comments: closed to turn comments off, or delete the line",
+            shown_path(settings, article.source_path),
+            article.comments,
+        )
+    return True
+
+
 def attach_comments(generator: "ArticlesGenerator") -> None:
-    """Attach threaded comments to every article (a translation shows its original's); log
-    comments that cannot be shown."""
+    """Attach threaded comments to every article, hidden ones too (a translation shows its
+    original's); log comments that cannot be shown."""
     started = time.perf_counter()
-    by_slug = {article.slug: article for article in generator.articles}
-    for article in [*generator.articles, *generator.translations]:
+    # A hidden article is unlisted, not private: it takes comments like any other.
+    originals = [*generator.articles, *generator.hidden_articles]
+    translations = [*generator.translations, *generator.hidden_translations]
+    by_slug = {article.slug: article for article in originals}
+    for article in [*originals, *translations]:
         # `Comments: closed` arrives as article.comments, which the list below replaces.
-        article.is_comments_closed = str(getattr(article, "comments", "")).lower() == "closed"
+        article.is_comments_closed = is_closed(article, generator.settings)
         article.comments = []
         article.comment_count = 0
+    generator.context[CONTEXT_KEY] = originals
     folders = comment_folders(generator.settings)
     published = 0
     for folder in folders:
@@ -57,7 +91,7 @@ def attach_comments(generator: "ArticlesGenerator") -> None:
         article.comments = published_threads(comments)
         article.comment_count = count(article.comments)
         published += article.comment_count
-    for translation in generator.translations:
+    for translation in translations:
         # A translation shows its original's comments: its form posts them there (its slug).
         if (original := by_slug.get(translation.slug)) is not None:
             translation.comments = original.comments
@@ -68,3 +102,46 @@ def attach_comments(generator: "ArticlesGenerator") -> None:
         len(folders),
         time.perf_counter() - started,
     )
+
+
+def plain_title(title: str) -> str:
+    """Return a title as text: Pelican's title is HTML ('Q&amp;A')."""
+    return " ".join(html.unescape(TAGS.sub("", title)).split())
+
+
+def add_json_generator(_pelican: object) -> type["CommentsJsonGenerator"]:
+    return CommentsJsonGenerator
+
+
+class CommentsJsonGenerator(Generator):
+    """Write comments.json: each article that shows comments, and whether it takes more.
+
+    The inbox reads it (COMMENTS_MANIFEST) to refuse what the site itself would not show.
+    """
+
+    def generate_output(self, writer: "Writer") -> None:
+        save_as = self.settings.get("COMMENTS_JSON_SAVE_AS", "comments.json")
+        articles = self.context.get(CONTEXT_KEY)
+        if save_as and articles is not None:
+            writer.write_file(save_as, JsonText(articles), self.context)
+
+
+@dataclass(frozen=True, slots=True)
+class JsonText:
+    """comments.json as Pelican's writer renders a template: its text, made when written."""
+
+    articles: list[Any]
+    name: str = "comments.json"
+
+    def render(self, _context: dict[str, Any]) -> str:
+        entries = [
+            {
+                "slug": article.slug,
+                "url": article.url,
+                "title": plain_title(article.title),
+                "comments": "closed" if article.is_comments_closed else "open",
+            }
+            for article in self.articles
+        ]
+        lines = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries)
+        return '{"articles": [\n' + lines + "\n]}\n"

@@ -1,0 +1,143 @@
+"""The inbox, the built page and `check` agree on which articles take comments (issue 35,
+an owner's walk): closed ones refuse, hidden ones take them like any other. One owner's
+project, one real uvicorn inbox and one served site for the whole module.
+"""
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from coaching_kb.moderation.owner import local_environment
+from coaching_kb.moderation.testing import Inbox, git, make_project, owner_task
+from coaching_kb.serve import serving
+
+
+def essay(slug: str, title: str, *lines: str) -> str:
+    return "\n".join([f"Title: {title}", f"Slug: {slug}", "Date: 2026-01-05", *lines, "", "Text."])
+
+
+def approved(text: str) -> str:
+    return f"Author: Al Reader\nDate: 2026-01-08\nStatus: approved\n\n{text}\n"
+
+
+SITE = {
+    "essays/open.md": essay("open", "Open & honest"),
+    "essays/closed.md": essay("closed", "Closed for now", "Comments: closed"),
+    "essays/off.md": essay("off", "Switched off", "Comments: off"),
+    "essays/hidden.md": essay("hidden", "Unlisted notes", "Status: hidden"),
+    "essays/hidden-closed.md": essay("hidden-closed", "Shut", "Status: hidden", "Comments: off"),
+    "essays/closing-soon.md": essay("closing-soon", "Closing soon"),
+    "comments/closed/01-before.md": approved("Said before closing."),
+    "comments/hidden/01-first.md": approved("Said on an unlisted page."),
+    "comments/hidden-closed/01-first.md": approved("Said before it was shut."),
+}
+
+
+@pytest.fixture(scope="module")
+def owner(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict]:
+    """The owner's project with a local inbox (as `invoke comment-inbox` runs it), the site
+    built with the inbox's endpoint and served."""
+    project = make_project(tmp_path_factory.mktemp("owner"), SITE)
+    with serving(project / "output") as site:
+        env = {**local_environment(project), "COMMENTS_SITE_ORIGIN": site}  # --origin <site>
+        inbox = Inbox({**env, "COMMENTS_RATE_PER_MINUTE": "1000"}).start()
+        try:
+            conf = project / "pelicanconf.py"
+            conf.write_text(conf.read_text() + f'\nCOMMENTS_ENDPOINT = "{inbox.url}/comments"\n')
+            built = owner_task(project, "build")
+            assert built.returncode == 0, built.stdout + built.stderr
+            yield {"project": project, "inbox": inbox, "site": site}
+        finally:
+            inbox.stop()
+
+
+def pending_branch(project: Path) -> list[str]:
+    """Return the comment files on the local inbox's moderation branch."""
+    clone = project / ".inbox" / "site"
+    names = git("ls-tree", "-r", "--name-only", "comments-pending", cwd=clone).split()
+    return [name for name in names if name.startswith("content/comments/")]
+
+
+def page_of(project: Path, slug: str) -> BeautifulSoup:
+    return BeautifulSoup((project / "output" / slug / "index.html").read_text(), "html.parser")
+
+
+@pytest.mark.parametrize("slug", ["closed", "off", "hidden-closed"])
+def test_a_closed_article_refuses_comments_and_replies_and_shows_no_form(owner, slug):
+    project, inbox = owner["project"], owner["inbox"]
+    before = pending_branch(project)
+    sent = {"article": slug, "name": "Bo", "comment": "A late thought on this."}
+    status, body = inbox.post("/comments", sent)
+    assert status == 403
+    assert json.loads(body)["message"].startswith("Not sent: comments are closed on “")
+    # Without script, and as a reply: a page saying so that links back to the article.
+    reply = {**sent, "reply_to": "01-before", "page": f"{owner['site']}/{slug}/"}
+    status, body = inbox.post("/comments", reply, accept="text/html")
+    assert status == 403
+    answer = BeautifulSoup(body, "html.parser")
+    assert "comments are closed" in answer.select_one("[role=status]").get_text()
+    assert answer.select_one("a")["href"] == f"{owner['site']}/{slug}/"
+    assert pending_branch(project) == before  # nothing written to git
+
+    page = page_of(project, slug)
+    assert page.select_one(".comments__closed")
+    assert not page.select(".comments form")  # neither the article's form nor a reply form
+
+
+def test_a_hidden_article_shows_its_comments_and_takes_more(owner):
+    project, inbox = owner["project"], owner["inbox"]
+    page = page_of(project, "hidden")
+    assert "Said on an unlisted page." in page.select_one("#comment-01-first").get_text()
+    assert page.select_one("form.comment-form")
+    assert page_of(project, "hidden-closed").select_one("#comment-01-first")
+    status, body = inbox.post("/comments", {"article": "hidden", "name": "Cy",
+                                            "comment": "Found it through a friend."})  # fmt: skip
+    assert status == 202, body
+    assert any(name.startswith("content/comments/hidden/") and "-cy" in name
+               for name in pending_branch(project))  # fmt: skip
+    checked = owner_task(project, "check", ci=True)
+    assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_an_unknown_comments_value_is_an_error_naming_the_file(tmp_path):
+    project = make_project(tmp_path, {"essays/open.md": essay("open", "Open")})
+    source = project / "content" / "essays" / "open.md"
+    source.write_text(essay("open", "Open", "Comments: maybe"))
+    for task in ("check", "build"):
+        done = owner_task(project, task)
+        assert done.returncode == 1, done.stdout
+        assert "content/essays/open.md: 'Comments: maybe' is neither open nor closed" in (
+            done.stdout + done.stderr
+        )
+
+
+def test_comment_add_prints_only_what_it_wrote_and_refuses_a_closed_article(owner):
+    project = owner["project"]
+    email = "From: Sam Reader <sam@example.org>\nSubject: Re\n\nThis one stayed with me.\n"
+    done = owner_task(project, "comment-add", "--article", "hidden", "--source", "-",
+                      input_text=email)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    [line] = done.stdout.splitlines()  # no build log: "Done: Processed ..." was printed here
+    assert line.startswith("wrote ")
+    assert line.endswith("-sam-reader.md (pending)")
+    done = owner_task(project, "comment-add", "--article", "closed", input_text=email)
+    assert done.returncode == 2
+    assert "comments are closed on 'closed'" in done.stdout + done.stderr
+    assert not list((project / "content" / "comments" / "closed").glob("*-sam-reader.md"))
+
+
+@pytest.mark.browser
+def test_a_page_open_before_comments_closed_shows_the_inboxs_refusal(owner, page):
+    project = owner["project"]
+    page.goto(f"{owner['site']}/closing-soon/")
+    source = project / "content" / "essays" / "closing-soon.md"
+    source.write_text(essay("closing-soon", "Closing soon", "Comments: closed"))
+    assert owner_task(project, "build").returncode == 0
+    form = page.locator("form.comment-form")
+    form.get_by_label("Name").fill("Di")
+    form.locator("textarea").fill("Just in time, I hope.")
+    form.get_by_role("button").click()
+    form.get_by_text("Not sent: comments are closed on “Closing soon”.").wait_for(timeout=30000)
