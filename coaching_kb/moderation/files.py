@@ -9,6 +9,7 @@ import glob
 import html
 import io
 import re
+import unicodedata
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -33,10 +34,23 @@ SPACES = re.compile(r"\s+")
 SLUG_SAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")  # what a comment id (its file's stem) may hold
 
 
+# Control characters a reader cannot mean (NUL makes git call the file binary and reaches the
+# page in a name); tabs and line breaks stay.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Letters that show nothing, used for "empty" names: Hangul fillers and the blank Braille cell.
+FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+INVISIBLE = ("Cf", "Cc")  # format characters (zero-width spaces, joiners, marks) and controls
+
+
+def is_blank(value: str) -> bool:
+    """Return whether `value` shows nothing: spaces, zero-width and filler characters only."""
+    return all(c.isspace() or c in FILLERS or unicodedata.category(c) in INVISIBLE for c in value)
+
+
 def one_line(value: str) -> str:
     """Return `value` on one line: a reader's line break must not start a header line of its own
     (a name "Eve\\nStatus: approved" would publish itself)."""
-    return SPACES.sub(" ", value).strip()
+    return SPACES.sub(" ", CONTROLS.sub("", value)).strip()
 
 
 def plain_text(value: str) -> str:
@@ -44,7 +58,7 @@ def plain_text(value: str) -> str:
 
     Markdown shows the escapes as the characters typed; the build sanitizes again anyway.
     """
-    return html.escape(value.strip(), quote=False)
+    return html.escape(CONTROLS.sub("", value).strip(), quote=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,17 +136,20 @@ def add_comment(
     comments_dir: Path, article_slug: str, sent: Submission, now: datetime, status: str = "pending"
 ) -> Path:
     """Write `sent` as a comment file (pending, or spam) under the article's folder; return it."""
-    if not sent.author.strip():
+    if is_blank(sent.author):
         raise SiteError("comment-add: the comment has no author. Fix: pass --author 'Name'")
-    if not sent.body.strip():
+    if is_blank(sent.body):
         raise SiteError("comment-add: the comment has no text. Fix: pipe the email or text in")
     folder = comments_dir / article_slug
-    author = one_line(sent.author)
+    author, body = one_line(sent.author), plain_text(sent.body)
+    parent = SLUG_SAFE_ID.sub("", sent.reply_to)
+    parent = parent if (folder / f"{parent}.md").is_file() else ""
+    if same := comment_sent_already(folder, f"{now:%Y%m%d}", author, body, parent):
+        return same  # sent twice (a double click, a reload): one comment to read and publish
     # Pelican's slug of the name, transliterated ('José Núñez' -> jose-nunez, '李雷' -> li-lei),
     # so the owner finds a reader's comments with a glob of the name they read.
     name = slug_of(author)[:30].strip("-") or "reader"
     path = unused_path(folder, f"{now:%Y%m%d-%H%M%S}", f"-{name}")
-    parent = SLUG_SAFE_ID.sub("", sent.reply_to)
     # The reader's email address is personal data: it never goes into git (see PrivateStore).
     meta = {
         "Author": author,
@@ -140,11 +157,23 @@ def add_comment(
         "Status": status,
         # A reader may name any parent: only a comment already on the article is one (a reply
         # to its own file would be a circle, to nowhere an error once the owner approves it).
-        "Reply-To": parent if parent != path.stem and (folder / f"{parent}.md").is_file() else "",
+        "Reply-To": parent,
         "URL": one_line(sent.url),
     }
-    write_text(path, render(meta, plain_text(sent.body)))
+    write_text(path, render(meta, body))
     return path
+
+
+def comment_sent_already(
+    folder: Path, day: str, author: str, body: str, parent: str
+) -> Path | None:
+    """Return the comment this day's comments on the article already hold with this name, text
+    and parent, if any."""
+    for path in sorted(folder.glob(f"{day}-*.md")):
+        sent = parse(path.read_text(encoding="utf-8"), str(path))
+        if (sent.get("author"), sent.body.strip(), sent.get("reply-to")) == (author, body, parent):
+            return path
+    return None
 
 
 def unused_path(folder: Path, stem: str, tail: str = "") -> Path:
@@ -174,9 +203,11 @@ def add_question(content: Path, sent: Question, now: datetime) -> Path:
     Its `Slug` is its file's name, unique in the folder: two letters with one title must not
     claim one address, or the second would break the build.
     """
-    title = one_line(sent.title) or " ".join(sent.letter.split()[:8]).rstrip(".,;:") + "…"
+    title = one_line(sent.title)
+    if is_blank(title):
+        title = " ".join(one_line(sent.letter).split()[:8]).rstrip(".,;:") + "…"
     slug = slug_of(title)[:60].strip("-") or "reader-question"
-    asker = one_line(sent.asker) or "A reader"
+    asker = "A reader" if is_blank(sent.asker) else one_line(sent.asker)
     body = f"{plain_text(sent.letter)}\n\n<!-- answer -->\n\n{ANSWER_PLACEHOLDER}"
     if same := sent_already(content / "qa", f"{now:%Y%m%d}-{slug}", asker, body):
         return same  # sent twice (a double click, a reload): one letter to read

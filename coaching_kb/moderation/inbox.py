@@ -43,7 +43,7 @@ from starlette.routing import Route
 
 from coaching_kb.errors import SiteError
 
-from .files import BLOCKLIST_NAME, Question, Submission, add_comment, add_question
+from .files import BLOCKLIST_NAME, Question, Submission, add_comment, add_question, is_blank
 from .private import PrivateStore
 from .spam import Context, read_blocklist, score
 
@@ -454,7 +454,7 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
             if article.is_closed:
                 raise Refused(403, f"comments are closed on “{article.title}”")
             title = article.title
-            if not name.strip() or not body.strip():
+            if is_blank(name) or is_blank(body):
                 raise Refused(422, "a comment needs your name and some text")
             field = {name: form.get(name, "").strip() for name in ("url", "reply_to")}
             sent = Submission(name.strip(), body.strip(), **field)
@@ -481,7 +481,7 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
             form = await read_form(request, settings.max_request_bytes)
             back = page_link(form.get("page", ""), settings.site_origin)
             letter = form.get("letter", "")
-            if len(letter.split()) < 5:
+            if len([word for word in letter.split() if not is_blank(word)]) < 5:
                 raise Refused(422, "please write your question in a few sentences")
             # Rules only: the model learnt from comments, not letters, and a refused letter is
             # lost to its reader (a comment flagged as spam is only filed, for a person to see).

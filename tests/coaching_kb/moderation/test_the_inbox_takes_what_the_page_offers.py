@@ -141,3 +141,50 @@ def test_a_page_open_before_comments_closed_shows_the_inboxs_refusal(owner, page
     form.locator("textarea").fill("Just in time, I hope.")
     form.get_by_role("button").click()
     form.get_by_text("Not sent: comments are closed on “Closing soon”.").wait_for(timeout=30000)
+
+
+def test_the_same_comment_sent_twice_is_kept_once(owner):
+    project, inbox = owner["project"], owner["inbox"]
+    sent = {"article": "open", "name": "Eve Twice", "comment": "Clicked twice, sorry."}
+    first = json.loads(inbox.post("/comments", sent)[1])["file"]
+    status, body = inbox.post("/comments", sent, accept="text/html")  # a reload, without script
+    assert status == 202
+    assert "awaits moderation" in body
+    assert json.loads(inbox.post("/comments", sent)[1])["file"] == first
+    assert [n for n in pending_branch(project) if "-eve-twice" in n] == [
+        f"content/comments/open/{first}"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("\u200b", "Only my name is invisible."),
+        ("Gil", "\u200b\u2060\u3164 \u2800"),
+        ("\u3164", "\ufeff"),
+    ],
+)
+def test_a_name_or_comment_that_shows_nothing_is_refused(owner, name, text):
+    before = pending_branch(owner["project"])
+    status, body = owner["inbox"].post(
+        "/comments", {"article": "open", "name": name, "comment": text}
+    )
+    assert status == 422
+    assert json.loads(body)["message"] == "Not sent: a comment needs your name and some text."
+    assert pending_branch(owner["project"]) == before
+
+
+def test_control_characters_never_reach_git(owner):
+    project, inbox = owner["project"], owner["inbox"]
+    sent = {
+        "article": "open",
+        "name": "Nul\x00 Reader\x1b",
+        "comment": "Bell\x07 and nul\x00 here.",
+    }
+    file = json.loads(inbox.post("/comments", sent)[1])["file"]
+    clone = project / ".inbox" / "site"
+    added = git("show", "--numstat", "--format=", "comments-pending", cwd=clone)
+    assert added.split("\t")[0].isdigit()  # counted in lines ("-" for a file git calls binary)
+    text = git("show", f"comments-pending:content/comments/open/{file}", cwd=clone)
+    assert "Author: Nul Reader\n" in text
+    assert "Bell and nul here." in text
