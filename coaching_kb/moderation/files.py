@@ -261,7 +261,10 @@ def filed_as_spam_by_glob(given: list[str]) -> set[Path]:
 
 
 def status_of(path: Path) -> str:
-    """Return the `Status:` of the comment file at `path` (pending when it has none)."""
+    """Return the `Status:` of the comment file at `path` (pending when it has none); raise
+    SiteError when there is no such file."""
+    if not path.is_file():
+        raise SiteError(f"{path}: no such comment file. Fix: give the path of a .md comment file")
     text = path.read_text(encoding="utf-8")
     return comment_from(text, path.parent.name, path.stem, str(path)).status
 

@@ -16,6 +16,7 @@ otherwise believe X-Forwarded-For from any local process.
 
 import asyncio
 import contextlib
+import fcntl
 import html
 import ipaddress
 import json
@@ -31,7 +32,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
@@ -147,6 +148,7 @@ class GitQueue:
         self.settings = settings
         self.jobs: queue.Queue[Job] = queue.Queue()
         self.thread = threading.Thread(target=self._run, daemon=True)
+        self.lock: IO[str] | None = None  # the clone's inbox lock (see hold_lock)
 
     def start(self) -> None:
         prepare_branch(self.settings)
@@ -246,6 +248,24 @@ def require_checkout(settings: InboxSettings) -> None:
             f"branch), so the inbox's branch would share no history with the site's. "
             f"Fix: git -C {repo} checkout main (the site's branch)"
         )
+
+
+def hold_lock(settings: InboxSettings) -> IO[str]:
+    """Return the open lock file that makes this the clone's only inbox (the system lets go of
+    it when the process ends, however it ends); raise SiteError while another inbox holds it:
+    two would take turns failing readers' posts on git's own lock."""
+    folder = Path(git(settings, "rev-parse", "--absolute-git-dir").strip())
+    handle = (folder / "comment-inbox.lock").open("a", encoding="utf-8")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise SiteError(
+            f"comment-inbox: another inbox is already running on {settings.repo}. Fix: use that "
+            "one, or stop it (Ctrl-C) first; a second inbox needs a clone of its own "
+            "(COMMENTS_REPO)"
+        ) from None
+    return handle
 
 
 def commit_and_push(settings: InboxSettings, paths: list[Path]) -> None:
@@ -416,11 +436,14 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
         try:
             settings = InboxSettings.from_env()
             require_checkout(settings)
+            lock = hold_lock(settings)
         except SiteError as error:
             raise SystemExit(str(error)) from None
     else:
         require_checkout(settings)
+        lock = hold_lock(settings)
     git_queue = GitQueue(settings)
+    git_queue.lock = lock  # held as long as the app lives
     slugs = KnownSlugs(settings.manifest)
     limit = RateLimit(settings.rate_per_minute)
     content = settings.repo / settings.content

@@ -96,6 +96,14 @@ def pull(root: Path, remote: str = "", branch: str = BRANCH) -> Pulled:
             "take its files with git checkout FETCH_HEAD -- content, then, in the inbox's clone, "
             f"git checkout main && git branch -D {branch} && git push --delete origin {branch}"
         )
+    if staged := run_git(root, "diff", "--cached", "--name-only").stdout.split():
+        # git merges nothing over staged changes ("Merge with strategy ort failed").
+        raise SiteError(
+            f"comment-pull: you have staged changes ({', '.join(staged[:3])}"
+            f"{', ...' if len(staged) > 3 else ''}), and git merges nothing over them, so "
+            "nothing was merged. Fix: commit them (git commit), or unstage them (git restore "
+            "--staged <file>: your edits stay), then run comment-pull again"
+        )
     arrived = run_git(root, "diff", "--name-only", "--diff-filter=A", f"HEAD...{fetched}")
     message = f"Comments and questions from the inbox ({source} {branch})"
     run_git(root, "merge", "--no-edit", "--no-ff", "-m", message, fetched)

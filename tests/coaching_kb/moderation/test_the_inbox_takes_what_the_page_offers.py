@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
+from coaching_kb.moderation.files import status_of
 from coaching_kb.moderation.owner import local_environment
-from coaching_kb.moderation.testing import Inbox, git, make_project, owner_task
+from coaching_kb.moderation.testing import Inbox, free_port, git, make_project, owner_task
 from coaching_kb.serve import serving
 
 
@@ -102,16 +103,18 @@ def test_a_hidden_article_shows_its_comments_and_takes_more(owner):
     assert checked.returncode == 0, checked.stdout + checked.stderr
 
 
-def test_an_unknown_comments_value_is_an_error_naming_the_file(tmp_path):
-    project = make_project(tmp_path, {"essays/open.md": essay("open", "Open")})
-    source = project / "content" / "essays" / "open.md"
-    source.write_text(essay("open", "Open", "Comments: maybe"))
-    for task in ("check", "build"):
-        done = owner_task(project, task)
-        assert done.returncode == 1, done.stdout
-        assert "content/essays/open.md: 'Comments: maybe' is neither open nor closed" in (
-            done.stdout + done.stderr
-        )
+def test_an_unknown_comments_value_is_an_error_naming_the_file(owner):
+    source = owner["project"] / "content" / "essays" / "open.md"
+    source.write_text(essay("open", "Open & honest", "Comments: maybe"))
+    try:
+        for task in ("check", "build"):
+            done = owner_task(owner["project"], task)
+            assert done.returncode == 1, done.stdout
+            assert "content/essays/open.md: 'Comments: maybe' is neither open nor closed" in (
+                done.stdout + done.stderr
+            )
+    finally:
+        source.write_text(SITE["essays/open.md"])  # a failed build left the site as it was
 
 
 def test_comment_add_prints_only_what_it_wrote_and_refuses_a_closed_article(owner):
@@ -188,3 +191,48 @@ def test_control_characters_never_reach_git(owner):
     text = git("show", f"comments-pending:content/comments/open/{file}", cwd=clone)
     assert "Author: Nul Reader\n" in text
     assert "Bell and nul here." in text
+
+
+def test_a_second_inbox_on_the_same_clone_refuses_to_start(owner):
+    second = owner_task(owner["project"], "comment-inbox", "--port", str(free_port()), timeout=30)
+    assert second.returncode == 2
+    assert "another inbox is already running on" in second.stdout + second.stderr
+    sent = {"article": "open", "name": "Flo", "comment": "The first inbox still answers."}
+    assert owner["inbox"].post("/comments", sent)[0] == 202
+
+
+def test_comment_pull_over_staged_changes_says_what_to_do(owner):
+    project = owner["project"]
+    sent = {"article": "open", "name": "Hal", "comment": "Pulled after all."}
+    assert owner["inbox"].post("/comments", sent)[0] == 202
+    staged = project / "content" / "essays" / "staged.md"
+    staged.write_text(essay("staged", "Staged", "Status: draft"))
+    git("add", str(staged), cwd=project)
+    done = owner_task(project, "comment-pull")
+    assert done.returncode == 2
+    said = done.stdout + done.stderr
+    assert "you have staged changes (content/essays/staged.md)" in said
+    assert "git restore --staged <file>" in said
+    assert git("status", "--porcelain", str(staged), cwd=project) == "A  content/essays/staged.md\n"
+    git("restore", "--staged", str(staged), cwd=project)
+    pulled = owner_task(project, "comment-pull")
+    assert "-hal.md" in pulled.stdout, pulled.stdout + pulled.stderr
+    staged.unlink()
+
+
+def test_comment_approve_changes_nothing_when_a_path_is_missing(owner):
+    project = owner["project"]
+    (hal,) = (project / "content" / "comments" / "open").glob("*-hal.md")  # pulled above
+    (flo,) = (project / "content" / "comments" / "open").glob("*-flo.md")
+    paths = [
+        str(hal.relative_to(project)),
+        "content/comments/open/nope.md",
+        str(flo.relative_to(project)),
+    ]
+    done = owner_task(project, "comment-approve", *(f"--path={path}" for path in paths))
+    assert done.returncode == 2
+    assert "content/comments/open/nope.md: no such comment file" in done.stdout + done.stderr
+    assert (status_of(hal), status_of(flo)) == ("pending", "pending")
+    for said in (f"{paths[0]}: approved", f"{paths[0]}: already approved"):
+        done = owner_task(project, "comment-approve", "--path", paths[0])
+        assert done.stdout.strip() == said
