@@ -4,6 +4,7 @@ project, one real uvicorn inbox and one served site for the whole module.
 """
 
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -101,6 +102,22 @@ def test_a_hidden_article_shows_its_comments_and_takes_more(owner):
                for name in pending_branch(project))  # fmt: skip
     checked = owner_task(project, "check", ci=True)
     assert checked.returncode == 0, checked.stdout + checked.stderr
+
+
+def test_pending_comments_of_an_article_no_longer_published_never_fail_check(owner):
+    folder = owner["project"] / "content" / "comments" / "renamed-since"
+    folder.mkdir()
+    (folder / "01-late.md").write_text(
+        approved("Sent as it was renamed.").replace("approved", "pending")
+    )
+    try:
+        checked = owner_task(owner["project"], "check", ci=True)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        (folder / "01-late.md").write_text(approved("Approved by mistake."))
+        checked = owner_task(owner["project"], "check", ci=True)
+        assert "comments for a missing article 'renamed-since'" in checked.stdout
+    finally:
+        shutil.rmtree(folder)
 
 
 def test_an_unknown_comments_value_is_an_error_naming_the_file(owner):

@@ -19,6 +19,8 @@ from .sanitize import comment_html, safe_url
 from .threads import CommentNode, count, thread
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pelican.generators import ArticlesGenerator
     from pelican.writers import Writer
 
@@ -73,6 +75,8 @@ def attach_comments(generator: "ArticlesGenerator") -> None:
     for folder in folders:
         shown = shown_path(generator.settings, folder)
         article = by_slug.get(folder.name)
+        if article is None and waiting_only(folder, shown):
+            continue
         if article is None:
             near = difflib.get_close_matches(folder.name, by_slug, n=1)
             hint = f"did you mean '{near[0]}'?" if near else "rename it to an article's slug"
@@ -102,6 +106,18 @@ def attach_comments(generator: "ArticlesGenerator") -> None:
         len(folders),
         time.perf_counter() - started,
     )
+
+
+def waiting_only(folder: "Path", shown: str) -> bool:
+    """Return whether a folder of no article's comments holds nothing to publish (pending and
+    spam only): readers' posts to an article since unpublished or renamed, or sent from a page
+    the inbox still knew, never break the build. Logs them as waiting."""
+    comments, errors = read_folder(folder, shown)
+    if errors or any(comment.is_published for comment in comments):
+        return False
+    log.info("static_comments: %s: %d unpublished comments wait for an article '%s', which is "
+             "not published; nothing is shown", shown, len(comments), folder.name)  # fmt: skip
+    return True
 
 
 def plain_title(title: str) -> str:
