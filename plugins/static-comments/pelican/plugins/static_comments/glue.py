@@ -100,6 +100,8 @@ def attach_comments(generator: "ArticlesGenerator") -> None:
         if (original := by_slug.get(translation.slug)) is not None:
             translation.comments = original.comments
             translation.comment_count = original.comment_count
+            # Its form posts to the original, which the inbox refuses when that is closed.
+            translation.is_comments_closed |= original.is_comments_closed
     log.info(
         "static_comments: %d comments on %d articles in %.2fs",
         published,
