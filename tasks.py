@@ -437,6 +437,7 @@ def _set_statuses(paths: list[str], status: str) -> None:
     from coaching_kb.moderation.files import (
         comment_paths,
         filed_as_spam_by_glob,
+        require_comment_files,
         set_status,
         status_of,
     )
@@ -448,6 +449,7 @@ def _set_statuses(paths: list[str], status: str) -> None:
         )  # fmt: skip
     kept = filed_as_spam_by_glob(paths) if status == "approved" else set()
     named = comment_paths(paths)
+    require_comment_files(named, _settings_for(str(CONTENT)))
     before = {one: status_of(one) for one in named}  # every file read first: all or none changes
     for one in named:
         if one in kept:

@@ -253,3 +253,14 @@ def test_comment_approve_changes_nothing_when_a_path_is_missing(owner):
     for said in (f"{paths[0]}: approved", f"{paths[0]}: already approved"):
         done = owner_task(project, "comment-approve", "--path", paths[0])
         assert done.stdout.strip() == said
+
+
+def test_comment_approve_on_an_essay_says_it_is_no_comment(owner):
+    essay_file = owner["project"] / "content" / "essays" / "open.md"
+    before = essay_file.read_text()
+    done = owner_task(owner["project"], "comment-approve", "--path", "content/essays/open.md")
+    assert done.returncode == 2
+    said = done.stdout + done.stderr
+    assert "content/essays/open.md: not a comment file" in said
+    assert "unknown key" not in said  # was: "unknown key 'slug'. Fix: remove it"
+    assert essay_file.read_text() == before
