@@ -10,7 +10,7 @@ import html
 import io
 import re
 import unicodedata
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import message_from_string, policy
@@ -133,9 +133,17 @@ def require_article(settings: Mapping[str, Any], slug: str) -> None:
 
 
 def add_comment(
-    comments_dir: Path, article_slug: str, sent: Submission, now: datetime, status: str = "pending"
+    comments_dir: Path,
+    article_slug: str,
+    sent: Submission,
+    now: datetime,
+    status: str = "pending",
+    published: Collection[str] = (),
 ) -> Path:
-    """Write `sent` as a comment file (pending, or spam) under the article's folder; return it."""
+    """Write `sent` as a comment file (pending, or spam) under the article's folder; return it.
+
+    Its parent is kept when it is a comment in the folder or one of `published`, the ids the
+    built page shows (published from the owner's branch, they may be missing here)."""
     if is_blank(sent.author):
         raise SiteError("comment-add: the comment has no author. Fix: pass --author 'Name'")
     if is_blank(sent.body):
@@ -143,7 +151,7 @@ def add_comment(
     folder = comments_dir / article_slug
     author, body = one_line(sent.author), plain_text(sent.body)
     parent = SLUG_SAFE_ID.sub("", sent.reply_to)
-    parent = parent if (folder / f"{parent}.md").is_file() else ""
+    parent = parent if parent in published or (folder / f"{parent}.md").is_file() else ""
     if same := comment_sent_already(folder, f"{now:%Y%m%d}", author, body, parent):
         return same  # sent twice (a double click, a reload): one comment to read and publish
     # Pelican's slug of the name, transliterated ('José Núñez' -> jose-nunez, '李雷' -> li-lei),

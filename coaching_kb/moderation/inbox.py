@@ -286,6 +286,7 @@ class Known:
     title: str
     url: str = ""
     is_closed: bool = False
+    published: frozenset[str] = frozenset()  # its published comments' ids (Reply forms)
 
 
 class KnownSlugs:
@@ -310,12 +311,18 @@ class KnownSlugs:
             if stamp != self.stamp:
                 data = json.loads(manifest.read_text(encoding="utf-8"))
                 self.articles = {
-                    a["slug"]: Known(a["title"], a.get("url", ""), a.get("comments") == "closed")
-                    for a in data["articles"]
-                    if a.get("slug")
+                    a["slug"]: known_from(a) for a in data["articles"] if a.get("slug")
                 }
                 self.stamp = stamp
         return self.articles.get(slug)
+
+
+def known_from(entry: dict[str, Any]) -> Known:
+    """Return an article as comments.json lists it (related.json lists less: none closed)."""
+    closed = entry.get("comments") == "closed"
+    return Known(
+        entry["title"], entry.get("url", ""), closed, frozenset(entry.get("published", ()))
+    )
 
 
 def client_address(request: Request, proxies: tuple[Network, ...]) -> str:
@@ -486,8 +493,9 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
                                                sent.author, sent.url))  # fmt: skip
             status = "spam" if verdict.is_spam else "pending"
             now = datetime.now(UTC)
+            parents = article.published
             path = await store(
-                lambda: add_comment(content / "comments", slug, sent, now, status),
+                lambda: add_comment(content / "comments", slug, sent, now, status, parents),
                 form.get("email", ""),
                 now,
             )

@@ -264,3 +264,26 @@ def test_comment_approve_on_an_essay_says_it_is_no_comment(owner):
     assert "content/essays/open.md: not a comment file" in said
     assert "unknown key" not in said  # was: "unknown key 'slug'. Fix: remove it"
     assert essay_file.read_text() == before
+
+
+def test_a_reply_to_a_comment_the_inbox_never_saw_is_threaded(owner):
+    """A comment published from the owner's branch (sent by email with comment-add, imported)
+    is not in the inbox's clone; its page's Reply form must still thread the reply."""
+    project = owner["project"]
+    by_email = project / "content" / "comments" / "open" / "20260110-000000-ivy.md"
+    by_email.parent.mkdir(exist_ok=True)
+    by_email.write_text(approved("Sent by email, approved by the owner."))
+    git("add", str(by_email), cwd=project)
+    git("commit", "-q", "-m", "A comment sent by email", cwd=project)
+    assert owner_task(project, "build").returncode == 0
+    assert page_of(project, "open").select_one(f"#comment-{by_email.stem} .comment-reply-form")
+    sent = {
+        "article": "open",
+        "name": "Jo",
+        "comment": "Replying to Ivy.",
+        "reply_to": by_email.stem,
+    }
+    file = json.loads(owner["inbox"].post("/comments", sent)[1])["file"]
+    clone = project / ".inbox" / "site"
+    text = git("show", f"comments-pending:content/comments/open/{file}", cwd=clone)
+    assert f"Reply-To: {by_email.stem}\n" in text

@@ -127,6 +127,11 @@ def plain_title(title: str) -> str:
     return " ".join(html.unescape(TAGS.sub("", title)).split())
 
 
+def comment_ids(nodes: list[CommentNode]) -> list[str]:
+    """Return the ids of a thread's comments, replies included."""
+    return [i for node in nodes for i in (node.comment.id, *comment_ids(node.replies))]
+
+
 def add_json_generator(_pelican: object) -> type["CommentsJsonGenerator"]:
     return CommentsJsonGenerator
 
@@ -158,6 +163,8 @@ class JsonText:
                 "url": article.url,
                 "title": plain_title(article.title),
                 "comments": "closed" if article.is_comments_closed else "open",
+                # The comments whose Reply forms the page shows: replies to them thread.
+                "published": comment_ids(article.comments),
             }
             for article in self.articles
         ]
