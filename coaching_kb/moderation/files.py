@@ -18,7 +18,7 @@ from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
-from coaching_kb.content.comments import STATUSES, comment_folders, comment_from
+from coaching_kb.content.comments import STATUSES, comment_from
 from coaching_kb.content.front_matter import parse, render
 from coaching_kb.content.safe_write import write_text
 from coaching_kb.content.slugs import slug_of
@@ -269,12 +269,13 @@ def filed_as_spam_by_glob(given: list[str]) -> set[Path]:
 
 
 def require_comment_files(paths: list[Path], settings: Mapping[str, Any]) -> None:
-    """Raise SiteError for a path that is not in an article's comment folder (an essay's own
-    front matter is no comment's: its errors would send the owner to the wrong fix)."""
-    folders = {folder.resolve() for folder in comment_folders(settings)}
+    """Raise SiteError for a path that is not in an article's folder of a comments folder (an
+    essay's own front matter is no comment's: its errors would send the owner to the wrong
+    fix). Any content folder's comments count, not only the site's."""
+    comments = Path(settings.get("COMMENTS_PATH") or "comments").name
     for path in paths:
-        if path.is_file() and path.parent.resolve() not in folders:
-            raise SiteError(f"{path}: not a comment file (comments are in comments/<article>/ "
+        if path.is_file() and path.resolve().parent.parent.name != comments:
+            raise SiteError(f"{path}: not a comment file (comments are in {comments}/<article>/ "
                             "in the content folder). Fix: give a comment file's path")  # fmt: skip
 
 

@@ -239,8 +239,11 @@ def test_comment_pull_over_staged_changes_says_what_to_do(owner):
 
 def test_comment_approve_changes_nothing_when_a_path_is_missing(owner):
     project = owner["project"]
-    (hal,) = (project / "content" / "comments" / "open").glob("*-hal.md")  # pulled above
-    (flo,) = (project / "content" / "comments" / "open").glob("*-flo.md")
+    folder = project / "content" / "comments" / "open"
+    folder.mkdir(exist_ok=True)
+    hal, flo = folder / "20260111-000000-kit.md", folder / "20260111-000001-lu.md"
+    for waiting in (hal, flo):  # as comment-pull or comment-add leaves them
+        waiting.write_text(approved("Waiting.").replace("approved", "pending"))
     paths = [
         str(hal.relative_to(project)),
         "content/comments/open/nope.md",
