@@ -152,11 +152,12 @@ def add_comment(
     author, body = one_line(sent.author), plain_text(sent.body)
     parent = SLUG_SAFE_ID.sub("", sent.reply_to)
     parent = parent if parent in published or (folder / f"{parent}.md").is_file() else ""
-    if same := comment_sent_already(folder, f"{now:%Y%m%d}", author, body, parent):
-        return same  # sent twice (a double click, a reload): one comment to read and publish
     # Pelican's slug of the name, transliterated ('José Núñez' -> jose-nunez, '李雷' -> li-lei),
     # so the owner finds a reader's comments with a glob of the name they read.
     name = slug_of(author)[:30].strip("-") or "reader"
+    sent_today = folder.glob(f"{now:%Y%m%d}-*-{glob.escape(name)}.md")  # this name's, not all
+    if same := comment_sent_already(sorted(sent_today), author, body, parent):
+        return same  # sent twice (a double click, a reload): one comment to read and publish
     path = unused_path(folder, f"{now:%Y%m%d-%H%M%S}", f"-{name}")
     # The reader's email address is personal data: it never goes into git (see PrivateStore).
     meta = {
@@ -172,12 +173,9 @@ def add_comment(
     return path
 
 
-def comment_sent_already(
-    folder: Path, day: str, author: str, body: str, parent: str
-) -> Path | None:
-    """Return the comment this day's comments on the article already hold with this name, text
-    and parent, if any."""
-    for path in sorted(folder.glob(f"{day}-*.md")):
+def comment_sent_already(paths: list[Path], author: str, body: str, parent: str) -> Path | None:
+    """Return the comment of `paths` with this name, text and parent, if any."""
+    for path in paths:
         sent = parse(path.read_text(encoding="utf-8"), str(path))
         if (sent.get("author"), sent.body.strip(), sent.get("reply-to")) == (author, body, parent):
             return path
