@@ -435,7 +435,13 @@ def _settings_for(content: str) -> dict[str, Any]:
 
 
 def _set_statuses(paths: list[str], status: str) -> None:
-    from coaching_kb.moderation.files import comment_paths, filed_as_spam_by_glob, set_status
+    from coaching_kb.moderation.files import (
+        comment_paths,
+        filed_as_spam_by_glob,
+        require_comment_files,
+        set_status,
+        status_of,
+    )
 
     if not paths:
         raise Exit(
@@ -443,13 +449,18 @@ def _set_statuses(paths: list[str], status: str) -> None:
             "--path content/comments/<article>/<file>.md (repeat --path for more)", 2
         )  # fmt: skip
     kept = filed_as_spam_by_glob(paths) if status == "approved" else set()
-    for one in comment_paths(paths):
+    named = comment_paths(paths)
+    require_comment_files(named, _settings_for(str(CONTENT)))
+    before = {one: status_of(one) for one in named}  # every file read first: all or none changes
+    for one in named:
         if one in kept:
             print(f"{one}: left as spam (filed by the inbox or comment-triage); "
                   "to publish it, give its own path, without a glob")  # fmt: skip
-            continue
-        set_status(one, status)
-        print(f"{one}: {status}")
+        elif before[one] == status:
+            print(f"{one}: already {status}")
+        else:
+            set_status(one, status)
+            print(f"{one}: {status}")
 
 
 PATH_HELP = (

@@ -3,11 +3,14 @@
 Each function changes only the `Status:` line or writes a new file; nothing is deleted.
 """
 
+import contextlib
 import difflib
 import glob
 import html
+import io
 import re
-from collections.abc import Mapping
+import unicodedata
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email import message_from_string, policy
@@ -31,10 +34,23 @@ SPACES = re.compile(r"\s+")
 SLUG_SAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")  # what a comment id (its file's stem) may hold
 
 
+# Control characters a reader cannot mean (NUL makes git call the file binary and reaches the
+# page in a name); tabs and line breaks stay.
+CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Letters that show nothing, used for "empty" names: Hangul fillers and the blank Braille cell.
+FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+INVISIBLE = ("Cf", "Cc")  # format characters (zero-width spaces, joiners, marks) and controls
+
+
+def is_blank(value: str) -> bool:
+    """Return whether `value` shows nothing: spaces, zero-width and filler characters only."""
+    return all(c.isspace() or c in FILLERS or unicodedata.category(c) in INVISIBLE for c in value)
+
+
 def one_line(value: str) -> str:
     """Return `value` on one line: a reader's line break must not start a header line of its own
     (a name "Eve\\nStatus: approved" would publish itself)."""
-    return SPACES.sub(" ", value).strip()
+    return SPACES.sub(" ", CONTROLS.sub("", value)).strip()
 
 
 def plain_text(value: str) -> str:
@@ -42,7 +58,7 @@ def plain_text(value: str) -> str:
 
     Markdown shows the escapes as the characters typed; the build sanitizes again anyway.
     """
-    return html.escape(value.strip(), quote=False)
+    return html.escape(CONTROLS.sub("", value).strip(), quote=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,41 +102,63 @@ def sent_date(header: Any) -> datetime | None:
     return when if when <= datetime.now(UTC) else None
 
 
-def article_slugs(settings: Mapping[str, Any]) -> set[str]:
-    """Return the slugs of the published articles, read as the build reads them."""
+def article_slugs(settings: Mapping[str, Any]) -> dict[str, bool]:
+    """Return the slugs of the articles that show comments, hidden ones too, read as the build
+    reads them, each with whether its comments are closed."""
+    from pelican.generators import ArticlesGenerator
+
     from coaching_kb.run import plan_pelican
 
-    run = plan_pelican({**settings, "SEARCH_ENABLED": False})
-    return {article.slug for article in run.articles}
+    with contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: Processed ..." line
+        run = plan_pelican({**settings, "SEARCH_ENABLED": False})
+    found = [g for g in run.generators if isinstance(g, ArticlesGenerator)]
+    articles = [a for g in found for a in (*g.articles, *g.hidden_articles)]
+    return {a.slug: bool(getattr(a, "is_comments_closed", False)) for a in articles}
 
 
 def require_article(settings: Mapping[str, Any], slug: str) -> None:
-    """Raise SiteError unless `slug` names a published article (with the nearest ones)."""
+    """Raise SiteError unless `slug` names an article that takes comments (with the nearest
+    ones, or the fix for closed comments)."""
     if not slug.strip():
         raise SiteError("comment-add: no article given. Fix: pass --article <the article's slug>")
     slugs = article_slugs(settings)
-    if slug in slugs:
+    if slugs.get(slug) is False:
         return
+    if slug in slugs:
+        raise SiteError(f"comment-add: comments are closed on '{slug}' (its Comments: line). Fix: "
+                        "delete that line to open them, then add the comment")  # fmt: skip
     near = difflib.get_close_matches(slug, slugs, n=3)
     hint = f"did you mean {', '.join(near)}?" if near else "use the last part of its URL"
     raise SiteError(f"comment-add: no published article has the slug '{slug}'. Fix: {hint}")
 
 
 def add_comment(
-    comments_dir: Path, article_slug: str, sent: Submission, now: datetime, status: str = "pending"
+    comments_dir: Path,
+    article_slug: str,
+    sent: Submission,
+    now: datetime,
+    status: str = "pending",
+    published: Collection[str] = (),
 ) -> Path:
-    """Write `sent` as a comment file (pending, or spam) under the article's folder; return it."""
-    if not sent.author.strip():
+    """Write `sent` as a comment file (pending, or spam) under the article's folder; return it.
+
+    Its parent is kept when it is a comment in the folder or one of `published`, the ids the
+    built page shows (published from the owner's branch, they may be missing here)."""
+    if is_blank(sent.author):
         raise SiteError("comment-add: the comment has no author. Fix: pass --author 'Name'")
-    if not sent.body.strip():
+    if is_blank(sent.body):
         raise SiteError("comment-add: the comment has no text. Fix: pipe the email or text in")
     folder = comments_dir / article_slug
-    author = one_line(sent.author)
+    author, body = one_line(sent.author), plain_text(sent.body)
+    parent = SLUG_SAFE_ID.sub("", sent.reply_to)
+    parent = parent if parent in published or (folder / f"{parent}.md").is_file() else ""
     # Pelican's slug of the name, transliterated ('José Núñez' -> jose-nunez, '李雷' -> li-lei),
     # so the owner finds a reader's comments with a glob of the name they read.
     name = slug_of(author)[:30].strip("-") or "reader"
+    sent_today = folder.glob(f"{now:%Y%m%d}-*-{glob.escape(name)}.md")  # this name's, not all
+    if same := comment_sent_already(sorted(sent_today), author, body, parent):
+        return same  # sent twice (a double click, a reload): one comment to read and publish
     path = unused_path(folder, f"{now:%Y%m%d-%H%M%S}", f"-{name}")
-    parent = SLUG_SAFE_ID.sub("", sent.reply_to)
     # The reader's email address is personal data: it never goes into git (see PrivateStore).
     meta = {
         "Author": author,
@@ -128,11 +166,20 @@ def add_comment(
         "Status": status,
         # A reader may name any parent: only a comment already on the article is one (a reply
         # to its own file would be a circle, to nowhere an error once the owner approves it).
-        "Reply-To": parent if parent != path.stem and (folder / f"{parent}.md").is_file() else "",
+        "Reply-To": parent,
         "URL": one_line(sent.url),
     }
-    write_text(path, render(meta, plain_text(sent.body)))
+    write_text(path, render(meta, body))
     return path
+
+
+def comment_sent_already(paths: list[Path], author: str, body: str, parent: str) -> Path | None:
+    """Return the comment of `paths` with this name, text and parent, if any."""
+    for path in paths:
+        sent = parse(path.read_text(encoding="utf-8"), str(path))
+        if (sent.get("author"), sent.body.strip(), sent.get("reply-to")) == (author, body, parent):
+            return path
+    return None
 
 
 def unused_path(folder: Path, stem: str, tail: str = "") -> Path:
@@ -162,9 +209,11 @@ def add_question(content: Path, sent: Question, now: datetime) -> Path:
     Its `Slug` is its file's name, unique in the folder: two letters with one title must not
     claim one address, or the second would break the build.
     """
-    title = one_line(sent.title) or " ".join(sent.letter.split()[:8]).rstrip(".,;:") + "…"
+    title = one_line(sent.title)
+    if is_blank(title):
+        title = " ".join(one_line(sent.letter).split()[:8]).rstrip(".,;:") + "…"
     slug = slug_of(title)[:60].strip("-") or "reader-question"
-    asker = one_line(sent.asker) or "A reader"
+    asker = "A reader" if is_blank(sent.asker) else one_line(sent.asker)
     body = f"{plain_text(sent.letter)}\n\n<!-- answer -->\n\n{ANSWER_PLACEHOLDER}"
     if same := sent_already(content / "qa", f"{now:%Y%m%d}-{slug}", asker, body):
         return same  # sent twice (a double click, a reload): one letter to read
@@ -217,8 +266,22 @@ def filed_as_spam_by_glob(given: list[str]) -> set[Path]:
     }
 
 
+def require_comment_files(paths: list[Path], settings: Mapping[str, Any]) -> None:
+    """Raise SiteError for a path that is not in an article's folder of a comments folder (an
+    essay's own front matter is no comment's: its errors would send the owner to the wrong
+    fix). Any content folder's comments count, not only the site's."""
+    comments = Path(settings.get("COMMENTS_PATH") or "comments").name
+    for path in paths:
+        if path.is_file() and path.resolve().parent.parent.name != comments:
+            raise SiteError(f"{path}: not a comment file (comments are in {comments}/<article>/ "
+                            "in the content folder). Fix: give a comment file's path")  # fmt: skip
+
+
 def status_of(path: Path) -> str:
-    """Return the `Status:` of the comment file at `path` (pending when it has none)."""
+    """Return the `Status:` of the comment file at `path` (pending when it has none); raise
+    SiteError when there is no such file."""
+    if not path.is_file():
+        raise SiteError(f"{path}: no such comment file. Fix: give the path of a .md comment file")
     text = path.read_text(encoding="utf-8")
     return comment_from(text, path.parent.name, path.stem, str(path)).status
 

@@ -16,6 +16,7 @@ otherwise believe X-Forwarded-For from any local process.
 
 import asyncio
 import contextlib
+import fcntl
 import html
 import ipaddress
 import json
@@ -31,7 +32,7 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
@@ -43,7 +44,7 @@ from starlette.routing import Route
 
 from coaching_kb.errors import SiteError
 
-from .files import BLOCKLIST_NAME, Question, Submission, add_comment, add_question
+from .files import BLOCKLIST_NAME, Question, Submission, add_comment, add_question, is_blank
 from .private import PrivateStore
 from .spam import Context, read_blocklist, score
 
@@ -52,6 +53,7 @@ log = logging.getLogger(__name__)
 LIMITS = {"article": 200, "name": 100, "email": 254, "url": 300, "comment": 5000,
           "reply_to": 100, "website": 300, "title": 200, "letter": 8000, "asker": 100,
           "page": 500}  # fmt: skip
+MANIFEST = "comments.json"  # written by the static_comments plugin into the built site
 LINE_BREAK = re.compile(r"\r\n?")
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 
@@ -64,7 +66,7 @@ class InboxSettings:
     branch: str = "comments-pending"  # COMMENTS_BRANCH: the moderation branch
     remote: str = "origin"  # COMMENTS_REMOTE: pushed to after each commit ('' for none)
     site_origin: str = ""  # COMMENTS_SITE_ORIGIN: the site's origin, the only one CORS allows
-    manifest: Path | None = None  # COMMENTS_MANIFEST: the built site's related.json (slugs)
+    manifest: Path | None = None  # COMMENTS_MANIFEST: the built site's comments.json
     content: str = "content"  # COMMENTS_CONTENT: the content folder inside the repository
     rate_per_minute: int = 6  # COMMENTS_RATE_PER_MINUTE: posts one address may make a minute
     max_request_bytes: int = 32_768  # COMMENTS_MAX_REQUEST_BYTES: larger posts are refused
@@ -89,7 +91,7 @@ class InboxSettings:
                             "clone of the site the inbox may commit to")  # fmt: skip
         repo = Path(env["COMMENTS_REPO"]).resolve()
         store = env.get("COMMENTS_PRIVATE_STORE")
-        manifest = env.get("COMMENTS_MANIFEST") or str(repo / "output" / "related.json")
+        manifest = env.get("COMMENTS_MANIFEST") or str(repo / "output" / MANIFEST)
         try:
             return cls(
                 repo=repo,
@@ -146,6 +148,7 @@ class GitQueue:
         self.settings = settings
         self.jobs: queue.Queue[Job] = queue.Queue()
         self.thread = threading.Thread(target=self._run, daemon=True)
+        self.lock: IO[str] | None = None  # the clone's inbox lock (see hold_lock)
 
     def start(self) -> None:
         prepare_branch(self.settings)
@@ -247,6 +250,24 @@ def require_checkout(settings: InboxSettings) -> None:
         )
 
 
+def hold_lock(settings: InboxSettings) -> IO[str]:
+    """Return the open lock file that makes this the clone's only inbox (the system lets go of
+    it when the process ends, however it ends); raise SiteError while another inbox holds it:
+    two would take turns failing readers' posts on git's own lock."""
+    folder = Path(git(settings, "rev-parse", "--absolute-git-dir").strip())
+    handle = (folder / "comment-inbox.lock").open("a", encoding="utf-8")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.close()
+        raise SiteError(
+            f"comment-inbox: another inbox is already running on {settings.repo}. Fix: use that "
+            "one, or stop it (Ctrl-C) first; a second inbox needs a clone of its own "
+            "(COMMENTS_REPO)"
+        ) from None
+    return handle
+
+
 def commit_and_push(settings: InboxSettings, paths: list[Path]) -> None:
     """Commit the files at `paths` (and nothing else), then push the branch."""
     names = [str(path.relative_to(settings.repo)) for path in paths]
@@ -258,23 +279,50 @@ def commit_and_push(settings: InboxSettings, paths: list[Path]) -> None:
         git(settings, "push", "--quiet", settings.remote, f"HEAD:refs/heads/{settings.branch}")
 
 
+@dataclass(frozen=True, slots=True)
+class Known:
+    """An article of the built site the inbox takes comments for (or refuses, closed)."""
+
+    title: str
+    url: str = ""
+    is_closed: bool = False
+    published: frozenset[str] = frozenset()  # its published comments' ids (Reply forms)
+
+
 class KnownSlugs:
-    """The article slugs of the built site, reread when its related.json changes."""
+    """The articles of the built site, reread when its comments.json changes.
+
+    An older COMMENTS_MANIFEST naming related.json still works: comments.json beside it is
+    read instead when it is there (related.json lists neither hidden nor closed articles).
+    """
 
     def __init__(self, manifest: Path | None) -> None:
         self.manifest = manifest
         self.stamp = -1.0
-        self.slugs: dict[str, str] = {}
+        self.articles: dict[str, Known] = {}
 
-    def title_of(self, slug: str) -> str | None:
-        """Return the article's title, or None when the site has no such article."""
-        if self.manifest is not None and self.manifest.is_file():
-            stamp = self.manifest.stat().st_mtime
+    def find(self, slug: str) -> Known | None:
+        """Return the article, or None when the site has no such article."""
+        manifest = self.manifest
+        if manifest is not None and manifest.with_name(MANIFEST).is_file():
+            manifest = manifest.with_name(MANIFEST)
+        if manifest is not None and manifest.is_file():
+            stamp = manifest.stat().st_mtime
             if stamp != self.stamp:
-                data = json.loads(self.manifest.read_text(encoding="utf-8"))
-                self.slugs = {a["slug"]: a["title"] for a in data["articles"] if a.get("slug")}
+                data = json.loads(manifest.read_text(encoding="utf-8"))
+                self.articles = {
+                    a["slug"]: known_from(a) for a in data["articles"] if a.get("slug")
+                }
                 self.stamp = stamp
-        return self.slugs.get(slug)
+        return self.articles.get(slug)
+
+
+def known_from(entry: dict[str, Any]) -> Known:
+    """Return an article as comments.json lists it (related.json lists less: none closed)."""
+    closed = entry.get("comments") == "closed"
+    return Known(
+        entry["title"], entry.get("url", ""), closed, frozenset(entry.get("published", ()))
+    )
 
 
 def client_address(request: Request, proxies: tuple[Network, ...]) -> str:
@@ -304,6 +352,11 @@ def page_link(page: str, site_origin: str) -> str:
     if page.startswith("/") and not page.startswith("//") and "\\" not in page:
         return site_origin.rstrip("/") + page
     return site_origin.rstrip("/") + "/" if site_origin else ""
+
+
+def article_link(article: Known, site_origin: str) -> str:
+    """Return the article's own address, for a form post that named no page."""
+    return f"{site_origin.rstrip('/')}/{article.url}" if site_origin and article.url else ""
 
 
 def from_site_root(page: str) -> str:
@@ -390,11 +443,14 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
         try:
             settings = InboxSettings.from_env()
             require_checkout(settings)
+            lock = hold_lock(settings)
         except SiteError as error:
             raise SystemExit(str(error)) from None
     else:
         require_checkout(settings)
+        lock = hold_lock(settings)
     git_queue = GitQueue(settings)
+    git_queue.lock = lock  # held as long as the app lives
     slugs = KnownSlugs(settings.manifest)
     limit = RateLimit(settings.rate_per_minute)
     content = settings.repo / settings.content
@@ -421,10 +477,14 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
                 form.get("name", ""),
                 form.get("comment", ""),
             )
-            title = slugs.title_of(slug)
-            if title is None:
+            article = slugs.find(slug)
+            if article is None:
                 raise Refused(422, f"there is no article '{slug}' on this site")
-            if not name.strip() or not body.strip():
+            back = back or article_link(article, settings.site_origin)
+            if article.is_closed:
+                raise Refused(403, f"comments are closed on “{article.title}”")
+            title = article.title
+            if is_blank(name) or is_blank(body):
                 raise Refused(422, "a comment needs your name and some text")
             field = {name: form.get(name, "").strip() for name in ("url", "reply_to")}
             sent = Submission(name.strip(), body.strip(), **field)
@@ -433,8 +493,9 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
                                                sent.author, sent.url))  # fmt: skip
             status = "spam" if verdict.is_spam else "pending"
             now = datetime.now(UTC)
+            parents = article.published
             path = await store(
-                lambda: add_comment(content / "comments", slug, sent, now, status),
+                lambda: add_comment(content / "comments", slug, sent, now, status, parents),
                 form.get("email", ""),
                 now,
             )
@@ -451,7 +512,7 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
             form = await read_form(request, settings.max_request_bytes)
             back = page_link(form.get("page", ""), settings.site_origin)
             letter = form.get("letter", "")
-            if len(letter.split()) < 5:
+            if len([word for word in letter.split() if not is_blank(word)]) < 5:
                 raise Refused(422, "please write your question in a few sentences")
             # Rules only: the model learnt from comments, not letters, and a refused letter is
             # lost to its reader (a comment flagged as spam is only filed, for a person to see).

@@ -61,7 +61,7 @@ def local_environment(root: Path) -> dict[str, str]:
     return {
         "COMMENTS_REPO": str(local_clone(root)),
         "COMMENTS_REMOTE": "",  # the owner pulls from the clone: nothing is pushed anywhere
-        "COMMENTS_MANIFEST": str(root / "output" / "related.json"),
+        "COMMENTS_MANIFEST": str(root / "output" / "comments.json"),
         "COMMENTS_PRIVATE_STORE": str(folder / "private.sqlite"),
     }
 
@@ -95,6 +95,14 @@ def pull(root: Path, remote: str = "", branch: str = BRANCH) -> Pulled:
             "started it in a clone with no commit checked out), so nothing was merged. Fix: "
             "take its files with git checkout FETCH_HEAD -- content, then, in the inbox's clone, "
             f"git checkout main && git branch -D {branch} && git push --delete origin {branch}"
+        )
+    if staged := run_git(root, "diff", "--cached", "--name-only").stdout.split():
+        # git merges nothing over staged changes ("Merge with strategy ort failed").
+        raise SiteError(
+            f"comment-pull: you have staged changes ({', '.join(staged[:3])}"
+            f"{', ...' if len(staged) > 3 else ''}), and git merges nothing over them, so "
+            "nothing was merged. Fix: commit them (git commit), or unstage them (git restore "
+            "--staged <file>: your edits stay), then run comment-pull again"
         )
     arrived = run_git(root, "diff", "--name-only", "--diff-filter=A", f"HEAD...{fetched}")
     message = f"Comments and questions from the inbox ({source} {branch})"

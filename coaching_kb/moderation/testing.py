@@ -113,13 +113,13 @@ def make_project(folder: Path, files: dict[str, str]) -> Path:
 
 def owner_task(project: Path, *arguments: str, ci: bool = False,
                env: dict[str, str] | None = None, timeout: float = 600,
-               ) -> subprocess.CompletedProcess:  # fmt: skip
+               input_text: str | None = None) -> subprocess.CompletedProcess:  # fmt: skip
     """Run `invoke <arguments>` in the owner's project as they would (CI=true if `ci`), with
-    `env` added to the environment."""
+    `env` added to the environment and `input_text` on standard input."""
     variables = {k: v for k, v in os.environ.items() if k not in ("CI", "COMMENTS_REPO")}
     if ci:
         variables["CI"] = "true"  # as GitHub Actions sets it: warnings fail
     return subprocess.run(
         [sys.executable, "-m", "invoke", *arguments], cwd=project, env={**variables, **(env or {})},
-        capture_output=True, text=True, timeout=timeout, check=False,
+        capture_output=True, text=True, timeout=timeout, check=False, input=input_text,
     )  # fmt: skip

@@ -66,3 +66,15 @@ def test_comments_for_a_missing_article_are_an_error_with_the_nearest_slug(build
     [error] = [e for e in site.report.errors if "targt" in e]
     assert "comments for a missing article 'targt'" in error
     assert "did you mean 'target'?" in error
+
+
+def test_a_translation_of_a_closed_article_takes_no_comments_either(build_site):
+    files = {
+        **FILES,
+        "closed-fr.md": "Title: Fermé\nDate: 2026-01-01\nSlug: closed\nLang: fr\n\nUn autre.\n",
+    }
+    site = build_site(files, SEARCH_ENABLED=False, COMMENTS_ENDPOINT="https://inbox.example/c")
+    [translation] = [p for p in site.output.rglob("*.html") if "Un autre." in p.read_text()]
+    page = translation.read_text()
+    assert "Said before closing." in page  # its original's comments
+    assert 'class="comment-form"' not in page  # the inbox refuses them: the original is closed

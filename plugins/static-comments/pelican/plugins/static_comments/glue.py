@@ -1,9 +1,16 @@
-"""Pelican glue for comments: read each article's folder, thread, sanitize, attach."""
+"""Pelican glue for comments: read each article's folder, thread, sanitize, attach; and list
+which articles take comments in `comments.json`, for the inbox."""
 
 import difflib
+import html
+import json
 import logging
+import re
 import time
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from pelican.generators import Generator
 
 from coaching_kb.content.comments import Comment, comment_folders, read_folder
 from coaching_kb.content.paths import shown_path
@@ -12,9 +19,18 @@ from .sanitize import comment_html, safe_url
 from .threads import CommentNode, count, thread
 
 if TYPE_CHECKING:
+    from pathlib import Path
+
     from pelican.generators import ArticlesGenerator
+    from pelican.writers import Writer
 
 log = logging.getLogger(__name__)
+
+# `Comments:` values. YAML front matter reads `no`/`off`/`false` as False, shown as "false".
+CLOSED = {"closed", "off", "no", "false", "none", "disabled"}
+OPEN = {"", "open", "on", "yes", "true"}
+CONTEXT_KEY = "static_comments"  # the articles that show comments, for comments.json
+TAGS = re.compile(r"<[^>]*>")
 
 
 def published_threads(comments: list[Comment]) -> list[CommentNode]:
@@ -24,21 +40,43 @@ def published_threads(comments: list[Comment]) -> list[CommentNode]:
     )
 
 
+def is_closed(article: Any, settings: dict[str, Any]) -> bool:
+    """Return whether the article's `Comments:` turns comments off; log an unknown value (and
+    keep comments off: a typo must not open what the owner meant to close)."""
+    value = str(getattr(article, "comments", "") or "").strip().lower()
+    if value in OPEN:
+        return False
+    if value not in CLOSED:
+        log.error(
+            "static_comments: %s: 'Comments: %s' is neither open nor closed. Fix: write "
+            "Comments: closed to turn comments off, or delete the line",
+            shown_path(settings, article.source_path),
+            article.comments,
+        )
+    return True
+
+
 def attach_comments(generator: "ArticlesGenerator") -> None:
-    """Attach threaded comments to every article (a translation shows its original's); log
-    comments that cannot be shown."""
+    """Attach threaded comments to every article, hidden ones too (a translation shows its
+    original's); log comments that cannot be shown."""
     started = time.perf_counter()
-    by_slug = {article.slug: article for article in generator.articles}
-    for article in [*generator.articles, *generator.translations]:
+    # A hidden article is unlisted, not private: it takes comments like any other.
+    originals = [*generator.articles, *generator.hidden_articles]
+    translations = [*generator.translations, *generator.hidden_translations]
+    by_slug = {article.slug: article for article in originals}
+    for article in [*originals, *translations]:
         # `Comments: closed` arrives as article.comments, which the list below replaces.
-        article.is_comments_closed = str(getattr(article, "comments", "")).lower() == "closed"
+        article.is_comments_closed = is_closed(article, generator.settings)
         article.comments = []
         article.comment_count = 0
+    generator.context[CONTEXT_KEY] = originals
     folders = comment_folders(generator.settings)
     published = 0
     for folder in folders:
         shown = shown_path(generator.settings, folder)
         article = by_slug.get(folder.name)
+        if article is None and waiting_only(folder, shown):
+            continue
         if article is None:
             near = difflib.get_close_matches(folder.name, by_slug, n=1)
             hint = f"did you mean '{near[0]}'?" if near else "rename it to an article's slug"
@@ -57,14 +95,78 @@ def attach_comments(generator: "ArticlesGenerator") -> None:
         article.comments = published_threads(comments)
         article.comment_count = count(article.comments)
         published += article.comment_count
-    for translation in generator.translations:
+    for translation in translations:
         # A translation shows its original's comments: its form posts them there (its slug).
         if (original := by_slug.get(translation.slug)) is not None:
             translation.comments = original.comments
             translation.comment_count = original.comment_count
+            # Its form posts to the original, which the inbox refuses when that is closed.
+            translation.is_comments_closed |= original.is_comments_closed
     log.info(
         "static_comments: %d comments on %d articles in %.2fs",
         published,
         len(folders),
         time.perf_counter() - started,
     )
+
+
+def waiting_only(folder: "Path", shown: str) -> bool:
+    """Return whether a folder of no article's comments holds nothing to publish (pending and
+    spam only): readers' posts to an article since unpublished or renamed, or sent from a page
+    the inbox still knew, never break the build. Logs them as waiting."""
+    comments, errors = read_folder(folder, shown)
+    if errors or any(comment.is_published for comment in comments):
+        return False
+    log.info("static_comments: %s: %d unpublished comments wait for an article '%s', which is "
+             "not published; nothing is shown", shown, len(comments), folder.name)  # fmt: skip
+    return True
+
+
+def plain_title(title: str) -> str:
+    """Return a title as text: Pelican's title is HTML ('Q&amp;A')."""
+    return " ".join(html.unescape(TAGS.sub("", title)).split())
+
+
+def comment_ids(nodes: list[CommentNode]) -> list[str]:
+    """Return the ids of a thread's comments, replies included."""
+    return [i for node in nodes for i in (node.comment.id, *comment_ids(node.replies))]
+
+
+def add_json_generator(_pelican: object) -> type["CommentsJsonGenerator"]:
+    return CommentsJsonGenerator
+
+
+class CommentsJsonGenerator(Generator):
+    """Write comments.json: each article that shows comments, and whether it takes more.
+
+    The inbox reads it (COMMENTS_MANIFEST) to refuse what the site itself would not show.
+    """
+
+    def generate_output(self, writer: "Writer") -> None:
+        save_as = self.settings.get("COMMENTS_JSON_SAVE_AS", "comments.json")
+        articles = self.context.get(CONTEXT_KEY)
+        if save_as and articles is not None:
+            writer.write_file(save_as, JsonText(articles), self.context)
+
+
+@dataclass(frozen=True, slots=True)
+class JsonText:
+    """comments.json as Pelican's writer renders a template: its text, made when written."""
+
+    articles: list[Any]
+    name: str = "comments.json"
+
+    def render(self, _context: dict[str, Any]) -> str:
+        entries = [
+            {
+                "slug": article.slug,
+                "url": article.url,
+                "title": plain_title(article.title),
+                "comments": "closed" if article.is_comments_closed else "open",
+                # The comments whose Reply forms the page shows: replies to them thread.
+                "published": comment_ids(article.comments),
+            }
+            for article in self.articles
+        ]
+        lines = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries)
+        return '{"articles": [\n' + lines + "\n]}\n"
