@@ -1,9 +1,12 @@
 """Every kind of bad content: `check` and `build` name the file, exit non-zero, print no
 traceback, and the last good site stays where it was."""
 
+import shutil
+from pathlib import Path
+
 import pytest
 
-from coaching_kb.testing import write_files
+from coaching_kb.testing import run_task, write_files
 
 GOOD = {
     "authors/ann-lee.md": "Name: Ann Lee\n\nAnn coaches.\n",
@@ -48,11 +51,21 @@ CYCLE = {
 }
 
 
+@pytest.fixture(scope="module")
+def good_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The good site's output, built once by `invoke build`; each case starts from a copy."""
+    folder = tmp_path_factory.mktemp("good")
+    write_files(folder / "content", GOOD)
+    built = run_task("build", "--content", str(folder / "content"), "--output", str(folder / "out"))
+    assert built.returncode == 0, built.stdout + built.stderr
+    return folder / "out"
+
+
 @pytest.mark.parametrize("case", [*BAD, "reply cycle"])
-def test_bad_content_fails_check_and_build_clearly(case, tmp_path, task):
+def test_bad_content_fails_check_and_build_clearly(case, tmp_path, task, good_site):
     content, output = tmp_path / "content", tmp_path / "output"
     write_files(content, GOOD)
-    assert task("build", "--content", str(content), "--output", str(output)).returncode == 0
+    shutil.copytree(good_site, output)  # the last good site, as `invoke build` wrote it
     last_good = (output / "good" / "index.html").read_text()
     if case == "reply cycle":
         write_files(content, CYCLE)

@@ -7,6 +7,7 @@ import os
 import shutil
 import subprocess
 import sys
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -43,6 +44,16 @@ def build(site: Path, articles: dict = ARTICLES, **settings: object) -> str:
     done = subprocess.run(command, cwd=site, capture_output=True, text=True, check=False, env=wide)
     assert done.returncode == 0, done.stdout + done.stderr
     return done.stdout + done.stderr
+
+
+def build_both(warm: Path, cold: Path, articles: dict = ARTICLES, **settings: object) -> str:
+    """Build `warm` and `cold` with the same input side by side (two processes, two folders:
+    neither build sees the other); return the warm build's log."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        cold_done = pool.submit(build, cold, articles, **settings)
+        log = build(warm, articles, **settings)
+        cold_done.result()
+    return log
 
 
 def outputs(site: Path) -> dict[str, bytes]:
@@ -108,8 +119,7 @@ def test_a_change_to_any_input_gives_the_lists_a_build_without_cache_gives(tmp_p
     # One change after another: each build's cache holds the lists of the one before.
     for number, (change, (articles, settings)) in enumerate(CHANGES.items()):
         before = outputs(warm)
-        log = build(warm, articles, **settings)
-        build(tmp_path / f"cold-{number}", articles, **settings)
+        log = build_both(warm, tmp_path / f"cold-{number}", articles, **settings)
         assert "lists unchanged" not in log, change
         assert outputs(warm) == outputs(tmp_path / f"cold-{number}"), change
         assert outputs(warm)["related.json"] != before["related.json"], change
@@ -126,8 +136,7 @@ def test_a_change_to_the_plugins_code_is_never_served_old_lists(tmp_path):
     with (copy / "glue.py").open("a", encoding="utf-8") as glue:
         glue.write("\nranked = relate\n\n\ndef relate(*given):\n")
         glue.write("    return [found[:1] for found in ranked(*given)]\n")
-    log = build(tmp_path / "warm", **load_copy)
-    build(tmp_path / "cold", **load_copy)
+    log = build_both(tmp_path / "warm", tmp_path / "cold", **load_copy)
     assert "lists unchanged" not in log
     assert outputs(tmp_path / "warm") == outputs(tmp_path / "cold")
     assert outputs(tmp_path / "warm")["related.json"] != before["related.json"]
@@ -136,32 +145,44 @@ def test_a_change_to_the_plugins_code_is_never_served_old_lists(tmp_path):
 ANOTHER_KEY = ("0" * 64 + "\n[]\n").encode()  # another site's or settings' lists: a miss
 
 
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder holding `cold` and `warm`: the same site built once each, side by side. Tests
+    damage copies of `warm` (its caches and all) and compare with `cold`'s untouched output."""
+    folder = tmp_path_factory.mktemp("built")
+    build_both(folder / "warm", folder / "cold")
+    return folder
+
+
+def warm_copy(built: Path, tmp_path: Path) -> Path:
+    """Return a copy of the warm site (content, conf.py, output and caches) for one test."""
+    return Path(shutil.copytree(built / "warm", tmp_path / "warm"))
+
+
 @pytest.mark.parametrize("damage", [b"", b"not a key\n[", b"\x00\x01", None, ANOTHER_KEY])
-def test_a_damaged_lists_cache_is_named_once_in_plain_words_and_made_again(tmp_path, damage):
-    build(tmp_path / "cold")
-    build(tmp_path / "warm")
-    lists = lists_file(tmp_path / "warm")
+def test_a_damaged_lists_cache_is_named_once_in_plain_words_and_made_again(built, tmp_path, damage):
+    warm = warm_copy(built, tmp_path)
+    lists = lists_file(warm)
     key = lists.read_text(encoding="utf-8").splitlines()[0]
     lists.write_bytes(damage if damage is not None else f"{key}\n[[[\n".encode())
-    log = build(tmp_path / "warm")
-    assert outputs(tmp_path / "warm") == outputs(tmp_path / "cold")
+    log = build(warm)
+    assert outputs(warm) == outputs(built / "cold")
     named = log.count("the cache file cache/related_topics/lists.json is damaged")
     assert named == (0 if damage == ANOTHER_KEY else 1)  # named once (as CACHE_PATH says)
     assert lists.read_text(encoding="utf-8").startswith(key)
 
 
-def test_a_damaged_vectors_cache_is_named_in_plain_words_and_made_again(tmp_path):
-    build(tmp_path / "cold")
-    build(tmp_path / "warm")
-    folder = lists_file(tmp_path / "warm").parent
+def test_a_damaged_vectors_cache_is_named_in_plain_words_and_made_again(built, tmp_path):
+    warm = warm_copy(built, tmp_path)
+    folder = lists_file(warm).parent
     (folder / "vectors.npy").write_bytes(b"\x93NUMPY broken")
     (folder / "lists.json").unlink()
-    log = build(tmp_path / "warm")
+    log = build(warm)
     warned = [line for line in log.splitlines() if "WARNING" in line]
     assert "the cache file cache/related_topics/vectors.npy is damaged" in log
     assert not [line for line in warned if "pickle" in line or "numpy" in line.lower()]
     assert "embedded 5 passages" in log
-    assert outputs(tmp_path / "warm") == outputs(tmp_path / "cold")
+    assert outputs(warm) == outputs(built / "cold")
 
 
 def test_a_missing_model_package_says_to_install_the_plugins_folder_not_a_pypi_name():

@@ -1,11 +1,12 @@
 """Fixtures: an owner's project in a temp folder, and inboxes started under uvicorn."""
 
+import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
-from coaching_kb.moderation.testing import OWNER_SITE, Inbox, make_project
+from coaching_kb.moderation.testing import OWNER_SITE, Inbox, git, make_project
 
 
 @pytest.fixture
@@ -23,7 +24,19 @@ def start_inbox() -> Iterator[Callable[..., Inbox]]:
         inbox.stop()
 
 
+@pytest.fixture(scope="session")
+def owner_project_made(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The folder holding the owner's `project` and its bare `origin.git`, made once."""
+    folder = tmp_path_factory.mktemp("owner")
+    make_project(folder, OWNER_SITE)
+    return folder
+
+
 @pytest.fixture
-def owner_project(tmp_path: Path) -> Path:
-    """The owner's project: a tiny site in git, with a bare origin, built once."""
-    return make_project(tmp_path, OWNER_SITE)
+def owner_project(tmp_path: Path, owner_project_made: Path) -> Path:
+    """The owner's project: a tiny site in git, with a bare origin, built once. Each test gets
+    its own copy of both (the same files, commits and built site as `make_project` leaves)."""
+    shutil.copytree(owner_project_made, tmp_path, symlinks=True, dirs_exist_ok=True)
+    project = tmp_path / "project"
+    git("remote", "set-url", "origin", str(tmp_path / "origin.git"), cwd=project)
+    return project
