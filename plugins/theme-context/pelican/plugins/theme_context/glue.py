@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 from jinja2 import pass_context
 from jinja2.filters import do_striptags
 from jinja2.runtime import Context
+from markupsafe import Markup
 
 from .cards import (
     avatar_tone,
@@ -100,14 +101,32 @@ def install_words(generator: "Generator") -> None:
         words = Words({})
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_callables(
-        gettext=pass_context(lambda context, message: words_of(context, words).gettext(message)),
-        ngettext=pass_context(
-            lambda context, one, many, n: words_of(context, words).ngettext(one, many, n)
-        ),
-        newstyle=True,
-    )
-    env.globals[WORDS_KEY] = words
+    say, say_counted = speakers(words)
+    # Given as they are (no newstyle wrapper): they format as newstyle gettext does, in one
+    # call instead of three per word (0.3 s of a 1,000-article build's 4 processor seconds).
+    env.install_gettext_callables(gettext=say, ngettext=say_counted, newstyle=False)
+    env.newstyle_gettext = True  # {% trans %} compiles to the calls they answer
+    env.globals.update({"_": say, WORDS_KEY: words})
+
+
+def speakers(words: Words) -> tuple[Any, Any]:
+    """Return `gettext` and `ngettext` in the page's language, as Jinja's newstyle gettext
+    answers: `%(name)s` filled from the keywords (escaped), the result safe markup."""
+
+    @pass_context
+    def say(context: Context, message: str, /, **variables: Any) -> str:
+        said = words_of(context, words).gettext(message)
+        # The catalogs are ours, written as HTML (Q&amp;A); what fills them is escaped.
+        return (Markup(said) if context.eval_ctx.autoescape else said) % variables  # noqa: S704
+
+    @pass_context
+    def say_counted(context: Context, one: str, many: str, n: int, /, **variables: Any) -> str:
+        variables.setdefault("num", n)
+        said = words_of(context, words).ngettext(one, many, n)
+        # The catalogs are ours, written as HTML (Q&amp;A); what fills them is escaped.
+        return (Markup(said) if context.eval_ctx.autoescape else said) % variables  # noqa: S704
+
+    return say, say_counted
 
 
 def words_of(context: Context, words: Words) -> Any:
