@@ -103,7 +103,8 @@ def install_words(generator: "Generator") -> None:
         env.add_extension("jinja2.ext.i18n")
     say, say_counted = speakers(words)
     # Given as they are (no newstyle wrapper): they format as newstyle gettext does, in one
-    # call instead of three per word (0.3 s of a 1,000-article build's 4 processor seconds).
+    # call instead of three per word. Through Jinja's alias and wrapper, the words made a
+    # 1,000-article warm build 1.19x main's processor time; in one call, 1.01x (medians of 8).
     env.install_gettext_callables(gettext=say, ngettext=say_counted, newstyle=False)
     env.newstyle_gettext = True  # {% trans %} compiles to the calls they answer
     env.globals.update({"_": say, WORDS_KEY: words})
