@@ -69,12 +69,13 @@ def _counted(count: int, what: str) -> str:
 
 
 def _notes(problems: list[Any]) -> str:
-    """Return how many warnings, notes on drafts and pending items (letters to answer) there
-    are, in words."""
+    """Return how many warnings, notes on drafts, pending items (letters to answer) and notes
+    there are, in words."""
     kinds = (
         ("warning", "warning", "warnings"),
         ("draft", "note on a draft", "notes on drafts"),
         ("pending", "pending", "pending"),
+        ("note", "note", "notes"),
     )
     return ", ".join(
         f"{count} {one if count == 1 else many}"

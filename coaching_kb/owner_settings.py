@@ -96,6 +96,9 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
         ) from None
     overrides = {k: v for k, v in owned.items() if k not in THEME_SETTINGS}
     overrides["SETTINGS_FILE"] = str(path)  # what messages about its settings name
+    if owned.get("THEME") and owned["THEME"] != DEFAULT_CONFIG["THEME"]:
+        # Ours replaces it; a `Template:` only it has is then named there (template_fallback).
+        overrides["OWNER_THEME"] = str(path.parent / owned["THEME"])
     for key in FOLDER_SETTINGS:
         overrides.update(_anchored(key, overrides.get(key), path.parent))
     overrides.update({key: owned.get(key, "") for key in OUR_SITES_OWN})

@@ -18,7 +18,7 @@ from typing import Any
 
 from coaching_kb.content.paths import shown_path
 
-from .problems import WARNING, Problem
+from .problems import NOTE, WARNING, Problem
 
 UNKNOWN_MARKUP = re.compile(
     r"""(?::(?P<line>\d+): )?\(\w+/\d\) Unknown (?P<kind>directive type|interpreted text role) """
@@ -75,27 +75,50 @@ def is_plugin_loading(record: logging.LogRecord) -> bool:
     return record.name.startswith("pelican.plugins._") and record.funcName == PLUGIN_LOADER
 
 
+# Plugins of pelican-plugins that sites often list, whose job one of ours does: (ours, what).
+REPLACED_PLUGINS = {
+    "yaml_metadata": ("yaml_front_matter", "reads `---` YAML front matter"),
+    "sitemap": ("sitemap_robots", "writes sitemap.xml and robots.txt"),
+    "neighbors": ("article_meta", "gives each article its previous and next"),
+    "related_posts": ("related_topics", "lists each article's related articles"),
+    "similar_posts": ("related_topics", "lists each article's related articles"),
+    "tipue_search": ("pagefind_search", "gives the site its search"),
+    "search": ("pagefind_search", "gives the site its search"),
+    "readtime": ("article_meta", "shows each article's reading time"),
+    "post_stats": ("article_meta", "shows each article's reading time"),
+}
+
+
+def plugin_problem(name: str, shown: str, line: int) -> Problem:
+    """Return the note for a plugin one of ours replaces, else the warning for one missing."""
+    short = name.rsplit(".", 1)[-1]
+    if short in REPLACED_PLUGINS:
+        ours, job = REPLACED_PLUGINS[short]
+        return Problem(
+            shown, line, f"plugin '{name}' is not needed here: {ours}, which this toolkit "
+            f"adds, {job}. Nothing to fix: the site is built with {ours} in its place (Pelican "
+            "alone still uses yours)", NOTE,
+        )  # fmt: skip
+    return Problem(
+        shown, line, f"plugin '{name}' cannot be loaded (not installed here), so the site is "
+        f"built without it. Fix: install it (pip install pelican-{short.replace('_', '-')} for "
+        "Pelican's own plugins) if your pages need it, or remove it from PLUGINS", WARNING,
+    )  # fmt: skip
+
+
 def missing_plugins(
     records: Iterable[logging.LogRecord], settings: Mapping[str, Any]
 ) -> list[Problem]:
-    """Return a warning for each plugin PLUGINS names that Pelican could not load, located at
-    the PLUGINS line of the settings file. Pelican builds on without it, and our theme
-    replaces the one such plugins fill (neighbors, sitemap, tag clouds); a plugin giving
-    content its markup is named again by each file that needs it (`unreadable_markup`)."""
-    names = [str(r.args[0]) for r in records if is_plugin_loading(r) and r.args]
+    """Return a problem, once, for each plugin PLUGINS names that Pelican could not load,
+    located at the PLUGINS line of the settings file: a note when one of ours does its job
+    (REPLACED_PLUGINS), else a warning. Pelican builds on without it, and our theme replaces
+    the one such plugins fill; a plugin giving content its markup is named again by each file
+    that needs it (`unreadable_markup`)."""
+    names = dict.fromkeys(str(r.args[0]) for r in records if is_plugin_loading(r) and r.args)
     if not names:
         return []
     shown, line = setting_line(settings, "PLUGINS")
-    fix = (
-        "Fix: install it (pip install pelican-{} for Pelican's own plugins) if your pages need "
-        "it, or remove it from PLUGINS"
-    )
-    said = "cannot be loaded (not installed here), so the site is built without it"
-    return [
-        Problem(shown, line, f"plugin '{name}' {said}. {fix.format(name.replace('_', '-'))}",
-                WARNING)
-        for name in names
-    ]  # fmt: skip
+    return [plugin_problem(name, shown, line) for name in names]
 
 
 # What Pelican logs for each file when typogrify is missing: the reason is left out.

@@ -13,6 +13,9 @@ PENDING = "pending"
 # A warning about a draft (template text, an unknown author, a missing image): a reminder for
 # its writer, never counted as a problem, even when strict, since no page of it is published.
 DRAFT = "draft"
+# What the toolkit does its own way with nothing to fix (a plugin the site lists whose job one
+# of ours does): listed, never counted as a problem, even when strict.
+NOTE = "note"
 LOCATED = re.compile(r"^(?P<path>[^:\n]+?)(?::(?P<line>\d+))?: (?P<text>.*)$", re.DOTALL)
 PLUGIN_PREFIX = re.compile(r"^[a-z_]+: (?=[^:\n]+?(?::\d+)?: )")
 

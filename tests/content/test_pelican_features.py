@@ -76,6 +76,13 @@ def test_translations_carry_their_language_and_link_each_other(tmp_path):
     assert (out / "pages" / "thanks-for-writing.html").is_file()  # hidden: published, unlisted
     assert "thanks-for-writing" not in (out / "index.html").read_text()
     assert not (out / "drafts").exists()
+    # Not for search engines either: the sitemap listed both, and no page said noindex.
+    sitemap = (out / "sitemap.xml").read_text()
+    for hidden in ("pages/thanks-for-writing.html", "get-in-touch.html"):
+        assert hidden not in sitemap, hidden
+        assert html(out / hidden).select_one("meta[name=robots]")["content"] == "noindex"
+    assert html(out / "first-week.html").select_one("meta[name=robots]") is None
+    assert "<lastmod>2023-04-03T00:00:00+02:00</lastmod>" in sitemap  # Europe/Paris
     assert verify_site(out) == []
 
 
@@ -284,3 +291,66 @@ def test_without_index_and_no_page_in_its_place_our_home_page_stays(tmp_path):
     assert not report.problems, report.problems
     assert "A post" in html(tmp_path / "output" / "index.html").get_text()
     assert verify_site(tmp_path / "output") == []
+
+
+FEEDS = """
+FEED_ATOM = "feeds/main.atom.xml"
+FEED_ALL_RSS = "feeds/all.rss.xml"
+TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
+TAG_FEED_RSS = "feeds/tag/{slug}.rss.xml"
+CATEGORY_FEED_RSS = "feeds/{slug}.rss.xml"
+CATEGORY_FEED_RSS_URL = "feeds/{slug}.rss.xml?via=site"
+AUTHOR_FEED_ATOM = None
+"""
+
+
+def test_each_feed_the_sites_settings_write_is_linked_from_the_page_it_follows(tmp_path):
+    # Pelican wrote tag, category and RSS feeds, but only the all-posts Atom feed and the
+    # author's Atom feed were linked: a feed reader given a tag's page found nothing.
+    conf = (SITES / "translations" / "pelicanconf.py").read_text() + FEEDS
+    out = built_cleanly("translations", tmp_path, {"pelicanconf.py": conf})
+
+    def feeds(page: str) -> dict[str, str]:
+        """Return {linked feed, from the site's root: type} of a page's feed links."""
+        found = {}
+        for link in html(out / page).select("link[rel=alternate][type$='+xml']"):
+            path, _, query = link["href"].partition("?")
+            where = (out / page).parent.joinpath(path).resolve().relative_to(out.resolve())
+            found["/" + where.as_posix() + (f"?{query}" if query else "")] = link["type"][12:]
+        return found
+
+    site = {
+        "/feeds/all.atom.xml": "atom+xml", "/feeds/all.rss.xml": "rss+xml",
+        "/feeds/main.atom.xml": "atom+xml",
+    }  # fmt: skip
+    assert feeds("index.html") == site
+    assert feeds("tag/onboarding.html") == {
+        **site,
+        "/feeds/tag/onboarding.atom.xml": "atom+xml",
+        "/feeds/tag/onboarding.rss.xml": "rss+xml",
+    }
+    assert feeds("category/misc.html") == {
+        **site, "/feeds/misc.atom.xml": "atom+xml", "/feeds/misc.rss.xml?via=site": "rss+xml",
+    }  # fmt: skip
+    # AUTHOR_FEED_ATOM = None: Pelican writes no such feed, and none is linked.
+    assert feeds("author/mira-castell.html") == {**site, "/feeds/mira-castell.rss.xml": "rss+xml"}
+    for href in {h for page in ("tag/onboarding.html", "category/misc.html") for h in feeds(page)}:
+        assert (out / href.split("?")[0].lstrip("/")).is_file(), href
+    assert not (out / "feeds" / "mira-castell.atom.xml").exists()
+
+
+def test_a_template_only_the_sites_own_theme_has_is_named_there(tmp_path):
+    # The warning said "add fancy.html to the theme" when the site's theme has it: ours
+    # replaces that theme, so the fix is to drop the line (or build with plain Pelican).
+    conf = (SITES / "translations" / "pelicanconf.py").read_text() + 'THEME = "mytheme"\n'
+    _, report = owners_site("translations", tmp_path, {
+        "pelicanconf.py": conf,
+        "mytheme/templates/fancy.html": "{% extends 'base.html' %}",
+        "content/fancy.md": "Title: Fancy\nDate: 2023-07-01\nTemplate: fancy\n\nText.\n",
+    })  # fmt: skip
+    [warned] = [w for w in report.warnings if "Template:" in w]
+    assert "content/fancy.md:3: 'Template: fancy' asks for fancy.html" in warned
+    assert str(tmp_path / "site" / "mytheme" / "templates" / "fancy.html") in warned
+    assert "Fix: remove the 'Template:' line" in warned
+    assert "add fancy.html" not in warned
+    assert (tmp_path / "output" / "fancy.html").is_file()

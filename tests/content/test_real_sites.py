@@ -143,8 +143,9 @@ def test_a_missing_template_falls_back_with_a_warning(tmp_path):
     report = build_site(SETTINGS, content, out)
     assert not report.failed()
     warned = " ".join(report.warnings)
-    assert "fancy-post.md:3: the theme has no template 'fancy'" in warned
-    assert "landing.md:2: the theme has no template 'landing-page'" in warned
+    assert "fancy-post.md:3: 'Template: fancy' asks for fancy.html, which is in none" in warned
+    assert "landing.md:2: 'Template: landing-page' asks for landing-page.html" in warned
+    assert "Fix: remove the 'Template:' line, or add fancy.html to theme/templates" in warned
     assert (out / "a-fancy-post" / "index.html").exists()
     assert build_site(SETTINGS, content, tmp_path / "strict", strict=True).failed(strict=True)
 

@@ -296,3 +296,58 @@ def test_a_quote_cut_after_an_abbreviations_full_stop_keeps_its_ellipsis():
     for next_sentence in ("Then we plan the week.", "18F plans the week."):
         ended = reason_for(Match("a.md", 0.9, passage=f"{shown} {next_sentence}"), {})
         assert ended == f"Close in meaning: “{shown}”"
+
+
+def test_a_reason_never_names_a_web_address_part_and_the_list_stays_the_same():
+    # Two posts citing the same addresses were "Both discuss: http, http www, forms".
+    web = [
+        Doc("w1.md", "Forms", "See https://www.forms.gov/apply.html and http://www.help.org."),
+        Doc("w2.md", "Help", "Read http://www.help.org and https://www.forms.gov/faq.html."),
+    ]
+    found = relate([*web, *DOCS], k=1)
+    assert [(m.key, m.shared_terms) for m in found[0]] == [("w2.md", ("forms",))]
+
+
+@pytest.mark.parametrize(
+    ("texts", "said"),
+    [
+        (  # "são" and "equipe fica" were said: a verb form, and a pair holding one
+            ["As reuniões são curtas e a equipe fica atenta quando são poucas.",
+             "As pausas são boas e a equipe fica calma quando são longas."],
+            ("equipe",),
+        ),
+        (  # "est" and "le" were said
+            ["Le projet est lent et il est tard, le client est loin.",
+             "Le client est content et le budget est clair, il est tard."],
+            ("client", "tard"),
+        ),
+    ],
+)  # fmt: skip
+def test_a_reason_names_no_function_word_of_the_language_a_post_is_written_in(texts, said):
+    # The site says its posts are English (Pelican's DEFAULT_LANG), but they are not.
+    docs = [Doc(f"{n}.md", "T", text, lang="en") for n, text in enumerate(texts)]
+    found = relate([*docs, *DOCS], k=1)
+    assert found[0][0].key == "1.md"
+    assert found[0][0].shared_terms == said
+
+
+@pytest.mark.parametrize(
+    ("reason", "swapped_reason"),
+    [
+        ("Both discuss: budget, forecast", "Close in meaning"),  # was the English words
+        ("Close in meaning: “The forecast was wrong.”", "Close in meaning"),
+        ("Shared topics: planning", "Shared topics: planning"),  # tags are the translation's
+    ],
+)
+def test_a_link_swapped_to_a_translation_names_no_word_of_the_original(reason, swapped_reason):
+    from pelican.contents import Article
+    from pelican.plugins.related_topics.glue import RelatedLink, in_own_language
+    from pelican.settings import DEFAULT_CONFIG
+
+    original = Article("<p>Text.</p>", {"title": "Budgets", "lang": "en"}, DEFAULT_CONFIG)
+    portuguese = Article("<p>Texto.</p>", {"title": "Orçamentos", "lang": "pt"}, DEFAULT_CONFIG)
+    original.translations = [portuguese]
+    [link] = in_own_language([RelatedLink(original, 0.9, reason)], "pt")
+    assert link.article is portuguese
+    assert link.reason == swapped_reason
+    assert in_own_language([RelatedLink(original, 0.9, reason)], "en")[0].reason == reason

@@ -55,13 +55,23 @@ def test_robots_txt_allows_everything_and_names_the_sitemap():
 
 FILES = {
     "one.md": "Title: One\nDate: 2024-05-01\n\nText.\n",
-    "two.md": "Title: Two\nDate: 2024-05-02\n\nText.\n",
+    "two.md": "Title: Two\nDate: 2024-05-02 09:30\nModified: 2024-06-03 18:05\n\nText.\n",
     "pages/about.md": "Title: About\n\nAbout us.\n",
+    # Written by Pelican, but not for search engines: a hidden post and page, a draft for review.
+    "contact.md": "Title: Contact\nDate: 2024-05-03\nStatus: hidden\n\nWrite.\n",
+    "pages/thanks.md": "Title: Thanks\nStatus: hidden\n\nThanks.\n",
+    "pages/plans.md": "Title: Plans\nStatus: draft\n\nLater.\n",
     "static/hidden.html": '<html><head><meta name="robots" content="noindex"></head></html>',
     "static/shown.html": "<html><head><title>Shown</title></head></html>",
 }
 # No HTML reader: the two .html files are published as they are, as a theme's page would be.
-SITE = {"SITEURL": "https://coach.example", "STATIC_PATHS": ["static"], "READERS": {"html": None}}
+SITE = {
+    "SITEURL": "https://coach.example",
+    "STATIC_PATHS": ["static"],
+    "READERS": {"html": None},
+    "TIMEZONE": "America/Sao_Paulo",
+    "DRAFT_PAGE_SAVE_AS": "drafts/pages/{slug}.html",  # a draft published for review
+}
 
 
 def test_the_sitemap_lists_the_written_pages_but_not_a_noindex_one(build_alone):
@@ -71,6 +81,18 @@ def test_the_sitemap_lists_the_written_pages_but_not_a_noindex_one(build_alone):
     assert {f"https://coach.example/{url}" for url in expected} <= locs
     assert "https://coach.example/static/hidden.html" not in locs
     assert all(loc.startswith("https://coach.example/") for loc in locs)
+    assert (site.output / "contact.html").exists()
+    assert (site.output / "drafts/pages/plans.html").exists()
+    unlisted = {"contact.html", "pages/thanks.html", "drafts/pages/plans.html"}
+    assert not {f"https://coach.example/{url}" for url in unlisted} & locs
+
+
+def test_the_sitemap_gives_each_post_its_last_change_in_the_sites_timezone(build_alone):
+    site = build_alone("sitemap_robots", FILES, **SITE)
+    lastmod = dict(entries((site.output / "sitemap.xml").read_text()))
+    assert lastmod["https://coach.example/one.html"] == "2024-05-01T00:00:00-03:00"
+    assert lastmod["https://coach.example/two.html"] == "2024-06-03T18:05:00-03:00"  # Modified:
+    assert lastmod["https://coach.example/pages/about.html"] is None  # a page with no date
 
 
 def test_robots_txt_is_written_naming_the_sitemap(build_alone):

@@ -23,10 +23,11 @@ def test_an_unknown_template_falls_back_with_a_warning_naming_the_file(build_alo
     assert "Shown with the article template." in site.page("fancy.html").get_text()
     assert "Shown with the page template." in site.page("pages/landing.html").get_text()
     said = caplog.text
-    assert "fancy.md" in said
-    assert "no template 'fancy'" in said
-    assert "landing.md" in said
-    assert "no template 'landing-page'" in said
+    assert "fancy.md:3: 'Template: fancy' asks for fancy.html, which is in none of" in said
+    assert "pages/landing.md:2: 'Template: landing-page' asks for landing-page.html" in said
+    # Where it was looked for, and a fix naming that folder.
+    assert "themes/notmyidea/templates, then Pelican's simple theme); the article tem" in said
+    assert "Fix: remove the 'Template:' line, or add fancy.html to " in said
 
 
 def test_a_known_template_is_left_alone(build_alone, caplog):

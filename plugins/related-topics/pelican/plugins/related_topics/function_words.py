@@ -9,6 +9,7 @@ words below. Pure; no Pelican.
 
 import functools
 import re
+from collections.abc import Mapping
 
 import stop_words
 
@@ -137,3 +138,65 @@ def function_words(lang: str) -> frozenset[str]:
     else:
         kept = listed - set(CONTENT_WORDS.get(language, "").split())
     return frozenset(kept)
+
+
+# Words a reason never names, though the ranking still counts them (its lists are measured
+# with them; these only make the reason honest): the parts of a web address, which a post
+# citing "18f.gsa.gov" or "www.example.org" shares with every other that does, and general
+# verbs the package's lists miss ("fica": stays, "va": goes).
+ADDRESS_PARTS = frozenset(
+    ["http", "https", "www", "com", "org", "net", "gov", "edu", "html", "htm", "php"]
+)
+GENERAL_VERBS = {
+    "pt": "fica ficam ficar ficou ficaram vai vão ir indo foram vem vêm vir veio",
+    "es": "va van ir fue fueron viene vienen",
+    "fr": "va vont aller allé vient viennent venir venu",
+}
+
+
+@functools.cache
+def unsaid_words(lang: str) -> frozenset[str]:
+    """Return the words a reason never names in an article in `lang`: its function words,
+    its general verbs, and a web address's parts."""
+    language = LOCALE_PART.split(lang)[0].lower()
+    general = set(GENERAL_VERBS.get(language, "").split())
+    return frozenset(function_words(lang) | general | ADDRESS_PARTS)
+
+
+# The languages a post may be written in though its site says another: those of the Latin
+# alphabet that blogs are most written in, whose words an English reader could take for a
+# subject. Every list the package has would cost a build 0.05-0.1 s more, for languages whose
+# words no reader takes for English.
+GUESSED_LANGUAGES = ("de", "en", "es", "fr", "it", "nl", "pt")
+
+
+@functools.cache
+def languages_of_words() -> dict[str, tuple[str, ...]]:
+    """Return, for each function word of the GUESSED_LANGUAGES, those of them it is one of."""
+    found: dict[str, list[str]] = {}
+    for language in GUESSED_LANGUAGES:
+        for word in function_words(language):
+            found.setdefault(word, []).append(language)
+    return {word: tuple(languages) for word, languages in found.items()}
+
+
+WRITTEN_IN_SHARE = 0.15  # of a text's words, function words of one language: written in it
+
+
+def written_in(counts: Mapping[str, int]) -> str:
+    """Return the language whose function words make up most of a text's term counts (and at
+    least WRITTEN_IN_SHARE of them), else '': a Portuguese post on a site that says it is in
+    English is still in Portuguese ("são", "fica" are no subject)."""
+    index = languages_of_words()
+    per_language: dict[str, int] = {}
+    words = 0
+    for term, times in counts.items():
+        if " " in term:
+            continue
+        words += times
+        for language in index.get(term, ()):
+            per_language[language] = per_language.get(language, 0) + times
+    if not per_language:
+        return ""
+    best = min(per_language, key=lambda language: (-per_language[language], language))
+    return best if per_language[best] >= WRITTEN_IN_SHARE * words else ""

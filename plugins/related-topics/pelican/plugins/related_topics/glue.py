@@ -146,11 +146,13 @@ def in_own_language(links: list[RelatedLink], lang: str) -> list[RelatedLink]:
 
 
 def swapped(link: RelatedLink, article: Any) -> RelatedLink:
-    """Return `link` to `article`: a quote is the linked article's own words, so a link
-    swapped to its translation says only that it is close in meaning."""
+    """Return `link` to `article`: a quote, or the words two originals share, are the
+    originals' words, not the translation's, so a link swapped to its translation says only
+    that it is close in meaning."""
     if article is link.article:
         return link
-    reason = "Close in meaning" if link.reason.startswith("Close in meaning") else link.reason
+    said_in_words = link.reason.startswith(("Close in meaning", "Both discuss"))
+    reason = "Close in meaning" if said_in_words else link.reason
     return RelatedLink(article, link.score, reason)
 
 

@@ -14,13 +14,14 @@ model reads only the summary or opening of, the terms carry more, down to a floo
 """
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
+from .function_words import written_in
 from .terms import TermModel, term_model
-from .text import term_counts
+from .text import term_counts, unsaid_terms
 
 BLOCK_ROWS = 256  # articles whose scores are held at once: memory stays flat on big sites
 # The sentence model's share next to the terms' 1: MEANING_WEIGHT at 100 words, times
@@ -102,6 +103,7 @@ def relate(
     terms = term_model([counts for counts, _ in counted], [doc.lang for doc in docs])
     informative = terms.informative()
     forms = [found for _, found in counted]
+    unsaid = Unsaid(docs, [counts for counts, _ in counted])
     topics = topic_matrix(docs)
     key_rank = np.argsort(np.argsort(np.array([doc.key for doc in docs], dtype=object)))
     english = np.array([doc.lang.startswith("en") for doc in docs])  # what the model reads
@@ -147,7 +149,7 @@ def relate(
             said = carried_by(chosen, by_terms_part[offset], by_meaning_part[offset],
                               by_meaning[offset])  # fmt: skip
             results.append([
-                explain(docs, row, other, value, carrier, terms, forms, meaning)
+                explain(docs, row, other, value, carrier, terms, forms, meaning, unsaid)
                 for other, value, carrier in zip(chosen, score, said, strict=True)
             ])  # fmt: skip
     return results
@@ -293,13 +295,15 @@ def explain(
     terms: TermModel,
     forms: Sequence[dict[str, str]],
     meaning: Meaning | None,
+    unsaid: "Unsaid | None" = None,
 ) -> Match:
     """Return the Match of `other` for `row`, with the topics they share, else what carried it."""
     key, score = docs[other].key, round(min(float(score), 1.0), 6)
     shared = tuple(sorted(set(docs[row].topics) & set(docs[other].topics)))
     if shared:
         return Match(key, score, shared_topics=shared)
-    found = terms.shared_terms(row, other) if carrier == "terms" else []
+    never = (unsaid.of(row), unsaid.of(other)) if unsaid else ()
+    found = terms.shared_terms(row, other, unsaid=never) if carrier == "terms" else []
     if found:
         return Match(key, score, shared_terms=tuple(readable(t, forms[row]) for t in found))
     # The words they share carry nothing ("much", "the"): the model's reason is the next one.
@@ -317,3 +321,18 @@ def nearest_passage(meaning: Meaning, row: int, other: int) -> str:
     """Return the passage of `other` nearest in meaning to any passage of `row`."""
     similarity = meaning.passage_vectors[row] @ meaning.passage_vectors[other].T
     return meaning.passages[other][int(similarity.max(axis=0).argmax())]
+
+
+class Unsaid:
+    """The terms a reason never names, for each doc: those of its language and of the language
+    most of its words are in, found when first asked (only docs whose reasons are words)."""
+
+    def __init__(self, docs: Sequence[Doc], counts: Sequence[Mapping[str, int]]):
+        self.docs, self.counts = docs, counts
+        self.found: dict[int, frozenset[str]] = {}
+
+    def of(self, row: int) -> frozenset[str]:
+        if row not in self.found:
+            written = written_in(self.counts[row])
+            self.found[row] = unsaid_terms(self.docs[row].lang, written)
+        return self.found[row]

@@ -67,8 +67,11 @@ class TermModel:
         kept = [self.common.isdisjoint(term.split(" ")) for term in self.terms]
         return scipy.sparse.csr_matrix(self.matrix @ scipy.sparse.diags(np.array(kept, float)))
 
-    def shared_terms(self, row: int, other: int, count: int = 3) -> list[str]:
-        """Return the terms adding most to two articles' similarity, strongest first."""
+    def shared_terms(
+        self, row: int, other: int, count: int = 3, unsaid: Sequence[frozenset[str]] = ()
+    ) -> list[str]:
+        """Return the terms adding most to two articles' similarity, strongest first, none
+        with a word of the `unsaid` sets (words a reason never names)."""
         mine, my_weights = self.row(row)
         theirs, their_weights = self.row(other)
         common, at_mine, at_theirs = np.intersect1d(
@@ -76,7 +79,12 @@ class TermModel:
         )
         order = np.lexsort((common, -(my_weights[at_mine] * their_weights[at_theirs])))
         found = (self.terms[column] for column in common[order].tolist())
-        return said_once((t for t in found if self.common.isdisjoint(t.split(" "))), count)
+        return said_once((t for t in found if self.says_something(t, unsaid)), count)
+
+    def says_something(self, term: str, unsaid: Sequence[frozenset[str]]) -> bool:
+        """Return whether a term may name what two articles share."""
+        words = term.split(" ")
+        return self.common.isdisjoint(words) and all(u.isdisjoint(words) for u in unsaid)
 
     def row(self, row: int) -> tuple[np.ndarray, np.ndarray]:
         """Return the columns and weights stored in one row."""

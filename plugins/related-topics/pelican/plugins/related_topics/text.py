@@ -107,6 +107,15 @@ def term_of(word: str, lang: str) -> str:
 
 
 @functools.cache
+def unsaid_terms(lang: str, written: str) -> frozenset[str]:
+    """Return the terms a reason never names for an article in `lang` whose words are mostly
+    in `written` ('' when no language stands out): both languages' function words, general
+    verbs and a web address's parts (function_words.py)."""
+    found = closed_class.unsaid_words(lang) | closed_class.unsaid_words(written or lang)
+    return frozenset(found | {stem(word, lang) for word in found})
+
+
+@functools.cache
 def function_words(lang: str) -> frozenset[str]:
     """Return the function words of `lang` ("much", "every", "très", "muito") as terms: words
     that never say what two articles share (function_words.py). `lang` may be a locale."""

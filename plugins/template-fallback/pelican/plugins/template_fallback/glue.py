@@ -1,13 +1,40 @@
 """Pelican glue for template_fallback: check each content's template against the theme."""
 
 import logging
+import os
+from collections.abc import Mapping
 from typing import Any
 
 from pelican.generators import PelicanTemplateNotFound
 
-from coaching_kb.content.paths import located
+from coaching_kb.content.paths import located, shown_path
 
 log = logging.getLogger(__name__)
+
+
+def template_folders(settings: Mapping[str, Any]) -> list[str]:
+    """Return the folders Pelican looks for a theme template in, in its order: the
+    THEME_TEMPLATES_OVERRIDES, then the theme's templates/ (then its own simple theme)."""
+    overrides = [str(folder) for folder in settings.get("THEME_TEMPLATES_OVERRIDES") or []]
+    return [*overrides, os.path.join(str(settings["THEME"]), "templates")]
+
+
+def advice(settings: Mapping[str, Any], file: str, default: str) -> str:
+    """Return the end of the warning for a template the theme lacks: where the site's own
+    theme has it (OWNER_THEME: the theme of a site built with --settings, which ours
+    replaces), and the fix that fits."""
+    owner_theme = settings.get("OWNER_THEME")
+    theirs = os.path.join(str(owner_theme), "templates", file) if owner_theme else ""
+    if theirs and os.path.isfile(theirs):
+        return (
+            f"your theme's {shown_path(settings, theirs)} is not used, as this toolkit builds "
+            f"with its own theme. Fix: remove the 'Template:' line (the {default} template "
+            "shows it as every other one), or build with plain Pelican to use your theme"
+        )
+    if owner_theme:
+        return "Fix: remove the 'Template:' line, or correct the template's name"
+    first = shown_path(settings, template_folders(settings)[0])
+    return f"Fix: remove the 'Template:' line, or add {file} to {first}"
 
 
 def fall_back(generator: Any, items: list[Any], default: str) -> None:
@@ -23,14 +50,16 @@ def fall_back(generator: Any, items: list[Any], default: str) -> None:
                 known[name] = False
         if known[name]:
             continue
+        settings = generator.settings
+        folders = ", ".join(shown_path(settings, f) for f in template_folders(settings))
         log.warning(
-            "template_fallback: %s: the theme has no template '%s'; the %s template is used. "
-            "Fix: remove the 'Template:' line, or add %s.html to the theme",
-            located(generator.settings, item.source_path, "template"),
-            name,
-            default,
-            name,
-        )
+            "template_fallback: %s: 'Template: %s' asks for %s.html, which is in none of the "
+            "theme's template folders (%s, then Pelican's simple theme); the %s template is "
+            "used. %s",
+            located(settings, item.source_path, "template"),
+            name, name, folders, default,
+            advice(settings, f"{name}.html", default),
+        )  # fmt: skip
         item.template = default
 
 
