@@ -30,6 +30,8 @@ JINJA_ENVIRONMENT = {
     "lstrip_blocks": True,
     "auto_reload": False,
     "optimized": False,
+    # The theme's words in each page's language (the theme_context plugin gives it the catalogs).
+    "extensions": ["jinja2.ext.i18n"],
 }
 
 # Full names: Pelican finds plugins by short name only when they are installed as files, and

@@ -401,7 +401,7 @@ def test_a_site_that_publishes_no_category_pages_builds_and_links_none(tmp_path)
     out = owners_site(tmp_path, 'CATEGORY_SAVE_AS = ""\nUSE_FOLDER_AS_CATEGORY = False\n')
     post = html(out / "primeira-reuniao.html")
     assert [li.get_text(strip=True) for li in post.select(".breadcrumbs li")] == [
-        "Home", "A primeira reunião com a equipe"
+        "Início", "A primeira reunião com a equipe"  # the theme's words in the site's language
     ]  # fmt: skip
     assert not list(out.glob("category/*"))
     assert verify_site(out) == []
@@ -413,7 +413,8 @@ def test_a_site_that_publishes_no_archives_or_authors_page_links_to_neither(tmp_
     assert not (out / "authors.html").exists()
     for page in ("index.html", "primeira-reuniao.html", "search/index.html", "404.html"):
         words = [a.get_text(strip=True) for a in html(out / page).select("a")]
-        assert not {"Archives", "See every article by date", "every article by date"} & set(
+        # In the site's language: "Archives", "See every article by date", "every article by date".
+        assert not {"Arquivo", "Ver todos os artigos por data", "todos os artigos por data"} & set(
             words
         ), (page, words)
     assert verify_site(out) == []

@@ -242,7 +242,7 @@ def test_a_translation_carries_its_description_and_its_originals_comments(tmp_pa
     page = html(tmp_path / "output" / "first-week-fr.html")
     assert page.select_one("link[rel=canonical]")["href"].endswith("/first-week-fr.html")
     assert '"BlogPosting"' in page.select_one("script[type='application/ld+json']").get_text()
-    assert "1 min read" in page.select_one("main").get_text()
+    assert "1 minute de lecture" in page.select_one("main").get_text()  # in the page's language
     assert "Useful, thank you." in page.select_one(".comments").get_text()
     assert page.select_one("form.comment-form input[name=article]")["value"] == "first-week"
 

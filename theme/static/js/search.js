@@ -234,9 +234,20 @@ function markCut(excerpt) {
   if (!/[.!?…"”’)]$/u.test(text)) excerpt.append("…");
 }
 
+// The page's words, in its language (search.html writes them; no English here).
+const words = { ...status.dataset, ...filedLabel.dataset };
+const plural = new Intl.PluralRules(document.documentElement.lang || "en");
+
 function filedUnder(named) {
-  if (!named.length) return "Found through their topics";
-  return `Filed under ${named.map((topic) => topic.name).join(" or ")}`;
+  if (!named.length) return words.throughTopics;
+  const names = named.map((topic) => topic.name).join(` ${words.or} `);
+  return words.filedUnder.replace("{topics}", names);
+}
+
+function saidFor(count, query) {
+  if (!count) return words.foundNone.replace("{query}", query);
+  const form = plural.select(count) === "one" ? words.foundOne : words.foundOther;
+  return form.replace("{count}", count).replace("{query}", query);
 }
 
 let latest = 0;
@@ -259,9 +270,7 @@ async function run() {
   if (ticket !== latest) return;
   shownFor = key;
   const kept = found.first.slice(0, MAX_RESULTS);
-  const said = found.count
-    ? `${found.count} result${found.count === 1 ? "" : "s"} for “${query}”`
-    : `Nothing matched “${query}”.`;
+  const said = saidFor(found.count, query);
   show(kept, found.filed.slice(0, MAX_RESULTS - kept.length), said, filedUnder(found.named));
   settle();
 }

@@ -29,7 +29,7 @@ for (const form of document.querySelectorAll("form[data-inbox]")) {
       result.textContent = answer.message;
       if (response.ok) form.reset();
     } catch {
-      result.textContent = "Not sent: the comment service could not be reached. Please try again.";
+      result.textContent = form.dataset.unreachable; // in the page's language
     } finally {
       button.disabled = false;
     }

@@ -1,0 +1,102 @@
+"""The theme's words in a page's language: catalogs kept as plain JSON, one file a language.
+
+A catalog is `<folder>/<lang>.json`: {"plural": "n > 1", "messages": {"English": "Translation",
+"%(num)s minute": ["%(num)s minuto", "%(num)s minutos"]}}. A list holds the plural forms, in
+the order the `plural` expression (gettext's, C syntax) numbers them. English, the language the
+templates are written in, needs no catalog.
+"""
+
+import gettext
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+SOURCE_LANGUAGE = "en"
+
+
+class CatalogError(ValueError):
+    """A catalog file that cannot be read; the message names the file and the fix."""
+
+
+class Catalog(gettext.NullTranslations):
+    """One language's messages, answering as Python's gettext translations do (the
+    English text itself where the catalog has none)."""
+
+    def __init__(self, messages: dict[str, Any], plural: str) -> None:
+        super().__init__()
+        self.messages = messages
+        self.plural = gettext.c2py(plural)
+
+    def gettext(self, message: str) -> str:
+        found = self.messages.get(message)
+        if isinstance(found, str):
+            return found
+        return self._fallback.gettext(message) if self._fallback else message
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        forms = self.messages.get(singular)
+        if isinstance(forms, list):
+            return forms[min(self.plural(n), len(forms) - 1)]
+        if self._fallback:
+            return self._fallback.ngettext(singular, plural, n)
+        return singular if n == 1 else plural
+
+
+def read_catalog(path: Path) -> Catalog:
+    """Read one catalog file, or raise CatalogError naming it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        messages, plural = data["messages"], data.get("plural", "n != 1")
+        return Catalog(dict(messages), plural)
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise CatalogError(
+            f"{path}: cannot read this theme catalog ({error}). Fix: write it as "
+            '{"plural": "n != 1", "messages": {"English text": "translation"}}'
+        ) from None
+
+
+def variants(lang: str) -> list[str]:
+    """Return the catalog names a language code may use, most specific first:
+    "pt-BR" gives ["pt_BR", "pt"]."""
+    code = lang.strip().replace("-", "_")
+    base, _, region = code.partition("_")
+    base = base.lower()
+    return [f"{base}_{region.upper()}", base] if region else [base]
+
+
+@dataclass
+class Words:
+    """Every catalog of a build, by name ("pt", "pt_BR"), and which one a page gets."""
+
+    catalogs: dict[str, Catalog]
+    default_lang: str = SOURCE_LANGUAGE
+    chosen: dict[str, gettext.NullTranslations] = field(default_factory=dict)
+
+    def for_language(self, lang: str | None) -> gettext.NullTranslations:
+        """Return the words for a page in `lang`: its own catalog (a regional one falls back to
+        its language's), else the site's DEFAULT_LANG's, else English."""
+        key = lang or ""
+        if key not in self.chosen:
+            self.chosen[key] = self.choose(key)
+        return self.chosen[key]
+
+    def choose(self, lang: str) -> gettext.NullTranslations:
+        for candidate in (lang, self.default_lang) if lang else (self.default_lang,):
+            names = variants(candidate)
+            if names[-1] == SOURCE_LANGUAGE:
+                return gettext.NullTranslations()
+            found = [self.catalogs[name] for name in names if name in self.catalogs]
+            if found:
+                return found[0]
+        return gettext.NullTranslations()
+
+
+def load_words(folder: Path, default_lang: str) -> Words:
+    """Return the catalogs in `folder`, for a site whose pages default to `default_lang`."""
+    catalogs = {path.stem: read_catalog(path) for path in sorted(folder.glob("*.json"))}
+    for name, catalog in catalogs.items():
+        base = variants(name)[-1]
+        if base != name and base in catalogs:
+            catalog.add_fallback(catalogs[base])  # pt_BR's missing words are pt's
+    return Words(catalogs, default_lang or SOURCE_LANGUAGE)

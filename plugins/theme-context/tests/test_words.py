@@ -1,0 +1,118 @@
+"""The theme's words: which catalog a page gets, plural forms, and every catalog complete."""
+
+import json
+import re
+from pathlib import Path
+
+import jinja2
+import pytest
+from jinja2.ext import extract_from_ast
+from pelican.plugins.theme_context.glue import REASON_OPENINGS, WHOLE_REASONS, reason_in
+from pelican.plugins.theme_context.words import CatalogError, load_words, variants
+
+THEME = Path(__file__).resolve().parents[3] / "theme"
+CATALOGS = THEME / "translations"
+PLACEHOLDER = re.compile(r"%\(\w+\)s")
+
+
+def write_catalog(folder: Path, name: str, messages: dict, plural: str = "n != 1") -> None:
+    text = json.dumps({"plural": plural, "messages": messages}, ensure_ascii=False)
+    (folder / f"{name}.json").write_text(text, encoding="utf-8")
+
+
+@pytest.fixture
+def words(tmp_path):
+    write_catalog(tmp_path, "pt", {"Search": "Pesquisar", "Home": "Início"})
+    write_catalog(tmp_path, "pt_BR", {"Search": "Buscar"}, plural="n > 1")
+    write_catalog(
+        tmp_path, "fr", {"%(num)s minute": ["%(num)s minute", "%(num)s minutes"]}, "n > 1"
+    )
+    return tmp_path
+
+
+@pytest.mark.parametrize(
+    ("lang", "expected"), [("pt-BR", ["pt_BR", "pt"]), ("pt_br", ["pt_BR", "pt"]), ("FR", ["fr"])]
+)
+def test_a_language_code_names_its_catalogs_most_specific_first(lang, expected):
+    assert variants(lang) == expected
+
+
+def test_a_regional_catalog_falls_back_to_its_language_then_english(words):
+    brazilian = load_words(words, "pt").for_language("pt-BR")
+    assert brazilian.gettext("Search") == "Buscar"
+    assert brazilian.gettext("Home") == "Início"  # only in pt.json
+    assert brazilian.gettext("Atom feed") == "Atom feed"  # in no catalog
+
+
+def test_a_page_in_english_gets_english_words_on_a_site_in_another_language(words):
+    assert load_words(words, "pt").for_language("en").gettext("Search") == "Search"
+    assert load_words(words, "pt").for_language("en-GB").gettext("Search") == "Search"
+
+
+def test_a_language_without_a_catalog_gets_the_sites_default_language(words):
+    assert load_words(words, "pt").for_language("de").gettext("Search") == "Pesquisar"
+    assert load_words(words, "de").for_language("de").gettext("Search") == "Search"
+    assert load_words(words, "en").for_language("fr").ngettext("%(num)s minute", "", 3) == (
+        "%(num)s minutes"
+    )
+
+
+@pytest.mark.parametrize(
+    ("n", "form"), [(0, "%(num)s minute"), (1, "%(num)s minute"), (2, "%(num)s minutes")]
+)
+def test_plural_forms_follow_the_catalogs_rule(words, n, form):
+    assert load_words(words, "fr").for_language("fr").ngettext("%(num)s minute", "x", n) == form
+
+
+def test_a_catalog_that_cannot_be_read_is_named_with_the_fix(tmp_path):
+    (tmp_path / "de.json").write_text('{"messages": {"Search": ', encoding="utf-8")
+    with pytest.raises(CatalogError, match=r"de\.json: cannot read this theme catalog.*Fix: "):
+        load_words(tmp_path, "de")
+
+
+def test_related_reasons_are_given_in_the_pages_words(words):
+    write_catalog(
+        words,
+        "pt",
+        {"Both discuss: ": "Ambos tratam de: ", "Similar wording": "Vocabulário semelhante"},
+    )
+    portuguese = load_words(words, "pt").for_language("pt")
+    assert (
+        reason_in(portuguese, "Both discuss: equipa, rotina") == "Ambos tratam de: equipa, rotina"
+    )
+    assert reason_in(portuguese, "Similar wording") == "Vocabulário semelhante"
+    assert reason_in(portuguese, "A reason we do not know") == "A reason we do not know"
+
+
+def template_messages() -> dict[str, bool]:
+    """Every message the theme's templates pass to `_()` or `ngettext()`: whether it is plural."""
+    env = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
+    found = dict.fromkeys([*REASON_OPENINGS, *WHOLE_REASONS], False)
+    for path in THEME.joinpath("templates").rglob("*.html"):
+        for _line, function, message in extract_from_ast(env.parse(path.read_text("utf-8"))):
+            found[message if isinstance(message, str) else message[0]] = function == "ngettext"
+    return found
+
+
+def catalog(name: str) -> dict:
+    return json.loads((CATALOGS / f"{name}.json").read_text(encoding="utf-8"))["messages"]
+
+
+@pytest.mark.parametrize("name", ["pt", "fr"])
+def test_each_full_catalog_has_every_message_of_the_templates_and_no_other(name):
+    assert set(catalog(name)) == set(template_messages())
+
+
+@pytest.mark.parametrize("name", ["pt", "pt_BR", "fr"])
+def test_translations_keep_the_placeholders_and_give_plural_forms_as_lists(name):
+    is_plural = template_messages()
+    for message, translated in catalog(name).items():
+        assert isinstance(translated, list) == is_plural[message], message
+        for form in translated if isinstance(translated, list) else [translated]:
+            assert sorted(PLACEHOLDER.findall(form)) == sorted(PLACEHOLDER.findall(message)), form
+
+
+def test_the_brazilian_catalog_holds_only_what_differs_from_the_portuguese():
+    portuguese, brazilian = catalog("pt"), catalog("pt_BR")
+    assert set(brazilian) <= set(portuguese)
+    assert all(brazilian[m] != portuguese[m] for m in brazilian)

@@ -1,0 +1,158 @@
+"""The theme speaks each page's language (issue 37): a Portuguese and a French site built through
+their own settings, with no English word of the theme left on any page, and each page's words
+following its own language (a translation in English, an article in French on an English site).
+"""
+
+import html
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from coaching_kb.testing import ROOT, SITES, run_task, serve, write_files
+from coaching_kb.testing import parsed_html as parse
+
+CATALOGS = ROOT / "theme" / "translations"
+PLACEHOLDER = re.compile(r"%\(\w+\)s")
+# What a page shows of its writing, not of the theme (a summary under a link, a body).
+WRITING = ".article__body, .article-list__summary, .related__summary, [data-summary]"
+# Attributes the theme writes words into, for screen readers and the search script.
+SCRIPT_WORDS = ("found-one", "found-other", "found-none", "through-topics", "filed-under", "or")
+WORDED_ATTRIBUTES = ("aria-label", "placeholder", "title", *(f"data-{n}" for n in SCRIPT_WORDS))
+
+
+def build(name: str, tmp_path: Path, extra: dict[str, str] | None = None) -> Path:
+    """Build the fixture site `name` through `invoke build --settings` its own file."""
+    shutil.copytree(SITES / name, tmp_path / "site")
+    write_files(tmp_path / "site" / "content", extra or {})
+    out = tmp_path / "output"
+    built = run_task(
+        "build", "--settings", str(tmp_path / "site" / "pelicanconf.py"), "-o", str(out)
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def portuguese_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build("portuguese_site", tmp_path_factory.mktemp("pt"))
+
+
+# About 700 words: a three-minute read.
+LONG_POST = "Title: Une longue lecture\nDate: 2024-05-06\nSlug: longue\n\n" + (
+    "Dans cette note, j'écris lentement sur l'écoute avant de décider. " * 70
+)
+
+
+@pytest.fixture(scope="module")
+def french_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build("french_site", tmp_path_factory.mktemp("fr"), {"posts/longue.md": LONG_POST})
+
+
+def english_words(lang: str) -> list[str]:
+    """The theme's English texts a page in `lang` must not show: each message of the catalog
+    (the parts around its placeholders) whose translation is not the same words."""
+    messages = json.loads((CATALOGS / f"{lang}.json").read_text("utf-8"))["messages"]
+    found = set()
+    for message, translated in messages.items():
+        forms = " ".join(translated if isinstance(translated, list) else [translated])
+        parts = PLACEHOLDER.split(html.unescape(re.sub(r"<[^>]+>", "", message)))
+        # A word the same in both languages is not left in English ("Page", "Archives" in French).
+        found.update(p.strip(" .:") for p in parts if not is_in(p.strip(" .:"), forms))
+    return sorted(part for part in found if len(part) > 1)
+
+
+def is_in(words: str, text: str) -> bool:
+    """Whether `words` stand in `text` as whole words."""
+    return re.search(rf"(?<!\w){re.escape(words)}(?!\w)", text) is not None
+
+
+def theme_text(path: Path) -> str:
+    """The words the theme writes on a page: its text without the writing, and its attributes."""
+    page = parse(path)
+    for writing in page.select(WRITING):
+        writing.decompose()
+    attributes = [
+        str(tag.get(name))
+        for tag in page.find_all(True)
+        for name in WORDED_ATTRIBUTES
+        if tag.get(name)
+    ]
+    return " ".join([page.get_text(" "), *attributes])
+
+
+def english_left(site: Path, lang: str) -> dict[str, list[str]]:
+    """Each page in `lang` of the site, with the theme's English texts it still shows."""
+    words = english_words(lang)
+    found = {}
+    for path in sorted(site.rglob("*.html")):
+        if parse(path).html.get("lang") != lang:
+            continue
+        text = theme_text(path)
+        left = [w for w in words if is_in(w, text)]
+        found[str(path.relative_to(site))] = left
+    return found
+
+
+PAGE_TYPES = {"index.html", "archives.html", "tags.html", "authors.html", "categories.html"}
+PAGE_TYPES |= {"404.html", "search/index.html"}
+
+
+@pytest.mark.parametrize(("site", "lang"), [("portuguese_site", "pt"), ("french_site", "fr")])
+def test_no_english_word_of_the_theme_is_left_on_any_page(request, site, lang):
+    left = english_left(request.getfixturevalue(site), lang)
+    assert set(left) >= PAGE_TYPES  # every page type was looked at
+    assert any(p.startswith("tag/") for p in left)
+    assert any(p.startswith("author/") for p in left)
+    assert {page: words for page, words in left.items() if words} == {}
+
+
+def test_counts_take_the_plural_form_of_the_language(portuguese_site, french_site):
+    assert "1 minuto de leitura" in theme_text(portuguese_site / "primeira-reuniao.html")
+    assert "3 artigos" in theme_text(portuguese_site / "authors.html")
+    assert "1 minute de lecture" in theme_text(french_site / "deleguer-sans-disparaitre.html")
+    assert "3 minutes de lecture" in theme_text(french_site / "longue.html")
+
+
+def test_a_translation_in_english_gets_english_words_on_a_french_site(french_site):
+    english = parse(french_site / "ecouter-avant-de-trancher-en.html")
+    assert english.html["lang"] == "en"
+    assert english.select_one(".skip-link").get_text() == "Skip to the text"
+    assert english.select_one("#related-heading").get_text() == "Related reading"
+    assert "1 min read" in english.select_one(".article__facts:not(.translations)").get_text()
+    french = parse(french_site / "ecouter-avant-de-trancher.html")
+    assert french.select_one("#related-heading").get_text() == "À lire aussi"
+    reasons = [r.get_text() for r in french.select(".related__reason")]
+    assert reasons
+    assert not [r for r in reasons if r.startswith(("Shared topics", "Both discuss"))]
+
+
+@pytest.fixture(scope="module")
+def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build("translations", tmp_path_factory.mktemp("en"))
+
+
+def test_an_article_in_french_on_an_english_site_gets_french_words(english_site):
+    french = parse(english_site / "first-week-fr.html")
+    assert french.html["lang"] == "fr"
+    assert french.select_one(".skip-link").get_text() == "Aller au texte"
+    assert french.select_one(".translations").get_text().startswith("Traductions\u00a0:")
+    # German has no catalog: the site's own language, English.
+    german = parse(english_site / "shorter-standups-de.html")
+    assert german.select_one(".skip-link").get_text() == "Skip to the text"
+
+
+@pytest.mark.browser
+def test_the_search_pages_messages_are_in_portuguese(page, portuguese_site):
+    for base in serve(portuguese_site):
+        page.goto(f"{base}/search/")
+        page.wait_for_selector("form[data-ready]", state="attached")
+        status = page.locator("#search-status")
+        page.fill("#search-query", "reunião")
+        expect(status).to_have_text("2 resultados para “reunião”")
+        page.fill("#search-query", "zzqx")
+        expect(status).to_have_text("Nada encontrado para “zzqx”.")
+        assert page.errors == []
