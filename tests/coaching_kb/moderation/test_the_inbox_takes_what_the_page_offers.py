@@ -290,3 +290,43 @@ def test_a_reply_to_a_comment_the_inbox_never_saw_is_threaded(owner):
     clone = project / ".inbox" / "site"
     text = git("show", f"comments-pending:content/comments/open/{file}", cwd=clone)
     assert f"Reply-To: {by_email.stem}\n" in text
+
+
+def test_comments_json_names_no_hidden_article_yet_the_inbox_knows_them(owner):
+    public = (owner["project"] / "output" / "comments.json").read_text()
+    said = json.dumps(json.loads(public), ensure_ascii=False)
+    for unlisted in ("hidden", "Unlisted notes", "Shut"):
+        assert unlisted not in said
+    assert '"slug": "open"' in said
+    # The inbox still refuses a closed hidden article's comments (and takes an open one's).
+    sent = {"article": "hidden-closed", "name": "Ken", "comment": "Too late, I see."}
+    status, body = owner["inbox"].post("/comments", sent)
+    assert (status, json.loads(body)["message"]) == (
+        403,
+        "Not sent: comments are closed on “hidden-closed”.",
+    )
+
+
+def test_an_inbox_with_no_comments_json_says_so_and_takes_posts_once_it_is_built(owner, tmp_path):
+    """A production inbox (its own clone of the bare remote) started before the site was built,
+    or after `invoke clean`: the owner is told at once, readers are asked to try later."""
+    project = owner["project"]
+    clone, remote = tmp_path / "clone", project.parent / "origin.git"
+    git("clone", "-q", str(remote), str(clone), cwd=tmp_path)
+    manifest, log = tmp_path / "site" / "comments.json", tmp_path / "inbox.log"
+    env = {"COMMENTS_REPO": str(clone), "COMMENTS_MANIFEST": str(manifest)}
+    inbox = Inbox(env, log=log).start()
+    try:
+        said = log.read_text()
+        assert f"{manifest} is missing, so every comment is refused. Fix: build the site" in said
+        sent = {"article": "open", "name": "Lin", "comment": "Sent too early."}
+        status, body = inbox.post("/comments", sent)
+        assert status == 503
+        assert "try again later" in json.loads(body)["message"]
+        manifest.parent.mkdir()
+        shutil.copy(project / "output" / "comments.json", manifest)
+        assert inbox.post("/comments", sent)[0] == 202
+    finally:
+        inbox.stop()
+    names = git("ls-tree", "-r", "--name-only", "comments-pending", cwd=remote).split()
+    assert any(name.endswith("-lin.md") for name in names)
