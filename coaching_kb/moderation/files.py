@@ -280,19 +280,26 @@ def require_comment_files(paths: list[Path], settings: Mapping[str, Any]) -> Non
 def status_of(path: Path) -> str:
     """Return the `Status:` of the comment file at `path` (pending when it has none); raise
     SiteError when there is no such file."""
+    text = comment_text(path)
+    return comment_from(text, path.parent.name, path.stem, str(path)).status
+
+
+def comment_text(path: Path) -> str:
+    """Return the text of the comment file at `path`; raise SiteError, as `check` words it,
+    when there is no such file or it is not UTF-8."""
     if not path.is_file():
         raise SiteError(f"{path}: no such comment file. Fix: give the path of a .md comment file")
-    text = path.read_text(encoding="utf-8")
-    return comment_from(text, path.parent.name, path.stem, str(path)).status
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise SiteError(f"{path}: is not UTF-8 text. Fix: save it as UTF-8") from None
 
 
 def set_status(path: Path, status: str) -> None:
     """Change the `Status:` of the comment file at `path` to `status`, keeping everything else."""
     if status not in STATUSES:
         raise SiteError(f"{path}: '{status}' is not a status. Fix: use {', '.join(STATUSES)}")
-    if not path.is_file():
-        raise SiteError(f"{path}: no such comment file. Fix: give the path of a .md comment file")
-    text = path.read_text(encoding="utf-8")
+    text = comment_text(path)
     comment_from(text, path.parent.name, path.stem, str(path))  # refuse to edit a broken file
     head, separator, body = text.partition("\n\n")
     if STATUS_LINE.search(head):
@@ -307,7 +314,7 @@ def triage(comments_dir: Path) -> list[tuple[Path, str]]:
     blocklist = read_blocklist(comments_dir / BLOCKLIST_NAME)
     marked = []
     for path in sorted(comments_dir.glob("*/*.md")):
-        text = path.read_text(encoding="utf-8")
+        text = comment_text(path)
         comment = comment_from(text, path.parent.name, path.stem, str(path))
         if comment.status != "pending":
             continue

@@ -330,3 +330,23 @@ def test_an_inbox_with_no_comments_json_says_so_and_takes_posts_once_it_is_built
         inbox.stop()
     names = git("ls-tree", "-r", "--name-only", "comments-pending", cwd=remote).split()
     assert any(name.endswith("-lin.md") for name in names)
+
+
+def test_comment_approve_names_a_file_that_is_not_utf8_and_changes_nothing(owner):
+    project = owner["project"]
+    folder = project / "content" / "comments" / "open"
+    waiting, broken = folder / "20260112-000000-mo.md", folder / "20260112-000001-bin.md"
+    waiting.write_text(approved("Waiting.").replace("approved", "pending"))
+    broken.write_bytes(b"\xff\xfeA\x00")
+    try:
+        for task in ("comment-approve", "comment-spam"):
+            done = owner_task(project, task, "--path", "content/comments/open/20260112-*.md")
+            assert done.returncode == 2
+            said = done.stdout + done.stderr
+            assert "Traceback" not in said
+            shown = broken.relative_to(project)
+            assert f"{shown}: is not UTF-8 text. Fix: save it as UTF-8" in said
+            assert status_of(waiting) == "pending"
+    finally:
+        waiting.unlink()
+        broken.unlink()
