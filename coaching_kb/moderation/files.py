@@ -37,20 +37,26 @@ SLUG_SAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")  # what a comment id (its file's s
 # Control characters a reader cannot mean (NUL makes git call the file binary and reaches the
 # page in a name); tabs and line breaks stay.
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Direction embeddings, overrides and isolates: in a name, "\u202e" would reverse what the
+# page shows after it (the date). The marks U+200E/U+200F stay: they reorder nothing after them.
+DIRECTION = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 # Letters that show nothing, used for "empty" names: Hangul fillers and the blank Braille cell.
 FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
-INVISIBLE = ("Cf", "Cc")  # format characters (zero-width spaces, joiners, marks) and controls
+# Format characters (zero-width spaces, joiners), controls, and combining marks and variation
+# selectors: with no letter to sit on, they show nothing either.
+INVISIBLE = ("Cf", "Cc", "Mn", "Me")
 
 
 def is_blank(value: str) -> bool:
-    """Return whether `value` shows nothing: spaces, zero-width and filler characters only."""
+    """Return whether `value` shows nothing: spaces, zero-width, filler characters and marks
+    with no letter only."""
     return all(c.isspace() or c in FILLERS or unicodedata.category(c) in INVISIBLE for c in value)
 
 
 def one_line(value: str) -> str:
-    """Return `value` on one line: a reader's line break must not start a header line of its own
-    (a name "Eve\\nStatus: approved" would publish itself)."""
-    return SPACES.sub(" ", CONTROLS.sub("", value)).strip()
+    """Return `value` on one line with no direction changes: a reader's line break must not
+    start a header line of its own (a name "Eve\\nStatus: approved" would publish itself)."""
+    return SPACES.sub(" ", DIRECTION.sub("", CONTROLS.sub("", value))).strip()
 
 
 def plain_text(value: str) -> str:

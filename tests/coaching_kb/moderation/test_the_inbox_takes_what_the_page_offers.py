@@ -35,6 +35,8 @@ SITE = {
     "comments/closed/01-before.md": approved("Said before closing."),
     "comments/hidden/01-first.md": approved("Said on an unlisted page."),
     "comments/hidden-closed/01-first.md": approved("Said before it was shut."),
+    # A name written by hand (or by an older inbox) that turns the text after it around.
+    "comments/open/01-turned.md": approved("Said backwards.").replace("Al Reader", "\u202eAl"),
 }
 
 
@@ -182,6 +184,7 @@ def test_the_same_comment_sent_twice_is_kept_once(owner):
         ("\u200b", "Only my name is invisible."),
         ("Gil", "\u200b\u2060\u3164 \u2800"),
         ("\u3164", "\ufeff"),
+        ("Hal", "\u0301\u0301\ufe0f"),  # marks with no letter to sit on
     ],
 )
 def test_a_name_or_comment_that_shows_nothing_is_refused(owner, name, text):
@@ -350,3 +353,14 @@ def test_comment_approve_names_a_file_that_is_not_utf8_and_changes_nothing(owner
     finally:
         waiting.unlink()
         broken.unlink()
+
+
+def test_a_name_cannot_turn_the_page_around(owner):
+    project, inbox = owner["project"], owner["inbox"]
+    author = page_of(project, "open").select_one("#comment-01-turned .comment__author")
+    assert author["dir"] == "auto"  # isolated: the date after it reads as written
+    sent = {"article": "open", "name": "\u202eMax\u2066 Reader", "comment": "Turned?"}
+    file = json.loads(inbox.post("/comments", sent)[1])["file"]
+    clone = project / ".inbox" / "site"
+    text = git("show", f"comments-pending:content/comments/open/{file}", cwd=clone)
+    assert "Author: Max Reader\n" in text
