@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from coaching_kb.moderation.files import status_of
 from coaching_kb.moderation.owner import local_environment
+from coaching_kb.moderation.private import PrivateStore
 from coaching_kb.moderation.testing import Inbox, free_port, git, make_project, owner_task
 from coaching_kb.serve import serving
 
@@ -364,3 +365,13 @@ def test_a_name_cannot_turn_the_page_around(owner):
     clone = project / ".inbox" / "site"
     text = git("show", f"comments-pending:content/comments/open/{file}", cwd=clone)
     assert "Author: Max Reader\n" in text
+
+
+def test_a_repeated_post_keeps_the_first_email_address(owner):
+    project, inbox = owner["project"], owner["inbox"]
+    sent = {"article": "open", "name": "Ned", "comment": "Write to me.", "email": "ned@a.example"}
+    first = json.loads(inbox.post("/comments", sent)[1])["file"]
+    again = json.loads(inbox.post("/comments", {**sent, "email": "someone@b.example"})[1])
+    assert again["file"] == first
+    store = PrivateStore(Path(local_environment(project)["COMMENTS_PRIVATE_STORE"]))
+    assert store.email_of(f"content/comments/open/{first}") == "ned@a.example"
