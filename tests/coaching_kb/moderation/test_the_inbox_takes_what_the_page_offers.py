@@ -130,7 +130,7 @@ def test_an_unknown_comments_value_is_an_error_naming_the_file(owner):
         for task in ("check", "build"):
             done = owner_task(owner["project"], task)
             assert done.returncode == 1, done.stdout
-            assert "content/essays/open.md: 'Comments: maybe' is neither open nor closed" in (
+            assert "content/essays/open.md:4: 'Comments: maybe' is neither open nor closed" in (
                 done.stdout + done.stderr
             )
     finally:

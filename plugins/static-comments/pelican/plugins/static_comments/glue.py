@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from pelican.generators import Generator
 
 from coaching_kb.content.comments import Comment, comment_folders, read_folder, unlisted_key
-from coaching_kb.content.paths import shown_path
+from coaching_kb.content.paths import located, shown_path
 
 from .sanitize import comment_html, safe_url
 from .threads import CommentNode, count, thread
@@ -51,7 +51,7 @@ def is_closed(article: Any, settings: dict[str, Any]) -> bool:
         log.error(
             "static_comments: %s: 'Comments: %s' is neither open nor closed. Fix: write "
             "Comments: closed to turn comments off, or delete the line",
-            shown_path(settings, article.source_path),
+            located(settings, article.source_path, "comments"),
             article.comments,
         )
     return True
