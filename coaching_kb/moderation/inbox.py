@@ -494,7 +494,7 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
         try:
             admit(request)
             form = await read_form(request, settings.max_request_bytes)
-            back = page_link(form.get("page", ""), settings.site_origin)
+            back = page_link(form.get("page", ""), settings.site_origin) if form.get("page") else ""
             slug, name, body = (
                 form.get("article", ""),
                 form.get("name", ""),

@@ -375,3 +375,11 @@ def test_a_repeated_post_keeps_the_first_email_address(owner):
     assert again["file"] == first
     store = PrivateStore(Path(local_environment(project)["COMMENTS_PRIVATE_STORE"]))
     assert store.email_of(f"content/comments/open/{first}") == "ned@a.example"
+
+
+def test_a_refusal_without_a_page_field_links_to_the_article(owner):
+    sent = {"article": "closed", "name": "Oz", "comment": "No page field sent."}
+    status, body = owner["inbox"].post("/comments", sent, accept="text/html")
+    assert status == 403
+    link = BeautifulSoup(body, "html.parser").select_one("a")["href"]
+    assert link == f"{owner['site']}/closed/"
