@@ -573,6 +573,23 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
     )
 
 
+def serve(app: Starlette, host: str, port: int, on_ready: Callable[[], None]) -> None:
+    """Run `app` with uvicorn; call `on_ready` once it listens (never before a refusal)."""
+    import uvicorn
+
+    class Announced(uvicorn.Server):
+        async def startup(self, sockets: Any = None) -> None:
+            await super().startup(sockets)
+            if self.started:
+                on_ready()
+
+    # No access log (it would keep readers' addresses); a reader's address comes from
+    # COMMENTS_TRUSTED_PROXIES, never from uvicorn's own trust of local proxies.
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
+                            proxy_headers=False)  # fmt: skip
+    Announced(config).run()
+
+
 @contextlib.asynccontextmanager
 async def started(git_queue: GitQueue) -> AsyncIterator[None]:
     """Check out the moderation branch and start the writer before the first request."""

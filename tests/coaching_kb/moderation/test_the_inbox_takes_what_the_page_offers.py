@@ -218,6 +218,7 @@ def test_a_second_inbox_on_the_same_clone_refuses_to_start(owner):
     second = owner_task(owner["project"], "comment-inbox", "--port", str(free_port()), timeout=30)
     assert second.returncode == 2
     assert "another inbox is already running on" in second.stdout + second.stderr
+    assert "comment inbox for" not in second.stdout  # it never said it was serving
     sent = {"article": "open", "name": "Flo", "comment": "The first inbox still answers."}
     assert owner["inbox"].post("/comments", sent)[0] == 202
 
