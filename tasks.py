@@ -527,9 +527,7 @@ def spam_train(c, data=str(SPAM_DATA)):
 @reports_errors
 def comment_inbox(c, port=8100, host="127.0.0.1", repo="", origin=""):
     """Run the comment and question inbox: form posts become pending files on a git branch."""
-    import uvicorn
-
-    from coaching_kb.moderation.inbox import InboxSettings, create_app
+    from coaching_kb.moderation.inbox import InboxSettings, create_app, serve
     from coaching_kb.moderation.owner import local_environment, require_own_clone
 
     env = dict(os.environ)
@@ -543,11 +541,8 @@ def comment_inbox(c, port=8100, host="127.0.0.1", repo="", origin=""):
         env["COMMENTS_SITE_ORIGIN"] = origin
     settings = InboxSettings.from_env(env)
     _log_to_terminal()
-    print(f"comment inbox for {settings.repo} (branch {settings.branch}) at http://{host}:{port}/")
-    # No access log (it would keep readers' addresses); a reader's address comes from
-    # COMMENTS_TRUSTED_PROXIES, never from uvicorn's own trust of local proxies.
-    uvicorn.run(create_app(settings), host=host, port=int(port), log_level="warning",
-                access_log=False, proxy_headers=False)  # fmt: skip
+    ready = f"comment inbox for {settings.repo} (branch {settings.branch}) at http://{host}:{port}/"
+    serve(create_app(settings), host, int(port), lambda: print(ready, flush=True))
 
 
 @task(

@@ -7,6 +7,7 @@ Pure: text in, `Comment` out.
 """
 
 import difflib
+import hashlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -17,6 +18,7 @@ from coaching_kb.content.paths import data_folders
 from coaching_kb.errors import ContentError, where
 
 STATUSES = ("approved", "pending", "spam")
+UNLISTED_SALT = "static-comments unlisted:"
 KNOWN_KEYS = frozenset({"author", "date", "status", "reply-to", "email", "url"})
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d %H:%M", "%Y/%m/%d")
 
@@ -164,3 +166,9 @@ def comment_folders(settings: Any) -> list[Path]:
         for folder in sorted(root.iterdir())
         if folder.is_dir()
     ]
+
+
+def unlisted_key(slug: str) -> str:
+    """Return the key comments.json lists a hidden article under: the inbox finds it from the
+    slug a reader's form sends, but the public file never names an unlisted page."""
+    return hashlib.sha256(f"{UNLISTED_SALT}{slug}".encode()).hexdigest()

@@ -37,20 +37,26 @@ SLUG_SAFE_ID = re.compile(r"[^A-Za-z0-9_-]+")  # what a comment id (its file's s
 # Control characters a reader cannot mean (NUL makes git call the file binary and reaches the
 # page in a name); tabs and line breaks stay.
 CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+# Direction embeddings, overrides and isolates: in a name, "\u202e" would reverse what the
+# page shows after it (the date). The marks U+200E/U+200F stay: they reorder nothing after them.
+DIRECTION = re.compile(r"[\u202a-\u202e\u2066-\u2069]")
 # Letters that show nothing, used for "empty" names: Hangul fillers and the blank Braille cell.
 FILLERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
-INVISIBLE = ("Cf", "Cc")  # format characters (zero-width spaces, joiners, marks) and controls
+# Format characters (zero-width spaces, joiners), controls, and combining marks and variation
+# selectors: with no letter to sit on, they show nothing either.
+INVISIBLE = ("Cf", "Cc", "Mn", "Me")
 
 
 def is_blank(value: str) -> bool:
-    """Return whether `value` shows nothing: spaces, zero-width and filler characters only."""
+    """Return whether `value` shows nothing: spaces, zero-width, filler characters and marks
+    with no letter only."""
     return all(c.isspace() or c in FILLERS or unicodedata.category(c) in INVISIBLE for c in value)
 
 
 def one_line(value: str) -> str:
-    """Return `value` on one line: a reader's line break must not start a header line of its own
-    (a name "Eve\\nStatus: approved" would publish itself)."""
-    return SPACES.sub(" ", CONTROLS.sub("", value)).strip()
+    """Return `value` on one line with no direction changes: a reader's line break must not
+    start a header line of its own (a name "Eve\\nStatus: approved" would publish itself)."""
+    return SPACES.sub(" ", DIRECTION.sub("", CONTROLS.sub("", value))).strip()
 
 
 def plain_text(value: str) -> str:
@@ -280,19 +286,26 @@ def require_comment_files(paths: list[Path], settings: Mapping[str, Any]) -> Non
 def status_of(path: Path) -> str:
     """Return the `Status:` of the comment file at `path` (pending when it has none); raise
     SiteError when there is no such file."""
+    text = comment_text(path)
+    return comment_from(text, path.parent.name, path.stem, str(path)).status
+
+
+def comment_text(path: Path) -> str:
+    """Return the text of the comment file at `path`; raise SiteError, as `check` words it,
+    when there is no such file or it is not UTF-8."""
     if not path.is_file():
         raise SiteError(f"{path}: no such comment file. Fix: give the path of a .md comment file")
-    text = path.read_text(encoding="utf-8")
-    return comment_from(text, path.parent.name, path.stem, str(path)).status
+    try:
+        return path.read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        raise SiteError(f"{path}: is not UTF-8 text. Fix: save it as UTF-8") from None
 
 
 def set_status(path: Path, status: str) -> None:
     """Change the `Status:` of the comment file at `path` to `status`, keeping everything else."""
     if status not in STATUSES:
         raise SiteError(f"{path}: '{status}' is not a status. Fix: use {', '.join(STATUSES)}")
-    if not path.is_file():
-        raise SiteError(f"{path}: no such comment file. Fix: give the path of a .md comment file")
-    text = path.read_text(encoding="utf-8")
+    text = comment_text(path)
     comment_from(text, path.parent.name, path.stem, str(path))  # refuse to edit a broken file
     head, separator, body = text.partition("\n\n")
     if STATUS_LINE.search(head):
@@ -307,7 +320,7 @@ def triage(comments_dir: Path) -> list[tuple[Path, str]]:
     blocklist = read_blocklist(comments_dir / BLOCKLIST_NAME)
     marked = []
     for path in sorted(comments_dir.glob("*/*.md")):
-        text = path.read_text(encoding="utf-8")
+        text = comment_text(path)
         comment = comment_from(text, path.parent.name, path.stem, str(path))
         if comment.status != "pending":
             continue

@@ -42,6 +42,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from coaching_kb.content.comments import unlisted_key
 from coaching_kb.errors import SiteError
 
 from .files import BLOCKLIST_NAME, Question, Submission, add_comment, add_question, is_blank
@@ -301,28 +302,48 @@ class KnownSlugs:
         self.stamp = -1.0
         self.articles: dict[str, Known] = {}
 
-    def find(self, slug: str) -> Known | None:
-        """Return the article, or None when the site has no such article."""
+    @property
+    def path(self) -> Path | None:
+        """Return the file read: comments.json, beside an older manifest when it is there."""
         manifest = self.manifest
         if manifest is not None and manifest.with_name(MANIFEST).is_file():
-            manifest = manifest.with_name(MANIFEST)
-        if manifest is not None and manifest.is_file():
+            return manifest.with_name(MANIFEST)
+        return manifest
+
+    def missing(self) -> str:
+        """Return what the owner must do when there is no manifest to read ('' when there is)."""
+        path = self.path
+        if path is None or path.is_file():
+            return ""
+        return (f"comment inbox: {path} is missing, so every comment is refused. Fix: build the "
+                "site with COMMENTS_ENDPOINT set (invoke build), or point COMMENTS_MANIFEST at "
+                "the built site's comments.json")  # fmt: skip
+
+    def find(self, slug: str) -> Known | None:
+        """Return the article, or None when the site has no such article; raise Refused (503)
+        when there is no manifest, after logging the fix for the owner."""
+        if error := self.missing():
+            log.error("%s", error)
+            raise Refused(503, "the inbox is not ready; try again later")
+        manifest = self.path
+        if manifest is not None:
             stamp = manifest.stat().st_mtime
             if stamp != self.stamp:
                 data = json.loads(manifest.read_text(encoding="utf-8"))
-                self.articles = {
-                    a["slug"]: known_from(a) for a in data["articles"] if a.get("slug")
-                }
+                found = (known_from(a) for a in data["articles"])
+                self.articles = {key: known for key, known in found if key}
                 self.stamp = stamp
-        return self.articles.get(slug)
+        return self.articles.get(slug) or self.articles.get(unlisted_key(slug))
 
 
-def known_from(entry: dict[str, Any]) -> Known:
-    """Return an article as comments.json lists it (related.json lists less: none closed)."""
+def known_from(entry: dict[str, Any]) -> tuple[str, Known]:
+    """Return an article's key and the article as comments.json lists it (related.json lists
+    less: none closed; a hidden one is keyed by its unlisted key, named by its slug)."""
     closed = entry.get("comments") == "closed"
-    return Known(
-        entry["title"], entry.get("url", ""), closed, frozenset(entry.get("published", ()))
-    )
+    published = frozenset(entry.get("published", ()))
+    if "unlisted" in entry:
+        return entry["unlisted"], Known("", "", closed, published)
+    return entry.get("slug", ""), Known(entry["title"], entry.get("url", ""), closed, published)
 
 
 def client_address(request: Request, proxies: tuple[Network, ...]) -> str:
@@ -452,6 +473,8 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
     git_queue = GitQueue(settings)
     git_queue.lock = lock  # held as long as the app lives
     slugs = KnownSlugs(settings.manifest)
+    if missing := slugs.missing():  # before the first reader's post is refused for it
+        log.warning("%s", missing)
     limit = RateLimit(settings.rate_per_minute)
     content = settings.repo / settings.content
     private = settings.store
@@ -471,7 +494,7 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
         try:
             admit(request)
             form = await read_form(request, settings.max_request_bytes)
-            back = page_link(form.get("page", ""), settings.site_origin)
+            back = page_link(form.get("page", ""), settings.site_origin) if form.get("page") else ""
             slug, name, body = (
                 form.get("article", ""),
                 form.get("name", ""),
@@ -481,9 +504,9 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
             if article is None:
                 raise Refused(422, f"there is no article '{slug}' on this site")
             back = back or article_link(article, settings.site_origin)
+            title = article.title or slug  # a hidden article's is not in comments.json
             if article.is_closed:
-                raise Refused(403, f"comments are closed on “{article.title}”")
-            title = article.title
+                raise Refused(403, f"comments are closed on “{title}”")
             if is_blank(name) or is_blank(body):
                 raise Refused(422, "a comment needs your name and some text")
             field = {name: form.get(name, "").strip() for name in ("url", "reply_to")}
@@ -548,6 +571,23 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
         ],
         lifespan=lambda _app: started(git_queue),
     )
+
+
+def serve(app: Starlette, host: str, port: int, on_ready: Callable[[], None]) -> None:
+    """Run `app` with uvicorn; call `on_ready` once it listens (never before a refusal)."""
+    import uvicorn
+
+    class Announced(uvicorn.Server):
+        async def startup(self, sockets: Any = None) -> None:
+            await super().startup(sockets)
+            if self.started:
+                on_ready()
+
+    # No access log (it would keep readers' addresses); a reader's address comes from
+    # COMMENTS_TRUSTED_PROXIES, never from uvicorn's own trust of local proxies.
+    config = uvicorn.Config(app, host=host, port=port, log_level="warning", access_log=False,
+                            proxy_headers=False)  # fmt: skip
+    Announced(config).run()
 
 
 @contextlib.asynccontextmanager

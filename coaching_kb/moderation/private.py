@@ -33,12 +33,13 @@ class PrivateStore:
         return connection
 
     def keep(self, item: str, email: str, received: datetime) -> None:
-        """Remember the address a reader left with `item` (nothing when they left none)."""
+        """Remember the address a reader left with `item` (nothing when they left none); the
+        first one stays: a repeat of the same post must not replace it."""
         if not email.strip():
             return
         with closing(self.connect()) as connection, connection:
             connection.execute(
-                "insert or replace into contact values (?, ?, ?)",
+                "insert or ignore into contact values (?, ?, ?)",
                 (item, email.strip(), received.isoformat()),
             )
 

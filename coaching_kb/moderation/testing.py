@@ -37,7 +37,8 @@ class Inbox:
     an owner's `project`, started there as the owner does, with `invoke comment-inbox`."""
 
     def __init__(self, env: dict[str, str], project: Path | None = None,
-                 arguments: tuple[str, ...] = ()) -> None:  # fmt: skip
+                 arguments: tuple[str, ...] = (), log: Path | None = None) -> None:  # fmt: skip
+        self.log = log  # where its standard error goes (what the owner reads), if anywhere
         self.port = free_port()
         self.env = {**os.environ, **env}
         self.project = project
@@ -53,10 +54,13 @@ class Inbox:
                    "--factory", "--no-proxy-headers", "--log-level", "warning"]  # fmt: skip
         if self.project is not None:
             command = [sys.executable, "-m", "invoke", "comment-inbox"]
+        errors = self.log.open("a") if self.log else subprocess.DEVNULL
         self.process = subprocess.Popen(
             [*command, "--port", str(self.port), *self.arguments], cwd=self.project, env=self.env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=errors,
         )  # fmt: skip
+        if self.log:
+            errors.close()  # the process has its own copy
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             try:

@@ -78,3 +78,9 @@ def test_a_translation_of_a_closed_article_takes_no_comments_either(build_site):
     page = translation.read_text()
     assert "Said before closing." in page  # its original's comments
     assert 'class="comment-form"' not in page  # the inbox refuses them: the original is closed
+
+
+def test_a_site_that_takes_no_comments_writes_no_comments_json(build_site):
+    site = build_site(FILES, SEARCH_ENABLED=False, COMMENTS_MODERATION_EMAIL="")
+    assert site.page("target").select_one("#comment-01-first")  # what was said still shows
+    assert not (site.output / "comments.json").exists()

@@ -13,6 +13,7 @@ from bs4 import BeautifulSoup
 
 from coaching_kb.moderation.files import status_of
 from coaching_kb.moderation.owner import local_environment
+from coaching_kb.moderation.private import PrivateStore
 from coaching_kb.moderation.testing import Inbox, free_port, git, make_project, owner_task
 from coaching_kb.serve import serving
 
@@ -35,6 +36,8 @@ SITE = {
     "comments/closed/01-before.md": approved("Said before closing."),
     "comments/hidden/01-first.md": approved("Said on an unlisted page."),
     "comments/hidden-closed/01-first.md": approved("Said before it was shut."),
+    # A name written by hand (or by an older inbox) that turns the text after it around.
+    "comments/open/01-turned.md": approved("Said backwards.").replace("Al Reader", "\u202eAl"),
 }
 
 
@@ -127,7 +130,7 @@ def test_an_unknown_comments_value_is_an_error_naming_the_file(owner):
         for task in ("check", "build"):
             done = owner_task(owner["project"], task)
             assert done.returncode == 1, done.stdout
-            assert "content/essays/open.md: 'Comments: maybe' is neither open nor closed" in (
+            assert "content/essays/open.md:4: 'Comments: maybe' is neither open nor closed" in (
                 done.stdout + done.stderr
             )
     finally:
@@ -182,6 +185,7 @@ def test_the_same_comment_sent_twice_is_kept_once(owner):
         ("\u200b", "Only my name is invisible."),
         ("Gil", "\u200b\u2060\u3164 \u2800"),
         ("\u3164", "\ufeff"),
+        ("Hal", "\u0301\u0301\ufe0f"),  # marks with no letter to sit on
     ],
 )
 def test_a_name_or_comment_that_shows_nothing_is_refused(owner, name, text):
@@ -214,6 +218,7 @@ def test_a_second_inbox_on_the_same_clone_refuses_to_start(owner):
     second = owner_task(owner["project"], "comment-inbox", "--port", str(free_port()), timeout=30)
     assert second.returncode == 2
     assert "another inbox is already running on" in second.stdout + second.stderr
+    assert "comment inbox for" not in second.stdout  # it never said it was serving
     sent = {"article": "open", "name": "Flo", "comment": "The first inbox still answers."}
     assert owner["inbox"].post("/comments", sent)[0] == 202
 
@@ -290,3 +295,92 @@ def test_a_reply_to_a_comment_the_inbox_never_saw_is_threaded(owner):
     clone = project / ".inbox" / "site"
     text = git("show", f"comments-pending:content/comments/open/{file}", cwd=clone)
     assert f"Reply-To: {by_email.stem}\n" in text
+
+
+def test_comments_json_names_no_hidden_article_yet_the_inbox_knows_them(owner):
+    public = (owner["project"] / "output" / "comments.json").read_text()
+    said = json.dumps(json.loads(public), ensure_ascii=False)
+    for unlisted in ("hidden", "Unlisted notes", "Shut"):
+        assert unlisted not in said
+    assert '"slug": "open"' in said
+    # The inbox still refuses a closed hidden article's comments (and takes an open one's).
+    sent = {"article": "hidden-closed", "name": "Ken", "comment": "Too late, I see."}
+    status, body = owner["inbox"].post("/comments", sent)
+    assert (status, json.loads(body)["message"]) == (
+        403,
+        "Not sent: comments are closed on “hidden-closed”.",
+    )
+
+
+def test_an_inbox_with_no_comments_json_says_so_and_takes_posts_once_it_is_built(owner, tmp_path):
+    """A production inbox (its own clone of the bare remote) started before the site was built,
+    or after `invoke clean`: the owner is told at once, readers are asked to try later."""
+    project = owner["project"]
+    clone, remote = tmp_path / "clone", project.parent / "origin.git"
+    git("clone", "-q", str(remote), str(clone), cwd=tmp_path)
+    manifest, log = tmp_path / "site" / "comments.json", tmp_path / "inbox.log"
+    env = {"COMMENTS_REPO": str(clone), "COMMENTS_MANIFEST": str(manifest)}
+    inbox = Inbox(env, log=log).start()
+    try:
+        said = log.read_text()
+        assert f"{manifest} is missing, so every comment is refused. Fix: build the site" in said
+        sent = {"article": "open", "name": "Lin", "comment": "Sent too early."}
+        status, body = inbox.post("/comments", sent)
+        assert status == 503
+        assert "try again later" in json.loads(body)["message"]
+        manifest.parent.mkdir()
+        shutil.copy(project / "output" / "comments.json", manifest)
+        assert inbox.post("/comments", sent)[0] == 202
+    finally:
+        inbox.stop()
+    names = git("ls-tree", "-r", "--name-only", "comments-pending", cwd=remote).split()
+    assert any(name.endswith("-lin.md") for name in names)
+
+
+def test_comment_approve_names_a_file_that_is_not_utf8_and_changes_nothing(owner):
+    project = owner["project"]
+    folder = project / "content" / "comments" / "open"
+    waiting, broken = folder / "20260112-000000-mo.md", folder / "20260112-000001-bin.md"
+    waiting.write_text(approved("Waiting.").replace("approved", "pending"))
+    broken.write_bytes(b"\xff\xfeA\x00")
+    try:
+        for task in ("comment-approve", "comment-spam"):
+            done = owner_task(project, task, "--path", "content/comments/open/20260112-*.md")
+            assert done.returncode == 2
+            said = done.stdout + done.stderr
+            assert "Traceback" not in said
+            shown = broken.relative_to(project)
+            assert f"{shown}: is not UTF-8 text. Fix: save it as UTF-8" in said
+            assert status_of(waiting) == "pending"
+    finally:
+        waiting.unlink()
+        broken.unlink()
+
+
+def test_a_name_cannot_turn_the_page_around(owner):
+    project, inbox = owner["project"], owner["inbox"]
+    author = page_of(project, "open").select_one("#comment-01-turned .comment__author")
+    assert author["dir"] == "auto"  # isolated: the date after it reads as written
+    sent = {"article": "open", "name": "\u202eMax\u2066 Reader", "comment": "Turned?"}
+    file = json.loads(inbox.post("/comments", sent)[1])["file"]
+    clone = project / ".inbox" / "site"
+    text = git("show", f"comments-pending:content/comments/open/{file}", cwd=clone)
+    assert "Author: Max Reader\n" in text
+
+
+def test_a_repeated_post_keeps_the_first_email_address(owner):
+    project, inbox = owner["project"], owner["inbox"]
+    sent = {"article": "open", "name": "Ned", "comment": "Write to me.", "email": "ned@a.example"}
+    first = json.loads(inbox.post("/comments", sent)[1])["file"]
+    again = json.loads(inbox.post("/comments", {**sent, "email": "someone@b.example"})[1])
+    assert again["file"] == first
+    store = PrivateStore(Path(local_environment(project)["COMMENTS_PRIVATE_STORE"]))
+    assert store.email_of(f"content/comments/open/{first}") == "ned@a.example"
+
+
+def test_a_refusal_without_a_page_field_links_to_the_article(owner):
+    sent = {"article": "closed", "name": "Oz", "comment": "No page field sent."}
+    status, body = owner["inbox"].post("/comments", sent, accept="text/html")
+    assert status == 403
+    link = BeautifulSoup(body, "html.parser").select_one("a")["href"]
+    assert link == f"{owner['site']}/closed/"

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING, Any
 
 from pelican.generators import Generator
 
-from coaching_kb.content.comments import Comment, comment_folders, read_folder
-from coaching_kb.content.paths import shown_path
+from coaching_kb.content.comments import Comment, comment_folders, read_folder, unlisted_key
+from coaching_kb.content.paths import located, shown_path
 
 from .sanitize import comment_html, safe_url
 from .threads import CommentNode, count, thread
@@ -31,6 +31,7 @@ CLOSED = {"closed", "off", "no", "false", "none", "disabled"}
 OPEN = {"", "open", "on", "yes", "true"}
 CONTEXT_KEY = "static_comments"  # the articles that show comments, for comments.json
 TAGS = re.compile(r"<[^>]*>")
+TAKING_COMMENTS = ("COMMENTS_ENDPOINT", "COMMENTS_MODERATION_EMAIL")  # as the theme decides
 
 
 def published_threads(comments: list[Comment]) -> list[CommentNode]:
@@ -50,7 +51,7 @@ def is_closed(article: Any, settings: dict[str, Any]) -> bool:
         log.error(
             "static_comments: %s: 'Comments: %s' is neither open nor closed. Fix: write "
             "Comments: closed to turn comments off, or delete the line",
-            shown_path(settings, article.source_path),
+            located(settings, article.source_path, "comments"),
             article.comments,
         )
     return True
@@ -139,13 +140,15 @@ def add_json_generator(_pelican: object) -> type["CommentsJsonGenerator"]:
 class CommentsJsonGenerator(Generator):
     """Write comments.json: each article that shows comments, and whether it takes more.
 
-    The inbox reads it (COMMENTS_MANIFEST) to refuse what the site itself would not show.
+    The inbox reads it (COMMENTS_MANIFEST) to refuse what the site itself would not show; a
+    site that takes no comments (no COMMENTS_ENDPOINT, no COMMENTS_MODERATION_EMAIL) gets none.
     """
 
     def generate_output(self, writer: "Writer") -> None:
         save_as = self.settings.get("COMMENTS_JSON_SAVE_AS", "comments.json")
         articles = self.context.get(CONTEXT_KEY)
-        if save_as and articles is not None:
+        takes_comments = any(self.settings.get(key) for key in TAKING_COMMENTS)
+        if save_as and articles is not None and takes_comments:
             writer.write_file(save_as, JsonText(articles), self.context)
 
 
@@ -157,16 +160,22 @@ class JsonText:
     name: str = "comments.json"
 
     def render(self, _context: dict[str, Any]) -> str:
-        entries = [
-            {
-                "slug": article.slug,
-                "url": article.url,
-                "title": plain_title(article.title),
-                "comments": "closed" if article.is_comments_closed else "open",
-                # The comments whose Reply forms the page shows: replies to them thread.
-                "published": comment_ids(article.comments),
-            }
-            for article in self.articles
-        ]
+        entries = [entry(article) for article in self.articles]
         lines = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries)
         return '{"articles": [\n' + lines + "\n]}\n"
+
+
+def entry(article: Any) -> dict[str, Any]:
+    """Return an article's comments.json entry; a hidden one's by its unlisted key only (the
+    file is public: it must not name a page the sitemap and related lists leave out)."""
+    where = (
+        {"unlisted": unlisted_key(article.slug)}
+        if article.status == "hidden"
+        else {"slug": article.slug, "url": article.url, "title": plain_title(article.title)}
+    )
+    return {
+        **where,
+        "comments": "closed" if article.is_comments_closed else "open",
+        # The comments whose Reply forms the page shows: replies to them thread.
+        "published": comment_ids(article.comments),
+    }
