@@ -461,6 +461,14 @@ def test_a_plugin_the_site_lists_but_lacks_is_a_warning_naming_its_settings_line
     assert said in strict.stdout, strict.stdout
     conf.write_text(conf.read_text().replace(', "liquid_tags"', ""))
     assert task("check", "--settings", str(conf), "--strict").returncode == 0  # notes only
+    write_files(
+        conf.parent / "content",
+        {"slides.md": "Title: Slides\nDate: 2022-11-01\n\n![S](gone.png)\n"},
+    )
+    kept = task("build", "--settings", str(conf), "--output", str(tmp_path / "kept"),
+                "--keep-going", "--strict")  # fmt: skip
+    assert "skipped 1 file" in kept.stderr, kept.stdout + kept.stderr  # a note is no failure
+    assert (tmp_path / "kept" / "primeira-reuniao.html").is_file()
 
 
 def test_a_site_on_pelicans_default_addresses_keeps_every_address(tmp_path, task):
