@@ -354,3 +354,31 @@ def test_a_template_only_the_sites_own_theme_has_is_named_there(tmp_path):
     assert "Fix: remove the 'Template:' line" in warned
     assert "add fancy.html" not in warned
     assert (tmp_path / "output" / "fancy.html").is_file()
+
+
+def test_the_sites_own_template_overrides_are_searched_first_and_named_in_the_advice(tmp_path):
+    # With no THEME, a template in the site's THEME_TEMPLATES_OVERRIDES was said to be in
+    # none of the folders, and the fix was to add it to this toolkit's own theme/templates.
+    conf = (SITES / "translations" / "pelicanconf.py").read_text()
+    _, report = owners_site("translations", tmp_path, {
+        "pelicanconf.py": conf + 'THEME_TEMPLATES_OVERRIDES = ["mytheme/templates"]\n',
+        "mytheme/templates/landing.html": "<html><body>landing: {{ article.title }}</body></html>",
+        "content/landing.md": "Title: Landing\nDate: 2023-07-01\nTemplate: landing\n\nText.\n",
+        "content/gone.md": "Title: Gone\nDate: 2023-07-02\nTemplate: gone\n\nText.\n",
+    })  # fmt: skip
+    assert (tmp_path / "output" / "landing.html").read_text().startswith("<html><body>landing: ")
+    [warned] = [w for w in report.warnings if "Template:" in w]
+    assert "content/gone.md:3: 'Template: gone' asks for gone.html" in warned
+    owners = str(tmp_path / "site" / "mytheme" / "templates")
+    assert f"none of the theme's template folders ({owners}, this toolkit's theme, then" in warned
+    assert f"Fix: remove the 'Template:' line, or add gone.html to {owners}" in warned
+    assert "theme/templates" not in warned.replace(owners, "")
+
+
+def test_a_site_without_theme_or_overrides_is_told_where_its_own_templates_go(tmp_path):
+    _, report = owners_site("translations", tmp_path, {
+        "content/gone.md": "Title: Gone\nDate: 2023-07-02\nTemplate: gone\n\nText.\n",
+    })  # fmt: skip
+    [warned] = [w for w in report.warnings if "Template:" in w]
+    assert "theme/templates" not in warned, warned
+    assert "add gone.html to a folder of yours and list it in THEME_TEMPLATES_OVERRIDES" in warned
