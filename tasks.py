@@ -91,7 +91,7 @@ def _ordered(problems: list[Any]) -> list[Any]:
 
 def _failing(problems: list[Any], strict: bool) -> int:
     """Return how many problems fail the run: errors, and warnings too when strict."""
-    return sum(1 for p in problems if p.is_error or (strict and p.is_warning))
+    return sum(1 for p in problems if p.fails(strict=strict))
 
 
 def _print_problems(problems: list[Any], strict: bool) -> int:

@@ -44,7 +44,7 @@ class BuildReport:
 
     def failed(self, *, strict: bool = False) -> bool:
         """Return True when the build found errors (or warnings, when strict)."""
-        return bool(self.errors or (strict and self.warnings))
+        return any(p.fails(strict=strict) for p in self.problems)
 
 
 def load_settings(

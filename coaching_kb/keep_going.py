@@ -65,7 +65,7 @@ def files_at_fault(
 ) -> dict[str, list[Problem]]:
     """Return the failing problems by content file (relative to PATH), if a content file is to
     blame for every one of them; else {} (nothing more can be left out)."""
-    failing = [p for p in report.problems if p.is_error or strict]
+    failing = [p for p in report.problems if p.fails(strict=strict)]
     by_file: dict[str, list[Problem]] = {}
     for problem in failing:
         relative = source_of(problem, settings)

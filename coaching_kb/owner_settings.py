@@ -4,8 +4,9 @@
 What the owner's file sets (language, URL and save-as patterns, timezone, pagination,
 feeds, static paths...) is kept; our settings fill in only what the owner set nothing for.
 Our plugins are added before the owner's, and our theme replaces theirs, because its pages
-are what our plugins fill (topic hubs, search, authors); the Jinja options our theme needs
-(autoescape) are kept on top of the owner's.
+are what our plugins fill (topic hubs, search, authors); their THEME_TEMPLATES_OVERRIDES are
+still searched first, as Pelican does. The Jinja options our theme needs (autoescape) are kept
+on top of the owner's.
 """
 
 import sys
@@ -19,7 +20,7 @@ from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 from coaching_kb.errors import SettingsError
 
 # Settings that are ours whatever the owner's file says: our theme and the pages it has.
-THEME_SETTINGS = ("THEME", "DIRECT_TEMPLATES", "THEME_STATIC_PATHS", "THEME_TEMPLATES_OVERRIDES")
+THEME_SETTINGS = ("THEME", "DIRECT_TEMPLATES", "THEME_STATIC_PATHS")
 # Settings naming a folder, which Pelican reads relative to the settings file that sets them.
 FOLDER_SETTINGS = ("PATH", "OUTPUT_PATH", "CACHE_PATH", "PLUGIN_PATHS")
 # Settings that say who *our* site is: its promise, and where its readers' comments,
@@ -101,6 +102,11 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
         overrides["OWNER_THEME"] = str(path.parent / owned["THEME"])
     for key in FOLDER_SETTINGS:
         overrides.update(_anchored(key, overrides.get(key), path.parent))
+    # The owner's template folders are searched before our theme, as Pelican searches them
+    # before theirs (relative to where they run pelican: beside this file).
+    theirs = [str(path.parent / f) for f in owned.get("THEME_TEMPLATES_OVERRIDES") or []]
+    overrides["THEME_TEMPLATES_OVERRIDES"] = [*theirs, *ours.get("THEME_TEMPLATES_OVERRIDES", [])]
+    overrides["THEME_REPLACES_OWNERS"] = True  # template_fallback's advice names theirs only
     overrides.update({key: owned.get(key, "") for key in OUR_SITES_OWN})
     for pelicans in (PELICANS_PRESENTATION, PELICANS_ADDRESSES):
         overrides.update({key: owned.get(key, default) for key, default in pelicans.items()})

@@ -91,7 +91,7 @@ REPLACED_PLUGINS = {
 
 def plugin_problem(name: str, shown: str, line: int) -> Problem:
     """Return the note for a plugin one of ours replaces, else the warning for one missing."""
-    short = name.rsplit(".", 1)[-1]
+    short = bare_plugin_name(name)
     if short in REPLACED_PLUGINS:
         ours, job = REPLACED_PLUGINS[short]
         return Problem(
@@ -104,6 +104,13 @@ def plugin_problem(name: str, shown: str, line: int) -> Problem:
         f"built without it. Fix: install it (pip install pelican-{short.replace('_', '-')} for "
         "Pelican's own plugins) if your pages need it, or remove it from PLUGINS", WARNING,
     )  # fmt: skip
+
+
+def bare_plugin_name(name: str) -> str:
+    """Return a plugin's name without its package or `pelican` prefix (`-` as `_`): the
+    `pelican.plugins.liquid_tags`, `pelican_liquid_tags` and `liquid_tags` are one plugin."""
+    short = name.rsplit(".", 1)[-1].replace("-", "_")
+    return short.removeprefix("pelican_")
 
 
 def missing_plugins(

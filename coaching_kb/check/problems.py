@@ -38,6 +38,11 @@ class Problem:
     def is_warning(self) -> bool:
         return self.severity == WARNING
 
+    def fails(self, *, strict: bool) -> bool:
+        """Return True when it stops a run: an error, or a warning when strict (never a note,
+        a draft's reminder or pending work)."""
+        return self.is_error or (strict and self.is_warning)
+
     @property
     def located(self) -> str:
         """Return `path:line: message` (the path or line left out when unknown)."""

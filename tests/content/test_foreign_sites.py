@@ -10,7 +10,9 @@ from pelican.settings import read_settings
 
 from coaching_kb.build import build_site, load_settings
 from coaching_kb.check.checks import inspect_folder
+from coaching_kb.check.foreign import plugin_problem
 from coaching_kb.check.locales import available
+from coaching_kb.check.problems import NOTE
 from coaching_kb.content.policy import allows, parse_policy
 from coaching_kb.scaffold import ESSAY_PROMPTS
 from coaching_kb.testing import ROOT, SITES, copy_site, run_task, write_files
@@ -462,6 +464,28 @@ def test_a_plugin_the_site_lists_but_lacks_is_a_warning_naming_its_settings_line
     assert said in strict.stdout, strict.stdout
     conf.write_text(conf.read_text().replace(', "liquid_tags"', ""))
     assert task("check", "--settings", str(conf), "--strict").returncode == 0  # notes only
+    write_files(
+        conf.parent / "content",
+        {"slides.md": "Title: Slides\nDate: 2022-11-01\n\n![S](gone.png)\n"},
+    )
+    kept = task("build", "--settings", str(conf), "--output", str(tmp_path / "kept"),
+                "--keep-going", "--strict")  # fmt: skip
+    assert "skipped 1 file" in kept.stderr, kept.stdout + kept.stderr  # a note is no failure
+    assert (tmp_path / "kept" / "primeira-reuniao.html").is_file()
+
+
+@pytest.mark.parametrize(
+    ("name", "pip_name"),
+    [("liquid_tags", "pelican-liquid-tags"), ("pelican_liquid_tags", "pelican-liquid-tags"),
+     ("pelican.plugins.liquid_tags", "pelican-liquid-tags"), ("pelican-toc", "pelican-toc")],
+)  # fmt: skip
+def test_the_pip_name_in_a_missing_plugins_fix_has_one_pelican_prefix(name, pip_name):
+    said = plugin_problem(name, "pelicanconf.py", 3).message
+    assert f"Fix: install it (pip install {pip_name} for" in said, said
+
+
+def test_a_pelican_prefixed_name_of_a_plugin_ours_replaces_is_a_note():
+    assert plugin_problem("pelican_yaml_metadata", "pelicanconf.py", 3).severity == NOTE
 
 
 def test_a_site_on_pelicans_default_addresses_keeps_every_address(tmp_path, task):

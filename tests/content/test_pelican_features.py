@@ -294,6 +294,7 @@ def test_without_index_and_no_page_in_its_place_our_home_page_stays(tmp_path):
 
 
 FEEDS = """
+FEED_ALL_ATOM = None
 FEED_ATOM = "feeds/main.atom.xml"
 FEED_ALL_RSS = "feeds/all.rss.xml"
 TAG_FEED_ATOM = "feeds/tag/{slug}.atom.xml"
@@ -306,9 +307,14 @@ AUTHOR_FEED_ATOM = None
 
 def test_each_feed_the_sites_settings_write_is_linked_from_the_page_it_follows(tmp_path):
     # Pelican wrote tag, category and RSS feeds, but only the all-posts Atom feed and the
-    # author's Atom feed were linked: a feed reader given a tag's page found nothing.
+    # author's Atom feed were linked: a feed reader given a tag's page found nothing. Nor
+    # were Pelican's default translation feeds (feeds/all-{lang}.atom.xml), nor, on a site
+    # with no all-posts Atom feed, any feed in the footer.
     conf = (SITES / "translations" / "pelicanconf.py").read_text() + FEEDS
-    out = built_cleanly("translations", tmp_path, {"pelicanconf.py": conf})
+    spanish = "Title: Acerca de\nSlug: about\nLang: es\n\nNotas.\n"  # a page: no es feed
+    out = built_cleanly(
+        "translations", tmp_path, {"pelicanconf.py": conf, "content/pages/about-es.md": spanish}
+    )
 
     def feeds(page: str) -> dict[str, str]:
         """Return {linked feed, from the site's root: type} of a page's feed links."""
@@ -319,11 +325,16 @@ def test_each_feed_the_sites_settings_write_is_linked_from_the_page_it_follows(t
             found["/" + where.as_posix() + (f"?{query}" if query else "")] = link["type"][12:]
         return found
 
-    site = {
-        "/feeds/all.atom.xml": "atom+xml", "/feeds/all.rss.xml": "rss+xml",
-        "/feeds/main.atom.xml": "atom+xml",
-    }  # fmt: skip
+    site = {"/feeds/all.rss.xml": "rss+xml", "/feeds/main.atom.xml": "atom+xml"}
+    assert feeds("first-week-fr.html") == {**site, "/feeds/all-fr.atom.xml": "atom+xml"}
+    assert feeds("shorter-standups-de.html") == {**site, "/feeds/all-de.atom.xml": "atom+xml"}
+    assert feeds("pages/about-es.html") == site
+    assert not (out / "feeds" / "all-es.atom.xml").exists()
+    site["/feeds/all-en.atom.xml"] = "atom+xml"
     assert feeds("index.html") == site
+    footer = html(out / "index.html").select_one(".site-footer a[href$='.xml']")
+    assert (out / footer["href"]).resolve() == (out / "feeds" / "all.rss.xml").resolve()
+    assert footer.get_text() == "RSS feed"
     assert feeds("tag/onboarding.html") == {
         **site,
         "/feeds/tag/onboarding.atom.xml": "atom+xml",
@@ -334,7 +345,13 @@ def test_each_feed_the_sites_settings_write_is_linked_from_the_page_it_follows(t
     }  # fmt: skip
     # AUTHOR_FEED_ATOM = None: Pelican writes no such feed, and none is linked.
     assert feeds("author/mira-castell.html") == {**site, "/feeds/mira-castell.rss.xml": "rss+xml"}
-    for href in {h for page in ("tag/onboarding.html", "category/misc.html") for h in feeds(page)}:
+    linked = (
+        "tag/onboarding.html",
+        "category/misc.html",
+        "first-week-fr.html",
+        "shorter-standups-de.html",
+    )
+    for href in {h for page in linked for h in feeds(page)}:
         assert (out / href.split("?")[0].lstrip("/")).is_file(), href
     assert not (out / "feeds" / "mira-castell.atom.xml").exists()
 
@@ -354,3 +371,31 @@ def test_a_template_only_the_sites_own_theme_has_is_named_there(tmp_path):
     assert "Fix: remove the 'Template:' line" in warned
     assert "add fancy.html" not in warned
     assert (tmp_path / "output" / "fancy.html").is_file()
+
+
+def test_the_sites_own_template_overrides_are_searched_first_and_named_in_the_advice(tmp_path):
+    # With no THEME, a template in the site's THEME_TEMPLATES_OVERRIDES was said to be in
+    # none of the folders, and the fix was to add it to this toolkit's own theme/templates.
+    conf = (SITES / "translations" / "pelicanconf.py").read_text()
+    _, report = owners_site("translations", tmp_path, {
+        "pelicanconf.py": conf + 'THEME_TEMPLATES_OVERRIDES = ["mytheme/templates"]\n',
+        "mytheme/templates/landing.html": "<html><body>landing: {{ article.title }}</body></html>",
+        "content/landing.md": "Title: Landing\nDate: 2023-07-01\nTemplate: landing\n\nText.\n",
+        "content/gone.md": "Title: Gone\nDate: 2023-07-02\nTemplate: gone\n\nText.\n",
+    })  # fmt: skip
+    assert (tmp_path / "output" / "landing.html").read_text().startswith("<html><body>landing: ")
+    [warned] = [w for w in report.warnings if "Template:" in w]
+    assert "content/gone.md:3: 'Template: gone' asks for gone.html" in warned
+    owners = str(tmp_path / "site" / "mytheme" / "templates")
+    assert f"none of the theme's template folders ({owners}, this toolkit's theme, then" in warned
+    assert f"Fix: remove the 'Template:' line, or add gone.html to {owners}" in warned
+    assert "theme/templates" not in warned.replace(owners, "")
+
+
+def test_a_site_without_theme_or_overrides_is_told_where_its_own_templates_go(tmp_path):
+    _, report = owners_site("translations", tmp_path, {
+        "content/gone.md": "Title: Gone\nDate: 2023-07-02\nTemplate: gone\n\nText.\n",
+    })  # fmt: skip
+    [warned] = [w for w in report.warnings if "Template:" in w]
+    assert "theme/templates" not in warned, warned
+    assert "add gone.html to a folder of yours and list it in THEME_TEMPLATES_OVERRIDES" in warned

@@ -1,4 +1,5 @@
-"""Keep the header menu to pages this build has: sets context `menu_links` from `MENU_LINKS`."""
+"""Keep the header menu to pages this build has: sets context `menu_links` from `MENU_LINKS`
+(and `feed_languages`, the languages with a translation feed)."""
 
 from pelican import signals
 

@@ -41,11 +41,19 @@ def pelicans_menu(context: dict[str, Any]) -> list[tuple[str, str]]:
     return links
 
 
+def feed_languages(context: dict[str, Any]) -> set[str]:
+    """Return the languages Pelican writes a TRANSLATION_FEED_* for: those of the published
+    articles and their translations (a language with only pages has none)."""
+    articles = context.get("articles", [])
+    return {a.lang for a in articles} | {t.lang for a in articles for t in a.translations}
+
+
 def choose_menu_links(generators: list[Any]) -> None:
-    """Put the menu entries that lead somewhere into the shared context."""
+    """Put the menu entries that lead somewhere, and the feed languages, into the context."""
     if not generators:
         return
     context = generators[0].context
+    context["feed_languages"] = feed_languages(context)
     links = context.get("MENU_LINKS", ())
     if links is None:
         context["menu_links"] = pelicans_menu(context)

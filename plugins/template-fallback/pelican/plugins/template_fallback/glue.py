@@ -19,10 +19,19 @@ def template_folders(settings: Mapping[str, Any]) -> list[str]:
     return [*overrides, os.path.join(str(settings["THEME"]), "templates")]
 
 
+def shown_folders(settings: Mapping[str, Any]) -> list[str]:
+    """Return template_folders() as the warning names them: the theme that replaces the
+    site's own (THEME_REPLACES_OWNERS, set by this toolkit's --settings) by what it is."""
+    folders = [shown_path(settings, folder) for folder in template_folders(settings)]
+    if settings.get("THEME_REPLACES_OWNERS"):
+        folders[-1] = "this toolkit's theme"
+    return folders
+
+
 def advice(settings: Mapping[str, Any], file: str, default: str) -> str:
     """Return the end of the warning for a template the theme lacks: where the site's own
     theme has it (OWNER_THEME: the theme of a site built with --settings, which ours
-    replaces), and the fix that fits."""
+    replaces), and the fix that fits, naming only folders the site's owner can add it to."""
     owner_theme = settings.get("OWNER_THEME")
     theirs = os.path.join(str(owner_theme), "templates", file) if owner_theme else ""
     if theirs and os.path.isfile(theirs):
@@ -31,10 +40,13 @@ def advice(settings: Mapping[str, Any], file: str, default: str) -> str:
             f"with its own theme. Fix: remove the 'Template:' line (the {default} template "
             "shows it as every other one), or build with plain Pelican to use your theme"
         )
-    if owner_theme:
-        return "Fix: remove the 'Template:' line, or correct the template's name"
-    first = shown_path(settings, template_folders(settings)[0])
-    return f"Fix: remove the 'Template:' line, or add {file} to {first}"
+    folders = shown_folders(settings)
+    if settings.get("THEME_REPLACES_OWNERS") and len(folders) == 1:
+        return (
+            f"Fix: remove the 'Template:' line, correct the template's name, or add {file} to "
+            "a folder of yours and list it in THEME_TEMPLATES_OVERRIDES"
+        )
+    return f"Fix: remove the 'Template:' line, or add {file} to {folders[0]}"
 
 
 def fall_back(generator: Any, items: list[Any], default: str) -> None:
@@ -51,7 +63,7 @@ def fall_back(generator: Any, items: list[Any], default: str) -> None:
         if known[name]:
             continue
         settings = generator.settings
-        folders = ", ".join(shown_path(settings, f) for f in template_folders(settings))
+        folders = ", ".join(shown_folders(settings))
         log.warning(
             "template_fallback: %s: 'Template: %s' asks for %s.html, which is in none of the "
             "theme's template folders (%s, then Pelican's simple theme); the %s template is "
