@@ -81,7 +81,11 @@ def test_translations_carry_their_language_and_link_each_other(tmp_path):
     for hidden in ("pages/thanks-for-writing.html", "get-in-touch.html"):
         assert hidden not in sitemap, hidden
         assert html(out / hidden).select_one("meta[name=robots]")["content"] == "noindex"
+        # Nor for the site's own search: every page was marked as text for Pagefind.
+        assert html(out / hidden).select_one("[data-pagefind-body]") is None, hidden
     assert html(out / "first-week.html").select_one("meta[name=robots]") is None
+    assert html(out / "first-week.html").select_one("[data-pagefind-body]")
+    assert html(out / "pages/about.html").select_one("[data-pagefind-body]")
     assert "<lastmod>2023-04-03T00:00:00+02:00</lastmod>" in sitemap  # Europe/Paris
     assert verify_site(out) == []
 

@@ -321,6 +321,16 @@ def test_a_reason_never_names_a_web_address_part_and_the_list_stays_the_same():
              "Le client est content et le budget est clair, il est tard."],
             ("client", "tard"),
         ),
+        (  # "chacun" (each one) was said: a pronoun the package's French list lacks
+            ["Chacun parle du budget et chacun écoute le client.",
+             "Chacun lit le budget puis chacun appelle le client."],
+            ("budget", "client"),
+        ),
+        (  # "alguém" (someone) and "cada" (each), the same in Portuguese
+            ["Alguém revisa o orçamento e cada cliente recebe uma resposta.",
+             "Alguém aprova o orçamento e cada cliente recebe um convite."],
+            ("cliente", "cliente recebe", "orçamento"),
+        ),
     ],
 )  # fmt: skip
 def test_a_reason_names_no_function_word_of_the_language_a_post_is_written_in(texts, said):

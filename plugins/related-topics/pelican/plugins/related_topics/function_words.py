@@ -143,23 +143,30 @@ def function_words(lang: str) -> frozenset[str]:
 # Words a reason never names, though the ranking still counts them (its lists are measured
 # with them; these only make the reason honest): the parts of a web address, which a post
 # citing "18f.gsa.gov" or "www.example.org" shares with every other that does, and general
-# verbs the package's lists miss ("fica": stays, "va": goes).
+# verbs and indefinite pronouns the package's lists miss ("fica": stays, "va": goes,
+# "chacun": each one, "alguém": someone).
 ADDRESS_PARTS = frozenset(
     ["http", "https", "www", "com", "org", "net", "gov", "edu", "html", "htm", "php"]
 )
-GENERAL_VERBS = {
-    "pt": "fica ficam ficar ficou ficaram vai vão ir indo foram vem vêm vir veio",
-    "es": "va van ir fue fueron viene vienen",
-    "fr": "va vont aller allé vient viennent venir venu",
+GENERAL_WORDS = {
+    "pt": "fica ficam ficar ficou ficaram vai vão ir indo foram vem vêm vir veio"
+    " alguém ninguém algo nada cada qualquer quaisquer algum alguma alguns algumas"
+    " nenhum nenhuma outro outra outros outras todo toda todos todas",
+    "es": "va van ir fue fueron viene vienen"
+    " alguien nadie algo nada cada cualquier cualquiera alguno alguna algunos algunas"
+    " ninguno ninguna otro otra otros otras todo toda todos todas",
+    "fr": "va vont aller allé vient viennent venir venu"
+    " chacun chacune quelqu'un quelqu'une quelque quelques quiconque plusieurs certain"
+    " certaine certains certaines autre autres aucun aucune tout toute tous toutes",
 }
 
 
 @functools.cache
 def unsaid_words(lang: str) -> frozenset[str]:
     """Return the words a reason never names in an article in `lang`: its function words,
-    its general verbs, and a web address's parts."""
+    its general verbs and pronouns, and a web address's parts."""
     language = LOCALE_PART.split(lang)[0].lower()
-    general = set(GENERAL_VERBS.get(language, "").split())
+    general = set(GENERAL_WORDS.get(language, "").split())
     return frozenset(function_words(lang) | general | ADDRESS_PARTS)
 
 
