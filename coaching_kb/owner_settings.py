@@ -103,9 +103,13 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
     for key in FOLDER_SETTINGS:
         overrides.update(_anchored(key, overrides.get(key), path.parent))
     # The owner's template folders are searched before our theme, as Pelican searches them
-    # before theirs (relative to where they run pelican: beside this file).
-    theirs = [str(path.parent / f) for f in owned.get("THEME_TEMPLATES_OVERRIDES") or []]
-    overrides["THEME_TEMPLATES_OVERRIDES"] = [*theirs, *ours.get("THEME_TEMPLATES_OVERRIDES", [])]
+    # before theirs (relative to where they run pelican: beside this file), unless one
+    # replaces a template of ours: written for their theme, it would break ours.
+    theirs = [path.parent / f for f in owned.get("THEME_TEMPLATES_OVERRIDES") or []]
+    ours_templates = Path(ours["THEME"]) / "templates"
+    fitting = [str(f) for f in theirs if not _replaces_ours(f, ours_templates)]
+    overrides["THEME_TEMPLATES_OVERRIDES"] = [*fitting, *ours.get("THEME_TEMPLATES_OVERRIDES", [])]
+    overrides["OWNER_TEMPLATES_UNUSED"] = [str(f) for f in theirs if str(f) not in fitting]
     overrides["THEME_REPLACES_OWNERS"] = True  # template_fallback's advice names theirs only
     overrides.update({key: owned.get(key, "") for key in OUR_SITES_OWN})
     for pelicans in (PELICANS_PRESENTATION, PELICANS_ADDRESSES):
@@ -145,6 +149,13 @@ def own_modules_first(folder: Path) -> Iterator[None]:
         for name in names:
             sys.modules.pop(name, None)
         sys.modules.update(ours)
+
+
+def _replaces_ours(folder: Path, ours: Path) -> bool:
+    """Return True when the owner's template folder holds a template our theme has."""
+    if not folder.is_dir():
+        return False
+    return any((ours / f.relative_to(folder)).is_file() for f in folder.rglob("*.html"))
 
 
 def _owners_tags(owned: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:

@@ -403,3 +403,21 @@ def test_a_site_without_theme_or_overrides_is_told_where_its_own_templates_go(tm
     [warned] = [w for w in report.warnings if "Template:" in w]
     assert "theme/templates" not in warned, warned
     assert "add gone.html to a folder of yours and list it in THEME_TEMPLATES_OVERRIDES" in warned
+
+
+def test_an_overrides_folder_written_for_the_sites_own_theme_never_breaks_ours(tmp_path):
+    # A base.html copied from the site's theme (including its github.html) replaced ours: the
+    # build stopped with "TemplateNotFound: github.html ... this is a bug", check said fine.
+    conf = (SITES / "translations" / "pelicanconf.py").read_text()
+    found, report = owners_site("translations", tmp_path, {
+        "pelicanconf.py": conf + 'THEME_TEMPLATES_OVERRIDES = ["templates"]\n',
+        "templates/base.html": '{% include "github.html" %}{% block content %}{% endblock %}',
+        "templates/landing.html": "<html><body>landing</body></html>",
+        "content/landing.md": "Title: Landing\nDate: 2023-07-01\nTemplate: landing\n\nText.\n",
+    })  # fmt: skip
+    assert not report.failed(), report.problems
+    assert [str(p) for p in found.errors] == [str(p) for p in report.problems if p.is_error]
+    assert html(tmp_path / "output" / "first-week.html").select_one("header.site-header")
+    [warned] = [w for w in report.warnings if "Template:" in w]
+    assert f"your {tmp_path / 'site' / 'templates' / 'landing.html'} is not used" in warned
+    assert "move landing.html to a folder of its own" in warned

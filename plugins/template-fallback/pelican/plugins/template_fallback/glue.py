@@ -32,6 +32,14 @@ def advice(settings: Mapping[str, Any], file: str, default: str) -> str:
     """Return the end of the warning for a template the theme lacks: where the site's own
     theme has it (OWNER_THEME: the theme of a site built with --settings, which ours
     replaces), and the fix that fits, naming only folders the site's owner can add it to."""
+    for folder in settings.get("OWNER_TEMPLATES_UNUSED") or []:
+        if os.path.isfile(theirs := os.path.join(folder, file)):
+            return (
+                f"your {shown_path(settings, theirs)} is not used: its folder also replaces "
+                "this toolkit's own templates with ones written for your theme, so it is left "
+                f"out. Fix: move {file} to a folder of its own and list that in "
+                "THEME_TEMPLATES_OVERRIDES, or remove the 'Template:' line"
+            )
     owner_theme = settings.get("OWNER_THEME")
     theirs = os.path.join(str(owner_theme), "templates", file) if owner_theme else ""
     if theirs and os.path.isfile(theirs):
