@@ -12,4 +12,4 @@ COPY plugins ./plugins
 RUN pip install --no-cache-dir .
 USER nobody
 EXPOSE 8100
-CMD ["uvicorn", "coaching_kb.moderation.inbox:create_app", "--factory", "--no-proxy-headers", "--host", "0.0.0.0", "--port", "8100"]
+CMD ["uvicorn", "coaching_kb.moderation.inbox:create_app", "--factory", "--no-proxy-headers", "--no-access-log", "--host", "0.0.0.0", "--port", "8100"]

@@ -107,10 +107,11 @@ def plugin_problem(name: str, shown: str, line: int) -> Problem:
 
 
 def bare_plugin_name(name: str) -> str:
-    """Return a plugin's name without its package or `pelican` prefix (`-` as `_`): the
-    `pelican.plugins.liquid_tags`, `pelican_liquid_tags` and `liquid_tags` are one plugin."""
-    short = name.rsplit(".", 1)[-1].replace("-", "_")
-    return short.removeprefix("pelican_")
+    """Return a plugin's name without its namespace or `pelican` prefix (`-` as `_`): the
+    `pelican.plugins.liquid_tags`, `pelican_liquid_tags` and `liquid_tags` are one plugin, and
+    `liquid_tags.img` (a module of that package, as older sites list them) is that package."""
+    package = name.removeprefix("pelican.plugins.").split(".", 1)[0]
+    return package.replace("-", "_").removeprefix("pelican_")
 
 
 def missing_plugins(

@@ -316,8 +316,10 @@ class KnownSlugs:
         if path is None or path.is_file():
             return ""
         return (f"comment inbox: {path} is missing, so every comment is refused. Fix: build the "
-                "site with COMMENTS_ENDPOINT set (invoke build), or point COMMENTS_MANIFEST at "
-                "the built site's comments.json")  # fmt: skip
+                "site with the settings that set COMMENTS_ENDPOINT (invoke build when "
+                "pelicanconf.py sets it, invoke publish for publishconf.py), or point "
+                "COMMENTS_MANIFEST at the published site's comments.json (the copy your "
+                "host serves, at <site>/comments.json)")  # fmt: skip
 
     def find(self, slug: str) -> Known | None:
         """Return the article, or None when the site has no such article; raise Refused (503)
@@ -460,6 +462,9 @@ def answer(request: Request, code: int, message: str, back: str = "", **extra: A
 
 def create_app(settings: InboxSettings | None = None) -> Starlette:
     """Return the inbox application (the factory uvicorn's `--factory` calls)."""
+    # uvicorn's access log would keep every reader's address (in `docker logs`, say), however
+    # the app is started; the README promises none is stored.
+    logging.getLogger("uvicorn.access").disabled = True
     if settings is None:  # run by uvicorn itself: a misconfiguration is one line, no traceback
         try:
             settings = InboxSettings.from_env()

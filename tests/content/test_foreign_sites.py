@@ -477,7 +477,8 @@ def test_a_plugin_the_site_lists_but_lacks_is_a_warning_naming_its_settings_line
 @pytest.mark.parametrize(
     ("name", "pip_name"),
     [("liquid_tags", "pelican-liquid-tags"), ("pelican_liquid_tags", "pelican-liquid-tags"),
-     ("pelican.plugins.liquid_tags", "pelican-liquid-tags"), ("pelican-toc", "pelican-toc")],
+     ("pelican.plugins.liquid_tags", "pelican-liquid-tags"), ("pelican-toc", "pelican-toc"),
+     ("liquid_tags.img", "pelican-liquid-tags")],  # an old module of a package: the package
 )  # fmt: skip
 def test_the_pip_name_in_a_missing_plugins_fix_has_one_pelican_prefix(name, pip_name):
     said = plugin_problem(name, "pelicanconf.py", 3).message

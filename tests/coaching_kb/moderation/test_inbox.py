@@ -307,3 +307,38 @@ def start_uvicorn(env: dict[str, str]) -> subprocess.CompletedProcess[str]:
          "--port", "0"],
         env=env, capture_output=True, text=True, timeout=60, check=False,
     )  # fmt: skip
+
+
+def test_the_readmes_production_command_logs_no_readers_address(site_repo, tmp_path):
+    # uvicorn's access log printed 'INFO: 127.0.0.1:35064 - "POST /comments ..."' for every
+    # post, so `docker logs` kept what the README says is stored nowhere.
+    running, output = Inbox({}), tmp_path / "inbox.log"
+    with output.open("w") as log:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "uvicorn", "coaching_kb.moderation.inbox:create_app",
+             "--factory", "--no-proxy-headers", "--host", "127.0.0.1", "--port",
+             str(running.port)],
+            env={**os.environ, **inbox_env(site_repo)}, stdout=log, stderr=subprocess.STDOUT,
+        )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 30
+        while not up(f"{running.url}/health"):
+            assert server.poll() is None, output.read_text()
+            assert time.monotonic() < deadline, output.read_text()
+            time.sleep(0.1)
+        assert running.post("/comments", comment("Ada", "Thanks, it helps."))[0] == 202
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    said = output.read_text()
+    assert "Application startup complete" in said
+    assert "POST /comments" not in said, said
+    assert "GET /health" not in said, said
+
+
+def up(url: str) -> bool:
+    try:
+        with urllib.request.urlopen(url, timeout=2):  # noqa: S310 - our own test server
+            return True
+    except OSError:
+        return False
