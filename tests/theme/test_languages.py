@@ -156,3 +156,28 @@ def test_the_search_pages_messages_are_in_portuguese(page, portuguese_site):
         page.fill("#search-query", "zzqx")
         expect(status).to_have_text("Nada encontrado para “zzqx”.")
         assert page.errors == []
+
+
+# The sample site (topics, Q&A, comments, forms) as a Brazilian owner publishes it: Pelican
+# lower-cases DEFAULT_LANG to "pt_br".
+BRAZILIAN = {
+    "DEFAULT_LANG": "pt_BR",
+    "COMMENTS_ENDPOINT": "https://inbox.example/comments",
+    "QA_SUBMIT_ENDPOINT": "https://inbox.example/questions",
+    "NEWSLETTER_ACTION": "https://news.example/subscribe",
+}
+
+
+@pytest.fixture(scope="module")
+def brazilian_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from coaching_kb.build import build_site
+
+    out = tmp_path_factory.mktemp("pt_BR") / "output"
+    report = build_site(ROOT / "pelicanconf.py", ROOT / "content", out, BRAZILIAN)
+    assert report.written, report.errors
+    return out
+
+
+def test_a_regional_language_is_written_as_a_valid_tag(brazilian_sample):
+    assert parse(brazilian_sample / "index.html").html["lang"] == "pt-BR"
+    assert parse(brazilian_sample / "search" / "index.html").html["lang"] == "pt-BR"

@@ -8,7 +8,7 @@ import jinja2
 import pytest
 from jinja2.ext import extract_from_ast
 from pelican.plugins.theme_context.glue import REASON_OPENINGS, WHOLE_REASONS, reason_in
-from pelican.plugins.theme_context.words import CatalogError, load_words, variants
+from pelican.plugins.theme_context.words import CatalogError, language_tag, load_words, variants
 
 THEME = Path(__file__).resolve().parents[3] / "theme"
 CATALOGS = THEME / "translations"
@@ -35,6 +35,14 @@ def words(tmp_path):
 )
 def test_a_language_code_names_its_catalogs_most_specific_first(lang, expected):
     assert variants(lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "tag"),
+    [("pt_br", "pt-BR"), ("en", "en"), ("EN-gb", "en-GB"), ("zh_hant_tw", "zh-Hant-TW")],
+)
+def test_a_language_is_written_as_the_tag_browsers_read(lang, tag):
+    assert language_tag(lang) == tag
 
 
 def test_a_regional_catalog_falls_back_to_its_language_then_english(words):

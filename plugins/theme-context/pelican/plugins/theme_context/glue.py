@@ -20,7 +20,7 @@ from .cards import (
     sentences,
     specific_reasons,
 )
-from .words import CatalogError, Words, load_words
+from .words import CatalogError, Words, language_tag, load_words
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,7 @@ def add_filters(generator: "Generator") -> None:
         sentences=sentences,
         specific_reasons=related_with_reasons,
         avatar_tone=avatar_tone,
+        language_tag=language_tag,
     )
 
 

@@ -65,6 +65,17 @@ def variants(lang: str) -> list[str]:
     return [f"{base}_{region.upper()}", base] if region else [base]
 
 
+def language_tag(lang: str) -> str:
+    """Return `lang` as the BCP 47 tag HTML's `lang` and the browser's Intl expect: Pelican
+    lower-cases DEFAULT_LANG ("pt_br"), and "pt_br" is no tag ("pt_BR" gives "pt-BR")."""
+    base, *rest = str(lang).strip().replace("_", "-").split("-")
+    parts = [base.lower()]
+    for part in rest:
+        # A region is two letters (upper case), a script four (title case).
+        parts.append(part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part)
+    return "-".join(parts)
+
+
 @dataclass
 class Words:
     """Every catalog of a build, by name ("pt", "pt_BR"), and which one a page gets."""
