@@ -181,3 +181,17 @@ def brazilian_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_a_regional_language_is_written_as_a_valid_tag(brazilian_sample):
     assert parse(brazilian_sample / "index.html").html["lang"] == "pt-BR"
     assert parse(brazilian_sample / "search" / "index.html").html["lang"] == "pt-BR"
+
+
+@pytest.mark.browser
+def test_search_works_on_a_site_whose_language_has_a_region(page, brazilian_sample):
+    for base in serve(brazilian_sample):
+        page.goto(f"{base}/search/")
+        page.wait_for_selector("form[data-ready]", state="attached")
+        status = page.locator("#search-status")
+        page.fill("#search-query", "feedback")
+        expect(status).to_have_text(re.compile(r"^\d+ resultados para “feedback”$"))
+        # A query with `$&` or `$'` in it is shown as typed, not read as a replacement pattern.
+        page.fill("#search-query", "zz$&q$'")
+        expect(status).to_have_text("Nada encontrado para “zz$&q$'”.")
+        assert page.errors == []
