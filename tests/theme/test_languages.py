@@ -183,6 +183,13 @@ def test_a_regional_language_is_written_as_a_valid_tag(brazilian_sample):
     assert parse(brazilian_sample / "search" / "index.html").html["lang"] == "pt-BR"
 
 
+def test_a_regional_catalogs_plural_rule_counts_the_words_of_its_language(brazilian_sample):
+    # pt_BR.json says "n > 1" (zero is singular); the comment counts are pt.json's words.
+    counts = " ".join(theme_text(path) for path in brazilian_sample.glob("*/index.html"))
+    assert re.search(r"\b0 comentário\b", counts)
+    assert not re.search(r"\b0 comentários\b", counts)
+
+
 @pytest.mark.browser
 def test_search_works_on_a_site_whose_language_has_a_region(page, brazilian_sample):
     for base in serve(brazilian_sample):

@@ -78,6 +78,15 @@ def test_a_catalog_that_cannot_be_read_is_named_with_the_fix(tmp_path):
         load_words(tmp_path, "de")
 
 
+def test_a_regional_catalog_counts_by_its_own_rule_with_its_languages_forms(words):
+    write_catalog(words, "pt", {"%(num)s comment": ["%(num)s comentário", "%(num)s comentários"]})
+    brazilian = load_words(words, "pt").for_language("pt-BR")  # pt_BR.json: "n > 1"
+    assert brazilian.ngettext("%(num)s comment", "%(num)s comments", 0) == "%(num)s comentário"
+    assert brazilian.ngettext("%(num)s comment", "%(num)s comments", 2) == "%(num)s comentários"
+    portuguese = load_words(words, "pt").for_language("pt")  # "n != 1"
+    assert portuguese.ngettext("%(num)s comment", "%(num)s comments", 0) == "%(num)s comentários"
+
+
 def test_related_reasons_are_given_in_the_pages_words(words):
     write_catalog(
         words,
@@ -106,12 +115,22 @@ def catalog(name: str) -> dict:
     return json.loads((CATALOGS / f"{name}.json").read_text(encoding="utf-8"))["messages"]
 
 
-@pytest.mark.parametrize("name", ["pt", "fr"])
+# Every catalog the theme ships: a full one per language, a regional one (pt_BR) only its changes.
+SHIPPED = sorted(path.stem for path in CATALOGS.glob("*.json"))
+FULL = [name for name in SHIPPED if "_" not in name]
+
+
+@pytest.mark.parametrize("name", FULL)
 def test_each_full_catalog_has_every_message_of_the_templates_and_no_other(name):
     assert set(catalog(name)) == set(template_messages())
 
 
-@pytest.mark.parametrize("name", ["pt", "pt_BR", "fr"])
+@pytest.mark.parametrize("name", sorted(set(SHIPPED) - set(FULL)))
+def test_each_regional_catalog_has_only_messages_of_the_templates(name):
+    assert set(catalog(name)) <= set(template_messages())
+
+
+@pytest.mark.parametrize("name", SHIPPED)
 def test_translations_keep_the_placeholders_and_give_plural_forms_as_lists(name):
     is_plural = template_messages()
     for message, translated in catalog(name).items():

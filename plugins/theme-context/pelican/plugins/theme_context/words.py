@@ -27,6 +27,7 @@ class Catalog(gettext.NullTranslations):
         super().__init__()
         self.messages = messages
         self.plural = gettext.c2py(plural)
+        self.base: Catalog | None = None
 
     def gettext(self, message: str) -> str:
         found = self.messages.get(message)
@@ -35,12 +36,23 @@ class Catalog(gettext.NullTranslations):
         return self._fallback.gettext(message) if self._fallback else message
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        forms = self.messages.get(singular)
-        if isinstance(forms, list):
+        forms = self.forms(singular)
+        if forms:  # counted by this catalog's rule, even with its language's words (pt_BR's)
             return forms[min(self.plural(n), len(forms) - 1)]
-        if self._fallback:
-            return self._fallback.ngettext(singular, plural, n)
         return singular if n == 1 else plural
+
+    def forms(self, message: str) -> list[str]:
+        """Return the plural forms of `message` here, else in the catalogs this one falls
+        back to ([] where none has them)."""
+        forms = self.messages.get(message)
+        if isinstance(forms, list):
+            return forms
+        return self.base.forms(message) if self.base else []
+
+    def add_fallback(self, fallback: "gettext.NullTranslations") -> None:
+        super().add_fallback(fallback)
+        if self.base is None and isinstance(fallback, Catalog):
+            self.base = fallback  # the language's catalog a regional one completes
 
 
 def read_catalog(path: Path) -> Catalog:
