@@ -202,3 +202,21 @@ def test_search_works_on_a_site_whose_language_has_a_region(page, brazilian_samp
         page.fill("#search-query", "zz$&q$'")
         expect(status).to_have_text("Nada encontrado para “zz$&q$'”.")
         assert page.errors == []
+
+
+def test_a_catalog_message_that_would_break_the_build_is_named_by_check_and_build(tmp_path):
+    from coaching_kb.build import build_site, load_settings
+    from coaching_kb.check.checks import check_folder
+
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    german = json.loads((CATALOGS / "fr.json").read_text("utf-8"))
+    german["messages"]["Search"] = "Suche (100% lokal)"
+    (theme / "translations" / "de.json").write_text(json.dumps(german), "utf-8")
+    content = SITES / "french_site" / "content"
+    overrides = {"THEME": str(theme), "DEFAULT_LANG": "de"}
+    expected = f'{theme / "translations" / "de.json"}: the message "Search" has a lone %. Fix: '
+    built = build_site(ROOT / "pelicanconf.py", content, tmp_path / "output", overrides)
+    assert [e for e in built.errors if e.startswith(expected)] == built.errors != []
+    checked = check_folder(load_settings(ROOT / "pelicanconf.py", content, overrides))
+    assert [f"{p.path}: {p.message}".startswith(expected) for p in checked] == [True]

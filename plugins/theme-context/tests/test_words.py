@@ -87,6 +87,34 @@ def test_a_regional_catalog_counts_by_its_own_rule_with_its_languages_forms(word
     assert portuguese.ngettext("%(num)s comment", "%(num)s comments", 0) == "%(num)s comentários"
 
 
+@pytest.mark.parametrize(
+    ("message", "translated", "fault"),
+    [
+        ("Search", "Suche (100% lokal)", r'"Search" has a lone %\. Fix: write %% for'),
+        ("%(num)s minute", "%(num)s Minuten", r'"%\(num\)s minute" counts something\. Fix: '),
+        ("Search", ["Suche", "Suchen"], r'"Search" counts nothing\. Fix: give'),
+        ("Nothing matched", 'Keine Treffer für "x"', r'"Nothing matched" has a straight quote'),
+        (
+            "%(num)s minute",
+            ["%(num)s Minute", 2],
+            r'"%\(num\)s minute" has a form that is not text\. Fix: ',
+        ),
+    ],
+)
+def test_a_message_that_would_break_or_show_english_is_named_with_the_fix(
+    tmp_path, message, translated, fault
+):
+    write_catalog(tmp_path, "de", {"Home": "Start", message: translated})
+    with pytest.raises(CatalogError, match=rf"de\.json: the message {fault}"):
+        load_words(tmp_path, "de")
+
+
+def test_a_catalog_may_write_percent_signs_and_placeholders(tmp_path):
+    write_catalog(tmp_path, "de", {"Search %(site)s": "Suche in %(site)s (100%% lokal)"})
+    german = load_words(tmp_path, "de").for_language("de")
+    assert german.gettext("Search %(site)s") % {"site": "X"} == "Suche in X (100% lokal)"
+
+
 def test_related_reasons_are_given_in_the_pages_words(words):
     write_catalog(
         words,
@@ -128,6 +156,11 @@ def test_each_full_catalog_has_every_message_of_the_templates_and_no_other(name)
 @pytest.mark.parametrize("name", sorted(set(SHIPPED) - set(FULL)))
 def test_each_regional_catalog_has_only_messages_of_the_templates(name):
     assert set(catalog(name)) <= set(template_messages())
+
+
+def test_exactly_the_messages_that_count_something_have_a_num_placeholder():
+    # A catalog is checked by this rule (read_catalog), so it must hold for the templates.
+    assert {m: "%(num)s" in m for m in template_messages()} == template_messages()
 
 
 @pytest.mark.parametrize("name", SHIPPED)

@@ -8,6 +8,7 @@ templates are written in, needs no catalog.
 
 import gettext
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -56,16 +57,46 @@ class Catalog(gettext.NullTranslations):
 
 
 def read_catalog(path: Path) -> Catalog:
-    """Read one catalog file, or raise CatalogError naming it."""
+    """Read one catalog file, or raise CatalogError naming it (and the message at fault)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        messages, plural = data["messages"], data.get("plural", "n != 1")
-        return Catalog(dict(messages), plural)
+        messages, plural = dict(data["messages"]), data.get("plural", "n != 1")
+        catalog = Catalog(messages, plural)
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise CatalogError(
             f"{path}: cannot read this theme catalog ({error}). Fix: write it as "
             '{"plural": "n != 1", "messages": {"English text": "translation"}}'
         ) from None
+    for message, translated in messages.items():
+        if fault := message_fault(message, translated):
+            raise CatalogError(f'{path}: the message "{message}" {fault}')
+    return catalog
+
+
+# What a translation may hold of %: a placeholder, `%(name)s`, or a percent sign, `%%`.
+FORMATTING = re.compile(r"%\(\w+\)s|%%")
+
+
+def message_fault(message: str, translated: Any) -> str:
+    """Return what is wrong with one message's translation and the fix ("" when nothing is).
+
+    A message counting something (`%(num)s` in its English) takes a list of plural forms,
+    others one text: given the other way the page would silently show the English. A lone %
+    would stop the build, and a straight quote would end the attribute some messages fill.
+    """
+    counted = "%(num)s" in message
+    if counted and not (isinstance(translated, list) and translated):
+        return 'counts something. Fix: give its plural forms as a list, ["one", "many"]'
+    if not counted and not isinstance(translated, str):
+        return "counts nothing. Fix: give its translation as one text, not a list"
+    for form in translated if counted else [translated]:
+        if not isinstance(form, str):
+            return "has a form that is not text. Fix: write each form in quotes"
+        if "%" in FORMATTING.sub("", form):
+            return "has a lone %. Fix: write %% for a percent sign"
+        if '"' in form:
+            return 'has a straight quote ("). Fix: write typographic quotes (“ ”) or &quot;'
+    return ""
 
 
 def variants(lang: str) -> list[str]:
