@@ -204,6 +204,15 @@ def test_search_works_on_a_site_whose_language_has_a_region(page, brazilian_samp
         assert page.errors == []
 
 
+@pytest.mark.parametrize("site", ["portuguese_site", "french_site"])
+def test_a_site_without_questions_names_no_questions_section(request, site):
+    built = request.getfixturevalue(site)
+    named = [
+        str(p.relative_to(built)) for p in built.rglob("*.html") if "Ask the Coach" in theme_text(p)
+    ]
+    assert named == []
+
+
 def test_a_catalog_message_that_would_break_the_build_is_named_by_check_and_build(tmp_path):
     from coaching_kb.build import build_site, load_settings
     from coaching_kb.check.checks import check_folder
