@@ -229,3 +229,15 @@ def test_a_catalog_message_that_would_break_the_build_is_named_by_check_and_buil
     assert [e for e in built.errors if e.startswith(expected)] == built.errors != []
     checked = check_folder(load_settings(ROOT / "pelicanconf.py", content, overrides))
     assert [f"{p.path}: {p.message}".startswith(expected) for p in checked] == [True]
+
+
+def test_the_topic_maps_and_the_line_search_reads_are_in_the_sites_language(brazilian_sample):
+    index = (brazilian_sample / "topics" / "index.html").read_text("utf-8")
+    assert "Mapa dos temas: os temas relacionados ficam próximos" in index
+    assert re.search(r"<title>[^<]+: \d+ artigos</title>", index)
+    hubs = [path.read_text("utf-8") for path in brazilian_sample.glob("topics/*/index.html")]
+    assert any("Mapa dos temas: os temas relacionados ficam lado a lado" in h for h in hubs)
+    pages = [path.read_text("utf-8") for path in brazilian_sample.glob("*/index.html")]
+    assert any("Arquivado em " in page for page in pages)
+    english = ("Map of topics", " article</title>", " articles</title>", "Filed under")
+    assert [w for w in english for page in [index, *hubs, *pages] if w in page] == []

@@ -9,6 +9,8 @@ import pytest
 from jinja2.ext import extract_from_ast
 from pelican.plugins.theme_context.glue import REASON_OPENINGS, WHOLE_REASONS, reason_in
 from pelican.plugins.theme_context.words import CatalogError, language_tag, load_words, variants
+from pelican.plugins.topics import glue as topics_glue
+from pelican.plugins.topics import topic_map
 
 THEME = Path(__file__).resolve().parents[3] / "theme"
 CATALOGS = THEME / "translations"
@@ -130,9 +132,12 @@ def test_related_reasons_are_given_in_the_pages_words(words):
 
 
 def template_messages() -> dict[str, bool]:
-    """Every message the theme's templates pass to `_()` or `ngettext()`: whether it is plural."""
+    """Every message the theme's templates pass to `_()` or `ngettext()`, and the plugins' the
+    catalogs hold: whether it is plural."""
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
-    found = dict.fromkeys([*REASON_OPENINGS, *WHOLE_REASONS], False)
+    # Besides the templates': the related reasons, the topics plugin's maps and search line.
+    found = dict.fromkeys([*REASON_OPENINGS, *WHOLE_REASONS, *topics_glue.MESSAGES], False)
+    found |= {message: "%(num)s" in message for message in topic_map.MESSAGES}
     for path in THEME.joinpath("templates").rglob("*.html"):
         for _line, function, message in extract_from_ast(env.parse(path.read_text("utf-8"))):
             found[message if isinstance(message, str) else message[0]] = function == "ngettext"

@@ -110,6 +110,7 @@ def install_words(generator: "Generator") -> None:
     env.install_gettext_callables(gettext=say, ngettext=say_counted, newstyle=False)
     env.newstyle_gettext = True  # {% trans %} compiles to the calls they answer
     env.globals.update({"_": say, WORDS_KEY: words})
+    generator.context[WORDS_KEY] = words  # other plugins' words (the topic maps') too
 
 
 def speakers(words: Words) -> tuple[Any, Any]:
