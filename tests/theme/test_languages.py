@@ -156,3 +156,88 @@ def test_the_search_pages_messages_are_in_portuguese(page, portuguese_site):
         page.fill("#search-query", "zzqx")
         expect(status).to_have_text("Nada encontrado para “zzqx”.")
         assert page.errors == []
+
+
+# The sample site (topics, Q&A, comments, forms) as a Brazilian owner publishes it: Pelican
+# lower-cases DEFAULT_LANG to "pt_br".
+BRAZILIAN = {
+    "DEFAULT_LANG": "pt_BR",
+    "COMMENTS_ENDPOINT": "https://inbox.example/comments",
+    "QA_SUBMIT_ENDPOINT": "https://inbox.example/questions",
+    "NEWSLETTER_ACTION": "https://news.example/subscribe",
+}
+
+
+@pytest.fixture(scope="module")
+def brazilian_sample(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from coaching_kb.build import build_site
+
+    out = tmp_path_factory.mktemp("pt_BR") / "output"
+    report = build_site(ROOT / "pelicanconf.py", ROOT / "content", out, BRAZILIAN)
+    assert report.written, report.errors
+    return out
+
+
+def test_a_regional_language_is_written_as_a_valid_tag(brazilian_sample):
+    assert parse(brazilian_sample / "index.html").html["lang"] == "pt-BR"
+    assert parse(brazilian_sample / "search" / "index.html").html["lang"] == "pt-BR"
+
+
+def test_a_regional_catalogs_plural_rule_counts_the_words_of_its_language(brazilian_sample):
+    # pt_BR.json says "n > 1" (zero is singular); the comment counts are pt.json's words.
+    counts = " ".join(theme_text(path) for path in brazilian_sample.glob("*/index.html"))
+    assert re.search(r"\b0 comentário\b", counts)
+    assert not re.search(r"\b0 comentários\b", counts)
+
+
+@pytest.mark.browser
+def test_search_works_on_a_site_whose_language_has_a_region(page, brazilian_sample):
+    for base in serve(brazilian_sample):
+        page.goto(f"{base}/search/")
+        page.wait_for_selector("form[data-ready]", state="attached")
+        status = page.locator("#search-status")
+        page.fill("#search-query", "feedback")
+        expect(status).to_have_text(re.compile(r"^\d+ resultados para “feedback”$"))
+        # A query with `$&` or `$'` in it is shown as typed, not read as a replacement pattern.
+        page.fill("#search-query", "zz$&q$'")
+        expect(status).to_have_text("Nada encontrado para “zz$&q$'”.")
+        assert page.errors == []
+
+
+@pytest.mark.parametrize("site", ["portuguese_site", "french_site"])
+def test_a_site_without_questions_names_no_questions_section(request, site):
+    built = request.getfixturevalue(site)
+    named = [
+        str(p.relative_to(built)) for p in built.rglob("*.html") if "Ask the Coach" in theme_text(p)
+    ]
+    assert named == []
+
+
+def test_a_catalog_message_that_would_break_the_build_is_named_by_check_and_build(tmp_path):
+    from coaching_kb.build import build_site, load_settings
+    from coaching_kb.check.checks import check_folder
+
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    german = json.loads((CATALOGS / "fr.json").read_text("utf-8"))
+    german["messages"]["Search"] = "Suche (100% lokal)"
+    (theme / "translations" / "de.json").write_text(json.dumps(german), "utf-8")
+    content = SITES / "french_site" / "content"
+    overrides = {"THEME": str(theme), "DEFAULT_LANG": "de"}
+    expected = f'{theme / "translations" / "de.json"}: the message "Search" has a lone %. Fix: '
+    built = build_site(ROOT / "pelicanconf.py", content, tmp_path / "output", overrides)
+    assert [e for e in built.errors if e.startswith(expected)] == built.errors != []
+    checked = check_folder(load_settings(ROOT / "pelicanconf.py", content, overrides))
+    assert [f"{p.path}: {p.message}".startswith(expected) for p in checked] == [True]
+
+
+def test_the_topic_maps_and_the_line_search_reads_are_in_the_sites_language(brazilian_sample):
+    index = (brazilian_sample / "topics" / "index.html").read_text("utf-8")
+    assert "Mapa dos temas: os temas relacionados ficam próximos" in index
+    assert re.search(r"<title>[^<]+: \d+ artigos</title>", index)
+    hubs = [path.read_text("utf-8") for path in brazilian_sample.glob("topics/*/index.html")]
+    assert any("Mapa dos temas: os temas relacionados ficam lado a lado" in h for h in hubs)
+    pages = [path.read_text("utf-8") for path in brazilian_sample.glob("*/index.html")]
+    assert any("Arquivado em " in page for page in pages)
+    english = ("Map of topics", " article</title>", " articles</title>", "Filed under")
+    assert [w for w in english for page in [index, *hubs, *pages] if w in page] == []

@@ -47,3 +47,22 @@ def test_every_page_gets_a_share_image_and_the_site_an_icon(build_site, tmp_path
     assert images["archives"].endswith(images[""][2:])  # a listing shares the site's card
     assert (site.output / "favicon.svg").is_file()
     assert len(list((tmp_path / "cache").glob("*.png"))) >= 4
+
+
+def test_a_cards_words_are_in_the_sites_language(build_site, tmp_path):
+    site = build_site(
+        {
+            "a.md": "Title: Un essai\nDate: 2020-01-01\nTags: confiance\n\nTexte.\n",
+        },
+        DEFAULT_LANG="fr",
+        SITENAME="Carnet",
+        SHARE_IMAGES_ENABLED=True,
+        SHARE_IMAGES_CACHE_PATH=str(tmp_path / "cache"),
+    )
+    expected = {
+        "un-essai": card_key("Un essai", "Essai", "Carnet"),
+        "topics/confiance": card_key("confiance", "Thème", "Carnet"),
+    }
+    for page, key in expected.items():
+        image = site.page(page).select_one("meta[property='og:image']")["content"]
+        assert image.endswith(f"/{key}.png"), page

@@ -8,7 +8,9 @@ import jinja2
 import pytest
 from jinja2.ext import extract_from_ast
 from pelican.plugins.theme_context.glue import REASON_OPENINGS, WHOLE_REASONS, reason_in
-from pelican.plugins.theme_context.words import CatalogError, load_words, variants
+from pelican.plugins.theme_context.words import CatalogError, language_tag, load_words, variants
+from pelican.plugins.topics import glue as topics_glue
+from pelican.plugins.topics import topic_map
 
 THEME = Path(__file__).resolve().parents[3] / "theme"
 CATALOGS = THEME / "translations"
@@ -35,6 +37,14 @@ def words(tmp_path):
 )
 def test_a_language_code_names_its_catalogs_most_specific_first(lang, expected):
     assert variants(lang) == expected
+
+
+@pytest.mark.parametrize(
+    ("lang", "tag"),
+    [("pt_br", "pt-BR"), ("en", "en"), ("EN-gb", "en-GB"), ("zh_hant_tw", "zh-Hant-TW")],
+)
+def test_a_language_is_written_as_the_tag_browsers_read(lang, tag):
+    assert language_tag(lang) == tag
 
 
 def test_a_regional_catalog_falls_back_to_its_language_then_english(words):
@@ -70,6 +80,43 @@ def test_a_catalog_that_cannot_be_read_is_named_with_the_fix(tmp_path):
         load_words(tmp_path, "de")
 
 
+def test_a_regional_catalog_counts_by_its_own_rule_with_its_languages_forms(words):
+    write_catalog(words, "pt", {"%(num)s comment": ["%(num)s comentário", "%(num)s comentários"]})
+    brazilian = load_words(words, "pt").for_language("pt-BR")  # pt_BR.json: "n > 1"
+    assert brazilian.ngettext("%(num)s comment", "%(num)s comments", 0) == "%(num)s comentário"
+    assert brazilian.ngettext("%(num)s comment", "%(num)s comments", 2) == "%(num)s comentários"
+    portuguese = load_words(words, "pt").for_language("pt")  # "n != 1"
+    assert portuguese.ngettext("%(num)s comment", "%(num)s comments", 0) == "%(num)s comentários"
+
+
+@pytest.mark.parametrize(
+    ("message", "translated", "fault"),
+    [
+        ("Search", "Suche (100% lokal)", r'"Search" has a lone %\. Fix: write %% for'),
+        ("%(num)s minute", "%(num)s Minuten", r'"%\(num\)s minute" counts something\. Fix: '),
+        ("Search", ["Suche", "Suchen"], r'"Search" counts nothing\. Fix: give'),
+        ("Nothing matched", 'Keine Treffer für "x"', r'"Nothing matched" has a straight quote'),
+        (
+            "%(num)s minute",
+            ["%(num)s Minute", 2],
+            r'"%\(num\)s minute" has a form that is not text\. Fix: ',
+        ),
+    ],
+)
+def test_a_message_that_would_break_or_show_english_is_named_with_the_fix(
+    tmp_path, message, translated, fault
+):
+    write_catalog(tmp_path, "de", {"Home": "Start", message: translated})
+    with pytest.raises(CatalogError, match=rf"de\.json: the message {fault}"):
+        load_words(tmp_path, "de")
+
+
+def test_a_catalog_may_write_percent_signs_and_placeholders(tmp_path):
+    write_catalog(tmp_path, "de", {"Search %(site)s": "Suche in %(site)s (100%% lokal)"})
+    german = load_words(tmp_path, "de").for_language("de")
+    assert german.gettext("Search %(site)s") % {"site": "X"} == "Suche in X (100% lokal)"
+
+
 def test_related_reasons_are_given_in_the_pages_words(words):
     write_catalog(
         words,
@@ -85,9 +132,12 @@ def test_related_reasons_are_given_in_the_pages_words(words):
 
 
 def template_messages() -> dict[str, bool]:
-    """Every message the theme's templates pass to `_()` or `ngettext()`: whether it is plural."""
+    """Every message the theme's templates pass to `_()` or `ngettext()`, and the plugins' the
+    catalogs hold: whether it is plural."""
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
-    found = dict.fromkeys([*REASON_OPENINGS, *WHOLE_REASONS], False)
+    # Besides the templates': the related reasons, the topics plugin's maps and search line.
+    found = dict.fromkeys([*REASON_OPENINGS, *WHOLE_REASONS, *topics_glue.MESSAGES], False)
+    found |= {message: "%(num)s" in message for message in topic_map.MESSAGES}
     for path in THEME.joinpath("templates").rglob("*.html"):
         for _line, function, message in extract_from_ast(env.parse(path.read_text("utf-8"))):
             found[message if isinstance(message, str) else message[0]] = function == "ngettext"
@@ -98,12 +148,27 @@ def catalog(name: str) -> dict:
     return json.loads((CATALOGS / f"{name}.json").read_text(encoding="utf-8"))["messages"]
 
 
-@pytest.mark.parametrize("name", ["pt", "fr"])
+# Every catalog the theme ships: a full one per language, a regional one (pt_BR) only its changes.
+SHIPPED = sorted(path.stem for path in CATALOGS.glob("*.json"))
+FULL = [name for name in SHIPPED if "_" not in name]
+
+
+@pytest.mark.parametrize("name", FULL)
 def test_each_full_catalog_has_every_message_of_the_templates_and_no_other(name):
     assert set(catalog(name)) == set(template_messages())
 
 
-@pytest.mark.parametrize("name", ["pt", "pt_BR", "fr"])
+@pytest.mark.parametrize("name", sorted(set(SHIPPED) - set(FULL)))
+def test_each_regional_catalog_has_only_messages_of_the_templates(name):
+    assert set(catalog(name)) <= set(template_messages())
+
+
+def test_exactly_the_messages_that_count_something_have_a_num_placeholder():
+    # A catalog is checked by this rule (read_catalog), so it must hold for the templates.
+    assert {m: "%(num)s" in m for m in template_messages()} == template_messages()
+
+
+@pytest.mark.parametrize("name", SHIPPED)
 def test_translations_keep_the_placeholders_and_give_plural_forms_as_lists(name):
     is_plural = template_messages()
     for message, translated in catalog(name).items():

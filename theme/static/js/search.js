@@ -236,18 +236,28 @@ function markCut(excerpt) {
 
 // The page's words, in its language (search.html writes them; no English here).
 const words = { ...status.dataset, ...filedLabel.dataset };
-const plural = new Intl.PluralRules(document.documentElement.lang || "en");
+const plural = pluralRules(document.documentElement.lang);
+
+// A tag the browser does not know ("pt_br") must not stop the search: English counts then.
+function pluralRules(lang) {
+  try {
+    return new Intl.PluralRules((lang || "en").replace(/_/g, "-"));
+  } catch {
+    return new Intl.PluralRules("en");
+  }
+}
 
 function filedUnder(named) {
   if (!named.length) return words.throughTopics;
   const names = named.map((topic) => topic.name).join(` ${words.or} `);
-  return words.filedUnder.replace("{topics}", names);
+  return words.filedUnder.replace("{topics}", () => names);
 }
 
 function saidFor(count, query) {
-  if (!count) return words.foundNone.replace("{query}", query);
+  // Replaced through functions: a string replacement reads "$&" in the query as a pattern.
+  if (!count) return words.foundNone.replace("{query}", () => query);
   const form = plural.select(count) === "one" ? words.foundOne : words.foundOther;
-  return form.replace("{count}", count).replace("{query}", query);
+  return form.replace("{count}", count).replace("{query}", () => query);
 }
 
 let latest = 0;

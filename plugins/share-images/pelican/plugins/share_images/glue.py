@@ -2,6 +2,7 @@
 every image to Pelican as a static file, so the build plans and copies it like any other."""
 
 import functools
+import html
 import logging
 import os
 import time
@@ -81,13 +82,25 @@ def share_cards(context: dict[str, Any], settings: dict[str, Any]) -> dict[str, 
     cards = {"": (settings.get("SITE_DESCRIPTION") or settings["SITENAME"], "")}
     for article in context.get("articles", []):
         is_qa = str(getattr(article, "type", "")).lower() == "qa"
-        cards[article.save_as] = (article.title, qa_section if is_qa else "Essay")
+        essay = theme_word(context, getattr(article, "lang", None), "Essay")
+        cards[article.save_as] = (article.title, qa_section if is_qa else essay)
     for page in context.get("pages", []):
         cards[page.save_as] = (page.title, "")
     hub_pattern = settings.get("TOPIC_SAVE_AS", "topics/{slug}/index.html")
+    topic = theme_word(context, None, "Topic")  # a hub is in the site's language
     for hub in context.get("topic_hubs", []):
-        cards[hub_pattern.format(slug=hub.slug)] = (hub.name, "Topic")
+        cards[hub_pattern.format(slug=hub.slug)] = (hub.name, topic)
     return cards
+
+
+def theme_word(context: dict[str, Any], lang: str | None, message: str) -> str:
+    """Return `message` in `lang` (else the site's language) from the theme's catalogs, which
+    the theme_context plugin puts in the context as `theme_words`; English without them."""
+    words = context.get("theme_words")
+    # The catalogs are HTML; a card is drawn from plain text.
+    if words is None:
+        return message
+    return html.unescape(words.for_language(lang).gettext(message))
 
 
 def cached(path: Path, draw: Callable[[], bytes]) -> tuple[Path, bool]:

@@ -20,7 +20,7 @@ from .cards import (
     sentences,
     specific_reasons,
 )
-from .words import CatalogError, Words, load_words
+from .words import CatalogError, Words, language_tag, load_words
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +49,7 @@ def add_filters(generator: "Generator") -> None:
         sentences=sentences,
         specific_reasons=related_with_reasons,
         avatar_tone=avatar_tone,
+        language_tag=language_tag,
     )
 
 
@@ -109,6 +110,7 @@ def install_words(generator: "Generator") -> None:
     env.install_gettext_callables(gettext=say, ngettext=say_counted, newstyle=False)
     env.newstyle_gettext = True  # {% trans %} compiles to the calls they answer
     env.globals.update({"_": say, WORDS_KEY: words})
+    generator.context[WORDS_KEY] = words  # other plugins' words (the topic maps') too
 
 
 def speakers(words: Words) -> tuple[Any, Any]:

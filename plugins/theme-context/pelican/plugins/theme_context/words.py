@@ -8,6 +8,7 @@ templates are written in, needs no catalog.
 
 import gettext
 import json
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +28,7 @@ class Catalog(gettext.NullTranslations):
         super().__init__()
         self.messages = messages
         self.plural = gettext.c2py(plural)
+        self.base: Catalog | None = None
 
     def gettext(self, message: str) -> str:
         found = self.messages.get(message)
@@ -35,25 +37,66 @@ class Catalog(gettext.NullTranslations):
         return self._fallback.gettext(message) if self._fallback else message
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
-        forms = self.messages.get(singular)
-        if isinstance(forms, list):
+        forms = self.forms(singular)
+        if forms:  # counted by this catalog's rule, even with its language's words (pt_BR's)
             return forms[min(self.plural(n), len(forms) - 1)]
-        if self._fallback:
-            return self._fallback.ngettext(singular, plural, n)
         return singular if n == 1 else plural
+
+    def forms(self, message: str) -> list[str]:
+        """Return the plural forms of `message` here, else in the catalogs this one falls
+        back to ([] where none has them)."""
+        forms = self.messages.get(message)
+        if isinstance(forms, list):
+            return forms
+        return self.base.forms(message) if self.base else []
+
+    def add_fallback(self, fallback: "gettext.NullTranslations") -> None:
+        super().add_fallback(fallback)
+        if self.base is None and isinstance(fallback, Catalog):
+            self.base = fallback  # the language's catalog a regional one completes
 
 
 def read_catalog(path: Path) -> Catalog:
-    """Read one catalog file, or raise CatalogError naming it."""
+    """Read one catalog file, or raise CatalogError naming it (and the message at fault)."""
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
-        messages, plural = data["messages"], data.get("plural", "n != 1")
-        return Catalog(dict(messages), plural)
+        messages, plural = dict(data["messages"]), data.get("plural", "n != 1")
+        catalog = Catalog(messages, plural)
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise CatalogError(
             f"{path}: cannot read this theme catalog ({error}). Fix: write it as "
             '{"plural": "n != 1", "messages": {"English text": "translation"}}'
         ) from None
+    for message, translated in messages.items():
+        if fault := message_fault(message, translated):
+            raise CatalogError(f'{path}: the message "{message}" {fault}')
+    return catalog
+
+
+# What a translation may hold of %: a placeholder, `%(name)s`, or a percent sign, `%%`.
+FORMATTING = re.compile(r"%\(\w+\)s|%%")
+
+
+def message_fault(message: str, translated: Any) -> str:
+    """Return what is wrong with one message's translation and the fix ("" when nothing is).
+
+    A message counting something (`%(num)s` in its English) takes a list of plural forms,
+    others one text: given the other way the page would silently show the English. A lone %
+    would stop the build, and a straight quote would end the attribute some messages fill.
+    """
+    counted = "%(num)s" in message
+    if counted and not (isinstance(translated, list) and translated):
+        return 'counts something. Fix: give its plural forms as a list, ["one", "many"]'
+    if not counted and not isinstance(translated, str):
+        return "counts nothing. Fix: give its translation as one text, not a list"
+    for form in translated if counted else [translated]:
+        if not isinstance(form, str):
+            return "has a form that is not text. Fix: write each form in quotes"
+        if "%" in FORMATTING.sub("", form):
+            return "has a lone %. Fix: write %% for a percent sign"
+        if '"' in form:
+            return 'has a straight quote ("). Fix: write typographic quotes (“ ”) or &quot;'
+    return ""
 
 
 def variants(lang: str) -> list[str]:
@@ -63,6 +106,17 @@ def variants(lang: str) -> list[str]:
     base, _, region = code.partition("_")
     base = base.lower()
     return [f"{base}_{region.upper()}", base] if region else [base]
+
+
+def language_tag(lang: str) -> str:
+    """Return `lang` as the BCP 47 tag HTML's `lang` and the browser's Intl expect: Pelican
+    lower-cases DEFAULT_LANG ("pt_br"), and "pt_br" is no tag ("pt_BR" gives "pt-BR")."""
+    base, *rest = str(lang).strip().replace("_", "-").split("-")
+    parts = [base.lower()]
+    for part in rest:
+        # A region is two letters (upper case), a script four (title case).
+        parts.append(part.upper() if len(part) == 2 else part.title() if len(part) == 4 else part)
+    return "-".join(parts)
 
 
 @dataclass

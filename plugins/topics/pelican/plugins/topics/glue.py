@@ -1,12 +1,14 @@
 """Pelican glue for topics: canonical tags on articles, topic links, and the hub pages."""
 
 import functools
+import html
 import logging
 import os
 import posixpath
 import time
 from collections.abc import Iterable
 from dataclasses import dataclass
+from gettext import NullTranslations
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
@@ -205,8 +207,10 @@ def local_maps(
     relations: dict[str, list[tuple[str, float]]],
     settings: dict[str, Any],
     colours: dict[str, int],
+    words: Any = None,
 ) -> dict[str, str]:
     """Return each topic's local map (itself and its nearest topics), by slug."""
+    words = words or NullTranslations()
     hub_pattern = settings.get("TOPIC_SAVE_AS", "topics/{slug}/index.html")
     by_slug = {info.slug: info for info in infos}
     maps = {}
@@ -214,7 +218,7 @@ def local_maps(
         folder = posixpath.dirname(hub_pattern.format(slug=info.slug))
         near = [by_slug[o] for o, _ in relations.get(info.slug, []) if o in by_slug]
         shown = [map_info(i, settings, folder) for i in (info, *near[:LOCAL_NEIGHBOURS])]
-        maps[info.slug] = local_map_svg(shown[0], shown[1:], counts, relations, colours)
+        maps[info.slug] = local_map_svg(shown[0], shown[1:], counts, relations, colours, words)
     return maps
 
 
@@ -243,7 +247,7 @@ def assemble_hubs(generators: list[Generator]) -> None:
     if graph := context.get("topic_graph"):
         draw_topic_maps(context, settings, graph)
     link_hub_sources(context, hubs, topic_files(settings))
-    give_search_terms(hubs, context.get("topics", {}))
+    give_search_terms(hubs, context.get("topics", {}), site_words(context))
     by_size = [
         hub for hub in sorted(hubs, key=lambda hub: (-hub.count, hub.name.lower())) if hub.count
     ]
@@ -273,12 +277,29 @@ def draw_topic_maps(context: dict[str, Any], settings: dict[str, Any], graph: To
     shown = strongest_topics(graph.infos, graph.counts, load_settings(settings).topic_map_max)
     on_index = [map_info(info, settings, index_folder(settings)) for info in shown]
     colours = topic_groups(shown, graph.relations)  # the map's topics: a few dozen at most
+    words = site_words(context)
     context["topic_map_groups"] = colours  # for the map's legend
-    context["topic_map_svg"] = topic_map_svg(on_index, graph.counts, graph.relations, colours)
-    context["topic_map_narrow_svg"] = arc_map_svg(on_index, graph.counts, graph.relations, colours)
-    context["topic_local_maps"] = local_maps(
-        graph.infos, graph.counts, graph.relations, settings, colours
+    context["topic_map_svg"] = topic_map_svg(
+        on_index, graph.counts, graph.relations, colours, words=words
     )
+    context["topic_map_narrow_svg"] = arc_map_svg(
+        on_index, graph.counts, graph.relations, colours, words=words
+    )
+    context["topic_local_maps"] = local_maps(
+        graph.infos, graph.counts, graph.relations, settings, colours, words
+    )
+
+
+# Where the theme_context plugin keeps the theme's words (its catalogs), when it is loaded.
+THEME_WORDS = "theme_words"
+
+
+def site_words(context: dict[str, Any]) -> Any:
+    """Return the words (gettext's interface) of the site's language: the theme's catalogs'
+    for DEFAULT_LANG when the theme_context plugin gave them, else English. Topic pages and
+    the maps have no language of their own."""
+    words = context.get(THEME_WORDS)
+    return words.for_language(None) if words is not None else NullTranslations()
 
 
 def link_hub_sources(context: dict[str, Any], hubs: list[TopicHub], files: dict[str, str]) -> None:
@@ -293,20 +314,28 @@ def link_hub_sources(context: dict[str, Any], hubs: list[TopicHub], files: dict[
             generated.setdefault(path, by_slug[slug])
 
 
-def give_search_terms(hubs: list[TopicHub], topics: dict[str, Any]) -> None:
+def give_search_terms(hubs: list[TopicHub], topics: dict[str, Any], words: Any = None) -> None:
     """Set `article.topic_terms`: a line per hub that lists the article, with the topic's name
     and aliases, so search finds an article by its topics (suggested ones included). Written
     as a sentence, because a search result may quote it."""
     for hub in hubs:
         names = topics[hub.slug].names if hub.slug in topics else (hub.name,)
-        line = filed_under(hub.name, [n for n in names if n.casefold() != hub.name.casefold()])
+        aliases = [n for n in names if n.casefold() != hub.name.casefold()]
+        line = filed_under(hub.name, aliases, words)
         for article in (*hub.essays, *hub.answers):
             article.__dict__.setdefault("topic_terms", []).append(line)
 
 
-def filed_under(name: str, aliases: list[str]) -> str:
+# The line search reads, in the site's language (see site_words); plain text, not HTML.
+FILED_UNDER = "Filed under %(topic)s."
+FILED_UNDER_ALIASES = "Filed under %(topic)s: %(aliases)s."
+MESSAGES = (FILED_UNDER, FILED_UNDER_ALIASES)
+
+
+def filed_under(name: str, aliases: list[str], words: Any = None) -> str:
     """Return e.g. 'Filed under Confidence: self-doubt, impostor syndrome.'"""
-    return f"Filed under {name}: {', '.join(aliases)}." if aliases else f"Filed under {name}."
+    said = (words or NullTranslations()).gettext(FILED_UNDER_ALIASES if aliases else FILED_UNDER)
+    return html.unescape(said) % {"topic": name, "aliases": ", ".join(aliases)}
 
 
 class TopicHubGenerator(Generator):

@@ -10,7 +10,9 @@ topic names its neighbours (`data-near`) so a script can light them.
 import math
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from gettext import NullTranslations
 from html import escape
+from typing import Any
 
 import numpy as np
 
@@ -29,6 +31,13 @@ LOCAL_NEIGHBOURS = 6  # topics around a hub's own on its local map
 FONT = 16  # label size in SVG units: never below the body's small text where the map is shown
 AREA_PER_TOPIC = 16_000  # room for a dot and its label
 MIN_HEIGHT = 360
+# The maps' words, for screen readers (gettext's messages: a site's own language's catalog,
+# such as the theme's, gives them translated; its text is HTML, as the SVG is).
+MAP_TITLE = "Map of topics: related topics sit close together"
+ARC_MAP_TITLE = "Map of topics: related topics sit next to each other"
+DOT_TITLE = ("%(topic)s: %(num)s article", "%(topic)s: %(num)s articles")
+MESSAGES = (MAP_TITLE, ARC_MAP_TITLE, DOT_TITLE[0])
+ENGLISH = NullTranslations()
 STEPS = 300
 LABEL_GAP = 6
 
@@ -39,6 +48,7 @@ def topic_map_svg(
     relations: Mapping[str, list[tuple[str, float]]],
     group_of: Mapping[str, int] | None = None,
     width: int = WIDTH,
+    words: Any = ENGLISH,
 ) -> str:
     """Return the map as SVG, `width` units wide: dots sized by articles and coloured by
     group (see topic_groups), near their related topics, joined by lines as thick as the
@@ -55,7 +65,7 @@ def topic_map_svg(
     lines = strongest_edges(edges, LINES_PER_TOPIC)
     spots, labels = clear_labels(spots, radii, widths, lines, width)
     colours = [(group_of or {}).get(t.slug, 0) for t in ordered]
-    return svg(ordered, counts, lines, spots, radii, labels, colours, width)
+    return svg(ordered, counts, lines, spots, radii, labels, colours, width, words)
 
 
 def local_map_svg(
@@ -64,6 +74,7 @@ def local_map_svg(
     counts: Mapping[str, int],
     relations: Mapping[str, list[tuple[str, float]]],
     group_of: Mapping[str, int] | None = None,
+    words: Any = ENGLISH,
 ) -> str:
     """Return a small map of one topic and its nearest: the same drawing over fewer topics,
     narrow enough for a phone. Empty when the topic has no neighbours."""
@@ -76,7 +87,7 @@ def local_map_svg(
     # every topic (0.02 s of 0.16 s for 1,200 hubs).
     local = {slug: [(o, w) for o, w in relations[slug] if o in shown]
              for slug in sorted(slug for slug in shown if slug in relations)}  # fmt: skip
-    return arc_map_svg([centre, *neighbours], counts, local, group_of, current=centre.slug)
+    return arc_map_svg([centre, *neighbours], counts, local, group_of, centre.slug, words)
 
 
 def arc_map_svg(
@@ -85,6 +96,7 @@ def arc_map_svg(
     relations: Mapping[str, list[tuple[str, float]]],
     group_of: Mapping[str, int] | None = None,
     current: str = "",
+    words: Any = ENGLISH,
 ) -> str:
     """Return the map for a phone: topics in a column, related ones next to each other (the
     graph's spectral order; `current` first), labels to the right, relations as arcs on the
@@ -129,7 +141,7 @@ def arc_map_svg(
             f'{(group_of or {}).get(topic.slug, 0)}" '
             f'data-topic="{topic.slug}" data-near="{" ".join(near.get(index, []))}"'
             f"{current_mark}>"
-            f"<title>{escape(topic.name)}: {count} article{'s' if count != 1 else ''}</title>"
+            f"<title>{dot_title(topic, count, words)}</title>"
             f'<circle cx="{ARC_COLUMN}" cy="{y:.1f}" r="{radius:.1f}"/>'
             f"<text>{text}</text></a>"
         )
@@ -139,11 +151,16 @@ def arc_map_svg(
         f'<svg class="topic-map__svg" viewBox="0 0 {NARROW_WIDTH} {height}" '
         f'width="{NARROW_WIDTH}" height="{height}" font-size="{FONT}" '
         f'aria-labelledby="{title_id}" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{title_id}">Map of topics: related topics sit next to each other</title>'
+        f'<title id="{title_id}">{words.gettext(ARC_MAP_TITLE)}</title>'
         + "".join(arcs)
         + "".join(nodes)
         + "</svg>"
     )
+
+
+def dot_title(topic: TopicInfo, count: int, words: Any) -> str:
+    """Return a dot's title, "Feedback: 10 articles", in `words`' language."""
+    return words.ngettext(*DOT_TITLE, count) % {"topic": escape(topic.name), "num": count}
 
 
 def spectral_points(count: int, edges: Mapping[tuple[int, int], float]) -> np.ndarray:
@@ -579,6 +596,7 @@ def svg(
     labels: Sequence[Label],
     group_of: Sequence[int],
     width: int = WIDTH,
+    words: Any = ENGLISH,
 ) -> str:
     """Return the SVG text: lines first, then the dots and labels over them."""
     top = min(min(label.box[1] for label in labels), float((spots[:, 1] - radii).min())) - 4
@@ -601,7 +619,7 @@ def svg(
             f'<a href="{escape(topic.url)}" class="topic-map__node topic-map__node--g'
             f'{group_of[index]}" data-topic="{topic.slug}" '
             f'data-near="{" ".join(near.get(index, []))}">'
-            f"<title>{escape(topic.name)}: {count} article{'s' if count != 1 else ''}</title>"
+            f"<title>{dot_title(topic, count, words)}</title>"
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius:.1f}"/>'
             f'<text x="{label.x:.1f}" y="{label.y - top:.1f}" text-anchor="{label.anchor}">'
             f"{escape(topic.name)}</text></a>"
@@ -611,7 +629,7 @@ def svg(
         f'<svg class="topic-map__svg" viewBox="0 0 {width} {height:.0f}" '
         f'width="{width}" height="{height:.0f}" font-size="{FONT}" '
         f'aria-labelledby="{title_id}" xmlns="http://www.w3.org/2000/svg">'
-        f'<title id="{title_id}">Map of topics: related topics sit close together</title>'
+        f'<title id="{title_id}">{words.gettext(MAP_TITLE)}</title>'
         + "".join(lines)
         + "".join(nodes)
         + "</svg>"
