@@ -128,6 +128,12 @@ def test_a_translation_in_english_gets_english_words_on_a_french_site(french_sit
     reasons = [r.get_text() for r in french.select(".related__reason")]
     assert reasons
     assert not [r for r in reasons if r.startswith(("Shared topics", "Both discuss"))]
+    # One search index, in the site's language: its filters and labels were "Essay" beside
+    # "Essai", two kinds for one.
+    for page in (english, french):
+        marked = page.select_one("[data-pagefind-body]")
+        assert marked["data-pagefind-filter"] == "type:Essai", marked["data-pagefind-filter"]
+        assert marked["data-pagefind-meta"] == "type:Essai"
 
 
 @pytest.fixture(scope="module")

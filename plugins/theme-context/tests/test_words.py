@@ -6,8 +6,13 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from jinja2.ext import extract_from_ast
-from pelican.plugins.theme_context.glue import REASON_OPENINGS, WHOLE_REASONS, reason_in
+from jinja2.ext import GETTEXT_FUNCTIONS, extract_from_ast
+from pelican.plugins.theme_context.glue import (
+    REASON_OPENINGS,
+    SITE_SAY,
+    WHOLE_REASONS,
+    reason_in,
+)
 from pelican.plugins.theme_context.words import CatalogError, language_tag, load_words, variants
 from pelican.plugins.topics import glue as topics_glue
 from pelican.plugins.topics import topic_map
@@ -139,7 +144,8 @@ def template_messages() -> dict[str, bool]:
     found = dict.fromkeys([*REASON_OPENINGS, *WHOLE_REASONS, *topics_glue.MESSAGES], False)
     found |= {message: "%(num)s" in message for message in topic_map.MESSAGES}
     for path in THEME.joinpath("templates").rglob("*.html"):
-        for _line, function, message in extract_from_ast(env.parse(path.read_text("utf-8"))):
+        tree = env.parse(path.read_text("utf-8"))
+        for _line, function, message in extract_from_ast(tree, (*GETTEXT_FUNCTIONS, SITE_SAY)):
             found[message if isinstance(message, str) else message[0]] = function == "ngettext"
     return found
 
