@@ -17,10 +17,12 @@ SHAPES = sorted(p.name for p in SITES.iterdir() if p.is_dir())
 
 
 @pytest.mark.parametrize("shape", SHAPES)
-def test_check_then_build_then_verify_never_crash_and_agree(shape, tmp_path):
+def test_check_then_build_then_verify_never_crash_and_agree(shape, tmp_path, caplog):
     content = copy_site(shape, tmp_path)
     found = inspect_folder(load_settings(SETTINGS, content))
     report = build_site(SETTINGS, content, tmp_path / "output")
+    # A record carrying an exception is a traceback on the command line.
+    assert not [r.getMessage() for r in caplog.records if r.exc_info], shape
     check_fine = not found.errors
     assert check_fine == (not report.failed()), (found.problems, report.problems)
     assert {str(p) for p in found.errors} == {str(p) for p in report.problems if p.is_error}
@@ -28,8 +30,13 @@ def test_check_then_build_then_verify_never_crash_and_agree(shape, tmp_path):
         assert verify_site(tmp_path / "output") == []
 
 
+# The command line's own path, on a clean site and on each kind of problem it prints (every
+# shape's own problems, and any exception they log, are the in-process test's above).
+COMMAND_LINE_SHAPES = ["bare_site", "missing_titles", "plugin_directive", "template_in_content"]
+
+
 def test_invoke_prints_no_traceback_for_any_shape(tmp_path, task):
-    for shape in SHAPES:
+    for shape in COMMAND_LINE_SHAPES:
         content = copy_site(shape, tmp_path / shape)
         for command in (["check"], ["build", "--output", str(tmp_path / shape / "out")]):
             result = task(*command, "--content", str(content))
