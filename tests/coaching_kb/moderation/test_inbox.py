@@ -190,7 +190,12 @@ def test_a_letter_is_refused_only_when_the_rules_call_it_advertising(inbox):
     assert "advertising" in answer
 
 
-def test_a_thousand_comments_from_twenty_clients_all_arrive_once(inbox, site_repo):
+# Enough posts that twenty clients keep the inbox's one git queue busy all along (every
+# commit waits on the others); a thousand took 31-73 s of CI's 15 minutes for the same race.
+POSTS = 300
+
+
+def test_three_hundred_comments_from_twenty_clients_all_arrive_once(inbox, site_repo):
     def send(number: int) -> tuple[int, float]:
         started = time.perf_counter()
         status, _ = inbox.post(
@@ -199,15 +204,15 @@ def test_a_thousand_comments_from_twenty_clients_all_arrive_once(inbox, site_rep
         return status, time.perf_counter() - started
 
     with ThreadPoolExecutor(max_workers=20) as pool:
-        results = list(pool.map(send, range(1000)))
-    assert [status for status, _ in results] == [202] * 1000
+        results = list(pool.map(send, range(POSTS)))
+    assert [status for status, _ in results] == [202] * POSTS
     files = on_branch(site_repo["remote"])
     bodies = [comment_from(t, ARTICLE, Path(p).stem, p).body for p, t in files.items()]
     assert sorted(bodies) == sorted(
-        f"Comment number {n}." for n in range(1000)
+        f"Comment number {n}." for n in range(POSTS)
     )  # none lost or doubled
     p95 = statistics.quantiles([seconds for _, seconds in results], n=20)[-1]
-    print(f"\ninbox load: 1000 comments, 20 clients, p95 {p95 * 1000:.0f} ms")  # noqa: T201 - the figure
+    print(f"\ninbox load: {POSTS} comments, 20 clients, p95 {p95 * 1000:.0f} ms")  # noqa: T201 - the figure
 
 
 def test_every_acknowledged_comment_survives_a_crash(site_repo):
