@@ -8,6 +8,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import expect
@@ -154,14 +155,19 @@ def test_an_article_in_french_on_an_english_site_gets_french_words(english_site)
 @pytest.mark.browser
 def test_the_search_pages_messages_are_in_portuguese(page, portuguese_site):
     for base in serve(portuguese_site):
-        page.goto(f"{base}/search/")
-        page.wait_for_selector("form[data-ready]", state="attached")
-        status = page.locator("#search-status")
+        status = search_page_status(page, base)
         page.fill("#search-query", "reunião")
         expect(status).to_have_text("2 resultados para “reunião”")
         page.fill("#search-query", "zzqx")
         expect(status).to_have_text("Nada encontrado para “zzqx”.")
         assert page.errors == []
+
+
+def search_page_status(page: Any, base: str) -> Any:
+    """Open the served site's search page once its script is ready; return its status line."""
+    page.goto(f"{base}/search/")
+    page.wait_for_selector("form[data-ready]", state="attached")
+    return page.locator("#search-status")
 
 
 # The sample site (topics, Q&A, comments, forms) as a Brazilian owner publishes it: Pelican
@@ -199,9 +205,7 @@ def test_a_regional_catalogs_plural_rule_counts_the_words_of_its_language(brazil
 @pytest.mark.browser
 def test_search_works_on_a_site_whose_language_has_a_region(page, brazilian_sample):
     for base in serve(brazilian_sample):
-        page.goto(f"{base}/search/")
-        page.wait_for_selector("form[data-ready]", state="attached")
-        status = page.locator("#search-status")
+        status = search_page_status(page, base)
         page.fill("#search-query", "feedback")
         expect(status).to_have_text(re.compile(r"^\d+ resultados para “feedback”$"))
         # A query with `$&` or `$'` in it is shown as typed, not read as a replacement pattern.
