@@ -146,7 +146,11 @@ def test_an_article_in_french_on_an_english_site_gets_french_words(english_site)
     french = parse(english_site / "first-week-fr.html")
     assert french.html["lang"] == "fr"
     assert french.select_one(".skip-link").get_text() == "Aller au texte"
-    assert french.select_one(".translations").get_text().startswith("Traductions\u00a0:")
+    # Each other language by its own name, not its code ("Traductions : en").
+    assert french.select_one(".translations").get_text() == "Traductions\u00a0: English"
+    assert french.select_one(".translations a")["hreflang"] == "en"
+    english = parse(english_site / "shorter-standups.html").select_one(".translations a")
+    assert (english.get_text(), english["lang"], english["hreflang"]) == ("Deutsch", "de", "de")
     # German has no catalog: the site's own language, English.
     german = parse(english_site / "shorter-standups-de.html")
     assert german.select_one(".skip-link").get_text() == "Skip to the text"
