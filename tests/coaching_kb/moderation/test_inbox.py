@@ -3,6 +3,7 @@
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import statistics
@@ -16,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from coaching_kb.bench.quality import spam_figures
 from coaching_kb.content.comments import comment_from
@@ -347,3 +349,73 @@ def up(url: str) -> bool:
             return True
     except OSError:
         return False
+
+
+FRENCH_SITE = {
+    "ecouter.md": "Title: Écouter avant de trancher\nDate: 2024-03-04\nSlug: ecouter\n\n"
+    "Je laisse chacun parler une fois.\n",
+    "listen.md": "Title: Listen before you decide\nDate: 2024-03-04\nSlug: ecouter\nLang: en\n"
+    "Translation: true\n\nI let everyone speak once.\n",
+}
+
+
+@pytest.mark.browser
+def test_a_french_sites_inbox_answers_in_french(site_repo, tmp_path, browser):
+    # Every reply was English on a French site: the message the page's script shows, and the
+    # page a reader without script gets (<html lang="en">, "Thank you", "Back to the page").
+    from coaching_kb.build import build_site
+    from coaching_kb.serve import serving
+    from coaching_kb.testing import ROOT, write_files
+
+    inbox = Inbox(inbox_env(site_repo, rate=1000))
+    write_files(tmp_path / "content", FRENCH_SITE)
+    overrides = {"DEFAULT_LANG": "fr", "COMMENTS_ENDPOINT": f"{inbox.url}/comments",
+                 "SEARCH_ENABLED": False}  # fmt: skip
+    report = build_site(ROOT / "pelicanconf.py", tmp_path / "content", tmp_path / "site", overrides)
+    assert not report.failed()
+    inbox.env["COMMENTS_MANIFEST"] = str(tmp_path / "site" / "comments.json")
+    with serving(tmp_path / "site") as base:
+        inbox.env["COMMENTS_SITE_ORIGIN"] = base
+        inbox.start()
+        try:
+            refused = inbox.post("/comments", comment("X", "Bonjour", article="nope"))
+            empty = inbox.post("/comments", {"article": "ecouter"}, accept="text/html")
+            short = inbox.post("/questions", {"letter": "Trop court.", "lang": "fr"})
+            with_script = browser.new_context().new_page()
+            said = {}
+            for page in ("ecouter/", "ecouter-en.html"):
+                with_script.goto(f"{base}/{page}")
+                with_script.fill("#comment-name", "Claire")
+                with_script.fill("#comment-body", f"Envoyé depuis {page}")
+                with_script.click(".comment-form button[type=submit]")
+                result = with_script.locator(".comment-form .form-result")
+                expect(result).to_have_text(re.compile(r"\S"))
+                said[page] = result.text_content()
+            without_script = browser.new_context(java_script_enabled=False).new_page()
+            without_script.goto(f"{base}/ecouter/")
+            without_script.fill("#comment-name", "Claire")
+            without_script.fill("#comment-body", "Envoyé sans script.")
+            without_script.click(".comment-form button[type=submit]")
+            without_script.wait_for_url(f"{inbox.url}/comments")
+            thanks = without_script.content()
+            without_script.click("text=Retour à la page")
+            back = without_script.url
+            for tab in (with_script, without_script):
+                tab.context.close()
+        finally:
+            inbox.stop()
+    assert said == {"ecouter/": "Merci. Votre commentaire attend la modération.",
+                    "ecouter-en.html": "Thank you. Your comment awaits moderation."}  # fmt: skip
+    assert refused[0] == 422
+    nowhere = "Envoi refusé\u00a0: aucun article «\u00a0nope\u00a0» sur ce site."
+    assert json.loads(refused[1])["message"] == nowhere
+    assert empty[0] == 422
+    assert '<html lang="fr">' in empty[1]
+    assert "il faut votre nom et un texte pour commenter" in empty[1]
+    assert json.loads(short[1])["message"] == (
+        "Envoi refusé\u00a0: écrivez votre question en quelques phrases."
+    )
+    assert '<html lang="fr">' in thanks
+    assert "<title>Merci</title>" in thanks
+    assert "Merci. Votre commentaire attend la modération." in thanks
+    assert back == f"{base}/ecouter/"
