@@ -359,8 +359,8 @@ class KnownSlugs:
         """Return the inbox's replies in `lang`, the language of the page the form was on,
         else in the site's (English before the site is built, or for an older manifest)."""
         self.read()
-        chosen = lang if lang in self.replies else self.lang
-        return Replies(chosen, self.replies.get(chosen, {}))
+        chosen = next((code for code in (lang, self.lang) if code in self.replies), "en")
+        return Replies(chosen, self.replies.get(chosen, {}))  # English words say "en"
 
 
 def known_from(entry: dict[str, Any]) -> tuple[str, Known]:

@@ -419,3 +419,14 @@ def test_a_french_sites_inbox_answers_in_french(site_repo, tmp_path, browser):
     assert "<title>Merci</title>" in thanks
     assert "Merci. Votre commentaire attend la modération." in thanks
     assert back == f"{base}/ecouter/"
+
+
+def test_a_page_in_english_words_says_it_is_english(site_repo, start_inbox):
+    # A site built without the theme's words (no replies in its comments.json) is answered
+    # in English: the page said <html lang="fr"> over English text.
+    site_repo["manifest"].write_text(json.dumps({**MANIFEST, "lang": "fr"}))
+    inbox = start_inbox(inbox_env(site_repo))
+    status, body = inbox.post("/comments", comment("Bo", "Plain."), accept="text/html")
+    assert status == 202
+    assert body.startswith('<!doctype html><html lang="en">')
+    assert "<title>Thank you</title>" in body
