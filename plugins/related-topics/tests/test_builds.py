@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from pelican.plugins.related_topics import TEMPLATES
+from pelican.plugins.related_topics.words import reason_in, words_for
 
 PLUGIN = Path(__file__).resolve().parents[1]
 # Four short articles on two subjects, shared by the plugin's build tests.
@@ -348,7 +349,9 @@ def test_a_translation_shows_its_originals_list_linking_its_languages_pages(tmp_
     # The English link's quote is the English article's: never shown under the Portuguese one.
     said = reasons(tmp_path, "the-deadline-slipped.html")
     assert said[0].startswith("Close in meaning: “")
-    assert reasons(tmp_path, "the-deadline-slipped-pt.html") == ["Close in meaning", *said[1:]]
+    # In the page's language (the list it adds speaks it).
+    in_portuguese = [reason_in(words_for("pt"), r) for r in ["Close in meaning", *said[1:]]]
+    assert reasons(tmp_path, "the-deadline-slipped-pt.html") == in_portuguese
 
 
 def reasons(site: Path, page: str) -> list[str]:
