@@ -9,6 +9,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -220,18 +221,22 @@ def test_three_hundred_comments_from_twenty_clients_all_arrive_once(inbox, site_
 def test_every_acknowledged_comment_survives_a_crash(site_repo):
     first = Inbox(inbox_env(site_repo, rate=1000)).start()
     acknowledged: list[str] = []
+    some_acknowledged = threading.Event()
 
     def send(number: int) -> None:
         text = f"Crash test comment {number}."
         try:
             if first.post("/comments", comment(f"C{number}", text))[0] == 202:
                 acknowledged.append(text)
+                if len(acknowledged) >= 5:
+                    some_acknowledged.set()
         except (OSError, http.client.HTTPException):
             pass  # the server died mid-request or mid-answer: no whole answer, so not promised
 
     with ThreadPoolExecutor(max_workers=10) as pool:
         futures = [pool.submit(send, n) for n in range(300)]
-        time.sleep(1.0)
+        # Kill mid-stream once some posts are acknowledged, however loaded the machine is.
+        assert some_acknowledged.wait(timeout=120)
         first.stop(signal.SIGKILL)
         for future in futures:
             future.result()
