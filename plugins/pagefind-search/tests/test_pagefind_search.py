@@ -377,3 +377,27 @@ def test_a_page_showing_other_articles_as_cards_is_marked_whole(tmp_path):
     mark_files({page: "Mine"})
     assert page.read_text().startswith("<body data-pagefind-body><span hidden")
     assert page.read_text().count("data-pagefind-body") == 1
+
+
+def indexed_text(output: Path) -> dict[str, str]:
+    """Return each indexed page's address and the text Pagefind holds as the page's."""
+    found = {}
+    for fragment in (output / "pagefind" / "fragment").iterdir():
+        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[record["url"]] = record["content"]
+    return found
+
+
+@pytest.mark.parametrize("theme", ["notmyidea", "simple"])
+def test_the_sites_name_menu_and_links_are_no_pages_text(build, theme):
+    chrome = {
+        "SITENAME": "Quokka Gazette", "THEME": theme, "MENUITEMS": [("Wombat menu", "#")],
+        "LINKS": [("Jinja2", "#")], "SOCIAL": [("Another social link", "#")],
+    }  # fmt: skip
+    text = indexed_text(build(MARKED, **chrome))
+    assert set(text) == {"/handing-over-the-rota.html", "/late-nights.html", "/qa-again.html",
+                         "/pages/about-us.html"}  # fmt: skip
+    assert "We write." in text["/pages/about-us.html"]
+    for page, words in text.items():
+        for word in ("Quokka", "Wombat", "Jinja2", "social"):
+            assert word not in words, (page, word)
