@@ -71,6 +71,19 @@ def test_settings_that_cannot_work_say_how_to_fix_them(raw, message):
     assert settings == SearchSettings()  # the default kept for what cannot work
 
 
+def test_another_search_plugins_settings_are_named_and_no_far_name_is_guessed():
+    other = {"SEARCH_MODE": "output", "SEARCH_HTML_SELECTOR": "main", "SEARCH_BOX": True}
+    _, warnings, _ = load(other | {"PLUGINS": ["pelican.plugins.sitemap"]})
+    assert warnings == [
+        f"{key} is a pelican-search setting, unused by pagefind_search. Fix: remove it, as "
+        "pelican-search is not in PLUGINS"
+        for key in ("SEARCH_HTML_SELECTOR", "SEARCH_MODE")
+    ]  # and a theme's SEARCH_BOX, like none of ours, is left alone
+    assert load(other | {"PLUGINS": ["search"]})[1] == []  # pelican-search runs: they are its
+    _, warnings, _ = load({"SEARCH_LANG": "fr", "PLUGINS": []})
+    assert warnings == ["unknown setting SEARCH_LANG. Fix: did you mean SEARCH_LANGUAGE?"]
+
+
 def test_the_command_is_pagefinds_documented_one_in_the_sites_language(tmp_path):
     command = pagefind_command(tmp_path, "pagefind", "fr")
     assert command[1:] == ["--site", str(tmp_path), "--output-subdir", "pagefind",
