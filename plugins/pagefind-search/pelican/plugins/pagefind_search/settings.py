@@ -92,6 +92,11 @@ def value_error(key: str, value: Any, default: Any) -> str:
             f"{key} = {value!r} is not a folder inside the output. "
             f"Fix: write a relative path, e.g. {key} = {default!r}"
         )
+    if is_bundle_dir and not PurePosixPath(value).parts:  # ".", "./": the output itself
+        return (
+            f"{key} = {value!r} is the output folder itself, which holds the whole site. "
+            f"Fix: name a folder of its own, e.g. {key} = {default!r}"
+        )
     return ""
 
 
