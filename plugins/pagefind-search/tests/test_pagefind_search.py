@@ -1,13 +1,16 @@
 """pagefind_search on its own: the core on plain data, and real Pelican builds of tiny sites
 on Pelican's default theme (no theme or toolkit of ours)."""
 
+import functools
 import gzip
+import http.server
 import json
 import logging
 import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -491,3 +494,44 @@ def test_the_sites_name_menu_and_links_are_no_pages_text(build, theme):
     for page, words in text.items():
         for word in ("Quokka", "Wombat", "Jinja2", "social"):
             assert word not in words, (page, word)
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+CSP = "script-src 'self' 'wasm-unsafe-eval'"  # what the README says the search page needs
+
+
+class CspHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder with the README's Content-Security-Policy on every response."""
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", CSP)
+        super().end_headers()
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@pytest.mark.browser
+def test_the_readmes_search_snippet_works_under_the_readmes_csp(build, page, tmp_path):
+    snippet = re.search(r"quickest UI.*?```html\n(.*?)```", README.read_text(), re.S).group(1)
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "search.html").write_text(
+        '{% extends "base.html" %}{% block content %}' + snippet + "{% endblock %}"
+    )
+    output = build(ARTICLES, THEME_TEMPLATES_OVERRIDES=[str(templates)],
+                   DIRECT_TEMPLATES=["index", "search"])  # fmt: skip
+    handler = functools.partial(CspHandler, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/search.html")
+        page.fill(".pagefind-ui__search-input", "delegation", timeout=10000)
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=30000)
+        assert page.locator(".pagefind-ui__result-link").first.inner_text() == (
+            "Handing over the rota"
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not [error for error in page.errors if "Content Security Policy" in error]

@@ -18,6 +18,11 @@ log = logging.getLogger(__name__)
 BUNDLE_DIR = "SEARCH_BUNDLE_DIR"
 # The published articles' and pages' files this build wrote, with their titles (HTML).
 WRITTEN: dict[Path, str] = {}
+# Starts Pagefind's UI in the page's #search, from a file of the bundle: a Content-Security-
+# Policy allowing only the site's own scripts ('self') blocks an inline one.
+UI_START = """const start = () => new PagefindUI({ element: "#search" });
+document.readyState === "loading" ? addEventListener("DOMContentLoaded", start) : start();
+"""
 # Every HTML file this build wrote: the pages Pagefind reads (not one an earlier build left).
 PAGES: set[Path] = set()
 
@@ -70,6 +75,7 @@ def index_output(pelican: "Pelican") -> None:
         return
     groups = read_synonyms(Path(pelican.settings["PATH"]) / settings.synonyms_path)
     write_synonyms(groups, site / settings.bundle_dir)
+    (site / settings.bundle_dir / "search-ui.js").write_text(UI_START, encoding="utf-8")
     log.info("pagefind_search: %d pages indexed (%s), %d synonym groups, in %.2fs",
              indexed, language or "each page's language", len(groups),
              time.perf_counter() - started)  # fmt: skip

@@ -26,7 +26,7 @@ class PagefindError(RuntimeError):
 
 # What Pagefind writes in its bundle folder, and what this plugin adds beside it: the only
 # files ever removed from it (a folder the site shares keeps the site's own files).
-OWN_FILES = re.compile(r"pagefind[\w.-]*|wasm\.[\w-]+\.pagefind|synonyms\.json")
+OWN_FILES = re.compile(r"pagefind[\w.-]*|wasm\.[\w-]+\.pagefind|synonyms\.json|search-ui\.js")
 OWN_FOLDERS = {"fragment": ".pf_fragment", "index": ".pf_index", "filter": ".pf_filter"}
 
 
