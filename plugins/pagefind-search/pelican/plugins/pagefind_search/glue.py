@@ -1,4 +1,4 @@
-"""Pelican glue for pagefind_search: index the finished output folder, then add synonyms."""
+"""Pelican glue for pagefind_search: index the pages this build wrote, then add synonyms."""
 
 import logging
 import os
