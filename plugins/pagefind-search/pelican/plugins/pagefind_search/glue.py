@@ -18,13 +18,13 @@ log = logging.getLogger(__name__)
 BUNDLE_DIR = "SEARCH_BUNDLE_DIR"
 # The published articles' and pages' files this build wrote, with their titles (HTML).
 WRITTEN: dict[Path, str] = {}
+# Every HTML file this build wrote: the pages Pagefind reads (not one an earlier build left).
+PAGES: set[Path] = set()
 # Starts Pagefind's UI in the page's #search, from a file of the bundle: a Content-Security-
 # Policy allowing only the site's own scripts ('self') blocks an inline one.
 UI_START = """const start = () => new PagefindUI({ element: "#search" });
 document.readyState === "loading" ? addEventListener("DOMContentLoaded", start) : start();
 """
-# Every HTML file this build wrote: the pages Pagefind reads (not one an earlier build left).
-PAGES: set[Path] = set()
 
 
 def note_written(path: str, context: dict) -> None:
