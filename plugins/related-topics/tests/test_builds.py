@@ -400,6 +400,31 @@ def test_unknown_and_other_plugins_settings_are_one_warning_not_a_traceback(tmp_
     assert "RELATED_POSTS_LIMIT" not in said  # another plugin's, and like none of ours
 
 
+def test_a_cache_folder_that_cannot_be_written_is_one_warning_and_the_site_is_built(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")  # fails for root too, unlike chmod
+    cache = tmp_path / "a-file" / "cache"
+    result = build(tmp_path, RELATED_TOPICS_CACHE_PATH=str(cache), **FULL_NAME)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert "Traceback" not in said
+    assert said.count("cannot write its cache") == 1
+    assert f"related_topics: cannot write its cache in {cache} (" in said
+    assert "Fix: set RELATED_TOPICS_CACHE_PATH (or Pelican's CACHE_PATH) to a folder" in said
+    assert listed(tmp_path, "the-deadline-slipped.html")
+    assert related_json(tmp_path)["articles"]
+
+
+@pytest.mark.parametrize("off", [None, ""])
+def test_json_save_as_none_or_empty_writes_no_related_json_as_pelicans_own_do(tmp_path, off):
+    result = build(tmp_path, RELATED_TOPICS_JSON_SAVE_AS=off, RELATED_TOPICS_MODEL="",
+                   **FULL_NAME)  # fmt: skip
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert "RELATED_TOPICS_JSON_SAVE_AS" not in said
+    assert (tmp_path / "output" / "the-deadline-slipped.html").is_file()
+    assert not (tmp_path / "output" / "related.json").exists()
+
+
 def test_a_setting_warning_names_the_settings_file_used_and_the_one_it_was_written_in(tmp_path):
     build(tmp_path, **FULL_NAME)
     (tmp_path / "pelicanconf.py").write_text(
