@@ -535,3 +535,10 @@ def test_the_readmes_search_snippet_works_under_the_readmes_csp(build, page, tmp
         server.shutdown()
         server.server_close()
     assert not [error for error in page.errors if "Content Security Policy" in error]
+
+
+def test_writing_selected_pages_keeps_the_others_searchable(build):
+    output = build(ARTICLES)
+    selected = str(output / "late-nights.html")  # `pelican --write-selected` writes it alone
+    output = build(ARTICLES, DELETE_OUTPUT_DIRECTORY=False, WRITE_SELECTED=[selected])
+    assert {"/handing-over-the-rota.html", "/late-nights.html"} <= set(indexed(output))
