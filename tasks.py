@@ -425,7 +425,14 @@ def comment_add(c, article="", source="-", author="", url="", content=str(CONTEN
     project = Path(content).resolve().parent
     item = str(path.resolve().relative_to(project))
     PrivateStore(project / LOCAL_FOLDER / "private.sqlite").keep(item, sent.email, now)
-    print(f"wrote {path} (pending)")
+    print(f"wrote {_as_typed(path)} (pending)")
+
+
+def _as_typed(path: Path) -> Path:
+    """Return `path` as the owner types it next (git add, --path): relative to where they
+    are when it is inside, else whole."""
+    whole = path.resolve()
+    return whole.relative_to(Path.cwd()) if whole.is_relative_to(Path.cwd()) else whole
 
 
 def _settings_for(content: str) -> dict[str, Any]:
