@@ -3,11 +3,9 @@
 Each function changes only the `Status:` line or writes a new file; nothing is deleted.
 """
 
-import contextlib
 import difflib
 import glob
 import html
-import io
 import re
 import unicodedata
 from collections.abc import Collection, Mapping
@@ -115,8 +113,7 @@ def article_slugs(settings: Mapping[str, Any]) -> dict[str, bool]:
 
     from coaching_kb.run import plan_pelican
 
-    with contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: Processed ..." line
-        run = plan_pelican({**settings, "SEARCH_ENABLED": False})
+    run = plan_pelican({**settings, "SEARCH_ENABLED": False})
     found = [g for g in run.generators if isinstance(g, ArticlesGenerator)]
     articles = [a for g in found for a in (*g.articles, *g.hidden_articles)]
     return {a.slug: bool(getattr(a, "is_comments_closed", False)) for a in articles}

@@ -70,6 +70,8 @@ def test_new_then_check_then_build_round_trips(tmp_path, task):
         )
     checked = task("check", "--content", str(content))
     assert checked.returncode == 0, checked.stdout + checked.stderr
+    # check writes nothing: Pelican's "Done: Processed 2 articles ..." would say it did.
+    assert checked.stdout.splitlines() == [f"check: {content} is fine"], checked.stdout
     output = tmp_path / "output"
     built = task("build", "--content", str(content), "--output", str(output))
     assert built.returncode == 0, built.stderr
