@@ -68,12 +68,15 @@ def _counted(count: int, what: str) -> str:
     return f"{count} {what}{'' if count == 1 else 's'}"
 
 
+DRAFTS_FAIL_NOTHING = "a draft's warnings fail nothing, even --strict, until it is published"
+
+
 def _notes(problems: list[Any]) -> str:
-    """Return how many warnings, notes on drafts, pending items (letters to answer) and notes
+    """Return how many warnings, draft warnings, pending items (letters to answer) and notes
     there are, in words."""
     kinds = (
         ("warning", "warning", "warnings"),
-        ("draft", "note on a draft", "notes on drafts"),
+        ("draft", "draft warning", "draft warnings"),  # each line says `draft:`
         ("pending", "pending", "pending"),
         ("note", "note", "notes"),
     )
@@ -82,6 +85,15 @@ def _notes(problems: list[Any]) -> str:
         for severity, one, many in kinds
         if (count := sum(1 for p in problems if p.severity == severity))
     )
+
+
+def _summary(problems: list[Any], hints: int = 0) -> str:
+    """Return ' (what the problems and hints above were)', '' for none; a draft's warnings
+    are warnings all the same, so the summary says why they fail nothing."""
+    said = [_notes(problems)] if problems else []
+    said += [_counted(hints, "hint")] if hints else []
+    why = f"; {DRAFTS_FAIL_NOTHING}" if any(p.severity == "draft" for p in problems) else ""
+    return f" ({', '.join(said)} above{why})" if said else ""
 
 
 def _ordered(problems: list[Any]) -> list[Any]:
@@ -126,7 +138,7 @@ def _build(
     if failing:
         kind = "problem" if strict else "error"
         raise Exit(f"build failed: {_counted(failing, kind)} above; {output} was left as it was", 1)
-    warned = f" ({_notes(report.problems)} above)" if report.problems else ""
+    warned = _summary(report.problems)
     if kept and kept.skipped:
         _print_skipped(kept.skipped)
         raise Exit(
@@ -389,10 +401,7 @@ def check(c, content="", strict=False, settings=""):
         raise Exit(f"check: {_counted(failing, 'problem')}", 1)
     for hint in found.hints:
         print(hint)
-    notes = [_notes(found.problems)] if found.problems else []
-    notes += [_counted(len(found.hints), "hint")] if found.hints else []
-    said = f" ({', '.join(notes)} above)" if notes else ""
-    print(f"check: {content or 'the content'} is fine{said}")
+    print(f"check: {content or 'the content'} is fine{_summary(found.problems, len(found.hints))}")
 
 
 def _comments_dir(content: str) -> Path:
