@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from coaching_kb.build import BuildReport, build_site, edited_sources, load_settings
+from coaching_kb.check.problems import problem_from
 from coaching_kb.errors import SiteError
 from coaching_kb.held_site import HeldSite, render_edited
 from coaching_kb.keep_going import build_keeping_going
@@ -70,7 +71,11 @@ def warm_up(settings_file: Path) -> None:
     log_progress()
     parent = os.getppid()
     threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
-    for name in load_settings(settings_file).get("PLUGINS") or []:
+    try:
+        plugins = load_settings(settings_file).get("PLUGINS") or []
+    except SiteError:  # a settings file saved with a typo: the build names it
+        return
+    for name in plugins:
         # One from PLUGIN_PATHS is found by Pelican at the first build.
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
@@ -165,11 +170,14 @@ class Preview:
     def _full(self) -> BuildReport:
         overrides = {**DRAFTS_PREVIEWED, **self.overrides}
         where = (self.settings_file, self.content, self.output, overrides)
-        if self.keep_going:
-            kept = self._run(build_keeping_going, *where)
-            report, self.skipped = kept.report, kept.skipped
-        else:
-            report = self._run(build_and_hold, *where)
+        try:
+            if self.keep_going:
+                kept = self._run(build_keeping_going, *where)
+                report, self.skipped = kept.report, kept.skipped
+            else:
+                report = self._run(build_and_hold, *where)
+        except SiteError as error:  # a setting saved wrong: a failed build, until it is fixed
+            report = BuildReport(self.output, problems=[problem_from(str(error))])
         self.behind = False
         return report
 

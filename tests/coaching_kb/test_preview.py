@@ -3,6 +3,10 @@
 import threading
 from pathlib import Path
 
+import pytest
+
+from coaching_kb.build import load_settings
+from coaching_kb.errors import SettingsError
 from coaching_kb.preview import Preview
 from coaching_kb.testing import ROOT, write_files
 
@@ -170,3 +174,31 @@ def test_a_quick_question_and_page_match_the_full_build(tmp_path):
         assert b"A line added in preview." in live.read_bytes()
         assert live.read_bytes() == full.read_bytes()
     assert b'class="letter__body"' in (tmp_path / "full" / QA_PAGE / "index.html").read_bytes()
+
+
+def test_a_settings_file_broken_while_previewing_is_an_error_at_its_line(tmp_path):
+    """A typo saved in the settings file while the preview ran broke its build process with a
+    traceback, and no later save was built: the preview stopped without a word."""
+    settings, output = site(tmp_path, "first"), tmp_path / "output"
+    good = settings.read_text()
+    with Preview(settings, tmp_path / "content", output) as preview:
+        assert not preview.rebuild().failed()
+        for broken, line in (('SITEURL = "\n', 5), ("SITENAME = SITE_NAME\n", 5)):
+            settings.write_text(good + broken)
+            failed = preview.rebuild([str(settings)])
+            [error] = failed.errors
+            assert error.startswith(f"{settings}:{line}: "), error
+            assert "Fix: " in error
+            assert "Traceback" not in error
+        settings.write_text(good)
+        assert not preview.rebuild([str(settings)]).failed()
+        assert (output / "probe.txt").read_text() == "first"
+
+
+def test_a_broken_settings_file_is_named_at_its_line(tmp_path):
+    settings = tmp_path / "pelicanconf.py"
+    settings.write_text('SITENAME = "Notes"\nTIMEZONE = "UTC\n')
+    with pytest.raises(SettingsError) as raised:
+        load_settings(settings)
+    assert str(raised.value).startswith(f"{settings}:2: unterminated string literal")
+    assert f"Fix: correct {settings} at line 2" in str(raised.value)
