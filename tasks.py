@@ -421,13 +421,17 @@ def _comments_dir(content: str) -> Path:
 @reports_errors
 def comment_add(c, article="", source="-", author="", url="", content=str(CONTENT)):
     """Write a pending comment from an email or text; approve it to publish."""
-    from coaching_kb.moderation.files import add_comment, require_article, submission_from_message
+    from coaching_kb.moderation.files import (
+        add_comment,
+        read_message,
+        require_article,
+        submission_from_message,
+    )
     from coaching_kb.moderation.owner import LOCAL_FOLDER
     from coaching_kb.moderation.private import PrivateStore
 
     require_article(_settings_for(content), article)
-    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    sent = submission_from_message(text, author=author, url=url)
+    sent = submission_from_message(read_message(source), author=author, url=url)
     now = sent.sent_at or datetime.now(UTC)
     path = add_comment(_comments_dir(content), article, sent, now)
     # The address stays out of git, in the store a local inbox uses, beside the content folder.

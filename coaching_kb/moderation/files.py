@@ -7,6 +7,7 @@ import difflib
 import glob
 import html
 import re
+import sys
 import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -75,6 +76,27 @@ class Submission:
     url: str = ""
     reply_to: str = ""
     sent_at: datetime | None = None  # an email's Date (UTC); None for text and form posts
+
+
+def read_message(source: str) -> str:
+    """Return the text of `source` ('-' for standard input), or raise SiteError naming it
+    (never turn a reader's accented letters into replacement marks)."""
+    name = "standard input" if source == "-" else source
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as error:
+        what = {FileNotFoundError: "does not exist", IsADirectoryError: "is a folder"}.get(
+            type(error), f"cannot be read ({error.strerror})"
+        )
+        raise SiteError(f"comment-add: {name} {what}. Fix: pass --source with the file the "
+                        "email is saved in (- reads standard input)") from None  # fmt: skip
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SiteError(
+            f"comment-add: {name} is not UTF-8 text. Fix: save the "
+            "email as UTF-8 text (iconv -f latin1 -t utf-8 < email.txt > email-utf8.txt)"
+        ) from None
 
 
 def submission_from_message(text: str, author: str = "", url: str = "") -> Submission:
