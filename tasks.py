@@ -64,6 +64,13 @@ def _log_to_terminal(verbose: bool = False) -> None:
     log_progress(verbose)
 
 
+def _as_typed(path: Path) -> Path:
+    """Return `path` as the owner types it next (git add, --path, --output): relative to where they
+    are when it is inside, else whole."""
+    whole = path.resolve()
+    return whole.relative_to(Path.cwd()) if whole.is_relative_to(Path.cwd()) else whole
+
+
 def _counted(count: int, what: str) -> str:
     return f"{count} {what}{'' if count == 1 else 's'}"
 
@@ -137,16 +144,17 @@ def _build(
     failing = _print_problems(report.problems, strict)
     if failing:
         kind = "problem" if strict else "error"
-        raise Exit(f"build failed: {_counted(failing, kind)} above; {output} was left as it was", 1)
+        shown = _as_typed(Path(output))
+        raise Exit(f"build failed: {_counted(failing, kind)} above; {shown} was left as it was", 1)
     warned = _summary(report.problems)
     if kept and kept.skipped:
         _print_skipped(kept.skipped)
         raise Exit(
-            f"built {output} in {report.seconds:.1f}s{warned}, without the "
+            f"built {_as_typed(Path(output))} in {report.seconds:.1f}s{warned}, without the "
             f"{_counted(len(kept.skipped), 'file')} listed above",
             1,
         )  # published, but not everything: CI still sees it
-    print(f"built {output} in {report.seconds:.1f}s{warned}")
+    print(f"built {_as_typed(Path(output))} in {report.seconds:.1f}s{warned}")
 
 
 def _print_skipped(skipped: dict[str, list[Any]]) -> None:
@@ -371,7 +379,7 @@ def new(c, title="", kind="essay", author="", tags="", content="", settings=""):
     path = new_post(Path(content or CONTENT), kind, title, author, tags, folder=folder)
     preview = f"invoke livereload --settings {settings}" if settings else "invoke livereload"
     print(
-        f"wrote {path}: write it ({preview} shows it at /drafts/{path.stem}/), "
+        f"wrote {_as_typed(path)}: write it ({preview} shows it at /drafts/{path.stem}/), "
         "set 'Status: published' (or remove the line), then commit"
     )
 
@@ -401,7 +409,8 @@ def check(c, content="", strict=False, settings=""):
         raise Exit(f"check: {_counted(failing, 'problem')}", 1)
     for hint in found.hints:
         print(hint)
-    print(f"check: {content or 'the content'} is fine{_summary(found.problems, len(found.hints))}")
+    shown = _as_typed(Path(content)) if content else "the content"
+    print(f"check: {shown} is fine{_summary(found.problems, len(found.hints))}")
 
 
 def _comments_dir(content: str) -> Path:
@@ -439,13 +448,6 @@ def comment_add(c, article="", source="-", author="", url="", content=str(CONTEN
     item = str(path.resolve().relative_to(project))
     PrivateStore(project / LOCAL_FOLDER / "private.sqlite").keep(item, sent.email, now)
     print(f"wrote {_as_typed(path)} (pending)")
-
-
-def _as_typed(path: Path) -> Path:
-    """Return `path` as the owner types it next (git add, --path): relative to where they
-    are when it is inside, else whole."""
-    whole = path.resolve()
-    return whole.relative_to(Path.cwd()) if whole.is_relative_to(Path.cwd()) else whole
 
 
 def _settings_for(content: str) -> dict[str, Any]:
@@ -511,7 +513,7 @@ def comment_triage(c, content=str(CONTENT)):
 
     marked = triage(_comments_dir(content))
     for path, reason in marked:
-        print(f"spam ({reason}): {path}")
+        print(f"spam ({reason}): {_as_typed(path)}")
     print(f"comment-triage: {len(marked)} marked as spam")
 
 
@@ -578,12 +580,13 @@ def comment_pull(c, remote="", branch="comments-pending"):
     from coaching_kb.moderation.owner import pull
 
     pulled = pull(ROOT, remote, branch)
+    source = _as_typed(Path(pulled.source)) if Path(pulled.source).is_dir() else pulled.source
     for name in pulled.files:
         print(f"new: {name}")
     if not pulled.files:
-        print(f"comment-pull: nothing new from {pulled.source}")
+        print(f"comment-pull: nothing new from {source}")
         return
-    print(f"comment-pull: {_counted(len(pulled.files), 'file')} from {pulled.source}; "
+    print(f"comment-pull: {_counted(len(pulled.files), 'file')} from {source}; "
           "moderate with invoke comment-triage and comment-approve")  # fmt: skip
 
 
@@ -851,5 +854,5 @@ def verify(c, output="", site_url="", settings=""):
     for problem in problems:
         print(problem)
     if problems:
-        raise Exit(f"verify: {len(problems)} problems in {output}", 1)
-    print(f"verify: {output} is fine")
+        raise Exit(f"verify: {len(problems)} problems in {_as_typed(Path(output))}", 1)
+    print(f"verify: {_as_typed(Path(output))} is fine")

@@ -127,3 +127,25 @@ def test_new_on_another_owners_site_writes_beside_their_posts_in_their_section(t
         a.get_text(strip=True) for a in parsed_html(out / "index.html").select(".site-nav a")
     }
     assert sections == {"Sobre", "posts"}, sections  # no new section of its own
+
+
+def test_the_files_and_folders_each_task_names_are_as_the_author_types_them(tmp_path, task):
+    """From the project folder, `invoke new`, `check`, `build`, `verify` and `comment-triage`
+    named /home/.../content/essays/x.md: the author types content/essays/x.md (git add)."""
+    write_files(tmp_path / "content", {
+        "authors/ann-lee.md": "Name: Ann Lee\n\nAnn coaches.\n",
+        "essays/one.md": "Title: One\nDate: 2026-01-01\nAuthor: Ann Lee\n\nText.\n",
+        "comments/one/01-bot.md": "Author: Bot\nDate: 2026-01-02\nStatus: pending\n\n"
+        "Buy cheap followers now at https://cheap.example/buy https://cheap.example/now\n",
+    })  # fmt: skip
+    here, content = {"cwd": tmp_path}, str(tmp_path / "content")
+    made = task("new", "--title", "Saying no", "--author", "Ann Lee", "--content", content, **here)
+    assert made.stdout.startswith("wrote content/essays/saying-no.md: "), made.stdout
+    checked = task("check", "--content", content, **here)
+    assert checked.stdout.splitlines()[-1].startswith("check: content is fine ("), checked.stdout
+    built = task("build", "--content", content, "--output", str(tmp_path / "out"), **here)
+    assert built.stdout.splitlines()[-1].startswith("built out in "), built.stdout
+    verified = task("verify", "--output", str(tmp_path / "out"), **here)
+    assert verified.stdout.splitlines()[-1] == "verify: out is fine", verified.stdout
+    triaged = task("comment-triage", "--content", content, **here)
+    assert "): content/comments/one/01-bot.md" in triaged.stdout, triaged.stdout

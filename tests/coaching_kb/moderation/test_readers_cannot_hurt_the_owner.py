@@ -61,6 +61,7 @@ def test_the_inbox_leaves_the_owners_working_copy_alone(owner_project, start_inb
     pulled = owner_task(owner_project, "comment-pull")
     assert pulled.returncode == 0, pulled.stderr
     assert f"new: {last[0]}" in pulled.stdout
+    assert "comment-pull: 1 file from .inbox/site; " in pulled.stdout  # as the owner types it
     assert (owner_project / last[0]).is_file()  # merged into the branch the owner is on
     assert git("branch", "--show-current", cwd=owner_project).strip() == "writing"
     assert "content/essays/unfinished.md" not in tree(owner_project, "HEAD")
