@@ -437,12 +437,13 @@ def test_a_mistyped_time_zone_is_one_error_at_its_line_with_the_nearest(tmp_path
         assert "'Europe/Londn' is not a time zone" in problems[0].message
         assert "Fix: write 'Europe/London'" in problems[0].message
     conf = tmp_path / "site" / "pelicanconf.py"
-    conf.write_text(conf.read_text() + 'TIMEZONE = "America/New_Yrok"\n')
+    # The last assignment is the one Python keeps, and the one named.
+    conf.write_text(conf.read_text() + 'TIMEZONE = "UTC"\nTIMEZONE = "America/New_Yrok"\n')
     (tmp_path / "site" / "content" / "post.md").write_text("Title: A post\nDate: 2024-01-01\n\nX\n")
     found, report = check_and_build(tmp_path)
     for problems in (found.problems, report.problems):
         assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [
-            ("pelicanconf.py", 3, True)
+            ("pelicanconf.py", 4, True)
         ]
         assert "TIMEZONE 'America/New_Yrok' is not a time zone" in problems[0].message
         assert "Fix: write 'America/New_York'" in problems[0].message
