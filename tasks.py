@@ -294,7 +294,8 @@ def livereload(c, port=PORT, content="", output="", settings="", keep_going=Fals
     # The full build after quick pages: every other page (lists, hubs, related) catches up.
     preview = Preview(DEV_SETTINGS, folder, Path(output),
                       caught_up=lambda report: _report_rebuild(preview, report, reloads),
-                      overrides=overrides, keep_going=keep_going)  # fmt: skip
+                      overrides=overrides, keep_going=keep_going,
+                      owner=Path(settings) if settings else None)  # fmt: skip
     with preview, _serving_while(server, " with live reload"):
         _report_rebuild(preview, preview.rebuild(), reloads)  # the first build indexes search too
         ready.set()

@@ -1,5 +1,6 @@
 """The live preview reloads what changed: an edited plugin, an edited setting."""
 
+import shutil
 import threading
 from pathlib import Path
 
@@ -7,8 +8,9 @@ import pytest
 
 from coaching_kb.build import load_settings
 from coaching_kb.errors import SettingsError
+from coaching_kb.owner_settings import owner_overrides
 from coaching_kb.preview import Preview
-from coaching_kb.testing import ROOT, write_files
+from coaching_kb.testing import ROOT, SITES, write_files
 
 ARTICLE = "Title: Ready\nDate: 2020-01-01\n\n## A heading\n\nSome text.\n"
 PROBE = """
@@ -202,3 +204,26 @@ def test_a_broken_settings_file_is_named_at_its_line(tmp_path):
         load_settings(settings)
     assert str(raised.value).startswith(f"{settings}:2: unterminated string literal")
     assert f"Fix: correct {settings} at line 2" in str(raised.value)
+
+
+def test_an_owners_settings_saved_while_previewing_are_read_again(tmp_path):
+    """`invoke livereload --settings` rebuilt when the owner saved their pelicanconf.py, with
+    the settings it had read at start: a new SITENAME never showed."""
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    owner, ours, output = (
+        tmp_path / "site" / "pelicanconf.py",
+        ROOT / "pelicanconf.py",
+        tmp_path / "out",
+    )
+    overrides = owner_overrides(owner, load_settings(ours))
+    content = Path(overrides["PATH"])
+    with Preview(ours, content, output, overrides=overrides, owner=owner) as preview:
+        assert not preview.rebuild().failed()
+        owner.write_text(
+            owner.read_text(encoding="utf-8").replace("Notas de liderança", "Outro nome")
+        )
+        assert not preview.rebuild([str(owner)]).failed()
+        assert "<title>Outro nome</title>" in (output / "index.html").read_text(encoding="utf-8")
+        owner.write_text(owner.read_text(encoding="utf-8") + 'SITEURL = "\n')
+        [error] = preview.rebuild([str(owner)]).errors
+        assert error.startswith(f"{owner}: cannot be read (SyntaxError"), error
