@@ -552,6 +552,7 @@ def comment_inbox(c, port=8100, host="127.0.0.1", repo="", origin=""):
     """Run the comment and question inbox: form posts become pending files on a git branch."""
     from coaching_kb.moderation.inbox import InboxSettings, create_app, serve
     from coaching_kb.moderation.owner import local_environment, require_own_clone
+    from coaching_kb.terminal import log_progress
 
     env = dict(os.environ)
     if repo:
@@ -563,7 +564,7 @@ def comment_inbox(c, port=8100, host="127.0.0.1", repo="", origin=""):
     if origin:
         env["COMMENTS_SITE_ORIGIN"] = origin
     settings = InboxSettings.from_env(env)
-    _log_to_terminal()
+    log_progress(warnings=True)  # what the owner must fix (comments.json missing, say)
     ready = f"comment inbox for {settings.repo} (branch {settings.branch}) at http://{host}:{port}/"
     serve(create_app(settings), host, int(port), lambda: print(ready, flush=True))
 

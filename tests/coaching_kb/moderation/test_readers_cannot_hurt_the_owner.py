@@ -14,7 +14,7 @@ import pytest
 
 from coaching_kb.moderation.files import Question, add_question
 from coaching_kb.moderation.owner import local_environment
-from coaching_kb.moderation.testing import ESSAY, free_port, git, owner_task
+from coaching_kb.moderation.testing import ESSAY, Inbox, free_port, git, owner_task
 from coaching_kb.testing import write_files
 
 OWNER_SITE_WITH_ASK = {
@@ -768,3 +768,22 @@ def test_the_deploy_verifies_a_site_whose_forms_post_to_the_inbox(owner_project)
     assert 'action="https://inbox.notes.example/comments"' in page
     verified = owner_task(owner_project, "verify", "--output", "output", "--site-url", site_url)
     assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+def test_a_local_inbox_tells_the_owner_its_comments_json_is_missing(owner_project, tmp_path):
+    """`invoke comment-inbox` showed only progress lines: after `invoke clean` the owner saw
+    'comment inbox ... at http://...' and readers were refused with no word to the owner."""
+    (owner_project / "output" / "comments.json").unlink()
+    log = tmp_path / "terminal.txt"
+    inbox = Inbox({"COMMENTS_RATE_PER_MINUTE": "1000"}, owner_project, log=log).start()
+    try:
+        status, _ = inbox.post("/comments", comment("Lin", "Sent too early."))
+        assert status == 503
+    finally:
+        inbox.stop()
+    said = log.read_text()
+    missing = (
+        f"{owner_project / 'output' / 'comments.json'} is missing, so every comment is refused"
+    )
+    assert said.count(missing) == 2, said  # at start, and when a reader is refused for it
+    assert "Fix: build the site" in said
