@@ -20,6 +20,9 @@ from coaching_kb.errors import ContentError, where
 STATUSES = ("approved", "pending", "spam")
 UNLISTED_SALT = "static-comments unlisted:"
 KNOWN_KEYS = frozenset({"author", "date", "status", "reply-to", "email", "url"})
+# Replies nest this deep at most, on the page and in what the inbox files: a reader can chain
+# replies to their own pending ones without end, and each level is a level of recursion.
+MAX_REPLY_DEPTH = 8
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d %H:%M", "%Y/%m/%d")
 
 

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from pelican.urlwrappers import Category
 
-from coaching_kb.content.body import body_of
-from coaching_kb.content.letters import Letter, split_letter
+from coaching_kb.content.body import body_of, set_body
+from coaching_kb.content.letters import SEPARATOR, Letter, split_letter
 from coaching_kb.content.paths import key_line, located, read_lines
 from coaching_kb.content.reader_text import clean_html
 from coaching_kb.content.slugs import slug_of
@@ -53,6 +53,17 @@ class PageHtml:
 def is_qa(article: object) -> bool:
     """Return True for advice-column Q&As."""
     return str(getattr(article, "type", "")).lower() == "qa"
+
+
+def clean_letter(content: Any) -> None:
+    """Sanitize a Q&A's letter in its body as soon as it is read, before Pelican resolves a
+    link in it: the reader's `{attach}` or `{static}` would publish a file of the build
+    machine, and the feed, the summary and the checks read this body, not the page's copy."""
+    if not is_qa(content):
+        return
+    body = body_of(content)
+    if (answer := SEPARATOR.search(body)) is not None:
+        set_body(content, f"{clean_html(body[: answer.start()])}\n{body[answer.start() :]}")
 
 
 def questions_of(generator: "ArticlesGenerator") -> list[Any]:
