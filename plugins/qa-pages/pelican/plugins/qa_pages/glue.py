@@ -30,6 +30,9 @@ DEFAULT_SECTION = "Ask the Coach"
 INBOX_SLUG = re.compile(r"^\d{8}-")
 HEADER_LINES = 200  # a page's title and slug are at its top
 RST_UNDERLINE = re.compile(r"([=\-`:'\"~^_*+#<>])\1*")
+# Folders the product's plugins write at the output's root by default, when no setting names
+# them (topics' TOPICS_SAVE_AS, Pagefind's bundle, the theme's files, feeds, drafts).
+PLUGIN_FOLDERS = frozenset({"topics", "pagefind", "theme", "feeds", "drafts", "tag", "category"})
 HTML_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
@@ -85,22 +88,31 @@ def address_from_title(generator: "ArticlesGenerator") -> None:
     chosen = {id(letter) for letter in letters}
     taken = {a.slug for a in generator.articles if id(a) not in chosen}
     taken |= site_addresses(generator.settings) | page_addresses(generator)
+    # Every letter's own address is kept for it: another's title must not take it.
+    taken |= {letter.slug for letter in letters}
     for letter in sorted(letters, key=lambda a: a.source_path):
         wanted = slug_of(letter.title, generator.settings)
-        if wanted and wanted not in taken:
+        if wanted and wanted not in taken and not INBOX_SLUG.match(wanted):
             letter.slug = wanted
-        taken.add(letter.slug)
+            taken.add(wanted)
 
 
 def site_addresses(settings: dict[str, Any]) -> set[str]:
-    """Return the first folder (or page name) of each address the settings give the site's own
-    pages: `search/index.html` -> "search", `section/{slug}/index.html` -> "section"."""
-    found = set()
+    """Return every name the site may write at the output's root besides articles: the first
+    folder (or page name) of each output the settings name (`search/index.html` -> "search",
+    `section/{slug}/index.html` -> "section", feeds, the theme's and Pagefind's folders), the
+    product's plugins' own folders, and what the content folder holds at its root (static
+    files are copied under their paths)."""
+    found = set(PLUGIN_FOLDERS)
     for key, value in settings.items():
-        if key.endswith("_SAVE_AS") and isinstance(value, str) and value:
-            first = value.split("/")[0]
+        is_output = key.endswith(("_SAVE_AS", "_DIR")) or "FEED" in key
+        if is_output and isinstance(value, str) and value:
+            first = value.strip("/").split("/")[0]
             if "{" not in first:
-                found.add(first.removesuffix(".html"))
+                found.add(first.split(".")[0])
+    content = Path(settings.get("PATH", ""))
+    if content.is_dir():
+        found |= {entry.name.split(".")[0] for entry in content.iterdir()}
     return found
 
 
