@@ -24,6 +24,7 @@ class RelatedSettings:
         True  # add the list to each article's HTML, for themes that know nothing of it
     )
     json_save_as: str = "related.json"  # the lists as JSON for tooling; '' writes none
+    heading: str = ""  # the automatic list's heading; '' for "Related articles" in its language
 
 
 MODELS = ("minilm", "")
