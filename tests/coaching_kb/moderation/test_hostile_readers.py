@@ -15,7 +15,8 @@ import pytest
 
 from coaching_kb.content.comments import MAX_REPLY_DEPTH, unlisted_key
 from coaching_kb.content.front_matter import parse
-from coaching_kb.moderation.inbox import RateLimit
+from coaching_kb.errors import SiteError
+from coaching_kb.moderation.inbox import RateLimit, origin_of
 from coaching_kb.moderation.testing import Inbox, git
 
 ARTICLE = "the-first-ninety-days"
@@ -137,11 +138,8 @@ def test_an_origin_with_a_trailing_slash_lets_the_site_post(inbox):
     assert preflight(inbox, "http://127.0.0.1:8349") is None
 
 
-@pytest.mark.parametrize(
-    "origin", ["https://site.example/blog", "site.example", "ftp://site.example"]
-)
-def test_an_origin_that_is_no_origin_is_refused_in_one_line(repo, origin):
-    env = {**os.environ, **environment(repo, origin)}
+def test_an_origin_that_is_no_origin_is_refused_in_one_line(repo):
+    env = {**os.environ, **environment(repo, "https://site.example/blog")}
     done = subprocess.run(
         [sys.executable, "-m", "uvicorn", "coaching_kb.moderation.inbox:create_app", "--factory",
          "--port", "9"], env=env, capture_output=True, text=True, timeout=60, check=False,
@@ -150,6 +148,27 @@ def test_an_origin_that_is_no_origin_is_refused_in_one_line(repo, origin):
     assert "Traceback" not in done.stderr
     (line,) = [line for line in done.stderr.splitlines() if "COMMENTS_SITE_ORIGIN" in line]
     assert "Fix: " in line
+
+
+@pytest.mark.parametrize(
+    ("written", "origin"),
+    [
+        ("https://Site.Example:443/", "https://site.example"),
+        ("http://[2001:DB8::1]:8080", "http://[2001:db8::1]:8080"),
+        ("", ""),
+        ("site.example", None),
+        ("ftp://site.example", None),
+        ("https://site.example/?q=1", None),
+        ("https://user@site.example", None),
+        ("https://site.example:99999", None),
+    ],
+)
+def test_an_origin_is_read_as_a_browser_sends_it(written, origin):
+    if origin is None:
+        with pytest.raises(SiteError, match=r"COMMENTS_SITE_ORIGIN .*Fix: "):
+            origin_of(written)
+    else:
+        assert origin_of(written) == origin
 
 
 @pytest.mark.parametrize(
