@@ -19,7 +19,13 @@ from coaching_kb.errors import ContentError, where
 
 STATUSES = ("approved", "pending", "spam")
 UNLISTED_SALT = "static-comments unlisted:"
-KNOWN_KEYS = frozenset({"author", "date", "status", "reply-to", "email", "url"})
+KNOWN_KEYS = frozenset({"author", "date", "status", "reply-to", "email", "url", "by-author"})
+# `By-Author: yes` marks a comment the article's writer wrote (the theme's "Author" badge): only
+# the owner writes it, the inbox never does, so a reader typing the writer's name gets no badge.
+BY_AUTHOR = {"yes": True, "true": True, "no": False, "false": False, "": False}
+# Replies nest this deep at most, on the page and in what the inbox files: a reader can chain
+# replies to their own pending ones without end, and each level is a level of recursion.
+MAX_REPLY_DEPTH = 8
 DATE_FORMATS = ("%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M", "%Y-%m-%d", "%Y/%m/%d %H:%M", "%Y/%m/%d")
 
 
@@ -37,6 +43,7 @@ class Comment:
     email: str = ""
     url: str = ""
     path: str = ""
+    by_author: bool = False  # `By-Author: yes`, which only the owner writes
 
     @property
     def is_published(self) -> bool:
@@ -90,6 +97,13 @@ def comment_from(text: str, article_slug: str, comment_id: str, shown: str) -> C
             f"{where(shown, doc.line_of('status'))}: status '{status}' is not one of "
             f"{', '.join(STATUSES)}. Fix: write 'Status: approved', 'pending' or 'spam'"
         )
+    by_author = BY_AUTHOR.get(doc.get("by-author").lower())
+    if by_author is None:
+        raise ContentError(
+            f"{where(shown, doc.line_of('by-author'))}: 'By-Author: {doc.get('by-author')}' is "
+            "neither yes nor no. Fix: write 'By-Author: yes' on a comment the article's writer "
+            "wrote, or delete the line"
+        )
     return Comment(
         id=comment_id,
         article_slug=article_slug,
@@ -101,6 +115,7 @@ def comment_from(text: str, article_slug: str, comment_id: str, shown: str) -> C
         email=doc.get("email"),
         url=doc.get("url"),
         path=shown,
+        by_author=by_author,
     )
 
 

@@ -13,6 +13,15 @@ ALLOWED_TAGS = frozenset(
 )
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
+# Pelican's link placeholders (`{attach}`, `{static}`, `{filename}`, `|filename|`...) start an
+# href or src: in a reader's text one would publish any file of the build machine.
+PLACEHOLDER_START = ("{", "|")
+
+
+def without_placeholders(_tag: str, _attribute: str, value: str) -> str | None:
+    """Return an attribute's value, or None (dropped) when it is one of Pelican's link
+    placeholders: a reader's link must never make the build resolve or copy a file."""
+    return None if value.strip().startswith(PLACEHOLDER_START) else value
 
 
 def clean_html(html: str) -> str:
@@ -24,6 +33,7 @@ def clean_html(html: str) -> str:
         url_schemes=set(URL_SCHEMES),
         link_rel="nofollow ugc noopener",
         strip_comments=True,
+        attribute_filter=without_placeholders,
     )
 
 

@@ -17,7 +17,7 @@ from email.utils import parseaddr
 from pathlib import Path
 from typing import Any
 
-from coaching_kb.content.comments import STATUSES, comment_from
+from coaching_kb.content.comments import MAX_REPLY_DEPTH, STATUSES, comment_from
 from coaching_kb.content.front_matter import parse, render
 from coaching_kb.content.safe_write import write_text
 from coaching_kb.content.slugs import slug_of
@@ -58,12 +58,20 @@ def one_line(value: str) -> str:
     return SPACES.sub(" ", DIRECTION.sub("", CONTROLS.sub("", value))).strip()
 
 
+# Pelican's link placeholders: `{attach}x` or `|filename|x` in a reader's link would make the
+# build publish any file of the owner's machine. Escaped, the page shows them as typed.
+PLACEHOLDER = re.compile(r"\{|\|(?=[A-Za-z]+\|)")
+
+
 def plain_text(value: str) -> str:
-    """Return a reader's text with `&`, `<` and `>` escaped, so no markup of theirs is kept.
+    """Return a reader's text with `&`, `<` and `>` escaped, so no markup of theirs is kept,
+    and `{` (and `|` opening `|word|`) as character references, so no link of theirs is one
+    of Pelican's placeholders.
 
     Markdown shows the escapes as the characters typed; the build sanitizes again anyway.
     """
-    return html.escape(CONTROLS.sub("", value).strip(), quote=False)
+    text = html.escape(CONTROLS.sub("", value).strip(), quote=False)
+    return PLACEHOLDER.sub(lambda found: f"&#{ord(found[0])};", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +185,7 @@ def add_comment(
     author, body = one_line(sent.author), plain_text(sent.body)
     parent = SLUG_SAFE_ID.sub("", sent.reply_to)
     parent = parent if parent in published or (folder / f"{parent}.md").is_file() else ""
+    parent = within_depth(folder, parent)
     # Pelican's slug of the name, transliterated ('José Núñez' -> jose-nunez, '李雷' -> li-lei),
     # so the owner finds a reader's comments with a glob of the name they read.
     name = slug_of(author)[:30].strip("-") or "reader"
@@ -196,6 +205,23 @@ def add_comment(
     }
     write_text(path, render(meta, body))
     return path
+
+
+def within_depth(folder: Path, parent: str) -> str:
+    """Return `parent`, or, when a reply to it would nest deeper than MAX_REPLY_DEPTH, its
+    ancestor a reply may answer at that depth: a reader replying to their own pending replies
+    must not build a chain without end (the page nests no deeper either)."""
+    chain = [parent] if parent else []  # the parent, its parent... up to the conversation's start
+    while chain and (above := parent_of(folder / f"{chain[-1]}.md")) and above not in chain:
+        chain.append(above)
+    return chain[len(chain) - MAX_REPLY_DEPTH] if len(chain) > MAX_REPLY_DEPTH else parent
+
+
+def parent_of(path: Path) -> str:
+    """Return the comment the comment at `path` replies to ('' for none, or no such file)."""
+    if not path.is_file():
+        return ""
+    return parse(path.read_text(encoding="utf-8"), str(path)).get("reply-to").removesuffix(".md")
 
 
 def comment_sent_already(paths: list[Path], author: str, body: str, parent: str) -> Path | None:

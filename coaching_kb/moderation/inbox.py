@@ -27,13 +27,13 @@ import re
 import subprocess
 import threading
 import time
-from collections import defaultdict, deque
+from collections import deque
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import IO, Any
-from urllib.parse import parse_qs
+from urllib.parse import parse_qs, urlsplit
 
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
@@ -59,6 +59,9 @@ LIMITS = {"article": 200, "name": 100, "email": 254, "url": 300, "comment": 5000
 MANIFEST = "comments.json"  # written by the static_comments plugin into the built site
 LINE_BREAK = re.compile(r"\r\n?")
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+WINDOW = 60.0  # seconds: the rate limit counts a reader's posts in the last minute
+DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
 @dataclass(frozen=True)
@@ -100,7 +103,7 @@ class InboxSettings:
                 repo=repo,
                 branch=env.get("COMMENTS_BRANCH", cls.branch),
                 remote=env.get("COMMENTS_REMOTE", cls.remote),
-                site_origin=env.get("COMMENTS_SITE_ORIGIN", ""),
+                site_origin=origin_of(env.get("COMMENTS_SITE_ORIGIN", "")),
                 manifest=Path(manifest),
                 content=env.get("COMMENTS_CONTENT", cls.content),
                 rate_per_minute=int(env.get("COMMENTS_RATE_PER_MINUTE", cls.rate_per_minute)),
@@ -113,6 +116,29 @@ class InboxSettings:
             raise SiteError(
                 f"comment-inbox: a COMMENTS_* value is wrong ({error}). Fix: {fix}"
             ) from None
+
+
+def origin_of(text: str) -> str:
+    """Return the site's origin as a browser's Origin header spells it (scheme://host[:port],
+    lowercase, no default port, no trailing slash): CORS compares the two as text. Raise
+    SiteError for anything that is no origin (a path, a query, another scheme)."""
+    if not text.strip():
+        return ""
+    parts = urlsplit(text.strip())
+    try:
+        port = parts.port
+    except ValueError:
+        port = -1
+    scheme, host = parts.scheme.lower(), parts.hostname or ""
+    if (scheme not in DEFAULT_PORTS or not host or port == -1 or parts.path not in ("", "/")
+            or parts.query or parts.fragment or "@" in parts.netloc):  # fmt: skip
+        raise SiteError(
+            f"comment-inbox: COMMENTS_SITE_ORIGIN (--origin) '{text}' is not a site's origin. "
+            "Fix: give its scheme and host only, as the address bar shows them, e.g. "
+            "https://example.org or http://127.0.0.1:8000"
+        )
+    host = f"[{host}]" if ":" in host else host
+    return f"{scheme}://{host}" + (f":{port}" if port and port != DEFAULT_PORTS[scheme] else "")
 
 
 def networks(text: str) -> tuple[Network, ...]:
@@ -297,6 +323,7 @@ class Known:
     url: str = ""
     is_closed: bool = False
     published: frozenset[str] = frozenset()  # its published comments' ids (Reply forms)
+    is_unlisted: bool = False  # hidden: found by its slug only, never by its public key
 
 
 class KnownSlugs:
@@ -339,7 +366,9 @@ class KnownSlugs:
             log.error("%s", error)
             raise Refused(503, said.NOT_READY)
         self.read()
-        return self.articles.get(slug) or self.articles.get(unlisted_key(slug))
+        if (listed := self.articles.get(slug)) and not listed.is_unlisted:
+            return listed
+        return self.articles.get(unlisted_key(slug))
 
     def read(self) -> None:
         """Read the manifest again if it changed since it was last read (and is there)."""
@@ -369,7 +398,7 @@ def known_from(entry: dict[str, Any]) -> tuple[str, Known]:
     closed = entry.get("comments") == "closed"
     published = frozenset(entry.get("published", ()))
     if "unlisted" in entry:
-        return entry["unlisted"], Known("", "", closed, published)
+        return entry["unlisted"], Known("", "", closed, published, is_unlisted=True)
     return entry.get("slug", ""), Known(entry["title"], entry.get("url", ""), closed, published)
 
 
@@ -385,11 +414,39 @@ def client_address(request: Request, proxies: tuple[Network, ...]) -> str:
 
 
 def is_among(address: str, proxies: tuple[Network, ...]) -> bool:
+    parsed = address_in(address)
+    # Not an address (a forged header, say): never a trusted proxy.
+    return parsed is not None and any(parsed in network for network in proxies)
+
+
+def address_in(text: str) -> Address | None:
+    """Return the address `text` names, without the port a proxy may append
+    (`203.0.113.8:5123`, `[2001:db8::1]:443`), an IPv4 address mapped into IPv6 as itself;
+    None when it names none."""
+    text = text.strip()
+    if text.startswith("["):
+        text = text[1:].partition("]")[0]
+    elif text.count(":") == 1:
+        text = text.partition(":")[0]
     try:
-        parsed = ipaddress.ip_address(address)
+        address = ipaddress.ip_address(text.partition("%")[0])  # an IPv6 zone names no reader
     except ValueError:
-        return False  # not an address (a forged header, say): never a trusted proxy
-    return any(parsed in network for network in proxies)
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        return address.ipv4_mapped
+    return address
+
+
+def reader_of(address: str) -> str:
+    """Return what the rate limit counts as one reader: an IPv4 address, or the /64 network
+    of an IPv6 one (one home or phone is given a whole /64), however it is written; every
+    text that is no address counts as one reader."""
+    parsed = address_in(address)
+    if parsed is None:
+        return "not an address"
+    if parsed.version == 6:
+        return str(ipaddress.ip_network(f"{parsed}/64", strict=False))
+    return str(parsed)
 
 
 def page_link(page: str, site_origin: str) -> str:
@@ -418,26 +475,41 @@ def from_site_root(page: str) -> str:
 
 
 class RateLimit:
-    """At most `per_minute` posts from one reader (one address) in any minute.
+    """At most `per_minute` posts from one reader (see reader_of) in any minute.
 
-    The addresses live only in memory, for a minute: none is ever written anywhere.
+    The addresses live only in memory, and only while they posted in the last two minutes at
+    most (a reader's is forgotten in the first sweep after their minute): none is ever written
+    anywhere, and a flood of addresses cannot grow the memory without end.
     """
 
     def __init__(self, per_minute: int) -> None:
         self.per_minute = per_minute
-        self.seen: dict[str, deque[float]] = defaultdict(deque)
+        self.seen: dict[str, deque[float]] = {}
+        self.swept = 0.0
         self.lock = threading.Lock()
 
-    def allow(self, address: str) -> bool:
-        now = time.monotonic()
+    def allow(self, address: str, now: float | None = None) -> bool:
+        now = time.monotonic() if now is None else now
+        reader = reader_of(address)
         with self.lock:
-            recent = self.seen[address]
-            while recent and now - recent[0] > 60:
+            self.forget(now)
+            recent = self.seen.get(reader, deque())
+            while recent and now - recent[0] > WINDOW:
                 recent.popleft()
             if len(recent) >= self.per_minute:
                 return False
             recent.append(now)
+            self.seen[reader] = recent
             return True
+
+    def forget(self, now: float) -> None:
+        """Drop the readers who have not posted for a minute (a pass over them all, so at most
+        once a minute)."""
+        if now - self.swept < WINDOW:
+            return
+        self.swept = now
+        for reader in [r for r, times in self.seen.items() if now - times[-1] > WINDOW]:
+            del self.seen[reader]
 
 
 async def read_form(request: Request, limit: int) -> dict[str, str]:

@@ -30,3 +30,18 @@ def read_plain_titles(readers: Any) -> None:
     for extension, reader_class in list(readers.reader_classes.items()):
         if isinstance(reader_class, type) and issubclass(reader_class, HTML_TITLED):
             readers.reader_classes[extension] = with_plain_titles(reader_class)
+
+
+def feed_titles(context: dict[str, Any], feed: Any) -> None:
+    """Give each feed entry its article's title as the page shows it: Pelican's feed reads a
+    title as HTML (`T <b>` becomes "T", `&lt;` becomes "<"), but titles here are plain text."""
+    titles = {}
+    for item in (*context.get("articles", ()), *context.get("translations", ())):
+        titles[item.url] = item.title
+    for entry in feed.items:
+        link = str(entry.get("link", "")).removesuffix("?ref=feed")
+        # The entry's link is the site's address, then the article's URL.
+        for at in (i for i, character in enumerate(link) if character == "/"):
+            if (title := titles.get(link[at + 1 :])) is not None:
+                entry["title"] = title
+                break

@@ -8,10 +8,11 @@ Title's address.
 
 from pelican import signals
 
-from .glue import address_from_title, file_under_section, split_questions
+from .glue import address_from_title, clean_letter, file_under_section, split_questions
 
 
 def register() -> None:
+    signals.content_object_init.connect(clean_letter)
     signals.article_generator_pretaxonomy.connect(address_from_title)
     signals.article_generator_pretaxonomy.connect(file_under_section)
     signals.article_generator_finalized.connect(split_questions)

@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING, Any
 
 from pelican.urlwrappers import Category
 
-from coaching_kb.content.body import body_of
-from coaching_kb.content.letters import Letter, split_letter
+from coaching_kb.content.body import body_of, set_body
+from coaching_kb.content.letters import SEPARATOR, Letter, split_letter
 from coaching_kb.content.paths import key_line, located, read_lines
 from coaching_kb.content.reader_text import clean_html
 from coaching_kb.content.slugs import slug_of
@@ -30,6 +30,9 @@ DEFAULT_SECTION = "Ask the Coach"
 INBOX_SLUG = re.compile(r"^\d{8}-")
 HEADER_LINES = 200  # a page's title and slug are at its top
 RST_UNDERLINE = re.compile(r"([=\-`:'\"~^_*+#<>])\1*")
+# Folders the product's plugins write at the output's root by default, when no setting names
+# them (topics' TOPICS_SAVE_AS, Pagefind's bundle, the theme's files, feeds, drafts).
+PLUGIN_FOLDERS = frozenset({"topics", "pagefind", "theme", "feeds", "drafts", "tag", "category"})
 HTML_TITLE = re.compile(r"<title[^>]*>(?P<title>.*?)</title>", re.IGNORECASE | re.DOTALL)
 
 
@@ -55,6 +58,17 @@ def is_qa(article: object) -> bool:
     return str(getattr(article, "type", "")).lower() == "qa"
 
 
+def clean_letter(content: Any) -> None:
+    """Sanitize a Q&A's letter in its body as soon as it is read, before Pelican resolves a
+    link in it: the reader's `{attach}` or `{static}` would publish a file of the build
+    machine, and the feed, the summary and the checks read this body, not the page's copy."""
+    if not is_qa(content):
+        return
+    body = body_of(content)
+    if (answer := SEPARATOR.search(body)) is not None:
+        set_body(content, f"{clean_html(body[: answer.start()])}\n{body[answer.start() :]}")
+
+
 def questions_of(generator: "ArticlesGenerator") -> list[Any]:
     """Return the Q&As, drafts too: a site that shows drafts (the live preview does) shows a
     draft letter as it will be published, its reader's text sanitized as on the published page."""
@@ -74,22 +88,31 @@ def address_from_title(generator: "ArticlesGenerator") -> None:
     chosen = {id(letter) for letter in letters}
     taken = {a.slug for a in generator.articles if id(a) not in chosen}
     taken |= site_addresses(generator.settings) | page_addresses(generator)
+    # Every letter's own address is kept for it: another's title must not take it.
+    taken |= {letter.slug for letter in letters}
     for letter in sorted(letters, key=lambda a: a.source_path):
         wanted = slug_of(letter.title, generator.settings)
-        if wanted and wanted not in taken:
+        if wanted and wanted not in taken and not INBOX_SLUG.match(wanted):
             letter.slug = wanted
-        taken.add(letter.slug)
+            taken.add(wanted)
 
 
 def site_addresses(settings: dict[str, Any]) -> set[str]:
-    """Return the first folder (or page name) of each address the settings give the site's own
-    pages: `search/index.html` -> "search", `section/{slug}/index.html` -> "section"."""
-    found = set()
+    """Return every name the site may write at the output's root besides articles: the first
+    folder (or page name) of each output the settings name (`search/index.html` -> "search",
+    `section/{slug}/index.html` -> "section", feeds, the theme's and Pagefind's folders), the
+    product's plugins' own folders, and what the content folder holds at its root (static
+    files are copied under their paths)."""
+    found = set(PLUGIN_FOLDERS)
     for key, value in settings.items():
-        if key.endswith("_SAVE_AS") and isinstance(value, str) and value:
-            first = value.split("/")[0]
+        is_output = key.endswith(("_SAVE_AS", "_DIR")) or "FEED" in key
+        if is_output and isinstance(value, str) and value:
+            first = value.strip("/").split("/")[0]
             if "{" not in first:
-                found.add(first.removesuffix(".html"))
+                found.add(first.split(".")[0])
+    content = Path(settings.get("PATH", ""))
+    if content.is_dir():
+        found |= {entry.name.split(".")[0] for entry in content.iterdir()}
     return found
 
 
