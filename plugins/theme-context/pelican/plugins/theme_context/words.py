@@ -156,6 +156,12 @@ class Words:
             self.chosen[key] = self.choose(key)
         return self.chosen[key]
 
+    def language_of(self, lang: str | None) -> str:
+        """Return the language of the words a page in `lang` gets: its catalog's name
+        ("pt_BR", or "fr" for a German page on a French site without de.json), else "en"."""
+        words = self.for_language(lang)
+        return next((name for name, c in self.catalogs.items() if c is words), SOURCE_LANGUAGE)
+
     def choose(self, lang: str) -> gettext.NullTranslations:
         for candidate in (lang, self.default_lang) if lang else (self.default_lang,):
             names = variants(candidate)
