@@ -14,7 +14,7 @@ from pelican.generators import Generator
 
 from coaching_kb.content.comments import Comment, comment_folders, read_folder, unlisted_key
 from coaching_kb.content.paths import located, shown_path
-from coaching_kb.content.replies import translated
+from coaching_kb.content.replies import MESSAGES, translated
 
 from .sanitize import comment_html, safe_url
 from .threads import CommentNode, count, thread
@@ -179,9 +179,27 @@ def inbox_replies(
     if words is None:
         return {}, {}
     langs = list(dict.fromkeys(langs))
+    warn_untranslated(words, langs)
     # English too (no words): a form sent from an English page is answered in English.
     replies = {lang: translated(words.for_language(lang).gettext) for lang in langs}
     return replies, {lang: words.language_of(lang) for lang in langs}
+
+
+def warn_untranslated(words: Any, langs: list[str]) -> None:
+    """Warn once for each catalog the replies come from that lacks some of them (one made
+    before the inbox's replies were in the catalogs): the inbox says those in English."""
+    for name in dict.fromkeys(words.language_of(lang) for lang in langs):
+        catalog = words.catalogs.get(name)
+        missing = catalog.lacks(MESSAGES) if catalog is not None else []
+        if missing:
+            first = ", ".join(f'"{message}"' for message in missing[:3])
+            more = ", …" if len(missing) > 3 else ""
+            log.warning(
+                "static_comments: %s: lacks %d of the comment inbox's %d replies (%s%s), which "
+                "readers get in English. Fix: add them to its \"messages\", translated (the "
+                "theme's translations/fr.json holds every one)",
+                catalog.path or name, len(missing), len(MESSAGES), first, more,
+            )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
