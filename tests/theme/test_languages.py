@@ -305,3 +305,17 @@ def test_the_topic_maps_and_the_line_search_reads_are_in_the_sites_language(braz
     english = ("Map of topics", " article</title>", " articles</title>", "Filed under")
     assert [w for w in english for page in [index, *hubs, *pages] if w in page] == []
 
+
+def test_the_owners_related_topics_heading_names_the_themes_list(tmp_path):
+    # RELATED_TOPICS_HEADING did nothing on our theme (it shows article.related itself, which
+    # said "Related reading"), and nothing said so.
+    from coaching_kb.build import build_site
+
+    routine = "Title: Team routine {0}\nDate: 2024-01-0{0}\nTags: teams\n\nShort meetings {0}.\n"
+    write_files(tmp_path / "content", {f"a{i}.md": routine.format(i) for i in (1, 2, 3)})
+    overrides = {"RELATED_TOPICS_HEADING": "Read <next>", "RELATED_TOPICS_MODEL": "",
+                 "SEARCH_ENABLED": False}  # fmt: skip
+    built = build_site(ROOT / "pelicanconf.py", tmp_path / "content", tmp_path / "site", overrides)
+    assert not built.failed(), built.errors
+    page = parse(tmp_path / "site" / "team-routine-1" / "index.html")
+    assert page.select_one("#related-heading").get_text() == "Read <next>"
