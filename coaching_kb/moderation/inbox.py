@@ -339,6 +339,7 @@ class KnownSlugs:
         self.articles: dict[str, Known] = {}
         self.lang = "en"  # the site's language
         self.replies: dict[str, dict[str, str]] = {}  # the inbox's words, by page language
+        self.replies_lang: dict[str, str] = {}  # the language of each one's words
 
     @property
     def path(self) -> Path | None:
@@ -382,6 +383,7 @@ class KnownSlugs:
             self.articles = {key: known for key, known in found if key}
             self.lang = str(data.get("lang") or "en")
             self.replies = data.get("replies") or {}
+            self.replies_lang = data.get("replies_lang") or {}
             self.stamp = stamp
 
     def replies_in(self, lang: str = "") -> Replies:
@@ -389,7 +391,11 @@ class KnownSlugs:
         else in the site's (English before the site is built, or for an older manifest)."""
         self.read()
         chosen = next((code for code in (lang, self.lang) if code in self.replies), "en")
-        return Replies(chosen, self.replies.get(chosen, {}))  # English words say "en"
+        words = self.replies.get(chosen, {})
+        # The language of the words, not of the page: a catalog the page's language fell back
+        # to (a French site's for a German page), or English when no catalog had them.
+        said_in = self.replies_lang.get(chosen, chosen) if words else "en"
+        return Replies(said_in, words)
 
 
 def known_from(entry: dict[str, Any]) -> tuple[str, Known]:
@@ -547,7 +553,7 @@ def answer(request: Request, code: int, message: str, replies: Replies, back: st
     """Return the outcome as JSON (for the page's script) or as a short HTML page linking
     `back` to the page the form was on, in the language of `replies`."""
     if wants_json(request):
-        return JSONResponse({"message": message, **extra}, status_code=code)
+        return JSONResponse({"message": message, "lang": replies.tag, **extra}, status_code=code)
     title = html.escape(replies.say(said.THANK_YOU if code < 400 else said.NOT_SENT))
     back_text = html.escape(replies.say(said.BACK))
     link = f'<p><a href="{html.escape(back, True)}">{back_text}</a></p>' if back else ""

@@ -358,6 +358,9 @@ def test_each_feed_the_sites_settings_write_is_linked_from_the_page_it_follows(t
     for href in {h for page in linked for h in feeds(page)}:
         assert (out / href.split("?")[0].lstrip("/")).is_file(), href
     assert not (out / "feeds" / "mira-castell.atom.xml").exists()
+    # A translation's feed is named by its language's name, not its code ("Field notes (de)").
+    german = html(out / "shorter-standups-de.html").select_one("link[href$='all-de.atom.xml']")
+    assert german["title"] == "Field notes (Deutsch)"
 
 
 def test_a_template_only_the_sites_own_theme_has_is_named_there(tmp_path):

@@ -264,6 +264,36 @@ def test_a_catalog_message_that_would_break_the_build_is_named_by_check_and_buil
     assert [f"{p.path}: {p.message}".startswith(expected) for p in checked] == [True]
 
 
+def test_a_catalog_without_the_inboxs_replies_is_one_warning_from_check_and_build(tmp_path):
+    # A de.json copied from fr.json before the inbox's replies were translated: comments.json
+    # held "replies": {"de": {}} (the inbox answers in English) and nothing said so.
+    from coaching_kb.build import build_site, load_settings
+    from coaching_kb.check.checks import check_folder
+    from coaching_kb.content.replies import MESSAGES
+
+    theme = tmp_path / "theme"
+    shutil.copytree(ROOT / "theme", theme)
+    german = json.loads((CATALOGS / "fr.json").read_text("utf-8"))
+    for message in MESSAGES:
+        del german["messages"][message]
+    (theme / "translations" / "de.json").write_text(json.dumps(german), "utf-8")
+    content = SITES / "french_site" / "content"
+    overrides = {"THEME": str(theme), "DEFAULT_LANG": "de", "SEARCH_ENABLED": False,
+                 "COMMENTS_ENDPOINT": "http://127.0.0.1:9/comments"}  # fmt: skip
+    catalog = theme / "translations" / "de.json"
+    first = f'("{MESSAGES[0]}", "{MESSAGES[1]}", "{MESSAGES[2]}", …)'
+    lacks = f"lacks {len(MESSAGES)} of the comment inbox's {len(MESSAGES)} replies {first}"
+    built = build_site(ROOT / "pelicanconf.py", content, tmp_path / "output", overrides)
+    assert not built.failed(), built.errors
+    warned = [w for w in built.warnings if "replies" in w]
+    assert len(warned) == 1, built.warnings
+    assert warned[0].startswith(f"{catalog}: {lacks}"), warned
+    assert "Fix: add them to its" in warned[0]
+    checked = check_folder(load_settings(ROOT / "pelicanconf.py", content, overrides))
+    said = [f"{p.path}: {p.message}" for p in checked if "replies" in p.message]
+    assert said == warned, said
+
+
 def test_the_topic_maps_and_the_line_search_reads_are_in_the_sites_language(brazilian_sample):
     index = (brazilian_sample / "topics" / "index.html").read_text("utf-8")
     assert "Mapa dos temas: os temas relacionados ficam próximos" in index
@@ -274,3 +304,18 @@ def test_the_topic_maps_and_the_line_search_reads_are_in_the_sites_language(braz
     assert any("Arquivado em " in page for page in pages)
     english = ("Map of topics", " article</title>", " articles</title>", "Filed under")
     assert [w for w in english for page in [index, *hubs, *pages] if w in page] == []
+
+
+def test_the_owners_related_topics_heading_names_the_themes_list(tmp_path):
+    # RELATED_TOPICS_HEADING did nothing on our theme (it shows article.related itself, which
+    # said "Related reading"), and nothing said so.
+    from coaching_kb.build import build_site
+
+    routine = "Title: Team routine {0}\nDate: 2024-01-0{0}\nTags: teams\n\nShort meetings {0}.\n"
+    write_files(tmp_path / "content", {f"a{i}.md": routine.format(i) for i in (1, 2, 3)})
+    overrides = {"RELATED_TOPICS_HEADING": "Read <next>", "RELATED_TOPICS_MODEL": "",
+                 "SEARCH_ENABLED": False}  # fmt: skip
+    built = build_site(ROOT / "pelicanconf.py", tmp_path / "content", tmp_path / "site", overrides)
+    assert not built.failed(), built.errors
+    page = parse(tmp_path / "site" / "team-routine-1" / "index.html")
+    assert page.select_one("#related-heading").get_text() == "Read <next>"

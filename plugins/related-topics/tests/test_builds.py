@@ -506,16 +506,18 @@ PORTUGUESE = {
     "Antes das férias, a equipa combina quem cobre cada tarefa.\n",
     "team.md": "Title: A new team\nDate: 2024-01-04\nLang: en\nTags: equipa\n\n"
     "A new team needs short meetings and clear routines.\n",
+    "urlaub.md": "Title: Urlaub im Team\nDate: 2024-01-05\nLang: de\nTags: equipa\n\n"
+    "Vor dem Urlaub klärt das Team, wer welche Aufgabe übernimmt.\n",
 }
 ENGLISH_OPENINGS = ("Shared topics", "Both discuss", "Close in meaning", "Similar wording")
 
 
-def automatic_list(site: Path, page: str) -> tuple[str, str, list[str]]:
-    """Return the automatic list's heading, its aria-label and its reasons on a page."""
+def automatic_list(site: Path, page: str) -> tuple[str, str, list[str], str | None]:
+    """Return the automatic list's heading, its aria-label, its reasons and its lang."""
     html = BeautifulSoup((site / "output" / page).read_text(encoding="utf-8"), "html.parser")
     aside = html.select_one("aside.related-topics")
     reasons = [r.get_text() for r in aside.select(".related-topics__reason")]
-    return aside.h2.get_text(), aside["aria-label"], reasons
+    return aside.h2.get_text(), aside["aria-label"], reasons, aside.get("lang")
 
 
 def test_the_automatic_list_speaks_the_articles_language(tmp_path):
@@ -524,13 +526,18 @@ def test_the_automatic_list_speaks_the_articles_language(tmp_path):
     result = build(tmp_path, articles=PORTUGUESE, DEFAULT_LANG="pt", RELATED_TOPICS_MODEL="",
                    **FULL_NAME)  # fmt: skip
     assert result.returncode == 0, result.stderr
-    heading, label, reasons = automatic_list(tmp_path, "a-equipa-nova.html")
-    assert (heading, label) == ("Artigos relacionados", "Artigos relacionados")
+    heading, label, reasons, lang = automatic_list(tmp_path, "a-equipa-nova.html")
+    assert (heading, label, lang) == ("Artigos relacionados", "Artigos relacionados", "pt")
     assert reasons
     assert all(r.startswith("Temas em comum: ") for r in reasons), reasons
     # An English post with no Portuguese original is published as an original: its own words.
-    heading, _, reasons = automatic_list(tmp_path, "a-new-team-en.html")
-    assert heading == "Related articles"
+    heading, _, reasons, lang = automatic_list(tmp_path, "a-new-team-en.html")
+    assert (heading, lang) == ("Related articles", "en")
+    assert reasons[0].startswith(ENGLISH_OPENINGS), reasons
+    # A German one, which the plugin has no words for, got the site's Portuguese words under
+    # the page's <html lang="de">: English, said to be English.
+    heading, _, reasons, lang = automatic_list(tmp_path, "urlaub-im-team-de.html")
+    assert (heading, lang) == ("Related articles", "en")
     assert reasons[0].startswith(ENGLISH_OPENINGS), reasons
     # related.json is for tooling: its reasons stay the plugin's own (English) words.
     entries = related_json(tmp_path)["articles"]

@@ -395,7 +395,7 @@ def test_a_french_sites_inbox_answers_in_french(site_repo, tmp_path, browser):
                 with_script.click(".comment-form button[type=submit]")
                 result = with_script.locator(".comment-form .form-result")
                 expect(result).to_have_text(re.compile(r"\S"))
-                said[page] = result.text_content()
+                said[page] = (result.text_content(), result.get_attribute("lang"))
             without_script = browser.new_context(java_script_enabled=False).new_page()
             without_script.goto(f"{base}/ecouter/")
             without_script.fill("#comment-name", "Claire")
@@ -409,8 +409,10 @@ def test_a_french_sites_inbox_answers_in_french(site_repo, tmp_path, browser):
                 tab.context.close()
         finally:
             inbox.stop()
-    assert said == {"ecouter/": "Merci. Votre commentaire attend la modération.",
-                    "ecouter-en.html": "Thank you. Your comment awaits moderation."}  # fmt: skip
+    assert said == {
+        "ecouter/": ("Merci. Votre commentaire attend la modération.", "fr"),
+        "ecouter-en.html": ("Thank you. Your comment awaits moderation.", "en"),
+    }
     assert refused[0] == 422
     nowhere = "Envoi refusé\u00a0: aucun article «\u00a0nope\u00a0» sur ce site."
     assert json.loads(refused[1])["message"] == nowhere
@@ -435,3 +437,44 @@ def test_a_page_in_english_words_says_it_is_english(site_repo, start_inbox):
     assert status == 202
     assert body.startswith('<!doctype html><html lang="en">')
     assert "<title>Thank you</title>" in body
+
+
+def test_replies_in_english_words_say_en_whatever_the_pages_language(site_repo, start_inbox):
+    # A German site built with no German catalog wrote "replies": {"de": {}}: the inbox said
+    # <html lang="de"> over "Thank you…", and the script's message carried no language.
+    manifest = {**MANIFEST, "lang": "de", "replies": {"de": {}}}
+    site_repo["manifest"].write_text(json.dumps(manifest))
+    inbox = start_inbox(inbox_env(site_repo, rate=1000))
+    page = inbox.post("/comments", comment("Bo", "Hallo.", lang="de"), accept="text/html")
+    refused = inbox.post("/comments", comment("", "", lang="de"))
+    assert page[1].startswith('<!doctype html><html lang="en">'), page[1][:80]
+    assert json.loads(refused[1])["lang"] == "en"
+
+
+GERMAN_TRANSLATION = {
+    **FRENCH_SITE,
+    "zuhoeren.md": "Title: Zuhören vor der Entscheidung\nDate: 2024-03-04\nSlug: ecouter\n"
+    "Lang: de\nTranslation: true\n\nIch lasse jeden einmal sprechen.\n",
+}
+
+
+def test_a_reply_names_the_language_of_its_catalog_not_the_pages(site_repo, tmp_path, start_inbox):
+    # A French site with a German translation and no German catalog: a form on the German page
+    # was answered "Merci. Votre commentaire…" (French) under <html lang="de">.
+    from coaching_kb.build import build_site
+    from coaching_kb.testing import ROOT, write_files
+
+    write_files(tmp_path / "content", GERMAN_TRANSLATION)
+    overrides = {"DEFAULT_LANG": "fr", "COMMENTS_ENDPOINT": "http://127.0.0.1:9/comments",
+                 "SEARCH_ENABLED": False}  # fmt: skip
+    report = build_site(ROOT / "pelicanconf.py", tmp_path / "content", tmp_path / "site", overrides)
+    assert not report.failed()
+    manifest = str(tmp_path / "site" / "comments.json")
+    inbox = start_inbox({**inbox_env(site_repo, rate=1000), "COMMENTS_MANIFEST": manifest})
+    said = {}
+    for lang in ("de", "fr", "en"):
+        fields = {"article": "ecouter", "name": "Ana", "comment": "Hallo.", "lang": lang}
+        page = inbox.post("/comments", fields, accept="text/html")[1]
+        script = json.loads(inbox.post("/comments", {**fields, "name": ""})[1])
+        said[lang] = (re.search(r'<html lang="([^"]*)"', page)[1], script["lang"])
+    assert said == {"de": ("fr", "fr"), "fr": ("fr", "fr"), "en": ("en", "en")}

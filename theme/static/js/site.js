@@ -27,8 +27,12 @@ for (const form of document.querySelectorAll("form[data-inbox]")) {
       });
       const answer = await response.json();
       result.textContent = answer.message;
+      // The inbox's words may be another language's (a catalog the page's fell back to).
+      if (answer.lang) result.lang = answer.lang;
+      else result.removeAttribute("lang");
       if (response.ok) form.reset();
     } catch {
+      result.removeAttribute("lang");
       result.textContent = form.dataset.unreachable; // in the page's language
     } finally {
       button.disabled = false;

@@ -21,7 +21,7 @@ from .meaning import DIMENSIONS, MiniLM, MissingModelError, embed_with_progress,
 from .ranking import Doc, Match, Meaning, relate
 from .settings import RelatedSettings
 from .text import passages, plain_text
-from .words import HEADING, reason_in, words_for
+from .words import HEADING, reason_in, said_in
 
 if TYPE_CHECKING:
     from pelican.writers import Writer
@@ -301,16 +301,18 @@ def insert_list(path: str, context: dict[str, Any]) -> None:
         return
     page = Path(path)
     markup = page.read_text(encoding="utf-8")
-    words = words_for(getattr(article, "lang", ""), context.get("DEFAULT_LANG", ""))
+    lang, words = said_in(getattr(article, "lang", ""), context.get("DEFAULT_LANG", ""))
     heading = lists.heading or words.get(HEADING, HEADING)
     links = [replace(link, reason=reason_in(words, link.reason)) for link in article.related]
-    listed = list_html(links, context.get("SITEURL", ""), heading)
+    listed = list_html(links, context.get("SITEURL", ""), heading, lang)
     page.write_text(inserted(markup, article.content, listed), encoding="utf-8")
 
 
-def list_html(links: list[RelatedLink], siteurl: str, heading: str = HEADING) -> str:
-    """Return the list as the plugin's own template renders it."""
-    return str(list_macro()(links, siteurl, heading))
+def list_html(
+    links: list[RelatedLink], siteurl: str, heading: str = HEADING, lang: str = ""
+) -> str:
+    """Return the list as the plugin's own template renders it (`lang`: its words' language)."""
+    return str(list_macro()(links, siteurl, heading, lang))
 
 
 @functools.cache

@@ -2,8 +2,9 @@
 its reasons. Pure.
 
 The plugin writes its reasons in English (`related.json` keeps them so, for tooling); the list
-it adds to a page says them in the page's language when this table has it, else in the site's
-DEFAULT_LANG's, else in English.
+it adds to a page says them in the page's language when this table has it, else in English
+(the site's DEFAULT_LANG's only for a page with no language of its own), and names the
+language it says them in.
 """
 
 HEADING = "Related articles"
@@ -34,14 +35,20 @@ WORDS = {
 
 
 def words_for(lang: str, default_lang: str = "") -> dict[str, str]:
-    """Return the words of a page in `lang` ("pt_BR" and "pt-br" take pt's), else those of
-    the site's `default_lang`, else English ({})."""
-    for candidate in (lang, default_lang):
-        code = str(candidate or "").strip().lower().replace("-", "_")
-        for name in (code, code.partition("_")[0]):
-            if name in WORDS:
-                return WORDS[name]
-    return {}
+    """Return the words of a page in `lang`, as `said_in` chooses them."""
+    return said_in(lang, default_lang)[1]
+
+
+def said_in(lang: str, default_lang: str = "") -> tuple[str, dict[str, str]]:
+    """Return the language (as HTML's `lang` writes it) and the words of a page in `lang`
+    ("pt_BR" and "pt-br" take pt's), else English ("en", {}). A German page on a French site
+    is not given French words: only a page with no `lang` takes `default_lang`'s."""
+    given = str(lang or default_lang or "").strip()
+    code = given.lower().replace("-", "_")
+    for name in (code, code.partition("_")[0]):
+        if name in WORDS:
+            return given.replace("_", "-"), WORDS[name]
+    return "en", {}
 
 
 def reason_in(words: dict[str, str], reason: str) -> str:

@@ -14,7 +14,7 @@ from pelican.generators import Generator
 
 from coaching_kb.content.comments import Comment, comment_folders, read_folder, unlisted_key
 from coaching_kb.content.paths import located, shown_path
-from coaching_kb.content.replies import translated
+from coaching_kb.content.replies import MESSAGES, translated
 
 from .sanitize import comment_html, safe_url
 from .threads import CommentNode, count, thread
@@ -151,8 +151,10 @@ class CommentsJsonGenerator(Generator):
         takes_comments = any(self.settings.get(key) for key in TAKING_COMMENTS)
         if save_as and articles is not None and takes_comments:
             lang = self.settings.get("DEFAULT_LANG") or "en"
-            replies = inbox_replies(self.context, [lang, *page_languages(self.context)])
-            writer.write_file(save_as, JsonText(articles, lang, replies), self.context)
+            langs = [lang, *page_languages(self.context)]
+            replies, replies_lang = inbox_replies(self.context, langs)
+            text = JsonText(articles, lang, replies, replies_lang)
+            writer.write_file(save_as, text, self.context)
 
 
 # Where the theme_context plugin keeps the theme's words (its catalogs), if it runs.
@@ -166,33 +168,60 @@ def page_languages(context: dict[str, Any]) -> list[str]:
     return [c.lang for item in shown for c in (item, *getattr(item, "translations", ()))]
 
 
-def inbox_replies(context: dict[str, Any], langs: list[str]) -> dict[str, dict[str, str]]:
-    """Return the inbox's replies in each of `langs`, as the theme's catalogs translate them
-    (none without the theme's words: the inbox then answers in English)."""
+def inbox_replies(
+    context: dict[str, Any], langs: list[str]
+) -> tuple[dict[str, dict[str, str]], dict[str, str]]:
+    """Return the inbox's replies for a form sent from a page in each of `langs`, as the
+    theme's catalogs translate them, and the language of each one's catalog: a German page on
+    a French site without de.json gets French words, which the inbox's reply calls "fr".
+    None without the theme's words: the inbox then answers in English."""
     words = context.get(THEME_WORDS)
     if words is None:
-        return {}
+        return {}, {}
+    langs = list(dict.fromkeys(langs))
+    warn_untranslated(words, langs)
     # English too (no words): a form sent from an English page is answered in English.
-    return {lang: translated(words.for_language(lang).gettext) for lang in dict.fromkeys(langs)}
+    replies = {lang: translated(words.for_language(lang).gettext) for lang in langs}
+    return replies, {lang: words.language_of(lang) for lang in langs}
+
+
+def warn_untranslated(words: Any, langs: list[str]) -> None:
+    """Warn once for each catalog the replies come from that lacks some of them (one made
+    before the inbox's replies were in the catalogs): the inbox says those in English."""
+    for name in dict.fromkeys(words.language_of(lang) for lang in langs):
+        catalog = words.catalogs.get(name)
+        missing = catalog.lacks(MESSAGES) if catalog is not None else []
+        if missing:
+            first = ", ".join(f'"{message}"' for message in missing[:3])
+            more = ", …" if len(missing) > 3 else ""
+            log.warning(
+                "static_comments: %s: lacks %d of the comment inbox's %d replies (%s%s), which "
+                "readers get in English. Fix: add them to its \"messages\", translated (the "
+                "theme's translations/fr.json holds every one)",
+                catalog.path or name, len(missing), len(MESSAGES), first, more,
+            )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
 class JsonText:
     """comments.json as Pelican's writer renders a template: its text, made when written.
 
-    Besides the articles, it holds the site's language and the inbox's replies in each
-    language a form is sent from (the page's script and a reader without it read them).
+    Besides the articles, it holds the site's language, the inbox's replies in each
+    language a form is sent from (the page's script and a reader without it read them), and
+    the language each one's words are in (`replies_lang`).
     """
 
     articles: list[Any]
     lang: str = "en"
     replies: dict[str, dict[str, str]] = field(default_factory=dict)
+    replies_lang: dict[str, str] = field(default_factory=dict)
     name: str = "comments.json"
 
     def render(self, _context: dict[str, Any]) -> str:
         entries = [entry(article) for article in self.articles]
         lines = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries)
-        words = json.dumps({"lang": self.lang, "replies": self.replies}, ensure_ascii=False)
+        said = {"lang": self.lang, "replies": self.replies, "replies_lang": self.replies_lang}
+        words = json.dumps(said, ensure_ascii=False)
         return words[:-1] + ',\n"articles": [\n' + lines + "\n]}\n"
 
 

@@ -9,6 +9,7 @@ templates are written in, needs no catalog.
 import gettext
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,11 +25,18 @@ class Catalog(gettext.NullTranslations):
     """One language's messages, answering as Python's gettext translations do (the
     English text itself where the catalog has none)."""
 
-    def __init__(self, messages: dict[str, Any], plural: str) -> None:
+    def __init__(self, messages: dict[str, Any], plural: str, path: Path | None = None) -> None:
         super().__init__()
         self.messages = messages
         self.plural = gettext.c2py(plural)
         self.base: Catalog | None = None
+        self.path = path  # the file it was read from, to name to the owner
+
+    def lacks(self, messages: Iterable[str]) -> list[str]:
+        """Return those of `messages` neither this catalog nor its language's translates (a
+        regional catalog holds only what differs)."""
+        base = self.base.messages if self.base else {}
+        return [m for m in messages if m not in self.messages and m not in base]
 
     def gettext(self, message: str) -> str:
         found = self.messages.get(message)
@@ -61,7 +69,7 @@ def read_catalog(path: Path) -> Catalog:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         messages, plural = dict(data["messages"]), data.get("plural", "n != 1")
-        catalog = Catalog(messages, plural)
+        catalog = Catalog(messages, plural, path)
     except (OSError, ValueError, KeyError, TypeError) as error:
         raise CatalogError(
             f"{path}: cannot read this theme catalog ({error}). Fix: write it as "
@@ -155,6 +163,12 @@ class Words:
         if key not in self.chosen:
             self.chosen[key] = self.choose(key)
         return self.chosen[key]
+
+    def language_of(self, lang: str | None) -> str:
+        """Return the language of the words a page in `lang` gets: its catalog's name
+        ("pt_BR", or "fr" for a German page on a French site without de.json), else "en"."""
+        words = self.for_language(lang)
+        return next((name for name, c in self.catalogs.items() if c is words), SOURCE_LANGUAGE)
 
     def choose(self, lang: str) -> gettext.NullTranslations:
         for candidate in (lang, self.default_lang) if lang else (self.default_lang,):
