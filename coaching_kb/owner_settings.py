@@ -12,6 +12,7 @@ on top of the owner's.
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -39,6 +40,13 @@ PELICANS_PRESENTATION = {
     "DEFAULT_CATEGORY": DEFAULT_CONFIG["DEFAULT_CATEGORY"],
     "MENU_LINKS": None,
     "ARCHIVE_DATE_FORMAT": "",
+}
+# Which files Pelican reads as the site's posts: where the owner's file sets none of these,
+# Pelican's. Ours skip our data folders (authors/, topics/, comments/), which on another site
+# may be category folders of posts.
+PELICANS_READING = {
+    "IGNORE_FILES": DEFAULT_CONFIG["IGNORE_FILES"],
+    "ARTICLE_EXCLUDES": DEFAULT_CONFIG["ARTICLE_EXCLUDES"],
 }
 # A site's addresses are public: inbound links, bookmarks, feed readers and the links its
 # owner wrote by hand (`other-post.html`) depend on them. Where the owner's file sets none of
@@ -112,8 +120,8 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
     overrides["OWNER_TEMPLATES_UNUSED"] = [str(f) for f in theirs if str(f) not in fitting]
     overrides["THEME_REPLACES_OWNERS"] = True  # template_fallback's advice names theirs only
     overrides.update({key: owned.get(key, "") for key in OUR_SITES_OWN})
-    for pelicans in (PELICANS_PRESENTATION, PELICANS_ADDRESSES):
-        overrides.update({key: owned.get(key, default) for key, default in pelicans.items()})
+    for pelicans in (PELICANS_READING, PELICANS_PRESENTATION, PELICANS_ADDRESSES):
+        overrides.update({k: owned.get(k, deepcopy(default)) for k, default in pelicans.items()})
     # Pelican's themes show SITESUBTITLE where ours shows SITE_DESCRIPTION.
     overrides["SITE_DESCRIPTION"] = owned.get("SITE_DESCRIPTION", owned.get("SITESUBTITLE", ""))
     for index in LINKED_INDEXES:  # where every page links them

@@ -374,7 +374,8 @@ def test_the_owners_menu_category_and_date_formats_win(tmp_path):
         'MENUITEMS = (("Arquivo", "archives.html"), ("GitHub", "https://github.com/ana-ribeiro"))\n'
         "DISPLAY_PAGES_ON_MENU = False\nDISPLAY_CATEGORIES_ON_MENU = False\n"
         'USE_FOLDER_AS_CATEGORY = False\nDEFAULT_CATEGORY = "Crônicas"\n'
-        'DATE_FORMATS = {"pt": "%d.%m.%Y"}\n',
+        'DATE_FORMATS = {"pt": "%d.%m.%Y"}\n'
+        'IGNORE_FILES = ["**/.*", "comments"]\n',  # its comments folder is our comments'
         {"comments/primeira-reuniao/01-joao.md":
          "Author: João\nDate: 2023-02-07 10:00\nStatus: approved\n\nObrigado.\n"},
     )  # fmt: skip

@@ -1,0 +1,53 @@
+"""A pelican-quickstart site built with `--settings` (review49b): where its file sets nothing,
+it keeps what Pelican gave it, never what our own settings say of our site."""
+
+import shutil
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from coaching_kb.testing import SITES, run_task, write_files
+
+# Enough posts that our own index size (12) would paginate where Pelican writes one page.
+MORE_POSTS = 12
+
+
+@dataclass
+class Built:
+    settings: Path
+    output: Path
+    checked: subprocess.CompletedProcess
+    verified: subprocess.CompletedProcess
+
+
+@pytest.fixture(scope="module")
+def quickstart(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The quickstart_site with a dozen more posts: checked, built and verified."""
+    tmp_path = tmp_path_factory.mktemp("quickstart")
+    shutil.copytree(SITES / "quickstart_site", tmp_path / "site")
+    posts = {
+        f"workshop-note-{n:02}.md": f"Title: Workshop note {n}\nDate: 2024-01-{n:02}\n\nNote {n}.\n"
+        for n in range(1, MORE_POSTS + 1)
+    }
+    write_files(tmp_path / "site" / "content", posts)
+    settings = tmp_path / "site" / "pelicanconf.py"
+    out = tmp_path / "output"
+    checked = run_task("check", "--settings", str(settings))
+    built = run_task("build", "--settings", str(settings), "--output", str(out))
+    assert built.returncode == 0, built.stdout + built.stderr
+    verified = run_task("verify", "--settings", str(settings), "--output", str(out))
+    return Built(settings, out, checked, verified)
+
+
+def test_posts_in_folders_named_like_our_data_folders_are_the_sites_posts(quickstart):
+    # topics/, comments/ and authors/ are its categories: Pelican publishes every post in them.
+    out = quickstart.output
+    for post in ("choosing-a-keyboard", "on-comment-sections", "writers-i-reread"):
+        assert (out / f"{post}.html").is_file(), post
+    for category in ("topics", "comments", "authors"):
+        assert (out / "category" / f"{category}.html").is_file(), category
+    assert not (out / "topics").exists()  # no topic hub made of a post
+    assert quickstart.checked.returncode == 0, quickstart.checked.stdout
+    assert "author profile" not in quickstart.checked.stdout
