@@ -814,7 +814,7 @@ def import_pages(
 @task(
     help={
         "output": "the built site to check (default output/; with --settings, the site's own)",
-        "site-url": "its SITEURL (default: read from the built site's home page)",
+        "site-url": "its SITEURL (default: the settings' SITEURL, else read from its home page)",
         "settings": "a site's own pelicanconf.py: check the site `build --settings` wrote",
     }
 )
@@ -827,6 +827,9 @@ def verify(c, output="", site_url="", settings=""):
     if not Path(output).is_dir():
         build = f"invoke build --settings {settings}" if settings else "invoke build"
         raise Exit(f"verify: {output} does not exist. Fix: run {build} first", 2)
+    # The site's own address, where its settings give one: its pages may link it absolutely
+    # (its feeds, its canonical addresses), or relatively (RELATIVE_URLS) with no way to tell.
+    site_url = site_url or (_owner_overrides(settings).get("SITEURL") or "" if settings else "")
     problems = verify_site(Path(output), site_url)
     for problem in problems:
         print(problem)

@@ -99,7 +99,8 @@ def test_files_placed_by_extra_path_metadata_go_where_the_site_says(tmp_path):
     assert (out / "CNAME").read_text() == "okoro.example.net\n"
     assert "Disallow: /drafts/" in (out / "robots.txt").read_text()
     icon = html(out / "hello-again.html").select_one("link[rel=icon]")
-    assert (icon["href"], icon["type"]) == ("./favicon.ico", "image/x-icon")
+    # From the site's root: SITEURL = "" and no RELATIVE_URLS, as Pelican links it.
+    assert (icon["href"], icon["type"]) == ("/favicon.ico", "image/x-icon")
     assert not (out / "favicon.svg").exists()
     assert verify_site(out) == []
 
@@ -154,6 +155,7 @@ def test_pelicans_warnings_about_a_link_name_its_file_and_line(tmp_path):
         "pelicanconf.py": """\
             SITENAME = "T"
             PATH = "content"
+            RELATIVE_URLS = True
             STATIC_PATHS = ["images", "files"]
             ARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{slug}.html"
             """,

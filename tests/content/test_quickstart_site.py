@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from coaching_kb.testing import SITES, run_task, write_files
+from coaching_kb.testing import parsed_html as html
 
 # Enough posts that our own index size (12) would paginate where Pelican writes one page.
 MORE_POSTS = 12
@@ -51,3 +52,53 @@ def test_posts_in_folders_named_like_our_data_folders_are_the_sites_posts(quicks
     assert not (out / "topics").exists()  # no topic hub made of a post
     assert quickstart.checked.returncode == 0, quickstart.checked.stdout
     assert "author profile" not in quickstart.checked.stdout
+
+
+def test_links_are_absolute_from_the_sites_own_address(quickstart):
+    # Its file sets SITEURL and no RELATIVE_URLS: Pelican writes absolute links; ours were
+    # relative (our own RELATIVE_URLS = True) and `verify` took its feeds for another host.
+    out = quickstart.output
+    post = html(out / "choosing-a-keyboard.html")
+    assert post.select_one('meta[property="og:url"]')["content"] == (
+        "https://lee.example.org/choosing-a-keyboard.html"
+    )
+    home = html(out / "index.html")
+    assert home.select_one('link[rel="canonical"]')["href"] == "https://lee.example.org/"
+    assert post.select_one(".breadcrumbs a")["href"] == "https://lee.example.org/"
+    assert quickstart.verified.returncode == 0, quickstart.verified.stdout
+    assert "another host" not in quickstart.verified.stdout
+
+
+# A site that publishes no author, category or tag pages, with a page of its own theme's,
+# relative links and a feed Pelican links at its SITEURL.
+RESTRICTED = """
+AUTHOR_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "archives", "tags", "categories", "authors", "contact"]
+THEME_TEMPLATES_OVERRIDES = ["overrides"]
+RELATIVE_URLS = True
+FEED_ALL_ATOM = "feeds/all.atom.xml"
+"""
+
+
+@pytest.fixture(scope="module")
+def restricted(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The quickstart_site with RESTRICTED added to its settings: built and verified."""
+    tmp_path = tmp_path_factory.mktemp("restricted")
+    shutil.copytree(SITES / "quickstart_site", tmp_path / "site")
+    settings = tmp_path / "site" / "pelicanconf.py"
+    settings.write_text(settings.read_text(encoding="utf-8") + RESTRICTED, encoding="utf-8")
+    out = tmp_path / "output"
+    built = run_task("build", "--settings", str(settings), "--output", str(out))
+    assert built.returncode == 0, built.stdout + built.stderr
+    verified = run_task("verify", "--settings", str(settings), "--output", str(out))
+    return Built(settings, out, built, verified)
+
+
+def test_verify_takes_the_sites_address_from_its_settings(restricted):
+    # Its pages are relative (canonical too), its feed link absolute: verify, reading the
+    # address from the relative canonical, called the site's own feed another host's.
+    home = html(restricted.output / "index.html")
+    assert home.select_one('link[rel="alternate"]')["href"].startswith("https://lee.example.org/")
+    assert "another host" not in restricted.verified.stdout
