@@ -24,6 +24,7 @@ from .endpoints import endpoint_problems
 from .foreign import (
     is_plugin_loading,
     is_unprocessed,
+    missing_direct_templates,
     missing_markdown_extensions,
     missing_plugins,
     missing_typogrify,
@@ -77,7 +78,7 @@ def run_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
     records = [
         r for r in run.records if not (is_plugin_loading(r) or (unreadable and is_unprocessed(r)))
     ]
-    plugins += unreadable
+    plugins += unreadable + missing_direct_templates(run.settings)
     plugins += [p for r in records if (p := link_warning(r, run.settings))]
     records = [r for r in records if r.msg not in ABOUT_A_LINK]
     if run.crash is not None or not run.generators:

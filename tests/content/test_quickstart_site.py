@@ -8,7 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from coaching_kb.testing import SITES, run_task, write_files
+from coaching_kb.build import load_settings
+from coaching_kb.check.checks import inspect_folder
+from coaching_kb.owner_settings import owner_overrides
+from coaching_kb.testing import ROOT, SITES, run_task, write_files
 from coaching_kb.testing import parsed_html as html
 
 # Enough posts that our own index size (12) would paginate where Pelican writes one page.
@@ -102,3 +105,40 @@ def test_verify_takes_the_sites_address_from_its_settings(restricted):
     home = html(restricted.output / "index.html")
     assert home.select_one('link[rel="alternate"]')["href"].startswith("https://lee.example.org/")
     assert "another host" not in restricted.verified.stdout
+
+
+def test_the_sites_own_direct_template_is_written_from_its_overrides(restricted):
+    contact = html(restricted.output / "contact.html")
+    assert contact.select_one("h1").get_text() == "Contact"
+    assert (restricted.output / "search" / "index.html").is_file()  # our theme's own page
+
+
+@pytest.fixture(scope="module")
+def german_checked(tmp_path_factory: pytest.TempPathFactory) -> list:
+    """`check`'s problems on the quickstart_site in German, naming a page no folder has, with
+    an English post translated into Spanish."""
+    tmp_path = tmp_path_factory.mktemp("german")
+    shutil.copytree(SITES / "quickstart_site", tmp_path / "site")
+    settings = tmp_path / "site" / "pelicanconf.py"
+    settings.write_text(
+        settings.read_text(encoding="utf-8")
+        + 'DEFAULT_LANG = "de"\nDIRECT_TEMPLATES = ["index", "guestbook"]\n',
+        encoding="utf-8",
+    )
+    spanish = (
+        "Title: Elegir un teclado\nDate: 2024-03-02\nSlug: choosing-a-keyboard\nLang: es\n\nHola.\n"
+    )
+    write_files(tmp_path / "site" / "content", {"topics/elegir-un-teclado.md": spanish})
+    ours = ROOT / "pelicanconf.py"
+    site = load_settings(ours, None, owner_overrides(settings, load_settings(ours)))
+    return inspect_folder(site).problems
+
+
+def test_a_direct_template_no_folder_has_is_an_error_at_its_settings_line(german_checked):
+    [missing] = [p for p in german_checked if "guestbook" in p.message]
+    assert missing.is_error
+    conf = (SITES / "quickstart_site" / "pelicanconf.py").read_text(encoding="utf-8")
+    assert missing.path.endswith("site/pelicanconf.py")
+    assert missing.line == len(conf.splitlines()) + 2  # the second line the fixture adds
+    assert "DIRECT_TEMPLATES names 'guestbook'" in missing.message
+    assert "Fix: put guestbook.html in a folder THEME_TEMPLATES_OVERRIDES names" in str(missing)
