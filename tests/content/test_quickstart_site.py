@@ -113,6 +113,23 @@ def test_the_sites_own_direct_template_is_written_from_its_overrides(restricted)
     assert (restricted.output / "search" / "index.html").is_file()  # our theme's own page
 
 
+def test_author_tag_and_category_pages_not_written_are_linked_nowhere(restricted):
+    out = restricted.output
+    assert not (out / "author").exists()
+    assert not (out / "tag").exists()
+    assert not (out / "category").exists()
+    post = html(out / "choosing-a-keyboard.html")
+    assert "Lee Park" in post.select_one(".byline").get_text()
+    assert "tools" in post.select_one(".article__facts").get_text()
+    for page in ("choosing-a-keyboard.html", "tags.html", "categories.html", "authors.html"):
+        hrefs = [a["href"] for a in html(out / page).select("a[href]")]
+        assert not [h for h in hrefs if "/author/" in h or "/tag/" in h or "/category/" in h], (
+            page,
+            hrefs,
+        )
+    assert restricted.verified.returncode == 0, restricted.verified.stdout
+
+
 @pytest.fixture(scope="module")
 def german_checked(tmp_path_factory: pytest.TempPathFactory) -> list:
     """`check`'s problems on the quickstart_site in German, naming a page no folder has, with
