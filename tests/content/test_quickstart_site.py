@@ -72,6 +72,22 @@ def test_links_are_absolute_from_the_sites_own_address(quickstart):
     assert "another host" not in quickstart.verified.stdout
 
 
+def test_the_blogroll_and_social_links_are_in_the_footer_escaped(quickstart):
+    footer = html(quickstart.output / "writers-i-reread.html").select_one(".site-footer")
+    links = [(a.get_text(), a["href"]) for a in footer.select(".site-footer__links a")]
+    assert links == [
+        ("Pelican", "https://getpelican.com/"),
+        ("Python.org", "https://www.python.org/"),
+        ("Jigs <& fixtures>", "https://jigs.example.org/?kind=dovetail&size=small"),
+        ("Mastodon", "https://hachyderm.io/@leepark"),
+    ]
+    headings = [p.get_text().split(":")[0] for p in footer.select(".site-footer__links")]
+    assert headings == ["Links", "Social"]
+    raw = (quickstart.output / "writers-i-reread.html").read_text(encoding="utf-8")
+    assert "Jigs &lt;&amp; fixtures&gt;" in raw
+    assert quickstart.verified.returncode == 0, quickstart.verified.stdout  # links it chose
+
+
 # A site that publishes no author, category or tag pages, with a page of its own theme's,
 # relative links and a feed Pelican links at its SITEURL.
 RESTRICTED = """
