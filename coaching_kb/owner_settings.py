@@ -43,6 +43,9 @@ PELICANS_PRESENTATION = {
     "DEFAULT_CATEGORY": DEFAULT_CONFIG["DEFAULT_CATEGORY"],
     # Absolute links from its SITEURL (ours are relative, for a local preview of our site).
     "RELATIVE_URLS": DEFAULT_CONFIG["RELATIVE_URLS"],
+    "DEFAULT_DATE_FORMAT": DEFAULT_CONFIG["DEFAULT_DATE_FORMAT"],
+    # Every list on one page unless it sets DEFAULT_PAGINATION (ours shows 12 posts a page).
+    "PAGINATED_TEMPLATES": DEFAULT_CONFIG["PAGINATED_TEMPLATES"],
     "MENU_LINKS": None,
     "ARCHIVE_DATE_FORMAT": "",
 }
@@ -137,10 +140,6 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
     overrides.update(_owners_tags(owned))
     overrides.update(_indexes_left_out(owned))
     overrides.update(_direct_templates(owned, [ours_templates, *map(Path, fitting)], theirs))
-    if "DEFAULT_PAGINATION" in owned and "PAGINATED_TEMPLATES" not in owned:
-        # Our page sizes per template would hide the owner's one size for every list.
-        paginated = [*(ours.get("PAGINATED_TEMPLATES") or {}), "tag"]  # tag: Pelican's pages
-        overrides["PAGINATED_TEMPLATES"] = dict.fromkeys(paginated)
     overrides["JINJA_ENVIRONMENT"] = {
         **(owned.get("JINJA_ENVIRONMENT") or {}),
         **(ours.get("JINJA_ENVIRONMENT") or {}),

@@ -88,6 +88,15 @@ def test_the_blogroll_and_social_links_are_in_the_footer_escaped(quickstart):
     assert quickstart.verified.returncode == 0, quickstart.verified.stdout  # links it chose
 
 
+def test_where_the_site_sets_no_pagination_or_date_format_pelicans_apply(quickstart):
+    # Pelican writes every post on one home page and dates as "%a %d %B %Y".
+    out = quickstart.output
+    assert not (out / "index2.html").exists()
+    assert len(html(out / "index.html").select(".article-list__title")) == MORE_POSTS + 3
+    day = html(out / "choosing-a-keyboard.html").select_one(".byline time").get_text()
+    assert day == "Sat 02 March 2024"
+
+
 # A site that publishes no author, category or tag pages, with a page of its own theme's,
 # relative links and a feed Pelican links at its SITEURL.
 RESTRICTED = """
