@@ -20,6 +20,7 @@ from pelican.utils import file_suffix
 from coaching_kb.content.paths import shown_path
 from coaching_kb.run import Output, Run, plan_pelican
 
+from .catalogs import missing_catalogs
 from .endpoints import endpoint_problems
 from .foreign import (
     is_plugin_loading,
@@ -116,6 +117,7 @@ def content_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
     problems += output_problems(run, run.outputs)
     problems += private_data_problems(run.settings)  # comment files are no articles: read apart
     problems += endpoint_problems(run.settings)
+    problems += missing_catalogs(run.settings, run.contents)
     return problems
 
 

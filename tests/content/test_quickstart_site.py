@@ -10,6 +10,7 @@ import pytest
 
 from coaching_kb.build import load_settings
 from coaching_kb.check.checks import inspect_folder
+from coaching_kb.check.problems import NOTE
 from coaching_kb.owner_settings import owner_overrides
 from coaching_kb.testing import ROOT, SITES, run_task, write_files
 from coaching_kb.testing import parsed_html as html
@@ -184,3 +185,17 @@ def test_a_direct_template_no_folder_has_is_an_error_at_its_settings_line(german
     assert missing.line == len(conf.splitlines()) + 2  # the second line the fixture adds
     assert "DIRECT_TEMPLATES names 'guestbook'" in missing.message
     assert "Fix: put guestbook.html in a folder THEME_TEMPLATES_OVERRIDES names" in str(missing)
+
+
+def test_a_language_the_theme_has_no_words_for_is_noted_once_with_the_fix(german_checked):
+    notes = [p for p in german_checked if p.severity == NOTE and "has no words in" in p.message]
+    by_language = {p.message.split("'")[1]: p for p in notes}
+    assert sorted(by_language) == ["de", "es"], notes  # once each
+    german, spanish = by_language["de"], by_language["es"]
+    assert german.path.endswith("pelicanconf.py")
+    assert german.line
+    assert spanish.path.endswith("elegir-un-teclado.md")
+    assert spanish.line == 4
+    assert "Fix: copy" in german.message
+    assert "translations/de.json" in german.message
+    assert not [p for p in german_checked if p.is_error and "guestbook" not in p.message]
