@@ -64,16 +64,26 @@ def _log_to_terminal(verbose: bool = False) -> None:
     log_progress(verbose)
 
 
+def _as_typed(path: Path) -> Path:
+    """Return `path` as the owner types it next (git add, --path, --output): relative to where they
+    are when it is inside, else whole."""
+    whole = path.resolve()
+    return whole.relative_to(Path.cwd()) if whole.is_relative_to(Path.cwd()) else whole
+
+
 def _counted(count: int, what: str) -> str:
     return f"{count} {what}{'' if count == 1 else 's'}"
 
 
+DRAFTS_FAIL_NOTHING = "a draft's warnings fail nothing, even --strict, until it is published"
+
+
 def _notes(problems: list[Any]) -> str:
-    """Return how many warnings, notes on drafts, pending items (letters to answer) and notes
+    """Return how many warnings, draft warnings, pending items (letters to answer) and notes
     there are, in words."""
     kinds = (
         ("warning", "warning", "warnings"),
-        ("draft", "note on a draft", "notes on drafts"),
+        ("draft", "draft warning", "draft warnings"),  # each line says `draft:`
         ("pending", "pending", "pending"),
         ("note", "note", "notes"),
     )
@@ -82,6 +92,15 @@ def _notes(problems: list[Any]) -> str:
         for severity, one, many in kinds
         if (count := sum(1 for p in problems if p.severity == severity))
     )
+
+
+def _summary(problems: list[Any], hints: int = 0) -> str:
+    """Return ' (what the problems and hints above were)', '' for none; a draft's warnings
+    are warnings all the same, so the summary says why they fail nothing."""
+    said = [_notes(problems)] if problems else []
+    said += [_counted(hints, "hint")] if hints else []
+    why = f"; {DRAFTS_FAIL_NOTHING}" if any(p.severity == "draft" for p in problems) else ""
+    return f" ({', '.join(said)} above{why})" if said else ""
 
 
 def _ordered(problems: list[Any]) -> list[Any]:
@@ -125,16 +144,17 @@ def _build(
     failing = _print_problems(report.problems, strict)
     if failing:
         kind = "problem" if strict else "error"
-        raise Exit(f"build failed: {_counted(failing, kind)} above; {output} was left as it was", 1)
-    warned = f" ({_notes(report.problems)} above)" if report.problems else ""
+        shown = _as_typed(Path(output))
+        raise Exit(f"build failed: {_counted(failing, kind)} above; {shown} was left as it was", 1)
+    warned = _summary(report.problems)
     if kept and kept.skipped:
         _print_skipped(kept.skipped)
         raise Exit(
-            f"built {output} in {report.seconds:.1f}s{warned}, without the "
+            f"built {_as_typed(Path(output))} in {report.seconds:.1f}s{warned}, without the "
             f"{_counted(len(kept.skipped), 'file')} listed above",
             1,
         )  # published, but not everything: CI still sees it
-    print(f"built {output} in {report.seconds:.1f}s{warned}")
+    print(f"built {_as_typed(Path(output))} in {report.seconds:.1f}s{warned}")
 
 
 def _print_skipped(skipped: dict[str, list[Any]]) -> None:
@@ -274,7 +294,8 @@ def livereload(c, port=PORT, content="", output="", settings="", keep_going=Fals
     # The full build after quick pages: every other page (lists, hubs, related) catches up.
     preview = Preview(DEV_SETTINGS, folder, Path(output),
                       caught_up=lambda report: _report_rebuild(preview, report, reloads),
-                      overrides=overrides, keep_going=keep_going)  # fmt: skip
+                      overrides=overrides, keep_going=keep_going,
+                      owner=Path(settings) if settings else None)  # fmt: skip
     with preview, _serving_while(server, " with live reload"):
         _report_rebuild(preview, preview.rebuild(), reloads)  # the first build indexes search too
         ready.set()
@@ -362,7 +383,7 @@ def new(c, title="", kind="essay", author="", tags="", content="", settings=""):
     preview = f"invoke livereload --settings {settings}" if settings else "invoke livereload"
     address = f"/drafts/{draft_slug(site, title.strip(), path)}/"
     print(
-        f"wrote {path}: write it ({preview} shows it at {address}), "
+        f"wrote {_as_typed(path)}: write it ({preview} shows it at {address}), "
         "set 'Status: published' (or remove the line), then commit"
     )
 
@@ -400,10 +421,8 @@ def check(c, content="", strict=False, settings=""):
         raise Exit(f"check: {_counted(failing, 'problem')}", 1)
     for hint in found.hints:
         print(hint)
-    notes = [_notes(found.problems)] if found.problems else []
-    notes += [_counted(len(found.hints), "hint")] if found.hints else []
-    said = f" ({', '.join(notes)} above)" if notes else ""
-    print(f"check: {content or 'the content'} is fine{said}")
+    shown = _as_typed(Path(content)) if content else "the content"
+    print(f"check: {shown} is fine{_summary(found.problems, len(found.hints))}")
 
 
 def _comments_dir(content: str) -> Path:
@@ -423,20 +442,24 @@ def _comments_dir(content: str) -> Path:
 @reports_errors
 def comment_add(c, article="", source="-", author="", url="", content=str(CONTENT)):
     """Write a pending comment from an email or text; approve it to publish."""
-    from coaching_kb.moderation.files import add_comment, require_article, submission_from_message
+    from coaching_kb.moderation.files import (
+        add_comment,
+        read_message,
+        require_article,
+        submission_from_message,
+    )
     from coaching_kb.moderation.owner import LOCAL_FOLDER
     from coaching_kb.moderation.private import PrivateStore
 
     require_article(_settings_for(content), article)
-    text = sys.stdin.read() if source == "-" else Path(source).read_text(encoding="utf-8")
-    sent = submission_from_message(text, author=author, url=url)
+    sent = submission_from_message(read_message(source), author=author, url=url)
     now = sent.sent_at or datetime.now(UTC)
     path = add_comment(_comments_dir(content), article, sent, now)
     # The address stays out of git, in the store a local inbox uses, beside the content folder.
     project = Path(content).resolve().parent
     item = str(path.resolve().relative_to(project))
     PrivateStore(project / LOCAL_FOLDER / "private.sqlite").keep(item, sent.email, now)
-    print(f"wrote {path} (pending)")
+    print(f"wrote {_as_typed(path)} (pending)")
 
 
 def _settings_for(content: str) -> dict[str, Any]:
@@ -502,7 +525,7 @@ def comment_triage(c, content=str(CONTENT)):
 
     marked = triage(_comments_dir(content))
     for path, reason in marked:
-        print(f"spam ({reason}): {path}")
+        print(f"spam ({reason}): {_as_typed(path)}")
     print(f"comment-triage: {len(marked)} marked as spam")
 
 
@@ -540,6 +563,7 @@ def comment_inbox(c, port=8100, host="127.0.0.1", repo="", origin=""):
     """Run the comment and question inbox: form posts become pending files on a git branch."""
     from coaching_kb.moderation.inbox import InboxSettings, create_app, serve
     from coaching_kb.moderation.owner import local_environment, require_own_clone
+    from coaching_kb.terminal import log_progress
 
     env = dict(os.environ)
     if repo:
@@ -551,7 +575,7 @@ def comment_inbox(c, port=8100, host="127.0.0.1", repo="", origin=""):
     if origin:
         env["COMMENTS_SITE_ORIGIN"] = origin
     settings = InboxSettings.from_env(env)
-    _log_to_terminal()
+    log_progress(warnings=True)  # what the owner must fix (comments.json missing, say)
     ready = f"comment inbox for {settings.repo} (branch {settings.branch}) at http://{host}:{port}/"
     serve(create_app(settings), host, int(port), lambda: print(ready, flush=True))
 
@@ -569,12 +593,13 @@ def comment_pull(c, remote="", branch="comments-pending"):
     from coaching_kb.moderation.owner import pull
 
     pulled = pull(ROOT, remote, branch)
+    source = _as_typed(Path(pulled.source)) if Path(pulled.source).is_dir() else pulled.source
     for name in pulled.files:
         print(f"new: {name}")
     if not pulled.files:
-        print(f"comment-pull: nothing new from {pulled.source}")
+        print(f"comment-pull: nothing new from {source}")
         return
-    print(f"comment-pull: {_counted(len(pulled.files), 'file')} from {pulled.source}; "
+    print(f"comment-pull: {_counted(len(pulled.files), 'file')} from {source}; "
           "moderate with invoke comment-triage and comment-approve")  # fmt: skip
 
 
@@ -845,5 +870,5 @@ def verify(c, output="", site_url="", settings=""):
     for problem in problems:
         print(problem)
     if problems:
-        raise Exit(f"verify: {len(problems)} problems in {output}", 1)
-    print(f"verify: {output} is fine")
+        raise Exit(f"verify: {len(problems)} problems in {_as_typed(Path(output))}", 1)
+    print(f"verify: {_as_typed(Path(output))} is fine")

@@ -9,6 +9,7 @@ leaves a half-written site where the good one was (`staging`).
 """
 
 import time
+import traceback
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +19,7 @@ from pelican.settings import read_settings
 
 from coaching_kb.check.checks import run_problems
 from coaching_kb.check.problems import Problem
-from coaching_kb.errors import SiteError
+from coaching_kb.errors import SettingsError, SiteError, where
 from coaching_kb.reader_cache import reader_cache
 from coaching_kb.run import Run, run_pelican
 from coaching_kb.staging import discard, remove_retired, staging_folder, swap_in
@@ -61,7 +62,30 @@ def load_settings(
                 "holds your Markdown, e.g. --content content"
             )
         override["PATH"] = str(Path(content).resolve())
-    return read_settings(str(settings_file), override=override)
+    try:
+        return read_settings(str(settings_file), override=override)
+    except SiteError:
+        raise
+    except Exception as error:  # noqa: BLE001 - an error in the settings' Python is the owner's
+        raise unreadable_settings(Path(settings_file), error) from None
+
+
+def unreadable_settings(settings_file: Path, error: Exception) -> SettingsError:
+    """Return the error naming the settings file (or a file beside it that it imports) at
+    the line Python stopped on, with the fix; Pelican's own is a traceback."""
+    path, line, what = str(settings_file), 0, f"{type(error).__name__}: {error}"
+    if isinstance(error, SyntaxError) and error.filename:
+        path, line, what = error.filename, error.lineno or 0, str(error.msg)
+    else:
+        folder = settings_file.resolve().parent
+        ours = [f for f in traceback.extract_tb(error.__traceback__)
+                if Path(f.filename).resolve().parent == folder]  # fmt: skip
+        if ours:
+            path, line = ours[-1].filename, ours[-1].lineno or 0
+    at = f" at line {line}" if line else ""
+    return SettingsError(
+        f"{where(path, line)}: {what}. Fix: correct {path}{at} (python {path} shows the error)"
+    )
 
 
 def build_site(

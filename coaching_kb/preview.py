@@ -24,9 +24,11 @@ from pathlib import Path
 from typing import Any
 
 from coaching_kb.build import BuildReport, build_site, edited_sources, load_settings
+from coaching_kb.check.problems import problem_from
 from coaching_kb.errors import SiteError
 from coaching_kb.held_site import HeldSite, render_edited
 from coaching_kb.keep_going import build_keeping_going
+from coaching_kb.owner_settings import owner_overrides
 from coaching_kb.run import Run
 from coaching_kb.terminal import log_progress
 
@@ -70,7 +72,11 @@ def warm_up(settings_file: Path) -> None:
     log_progress()
     parent = os.getppid()
     threading.Thread(target=_end_with, args=(parent,), daemon=True).start()
-    for name in load_settings(settings_file).get("PLUGINS") or []:
+    try:
+        plugins = load_settings(settings_file).get("PLUGINS") or []
+    except SiteError:  # a settings file saved with a typo: the build names it
+        return
+    for name in plugins:
         # One from PLUGIN_PATHS is found by Pelican at the first build.
         with contextlib.suppress(ImportError):
             importlib.import_module(name)
@@ -96,12 +102,14 @@ class Preview:
         *,
         overrides: Mapping[str, Any] | None = None,
         keep_going: bool = False,
+        owner: Path | None = None,
     ) -> None:
         """`caught_up` gets the report of each full build that follows quick pages; with
         `catch_up_seconds` None, that build waits for `catch_up()` (tests). `overrides` are an
         owner's settings (--settings); `keep_going` skips files with errors (--keep-going)."""
         self.settings_file, self.content, self.output = settings_file, content, output
         self.overrides = dict(overrides or {})  # an owner's settings (--settings)
+        self.owner = owner  # the file they come from, read again when it is saved
         self.keep_going = keep_going
         self.skipped: dict[str, list[Any]] = {}  # what --keep-going left out of the last build
         self.process: ProcessPoolExecutor | None = None
@@ -136,6 +144,11 @@ class Preview:
         build follows later; otherwise the whole site is built now.
         """
         self._cancel_catch_up()
+        if self.owner is not None and self.owner.resolve() in {Path(p).resolve() for p in changed}:
+            try:
+                self.overrides = owner_overrides(self.owner, load_settings(self.settings_file))
+            except SiteError as error:  # saved with a typo: a failed build, until it is fixed
+                return BuildReport(self.output, problems=[problem_from(str(error))])
         if self.process is None or any(Path(p).suffix in RELOADED_SUFFIXES for p in changed):
             self.start()
         # A quick rebuild reads our settings only: an owner's, or skipping files, builds whole.
@@ -165,11 +178,14 @@ class Preview:
     def _full(self) -> BuildReport:
         overrides = {**DRAFTS_PREVIEWED, **self.overrides}
         where = (self.settings_file, self.content, self.output, overrides)
-        if self.keep_going:
-            kept = self._run(build_keeping_going, *where)
-            report, self.skipped = kept.report, kept.skipped
-        else:
-            report = self._run(build_and_hold, *where)
+        try:
+            if self.keep_going:
+                kept = self._run(build_keeping_going, *where)
+                report, self.skipped = kept.report, kept.skipped
+            else:
+                report = self._run(build_and_hold, *where)
+        except SiteError as error:  # a setting saved wrong: a failed build, until it is fixed
+            report = BuildReport(self.output, problems=[problem_from(str(error))])
         self.behind = False
         return report
 

@@ -7,6 +7,8 @@ root logger keeps the records. `build` and `check` both call `run_pelican`, so t
 content folder exactly as Pelican does (its readers, the site's settings, our plugins).
 """
 
+import contextlib
+import io
 import logging
 import os
 import shutil
@@ -214,11 +216,16 @@ def home_from_content(generators: list[Any]) -> None:
 
 def plan_pelican(settings: Mapping[str, Any]) -> Run:
     """Run Pelican as `run_pelican` does, writing nothing: a scratch folder takes what plugins
-    write at the end, and is removed."""
+    write at the end, and is removed.
+
+    Pelican ends a run by printing "Done: Processed N articles ..." to standard output (with
+    `print`, not a log record); a plan processed nothing for anyone, so that line is dropped.
+    """
     scratch = Path(tempfile.mkdtemp(prefix="coaching-kb-plan-"))
     planned = {**settings, "OUTPUT_PATH": str(scratch), "DELETE_OUTPUT_DIRECTORY": False}
     try:
-        return run_pelican(planned, is_planning=True)
+        with contextlib.redirect_stdout(io.StringIO()):
+            return run_pelican(planned, is_planning=True)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
 

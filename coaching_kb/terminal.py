@@ -15,11 +15,13 @@ class _ProgressOnly(logging.Filter):
         return record.levelno < logging.WARNING
 
 
-def log_progress(verbose: bool = False) -> None:
-    """Send progress lines (and with `verbose`, debug lines) to stderr, nothing else."""
+def log_progress(verbose: bool = False, *, warnings: bool = False) -> None:
+    """Send progress lines (and with `verbose`, debug lines) to stderr, nothing else; with
+    `warnings`, warnings and errors too (a server's: no build reports them)."""
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(logging.Formatter("%(levelname)s: %(message)s"))
-    handler.addFilter(_ProgressOnly())
+    if not warnings:
+        handler.addFilter(_ProgressOnly())
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(logging.DEBUG if verbose else logging.INFO)

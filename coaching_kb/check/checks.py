@@ -21,6 +21,7 @@ from coaching_kb.content.paths import shown_path
 from coaching_kb.run import Output, Run, plan_pelican
 
 from .catalogs import missing_catalogs
+from .dates import timezone_problems
 from .endpoints import endpoint_problems
 from .foreign import (
     is_plugin_loading,
@@ -70,7 +71,7 @@ def run_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
     """Return, sorted, the problems of a run: the checks' own, what was logged, any crash."""
     plugins = missing_plugins(run.records, run.settings)
     unread = any(is_unprocessed(r) for r in run.records)
-    machine = list(locale_problems(run.settings, unread))
+    machine = [*locale_problems(run.settings, unread), *timezone_problems(run.settings)]
     if any(p.is_error for p in machine):  # Pelican read no post: its records say no more
         return sorted({*machine, *plugins})
     plugins += machine

@@ -6,16 +6,19 @@ author's meaning cannot be known, so the date is an error naming both readings; 
 starting with its year (2026-12-07, Pelican's documented form) is never in doubt.
 """
 
+import difflib
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from dateutil import parser
 
 from coaching_kb.content.paths import key_line
 
+from .foreign import setting_line
 from .problems import Problem
 
 DATE_KEYS = ("date", "modified")
@@ -91,3 +94,22 @@ def written_dates(lines: list[str]) -> Iterator[tuple[int, str]]:
 def swappable(date: Any) -> bool:
     """Return True for a date that would be another date with its day and month swapped."""
     return isinstance(date, datetime) and date.day <= 12 and date.day != date.month
+
+
+def unknown_zone(name: str) -> str:
+    """Return '' for a time zone Python knows (as Pelican reads `TIMEZONE` and `Timezone:`),
+    else what is wrong and the fix, naming the nearest zone it knows."""
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        near = difflib.get_close_matches(name, sorted(available_timezones()), n=1)
+        fix = f"write '{near[0]}'" if near else "write one such as 'Europe/London' or 'UTC'"
+        return f"'{name}' is not a time zone, so Pelican cannot read a post with it. Fix: {fix}"
+    return ""
+
+
+def timezone_problems(settings: Mapping[str, Any]) -> list[Problem]:
+    """Return an error at the TIMEZONE line when it names no zone: Pelican then reads no
+    article or page, and says only "Could not process" of each."""
+    wrong = unknown_zone(str(settings.get("TIMEZONE") or "UTC"))
+    return [Problem(*setting_line(settings, "TIMEZONE"), f"TIMEZONE {wrong}")] if wrong else []

@@ -163,7 +163,10 @@ def setting_line(settings: Mapping[str, Any], key: str, entry: str = "") -> tupl
     for path in _settings_files(settings_file):
         lines = path.read_text(encoding="utf-8").splitlines()
         assigned = re.compile(rf"^\s*{re.escape(key)}\s*(=|\+=|\[|\.)")  # not a longer name
-        line = next((n for n, text in enumerate(lines, 1) if assigned.match(text)), 0)
+        setting = [n for n, text in enumerate(lines, 1) if assigned.match(text)]
+        # A name set twice has the value of its last plain assignment, as Python runs it.
+        plain = [n for n in setting if lines[n - 1].split(key, 1)[1].lstrip().startswith("=")]
+        line = (plain or setting or [0])[-1 if plain else 0]
         if line:
             quoted = (f'"{entry}"', f"'{entry}'")
             after = (n for n, text in enumerate(lines[line - 1 :], line) if entry and any(

@@ -30,7 +30,7 @@ from coaching_kb.content.topics import unknown_topics
 from coaching_kb.errors import ContentError
 from coaching_kb.scaffold import ANSWER_PLACEHOLDER, PLACEHOLDERS
 
-from .dates import ambiguous_date, date_problems
+from .dates import ambiguous_date, date_problems, unknown_zone
 from .foreign import (
     is_missing_extension,
     template_in_content,
@@ -415,6 +415,8 @@ def unparsed_dates(shown: str, meta: Mapping[str, Any], lines: list[str]) -> Ite
                 shown, key_line(lines, key), f"{name} '{value}' does not parse. "
                 "Fix: write it as 2026-01-31 or 2026-01-31 09:30",
             )  # fmt: skip
+    if (zone := text_of(meta.get("timezone", ""))) and (wrong := unknown_zone(zone)):
+        yield Problem(shown, key_line(lines, "timezone"), f"time zone {wrong}")
 
 
 def tag_slug(tag: Any, settings: Mapping[str, Any]) -> str:

@@ -1,5 +1,6 @@
 """Author profiles: one `content/authors/<slug>.md` file each. Pure: files in, profiles out."""
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -82,6 +83,10 @@ def load_all_profiles(settings: dict[str, Any]) -> tuple[dict[str, Any], list[st
 def unknown_author_message(name: str, slug: str, profiles: dict[str, Any], settings: Any) -> str:
     """Return the 'what is wrong. Fix: ...' text for a byline with no profile."""
     folder = shown_path(settings, data_folder(settings, "AUTHORS"))
+    # By slug, so a name typed without its accents (Tomas for Tomás) is still near.
+    if near := difflib.get_close_matches(slug, list(profiles), n=1, cutoff=0.75):
+        return (f"unknown author '{name}'. Fix: did you mean '{profiles[near[0]].name}'? "
+                f"(or add {folder}/{slug}.md)")  # fmt: skip
     known = ", ".join(p.name for p in profiles.values())
     return f"unknown author '{name}'. Fix: add {folder}/{slug}.md or use one of: {known}"
 

@@ -3,12 +3,11 @@
 Each function changes only the `Status:` line or writes a new file; nothing is deleted.
 """
 
-import contextlib
 import difflib
 import glob
 import html
-import io
 import re
+import sys
 import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
@@ -79,6 +78,27 @@ class Submission:
     sent_at: datetime | None = None  # an email's Date (UTC); None for text and form posts
 
 
+def read_message(source: str) -> str:
+    """Return the text of `source` ('-' for standard input), or raise SiteError naming it
+    (never turn a reader's accented letters into replacement marks)."""
+    name = "standard input" if source == "-" else source
+    try:
+        data = sys.stdin.buffer.read() if source == "-" else Path(source).read_bytes()
+    except OSError as error:
+        what = {FileNotFoundError: "does not exist", IsADirectoryError: "is a folder"}.get(
+            type(error), f"cannot be read ({error.strerror})"
+        )
+        raise SiteError(f"comment-add: {name} {what}. Fix: pass --source with the file the "
+                        "email is saved in (- reads standard input)") from None  # fmt: skip
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SiteError(
+            f"comment-add: {name} is not UTF-8 text. Fix: save the "
+            "email as UTF-8 text (iconv -f latin1 -t utf-8 < email.txt > email-utf8.txt)"
+        ) from None
+
+
 def submission_from_message(text: str, author: str = "", url: str = "") -> Submission:
     """Return the comment in an email (headers and body) or in plain text with `author`."""
     message = message_from_string(text, policy=policy.default)
@@ -115,8 +135,7 @@ def article_slugs(settings: Mapping[str, Any]) -> dict[str, bool]:
 
     from coaching_kb.run import plan_pelican
 
-    with contextlib.redirect_stdout(io.StringIO()):  # Pelican's "Done: Processed ..." line
-        run = plan_pelican({**settings, "SEARCH_ENABLED": False})
+    run = plan_pelican({**settings, "SEARCH_ENABLED": False})
     found = [g for g in run.generators if isinstance(g, ArticlesGenerator)]
     articles = [a for g in found for a in (*g.articles, *g.hidden_articles)]
     return {a.slug: bool(getattr(a, "is_comments_closed", False)) for a in articles}

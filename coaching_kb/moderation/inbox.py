@@ -42,7 +42,9 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, Response
 from starlette.routing import Route
 
+from coaching_kb.content import replies as said
 from coaching_kb.content.comments import unlisted_key
+from coaching_kb.content.replies import Replies
 from coaching_kb.errors import SiteError
 
 from .files import BLOCKLIST_NAME, Question, Submission, add_comment, add_question, is_blank
@@ -53,7 +55,7 @@ log = logging.getLogger(__name__)
 
 LIMITS = {"article": 200, "name": 100, "email": 254, "url": 300, "comment": 5000,
           "reply_to": 100, "website": 300, "title": 200, "letter": 8000, "asker": 100,
-          "page": 500}  # fmt: skip
+          "page": 500, "lang": 35}  # fmt: skip
 MANIFEST = "comments.json"  # written by the static_comments plugin into the built site
 LINE_BREAK = re.compile(r"\r\n?")
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
@@ -119,12 +121,18 @@ def networks(text: str) -> tuple[Network, ...]:
 
 
 class Refused(Exception):
-    """A post the inbox will not take: the HTTP status and the reason a person can read."""
+    """A post the inbox will not take: the HTTP status and the reason a person can read (one
+    of coaching_kb.content.replies' messages, English, and what fills its `%(name)s`)."""
 
-    def __init__(self, status: int, reason: str) -> None:
-        super().__init__(reason)
+    def __init__(self, status: int, reason: str, **variables: object) -> None:
+        super().__init__(reason % variables)
         self.status = status
         self.reason = reason
+        self.variables = variables
+
+    def said(self, replies: Replies) -> str:
+        """Return the refusal in the reader's language."""
+        return replies.say(said.REFUSED, reason=replies.say(self.reason, **self.variables))
 
 
 @dataclass
@@ -134,7 +142,8 @@ class Job:
     write: Callable[[], Path]
     done: threading.Event = field(default_factory=threading.Event)
     path: Path | None = None
-    error: str = ""
+    error: str = ""  # why it was not stored: a reply's message, filled from `detail`
+    detail: dict[str, str] = field(default_factory=dict)
 
 
 class GitQueue:
@@ -160,7 +169,7 @@ class GitQueue:
         job = Job(write)
         self.jobs.put(job)
         if not job.done.wait(timeout) or job.path is None:
-            raise Refused(503, job.error or "the inbox could not store it in time; try again")
+            raise Refused(503, job.error or said.TIMED_OUT, **job.detail)
         return job.path
 
     def _run(self) -> None:
@@ -177,7 +186,7 @@ class GitQueue:
                 job.path = job.write()
                 written.append(job)
             except (SiteError, OSError) as error:
-                job.error = f"could not write it ({error})"
+                job.error, job.detail = said.NOT_WRITTEN, {"error": str(error)}
                 job.done.set()
         if not written:
             return
@@ -186,7 +195,7 @@ class GitQueue:
         except SiteError as error:
             log.error("comment inbox: %s", error)
             for job in written:
-                job.path, job.error = None, "it could not be saved to the repository; try again"
+                job.path, job.error = None, said.NOT_SAVED
         for job in written:
             job.done.set()
 
@@ -301,6 +310,8 @@ class KnownSlugs:
         self.manifest = manifest
         self.stamp = -1.0
         self.articles: dict[str, Known] = {}
+        self.lang = "en"  # the site's language
+        self.replies: dict[str, dict[str, str]] = {}  # the inbox's words, by page language
 
     @property
     def path(self) -> Path | None:
@@ -326,16 +337,30 @@ class KnownSlugs:
         when there is no manifest, after logging the fix for the owner."""
         if error := self.missing():
             log.error("%s", error)
-            raise Refused(503, "the inbox is not ready; try again later")
-        manifest = self.path
-        if manifest is not None:
-            stamp = manifest.stat().st_mtime
-            if stamp != self.stamp:
-                data = json.loads(manifest.read_text(encoding="utf-8"))
-                found = (known_from(a) for a in data["articles"])
-                self.articles = {key: known for key, known in found if key}
-                self.stamp = stamp
+            raise Refused(503, said.NOT_READY)
+        self.read()
         return self.articles.get(slug) or self.articles.get(unlisted_key(slug))
+
+    def read(self) -> None:
+        """Read the manifest again if it changed since it was last read (and is there)."""
+        manifest = self.path
+        if manifest is None or not manifest.is_file():
+            return
+        stamp = manifest.stat().st_mtime
+        if stamp != self.stamp:
+            data = json.loads(manifest.read_text(encoding="utf-8"))
+            found = (known_from(a) for a in data["articles"])
+            self.articles = {key: known for key, known in found if key}
+            self.lang = str(data.get("lang") or "en")
+            self.replies = data.get("replies") or {}
+            self.stamp = stamp
+
+    def replies_in(self, lang: str = "") -> Replies:
+        """Return the inbox's replies in `lang`, the language of the page the form was on,
+        else in the site's (English before the site is built, or for an older manifest)."""
+        self.read()
+        chosen = next((code for code in (lang, self.lang) if code in self.replies), "en")
+        return Replies(chosen, self.replies.get(chosen, {}))  # English words say "en"
 
 
 def known_from(entry: dict[str, Any]) -> tuple[str, Known]:
@@ -419,25 +444,25 @@ async def read_form(request: Request, limit: int) -> dict[str, str]:
     """Return the posted form fields; refuse oversized, non-UTF-8 or non-form bodies."""
     kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
     if kind != "application/x-www-form-urlencoded":
-        raise Refused(415, "send the form as application/x-www-form-urlencoded")
+        raise Refused(415, said.NOT_A_FORM)
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > limit:
-        raise Refused(413, f"the post is over {limit} bytes; shorten it")
+        raise Refused(413, said.TOO_BIG, limit=limit)
     body = b""
     async for chunk in request.stream():
         body += chunk
         if len(body) > limit:
-            raise Refused(413, f"the post is over {limit} bytes; shorten it")
+            raise Refused(413, said.TOO_BIG, limit=limit)
     try:
         text = body.decode("utf-8")
         fields = parse_qs(text, keep_blank_values=True, errors="strict")
     except UnicodeDecodeError:
-        raise Refused(400, "the post is not UTF-8 text") from None
+        raise Refused(400, said.NOT_UTF8) from None
     # A browser without script sends each line break as CR LF: count and keep what was typed.
     form = {name: LINE_BREAK.sub("\n", values[0]) for name, values in fields.items()}
     for name, value in form.items():
         if len(value) > LIMITS.get(name, 300):
-            raise Refused(422, f"the field '{name}' is over {LIMITS.get(name, 300)} characters")
+            raise Refused(422, said.FIELD_TOO_LONG, field=name, limit=LIMITS.get(name, 300))
     return form
 
 
@@ -445,16 +470,19 @@ def wants_json(request: Request) -> bool:
     return "application/json" in request.headers.get("accept", "")
 
 
-def answer(request: Request, code: int, message: str, back: str = "", **extra: Any) -> Response:
+def answer(request: Request, code: int, message: str, replies: Replies, back: str = "",
+           **extra: Any) -> Response:  # fmt: skip
     """Return the outcome as JSON (for the page's script) or as a short HTML page linking
-    `back` to the page the form was on."""
+    `back` to the page the form was on, in the language of `replies`."""
     if wants_json(request):
         return JSONResponse({"message": message, **extra}, status_code=code)
-    link = f'<p><a href="{html.escape(back, True)}">Back to the page</a></p>' if back else ""
+    title = html.escape(replies.say(said.THANK_YOU if code < 400 else said.NOT_SENT))
+    back_text = html.escape(replies.say(said.BACK))
+    link = f'<p><a href="{html.escape(back, True)}">{back_text}</a></p>' if back else ""
     page = (
-        '<!doctype html><html lang="en"><head><meta charset="utf-8">'
+        f'<!doctype html><html lang="{html.escape(replies.tag, True)}"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1">'
-        f"<title>{'Thank you' if code < 400 else 'Not sent'}</title></head><body>"
+        f"<title>{title}</title></head><body>"
         f'<main><p role="status">{html.escape(message)}</p>{link}</main></body></html>'
     )
     return HTMLResponse(page, status_code=code)
@@ -486,7 +514,7 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
 
     def admit(request: Request) -> None:
         if not limit.allow(client_address(request, settings.trusted_proxies)):
-            raise Refused(429, "too many posts from you; wait a minute and try again")
+            raise Refused(429, said.TOO_MANY)
 
     async def store(write: Callable[[], Path], email: str, now: datetime) -> Path:
         path = await asyncio.to_thread(git_queue.submit, write)
@@ -495,10 +523,11 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
         return path
 
     async def receive_comment(request: Request) -> Response:
-        back = ""
+        back, replies = "", slugs.replies_in()
         try:
             admit(request)
             form = await read_form(request, settings.max_request_bytes)
+            replies = slugs.replies_in(form.get("lang", ""))
             back = page_link(form.get("page", ""), settings.site_origin) if form.get("page") else ""
             slug, name, body = (
                 form.get("article", ""),
@@ -507,13 +536,13 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
             )
             article = slugs.find(slug)
             if article is None:
-                raise Refused(422, f"there is no article '{slug}' on this site")
+                raise Refused(422, said.NO_ARTICLE, slug=slug)
             back = back or article_link(article, settings.site_origin)
             title = article.title or slug  # a hidden article's is not in comments.json
             if article.is_closed:
-                raise Refused(403, f"comments are closed on “{title}”")
+                raise Refused(403, said.CLOSED, title=title)
             if is_blank(name) or is_blank(body):
-                raise Refused(422, "a comment needs your name and some text")
+                raise Refused(422, said.EMPTY_COMMENT)
             field = {name: form.get(name, "").strip() for name in ("url", "reply_to")}
             sent = Submission(name.strip(), body.strip(), **field)
             blocklist = read_blocklist(content / "comments" / BLOCKLIST_NAME)
@@ -528,33 +557,34 @@ def create_app(settings: InboxSettings | None = None) -> Starlette:
                 now,
             )
         except Refused as refused:
-            return answer(request, refused.status, f"Not sent: {refused.reason}.", back)
+            return answer(request, refused.status, refused.said(replies), replies, back)
         log.info("comment inbox: %s (%s)", path.relative_to(settings.repo), status)
-        return answer(request, 202, "Thank you. Your comment awaits moderation.", back,
+        return answer(request, 202, replies.say(said.COMMENT_TAKEN), replies, back,
                       status="pending", file=path.name)  # fmt: skip
 
     async def receive_question(request: Request) -> Response:
-        back = ""
+        back, replies = "", slugs.replies_in()
         try:
             admit(request)
             form = await read_form(request, settings.max_request_bytes)
+            replies = slugs.replies_in(form.get("lang", ""))
             back = page_link(form.get("page", ""), settings.site_origin)
             letter = form.get("letter", "")
             if len([word for word in letter.split() if not is_blank(word)]) < 5:
-                raise Refused(422, "please write your question in a few sentences")
+                raise Refused(422, said.SHORT_QUESTION)
             # Rules only: the model learnt from comments, not letters, and a refused letter is
             # lost to its reader (a comment flagged as spam is only filed, for a person to see).
             trap = Context(honeypot=form.get("website", ""))
             if score(letter, trap, rules_only=True).is_spam:
-                raise Refused(422, "this looks like advertising, not a question")
+                raise Refused(422, said.ADVERTISING)
             sent = Question(form.get("title", ""), letter, form.get("asker", ""))
             now = datetime.now(UTC)
             path = await store(lambda: add_question(content, sent, now), form.get("email", ""), now)
         except Refused as refused:
-            return answer(request, refused.status, f"Not sent: {refused.reason}.", back)
+            return answer(request, refused.status, refused.said(replies), replies, back)
         log.info("comment inbox: %s (question)", path.relative_to(settings.repo))
-        return answer(request, 202, "Thank you. Your question will be read by the columnist.",
-                      back, status="pending", file=path.name)  # fmt: skip
+        return answer(request, 202, replies.say(said.QUESTION_TAKEN), replies, back,
+                      status="pending", file=path.name)  # fmt: skip
 
     async def health(_request: Request) -> Response:
         return JSONResponse({"ok": git_queue.thread.is_alive()})

@@ -6,6 +6,7 @@ fetches its moderation branch and merges it into whatever branch the owner is on
 uncommitted and untracked files alone.
 """
 
+import re
 import subprocess
 from dataclasses import dataclass
 from pathlib import Path
@@ -82,6 +83,10 @@ def pull_source(root: Path, remote: str) -> str:
     return str(clone) if (clone / ".git").is_dir() else "origin"
 
 
+# What an inbox commits: a comment file in its article's folder, a letter in the Q&A folder.
+INBOX_FILE = re.compile(r"(^|/)(comments/[^/]+|qa)/[^/]+\.md$")
+
+
 def pull(root: Path, remote: str = "", branch: str = BRANCH) -> Pulled:
     """Merge the inbox's branch into the branch checked out at `root`; return what arrived."""
     source = pull_source(root, remote)
@@ -89,13 +94,9 @@ def pull(root: Path, remote: str = "", branch: str = BRANCH) -> Pulled:
     fetched = run_git(root, "rev-parse", "FETCH_HEAD").stdout.strip()
     if not run_git(root, "merge-base", "--is-ancestor", fetched, "HEAD", check=False).returncode:
         return Pulled(source, ())
-    if run_git(root, "merge-base", fetched, "HEAD", check=False).returncode:
-        raise SiteError(
-            f"comment-pull: {source} {branch} shares no history with your branch (an inbox "
-            "started it in a clone with no commit checked out), so nothing was merged. Fix: "
-            "take its files with git checkout FETCH_HEAD -- content, then, in the inbox's clone, "
-            f"git checkout main && git branch -D {branch} && git push --delete origin {branch}"
-        )
+    unrelated = bool(run_git(root, "merge-base", fetched, "HEAD", check=False).returncode)
+    if unrelated:
+        require_inbox_files(root, fetched, f"{source} {branch}")
     if staged := run_git(root, "diff", "--cached", "--name-only").stdout.split():
         # git merges nothing over staged changes ("Merge with strategy ort failed").
         raise SiteError(
@@ -104,7 +105,26 @@ def pull(root: Path, remote: str = "", branch: str = BRANCH) -> Pulled:
             "nothing was merged. Fix: commit them (git commit), or unstage them (git restore "
             "--staged <file>: your edits stay), then run comment-pull again"
         )
-    arrived = run_git(root, "diff", "--name-only", "--diff-filter=A", f"HEAD...{fetched}")
+    since = ("HEAD", fetched) if unrelated else (f"HEAD...{fetched}",)
+    arrived = run_git(root, "diff", "--name-only", "--diff-filter=A", *since)
     message = f"Comments and questions from the inbox ({source} {branch})"
-    run_git(root, "merge", "--no-edit", "--no-ff", "-m", message, fetched)
+    # A branch an older inbox started in a clone with nothing checked out has no history in
+    # common with the site's: it holds only readers' files, so merging it adds them; a file
+    # the owner already took from it (and may have approved since) stays as the owner has it.
+    joined = ("--allow-unrelated-histories", "-X", "ours") if unrelated else ()
+    run_git(root, "merge", "--no-edit", "--no-ff", *joined, "-m", message, fetched)
     return Pulled(source, tuple(arrived.stdout.split()))
+
+
+def require_inbox_files(root: Path, fetched: str, where: str) -> None:
+    """Raise SiteError unless the commit `fetched`, which shares no history with the owner's
+    branch, holds only files an inbox writes (so merging it cannot change the site)."""
+    held = run_git(root, "ls-tree", "-r", "--name-only", fetched).stdout.splitlines()
+    others = [name for name in held if not INBOX_FILE.search(name)]
+    if others:
+        raise SiteError(
+            f"comment-pull: {where} shares no history with your branch and holds files no "
+            f"inbox writes ({', '.join(others[:3])}{', ...' if len(others) > 3 else ''}), so "
+            "nothing was merged. Fix: see what it holds with git ls-tree -r --name-only "
+            "FETCH_HEAD, and give comment-pull your inbox's --remote and --branch"
+        )

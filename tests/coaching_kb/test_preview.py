@@ -1,10 +1,16 @@
 """The live preview reloads what changed: an edited plugin, an edited setting."""
 
+import shutil
 import threading
 from pathlib import Path
 
+import pytest
+
+from coaching_kb.build import load_settings
+from coaching_kb.errors import SettingsError
+from coaching_kb.owner_settings import owner_overrides
 from coaching_kb.preview import Preview
-from coaching_kb.testing import ROOT, write_files
+from coaching_kb.testing import ROOT, SITES, write_files
 
 ARTICLE = "Title: Ready\nDate: 2020-01-01\n\n## A heading\n\nSome text.\n"
 PROBE = """
@@ -170,3 +176,54 @@ def test_a_quick_question_and_page_match_the_full_build(tmp_path):
         assert b"A line added in preview." in live.read_bytes()
         assert live.read_bytes() == full.read_bytes()
     assert b'class="letter__body"' in (tmp_path / "full" / QA_PAGE / "index.html").read_bytes()
+
+
+def test_a_settings_file_broken_while_previewing_is_an_error_at_its_line(tmp_path):
+    """A typo saved in the settings file while the preview ran broke its build process with a
+    traceback, and no later save was built: the preview stopped without a word."""
+    settings, output = site(tmp_path, "first"), tmp_path / "output"
+    good = settings.read_text()
+    with Preview(settings, tmp_path / "content", output) as preview:
+        assert not preview.rebuild().failed()
+        for broken, line in (('SITEURL = "\n', 5), ("SITENAME = SITE_NAME\n", 5)):
+            settings.write_text(good + broken)
+            failed = preview.rebuild([str(settings)])
+            [error] = failed.errors
+            assert error.startswith(f"{settings}:{line}: "), error
+            assert "Fix: " in error
+            assert "Traceback" not in error
+        settings.write_text(good)
+        assert not preview.rebuild([str(settings)]).failed()
+        assert (output / "probe.txt").read_text() == "first"
+
+
+def test_a_broken_settings_file_is_named_at_its_line(tmp_path):
+    settings = tmp_path / "pelicanconf.py"
+    settings.write_text('SITENAME = "Notes"\nTIMEZONE = "UTC\n')
+    with pytest.raises(SettingsError) as raised:
+        load_settings(settings)
+    assert str(raised.value).startswith(f"{settings}:2: unterminated string literal")
+    assert f"Fix: correct {settings} at line 2" in str(raised.value)
+
+
+def test_an_owners_settings_saved_while_previewing_are_read_again(tmp_path):
+    """`invoke livereload --settings` rebuilt when the owner saved their pelicanconf.py, with
+    the settings it had read at start: a new SITENAME never showed."""
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    owner, ours, output = (
+        tmp_path / "site" / "pelicanconf.py",
+        ROOT / "pelicanconf.py",
+        tmp_path / "out",
+    )
+    overrides = owner_overrides(owner, load_settings(ours))
+    content = Path(overrides["PATH"])
+    with Preview(ours, content, output, overrides=overrides, owner=owner) as preview:
+        assert not preview.rebuild().failed()
+        owner.write_text(
+            owner.read_text(encoding="utf-8").replace("Notas de liderança", "Outro nome")
+        )
+        assert not preview.rebuild([str(owner)]).failed()
+        assert "<title>Outro nome</title>" in (output / "index.html").read_text(encoding="utf-8")
+        owner.write_text(owner.read_text(encoding="utf-8") + 'SITEURL = "\n')
+        [error] = preview.rebuild([str(owner)]).errors
+        assert error.startswith(f"{owner}: cannot be read (SyntaxError"), error

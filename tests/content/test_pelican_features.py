@@ -426,3 +426,29 @@ def test_an_overrides_folder_written_for_the_sites_own_theme_never_breaks_ours(t
     [warned] = [w for w in report.warnings if "Template:" in w]
     assert f"your {tmp_path / 'site' / 'templates' / 'landing.html'} is not used" in warned
     assert "move landing.html to a folder of its own" in warned
+
+
+def test_a_mistyped_time_zone_is_one_error_at_its_line_with_the_nearest(tmp_path):
+    # Pelican said only "Could not process post.md" (of every file, for TIMEZONE), with no
+    # reason, and the comments of an article it could not read were "for a missing article".
+    write_files(tmp_path / "site", {
+        "pelicanconf.py": 'SITENAME = "T"\nPATH = "content"\n',
+        "content/post.md": "Title: A post\nDate: 2024-01-01\nTimezone: Europe/Londn\n\nText.\n",
+        "content/other.md": "Title: Another\nDate: 2024-01-02\n\nMore.\n",
+    })  # fmt: skip
+    found, report = check_and_build(tmp_path)
+    for problems in (found.problems, report.problems):
+        assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [("post.md", 3, True)]
+        assert "'Europe/Londn' is not a time zone" in problems[0].message
+        assert "Fix: write 'Europe/London'" in problems[0].message
+    conf = tmp_path / "site" / "pelicanconf.py"
+    # The last assignment is the one Python keeps, and the one named.
+    conf.write_text(conf.read_text() + 'TIMEZONE = "UTC"\nTIMEZONE = "America/New_Yrok"\n')
+    (tmp_path / "site" / "content" / "post.md").write_text("Title: A post\nDate: 2024-01-01\n\nX\n")
+    found, report = check_and_build(tmp_path)
+    for problems in (found.problems, report.problems):
+        assert [(Path(p.path).name, p.line, p.is_error) for p in problems] == [
+            ("pelicanconf.py", 4, True)
+        ]
+        assert "TIMEZONE 'America/New_Yrok' is not a time zone" in problems[0].message
+        assert "Fix: write 'America/New_York'" in problems[0].message

@@ -7,6 +7,8 @@ import html
 import json
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -48,9 +50,14 @@ LONG_POST = "Title: Une longue lecture\nDate: 2024-05-06\nSlug: longue\n\n" + (
 )
 
 
+# An English post with no French original: Pelican publishes it as an original.
+ENGLISH_ONLY = "Title: Quiet hiring\nDate: 2024-04-12\nSlug: quiet-hiring\nLang: en\n\nA note.\n"
+
+
 @pytest.fixture(scope="module")
 def french_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build("french_site", tmp_path_factory.mktemp("fr"), {"posts/longue.md": LONG_POST})
+    extra = {"posts/longue.md": LONG_POST, "posts/quiet-hiring.md": ENGLISH_ONLY}
+    return build("french_site", tmp_path_factory.mktemp("fr"), extra)
 
 
 def english_words(lang: str) -> list[str]:
@@ -137,6 +144,18 @@ def test_a_translation_in_english_gets_english_words_on_a_french_site(french_sit
         assert marked["data-pagefind-meta"] == "type:Essai"
 
 
+def test_every_page_plain_pelican_writes_is_written_on_a_french_site(french_site, tmp_path):
+    # Reported: an English post with no French original was not written. Pelican writes it
+    # (`quiet-hiring-en.html`, an original, as no post of its group is in DEFAULT_LANG).
+    site, plain = french_site.parent / "site", tmp_path / "plain"
+    command = [sys.executable, "-m", "pelican", "content", "-s", "pelicanconf.py", "-o", str(plain)]
+    subprocess.run(command, cwd=site, capture_output=True, check=True)
+    pages = {str(p.relative_to(plain)) for p in plain.rglob("*.html")}
+    assert "quiet-hiring-en.html" in pages
+    assert pages <= {str(p.relative_to(french_site)) for p in french_site.rglob("*.html")}
+    assert 'href="./quiet-hiring-en.html"' in (french_site / "archives.html").read_text("utf-8")
+
+
 @pytest.fixture(scope="module")
 def english_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build("translations", tmp_path_factory.mktemp("en"))
@@ -146,7 +165,11 @@ def test_an_article_in_french_on_an_english_site_gets_french_words(english_site)
     french = parse(english_site / "first-week-fr.html")
     assert french.html["lang"] == "fr"
     assert french.select_one(".skip-link").get_text() == "Aller au texte"
-    assert french.select_one(".translations").get_text().startswith("Traductions\u00a0:")
+    # Each other language by its own name, not its code ("Traductions : en").
+    assert french.select_one(".translations").get_text() == "Traductions\u00a0: English"
+    assert french.select_one(".translations a")["hreflang"] == "en"
+    english = parse(english_site / "shorter-standups.html").select_one(".translations a")
+    assert (english.get_text(), english["lang"], english["hreflang"]) == ("Deutsch", "de", "de")
     # German has no catalog: the site's own language, English.
     german = parse(english_site / "shorter-standups-de.html")
     assert german.select_one(".skip-link").get_text() == "Skip to the text"

@@ -1,13 +1,16 @@
 """pagefind_search on its own: the core on plain data, and real Pelican builds of tiny sites
 on Pelican's default theme (no theme or toolkit of ours)."""
 
+import functools
 import gzip
+import http.server
 import json
 import logging
 import os
 import re
 import subprocess
 import sys
+import threading
 from pathlib import Path
 
 import pytest
@@ -18,6 +21,7 @@ from pelican.plugins.pagefind_search.indexing import (
     bundle_key,
     index_site,
     pagefind_command,
+    remove_bundle,
     run_pagefind,
 )
 from pelican.plugins.pagefind_search.marking import mark_files, theme_marks
@@ -63,6 +67,8 @@ def test_settings_default_and_warn_about_unknown_keys_but_not_pelicans_own():
         ({"SEARCH_ENABLED": "yes"}, r"SEARCH_ENABLED = 'yes' is not True or False\. Fix: .*= True"),
         ({"SEARCH_BUNDLE_DIR": "../up"}, r"not a folder inside the output\. Fix: "),
         ({"SEARCH_BUNDLE_DIR": "/abs"}, r"not a folder inside the output"),
+        ({"SEARCH_BUNDLE_DIR": "."}, r"'\.' is the output folder itself.*\. Fix: .*'pagefind'"),
+        ({"SEARCH_BUNDLE_DIR": "./"}, r"is the output folder itself"),
     ],
 )
 def test_settings_that_cannot_work_say_how_to_fix_them(raw, message):
@@ -71,15 +77,28 @@ def test_settings_that_cannot_work_say_how_to_fix_them(raw, message):
     assert settings == SearchSettings()  # the default kept for what cannot work
 
 
+def test_another_search_plugins_settings_are_named_and_no_far_name_is_guessed():
+    other = {"SEARCH_MODE": "output", "SEARCH_HTML_SELECTOR": "main", "SEARCH_BOX": True}
+    _, warnings, _ = load(other | {"PLUGINS": ["pelican.plugins.sitemap"]})
+    assert warnings == [
+        f"{key} is a pelican-search setting, unused by pagefind_search. Fix: remove it, as "
+        "pelican-search is not in PLUGINS"
+        for key in ("SEARCH_HTML_SELECTOR", "SEARCH_MODE")
+    ]  # and a theme's SEARCH_BOX, like none of ours, is left alone
+    assert load(other | {"PLUGINS": ["search"]})[1] == []  # pelican-search runs: they are its
+    _, warnings, _ = load({"SEARCH_LANG": "fr", "PLUGINS": []})
+    assert warnings == ["unknown setting SEARCH_LANG. Fix: did you mean SEARCH_LANGUAGE?"]
+
+
 def test_the_command_is_pagefinds_documented_one_in_the_sites_language(tmp_path):
-    command = pagefind_command(tmp_path, "pagefind", "fr")
-    assert command[1:] == ["--site", str(tmp_path), "--output-subdir", "pagefind",
-                           "--force-language", "fr"]  # fmt: skip
-    assert "--force-language" not in pagefind_command(tmp_path, "pagefind", "")
+    command = pagefind_command(tmp_path, tmp_path / "out" / "pagefind", "fr")
+    assert command[1:] == ["--site", str(tmp_path), "--output-path", str(tmp_path / "out" /
+                           "pagefind"), "--force-language", "fr"]  # fmt: skip
+    assert "--force-language" not in pagefind_command(tmp_path, tmp_path / "pagefind", "")
 
 
 def test_the_command_starts_pagefinds_binary_without_starting_python(tmp_path):
-    binary = Path(pagefind_command(tmp_path, "pagefind", "")[0])
+    binary = Path(pagefind_command(tmp_path, tmp_path / "pagefind", "")[0])
     assert binary.name.startswith("pagefind")  # the wheel's binary, not sys.executable
     done = subprocess.run([binary, "--version"], capture_output=True, text=True, check=True)
     assert done.stdout.startswith("pagefind ")
@@ -90,7 +109,8 @@ def test_a_binary_named_by_pagefinds_variable_is_left_to_python_m_pagefind(tmp_p
     binary.write_text("#!/bin/sh\n")
     binary.chmod(0o755)
     monkeypatch.setenv("PAGEFIND_BINARY_PATH", str(binary))  # pagefind's own lookup honours it
-    assert pagefind_command(tmp_path, "pagefind", "")[:3] == [sys.executable, "-m", "pagefind"]
+    command = pagefind_command(tmp_path, tmp_path / "pagefind", "")
+    assert command[:3] == [sys.executable, "-m", "pagefind"]
 
 
 def test_pagefind_failing_is_an_error_saying_what_to_do(tmp_path):
@@ -256,12 +276,13 @@ def test_an_unchanged_site_gets_its_kept_bundle_and_a_changed_one_is_indexed_aga
     assert index_site(site, "pagefind", "en", kept) == 1
     [key] = [p.name for p in kept.iterdir()]
     assert key == bundle_key(site, "pagefind", "en")
-    (kept / key / "bundle" / "marker").write_text("kept")  # what a copy of the kept one holds
+    marker = Path("fragment", "en_kept.pf_fragment")  # what only a copy of the kept one holds
+    (kept / key / "bundle" / marker).write_text("kept")
     assert index_site(site, "pagefind", "en", kept) == 1
-    assert (site / "pagefind" / "marker").read_text() == "kept"
+    assert (site / "pagefind" / marker).read_text() == "kept"
     (site / "b.html").write_text(PAGE.format("Burnout"))
     assert index_site(site, "pagefind", "en", kept) == 2  # a new page: indexed again
-    assert not (site / "pagefind" / "marker").exists()
+    assert not (site / "pagefind" / marker).exists()
     assert [p.name for p in kept.iterdir()] == [bundle_key(site, "pagefind", "en")]  # only one
 
 
@@ -377,3 +398,147 @@ def test_a_page_showing_other_articles_as_cards_is_marked_whole(tmp_path):
     mark_files({page: "Mine"})
     assert page.read_text().startswith("<body data-pagefind-body><span hidden")
     assert page.read_text().count("data-pagefind-body") == 1
+
+
+def indexed_text(output: Path) -> dict[str, str]:
+    """Return each indexed page's address and the text Pagefind holds as the page's."""
+    found = {}
+    for fragment in (output / "pagefind" / "fragment").iterdir():
+        record = json.loads(gzip.decompress(fragment.read_bytes()).removeprefix(b"pagefind_dcd"))
+        found[record["url"]] = record["content"]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("bundle_dir", "site_file"),
+    [("theme", "theme/css/main.css"), ("pages", "pages/about-us.html")],
+)
+def test_a_bundle_folder_holding_the_sites_files_is_refused_and_none_of_them_removed(
+    build, caplog, bundle_dir, site_file
+):
+    output = build(MARKED, SEARCH_BUNDLE_DIR=bundle_dir)
+    assert (output / site_file).is_file()
+    [error] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert error.startswith(
+        f"pagefind_search: SEARCH_BUNDLE_DIR = '{bundle_dir}' holds files Pagefind did not "
+        f"write ({bundle_dir}/"
+    )
+    assert error.endswith(
+        "no search bundle written, so that none of them is removed. Fix: give the bundle a "
+        "folder of its own, e.g. SEARCH_BUNDLE_DIR = 'pagefind'"
+    )
+    assert not (output / bundle_dir / "pagefind-entry.json").exists()
+
+
+def test_a_file_of_the_sites_in_the_bundles_own_folder_stops_search_not_the_file(build, caplog):
+    output = build(ARTICLES)
+    (output / "pagefind" / "notes.txt").write_text("the owner's")
+    output = build(ARTICLES, DELETE_OUTPUT_DIRECTORY=False)
+    [error] = [r.getMessage() for r in caplog.records if r.levelno == logging.ERROR]
+    assert "holds files Pagefind did not write (pagefind/notes.txt)" in error
+    assert error.endswith("Fix: move those files out of pagefind/, the search bundle's folder")
+    assert [p.name for p in (output / "pagefind").iterdir()] == ["notes.txt"]  # old bundle gone
+
+
+def test_only_the_files_pagefind_wrote_are_removed_from_its_folder(build, tmp_path):
+    output = build(ARTICLES)
+    bundle = output / "pagefind"
+    assert (bundle / "pagefind-entry.json").is_file()
+    (bundle / "notes.txt").write_text("the owner's")
+    (bundle / "fragment" / "keep.txt").write_text("the owner's too")
+    remove_bundle(bundle)
+    assert sorted(p.relative_to(bundle).as_posix() for p in bundle.rglob("*")) == [
+        "fragment", "fragment/keep.txt", "notes.txt"
+    ]  # fmt: skip
+    (bundle / "notes.txt").unlink()
+    (bundle / "fragment" / "keep.txt").unlink()
+    remove_bundle(bundle)
+    assert not bundle.exists()
+
+
+def test_a_page_an_earlier_build_left_in_the_output_is_never_searchable(build):
+    build(MARKED)
+    draft = ARTICLES["b.md"].replace("\n\n", "\nStatus: draft\n\n", 1)
+    output = build({"b.md": draft}, DELETE_OUTPUT_DIRECTORY=False)
+    assert "data-pagefind-body" in (output / "late-nights.html").read_text()  # left, marked
+    assert "/late-nights.html" not in indexed(output)
+    assert "/handing-over-the-rota.html" in indexed(output)
+
+
+def test_a_cache_folder_that_cannot_be_written_is_one_warning_and_search_still_works(
+    build, caplog, tmp_path
+):
+    (tmp_path / "a-file").write_text("not a folder")  # fails for root too, unlike chmod
+    cache = tmp_path / "a-file" / "cache"
+    output = build(ARTICLES | {"search-synonyms.txt": "boss, manager\n"}, CACHE_CONTENT=True,
+                   CACHE_PATH=str(cache))  # fmt: skip
+    assert (output / "pagefind" / "synonyms.json").is_file()
+    assert "/late-nights.html" in indexed(output)
+    said = [r.getMessage() for r in caplog.records if "pagefind_search" in r.name]
+    warnings = [line for line in said if "cannot keep" in line]
+    assert len(warnings) == 1
+    assert f"in {cache / 'pagefind_search'} (" in warnings[0]
+    assert "Fix: set CACHE_PATH to a folder this build can write" in warnings[0]
+
+
+@pytest.mark.parametrize("theme", ["notmyidea", "simple"])
+def test_the_sites_name_menu_and_links_are_no_pages_text(build, theme):
+    chrome = {
+        "SITENAME": "Quokka Gazette", "THEME": theme, "MENUITEMS": [("Wombat menu", "#")],
+        "LINKS": [("Jinja2", "#")], "SOCIAL": [("Another social link", "#")],
+    }  # fmt: skip
+    text = indexed_text(build(MARKED, **chrome))
+    assert set(text) == {"/handing-over-the-rota.html", "/late-nights.html", "/qa-again.html",
+                         "/pages/about-us.html"}  # fmt: skip
+    assert "We write." in text["/pages/about-us.html"]
+    for page, words in text.items():
+        for word in ("Quokka", "Wombat", "Jinja2", "social"):
+            assert word not in words, (page, word)
+
+
+README = Path(__file__).resolve().parents[1] / "README.md"
+CSP = "script-src 'self' 'wasm-unsafe-eval'"  # what the README says the search page needs
+
+
+class CspHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder with the README's Content-Security-Policy on every response."""
+
+    def end_headers(self) -> None:
+        self.send_header("Content-Security-Policy", CSP)
+        super().end_headers()
+
+    def log_message(self, *_args: object) -> None:
+        pass
+
+
+@pytest.mark.browser
+def test_the_readmes_search_snippet_works_under_the_readmes_csp(build, page, tmp_path):
+    snippet = re.search(r"quickest UI.*?```html\n(.*?)```", README.read_text(), re.S).group(1)
+    templates = tmp_path / "templates"
+    templates.mkdir()
+    (templates / "search.html").write_text(
+        '{% extends "base.html" %}{% block content %}' + snippet + "{% endblock %}"
+    )
+    output = build(ARTICLES, THEME_TEMPLATES_OVERRIDES=[str(templates)],
+                   DIRECT_TEMPLATES=["index", "search"])  # fmt: skip
+    handler = functools.partial(CspHandler, directory=str(output))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/search.html")
+        page.fill(".pagefind-ui__search-input", "delegation", timeout=10000)
+        page.wait_for_selector(".pagefind-ui__result-link", timeout=30000)
+        assert page.locator(".pagefind-ui__result-link").first.inner_text() == (
+            "Handing over the rota"
+        )
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert not [error for error in page.errors if "Content Security Policy" in error]
+
+
+def test_writing_selected_pages_keeps_the_others_searchable(build):
+    output = build(ARTICLES)
+    selected = str(output / "late-nights.html")  # `pelican --write-selected` writes it alone
+    output = build(ARTICLES, DELETE_OUTPUT_DIRECTORY=False, WRITE_SELECTED=[selected])
+    assert {"/handing-over-the-rota.html", "/late-nights.html"} <= set(indexed(output))

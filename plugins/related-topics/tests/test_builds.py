@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 from pelican.plugins.related_topics import TEMPLATES
+from pelican.plugins.related_topics.words import reason_in, words_for
 
 PLUGIN = Path(__file__).resolve().parents[1]
 # Four short articles on two subjects, shared by the plugin's build tests.
@@ -348,7 +349,9 @@ def test_a_translation_shows_its_originals_list_linking_its_languages_pages(tmp_
     # The English link's quote is the English article's: never shown under the Portuguese one.
     said = reasons(tmp_path, "the-deadline-slipped.html")
     assert said[0].startswith("Close in meaning: “")
-    assert reasons(tmp_path, "the-deadline-slipped-pt.html") == ["Close in meaning", *said[1:]]
+    # In the page's language (the list it adds speaks it).
+    in_portuguese = [reason_in(words_for("pt"), r) for r in ["Close in meaning", *said[1:]]]
+    assert reasons(tmp_path, "the-deadline-slipped-pt.html") == in_portuguese
 
 
 def reasons(site: Path, page: str) -> list[str]:
@@ -395,6 +398,31 @@ def test_unknown_and_other_plugins_settings_are_one_warning_not_a_traceback(tmp_
         "SIMILAR_POSTS_MAX_COUNT: a pelican-similar-posts setting: use RELATED_TOPICS_MAX" in said
     )
     assert "RELATED_POSTS_LIMIT" not in said  # another plugin's, and like none of ours
+
+
+def test_a_cache_folder_that_cannot_be_written_is_one_warning_and_the_site_is_built(tmp_path):
+    (tmp_path / "a-file").write_text("not a folder")  # fails for root too, unlike chmod
+    cache = tmp_path / "a-file" / "cache"
+    result = build(tmp_path, RELATED_TOPICS_CACHE_PATH=str(cache), **FULL_NAME)
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert "Traceback" not in said
+    assert said.count("cannot write its cache") == 1
+    assert f"related_topics: cannot write its cache in {cache} (" in said
+    assert "Fix: set RELATED_TOPICS_CACHE_PATH (or Pelican's CACHE_PATH) to a folder" in said
+    assert listed(tmp_path, "the-deadline-slipped.html")
+    assert related_json(tmp_path)["articles"]
+
+
+@pytest.mark.parametrize("off", [None, ""])
+def test_json_save_as_none_or_empty_writes_no_related_json_as_pelicans_own_do(tmp_path, off):
+    result = build(tmp_path, RELATED_TOPICS_JSON_SAVE_AS=off, RELATED_TOPICS_MODEL="",
+                   **FULL_NAME)  # fmt: skip
+    said = result.stdout + result.stderr
+    assert result.returncode == 0, said
+    assert "RELATED_TOPICS_JSON_SAVE_AS" not in said
+    assert (tmp_path / "output" / "the-deadline-slipped.html").is_file()
+    assert not (tmp_path / "output" / "related.json").exists()
 
 
 def test_a_setting_warning_names_the_settings_file_used_and_the_one_it_was_written_in(tmp_path):
@@ -466,3 +494,53 @@ def test_pip_install_into_a_fresh_virtualenv_is_the_whole_set_up(tmp_path):
     assert page.select_one("aside.related-topics a")["href"] == "./running-late.html"
     assert page.select("[data-pagefind-body]")  # marked for search in the default theme
     assert (site / "output" / "pagefind" / "pagefind-ui.js").is_file()
+
+
+# A Portuguese site: three posts sharing a tag, and one in English with no original.
+PORTUGUESE = {
+    "equipa.md": "Title: A equipa nova\nDate: 2024-01-01\nTags: equipa\n\n"
+    "Uma equipa nova precisa de reuniões curtas e de rotinas claras.\n",
+    "rotina.md": "Title: Rotinas da equipa\nDate: 2024-01-02\nTags: equipa\n\n"
+    "As rotinas da equipa nascem de reuniões curtas.\n",
+    "ferias.md": "Title: Férias da equipa\nDate: 2024-01-03\nTags: equipa\n\n"
+    "Antes das férias, a equipa combina quem cobre cada tarefa.\n",
+    "team.md": "Title: A new team\nDate: 2024-01-04\nLang: en\nTags: equipa\n\n"
+    "A new team needs short meetings and clear routines.\n",
+}
+ENGLISH_OPENINGS = ("Shared topics", "Both discuss", "Close in meaning", "Similar wording")
+
+
+def automatic_list(site: Path, page: str) -> tuple[str, str, list[str]]:
+    """Return the automatic list's heading, its aria-label and its reasons on a page."""
+    html = BeautifulSoup((site / "output" / page).read_text(encoding="utf-8"), "html.parser")
+    aside = html.select_one("aside.related-topics")
+    reasons = [r.get_text() for r in aside.select(".related-topics__reason")]
+    return aside.h2.get_text(), aside["aria-label"], reasons
+
+
+def test_the_automatic_list_speaks_the_articles_language(tmp_path):
+    # On a Portuguese site the list Pelican's default theme gets said "Related articles" and
+    # "Shared topics: equipa".
+    result = build(tmp_path, articles=PORTUGUESE, DEFAULT_LANG="pt", RELATED_TOPICS_MODEL="",
+                   **FULL_NAME)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    heading, label, reasons = automatic_list(tmp_path, "a-equipa-nova.html")
+    assert (heading, label) == ("Artigos relacionados", "Artigos relacionados")
+    assert reasons
+    assert all(r.startswith("Temas em comum: ") for r in reasons), reasons
+    # An English post with no Portuguese original is published as an original: its own words.
+    heading, _, reasons = automatic_list(tmp_path, "a-new-team-en.html")
+    assert heading == "Related articles"
+    assert reasons[0].startswith(ENGLISH_OPENINGS), reasons
+    # related.json is for tooling: its reasons stay the plugin's own (English) words.
+    entries = related_json(tmp_path)["articles"]
+    assert all(r["reason"].startswith(ENGLISH_OPENINGS) for a in entries for r in a["related"])
+
+
+def test_the_owner_may_name_the_automatic_list(tmp_path):
+    result = build(tmp_path, articles=PORTUGUESE, DEFAULT_LANG="pt", RELATED_TOPICS_MODEL="",
+                   RELATED_TOPICS_HEADING="Leia também", **FULL_NAME)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "RELATED_TOPICS_HEADING" not in result.stdout + result.stderr  # a setting it knows
+    for page in ("a-equipa-nova.html", "a-new-team-en.html"):
+        assert automatic_list(tmp_path, page)[:2] == ("Leia também", "Leia também")

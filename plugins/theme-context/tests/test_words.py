@@ -17,6 +17,8 @@ from pelican.plugins.theme_context.words import CatalogError, language_tag, load
 from pelican.plugins.topics import glue as topics_glue
 from pelican.plugins.topics import topic_map
 
+from coaching_kb.content import replies as inbox_replies
+
 THEME = Path(__file__).resolve().parents[3] / "theme"
 CATALOGS = THEME / "translations"
 PLACEHOLDER = re.compile(r"%\(\w+\)s")
@@ -140,8 +142,10 @@ def template_messages() -> dict[str, bool]:
     """Every message the theme's templates pass to `_()` or `ngettext()`, and the plugins' the
     catalogs hold: whether it is plural."""
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"], autoescape=True)
-    # Besides the templates': the related reasons, the topics plugin's maps and search line.
+    # Besides the templates': the related reasons, the topics plugin's maps and search line,
+    # and the comment inbox's replies (static_comments writes them into comments.json).
     found = dict.fromkeys([*REASON_OPENINGS, *WHOLE_REASONS, *topics_glue.MESSAGES], False)
+    found |= dict.fromkeys(inbox_replies.MESSAGES, False)
     found |= {message: "%(num)s" in message for message in topic_map.MESSAGES}
     for path in THEME.joinpath("templates").rglob("*.html"):
         tree = env.parse(path.read_text("utf-8"))

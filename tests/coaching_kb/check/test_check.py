@@ -31,6 +31,7 @@ BROKEN = {
         "See [this]({filename}missing.md).\n"
     ),
     "essays/who.md": "Title: Who\nDate: 2026-01-01\nAuthor: Bob Stranger\n\nText.\n",
+    "essays/near.md": "Title: Near\nDate: 2026-01-01\nAuthor: Anne Lee\n\nText.\n",
     "essays/topic.md": "Title: Topic\nDate: 2026-01-01\nAuthor: Ann Lee\nTags: delegaton\n\nX.\n",
     "essays/alt.md": "Title: Alt\nDate: 2026-01-01\nAuthor: Ann Lee\n\n![](photo.png)\n",
     "essays/qa.md": "Title: Q\nDate: 2026-01-01\nAuthor: Ann Lee\nType: qa\n\nNo separator.\n",
@@ -52,6 +53,7 @@ EXPECTED = [
     ("essays/dupe-two.md", 1, "is already used by"),
     ("essays/link.md", 6, "link to 'missing.md'"),
     ("essays/who.md", 3, "unknown author 'Bob Stranger'"),
+    ("essays/near.md", 3, "unknown author 'Anne Lee'. Fix: did you mean 'Ann Lee'?"),
     ("essays/topic.md", 4, "did you mean 'Delegation'"),
     ("essays/alt.md", 5, "no alt text"),
     ("essays/qa.md", 6, "no '<!-- answer -->' line"),

@@ -3,11 +3,13 @@
 import http.client
 import json
 import os
+import re
 import shutil
 import signal
 import statistics
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -16,6 +18,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from coaching_kb.bench.quality import spam_figures
 from coaching_kb.content.comments import comment_from
@@ -218,18 +221,22 @@ def test_three_hundred_comments_from_twenty_clients_all_arrive_once(inbox, site_
 def test_every_acknowledged_comment_survives_a_crash(site_repo):
     first = Inbox(inbox_env(site_repo, rate=1000)).start()
     acknowledged: list[str] = []
+    some_acknowledged = threading.Event()
 
     def send(number: int) -> None:
         text = f"Crash test comment {number}."
         try:
             if first.post("/comments", comment(f"C{number}", text))[0] == 202:
                 acknowledged.append(text)
+                if len(acknowledged) >= 5:
+                    some_acknowledged.set()
         except (OSError, http.client.HTTPException):
             pass  # the server died mid-request or mid-answer: no whole answer, so not promised
 
     with ThreadPoolExecutor(max_workers=10) as pool:
         futures = [pool.submit(send, n) for n in range(300)]
-        time.sleep(1.0)
+        # Kill mid-stream once some posts are acknowledged, however loaded the machine is.
+        assert some_acknowledged.wait(timeout=120)
         first.stop(signal.SIGKILL)
         for future in futures:
             future.result()
@@ -347,3 +354,84 @@ def up(url: str) -> bool:
             return True
     except OSError:
         return False
+
+
+FRENCH_SITE = {
+    "ecouter.md": "Title: Écouter avant de trancher\nDate: 2024-03-04\nSlug: ecouter\n\n"
+    "Je laisse chacun parler une fois.\n",
+    "listen.md": "Title: Listen before you decide\nDate: 2024-03-04\nSlug: ecouter\nLang: en\n"
+    "Translation: true\n\nI let everyone speak once.\n",
+}
+
+
+@pytest.mark.browser
+def test_a_french_sites_inbox_answers_in_french(site_repo, tmp_path, browser):
+    # Every reply was English on a French site: the message the page's script shows, and the
+    # page a reader without script gets (<html lang="en">, "Thank you", "Back to the page").
+    from coaching_kb.build import build_site
+    from coaching_kb.serve import serving
+    from coaching_kb.testing import ROOT, write_files
+
+    inbox = Inbox(inbox_env(site_repo, rate=1000))
+    write_files(tmp_path / "content", FRENCH_SITE)
+    overrides = {"DEFAULT_LANG": "fr", "COMMENTS_ENDPOINT": f"{inbox.url}/comments",
+                 "SEARCH_ENABLED": False}  # fmt: skip
+    report = build_site(ROOT / "pelicanconf.py", tmp_path / "content", tmp_path / "site", overrides)
+    assert not report.failed()
+    inbox.env["COMMENTS_MANIFEST"] = str(tmp_path / "site" / "comments.json")
+    with serving(tmp_path / "site") as base:
+        inbox.env["COMMENTS_SITE_ORIGIN"] = base
+        inbox.start()
+        try:
+            refused = inbox.post("/comments", comment("X", "Bonjour", article="nope"))
+            empty = inbox.post("/comments", {"article": "ecouter"}, accept="text/html")
+            short = inbox.post("/questions", {"letter": "Trop court.", "lang": "fr"})
+            with_script = browser.new_context().new_page()
+            said = {}
+            for page in ("ecouter/", "ecouter-en.html"):
+                with_script.goto(f"{base}/{page}")
+                with_script.fill("#comment-name", "Claire")
+                with_script.fill("#comment-body", f"Envoyé depuis {page}")
+                with_script.click(".comment-form button[type=submit]")
+                result = with_script.locator(".comment-form .form-result")
+                expect(result).to_have_text(re.compile(r"\S"))
+                said[page] = result.text_content()
+            without_script = browser.new_context(java_script_enabled=False).new_page()
+            without_script.goto(f"{base}/ecouter/")
+            without_script.fill("#comment-name", "Claire")
+            without_script.fill("#comment-body", "Envoyé sans script.")
+            without_script.click(".comment-form button[type=submit]")
+            without_script.wait_for_url(f"{inbox.url}/comments")
+            thanks = without_script.content()
+            without_script.click("text=Retour à la page")
+            back = without_script.url
+            for tab in (with_script, without_script):
+                tab.context.close()
+        finally:
+            inbox.stop()
+    assert said == {"ecouter/": "Merci. Votre commentaire attend la modération.",
+                    "ecouter-en.html": "Thank you. Your comment awaits moderation."}  # fmt: skip
+    assert refused[0] == 422
+    nowhere = "Envoi refusé\u00a0: aucun article «\u00a0nope\u00a0» sur ce site."
+    assert json.loads(refused[1])["message"] == nowhere
+    assert empty[0] == 422
+    assert '<html lang="fr">' in empty[1]
+    assert "il faut votre nom et un texte pour commenter" in empty[1]
+    assert json.loads(short[1])["message"] == (
+        "Envoi refusé\u00a0: écrivez votre question en quelques phrases."
+    )
+    assert '<html lang="fr">' in thanks
+    assert "<title>Merci</title>" in thanks
+    assert "Merci. Votre commentaire attend la modération." in thanks
+    assert back == f"{base}/ecouter/"
+
+
+def test_a_page_in_english_words_says_it_is_english(site_repo, start_inbox):
+    # A site built without the theme's words (no replies in its comments.json) is answered
+    # in English: the page said <html lang="fr"> over English text.
+    site_repo["manifest"].write_text(json.dumps({**MANIFEST, "lang": "fr"}))
+    inbox = start_inbox(inbox_env(site_repo))
+    status, body = inbox.post("/comments", comment("Bo", "Plain."), accept="text/html")
+    assert status == 202
+    assert body.startswith('<!doctype html><html lang="en">')
+    assert "<title>Thank you</title>" in body

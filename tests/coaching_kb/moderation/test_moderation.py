@@ -1,9 +1,11 @@
 """Moderation from the command line, end to end: add, triage, approve, spam, then build."""
 
+import subprocess
+import sys
 from pathlib import Path
 
 from coaching_kb.moderation.private import PrivateStore
-from coaching_kb.testing import write_files
+from coaching_kb.testing import ROOT, write_files
 
 SITE = {
     "essays/one.md": "Title: One\nDate: 2026-01-01\n\nText.\n",
@@ -99,3 +101,30 @@ def test_a_comment_sent_by_email_is_dated_when_it_was_sent(tmp_path, task):
     [comment] = comment_files(content)
     assert "Date: 2026-01-05 09:02:00" in comment.read_text()  # in UTC, as the inbox writes
     assert comment.name.startswith("20260105-090200-")
+
+
+def test_comment_add_names_a_source_it_cannot_read_and_writes_nothing(tmp_path, task):
+    """A mistyped --source, a folder, or an email saved in Latin-1 was a Python traceback (or,
+    on standard input, a comment with its accented letters turned into '?' marks)."""
+    content = tmp_path / "content"
+    write_files(content, SITE)
+    latin = tmp_path / "latin.txt"
+    latin.write_bytes("From: Lé <le@example.org>\n\nTrès utile.\n".encode("latin-1"))
+    sources = {
+        str(tmp_path / "missing.txt"): "does not exist",
+        str(tmp_path): "is a folder",
+        str(latin): "is not UTF-8 text",
+    }
+    for source, what in sources.items():
+        added = task("comment-add", "--article", "one", "--source", source, "--content",
+                     str(content))  # fmt: skip
+        assert added.returncode == 2, added.stdout + added.stderr
+        assert "Traceback" not in added.stderr
+        assert f"comment-add: {source} {what}. Fix: " in added.stderr
+    piped = subprocess.run(
+        [sys.executable, "-m", "invoke", "-r", str(ROOT), "comment-add", "--article", "one",
+         "--content", str(content)], input=latin.read_bytes(), capture_output=True, check=False,
+    )  # fmt: skip
+    assert piped.returncode == 2, piped.stdout + piped.stderr
+    assert b"comment-add: standard input is not UTF-8 text. Fix: " in piped.stderr
+    assert comment_files(content) == []

@@ -14,7 +14,8 @@ import pytest
 
 from coaching_kb.moderation.files import Question, add_question
 from coaching_kb.moderation.owner import local_environment
-from coaching_kb.moderation.testing import ESSAY, free_port, git, owner_task
+from coaching_kb.moderation.testing import ESSAY, Inbox, free_port, git, owner_task
+from coaching_kb.testing import write_files
 
 OWNER_SITE_WITH_ASK = {
     "essays/leading-quietly.md": "Title: Leading quietly\nDate: 2026-01-05\n\nListen first.\n",
@@ -60,6 +61,7 @@ def test_the_inbox_leaves_the_owners_working_copy_alone(owner_project, start_inb
     pulled = owner_task(owner_project, "comment-pull")
     assert pulled.returncode == 0, pulled.stderr
     assert f"new: {last[0]}" in pulled.stdout
+    assert "comment-pull: 1 file from .inbox/site; " in pulled.stdout  # as the owner types it
     assert (owner_project / last[0]).is_file()  # merged into the branch the owner is on
     assert git("branch", "--show-current", cwd=owner_project).strip() == "writing"
     assert "content/essays/unfinished.md" not in tree(owner_project, "HEAD")
@@ -682,18 +684,70 @@ def test_an_inbox_cloned_from_a_remote_without_a_default_branch_refuses_to_start
     assert f"{clone} has no commit checked out" in message
     assert f"Fix: git -C {clone} checkout main" in message
 
-    # Such a branch, pushed by an inbox before this release: a pull says what to do.
-    git("checkout", "-q", "-b", "comments-pending", cwd=clone)
-    (clone / "note.md").write_text("A reader's comment.\n")
-    git("add", "note.md", cwd=clone)
-    git(
-        "-c", "user.name=Inbox", "-c", "user.email=inbox@localhost", "commit", "-qm", "x", cwd=clone
-    )
-    git("push", "-q", "origin", "comments-pending", cwd=clone)
+
+def commit_in(clone: Path, files: dict[str, str]) -> None:
+    """Commit `files` in `clone` as the inbox does, and push its branch."""
+    write_files(clone, files)
+    git("add", *files, cwd=clone)
+    git("-c", "user.name=Inbox", "-c", "user.email=inbox@localhost", "commit", "-qm", "x",
+        cwd=clone)  # fmt: skip
+    git("push", "-q", "origin", "HEAD", cwd=clone)
+
+
+def test_a_pull_merges_the_branch_an_older_inbox_started_with_no_history(owner_project, tmp_path):
+    """Before the inbox refused a clone with nothing checked out, it started its branch there
+    with no history and pushed readers' posts to it: comment-pull said 'shares no history' and
+    its fix overwrote a comment the owner had approved since with the reader's pending one."""
+    remote = tmp_path / "site.git"
+    git("init", "-q", "--bare", "-b", "master", str(remote), cwd=tmp_path)
+    git("push", "-q", str(remote), "main", cwd=owner_project)
+    clone = tmp_path / "inbox-clone"
+    git("clone", "-q", str(remote), str(clone), cwd=tmp_path)  # nothing checked out
+    git("checkout", "-q", "-b", "comments-pending", cwd=clone)  # as the older inbox did
+    first = f"content/comments/{ESSAY}/20260101T090000-ada.md"
+    letter = "content/qa/2026-01-02-i-take-over.md"
+    pending = "Author: Ada\nDate: 2026-01-01\nStatus: pending\n\nThis helped.\n"
+    commit_in(clone, {first: pending, letter: f"Title: I take over\nStatus: draft\n\n{LETTER}\n"})
+    # The owner had taken the first comment by hand and approved it, and is writing.
+    approved = pending.replace("pending", "approved")
+    write_files(owner_project, {first: approved})
+    git("add", first, cwd=owner_project)
+    git("commit", "-qm", "Approve Ada", cwd=owner_project)
+    essay = owner_project / "content" / "essays" / "leading-quietly.md"
+    essay.write_text(essay.read_text() + "An edit not yet committed.\n")
+
     pulled = owner_task(owner_project, "comment-pull", "--remote", str(remote))
-    assert pulled.returncode == 2, pulled.stdout + pulled.stderr
-    assert "Traceback" not in pulled.stderr
-    assert "shares no history with your branch" in pulled.stderr
+    assert pulled.returncode == 0, pulled.stdout + pulled.stderr
+    assert f"new: {letter}" in pulled.stdout
+    assert first not in pulled.stdout
+    assert (owner_project / first).read_text() == approved  # the owner's moderation stays
+    assert (owner_project / letter).is_file()
+    assert "An edit not yet committed." in essay.read_text()
+    assert git("status", "--porcelain", cwd=owner_project).split() == [
+        "M",
+        str(essay.relative_to(owner_project)),
+    ]
+
+    # Merged once, the branch shares history with the owner's: the next pull is a plain one.
+    later = f"content/comments/{ESSAY}/20260103T090000-bo.md"
+    commit_in(clone, {later: pending.replace("Ada", "Bo")})
+    again = owner_task(owner_project, "comment-pull", "--remote", str(remote))
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert again.stdout.splitlines()[0] == f"new: {later}"
+    assert (owner_project / first).read_text() == approved
+
+    # A branch with no history holding more than an inbox writes is not merged.
+    git("checkout", "-q", "--orphan", "elsewhere", cwd=clone)
+    git("rm", "-rqf", ".", cwd=clone)
+    commit_in(clone, {"note.md": "Someone's notes.\n"})
+    refused = owner_task(owner_project, "comment-pull", "--remote", str(remote), "--branch",
+                         "elsewhere")  # fmt: skip
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    message = refused.stderr.strip()
+    assert "Traceback" not in message
+    assert f"{remote} elsewhere shares no history with your branch" in message
+    assert "note.md" in message
+    assert "git ls-tree -r --name-only FETCH_HEAD" in message
     assert not (owner_project / "note.md").exists()
 
 
@@ -714,3 +768,22 @@ def test_the_deploy_verifies_a_site_whose_forms_post_to_the_inbox(owner_project)
     assert 'action="https://inbox.notes.example/comments"' in page
     verified = owner_task(owner_project, "verify", "--output", "output", "--site-url", site_url)
     assert verified.returncode == 0, verified.stdout + verified.stderr
+
+
+def test_a_local_inbox_tells_the_owner_its_comments_json_is_missing(owner_project, tmp_path):
+    """`invoke comment-inbox` showed only progress lines: after `invoke clean` the owner saw
+    'comment inbox ... at http://...' and readers were refused with no word to the owner."""
+    (owner_project / "output" / "comments.json").unlink()
+    log = tmp_path / "terminal.txt"
+    inbox = Inbox({"COMMENTS_RATE_PER_MINUTE": "1000"}, owner_project, log=log).start()
+    try:
+        status, _ = inbox.post("/comments", comment("Lin", "Sent too early."))
+        assert status == 503
+    finally:
+        inbox.stop()
+    said = log.read_text()
+    missing = (
+        f"{owner_project / 'output' / 'comments.json'} is missing, so every comment is refused"
+    )
+    assert said.count(missing) == 2, said  # at start, and when a reader is refused for it
+    assert "Fix: build the site" in said

@@ -4,6 +4,7 @@ project, one real uvicorn inbox and one served site for the whole module.
 """
 
 import json
+import re
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -144,8 +145,10 @@ def test_comment_add_prints_only_what_it_wrote_and_refuses_a_closed_article(owne
                       input_text=email)  # fmt: skip
     assert done.returncode == 0, done.stderr
     [line] = done.stdout.splitlines()  # no build log: "Done: Processed ..." was printed here
-    assert line.startswith("wrote ")
-    assert line.endswith("-sam-reader.md (pending)")
+    # The path as the owner types it next, in the project: git add <it>, comment-approve --path.
+    wrote = re.fullmatch(r"wrote (content/comments/hidden/[^/ ]+-sam-reader\.md) \(pending\)", line)
+    assert wrote, line
+    assert (project / wrote[1]).is_file()
     done = owner_task(project, "comment-add", "--article", "closed", input_text=email)
     assert done.returncode == 2
     assert "comments are closed on 'closed'" in done.stdout + done.stderr

@@ -1,6 +1,6 @@
-"""Index the built site with Pagefind's command line, so readers can search it with no server.
+"""Index the pages Pelican wrote with Pagefind's command line: search with no search server.
 
-Reads the HTML Pelican wrote (Pagefind's own `data-pagefind-*` attributes decide what is
+Reads the HTML this build wrote (Pagefind's own `data-pagefind-*` attributes decide what is
 indexed and how), and the owner's synonyms file; writes `<output>/<SEARCH_BUNDLE_DIR>/`, the
 bundle Pagefind's UI and JS API load, with `synonyms.json` beside it. A failure is logged as
 an error naming the fix; the rest of the site is still written.

@@ -14,9 +14,16 @@ from pathlib import Path
 BODY_MARK = "data-pagefind-body"
 # The attribute in a tag, not the words in an article's text (which Pelican escapes).
 MARKED_TAG = re.compile(rf"<[a-z][^<>]*\s{BODY_MARK}[\s=/>]", re.IGNORECASE)
-# The element holding the text: the theme's <article> where it has exactly one (a theme may
-# show other articles as cards before it), else <body>.
-OPENING = {tag: re.compile(rf"<{tag}\b[^>]*>", re.IGNORECASE) for tag in ("article", "body")}
+# The element holding the text, the first a page has of: the theme's <article> where it has
+# exactly one (a theme may show other articles as cards before it), the element with
+# id="content" (Pelican's default theme: `<section id="content">` on a page), its one <main>,
+# else <body> (the site's name, menu and links then count as the page's text).
+OPENING = {
+    tag: re.compile(rf"<{tag}\b[^>]*>", re.IGNORECASE) for tag in ("article", "main", "body")
+}
+CONTENT_ID = re.compile(
+    r"""<[a-z][a-z0-9]*\s[^>]*(?<![\w-])id=["']?content(?=["'\s/>])[^>]*>""", re.I
+)
 
 
 def theme_marks(files: list[Path]) -> bool:
@@ -26,8 +33,12 @@ def theme_marks(files: list[Path]) -> bool:
 
 def text_opening(html: str) -> re.Match[str] | None:
     """Return the opening tag of the element that holds the page's text."""
-    articles = list(OPENING["article"].finditer(html))
-    return articles[0] if len(articles) == 1 else OPENING["body"].search(html)
+    for found in (OPENING["article"].finditer(html), CONTENT_ID.finditer(html),
+                  OPENING["main"].finditer(html)):  # fmt: skip
+        openings = list(found)
+        if len(openings) == 1:
+            return openings[0]
+    return OPENING["body"].search(html)
 
 
 def mark_files(titled: dict[Path, str]) -> int:

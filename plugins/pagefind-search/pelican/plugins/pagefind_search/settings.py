@@ -1,6 +1,7 @@
 """Settings of pagefind_search: defaults, types and checks, in one place."""
 
 import difflib
+import importlib.util
 import os
 import sys
 from collections.abc import Callable, Mapping
@@ -11,6 +12,15 @@ from typing import Any
 PREFIX = "SEARCH_"
 # Pelican's own settings for the `search` direct template share the prefix.
 PELICAN_SUFFIXES = ("_SAVE_AS", "_URL")
+# Another search plugin's settings share the prefix too: named, never taken for a typo of ours.
+OTHER_PLUGINS = {
+    "SEARCH_MODE": "pelican-search",
+    "SEARCH_HTML_SELECTOR": "pelican-search",
+}
+OTHER_PLUGIN_NAMES = {"pelican-search": "search"}  # as PLUGINS names it
+# How close an unknown name must be to one of ours to be taken for a typo of it: a theme's or
+# another plugin's SEARCH_BOX or SEARCH_MODE is not (0.67), SEARCH_LANG is (0.85).
+CLOSE = 0.72
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,10 +45,10 @@ def load(
     each after `where(key)`, the file that set it, when it says."""
     known = {setting_name(f.name): f.name for f in fields(SearchSettings)}
     warnings = [
-        f"{where(key) and where(key) + ': '}unknown setting {key}. Fix: did you mean "
-        f"{(difflib.get_close_matches(key, known, 1, 0) or list(known))[0]}?"
+        f"{where(key) and where(key) + ': '}{problem}"
         for key in sorted(raw)
         if key.startswith(PREFIX) and key not in known and not key.endswith(PELICAN_SUFFIXES)
+        if (problem := unknown_problem(key, list(known), raw.get("PLUGINS")))
     ]
     defaults, given, errors = SearchSettings(), {}, []
     for key, name in known.items():
@@ -48,6 +58,27 @@ def load(
             else:
                 given[name] = raw[key]
     return SearchSettings(**given), warnings, errors
+
+
+def unknown_problem(key: str, known: list[str], plugins: Any) -> str:
+    """Return the warning for a SEARCH_ setting this plugin does not know: another plugin's
+    (named, unless it runs) or a typo of one of ours; '' for any other (a theme's, say)."""
+    if plugin := OTHER_PLUGINS.get(key):
+        if runs(OTHER_PLUGIN_NAMES[plugin], plugins):
+            return ""
+        return (f"{key} is a {plugin} setting, unused by pagefind_search. Fix: remove it, "
+                f"as {plugin} is not in PLUGINS")  # fmt: skip
+    close = difflib.get_close_matches(key, known, 1, CLOSE)
+    return f"unknown setting {key}. Fix: did you mean {close[0]}?" if close else ""
+
+
+def runs(name: str, plugins: Any) -> bool:
+    """Return whether the plugin `name` runs: listed in PLUGINS, or installed when PLUGINS is
+    unset (Pelican then loads every installed one)."""
+    if plugins is None:
+        return importlib.util.find_spec(f"pelican.plugins.{name}") is not None
+    listed = [getattr(p, "__name__", str(p)) for p in plugins]
+    return any(p.rsplit(".", 1)[-1] == name for p in listed)
 
 
 def value_error(key: str, value: Any, default: Any) -> str:
@@ -60,6 +91,11 @@ def value_error(key: str, value: Any, default: Any) -> str:
         return (
             f"{key} = {value!r} is not a folder inside the output. "
             f"Fix: write a relative path, e.g. {key} = {default!r}"
+        )
+    if is_bundle_dir and not PurePosixPath(value).parts:  # ".", "./": the output itself
+        return (
+            f"{key} = {value!r} is the output folder itself, which holds the whole site. "
+            f"Fix: name a folder of its own, e.g. {key} = {default!r}"
         )
     return ""
 

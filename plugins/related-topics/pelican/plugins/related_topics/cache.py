@@ -1,8 +1,9 @@
 """The plugin's two caches, in one folder: passage vectors, and the finished related lists.
 
 Both follow the same rules: keyed by everything that decides what they hold, written beside
-and moved in (a build stopped halfway never leaves half a file), and a damaged file ignored
-with one warning naming it (the build then makes it again). Pure of Pelican.
+and moved in (a build stopped halfway never leaves half a file), a damaged file ignored
+with one warning naming it (the build then makes it again), and a folder that cannot be
+written named in one warning (the build goes on without keeping them). Pure of Pelican.
 
 - Vectors, by the SHA-256 of the model, its version, the text-preparation parameters and the
   passage's text: a later build embeds only new or edited passages.
@@ -11,6 +12,7 @@ with one warning naming it (the build then makes it again). Pure of Pelican.
   and one read; any change relates every pair again (lists depend on the whole site).
 """
 
+import contextlib
 import dataclasses
 import hashlib
 import importlib.metadata
@@ -36,13 +38,37 @@ LISTS_FILE = "lists.json"
 KEY = re.compile(r"[0-9a-f]{64}")  # a SHA-256, as lists_key writes it on the first line
 
 
+# Cache folders this process could not write, each named in one warning (not once a file).
+UNWRITABLE: set[Path] = set()
+
+
 def write_atomically(path: Path, write: Callable[[Any], None]) -> None:
-    """Write `path` through `write(binary file)`: to a file beside it, then moved in."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write `path` through `write(binary file)`: to a file beside it, then moved in. A folder
+    that cannot be written (a read-only source tree) is a warning: the build goes on."""
     temporary = path.with_name(f".{path.name}.{os.getpid()}.part")  # two builds at once: apart
-    with temporary.open("wb") as out:
-        write(out)
-    os.replace(temporary, path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with temporary.open("wb") as out:
+            write(out)
+        os.replace(temporary, path)
+    except OSError as error:
+        unwritable(path.parent, error)
+        with contextlib.suppress(OSError):
+            temporary.unlink()
+
+
+def unwritable(folder: Path, error: OSError) -> None:
+    """Say once that the cache folder cannot be written, and how to move it."""
+    if folder in UNWRITABLE:
+        return
+    UNWRITABLE.add(folder)
+    log.warning(
+        "related_topics: cannot write its cache in %s (%s): this build goes on without it, "
+        "and the next one relates every article again. Fix: set RELATED_TOPICS_CACHE_PATH "
+        "(or Pelican's CACHE_PATH) to a folder the build can write",
+        folder,
+        error.strerror or error,
+    )
 
 
 def damaged(path: Path, error: Exception) -> None:
@@ -111,7 +137,7 @@ def saved_lists(folder: str, key: str) -> list[list[Match]] | None:
                 return None  # lists of another site or settings: a miss, not damage
             rows = json.load(saved)
         return [[Match(m[0], m[1], tuple(m[2]), tuple(m[3]), m[4]) for m in row] for row in rows]
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # none kept (yet), or no folder to keep it
         return None
     except (OSError, ValueError, TypeError, IndexError) as error:
         damaged(path, error)
@@ -179,7 +205,7 @@ def load_vectors(folder: Path) -> dict[str, np.ndarray]:
     try:
         keys = np.load(folder / "keys.npy").tolist()
         vectors = np.load(folder / "vectors.npy")
-    except FileNotFoundError:
+    except (FileNotFoundError, NotADirectoryError):  # none kept (yet), or no folder to keep it
         return {}
     except (OSError, ValueError) as error:
         damaged(folder / "vectors.npy", error)

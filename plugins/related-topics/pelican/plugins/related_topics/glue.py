@@ -7,7 +7,7 @@ import logging
 import os
 import sys
 import time
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -21,6 +21,7 @@ from .meaning import DIMENSIONS, MiniLM, MissingModelError, embed_with_progress,
 from .ranking import Doc, Match, Meaning, relate
 from .settings import RelatedSettings
 from .text import passages, plain_text
+from .words import HEADING, reason_in, words_for
 
 if TYPE_CHECKING:
     from pelican.writers import Writer
@@ -120,7 +121,7 @@ def relate_articles(generator: ArticlesGenerator) -> None:
     for article in articles:  # an article with no original in its language (Portuguese only)
         article.related = in_own_language(article.related, article.lang)
     generator.context["related_topics"] = RelatedJson(
-        articles, docs, found, reasons, config.auto_insert
+        articles, docs, found, reasons, config.auto_insert, config.heading
     )
     log.info(
         "related_topics: %d articles related (%s) in %.2fs",
@@ -190,7 +191,7 @@ def content_key(path: str, root: str) -> str:
 
 
 # Settings that change where or whether lists are shown, never what they hold.
-NOT_SHAPING_LISTS = frozenset({"cache_path", "auto_insert", "json_save_as"})
+NOT_SHAPING_LISTS = frozenset({"cache_path", "auto_insert", "json_save_as", "heading"})
 
 
 def related_lists(
@@ -300,13 +301,16 @@ def insert_list(path: str, context: dict[str, Any]) -> None:
         return
     page = Path(path)
     markup = page.read_text(encoding="utf-8")
-    listed = list_html(article.related, context.get("SITEURL", ""))
+    words = words_for(getattr(article, "lang", ""), context.get("DEFAULT_LANG", ""))
+    heading = lists.heading or words.get(HEADING, HEADING)
+    links = [replace(link, reason=reason_in(words, link.reason)) for link in article.related]
+    listed = list_html(links, context.get("SITEURL", ""), heading)
     page.write_text(inserted(markup, article.content, listed), encoding="utf-8")
 
 
-def list_html(links: list[RelatedLink], siteurl: str) -> str:
+def list_html(links: list[RelatedLink], siteurl: str, heading: str = HEADING) -> str:
     """Return the list as the plugin's own template renders it."""
-    return str(list_macro()(links, siteurl))
+    return str(list_macro()(links, siteurl, heading))
 
 
 @functools.cache
@@ -337,6 +341,7 @@ class RelatedJson:
     matches: list[list[Match]]
     reasons: list[list[str]]
     auto_insert: bool  # RELATED_TOPICS_AUTO_INSERT: insert_list adds the lists to pages
+    heading: str = ""  # RELATED_TOPICS_HEADING: their heading ('' for the page's language's)
 
     def text(self) -> str:
         """Return related.json with one article per line: quick to write and to diff."""

@@ -23,7 +23,8 @@ class RelatedSettings:
     auto_insert: bool = (
         True  # add the list to each article's HTML, for themes that know nothing of it
     )
-    json_save_as: str = "related.json"  # the lists as JSON for tooling; '' writes none
+    json_save_as: str = "related.json"  # the lists as JSON for tooling; None or '' writes none
+    heading: str = ""  # the automatic list's heading; '' for "Related articles" in its language
 
 
 MODELS = ("minilm", "")
@@ -56,6 +57,8 @@ OTHER_PLUGIN_NAMES = {
     "pelican-related-posts": "related_posts",
     "pelican-similar-posts": "similar_posts",
 }
+# Outputs None switches off, as Pelican's FEED_ALL_ATOM = None does.
+SWITCHED_OFF_BY_NONE = ("json_save_as",)
 # Values a number may take: (lowest, highest or None).
 RANGES = {
     "max": (0, None),
@@ -83,6 +86,8 @@ def load(
         if key not in raw:
             continue
         value, default = raw[key], getattr(settings, name)
+        if name in SWITCHED_OFF_BY_NONE and value is None:
+            value = ""  # as Pelican's own *_SAVE_AS: None writes nothing
         if problem := value_problem(name, value, default):
             problems.append(f"related_topics: {where(key)}: {problem}; using {default!r}")
             continue
@@ -135,7 +140,8 @@ def value_problem(name: str, value: Any, default: Any) -> str:
     if isinstance(default, bool | str):
         if not isinstance(value, type(default)):
             kind = "True or False" if isinstance(default, bool) else "a string"
-            return f"{key} = {value!r} is not {kind}. Fix: e.g. {key} = {default!r}"
+            off = ", or None to write none" if name in SWITCHED_OFF_BY_NONE else ""
+            return f"{key} = {value!r} is not {kind}. Fix: e.g. {key} = {default!r}{off}"
     elif isinstance(default, float):
         if not is_number:
             return f"{key} = {value!r} is not a number. Fix: e.g. {key} = {default!r}"

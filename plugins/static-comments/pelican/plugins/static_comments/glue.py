@@ -7,13 +7,14 @@ import json
 import logging
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from pelican.generators import Generator
 
 from coaching_kb.content.comments import Comment, comment_folders, read_folder, unlisted_key
 from coaching_kb.content.paths import located, shown_path
+from coaching_kb.content.replies import translated
 
 from .sanitize import comment_html, safe_url
 from .threads import CommentNode, count, thread
@@ -149,20 +150,50 @@ class CommentsJsonGenerator(Generator):
         articles = self.context.get(CONTEXT_KEY)
         takes_comments = any(self.settings.get(key) for key in TAKING_COMMENTS)
         if save_as and articles is not None and takes_comments:
-            writer.write_file(save_as, JsonText(articles), self.context)
+            lang = self.settings.get("DEFAULT_LANG") or "en"
+            replies = inbox_replies(self.context, [lang, *page_languages(self.context)])
+            writer.write_file(save_as, JsonText(articles, lang, replies), self.context)
+
+
+# Where the theme_context plugin keeps the theme's words (its catalogs), if it runs.
+THEME_WORDS = "theme_words"
+
+
+def page_languages(context: dict[str, Any]) -> list[str]:
+    """Return the languages of the site's articles and pages and their translations: those
+    a form can be sent from."""
+    shown = [*context.get(CONTEXT_KEY, ()), *context.get("pages", ())]
+    return [c.lang for item in shown for c in (item, *getattr(item, "translations", ()))]
+
+
+def inbox_replies(context: dict[str, Any], langs: list[str]) -> dict[str, dict[str, str]]:
+    """Return the inbox's replies in each of `langs`, as the theme's catalogs translate them
+    (none without the theme's words: the inbox then answers in English)."""
+    words = context.get(THEME_WORDS)
+    if words is None:
+        return {}
+    # English too (no words): a form sent from an English page is answered in English.
+    return {lang: translated(words.for_language(lang).gettext) for lang in dict.fromkeys(langs)}
 
 
 @dataclass(frozen=True, slots=True)
 class JsonText:
-    """comments.json as Pelican's writer renders a template: its text, made when written."""
+    """comments.json as Pelican's writer renders a template: its text, made when written.
+
+    Besides the articles, it holds the site's language and the inbox's replies in each
+    language a form is sent from (the page's script and a reader without it read them).
+    """
 
     articles: list[Any]
+    lang: str = "en"
+    replies: dict[str, dict[str, str]] = field(default_factory=dict)
     name: str = "comments.json"
 
     def render(self, _context: dict[str, Any]) -> str:
         entries = [entry(article) for article in self.articles]
         lines = ",\n".join(json.dumps(entry, ensure_ascii=False) for entry in entries)
-        return '{"articles": [\n' + lines + "\n]}\n"
+        words = json.dumps({"lang": self.lang, "replies": self.replies}, ensure_ascii=False)
+        return words[:-1] + ',\n"articles": [\n' + lines + "\n]}\n"
 
 
 def entry(article: Any) -> dict[str, Any]:

@@ -20,7 +20,7 @@ from .cards import (
     sentences,
     specific_reasons,
 )
-from .words import CatalogError, Words, language_tag, load_words
+from .words import CatalogError, Words, language_name, language_tag, load_words
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +50,7 @@ def add_filters(generator: "Generator") -> None:
         specific_reasons=related_with_reasons,
         avatar_tone=avatar_tone,
         language_tag=language_tag,
+        language_name=language_name,
     )
 
 

@@ -119,6 +119,27 @@ def language_tag(lang: str) -> str:
     return "-".join(parts)
 
 
+# Common languages by their own names, for links to a translation ("Français", not "fr").
+LANGUAGE_NAMES = {
+    "ar": "العربية", "ca": "Català", "cs": "Čeština", "da": "Dansk", "de": "Deutsch",
+    "el": "Ελληνικά", "en": "English", "es": "Español", "fi": "Suomi", "fr": "Français",
+    "he": "עברית", "hi": "हिन्दी", "hu": "Magyar", "id": "Bahasa Indonesia", "it": "Italiano",
+    "ja": "日本語", "ko": "한국어", "nb": "Norsk bokmål", "nl": "Nederlands", "no": "Norsk",
+    "pl": "Polski", "pt": "Português", "ro": "Română", "ru": "Русский", "sv": "Svenska",
+    "tr": "Türkçe", "uk": "Українська", "vi": "Tiếng Việt", "zh": "中文",
+}  # fmt: skip
+
+
+def language_name(lang: str) -> str:
+    """Return a language's name in that language, its region after it ("Português (BR)" for
+    pt_BR); a language the table lacks keeps its code."""
+    base, _, region = str(lang).strip().replace("-", "_").partition("_")
+    name = LANGUAGE_NAMES.get(base.lower())
+    if name is None:
+        return str(lang)
+    return f"{name} ({region.upper()})" if region else name
+
+
 @dataclass
 class Words:
     """Every catalog of a build, by name ("pt", "pt_BR"), and which one a page gets."""
