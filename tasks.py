@@ -372,17 +372,28 @@ def new(c, title="", kind="essay", author="", tags="", content="", settings=""):
     if not title.strip():
         raise Exit('new: no title. Fix: invoke new --title "Your title"', 2)
     folder = None
+    # The site's settings: its slug rules name the draft's address (and, with --settings,
+    # its content folder is where the draft goes).
+    site = load_settings(DEV_SETTINGS, Path(content) if content and settings else None,
+                         _owner_overrides(settings))  # fmt: skip
     if settings:
-        site = load_settings(DEV_SETTINGS, Path(content) if content else None,
-                             _owner_overrides(settings))  # fmt: skip
         content = site["PATH"]
         folder = posts_folder(site) if kind == "essay" else None
     path = new_post(Path(content or CONTENT), kind, title, author, tags, folder=folder)
     preview = f"invoke livereload --settings {settings}" if settings else "invoke livereload"
+    address = f"/drafts/{draft_slug(site, title.strip(), path)}/"
     print(
-        f"wrote {_as_typed(path)}: write it ({preview} shows it at /drafts/{path.stem}/), "
+        f"wrote {_as_typed(path)}: write it ({preview} shows it at {address}), "
         "set 'Status: published' (or remove the line), then commit"
     )
+
+
+def draft_slug(site: dict[str, Any], title: str, path: Path) -> str:
+    """Return the slug Pelican gives the draft `invoke new` wrote at `path`: from its title
+    (or its file name, as SLUGIFY_SOURCE says), with the site's own slug rules."""
+    from coaching_kb.content.slugs import slug_of
+
+    return slug_of(path.stem if site.get("SLUGIFY_SOURCE") == "basename" else title, site)
 
 
 @task(
@@ -839,7 +850,7 @@ def import_pages(
 @task(
     help={
         "output": "the built site to check (default output/; with --settings, the site's own)",
-        "site-url": "its SITEURL (default: read from the built site's home page)",
+        "site-url": "its SITEURL (default: the settings' SITEURL, else read from its home page)",
         "settings": "a site's own pelicanconf.py: check the site `build --settings` wrote",
     }
 )
@@ -852,6 +863,9 @@ def verify(c, output="", site_url="", settings=""):
     if not Path(output).is_dir():
         build = f"invoke build --settings {settings}" if settings else "invoke build"
         raise Exit(f"verify: {output} does not exist. Fix: run {build} first", 2)
+    # The site's own address, where its settings give one: its pages may link it absolutely
+    # (its feeds, its canonical addresses), or relatively (RELATIVE_URLS) with no way to tell.
+    site_url = site_url or (_owner_overrides(settings).get("SITEURL") or "" if settings else "")
     problems = verify_site(Path(output), site_url)
     for problem in problems:
         print(problem)

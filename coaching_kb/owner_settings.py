@@ -12,6 +12,7 @@ on top of the owner's.
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from copy import deepcopy
 from pathlib import Path
 from typing import Any
 
@@ -19,8 +20,11 @@ from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
 from coaching_kb.errors import SettingsError
 
-# Settings that are ours whatever the owner's file says: our theme and the pages it has.
-THEME_SETTINGS = ("THEME", "DIRECT_TEMPLATES", "THEME_STATIC_PATHS")
+# Settings that are ours whatever the owner's file says: our theme.
+THEME_SETTINGS = ("THEME", "THEME_STATIC_PATHS")
+# The pages of our theme a site gets whatever its DIRECT_TEMPLATES says: its home (unless
+# a page of its own is saved there), search and the page for a missing address.
+THEMES_OWN_PAGES = ("index", "search", "404")
 # Settings naming a folder, which Pelican reads relative to the settings file that sets them.
 FOLDER_SETTINGS = ("PATH", "OUTPUT_PATH", "CACHE_PATH", "PLUGIN_PATHS")
 # Settings that say who *our* site is: its promise, and where its readers' comments,
@@ -37,8 +41,20 @@ OUR_SITES_OWN = (
 PELICANS_PRESENTATION = {
     "USE_FOLDER_AS_CATEGORY": DEFAULT_CONFIG["USE_FOLDER_AS_CATEGORY"],
     "DEFAULT_CATEGORY": DEFAULT_CONFIG["DEFAULT_CATEGORY"],
+    # Absolute links from its SITEURL (ours are relative, for a local preview of our site).
+    "RELATIVE_URLS": DEFAULT_CONFIG["RELATIVE_URLS"],
+    "DEFAULT_DATE_FORMAT": DEFAULT_CONFIG["DEFAULT_DATE_FORMAT"],
+    # Every list on one page unless it sets DEFAULT_PAGINATION (ours shows 12 posts a page).
+    "PAGINATED_TEMPLATES": DEFAULT_CONFIG["PAGINATED_TEMPLATES"],
     "MENU_LINKS": None,
     "ARCHIVE_DATE_FORMAT": "",
+}
+# Which files Pelican reads as the site's posts: where the owner's file sets none of these,
+# Pelican's. Ours skip our data folders (authors/, topics/, comments/), which on another site
+# may be category folders of posts.
+PELICANS_READING = {
+    "IGNORE_FILES": DEFAULT_CONFIG["IGNORE_FILES"],
+    "ARTICLE_EXCLUDES": DEFAULT_CONFIG["ARTICLE_EXCLUDES"],
 }
 # A site's addresses are public: inbound links, bookmarks, feed readers and the links its
 # owner wrote by hand (`other-post.html`) depend on them. Where the owner's file sets none of
@@ -112,8 +128,8 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
     overrides["OWNER_TEMPLATES_UNUSED"] = [str(f) for f in theirs if str(f) not in fitting]
     overrides["THEME_REPLACES_OWNERS"] = True  # template_fallback's advice names theirs only
     overrides.update({key: owned.get(key, "") for key in OUR_SITES_OWN})
-    for pelicans in (PELICANS_PRESENTATION, PELICANS_ADDRESSES):
-        overrides.update({key: owned.get(key, default) for key, default in pelicans.items()})
+    for pelicans in (PELICANS_READING, PELICANS_PRESENTATION, PELICANS_ADDRESSES):
+        overrides.update({k: owned.get(k, deepcopy(default)) for k, default in pelicans.items()})
     # Pelican's themes show SITESUBTITLE where ours shows SITE_DESCRIPTION.
     overrides["SITE_DESCRIPTION"] = owned.get("SITE_DESCRIPTION", owned.get("SITESUBTITLE", ""))
     for index in LINKED_INDEXES:  # where every page links them
@@ -121,12 +137,9 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
             save_as = overrides[f"{index}_SAVE_AS"]
             overrides[f"{index}_URL"] = save_as.removesuffix("index.html")
     overrides["PLUGINS"] = _plugins(ours.get("PLUGINS") or [], owned.get("PLUGINS") or [])
-    overrides.update(_owners_tags(owned, ours))
+    overrides.update(_owners_tags(owned))
     overrides.update(_indexes_left_out(owned))
-    if "DEFAULT_PAGINATION" in owned and "PAGINATED_TEMPLATES" not in owned:
-        # Our page sizes per template would hide the owner's one size for every list.
-        paginated = [*(ours.get("PAGINATED_TEMPLATES") or {}), "tag"]  # tag: Pelican's pages
-        overrides["PAGINATED_TEMPLATES"] = dict.fromkeys(paginated)
+    overrides.update(_direct_templates(owned, [ours_templates, *map(Path, fitting)], theirs))
     overrides["JINJA_ENVIRONMENT"] = {
         **(owned.get("JINJA_ENVIRONMENT") or {}),
         **(ours.get("JINJA_ENVIRONMENT") or {}),
@@ -158,22 +171,36 @@ def _replaces_ours(folder: Path, ours: Path) -> bool:
     return any((ours / f.relative_to(folder)).is_file() for f in folder.rglob("*.html"))
 
 
-def _owners_tags(owned: dict[str, Any], ours: dict[str, Any]) -> dict[str, Any]:
+def _owners_tags(owned: dict[str, Any]) -> dict[str, Any]:
     """Return the settings that keep the owner's tags Pelican's: their pages, as configured."""
     tags = {key: owned.get(key, default) for key, default in PELICANS_TAGS.items()}
     tags["TOPIC_HUBS_FOR_TAGS"] = owned.get("TOPIC_HUBS_FOR_TAGS", False)
-    templates = list(ours.get("DIRECT_TEMPLATES") or [])
-    if tags["TAGS_SAVE_AS"] and "tags" not in templates:  # Pelican's list of every tag
-        tags["DIRECT_TEMPLATES"] = [*templates, "tags"]
     return tags
+
+
+def _direct_templates(owned: dict[str, Any], found_in: list[Path], theirs: list[Path]) -> dict:
+    """Return the site's DIRECT_TEMPLATES (Pelican's when it sets none) with our theme's own
+    pages added, and each of its pages no template folder searched here has, by the left-out
+    folder of the owner's that holds it ("" for none): `check` names them, and Pelican is not
+    asked to write them (it would stop with a traceback)."""
+    listed = list(owned.get("DIRECT_TEMPLATES", DEFAULT_CONFIG["DIRECT_TEMPLATES"]) or [])
+    missing = {
+        name: next((str(f) for f in theirs if (f / f"{name}.html").is_file()), "")
+        for name in listed
+        if not any((folder / f"{name}.html").is_file() for folder in found_in)
+    }
+    kept = [name for name in listed if name not in missing]
+    return {
+        "DIRECT_TEMPLATES": [*kept, *(name for name in THEMES_OWN_PAGES if name not in kept)],
+        "DIRECT_TEMPLATES_MISSING": missing,
+    }
 
 
 def _indexes_left_out(owned: dict[str, Any]) -> dict[str, Any]:
     """Return `NAME_SAVE_AS = ""` for each of Pelican's index pages the owner's
     DIRECT_TEMPLATES leaves out (and whose save-as it sets none for): Pelican wrote none of
-    them, and our theme links none that is not written. Its DIRECT_TEMPLATES itself is ours
-    (the theme's own pages: search, 404). Without `index`, our home page is written only when
-    no page or article is saved in its place."""
+    them, and our theme links none that is not written. Without `index`, our home page is
+    written only when no page or article is saved in its place."""
     if "DIRECT_TEMPLATES" not in owned:
         return {}
     kept = set(owned["DIRECT_TEMPLATES"] or [])

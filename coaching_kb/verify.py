@@ -19,6 +19,7 @@ TEXT_AREAS = frozenset(
     {"article__body", "letter__body", "answer__body", "comment__body", "comment__author"}
     | {"profile__bio", "profile__links", "first-published"}
     | {"site-nav"}  # the menu: the site's own MENU_LINKS or MENUITEMS, links it chose
+    | {"site-footer__links"}  # its blogroll and social links (LINKS, SOCIAL), chosen too
 )
 
 

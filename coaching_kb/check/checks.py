@@ -20,11 +20,13 @@ from pelican.utils import file_suffix
 from coaching_kb.content.paths import shown_path
 from coaching_kb.run import Output, Run, plan_pelican
 
+from .catalogs import missing_catalogs
 from .dates import timezone_problems
 from .endpoints import endpoint_problems
 from .foreign import (
     is_plugin_loading,
     is_unprocessed,
+    missing_direct_templates,
     missing_markdown_extensions,
     missing_plugins,
     missing_typogrify,
@@ -78,7 +80,7 @@ def run_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
     records = [
         r for r in run.records if not (is_plugin_loading(r) or (unreadable and is_unprocessed(r)))
     ]
-    plugins += unreadable
+    plugins += unreadable + missing_direct_templates(run.settings)
     plugins += [p for r in records if (p := link_warning(r, run.settings))]
     records = [r for r in records if r.msg not in ABOUT_A_LINK]
     if run.crash is not None or not run.generators:
@@ -116,6 +118,7 @@ def content_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
     problems += output_problems(run, run.outputs)
     problems += private_data_problems(run.settings)  # comment files are no articles: read apart
     problems += endpoint_problems(run.settings)
+    problems += missing_catalogs(run.settings, run.contents)
     return problems
 
 

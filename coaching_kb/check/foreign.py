@@ -237,3 +237,34 @@ def missing_markdown_extensions(settings: Mapping[str, Any]) -> list[Problem]:
         )
         for module, extension in missing.items()
     ]  # fmt: skip
+
+
+def missing_direct_templates(settings: Mapping[str, Any]) -> list[Problem]:
+    """Return an error at the DIRECT_TEMPLATES line for each page it names that no template
+    folder searched here has (owner_settings left it out, so Pelican does not stop): the
+    page its site had would silently be gone."""
+    missing = settings.get("DIRECT_TEMPLATES_MISSING") or {}
+    if not missing:
+        return []
+    shown, line = setting_line(settings, "DIRECT_TEMPLATES")
+    return [
+        Problem(shown, line, direct_template_message(name, folder))
+        for name, folder in missing.items()
+    ]
+
+
+def direct_template_message(name: str, folder: str) -> str:
+    """Return why the page `name` DIRECT_TEMPLATES names cannot be written, with the fix."""
+    page = f"{name}.html"
+    if folder:  # an override folder of theirs that also replaces a template of our theme
+        return (
+            f"DIRECT_TEMPLATES names '{name}', but its {page} is in {folder}, which is left "
+            f"out because it also replaces a template of our theme, so {page} would not be "
+            f"written. Fix: move {page} to a folder of its own and add that folder to "
+            "THEME_TEMPLATES_OVERRIDES"
+        )
+    return (
+        f"DIRECT_TEMPLATES names '{name}', but no template folder has {page} (our theme "
+        f"replaces the site's), so {page} would not be written. Fix: put {page} in a folder "
+        f"THEME_TEMPLATES_OVERRIDES names, or remove '{name}' from DIRECT_TEMPLATES"
+    )

@@ -1,5 +1,6 @@
 """Where the plugins' data folders are, and how to name a file and line in a message."""
 
+import fnmatch
 import os
 import re
 from collections.abc import Callable, Mapping
@@ -20,12 +21,17 @@ def data_folder(settings: Mapping[str, Any], family: str) -> Path:
 
 
 def data_folders(settings: Mapping[str, Any], family: str) -> list[Path]:
-    """Return every folder of `family` data: the main one and any in a subfolder.
+    """Return every folder of `family` data: the main one and any in a subfolder, each only
+    when the site's IGNORE_FILES names it (as ours does).
 
-    An imported folder carries its own `authors/` and `comments/`, so it builds on its own
-    and merged into the main content folder alike.
+    A folder Pelican does not skip is the site's own: on another site, `topics/` or
+    `authors/` is a category folder of posts (USE_FOLDER_AS_CATEGORY), which Pelican
+    publishes. An imported folder carries its own `authors/` and `comments/`, so it builds on
+    its own and merged into the main content folder alike.
     """
     main = data_folder(settings, family)
+    if not is_skipped_by_pelican(settings, main.name):
+        return []
     root = Path(settings["PATH"])
     found = [main] if main.is_dir() else []
     if not root.is_dir():
@@ -36,6 +42,12 @@ def data_folders(settings: Mapping[str, Any], family: str) -> list[Path]:
         if here != root and here.name == main.name and here != main and here.parent != main:
             found.append(here)
     return sorted(set(found))
+
+
+def is_skipped_by_pelican(settings: Mapping[str, Any], name: str) -> bool:
+    """Return whether Pelican skips files and folders called `name` (IGNORE_FILES, matched
+    as Pelican matches it: the name alone, with shell wildcards)."""
+    return any(fnmatch.fnmatch(name, pattern) for pattern in settings.get("IGNORE_FILES") or [])
 
 
 def shown_path(settings: Mapping[str, Any], path: Path | str) -> str:

@@ -129,6 +129,27 @@ def test_new_on_another_owners_site_writes_beside_their_posts_in_their_section(t
     assert sections == {"Sobre", "posts"}, sections  # no new section of its own
 
 
+def test_new_names_the_drafts_address_by_the_sites_own_slug_rules(tmp_path, task):
+    """The live preview shows a draft at drafts/<its slug>/: with the site's
+    SLUG_REGEX_SUBSTITUTIONS, not the file's name (the address printed was a 404)."""
+    from coaching_kb.build import build_site, load_settings
+    from coaching_kb.owner_settings import owner_overrides
+    from coaching_kb.preview import DRAFTS_PREVIEWED
+    from coaching_kb.testing import SITES
+
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    settings = tmp_path / "site" / "pelicanconf.py"
+    rules = 'SLUG_REGEX_SUBSTITUTIONS = [(r"[^\\w\\s-]", ""), (r"[-\\s]+", "_")]\n'
+    settings.write_text(settings.read_text() + rules)
+    made = task("new", "--title", "Terceira reunião", "--settings", str(settings))
+    assert made.returncode == 0, made.stdout + made.stderr
+    assert "shows it at /drafts/terceira_reuniao/)" in made.stdout, made.stdout
+    ours = ROOT / "pelicanconf.py"
+    preview = {**owner_overrides(settings, load_settings(ours)), **DRAFTS_PREVIEWED}
+    build_site(ours, None, tmp_path / "out", preview)  # as livereload builds it
+    assert (tmp_path / "out" / "drafts" / "terceira_reuniao" / "index.html").is_file()
+
+
 def test_the_files_and_folders_each_task_names_are_as_the_author_types_them(tmp_path, task):
     """From the project folder, `invoke new`, `check`, `build`, `verify` and `comment-triage`
     named /home/.../content/essays/x.md: the author types content/essays/x.md (git add)."""

@@ -265,7 +265,7 @@ def test_the_owners_tags_stay_pelicans_tag_pages_never_topic_hubs(portuguese_sit
     assert "A primeira reunião com a equipe" in titles, titles
     assert (portuguese_site / "tags.html").is_file()
     post = html(portuguese_site / "primeira-reuniao.html")
-    assert [a["href"] for a in post.select('a[rel="tag"]')] == ["./tag/equipe.html"]
+    assert [a["href"] for a in post.select('a[rel="tag"]')] == ["/tag/equipe.html"]
 
 
 def test_our_sites_own_promise_and_inboxes_never_appear_on_the_owners_site(portuguese_site):
@@ -360,7 +360,8 @@ def test_where_the_owner_sets_nothing_the_menu_sections_and_dates_are_pelicans(
     # Pelican's own menu (the pages, then the categories, as its themes show them) and its
     # categories (a post's folder names it): never our "Essays" and "Coaches".
     home = portuguese_site / "index.html"
-    assert menu_of(home) == [("Sobre", "./paginas/sobre.html"), ("posts", "./category/posts.html")]
+    # From the site's root: SITEURL = "" and no RELATIVE_URLS, as Pelican links it.
+    assert menu_of(home) == [("Sobre", "/paginas/sobre.html"), ("posts", "/category/posts.html")]
     post = html(portuguese_site / "primeira-reuniao.html")
     assert "Essays" not in post.select_one(".breadcrumbs, nav[aria-label]").get_text()
     # The owner's DEFAULT_DATE_FORMAT, on the archives too (our "1 Mar" was English).
@@ -374,15 +375,16 @@ def test_the_owners_menu_category_and_date_formats_win(tmp_path):
         'MENUITEMS = (("Arquivo", "archives.html"), ("GitHub", "https://github.com/ana-ribeiro"))\n'
         "DISPLAY_PAGES_ON_MENU = False\nDISPLAY_CATEGORIES_ON_MENU = False\n"
         'USE_FOLDER_AS_CATEGORY = False\nDEFAULT_CATEGORY = "Crônicas"\n'
-        'DATE_FORMATS = {"pt": "%d.%m.%Y"}\n',
+        'DATE_FORMATS = {"pt": "%d.%m.%Y"}\n'
+        'IGNORE_FILES = ["**/.*", "comments"]\n',  # its comments folder is our comments'
         {"comments/primeira-reuniao/01-joao.md":
          "Author: João\nDate: 2023-02-07 10:00\nStatus: approved\n\nObrigado.\n"},
     )  # fmt: skip
     assert menu_of(out / "index.html") == [
-        ("Arquivo", "./archives.html"), ("GitHub", "https://github.com/ana-ribeiro")
+        ("Arquivo", "/archives.html"), ("GitHub", "https://github.com/ana-ribeiro")
     ]  # fmt: skip
     post = out / "primeira-reuniao.html"
-    assert ("Crônicas", "./category/cronicas.html") in [
+    assert ("Crônicas", "/category/cronicas.html") in [
         (a.get_text(strip=True), a["href"]) for a in html(post).select("a")
     ]
     times = [t.get_text() for t in html(post).select("time")]
@@ -394,7 +396,7 @@ def test_the_owners_archives_address_is_where_every_page_links(tmp_path):
     out = owners_site(tmp_path, 'ARCHIVES_SAVE_AS = "archives.html"\n')  # Pelican's own name
     assert (out / "archives.html").is_file()
     footer = html(out / "primeira-reuniao.html").select_one(".site-footer a")
-    assert footer["href"] == "./archives.html"
+    assert footer["href"] == "/archives.html"
     assert verify_site(out) == []  # our theme linked every page to archives/, which is not
 
 
@@ -432,7 +434,7 @@ def test_verify_with_settings_checks_the_owners_own_build(tmp_path, task):
     (theirs / "feedback-sem-rodeios.html").unlink()  # a page gone: their links break
     verified = task("verify", "--settings", str(settings))
     assert verified.returncode == 1, verified.stdout + verified.stderr
-    assert "broken link to ./feedback-sem-rodeios.html" in verified.stdout
+    assert "broken link to /feedback-sem-rodeios.html" in verified.stdout
     assert str(theirs) in verified.stderr
 
 

@@ -9,6 +9,7 @@ import pytest
 
 from coaching_kb.build import BuildReport, build_site, load_settings
 from coaching_kb.check.checks import Inspection, inspect_folder
+from coaching_kb.check.problems import NOTE
 from coaching_kb.owner_settings import owner_overrides
 from coaching_kb.testing import ROOT, SITES, write_files
 from coaching_kb.testing import parsed_html as html
@@ -29,10 +30,11 @@ def owners_site(
 
 
 def built_cleanly(name: str, tmp_path: Path, added: dict[str, str | bytes] | None = None) -> Path:
-    """Return the output of `owners_site`, which check and build both found fine."""
+    """Return the output of `owners_site`, which check and build both found fine (notes,
+    such as a language the theme has no words for, are nothing to fix)."""
     found, report = owners_site(name, tmp_path, added)
-    assert not found.problems, found.problems
-    assert not report.problems, report.problems
+    assert not [p for p in found.problems if p.severity != NOTE], found.problems
+    assert not [p for p in report.problems if p.severity != NOTE], report.problems
     return tmp_path / "output"
 
 
@@ -99,7 +101,8 @@ def test_files_placed_by_extra_path_metadata_go_where_the_site_says(tmp_path):
     assert (out / "CNAME").read_text() == "okoro.example.net\n"
     assert "Disallow: /drafts/" in (out / "robots.txt").read_text()
     icon = html(out / "hello-again.html").select_one("link[rel=icon]")
-    assert (icon["href"], icon["type"]) == ("./favicon.ico", "image/x-icon")
+    # From the site's root: SITEURL = "" and no RELATIVE_URLS, as Pelican links it.
+    assert (icon["href"], icon["type"]) == ("/favicon.ico", "image/x-icon")
     assert not (out / "favicon.svg").exists()
     assert verify_site(out) == []
 
@@ -154,6 +157,7 @@ def test_pelicans_warnings_about_a_link_name_its_file_and_line(tmp_path):
         "pelicanconf.py": """\
             SITENAME = "T"
             PATH = "content"
+            RELATIVE_URLS = True
             STATIC_PATHS = ["images", "files"]
             ARTICLE_URL = ARTICLE_SAVE_AS = "{date:%Y}/{slug}.html"
             """,
@@ -238,11 +242,12 @@ def test_a_translation_carries_its_description_and_its_originals_comments(tmp_pa
     comment = "Author: Ana\nDate: 2023-04-05\nStatus: approved\n\nUseful, thank you.\n"
     found, report = owners_site("translations", tmp_path, {
         "pelicanconf.py": (SITES / "translations" / "pelicanconf.py").read_text()
-        + 'COMMENTS_ENDPOINT = "http://127.0.0.1:8100/comments"\n',
+        + 'COMMENTS_ENDPOINT = "http://127.0.0.1:8100/comments"\n'
+        + 'IGNORE_FILES = ["**/.*", "comments"]\n',  # its comments folder is our comments'
         "content/comments/first-week/01-ana.md": comment,
     })  # fmt: skip
-    assert not found.problems, found.problems
-    assert not report.problems, report.problems
+    assert not [p for p in found.problems if p.severity != NOTE], found.problems  # de: a note
+    assert not [p for p in report.problems if p.severity != NOTE], report.problems
     page = html(tmp_path / "output" / "first-week-fr.html")
     assert page.select_one("link[rel=canonical]")["href"].endswith("/first-week-fr.html")
     assert '"BlogPosting"' in page.select_one("script[type='application/ld+json']").get_text()

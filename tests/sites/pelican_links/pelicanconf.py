@@ -3,6 +3,7 @@
 AUTHOR = "Theo Lind"
 SITENAME = "Lind on teams"
 SITEURL = ""
+RELATIVE_URLS = True  # its pages link each other relatively, as its preview had them
 PATH = "content"
 TIMEZONE = "Europe/Stockholm"
 DEFAULT_LANG = "en"

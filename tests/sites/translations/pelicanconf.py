@@ -3,6 +3,7 @@
 AUTHOR = "Mira Castell"
 SITENAME = "Field notes"
 SITEURL = ""
+RELATIVE_URLS = True  # its pages link each other relatively, as its preview had them
 PATH = "content"
 TIMEZONE = "Europe/Paris"
 DEFAULT_LANG = "en"
