@@ -421,3 +421,22 @@ def test_an_overrides_folder_written_for_the_sites_own_theme_never_breaks_ours(t
     [warned] = [w for w in report.warnings if "Template:" in w]
     assert f"your {tmp_path / 'site' / 'templates' / 'landing.html'} is not used" in warned
     assert "move landing.html to a folder of its own" in warned
+
+
+PUBLISHED_AT = 'SITEURL = "https://lind.example"\nRELATIVE_URLS = False\n'  # as publishconf.py
+
+
+def test_links_resolve_on_a_site_built_with_absolute_urls(tmp_path):
+    # With RELATIVE_URLS = False (every publishconf.py), a post without `Summary:` was
+    # published with `src="{static}/images/chart.png"`: a plugin read its summary before
+    # Pelican knew the static files, and Pelican kept that first result for the page.
+    settings = (SITES / "pelican_links" / "pelicanconf.py").read_text() + PUBLISHED_AT
+    out = built_cleanly("pelican_links", tmp_path, {"pelicanconf.py": settings})
+    post = html(out / "2022" / "running-a-retro-that-changes-something.html")
+    body = post.select_one(".article__body")
+    assert [img["src"] for img in body.select("img")] == [
+        "https://lind.example/2022/photo.png",
+        "https://lind.example/2022/icons/icon.png",
+    ]
+    assert "https://lind.example/images/chart.png" in [a["href"] for a in body.select("a")]
+    assert verify_site(out, "https://lind.example") == []
