@@ -827,7 +827,8 @@ def verify(c, output="", site_url="", settings=""):
     if not Path(output).is_dir():
         build = f"invoke build --settings {settings}" if settings else "invoke build"
         raise Exit(f"verify: {output} does not exist. Fix: run {build} first", 2)
-    problems = verify_site(Path(output), site_url)
+    content = (_owner_overrides(settings).get("PATH") or "") if settings else str(CONTENT)
+    problems = verify_site(Path(output), site_url, Path(content) if content else None)
     for problem in problems:
         print(problem)
     if problems:

@@ -34,6 +34,7 @@ from .private_data import private_data_problems
 from .problems import DRAFT, ERROR, WARNING, Problem, problem_from, problem_from_crash
 from .skipped import is_skipped, skipped_sources
 from .sources import SourceFile, file_problems, key_line, line_mentioning, names_a_file
+from .unresolved import unresolved_in_plan, unresolved_in_site
 
 # Where Pelican resolves `{filename}` links (a function's name, not a message's wording).
 LINK_RESOLVER = "_link_replacer"
@@ -113,9 +114,20 @@ def content_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
         return [p for source in sources for p in file_problems(*source)]
     problems = [p for source in sources for p in file_problems(*source)]
     problems += output_problems(run, run.outputs)
+    problems += unresolved_problems(run)
     problems += private_data_problems(run.settings)  # comment files are no articles: read apart
     problems += endpoint_problems(run.settings)
     return problems
+
+
+def unresolved_problems(run: Run) -> list[Problem]:
+    """Return the links Pelican left as written though their files exist: in each page the
+    build wrote, or (for `check`, which writes none) in each article's and page's own text."""
+    contents = run.contents
+    if run.is_planning:
+        return unresolved_in_plan(contents, run.settings)
+    output = Path(run.settings["OUTPUT_PATH"])
+    return unresolved_in_site(run.outputs, contents, output, run.settings)
 
 
 def explained_names(run: Run, found: Iterable[Problem]) -> set[str]:
