@@ -49,6 +49,9 @@ class BuildReport:
         return any(p.fails(strict=strict) for p in self.problems)
 
 
+NO_CACHE = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
+
+
 def load_settings(
     settings_file: Path, content: Path | None = None, overrides: Mapping[str, Any] | None = None
 ) -> dict[str, Any]:
@@ -84,8 +87,13 @@ def build_site(
     # What Pelican keeps in the output folder, which the swap keeps too.
     kept = {"delete_old": bool(settings["DELETE_OUTPUT_DIRECTORY"])}
     kept["retention"] = list(settings.get("OUTPUT_RETENTION") or [])
-    if "CACHE_CONTENT" not in (overrides or {}):  # a caller's own choice of cache wins
-        settings.update(reader_cache(settings, Path(settings_file), final))
+    # Our reader cache, in a folder of its own: never an owner's CACHE_PATH, which their plain
+    # `pelican` fills with what its readers make of the same files without our plugins. A
+    # CACHE_CONTENT = False (a caller's, or the owner's) turns it off.
+    if (overrides or {}).get("CACHE_CONTENT", True):
+        settings.update(reader_cache(settings, Path(settings_file), final) or NO_CACHE)
+    else:
+        settings.update(NO_CACHE)
     staging = staging_folder(final)
     settings["OUTPUT_PATH"] = str(staging)
     settings["DELETE_OUTPUT_DIRECTORY"] = False  # never delete outside the staging folder

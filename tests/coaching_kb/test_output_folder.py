@@ -5,9 +5,13 @@ keeps its reader cache apart from the one plain Pelican fills."""
 import subprocess
 from pathlib import Path
 
+from pelican import Pelican
+from pelican.settings import read_settings
+
 from coaching_kb.build import build_site, load_settings
 from coaching_kb.owner_settings import owner_overrides
-from coaching_kb.testing import ROOT, write_files
+from coaching_kb.run import isolated_signals
+from coaching_kb.testing import ROOT, parsed_html, write_files
 
 SETTINGS = ROOT / "pelicanconf.py"
 OWNERS = 'AUTHOR = "Pat Quinn"\nSITENAME = "Pat\'s pages"\nSITEURL = ""\nPATH = "content"\n'
@@ -78,3 +82,22 @@ def test_an_output_folder_holding_the_sources_is_refused_and_nothing_moves(tmp_p
         'set OUTPUT_PATH = "output" (a folder of its own), or pass --output'
     )
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+
+
+def test_an_owners_reader_cache_is_never_shared_with_ours(tmp_path):
+    # With the owner's CACHE_CONTENT = True, both builds used their CACHE_PATH: ours showed
+    # what plain Pelican's readers made of a YAML title (its quotes kept), and filled their
+    # cache with what our plugins' readers made.
+    site = tmp_path / "site"
+    settings = OWNERS + 'CACHE_CONTENT = True\nLOAD_CONTENT_CACHE = True\nCACHE_PATH = "cache"\n'
+    post = '---\ntitle: "Why: a story"\ndate: 2024-01-01\n---\n\nBody text.\n'
+    write_files(site, {"pelicanconf.py": settings, "content/yaml-post.md": post})
+    plain = {"PLUGINS": [], "OUTPUT_PATH": str(tmp_path / "plain")}
+    with isolated_signals():  # their usual `pelican` run, first
+        Pelican(read_settings(str(site / "pelicanconf.py"), override=plain)).run()
+    theirs = {p: p.read_bytes() for p in (site / "cache").rglob("*") if p.is_file()}
+    assert theirs
+    assert owners_build(site).written
+    page = parsed_html(site / "output" / "why-a-story.html")
+    assert page.select_one("h1").get_text(strip=True) == "Why: a story"
+    assert {p: p.read_bytes() for p in (site / "cache").rglob("*") if p.is_file()} == theirs
