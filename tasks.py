@@ -374,14 +374,16 @@ def new(c, title="", kind="essay", author="", tags="", content="", settings=""):
 @reports_errors
 def check(c, content="", strict=False, settings=""):
     """Check every content file as the build reads it; print path:line: problem. Fix: how."""
-    from coaching_kb.build import load_settings
+    from coaching_kb.build import load_settings, refuse_sources_in
     from coaching_kb.check.checks import inspect_folder
 
     _log_to_terminal()
     strict = strict or bool(os.environ.get("CI"))
     content = _content_folder(content, settings)
     folder = Path(content) if content else None
-    found = inspect_folder(load_settings(DEV_SETTINGS, folder, _owner_overrides(settings)))
+    loaded = load_settings(DEV_SETTINGS, folder, _owner_overrides(settings))
+    refuse_sources_in(Path(_output_folder("", settings)).resolve(), loaded)  # as build does
+    found = inspect_folder(loaded)
     for problem in _ordered(found.problems):
         print(problem)
     failing = _failing(found.problems, strict)

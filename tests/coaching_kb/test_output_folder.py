@@ -82,6 +82,8 @@ def test_an_output_folder_holding_the_sources_is_refused_and_nothing_moves(tmp_p
         'set OUTPUT_PATH = "output" (a folder of its own), or pass --output'
     )
     assert sorted(p.relative_to(tmp_path) for p in tmp_path.rglob("*")) == before
+    checked = task("check", "--settings", str(site / "pelicanconf.py"))  # check agrees
+    assert (checked.returncode, checked.stderr.splitlines()) == (2, [line])
 
 
 def test_an_owners_reader_cache_is_never_shared_with_ours(tmp_path):
