@@ -150,11 +150,7 @@ def content_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
 def unresolved_problems(run: Run) -> list[Problem]:
     """Return the links Pelican left as written though their files exist: in each page the
     build wrote, or (for `check`, which writes none) in each article's and page's own text."""
-    contents = run.contents
-    if run.is_planning:
-        return unresolved_in_plan(contents, run.settings)
-    output = Path(run.settings["OUTPUT_PATH"])
-    return unresolved_in_site(run.outputs, contents, output, run.settings)
+    return unresolved_in_plan(run) if run.is_planning else unresolved_in_site(run)
 
 
 def explained_names(run: Run, found: Iterable[Problem]) -> set[str]:
