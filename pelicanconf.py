@@ -12,6 +12,8 @@ SITE_DESCRIPTION = (
 SITEURL = ""
 RELATIVE_URLS = True
 PATH = "content"
+# Each build replaces the whole site: a page whose post was renamed or removed goes too.
+DELETE_OUTPUT_DIRECTORY = True
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 DEFAULT_DATE_FORMAT = "%-d %B %Y"

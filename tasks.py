@@ -406,14 +406,16 @@ def draft_slug(site: dict[str, Any], title: str, path: Path) -> str:
 @reports_errors
 def check(c, content="", strict=False, settings=""):
     """Check every content file as the build reads it; print path:line: problem. Fix: how."""
-    from coaching_kb.build import load_settings
+    from coaching_kb.build import load_settings, refuse_sources_in
     from coaching_kb.check.checks import inspect_folder
 
     _log_to_terminal()
     strict = strict or bool(os.environ.get("CI"))
     content = _content_folder(content, settings)
     folder = Path(content) if content else None
-    found = inspect_folder(load_settings(DEV_SETTINGS, folder, _owner_overrides(settings)))
+    loaded = load_settings(DEV_SETTINGS, folder, _owner_overrides(settings))
+    refuse_sources_in(Path(_output_folder("", settings)).resolve(), loaded)  # as build does
+    found = inspect_folder(loaded)
     for problem in _ordered(found.problems):
         print(problem)
     failing = _failing(found.problems, strict)
@@ -866,7 +868,8 @@ def verify(c, output="", site_url="", settings=""):
     # The site's own address, where its settings give one: its pages may link it absolutely
     # (its feeds, its canonical addresses), or relatively (RELATIVE_URLS) with no way to tell.
     site_url = site_url or (_owner_overrides(settings).get("SITEURL") or "" if settings else "")
-    problems = verify_site(Path(output), site_url)
+    content = (_owner_overrides(settings).get("PATH") or "") if settings else str(CONTENT)
+    problems = verify_site(Path(output), site_url, Path(content) if content else None)
     for problem in problems:
         print(problem)
     if problems:

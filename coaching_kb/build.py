@@ -18,8 +18,10 @@ from typing import Any
 from pelican.settings import read_settings
 
 from coaching_kb.check.checks import run_problems
+from coaching_kb.check.foreign import setting_line
 from coaching_kb.check.problems import Problem
 from coaching_kb.errors import SettingsError, SiteError, where
+from coaching_kb.project import ROOT
 from coaching_kb.reader_cache import reader_cache
 from coaching_kb.run import Run, run_pelican
 from coaching_kb.staging import discard, remove_retired, staging_folder, swap_in
@@ -46,6 +48,9 @@ class BuildReport:
     def failed(self, *, strict: bool = False) -> bool:
         """Return True when the build found errors (or warnings, when strict)."""
         return any(p.fails(strict=strict) for p in self.problems)
+
+
+NO_CACHE = {"CACHE_CONTENT": False, "LOAD_CONTENT_CACHE": False}
 
 
 def load_settings(
@@ -101,9 +106,18 @@ def build_site(
     run to `keep` (the live preview holds it for its quick pages)."""
     settings = load_settings(settings_file, content, overrides)
     final = Path(output or settings["OUTPUT_PATH"]).resolve()
+    refuse_sources_in(final, settings)
     final.parent.mkdir(parents=True, exist_ok=True)
-    if "CACHE_CONTENT" not in (overrides or {}):  # a caller's own choice of cache wins
-        settings.update(reader_cache(settings, Path(settings_file), final))
+    # What Pelican keeps in the output folder, which the swap keeps too.
+    kept = {"delete_old": bool(settings["DELETE_OUTPUT_DIRECTORY"])}
+    kept["retention"] = list(settings.get("OUTPUT_RETENTION") or [])
+    # Our reader cache, in a folder of its own: never an owner's CACHE_PATH, which their plain
+    # `pelican` fills with what its readers make of the same files without our plugins. A
+    # CACHE_CONTENT = False (a caller's, or the owner's) turns it off.
+    if (overrides or {}).get("CACHE_CONTENT", True):
+        settings.update(reader_cache(settings, Path(settings_file), final) or NO_CACHE)
+    else:
+        settings.update(NO_CACHE)
     staging = staging_folder(final)
     settings["OUTPUT_PATH"] = str(staging)
     settings["DELETE_OUTPUT_DIRECTORY"] = False  # never delete outside the staging folder
@@ -126,10 +140,36 @@ def build_site(
     if report.failed(strict=strict) or not report.written:
         discard(staging)
         return report
-    swap_in(staging, final)
+    swap_in(staging, final, **kept)
     if keep is not None:
         keep(run)
     return report
+
+
+def refuse_sources_in(final: Path, settings: Mapping[str, Any]) -> None:
+    """Raise a SettingsError when the output folder holds the content folder, the settings
+    file or the project: a build replaces what its output folder holds."""
+    settings_file = Path(settings["SETTINGS_FILE"])
+    sources = {
+        "the content folder": Path(settings["PATH"]),
+        "this settings file": settings_file,
+        "this project": ROOT,
+    }
+    held = [name for name, path in sources.items() if path.resolve().is_relative_to(final)]
+    if not held:
+        return
+    what = " and ".join(held)
+    if Path(settings["OUTPUT_PATH"]).resolve() != final:  # --output named it
+        raise SettingsError(
+            f"--output {final} holds {what}: a build replaces what its output folder holds. "
+            "Fix: pass --output with a folder of its own, e.g. --output output"
+        )
+    shown, line = setting_line(settings, "OUTPUT_PATH")
+    raise SettingsError(
+        f"{where(shown or str(settings_file), line)}: OUTPUT_PATH is {final}, which holds "
+        f"{what}: a build replaces what its output folder holds. Fix: set OUTPUT_PATH = "
+        '"output" (a folder of its own), or pass --output'
+    )
 
 
 CONTENT_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")

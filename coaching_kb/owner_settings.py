@@ -56,6 +56,15 @@ PELICANS_READING = {
     "IGNORE_FILES": DEFAULT_CONFIG["IGNORE_FILES"],
     "ARTICLE_EXCLUDES": DEFAULT_CONFIG["ARTICLE_EXCLUDES"],
 }
+
+
+# What the owner's output folder keeps between builds: where their file sets none of these,
+# Pelican's defaults apply (nothing is removed), never ours (our site replaces its output).
+PELICANS_OUTPUT = {
+    "DELETE_OUTPUT_DIRECTORY": DEFAULT_CONFIG["DELETE_OUTPUT_DIRECTORY"],
+    "OUTPUT_RETENTION": DEFAULT_CONFIG["OUTPUT_RETENTION"],
+}
+
 # A site's addresses are public: inbound links, bookmarks, feed readers and the links its
 # owner wrote by hand (`other-post.html`) depend on them. Where the owner's file sets none of
 # these, the site had Pelican's, so it keeps Pelican's, never ours (`slug/`, `section/`,
@@ -128,7 +137,7 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
     overrides["OWNER_TEMPLATES_UNUSED"] = [str(f) for f in theirs if str(f) not in fitting]
     overrides["THEME_REPLACES_OWNERS"] = True  # template_fallback's advice names theirs only
     overrides.update({key: owned.get(key, "") for key in OUR_SITES_OWN})
-    for pelicans in (PELICANS_READING, PELICANS_PRESENTATION, PELICANS_ADDRESSES):
+    for pelicans in (PELICANS_READING, PELICANS_PRESENTATION, PELICANS_ADDRESSES, PELICANS_OUTPUT):
         overrides.update({k: owned.get(k, deepcopy(default)) for k, default in pelicans.items()})
     # Pelican's themes show SITESUBTITLE where ours shows SITE_DESCRIPTION.
     overrides["SITE_DESCRIPTION"] = owned.get("SITE_DESCRIPTION", owned.get("SITESUBTITLE", ""))

@@ -48,6 +48,7 @@ class Run:
     outputs: list[Output] = field(default_factory=list)
     records: list[logging.LogRecord] = field(default_factory=list)
     crash: Exception | None = None  # what stopped the run, if anything did
+    is_planning: bool = False  # nothing written (`check`): no page to look at
 
     def _generator(self, kind: type) -> Any:
         return next(g for g in self.generators if isinstance(g, kind))
@@ -180,7 +181,7 @@ def run_pelican(
 
     A SiteError (a plugin's settings check, say) is raised: the owner must fix it first.
     """
-    run = Run(dict(settings))
+    run = Run(dict(settings), is_planning=is_planning)
     writer = type("RunWriter", (NotingWriter,), {"run": run, "is_planning": is_planning})
 
     def keep_generators(generators: list[Any]) -> None:

@@ -89,6 +89,10 @@ def resolve(output: Path, page: Path, url: str, site_url: str) -> tuple[Path | N
     return path, parts.fragment
 
 
+# A `{static}`, `{filename}` or `{attach}` link (or `|filename|`) Pelican left as written.
+LEFT_AS_WRITTEN = re.compile(r"^[{|](?:filename|static|attach)[|}]")
+SOURCE_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown", ".rst", ".html", ".htm")
+
 CANONICAL = re.compile(r'<link rel="canonical" href="(?P<url>https?://[^"]+)"')
 
 
@@ -99,11 +103,12 @@ def built_site_url(output: Path) -> str:
     return found["url"].rstrip("/") if found else ""
 
 
-def verify_site(output: Path, site_url: str = "") -> list[str]:
+def verify_site(output: Path, site_url: str = "", content: Path | None = None) -> list[str]:
     """Return every problem found in the built site at `output` (empty when all is well).
 
     Without `site_url`, the one the site was built with is read from its home page, so a
-    production build's absolute links count as links within the site.
+    production build's absolute links count as links within the site. A link Pelican left
+    as written is named with the files of `content` (the content folder) that hold it.
     """
     site_url = site_url or built_site_url(output)
     problems: list[str] = []
@@ -114,20 +119,56 @@ def verify_site(output: Path, site_url: str = "") -> list[str]:
         reader.close()
         readers[page] = reader
         problems += [f"{page.relative_to(output)}: {error}" for error in reader.errors]
+    sources = SourcesOf(content)
     for page, reader in readers.items():
-        problems += check_references(output, page, reader, readers, site_url)
+        problems += check_references(output, page, reader, readers, site_url, sources)
     problems += check_xml(output, site_url)
     return problems
 
 
+class SourcesOf:
+    """The content files holding a link as written (none without a content folder)."""
+
+    def __init__(self, content: Path | None) -> None:
+        self.content = content
+        self.texts: dict[Path, str] | None = None  # read once, when a link needs it
+
+    def __call__(self, link: str) -> list[str]:
+        if self.content is None or not self.content.is_dir():
+            return []
+        if self.texts is None:
+            files = (p for p in sorted(self.content.rglob("*")) if p.suffix in SOURCE_SUFFIXES)
+            self.texts = {p: p.read_text(encoding="utf-8", errors="replace") for p in files}
+        return [str(path) for path, text in self.texts.items() if link in text]
+
+
+def left_as_written(shown: Path, tag: str, url: str, sources: SourcesOf) -> str:
+    """Return the problem of a link Pelican published as written, naming its source files."""
+    link = re.split(r"[#?]", url, maxsplit=1)[0]  # Pelican repeats an anchor it leaves
+    found = sources(link)
+    where = f" (written in {', '.join(found)})" if found else ""
+    return (
+        f"{shown}: <{tag}> links {link} as written{where}: Pelican never resolved it. "
+        "Fix: run invoke check, which names the line and why"
+    )
+
+
 def check_references(
-    output: Path, page: Path, reader: PageReader, readers: dict[Path, PageReader], site_url: str
+    output: Path,
+    page: Path,
+    reader: PageReader,
+    readers: dict[Path, PageReader],
+    site_url: str,
+    sources: SourcesOf,
 ) -> list[str]:
     """Return the broken or foreign references of one page."""
     shown = page.relative_to(output)
     problems = []
     for tag, url, in_text in reader.references:
         if url.startswith(("mailto:", "tel:", "data:")):
+            continue
+        if LEFT_AS_WRITTEN.match(url):
+            problems.append(left_as_written(shown, tag, url, sources))
             continue
         if url.lower().startswith("javascript:"):
             problems.append(f"{shown}: <{tag}> uses a javascript: URL")

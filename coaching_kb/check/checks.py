@@ -35,8 +35,10 @@ from .images import published_files
 from .locales import locale_problems
 from .private_data import private_data_problems
 from .problems import DRAFT, ERROR, WARNING, Problem, problem_from, problem_from_crash
+from .settings_errors import reading_error, settings_problems
 from .skipped import is_skipped, skipped_sources
 from .sources import SourceFile, file_problems, key_line, line_mentioning, names_a_file
+from .unresolved import unresolved_in_plan, unresolved_in_site
 
 # Where Pelican resolves `{filename}` links (a function's name, not a message's wording).
 LINK_RESOLVER = "_link_replacer"
@@ -83,12 +85,38 @@ def run_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
     plugins += unreadable + missing_direct_templates(run.settings)
     plugins += [p for r in records if (p := link_warning(r, run.settings))]
     records = [r for r in records if r.msg not in ABOUT_A_LINK]
+    settings_found, records = settings_behind_unprocessed(records, run.settings)
+    plugins += settings_found
     if run.crash is not None or not run.generators:
-        crash = [problem_from_crash(run.crash)] if run.crash else []
+        crash = crash_problems(run.crash, run.settings) if run.crash else []
+        if settings_found or any(p.line for p in crash):  # a setting stopped every file
+            records = [r for r in records if not is_unprocessed(r)]
         return sorted({*crash, *plugins, *logged_problems(records)})
     found = content_problems(run, only)
     explained = explained_names(run, found) | linked_files(records, Path(run.settings["PATH"]))
     return sorted(drafts_noted({*found, *plugins, *logged_problems(records, explained)}, run))
+
+
+def crash_problems(crash: Exception, settings: Mapping[str, Any]) -> list[Problem]:
+    """Return what stopped the run: at the setting it failed on, else as a bug to report."""
+    return settings_problems(crash, settings) or [problem_from_crash(crash)]
+
+
+def settings_behind_unprocessed(
+    records: list[logging.LogRecord], settings: Mapping[str, Any]
+) -> tuple[list[Problem], list[logging.LogRecord]]:
+    """Return the settings problems behind Pelican's bare "Could not process" records (read
+    again to find why), and the records they do not explain."""
+    found: list[Problem] = []
+    left = []
+    for record in records:
+        args = record.args if isinstance(record.args, tuple) else ()
+        error = reading_error(settings, str(args[0])) if is_unprocessed(record) and args else None
+        problems = settings_problems(error, settings) if error else []
+        found += problems
+        if not problems:
+            left.append(record)
+    return found, left
 
 
 def drafts_noted(problems: Iterable[Problem], run: Run) -> list[Problem]:
@@ -116,10 +144,17 @@ def content_problems(run: Run, only: set[Path] | None = None) -> list[Problem]:
         return [p for source in sources for p in file_problems(*source)]
     problems = [p for source in sources for p in file_problems(*source)]
     problems += output_problems(run, run.outputs)
+    problems += unresolved_problems(run)
     problems += private_data_problems(run.settings)  # comment files are no articles: read apart
     problems += endpoint_problems(run.settings)
     problems += missing_catalogs(run.settings, run.contents)
     return problems
+
+
+def unresolved_problems(run: Run) -> list[Problem]:
+    """Return the links Pelican left as written though their files exist: in each page the
+    build wrote, or (for `check`, which writes none) in each article's and page's own text."""
+    return unresolved_in_plan(run) if run.is_planning else unresolved_in_site(run)
 
 
 def explained_names(run: Run, found: Iterable[Problem]) -> set[str]:

@@ -46,6 +46,7 @@ from .images import (
 )
 from .problems import ERROR, PENDING, WARNING, Problem, problem_from
 from .remote import remote_problems
+from .settings_errors import settings_problems
 from .skipped import skipped_sources
 
 MAX_BYTES = 5_000_000
@@ -100,6 +101,8 @@ def file_problems(source: SourceFile, reader: Any, settings: Mapping[str, Any]) 
             return []  # the settings' MARKDOWN line is the problem, named once
         if markup := unreadable_markup(source.shown, str(error)):
             return [markup]
+        if setting := settings_problems(error, settings):  # MARKDOWN's, say: named once
+            return setting
         first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
         return [
             Problem(

@@ -6,11 +6,14 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pelican import Pelican
+from pelican.settings import read_settings
 
 from coaching_kb.build import BuildReport, build_site, load_settings
 from coaching_kb.check.checks import Inspection, inspect_folder
 from coaching_kb.check.problems import NOTE
 from coaching_kb.owner_settings import owner_overrides
+from coaching_kb.run import isolated_signals
 from coaching_kb.testing import ROOT, SITES, write_files
 from coaching_kb.testing import parsed_html as html
 from coaching_kb.verify import verify_site
@@ -455,3 +458,77 @@ def test_a_mistyped_time_zone_is_one_error_at_its_line_with_the_nearest(tmp_path
         ]
         assert "TIMEZONE 'America/New_Yrok' is not a time zone" in problems[0].message
         assert "Fix: write 'America/New_York'" in problems[0].message
+
+
+PUBLISHED_AT = 'SITEURL = "https://lind.example"\nRELATIVE_URLS = False\n'  # as publishconf.py
+
+
+def test_links_resolve_on_a_site_built_with_absolute_urls(tmp_path):
+    # With RELATIVE_URLS = False (every publishconf.py), a post without `Summary:` was
+    # published with `src="{static}/images/chart.png"`: a plugin read its summary before
+    # Pelican knew the static files, and Pelican kept that first result for the page.
+    settings = (SITES / "pelican_links" / "pelicanconf.py").read_text() + PUBLISHED_AT
+    out = built_cleanly("pelican_links", tmp_path, {"pelicanconf.py": settings})
+    post = html(out / "2022" / "running-a-retro-that-changes-something.html")
+    body = post.select_one(".article__body")
+    assert [img["src"] for img in body.select("img")] == [
+        "https://lind.example/2022/photo.png",
+        "https://lind.example/2022/icons/icon.png",
+    ]
+    assert "https://lind.example/images/chart.png" in [a["href"] for a in body.select("a")]
+    assert verify_site(out, "https://lind.example") == []
+
+
+EARLY_READER = """\
+    from pelican import signals
+
+
+    def keep_teasers(generator):
+        for article in generator.articles:
+            article.teaser = article.summary  # before Pelican knows the static files
+
+
+    def register():
+        signals.article_generator_finalized.connect(keep_teasers)
+    """
+
+
+def test_a_link_a_plugin_left_unresolved_fails_check_and_build_at_its_line(tmp_path):
+    # A plugin of the site's own reading summaries too early left `{attach}photo.png` in the
+    # published page, and check and build both said the site was fine.
+    settings = (SITES / "pelican_links" / "pelicanconf.py").read_text() + PUBLISHED_AT
+    settings += 'PLUGIN_PATHS = ["plugins"]\nPLUGINS = ["early_teasers"]\n'
+    added = {"pelicanconf.py": settings, "plugins/early_teasers.py": EARLY_READER}
+    found, report = owners_site("pelican_links", tmp_path, added)
+    page = "2022/running-a-retro-that-changes-something.html"
+    for problems in (found.errors, [p for p in report.problems if p.is_error]):
+        left = {(Path(p.path).name, p.line, p.subject) for p in problems if page in p.message}
+        assert left == {
+            ("retro.md", 9, "{attach}photo.png"),
+            ("retro.md", 11, "{attach}icons/icon.png"),
+            ("retro.md", 13, "{static}/images/chart.png"),
+            ("retro.md", 13, "{static}/downloads/checklist.txt"),
+            ("retro.md", 17, "{filename}/pages/about.md"),
+        }, problems
+    assert not (tmp_path / "output").exists()  # a failed build publishes nothing
+
+
+def test_verify_names_a_link_left_as_written_and_the_file_holding_it(tmp_path):
+    # Plain Pelican with a plugin reading summaries too early (as ours did): verify called
+    # `{static}/images/chart.png` a broken link, naming no source file.
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "pelican_links", site)
+    write_files(site / "plugins", {"early_teasers.py": EARLY_READER})
+    overrides = {"PLUGIN_PATHS": [str(site / "plugins")], "PLUGINS": ["early_teasers"]}
+    overrides |= {"SITEURL": "https://lind.example", "RELATIVE_URLS": False}
+    overrides |= {"PATH": str(site / "content"), "OUTPUT_PATH": str(tmp_path / "out")}
+    with isolated_signals():
+        Pelican(read_settings(str(site / "pelicanconf.py"), override=overrides)).run()
+    problems = verify_site(tmp_path / "out", "https://lind.example", site / "content")
+    retro = site / "content" / "blog" / "retro.md"
+    assert (
+        "2022/running-a-retro-that-changes-something.html: <img> links {attach}photo.png as "
+        f"written (written in {retro}): Pelican never resolved it. Fix: run invoke check, "
+        "which names the line and why"
+    ) in problems
+    assert not [p for p in problems if "broken link to {" in p]

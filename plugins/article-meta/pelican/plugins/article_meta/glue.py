@@ -3,15 +3,25 @@
 import itertools
 from typing import TYPE_CHECKING
 
+from pelican.generators import ArticlesGenerator
+
 from coaching_kb.content.body import body_of
 
 from .describe import blog_posting_jsonld, provenance, reading_minutes
 
 if TYPE_CHECKING:
-    from pelican.generators import ArticlesGenerator
+    from pelican.generators import Generator
 
 
-def describe_articles(generator: "ArticlesGenerator") -> None:
+def describe_all_articles(generators: "list[Generator]") -> None:
+    """Describe the articles of each articles generator, once every generator has read its
+    content (a summary read earlier would keep links to files not yet known)."""
+    for generator in generators:
+        if isinstance(generator, ArticlesGenerator):
+            describe_articles(generator)
+
+
+def describe_articles(generator: ArticlesGenerator) -> None:
     """Set reading time, provenance, canonical URL and JSON-LD on every article, translations
     and hidden ones included."""
     site_url = generator.settings.get("SITEURL", "")
