@@ -585,6 +585,8 @@ def comment_pull(c, remote="", branch="comments-pending"):
     source = _as_typed(Path(pulled.source)) if Path(pulled.source).is_dir() else pulled.source
     for name in pulled.files:
         print(f"new: {name}")
+    for name in pulled.skipped:
+        print(f"skipped: {name} (you had it before; deleted or renamed since)")
     if not pulled.files:
         print(f"comment-pull: nothing new from {source}")
         return
