@@ -371,18 +371,30 @@ def new(c, title="", kind="essay", author="", tags="", content="", settings=""):
 
     if not title.strip():
         raise Exit('new: no title. Fix: invoke new --title "Your title"', 2)
-    folder = None
+    folder, site = None, None
     if settings:
         site = load_settings(DEV_SETTINGS, Path(content) if content else None,
                              _owner_overrides(settings))  # fmt: skip
         content = site["PATH"]
         folder = posts_folder(site) if kind == "essay" else None
     path = new_post(Path(content or CONTENT), kind, title, author, tags, folder=folder)
+    if author.strip():
+        _warn_of_missing_profile(author.strip(), path, site, content)
     preview = f"invoke livereload --settings {settings}" if settings else "invoke livereload"
     print(
         f"wrote {_as_typed(path)}: write it ({preview} shows it at /drafts/{path.stem}/), "
         "set 'Status: published' (or remove the line), then commit"
     )
+
+
+def _warn_of_missing_profile(author: str, draft: Path, site: Any, content: str) -> None:
+    """Say, on stderr, that the new draft's author has no profile, and how to add one."""
+    from coaching_kb.build import load_settings
+    from coaching_kb.content.authors import missing_profile
+
+    site = site or load_settings(DEV_SETTINGS, Path(content or CONTENT))
+    if said := missing_profile(author, site):
+        print(f"warning: {_as_typed(draft)}: {said}", file=sys.stderr)
 
 
 @task(
