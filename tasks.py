@@ -380,6 +380,8 @@ def new(c, title="", kind="essay", author="", tags="", content="", settings=""):
         content = site["PATH"]
         folder = posts_folder(site) if kind == "essay" else None
     path = new_post(Path(content or CONTENT), kind, title, author, tags, folder=folder)
+    if author.strip():
+        _warn_of_missing_profile(author.strip(), path, site if settings else None, content)
     preview = f"invoke livereload --settings {settings}" if settings else "invoke livereload"
     address = f"/drafts/{draft_slug(site, title.strip(), path)}/"
     print(
@@ -394,6 +396,16 @@ def draft_slug(site: dict[str, Any], title: str, path: Path) -> str:
     from coaching_kb.content.slugs import slug_of
 
     return slug_of(path.stem if site.get("SLUGIFY_SOURCE") == "basename" else title, site)
+
+
+def _warn_of_missing_profile(author: str, draft: Path, site: Any, content: str) -> None:
+    """Say, on stderr, that the new draft's author has no profile, and how to add one."""
+    from coaching_kb.build import load_settings
+    from coaching_kb.content.authors import missing_profile
+
+    site = site or load_settings(DEV_SETTINGS, Path(content or CONTENT))
+    if said := missing_profile(author, site):
+        print(f"warning: {_as_typed(draft)}: {said}", file=sys.stderr)
 
 
 @task(
@@ -598,6 +610,8 @@ def comment_pull(c, remote="", branch="comments-pending"):
     source = _as_typed(Path(pulled.source)) if Path(pulled.source).is_dir() else pulled.source
     for name in pulled.files:
         print(f"new: {name}")
+    for name in pulled.skipped:
+        print(f"skipped: {name} (you had it before; deleted or renamed since)")
     if not pulled.files:
         print(f"comment-pull: nothing new from {source}")
         return

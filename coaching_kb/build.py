@@ -87,6 +87,8 @@ def unreadable_settings(settings_file: Path, error: Exception) -> SettingsError:
                 if Path(f.filename).resolve().parent == folder]  # fmt: skip
         if ours:
             path, line = ours[-1].filename, ours[-1].lineno or 0
+    if Path(path).resolve().parent == settings_file.resolve().parent:
+        path = str(settings_file.parent / Path(path).name)  # Python names it absolute
     at = f" at line {line}" if line else ""
     return SettingsError(
         f"{where(path, line)}: {what}. Fix: correct {path}{at} (python {path} shows the error)"

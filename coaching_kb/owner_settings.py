@@ -18,6 +18,7 @@ from typing import Any
 
 from pelican.settings import DEFAULT_CONFIG, get_settings_from_file
 
+from coaching_kb.build import unreadable_settings
 from coaching_kb.errors import SettingsError
 
 # Settings that are ours whatever the owner's file says: our theme.
@@ -116,10 +117,7 @@ def owner_overrides(settings_file: Path, ours: dict[str, Any]) -> dict[str, Any]
         with own_modules_first(path.parent):
             owned = get_settings_from_file(str(path))
     except Exception as error:  # noqa: BLE001 - any error in the owner's Python is theirs
-        raise SettingsError(
-            f"{settings_file}: cannot be read ({type(error).__name__}: {error}). Fix: run "
-            f"python {settings_file} to see the error, and correct it"
-        ) from None
+        raise unreadable_settings(Path(settings_file), error) from None
     overrides = {k: v for k, v in owned.items() if k not in THEME_SETTINGS}
     overrides["SETTINGS_FILE"] = str(path)  # what messages about its settings name
     if owned.get("THEME") and owned["THEME"] != DEFAULT_CONFIG["THEME"]:

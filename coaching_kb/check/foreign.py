@@ -164,8 +164,10 @@ def setting_line(settings: Mapping[str, Any], key: str, entry: str = "") -> tupl
         lines = path.read_text(encoding="utf-8").splitlines()
         assigned = re.compile(rf"^\s*{re.escape(key)}\s*(=|\+=|\[|\.)")  # not a longer name
         setting = [n for n, text in enumerate(lines, 1) if assigned.match(text)]
-        # A name set twice has the value of its last plain assignment, as Python runs it.
+        # A name set twice has the value of its last plain assignment, as Python runs it;
+        # an indented one (in `if os.environ.get("CI"):`) may not have run.
         plain = [n for n in setting if lines[n - 1].split(key, 1)[1].lstrip().startswith("=")]
+        plain = [n for n in plain if not lines[n - 1][:1].isspace()] or plain
         line = (plain or setting or [0])[-1 if plain else 0]
         if line:
             quoted = (f'"{entry}"', f"'{entry}'")

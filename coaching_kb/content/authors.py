@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from pelican.urlwrappers import Author
+
 from coaching_kb.content.front_matter import Document, parse, split_list
 from coaching_kb.content.paths import data_folder, load_everywhere, load_folder, shown_path
 from coaching_kb.content.rendering import to_html
@@ -89,6 +91,20 @@ def unknown_author_message(name: str, slug: str, profiles: dict[str, Any], setti
                 f"(or add {folder}/{slug}.md)")  # fmt: skip
     known = ", ".join(p.name for p in profiles.values())
     return f"unknown author '{name}'. Fix: add {folder}/{slug}.md or use one of: {known}"
+
+
+def missing_profile(name: str, settings: dict[str, Any]) -> str:
+    """Return what `invoke new` says of a byline `name` with no profile: '' when it has one,
+    or when the site has none (its authors are then Pelican's plain names)."""
+    profiles, _errors = load_all_profiles(settings)  # check reports the errors
+    slug = Author(name, settings).slug
+    if not profiles or slug in profiles:
+        return ""
+    folder = shown_path(settings, data_folder(settings, "AUTHORS"))
+    near = difflib.get_close_matches(slug, list(profiles), n=1, cutoff=0.75)
+    names = [profiles[near[0]].name] if near else [p.name for p in profiles.values()]
+    return (f"author '{name}' has no profile. Fix: add {folder}/{slug}.md (Name: {name}), or "
+            f"use {'' if near else 'one of: '}{', '.join(names)}")  # fmt: skip
 
 
 def unknown_authors(authors: list[Any], settings: dict[str, Any]) -> list[str]:

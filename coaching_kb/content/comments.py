@@ -157,6 +157,20 @@ def check_replies(comments: list[Comment]) -> list[ContentError]:
     return errors
 
 
+def waiting_parents(comments: list[Comment]) -> list[str]:
+    """Return a warning for each published reply to a comment nobody published: the page
+    shows the reply alone (see static_comments' threads), answering nothing a reader sees."""
+    by_id = {c.id: c for c in comments}
+    waiting = [(c, by_id[c.reply_to]) for c in comments if c.is_published and c.reply_to in by_id]
+    return [
+        f"{reply.path}: a published reply to {parent.path}, which is {parent.status}: the page "
+        f"shows the reply alone, as a comment of its own. Fix: approve {parent.path} too "
+        "(Status: approved), or delete the reply's Reply-To line"
+        for reply, parent in waiting
+        if not parent.is_published
+    ]
+
+
 def read_folder(folder: Path, shown: str) -> tuple[list[Comment], list[str]]:
     """Return the comments of one article's folder and the errors of unreadable files."""
     comments: list[Comment] = []

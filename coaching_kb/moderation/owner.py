@@ -69,10 +69,12 @@ def local_environment(root: Path) -> dict[str, str]:
 
 @dataclass(frozen=True, slots=True)
 class Pulled:
-    """What a pull brought: the files that arrived (repository paths), and from where."""
+    """What a pull brought: the files that arrived (repository paths), those it left out,
+    and from where."""
 
     source: str
     files: tuple[str, ...]
+    skipped: tuple[str, ...] = ()  # the owner had them before: deleted or renamed since
 
 
 def pull_source(root: Path, remote: str) -> str:
@@ -105,15 +107,39 @@ def pull(root: Path, remote: str = "", branch: str = BRANCH) -> Pulled:
             "nothing was merged. Fix: commit them (git commit), or unstage them (git restore "
             "--staged <file>: your edits stay), then run comment-pull again"
         )
-    since = ("HEAD", fetched) if unrelated else (f"HEAD...{fetched}",)
-    arrived = run_git(root, "diff", "--name-only", "--diff-filter=A", *since)
     message = f"Comments and questions from the inbox ({source} {branch})"
-    # A branch an older inbox started in a clone with nothing checked out has no history in
-    # common with the site's: it holds only readers' files, so merging it adds them; a file
-    # the owner already took from it (and may have approved since) stays as the owner has it.
-    joined = ("--allow-unrelated-histories", "-X", "ours") if unrelated else ()
-    run_git(root, "merge", "--no-edit", "--no-ff", *joined, "-m", message, fetched)
-    return Pulled(source, tuple(arrived.stdout.split()))
+    if unrelated:
+        return merge_unrelated(root, fetched, source, message)
+    added = ("--name-only", "--no-renames", "--diff-filter=A", f"HEAD...{fetched}")
+    arrived = run_git(root, "diff", *added).stdout.split()
+    run_git(root, "merge", "--no-edit", "--no-ff", "-m", message, fetched)
+    return Pulled(source, tuple(arrived))
+
+
+def merge_unrelated(root: Path, fetched: str, source: str, message: str) -> Pulled:
+    """Merge `fetched`, which shares no history with HEAD, adding only its files the owner
+    never had: a branch an older inbox started in a clone with nothing checked out holds
+    every reader's file since, including those the owner took by hand and has approved,
+    deleted or renamed since (each stays as the owner left it)."""
+    held = run_git(root, "ls-tree", "-r", "--name-only", fetched).stdout.splitlines()
+    present = set(run_git(root, "ls-tree", "-r", "--name-only", "HEAD").stdout.splitlines())
+    had = set(owners_history(root, fetched, [name for name in held if name not in present]))
+    arrived = [name for name in held if name not in present | had]
+    skipped = [name for name in held if name in had and name not in present]
+    joined = ("--allow-unrelated-histories", "-X", "ours", "--no-commit")
+    run_git(root, "merge", "--no-ff", *joined, fetched)
+    if skipped:
+        run_git(root, "rm", "-q", "-f", "--", *skipped)
+    run_git(root, "commit", "-q", "-m", message)
+    return Pulled(source, tuple(arrived), tuple(skipped))
+
+
+def owners_history(root: Path, fetched: str, names: list[str]) -> list[str]:
+    """Return which of `names` any of the owner's commits (not the inbox's) ever held."""
+    if not names:
+        return []
+    listed = ("--name-only", "--no-renames", "--format=", "--all", "--not", fetched, "--")
+    return run_git(root, "--literal-pathspecs", "log", *listed, *names).stdout.splitlines()
 
 
 def require_inbox_files(root: Path, fetched: str, where: str) -> None:

@@ -90,6 +90,25 @@ def test_new_then_check_then_build_round_trips(tmp_path, task):
     assert 'class="answer"' in qa_html
 
 
+def test_new_with_an_author_who_has_no_profile_says_how_to_add_one(tmp_path, task):
+    """`invoke new --author "Nobody Known"` wrote the draft without a word; check only said
+    so later, in a list of draft warnings."""
+    content = tmp_path / "content"
+    write_files(content, {"authors/ann-lee.md": "Name: Ann Lee\n\nAnn coaches.\n"})
+    here = {"cwd": tmp_path}
+    known = task("new", "--title", "Known", "--author", "Ann Lee", "--content", "content", **here)
+    assert known.returncode == 0, known.stderr
+    assert not known.stderr, known.stderr
+    made = task("new", "--title", "Unknown", "--author", "Nobody Known", "--content", "content",
+                **here)  # fmt: skip
+    assert made.returncode == 0, made.stderr
+    assert (content / "essays" / "unknown.md").is_file()  # written all the same
+    assert made.stderr.strip() == (
+        "warning: content/essays/unknown.md: author 'Nobody Known' has no profile. Fix: add "
+        "content/authors/nobody-known.md (Name: Nobody Known), or use one of: Ann Lee"
+    ), made.stderr
+
+
 def test_new_refuses_to_overwrite(tmp_path, task):
     content = tmp_path / "content"
     first = task("new", "--title", "Same", "--content", str(content))

@@ -338,6 +338,24 @@ def test_a_settings_file_that_is_not_there_is_one_line_with_the_fix(tmp_path, ta
     assert "Traceback" not in result.stdout + result.stderr
 
 
+def test_a_typo_in_the_owners_settings_is_named_at_its_line_as_typed(tmp_path, task):
+    """Our own settings file's typo was named at its line; the owner's (--settings) said only
+    'cannot be read', with no line, in check and build alike."""
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    conf = tmp_path / "site" / "pelicanconf.py"
+    conf.write_text(conf.read_text(encoding="utf-8") + "SITEURL = SITE_URL\n", encoding="utf-8")
+    line = len(conf.read_text(encoding="utf-8").splitlines())
+    (tmp_path / "elsewhere").mkdir()
+    typed = "../site/pelicanconf.py"
+    for name in ("check", "build"):
+        result = task(name, "--settings", typed, cwd=tmp_path / "elsewhere")
+        assert result.returncode == 2, result.stdout + result.stderr
+        said = result.stderr.strip().splitlines()[-1]
+        assert said.startswith(f"error: {typed}:{line}: NameError: name 'SITE_URL'"), said
+        assert f"Fix: correct {typed} at line {line}" in said
+        assert "Traceback" not in result.stdout + result.stderr
+
+
 def owners_site(tmp_path: Path, settings: str = "", files: dict | None = None) -> Path:
     """Build a copy of portuguese_site with `settings` added to its file; return the output."""
     shutil.copytree(SITES / "portuguese_site", tmp_path / "site")

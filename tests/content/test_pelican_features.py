@@ -11,6 +11,7 @@ from pelican.settings import read_settings
 
 from coaching_kb.build import BuildReport, build_site, load_settings
 from coaching_kb.check.checks import Inspection, inspect_folder
+from coaching_kb.check.foreign import setting_line
 from coaching_kb.check.problems import NOTE
 from coaching_kb.owner_settings import owner_overrides
 from coaching_kb.run import isolated_signals
@@ -432,6 +433,21 @@ def test_an_overrides_folder_written_for_the_sites_own_theme_never_breaks_ours(t
     [warned] = [w for w in report.warnings if "Template:" in w]
     assert f"your {tmp_path / 'site' / 'templates' / 'landing.html'} is not used" in warned
     assert "move landing.html to a folder of its own" in warned
+
+
+def test_a_setting_is_named_where_python_set_it_not_in_a_branch_after_it(tmp_path):
+    """`if os.environ.get("CI"): TIMEZONE = "UTC"` after the real line: a bad TIMEZONE was
+    named at the UTC line, which Python had not run."""
+    conf = tmp_path / "pelicanconf.py"
+    conf.write_text(
+        'SITENAME = "T"\nTIMEZONE = "Europe/Pariss"\nimport os\n'
+        'if os.environ.get("CI"):\n    TIMEZONE = "UTC"\n'
+    )
+    assert setting_line({"SETTINGS_FILE": str(conf), "PATH": str(tmp_path)}, "TIMEZONE")[1] == 2
+    # Set only in branches, the last of them is the best guess.
+    conf.write_text('import os\nif os.environ.get("CI"):\n    TIMEZONE = "UTC"\nelse:\n'
+                    '    TIMEZONE = "Europe/Pariss"\n')  # fmt: skip
+    assert setting_line({"SETTINGS_FILE": str(conf), "PATH": str(tmp_path)}, "TIMEZONE")[1] == 5
 
 
 def test_a_mistyped_time_zone_is_one_error_at_its_line_with_the_nearest(tmp_path):

@@ -4,7 +4,10 @@ from datetime import UTC, datetime
 
 from pelican.plugins.static_comments.glue import published_threads
 
+from coaching_kb.build import load_settings
+from coaching_kb.check.checks import check_folder
 from coaching_kb.content.comments import Comment
+from coaching_kb.testing import ROOT
 
 
 def comment(cid: str, day: int, status: str = "approved", reply_to: str = "") -> Comment:
@@ -84,3 +87,22 @@ def test_a_site_that_takes_no_comments_writes_no_comments_json(build_site):
     site = build_site(FILES, SEARCH_ENABLED=False, COMMENTS_MODERATION_EMAIL="")
     assert site.page("target").select_one("#comment-01-first")  # what was said still shows
     assert not (site.output / "comments.json").exists()
+
+
+def test_a_published_reply_to_a_waiting_comment_is_a_warning_naming_both(build_site, tmp_path):
+    """An approved reply whose parent was still pending was published, alone, and check said
+    nothing: the owner never learned that the comment it answers was not approved."""
+    reply = comment_file(8, "approved", "Answering.", "04-waiting.md")
+    files = {**FILES, "comments/target/06-answer.md": reply}
+    site = build_site(files, SEARCH_ENABLED=False)
+    checked = check_folder(load_settings(ROOT / "pelicanconf.py", tmp_path / "content"))
+    for warnings in (site.report.warnings, [p.located for p in checked if p.is_warning]):
+        [warned] = [w for w in warnings if "06-answer.md" in w]
+        assert "comments/target/06-answer.md: a published reply to " in warned
+        assert "comments/target/04-waiting.md, which is pending" in warned
+        assert "Fix: approve " in warned
+        assert "comments/target/04-waiting.md too (Status: approved)" in warned
+    assert not site.report.errors
+    # Shown on its own, as a comment, until its parent is approved.
+    top = site.page("target").select(".comments > .comments__list > li")
+    assert "comment-06-answer" in [li["id"] for li in top]

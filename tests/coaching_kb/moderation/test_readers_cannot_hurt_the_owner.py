@@ -707,12 +707,23 @@ def test_a_pull_merges_the_branch_an_older_inbox_started_with_no_history(owner_p
     first = f"content/comments/{ESSAY}/20260101T090000-ada.md"
     letter = "content/qa/2026-01-02-i-take-over.md"
     pending = "Author: Ada\nDate: 2026-01-01\nStatus: pending\n\nThis helped.\n"
-    commit_in(clone, {first: pending, letter: f"Title: I take over\nStatus: draft\n\n{LETTER}\n"})
-    # The owner had taken the first comment by hand and approved it, and is writing.
+    # Taken by hand earlier too: a comment the owner deleted since, a letter answered and
+    # renamed. Both came back (the letter as a second draft, not even listed).
+    deleted = f"content/comments/{ESSAY}/20251230T090000-cy.md"
+    answered = "content/qa/2025-12-31-quiet-team.md"
+    asked = f"Title: Quiet team\nStatus: draft\n\n{LETTER}\n"
+    taken = {first: pending, deleted: pending.replace("Ada", "Cy"), answered: asked}
+    commit_in(clone, {**taken, letter: f"Title: I take over\nStatus: draft\n\n{LETTER}\n"})
+    write_files(owner_project, taken)
+    git("add", *taken, cwd=owner_project)
+    git("commit", "-qm", "Take the inbox's files", cwd=owner_project)
+    git("rm", "-q", deleted, cwd=owner_project)
+    git("mv", answered, "content/qa/quiet-team.md", cwd=owner_project)
+    # The owner approved the first comment, and is writing.
     approved = pending.replace("pending", "approved")
     write_files(owner_project, {first: approved})
     git("add", first, cwd=owner_project)
-    git("commit", "-qm", "Approve Ada", cwd=owner_project)
+    git("commit", "-qm", "Approve Ada, answer a letter, delete Cy", cwd=owner_project)
     essay = owner_project / "content" / "essays" / "leading-quietly.md"
     essay.write_text(essay.read_text() + "An edit not yet committed.\n")
 
@@ -722,6 +733,10 @@ def test_a_pull_merges_the_branch_an_older_inbox_started_with_no_history(owner_p
     assert first not in pulled.stdout
     assert (owner_project / first).read_text() == approved  # the owner's moderation stays
     assert (owner_project / letter).is_file()
+    assert not (owner_project / deleted).exists()
+    assert not (owner_project / answered).exists()
+    for name in (deleted, answered):
+        assert f"skipped: {name} (you had it before; deleted or renamed since)" in pulled.stdout
     assert "An edit not yet committed." in essay.read_text()
     assert git("status", "--porcelain", cwd=owner_project).split() == [
         "M",

@@ -12,7 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 from pelican.generators import Generator
 
-from coaching_kb.content.comments import Comment, comment_folders, read_folder, unlisted_key
+from coaching_kb.content.comments import (
+    Comment,
+    comment_folders,
+    read_folder,
+    unlisted_key,
+    waiting_parents,
+)
 from coaching_kb.content.paths import located, shown_path
 from coaching_kb.content.replies import MESSAGES, translated
 
@@ -94,6 +100,8 @@ def attach_comments(generator: "ArticlesGenerator") -> None:
             log.error("static_comments: %s", error)
         if errors:
             continue
+        for warning in waiting_parents(comments):
+            log.warning("static_comments: %s", warning)
         article.comments = published_threads(comments)
         article.comment_count = count(article.comments)
         published += article.comment_count
