@@ -8,7 +8,7 @@ import pytest
 from coaching_kb.build import build_site, load_settings
 from coaching_kb.check.checks import inspect_folder
 from coaching_kb.scaffold import SUMMARY_PLACEHOLDER
-from coaching_kb.testing import ROOT, SITES, copy_site, write_files
+from coaching_kb.testing import ROOT, SITES, copy_site, run_tasks, write_files
 from coaching_kb.testing import parsed_html as html
 from coaching_kb.verify import verify_site
 
@@ -35,13 +35,17 @@ def test_check_then_build_then_verify_never_crash_and_agree(shape, tmp_path, cap
 COMMAND_LINE_SHAPES = ["bare_site", "missing_titles", "plugin_directive", "template_in_content"]
 
 
-def test_invoke_prints_no_traceback_for_any_shape(tmp_path, task):
+def test_invoke_prints_no_traceback_for_any_shape(tmp_path):
+    commands = []  # each shape in a folder of its own: the eight runs side by side
     for shape in COMMAND_LINE_SHAPES:
         content = copy_site(shape, tmp_path / shape)
         for command in (["check"], ["build", "--output", str(tmp_path / shape / "out")]):
-            result = task(*command, "--content", str(content))
-            said = result.stdout + result.stderr
-            assert "Traceback" not in said, f"{shape}: {command[0]}:\n{said}"
+            commands.append((shape, [*command, "--content", str(content)]))
+    for (shape, command), result in zip(
+        commands, run_tasks(*(c for _, c in commands)), strict=True
+    ):
+        said = result.stdout + result.stderr
+        assert "Traceback" not in said, f"{shape}: {command[0]}:\n{said}"
 
 
 def test_yaml_front_matter_is_read_as_pelican_reads_it(tmp_path):
