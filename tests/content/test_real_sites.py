@@ -48,11 +48,19 @@ def test_invoke_prints_no_traceback_for_any_shape(tmp_path):
         assert "Traceback" not in said, f"{shape}: {command[0]}:\n{said}"
 
 
-def test_yaml_front_matter_is_read_as_pelican_reads_it(tmp_path):
-    content = copy_site("yaml_front_matter", tmp_path)
-    assert not inspect_folder(load_settings(SETTINGS, content)).problems
-    out = tmp_path / "output"
+@pytest.fixture(scope="module")
+def yaml_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The yaml_front_matter site as it is, built once for the tests that only read it:
+    (its content, its output)."""
+    folder = tmp_path_factory.mktemp("yaml")
+    content, out = copy_site("yaml_front_matter", folder), folder / "output"
     assert not build_site(SETTINGS, content, out).failed()
+    return content, out
+
+
+def test_yaml_front_matter_is_read_as_pelican_reads_it(yaml_site):
+    content, out = yaml_site
+    assert not inspect_folder(load_settings(SETTINGS, content)).problems
     page = html(out / "first-steps-as-a-team-lead" / "index.html")
     assert page.select_one("h1").get_text() == "First steps as a team lead"
     assert (out / "topics" / "onboarding" / "index.html").exists()
@@ -62,11 +70,8 @@ def test_yaml_front_matter_is_read_as_pelican_reads_it(tmp_path):
     assert not [name for name in topics if "[" in name or "]" in name], topics
 
 
-def test_yaml_quotes_dates_lists_and_blocks_are_yamls(tmp_path):
-    content = copy_site("yaml_front_matter", tmp_path)
-    out = tmp_path / "output"
-    assert not build_site(SETTINGS, content, out).failed()
-    page = html(out / "why-a-story" / "index.html")
+def test_yaml_quotes_dates_lists_and_blocks_are_yamls(yaml_site):
+    page = html(yaml_site[1] / "why-a-story" / "index.html")
     assert page.select_one("h1").get_text() == "Why: a story"  # no quotes, the colon kept
     assert page.select_one("time[datetime]")["datetime"].startswith("2026-05-06")
     description = page.select_one('meta[name="description"]')["content"]
