@@ -7,7 +7,8 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from textwrap import dedent
@@ -76,6 +77,14 @@ def run_task(
         timeout=300,
         check=False,
     )
+
+
+def run_tasks(*commands: Sequence[str]) -> list[subprocess.CompletedProcess]:
+    """Run each `invoke <command>` as `run_task` does, two at a time (a CI runner's two
+    cores: most of a run is one process building); return the results in the given order.
+    Only for commands that neither write what another reads nor share an output folder."""
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return list(pool.map(lambda command: run_task(*command), commands))
 
 
 def serve(folder: Path) -> Iterator[str]:

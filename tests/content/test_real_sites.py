@@ -8,7 +8,7 @@ import pytest
 from coaching_kb.build import build_site, load_settings
 from coaching_kb.check.checks import inspect_folder
 from coaching_kb.scaffold import SUMMARY_PLACEHOLDER
-from coaching_kb.testing import ROOT, SITES, copy_site, write_files
+from coaching_kb.testing import ROOT, SITES, copy_site, run_tasks, write_files
 from coaching_kb.testing import parsed_html as html
 from coaching_kb.verify import verify_site
 
@@ -35,20 +35,32 @@ def test_check_then_build_then_verify_never_crash_and_agree(shape, tmp_path, cap
 COMMAND_LINE_SHAPES = ["bare_site", "missing_titles", "plugin_directive", "template_in_content"]
 
 
-def test_invoke_prints_no_traceback_for_any_shape(tmp_path, task):
+def test_invoke_prints_no_traceback_for_any_shape(tmp_path):
+    commands = []  # each shape in a folder of its own: the eight runs side by side
     for shape in COMMAND_LINE_SHAPES:
         content = copy_site(shape, tmp_path / shape)
         for command in (["check"], ["build", "--output", str(tmp_path / shape / "out")]):
-            result = task(*command, "--content", str(content))
-            said = result.stdout + result.stderr
-            assert "Traceback" not in said, f"{shape}: {command[0]}:\n{said}"
+            commands.append((shape, [*command, "--content", str(content)]))
+    for (shape, command), result in zip(
+        commands, run_tasks(*(c for _, c in commands)), strict=True
+    ):
+        said = result.stdout + result.stderr
+        assert "Traceback" not in said, f"{shape}: {command[0]}:\n{said}"
 
 
-def test_yaml_front_matter_is_read_as_pelican_reads_it(tmp_path):
-    content = copy_site("yaml_front_matter", tmp_path)
-    assert not inspect_folder(load_settings(SETTINGS, content)).problems
-    out = tmp_path / "output"
+@pytest.fixture(scope="module")
+def yaml_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """The yaml_front_matter site as it is, built once for the tests that only read it:
+    (its content, its output)."""
+    folder = tmp_path_factory.mktemp("yaml")
+    content, out = copy_site("yaml_front_matter", folder), folder / "output"
     assert not build_site(SETTINGS, content, out).failed()
+    return content, out
+
+
+def test_yaml_front_matter_is_read_as_pelican_reads_it(yaml_site):
+    content, out = yaml_site
+    assert not inspect_folder(load_settings(SETTINGS, content)).problems
     page = html(out / "first-steps-as-a-team-lead" / "index.html")
     assert page.select_one("h1").get_text() == "First steps as a team lead"
     assert (out / "topics" / "onboarding" / "index.html").exists()
@@ -58,11 +70,8 @@ def test_yaml_front_matter_is_read_as_pelican_reads_it(tmp_path):
     assert not [name for name in topics if "[" in name or "]" in name], topics
 
 
-def test_yaml_quotes_dates_lists_and_blocks_are_yamls(tmp_path):
-    content = copy_site("yaml_front_matter", tmp_path)
-    out = tmp_path / "output"
-    assert not build_site(SETTINGS, content, out).failed()
-    page = html(out / "why-a-story" / "index.html")
+def test_yaml_quotes_dates_lists_and_blocks_are_yamls(yaml_site):
+    page = html(yaml_site[1] / "why-a-story" / "index.html")
     assert page.select_one("h1").get_text() == "Why: a story"  # no quotes, the colon kept
     assert page.select_one("time[datetime]")["datetime"].startswith("2026-05-06")
     description = page.select_one('meta[name="description"]')["content"]

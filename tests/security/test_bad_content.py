@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from coaching_kb.testing import run_task, write_files
+from coaching_kb.testing import run_task, run_tasks, write_files
 
 GOOD = {
     "authors/ann-lee.md": "Name: Ann Lee\n\nAnn coaches.\n",
@@ -62,7 +62,7 @@ def good_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.mark.parametrize("case", [*BAD, "reply cycle"])
-def test_bad_content_fails_check_and_build_clearly(case, tmp_path, task, good_site):
+def test_bad_content_fails_check_and_build_clearly(case, tmp_path, good_site):
     content, output = tmp_path / "content", tmp_path / "output"
     write_files(content, GOOD)
     shutil.copytree(good_site, output)  # the last good site, as `invoke build` wrote it
@@ -73,8 +73,9 @@ def test_bad_content_fails_check_and_build_clearly(case, tmp_path, task, good_si
     else:
         path, data, where = BAD[case]
         write_files(content, {path: data})
-    for command in (["check"], ["build", "--output", str(output)]):
-        result = task(*command, "--content", str(content))
+    commands = (["check"], ["build", "--output", str(output)])
+    both = run_tasks(*([*command, "--content", str(content)] for command in commands))
+    for command, result in zip(commands, both, strict=True):  # check reads, build writes
         said = result.stdout + result.stderr
         assert result.returncode != 0, f"{command[0]} accepted {case}"
         assert where in said, f"{command[0]} did not name {where} for {case}:\n{said}"

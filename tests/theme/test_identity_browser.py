@@ -40,19 +40,22 @@ LINES_THROUGH_LABELS = """svg => {
 # 4. The topic map on every screen
 
 
-@pytest.mark.parametrize("path", ["topics/", HUB])
-def test_the_map_is_on_every_screen_fits_and_keeps_labels_at_reading_size(screen, sample_url, path):
-    screen.goto(f"{sample_url}/{path}")
-    drawing = visible_map(screen)
-    sizes = drawing.evaluate(
-        "svg => [...svg.querySelectorAll('text')].map(t =>"
-        " parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"
-    )
-    box = drawing.bounding_box()
-    assert min(sizes) >= 14, f"labels of {min(sizes):.1f}px"
-    assert box["x"] >= 0
-    assert box["x"] + box["width"] <= screen.width
-    assert screen.evaluate("document.documentElement.scrollWidth") <= screen.width
+MAPS = ["topics/", HUB]  # the whole map and a hub's local one: one page visits both
+
+
+def test_the_map_is_on_every_screen_fits_and_keeps_labels_at_reading_size(screen, sample_url):
+    for path in MAPS:
+        screen.goto(f"{sample_url}/{path}")
+        drawing = visible_map(screen)
+        sizes = drawing.evaluate(
+            "svg => [...svg.querySelectorAll('text')].map(t =>"
+            " parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a)"
+        )
+        box = drawing.bounding_box()
+        assert min(sizes) >= 14, f"{path}: labels of {min(sizes):.1f}px"
+        assert box["x"] >= 0, path
+        assert box["x"] + box["width"] <= screen.width, path
+        assert screen.evaluate("document.documentElement.scrollWidth") <= screen.width, path
 
 
 def test_on_a_desktop_the_map_is_wider_than_the_text_column(screen, sample_url):
@@ -62,10 +65,10 @@ def test_on_a_desktop_the_map_is_wider_than_the_text_column(screen, sample_url):
         assert drawing["width"] >= 1.3 * text["width"]
 
 
-@pytest.mark.parametrize("path", ["topics/", HUB])
-def test_no_line_runs_through_a_label(screen, sample_url, path):
-    screen.goto(f"{sample_url}/{path}")
-    assert visible_map(screen).evaluate(LINES_THROUGH_LABELS) == []
+def test_no_line_runs_through_a_label(screen, sample_url):
+    for path in MAPS:
+        screen.goto(f"{sample_url}/{path}")
+        assert visible_map(screen).evaluate(LINES_THROUGH_LABELS) == [], path
 
 
 def test_dots_are_coloured_by_group_in_both_schemes(screen, sample_url):
@@ -241,32 +244,30 @@ def test_tab_order_follows_the_eye(screen, sample_url):
 # 6. Lists that invite a click
 
 
-@pytest.mark.parametrize(
-    ("path", "title"),
-    [
-        ("", ".article-list__title a"),
-        ("topics/", ".topic-index__item h2 a"),
-        (ESSAY, ".related__item > a"),
-        ("search/?q=delegation", ".search-result__title"),
-    ],
-)
-def test_list_titles_are_21_to_24_px_above_their_details_and_summary(
-    screen, sample_url, path, title
-):
-    screen.goto(f"{sample_url}/{path}")
-    screen.wait_for_selector(title)  # search's results come after Pagefind answers
-    sizes = screen.locator(title).evaluate_all(
-        "ts => ts.map(t => parseFloat(getComputedStyle(t).fontSize))"
-    )
-    assert sizes
-    assert all(21 <= size <= 24 for size in sizes), sizes
-    if path == "":
-        item = screen.locator(".article-list__item").first
-        tops = [
-            item.locator(s).bounding_box()["y"]
-            for s in (".article-list__title", ".meta", ".article-list__summary")
-        ]
-        assert tops == sorted(tops)
+LIST_TITLES = {  # each list's page and its titles, visited in one page a screen
+    "": ".article-list__title a",
+    "topics/": ".topic-index__item h2 a",
+    ESSAY: ".related__item > a",
+    "search/?q=delegation": ".search-result__title",
+}
+
+
+def test_list_titles_are_21_to_24_px_above_their_details_and_summary(screen, sample_url):
+    for path, title in LIST_TITLES.items():
+        screen.goto(f"{sample_url}/{path}")
+        screen.wait_for_selector(title)  # search's results come after Pagefind answers
+        sizes = screen.locator(title).evaluate_all(
+            "ts => ts.map(t => parseFloat(getComputedStyle(t).fontSize))"
+        )
+        assert sizes, path
+        assert all(21 <= size <= 24 for size in sizes), (path, sizes)
+        if path == "":
+            item = screen.locator(".article-list__item").first
+            tops = [
+                item.locator(s).bounding_box()["y"]
+                for s in (".article-list__title", ".meta", ".article-list__summary")
+            ]
+            assert tops == sorted(tops)
 
 
 def test_no_detail_breaks_inside_itself(screen, sample_url):
@@ -286,19 +287,20 @@ def test_related_items_carry_a_marker_a_summary_and_only_specific_reasons(screen
     assert len(reasons) == len(set(reasons)), "the same reason on several items"
 
 
-@pytest.mark.parametrize(
-    ("path", "selector"),
-    [
-        (ESSAY, ".author-card__bio"),
-        ("authors/", ".people__bio"),
-        ("topics/", ".topic-index__item p:not(.topic-index__near)"),
-    ],
-)
-def test_card_texts_end_at_a_sentence(screen, sample_url, path, selector):
-    screen.goto(f"{sample_url}/{path}")
-    texts = [t.strip() for t in screen.locator(selector).all_inner_texts()]
-    assert texts
-    assert all(t[-1] in ".!?" for t in texts), [t[-30:] for t in texts if t[-1] not in ".!?"]
+CARD_TEXTS = {  # each kind of card's page and its text, visited in one page a screen
+    ESSAY: ".author-card__bio",
+    "authors/": ".people__bio",
+    "topics/": ".topic-index__item p:not(.topic-index__near)",
+}
+
+
+def test_card_texts_end_at_a_sentence(screen, sample_url):
+    for path, selector in CARD_TEXTS.items():
+        screen.goto(f"{sample_url}/{path}")
+        texts = [t.strip() for t in screen.locator(selector).all_inner_texts()]
+        assert texts, path
+        cut = [t[-30:] for t in texts if t[-1] not in ".!?"]
+        assert cut == [], path
 
 
 def test_every_coach_has_a_colour_of_their_own(screen, sample_url):
@@ -313,12 +315,15 @@ def test_every_coach_has_a_colour_of_their_own(screen, sample_url):
 # 7. The development 404 at any depth
 
 
-@pytest.mark.parametrize("path", ["missing", "some/old-essay/", "a/b/c/d.html"])
-def test_a_missing_page_at_any_depth_is_the_styled_404_with_working_links(screen, sample_url, path):
-    answer = screen.goto(f"{sample_url}/{path}")
-    assert answer.status == 404
-    header = screen.locator(".site-header").evaluate("h => getComputedStyle(h).backgroundColor")
-    assert header != "rgba(0, 0, 0, 0)", "the stylesheet did not load"
-    hrefs = screen.locator("a[href], link[href]").evaluate_all("ls => ls.map(l => l.href)")
-    broken = [h for h in set(hrefs) if "#" not in h and not screen.request.get(h).ok]
+def test_a_missing_page_at_any_depth_is_the_styled_404_with_working_links(screen, sample_url):
+    hrefs = set()  # each address the three pages link to, resolved, fetched once
+    for path in ("missing", "some/old-essay/", "a/b/c/d.html"):
+        answer = screen.goto(f"{sample_url}/{path}")
+        assert answer.status == 404, path
+        header = screen.locator(".site-header").evaluate("h => getComputedStyle(h).backgroundColor")
+        assert header != "rgba(0, 0, 0, 0)", f"{path}: the stylesheet did not load"
+        hrefs |= set(
+            screen.locator("a[href], link[href]").evaluate_all("ls => ls.map(l => l.href)")
+        )
+    broken = [h for h in hrefs if "#" not in h and not screen.request.get(h).ok]
     assert broken == []

@@ -473,7 +473,9 @@ def test_pip_install_into_a_fresh_virtualenv_is_the_whole_set_up(tmp_path):
     # With the other general plugins, as a site wanting related lists and search installs them.
     search, yaml = PLUGIN.parent / "pagefind-search", PLUGIN.parent / "yaml-front-matter"
     plugins = [str(PLUGIN), str(search), str(yaml)]
-    install = [python, "-m", "pip", "install", "--quiet", *plugins, "markdown"]
+    # --no-compile: byte-compiling all 4,000 modules pip puts in (numpy, scipy...) is pip's
+    # business, not the set-up's: 10 s of processor time of this test's 30-40.
+    install = [python, "-m", "pip", "install", "--quiet", "--no-compile", *plugins, "markdown"]
     installed = subprocess.run(install, capture_output=True, text=True, check=False)
     assert installed.returncode == 0, installed.stderr
     # yaml_front_matter needs nothing of the toolkit: YAML read, a Hugo draft kept a draft.

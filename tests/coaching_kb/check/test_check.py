@@ -7,7 +7,7 @@ import pytest
 from coaching_kb.build import load_settings
 from coaching_kb.check.checks import check_folder
 from coaching_kb.scaffold import SUMMARY_PLACEHOLDER
-from coaching_kb.testing import ROOT, write_files
+from coaching_kb.testing import ROOT, run_tasks, write_files
 
 GOOD_TOPIC = "Name: Delegation\nAliases: delegating\n\nHanding work over.\n"
 GOOD_AUTHOR = "Name: Ann Lee\nRole: Coach\n\nAnn coaches.\n"
@@ -176,7 +176,7 @@ def test_a_readers_email_left_in_a_comment_or_letter_is_an_error(tmp_path, task)
     assert result.stdout.count("Fix: delete the line") == 2
 
 
-def test_a_bad_date_hides_no_author_topic_template_text_or_image_in_check_and_build(tmp_path, task):
+def test_a_bad_date_hides_no_author_topic_template_text_or_image_in_check_and_build(tmp_path):
     """A file Pelican gives up on (its date) still gets every other check, in one run."""
     folder = tmp_path / "content"
     write_files(folder, {
@@ -185,7 +185,7 @@ def test_a_bad_date_hides_no_author_topic_template_text_or_image_in_check_and_bu
                           f"Tags: delegaton\nSummary: {SUMMARY_PLACEHOLDER}\n\n"
                           "![A chart]({static}/images/nope.png)\n",
     })  # fmt: skip
-    for command, out in failed_check_and_build(folder, tmp_path / "out", task):
+    for command, out in failed_check_and_build(folder, tmp_path / "out"):
         assert "many.md:2: date '31/31/2026' does not parse" in out, (command, out)
         assert "many.md:3: unknown author 'Bob Stranger'" in out, (command, out)
         assert "many.md:4: unknown topic 'delegaton'. Fix: did you mean 'Delegation'?" in out
@@ -206,7 +206,7 @@ def test_a_bad_date_hides_no_author_topic_template_text_or_image_in_check_and_bu
     ],
 )  # fmt: skip
 def test_a_date_whose_day_and_month_could_swap_is_an_error_in_check_and_build(
-    tmp_path, task, written, line, fix
+    tmp_path, written, line, fix
 ):
     folder = tmp_path / "content"
     page = f"<html><head><title>When</title>\n{line}\n</head><body>T</body></html>"
@@ -218,19 +218,20 @@ def test_a_date_whose_day_and_month_could_swap_is_an_error_in_check_and_build(
         "essays/iso.md": "Title: ISO\nDate: 2026-12-07 10:20\n\nText.\n",
         "essays/us.md": "Title: US\nDate: 12/31/2026\n\nText.\n",
     })  # fmt: skip
-    for command, out in failed_check_and_build(folder, tmp_path / "out", task):
+    for command, out in failed_check_and_build(folder, tmp_path / "out"):
         assert f"{next(iter(when))}:2: date '{written}' could be read" in out, (command, out)
         assert f"Fix: {fix}" in out, (command, out)
         for fine in ("clear.md", "iso.md", "us.md"):
             assert fine not in out, out
 
 
-def failed_check_and_build(folder: Path, output: Path, task) -> list[tuple[str, str]]:
-    """Run `check` and `build` on `folder`; return what each printed, both having failed."""
+def failed_check_and_build(folder: Path, output: Path) -> list[tuple[str, str]]:
+    """Run `check` and `build` on `folder` side by side; return what each printed, both having
+    failed."""
     printed = []
-    for command in ("check", "build"):
-        extra = ("--output", str(output)) if command == "build" else ()
-        result = task(command, "--content", str(folder), *extra)
+    commands = (["check"], ["build", "--output", str(output)])
+    both = run_tasks(*([*command, "--content", str(folder)] for command in commands))
+    for (command, *_), result in zip(commands, both, strict=True):  # check reads, build writes
         out = result.stdout + result.stderr  # build lists its problems on stderr
         assert result.returncode == 1, out
         printed.append((command, out))

@@ -7,7 +7,7 @@ import pytest
 
 from coaching_kb.content.front_matter import parse
 from coaching_kb.importer.writing import import_pages
-from coaching_kb.testing import ROOT, SEEDS, review_imports
+from coaching_kb.testing import ROOT, SEEDS, review_imports, run_task
 
 pytestmark = [
     pytest.mark.seeds,
@@ -82,20 +82,33 @@ def test_no_chrome_line_in_any_body(imported):
             assert chrome not in doc.body, f"{path} holds {chrome!r}"
 
 
-def test_imported_seeds_check_build_alone_and_merged_with_related_links(imported, tmp_path, task):
+@pytest.fixture(scope="module")
+def merged(imported, tmp_path_factory):
+    """Our sample content with the reviewed seeds beside it, checked and built once with
+    `invoke` for the two tests below: (what check printed and returned, the built site)."""
+    folder = tmp_path_factory.mktemp("merged")
+    content = folder / "content"
+    shutil.copytree(ROOT / "content", content)
+    shutil.copytree(imported[0], content / "imported")
+    review_imports(content / "imported")
+    checked = run_task("check", "--content", str(content))
+    site = folder / "site"
+    built = run_task("build", "--content", str(content), "--output", str(site))
+    assert built.returncode == 0, built.stdout + built.stderr
+    return checked, site
+
+
+def test_imported_seeds_check_build_alone_and_merged_with_related_links(
+    imported, merged, tmp_path, task
+):
     out = tmp_path / "reviewed"
     shutil.copytree(imported[0], out)
     assert task("check", "--content", str(out)).returncode == 1  # until the owner reviews
     review_imports(out)
     assert task("check", "--content", str(out)).returncode == 0
     assert task("build", "--content", str(out), "--output", str(tmp_path / "alone")).returncode == 0
-    merged = tmp_path / "content"
-    shutil.copytree(ROOT / "content", merged)
-    shutil.copytree(out, merged / "imported")
-    checked = task("check", "--content", str(merged))
+    checked, site = merged
     assert checked.returncode == 0, checked.stdout
-    site = tmp_path / "merged"
-    assert task("build", "--content", str(merged), "--output", str(site)).returncode == 0
     entries = json.loads((site / "related.json").read_text())["articles"]
     crossing = [
         e for e in entries
@@ -108,17 +121,10 @@ def test_imported_seeds_check_build_alone_and_merged_with_related_links(imported
 
 
 @pytest.mark.browser
-def test_search_finds_old_and_new_writing_together(imported, tmp_path, page):
-    from coaching_kb.build import build_site
+def test_search_finds_old_and_new_writing_together(merged, page):
     from coaching_kb.testing import serve, wait_for_results
 
-    merged = tmp_path / "content"
-    shutil.copytree(ROOT / "content", merged)
-    shutil.copytree(imported[0], merged / "imported")
-    review_imports(merged / "imported")
-    report = build_site(ROOT / "pelicanconf.py", merged, tmp_path / "site")
-    assert not report.errors
-    for base in serve(tmp_path / "site"):
+    for base in serve(merged[1]):
         page.goto(f"{base}/search/?q=hero")
         wait_for_results(page)
         titles = page.locator(".search-result__title").all_inner_texts()

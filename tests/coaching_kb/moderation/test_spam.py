@@ -658,13 +658,20 @@ def test_training_is_deterministic():
     assert np.count_nonzero(first[0])  # it learnt something
 
 
+@pytest.fixture(scope="module")
+def shipped_model() -> SpamModel:
+    """The model `invoke spam-train` ships, fitted once (10-15 s) for the two tests below."""
+    return spam_training.shipped(spam_training.read_jsonl(DEV_SET), *spam_training.CHOSEN)
+
+
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the public development set is not here")
-def test_on_comments_never_tuned_on():
-    """Fit on the development data with the setting cross-validation chose, as `invoke
-    spam-train` does; score the other video and the ninth blind blog set (README figures)."""
+def test_on_comments_never_tuned_on(shipped_model):
+    """The model fitted on the development data with the setting cross-validation chose, as
+    `invoke spam-train` ships it; score the other video and the ninth blind blog set (README
+    figures)."""
     development, held_video = spam_training.split(spam_training.read_jsonl(DEV_SET))
     assert {e.source for e in development} >= {p.name for p in spam_training.BLOG_SETS}
-    model = spam_training.train(development, *spam_training.CHOSEN)
+    model = shipped_model
     video = spam_training.figures(held_video, model)
     blind = spam_training.figures(spam_training.read_own(spam_training.HELD_OUT_BLOG), model)
     # Scored once (README): 139 of 173 with 1 real; blind9 blog 64 of 72 with none of 97 real
@@ -688,9 +695,9 @@ def test_a_reader_asking_the_author_a_question_is_not_spam():
 
 
 @pytest.mark.skipif(not DEV_SET.is_file(), reason="the public development set is not here")
-def test_spam_train_writes_the_shipped_model_byte_for_byte(tmp_path):
+def test_spam_train_writes_the_shipped_model_byte_for_byte(tmp_path, shipped_model):
     """The shipped spam_model.npz is what `invoke spam-train` fits from the data in git, with
     the setting cross-validation chose: anyone can rebuild it and get the same bytes."""
     refit = tmp_path / "spam_model.npz"
-    spam_training.shipped(spam_training.read_jsonl(DEV_SET), *spam_training.CHOSEN).save(refit)
+    shipped_model.save(refit)
     assert refit.read_bytes() == MODEL_FILE.read_bytes()
