@@ -88,6 +88,16 @@ class Inbox:
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
 
+    def allowed_origin(self, origin: str) -> str | None:
+        """Return the origin the inbox's CORS preflight allows a page at `origin` to post from."""
+        request = urllib.request.Request(f"{self.url}/comments", method="OPTIONS", headers={  # noqa: S310
+            "Origin": origin, "Access-Control-Request-Method": "POST"})  # fmt: skip
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+                return response.headers.get("access-control-allow-origin")
+        except urllib.error.HTTPError as error:
+            return error.headers.get("access-control-allow-origin")
+
 
 def make_project(folder: Path, files: dict[str, str]) -> Path:
     """Return a copy of this project's code with `files` as its content, committed in git
