@@ -320,3 +320,11 @@ def test_the_owners_related_topics_heading_names_the_themes_list(tmp_path):
     assert not built.failed(), built.errors
     page = parse(tmp_path / "site" / "team-routine-1" / "index.html")
     assert page.select_one("#related-heading").get_text() == "Read <next>"
+
+
+def test_a_translation_has_no_empty_more_articles_landmark(french_site):
+    # A translation has no previous or next article: its nav was an empty landmark.
+    english = parse(french_site / "ecouter-avant-de-trancher-en.html")
+    assert english.select_one("nav.prev-next") is None
+    original = parse(french_site / "ecouter-avant-de-trancher.html")
+    assert original.select("nav.prev-next a")
