@@ -328,3 +328,13 @@ def test_a_translation_has_no_empty_more_articles_landmark(french_site):
     assert english.select_one("nav.prev-next") is None
     original = parse(french_site / "ecouter-avant-de-trancher.html")
     assert original.select("nav.prev-next a")
+
+
+def test_a_related_item_in_another_language_says_its_language(french_site):
+    english = parse(french_site / "ecouter-avant-de-trancher-en.html")
+    items = english.select(".related__item, .backlinks .related__item")
+    assert items
+    for item in items:
+        assert item.get("lang") == "fr", item
+    french = parse(french_site / "ecouter-avant-de-trancher.html")
+    assert not french.select(".related__item[lang]")
