@@ -246,14 +246,16 @@ def test_a_translation_carries_its_description_and_its_originals_comments(tmp_pa
     comment = "Author: Ana\nDate: 2023-04-05\nStatus: approved\n\nUseful, thank you.\n"
     found, report = owners_site("translations", tmp_path, {
         "pelicanconf.py": (SITES / "translations" / "pelicanconf.py").read_text()
-        + 'COMMENTS_ENDPOINT = "http://127.0.0.1:8100/comments"\n'
-        + 'IGNORE_FILES = ["**/.*", "comments"]\n',  # its comments folder is our comments'
+        + 'COMMENTS_ENDPOINT = "https://inbox.translations.example/comments"\n'
+        + 'IGNORE_FILES = ["**/.*", "comments"]\n'  # its comments folder is our comments'
+        + 'SITEURL = "https://translations.example"\n',  # a dev build writes no canonical
         "content/comments/first-week/01-ana.md": comment,
     })  # fmt: skip
     assert not [p for p in found.problems if p.severity != NOTE], found.problems  # de: a note
     assert not [p for p in report.problems if p.severity != NOTE], report.problems
     page = html(tmp_path / "output" / "first-week-fr.html")
-    assert page.select_one("link[rel=canonical]")["href"].endswith("/first-week-fr.html")
+    canonical = page.select_one("link[rel=canonical]")["href"]
+    assert canonical == "https://translations.example/first-week-fr.html"
     assert '"BlogPosting"' in page.select_one("script[type='application/ld+json']").get_text()
     assert "1 minute de lecture" in page.select_one("main").get_text()  # in the page's language
     assert "Useful, thank you." in page.select_one(".comments").get_text()

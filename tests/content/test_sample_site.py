@@ -109,3 +109,12 @@ def test_topic_hub_lists_essays_and_answers(sample_site):
     text = hub.get_text()
     assert "The hero who stays late" in text
     assert "I cannot stop fixing my team's work" in text
+
+
+def test_the_contact_address_is_a_mailto_link(sample_site):
+    link = sample_site.page("contact").select_one(
+        ".article__body a[href^='mailto:'], main a[href^='mailto:']"
+    )
+    assert link is not None
+    assert link["href"] == "mailto:hello@northstar-coaching.example"
+    assert link.get_text() == "hello@northstar-coaching.example"

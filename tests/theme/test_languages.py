@@ -320,3 +320,59 @@ def test_the_owners_related_topics_heading_names_the_themes_list(tmp_path):
     assert not built.failed(), built.errors
     page = parse(tmp_path / "site" / "team-routine-1" / "index.html")
     assert page.select_one("#related-heading").get_text() == "Read <next>"
+
+
+def test_a_translation_has_no_empty_more_articles_landmark(french_site):
+    # A translation has no previous or next article: its nav was an empty landmark.
+    english = parse(french_site / "ecouter-avant-de-trancher-en.html")
+    assert english.select_one("nav.prev-next") is None
+    original = parse(french_site / "ecouter-avant-de-trancher.html")
+    assert original.select("nav.prev-next a")
+
+
+def test_a_related_item_in_another_language_says_its_language(french_site):
+    english = parse(french_site / "ecouter-avant-de-trancher-en.html")
+    items = english.select(".related__item, .backlinks .related__item")
+    assert items
+    for item in items:
+        assert item.get("lang") == "fr", item
+    french = parse(french_site / "ecouter-avant-de-trancher.html")
+    assert not french.select(".related__item[lang]")
+
+
+def reply_chain(slug: str, length: int) -> dict[str, str]:
+    """`length` comments on `slug`, each replying to the one before."""
+    files = {}
+    for n in range(1, length + 1):
+        reply_to = f"Reply-To: {n - 1:02d}-c\n" if n > 1 else ""
+        files[f"comments/{slug}/{n:02d}-c.md"] = (
+            f"Author: Leitor {n}\nDate: 2024-05-{n:02d} 10:00\nStatus: approved\n{reply_to}\n"
+            f"Comentário {n}.\n"
+        )
+    return files
+
+
+def test_a_reply_below_the_indent_cap_says_whom_it_answers(tmp_path):
+    # site.css stops indenting at the fourth level of replies: deeper ones line up with the
+    # third and read as its answers unless each names the comment it replies to.
+    shutil.copytree(SITES / "portuguese_site", tmp_path / "site")
+    with (tmp_path / "site" / "pelicanconf.py").open("a") as settings:
+        settings.write('IGNORE_FILES = [".#*", "comments"]\n')
+    write_files(tmp_path / "site" / "content", reply_chain("feedback-sem-rodeios", 11))
+    out = tmp_path / "output"
+    built = run_task(
+        "build", "--settings", str(tmp_path / "site" / "pelicanconf.py"), "-o", str(out)
+    )
+    assert built.returncode == 0, built.stdout + built.stderr
+    page = parse(out / "feedback-sem-rodeios.html")
+    marks = {
+        li["id"]: li.select_one(":scope > article .comment__parent")
+        for li in page.select("li.comment")
+    }
+    assert len(marks) == 11
+    for n in range(1, 5):  # top level and three levels of replies: the indent shows whom
+        assert marks[f"comment-{n:02d}-c"] is None
+    for n in range(5, 12):  # every reply from the fourth level on, past the nesting cap too
+        mark = marks[f"comment-{n:02d}-c"]
+        assert mark.get_text(" ", strip=True) == f"em resposta a Leitor {n - 1}"
+        assert mark.select_one("a")["href"] == f"#comment-{n - 1:02d}-c"

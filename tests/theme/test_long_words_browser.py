@@ -85,3 +85,15 @@ def test_on_a_desktop_a_long_word_stays_inside_the_text_column(browser, long_wor
     overruns = page.evaluate(OVERRUNS)
     context.close()
     assert overruns == []
+
+
+def test_an_email_address_is_not_broken_at_its_hyphen_on_a_phone(browser, sample_url):
+    # "hello@northstar-" / "coaching.example" was easy to copy wrong on a 320px phone.
+    context = browser.new_context(viewport={"width": 320, "height": 800})
+    page = context.new_page()
+    page.goto(f"{sample_url}/contact/")
+    lines = page.evaluate(
+        "document.querySelector('main a[href^=\"mailto:\"]').getClientRects().length"
+    )
+    context.close()
+    assert lines == 1

@@ -70,7 +70,9 @@ def test_essay_page_has_every_part(sample_site):
     assert page.select_one(".comments")
     assert page.select_one("form.comment-form label[for=comment-body]")
     assert page.select_one(".prev-next a[rel=prev]")
-    assert page.select_one("link[rel=canonical]")["href"] == "/the-hero-who-stays-late/"
+    # A dev build (SITEURL empty) has no absolute address to give: no canonical, no og:url.
+    assert page.select_one("link[rel=canonical]") is None
+    assert page.select_one('meta[property="og:url"]') is None
     assert page.select_one('meta[property="og:title"]')["content"] == "The hero who stays late"
     assert page.select_one('meta[name="twitter:card"]')
     assert "BlogPosting" in jsonld_types(page)
@@ -139,6 +141,9 @@ def test_production_build_has_feeds_sitemap_and_robots(build_site):
     robots = (site.output / "robots.txt").read_text()
     assert "Sitemap: https://example.org/kb/sitemap.xml" in robots
     assert site.page("a").select_one("link[rel=canonical]")["href"] == "https://example.org/kb/a/"
+    assert site.page("a").select_one('meta[property="og:url"]')["content"] == f"{base}a/"
+    for page, path in [("", ""), ("about", "about/"), ("topics/trust", "topics/trust/")]:
+        assert site.page(page).select_one("link[rel=canonical]")["href"] == base + path
 
 
 def test_css_has_dark_scheme_print_rules_and_highlighting():

@@ -113,7 +113,8 @@ def test_the_first_publication_is_credited_and_canonical(build_site):
         "Coaching Weekly",
         "https://weekly.example/third",
     )
-    assert site.page("first").select_one("link[rel=canonical]")["href"] == "/first/"
+    # Without SITEURL the page's own address would be relative: no canonical is written.
+    assert site.page("first").select_one("link[rel=canonical]") is None
 
 
 def test_a_modified_article_says_when_and_its_html_summary_reads_as_shown(build_site):
